@@ -1,0 +1,21 @@
+/* dm-diagram-band.h: a focusable, accessible stand-in for one painted band
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+#define DM_TYPE_DIAGRAM_BAND (dm_diagram_band_get_type ())
+G_DECLARE_FINAL_TYPE (DmDiagramBand, dm_diagram_band, DM, DIAGRAM_BAND, GtkWidget)
+
+GtkWidget *dm_diagram_band_new       (guint          index);
+guint      dm_diagram_band_get_index (DmDiagramBand *self);
+void       dm_diagram_band_describe  (DmDiagramBand *self,
+                                      const char    *label,
+                                      const char    *description,
+                                      gboolean       expanded);
+
+G_END_DECLS

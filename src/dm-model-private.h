@@ -1,0 +1,43 @@
+/* dm-model-private.h: constructors used only by the model loader
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "dm-band.h"
+#include "dm-layer.h"
+#include "dm-service.h"
+
+G_BEGIN_DECLS
+
+DmLayer   *_dm_layer_new          (const char         *id,
+                                   const char         *name,
+                                   const char         *description,
+                                   const char         *customer_tasks,
+                                   const char * const *security_services,
+                                   guint               index);
+void       _dm_layer_set_band     (DmLayer            *self,
+                                   DmBand             *band);
+
+DmBand    *_dm_band_new           (const char         *id,
+                                   const char         *name,
+                                   const char         *description,
+                                   guint               index);
+void       _dm_band_add_layer     (DmBand             *self,
+                                   DmLayer            *layer);
+
+DmService *_dm_service_new        (const char         *id,
+                                   const char         *name,
+                                   const char         *short_name,
+                                   const char         *category,
+                                   const char         *summary,
+                                   guint               n_layers);
+gboolean   _dm_service_has_layer  (DmService          *self,
+                                   guint               layer_index);
+void       _dm_service_set_layer  (DmService          *self,
+                                   guint               layer_index,
+                                   DmOwner             owner,
+                                   DmControlKind       control,
+                                   const char         *reason);
+
+G_END_DECLS

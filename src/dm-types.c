@@ -1,0 +1,91 @@
+/* dm-types.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "dm-types.h"
+
+gboolean
+dm_owner_from_string (const char *str,
+                      DmOwner    *owner)
+{
+  g_return_val_if_fail (owner != NULL, FALSE);
+
+  if (str == NULL)
+    return FALSE;
+
+  /* "provider" lets a model for another cloud avoid saying "aws". */
+  if (g_str_equal (str, "aws") || g_str_equal (str, "provider"))
+    *owner = DM_OWNER_PROVIDER;
+  else if (g_str_equal (str, "customer"))
+    *owner = DM_OWNER_CUSTOMER;
+  else if (g_str_equal (str, "shared"))
+    *owner = DM_OWNER_SHARED;
+  else if (g_str_equal (str, "n/a"))
+    *owner = DM_OWNER_NOT_APPLICABLE;
+  else
+    return FALSE;
+
+  return TRUE;
+}
+
+const char *
+dm_owner_to_string (DmOwner owner)
+{
+  switch (owner)
+    {
+    case DM_OWNER_PROVIDER: return "provider";
+    case DM_OWNER_CUSTOMER: return "customer";
+    case DM_OWNER_SHARED: return "shared";
+    case DM_OWNER_NOT_APPLICABLE: return "n/a";
+    default: g_return_val_if_reached (NULL);
+    }
+}
+
+DmControlKind
+dm_owner_default_control (DmOwner owner)
+{
+  switch (owner)
+    {
+    case DM_OWNER_PROVIDER: return DM_CONTROL_INHERITED;
+    case DM_OWNER_CUSTOMER: return DM_CONTROL_CUSTOMER_SPECIFIC;
+    case DM_OWNER_SHARED: return DM_CONTROL_SHARED;
+    case DM_OWNER_NOT_APPLICABLE: return DM_CONTROL_NONE;
+    default: g_return_val_if_reached (DM_CONTROL_NONE);
+    }
+}
+
+gboolean
+dm_control_kind_from_string (const char    *str,
+                             DmControlKind *kind)
+{
+  g_return_val_if_fail (kind != NULL, FALSE);
+
+  if (str == NULL)
+    return FALSE;
+
+  if (g_str_equal (str, "inherited"))
+    *kind = DM_CONTROL_INHERITED;
+  else if (g_str_equal (str, "shared"))
+    *kind = DM_CONTROL_SHARED;
+  else if (g_str_equal (str, "customer-specific"))
+    *kind = DM_CONTROL_CUSTOMER_SPECIFIC;
+  else
+    return FALSE;
+
+  return TRUE;
+}
+
+const char *
+dm_control_kind_to_string (DmControlKind kind)
+{
+  switch (kind)
+    {
+    case DM_CONTROL_NONE: return "none";
+    case DM_CONTROL_INHERITED: return "inherited";
+    case DM_CONTROL_SHARED: return "shared";
+    case DM_CONTROL_CUSTOMER_SPECIFIC: return "customer-specific";
+    default: g_return_val_if_reached (NULL);
+    }
+}

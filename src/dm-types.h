@@ -1,0 +1,49 @@
+/* dm-types.h: forward declarations and enums shared by core and UI
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+typedef struct _DmBand    DmBand;
+typedef struct _DmLayer   DmLayer;
+typedef struct _DmModel   DmModel;
+typedef struct _DmService DmService;
+
+/**
+ * DmOwner:
+ * @DM_OWNER_PROVIDER: the cloud provider (AWS in the AWS model)
+ * @DM_OWNER_CUSTOMER: the customer
+ * @DM_OWNER_SHARED: the provider supplies the mechanism, the customer must configure it
+ * @DM_OWNER_NOT_APPLICABLE: the layer does not exist for the service
+ */
+typedef enum
+{
+  DM_OWNER_PROVIDER,
+  DM_OWNER_CUSTOMER,
+  DM_OWNER_SHARED,
+  DM_OWNER_NOT_APPLICABLE,
+} DmOwner;
+
+#define DM_N_OWNERS 4
+
+typedef enum
+{
+  DM_CONTROL_NONE,
+  DM_CONTROL_INHERITED,
+  DM_CONTROL_SHARED,
+  DM_CONTROL_CUSTOMER_SPECIFIC,
+} DmControlKind;
+
+gboolean      dm_owner_from_string         (const char    *str,
+                                            DmOwner       *owner);
+const char   *dm_owner_to_string           (DmOwner        owner);
+DmControlKind dm_owner_default_control     (DmOwner        owner);
+gboolean      dm_control_kind_from_string  (const char    *str,
+                                            DmControlKind *kind);
+const char   *dm_control_kind_to_string    (DmControlKind  kind);
+
+G_END_DECLS

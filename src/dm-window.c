@@ -1,0 +1,734 @@
+/* dm-window.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dm-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dm-compare-view.h"
+#include "dm-details-pane.h"
+#include "dm-diagram.h"
+#include "dm-window.h"
+
+struct _DmWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  AdwLeaflet           *leaflet;
+  GtkWidget            *sidebar;
+  GtkWidget            *content;
+  GtkSearchEntry       *search_entry;
+  GtkStack             *sidebar_stack;
+  GtkListBox           *service_list;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwToastOverlay      *toast_overlay;
+  AdwViewStack         *view_stack;
+  DmDiagram            *diagram;
+  DmDetailsPane        *details;
+  DmCompareView        *compare;
+
+  GSettings            *settings;
+  GCancellable         *cancellable;
+  DmModel              *model;
+  DmService            *service;
+  GtkFileChooserNative *chooser;
+  gboolean              syncing_list;
+};
+
+G_DEFINE_FINAL_TYPE (DmWindow, dm_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_MODEL,
+  PROP_SERVICE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+update_details (DmWindow *self)
+{
+  dm_details_pane_show (self->details, self->model, self->service,
+                        dm_diagram_get_selected_band (self->diagram),
+                        dm_diagram_get_selected_layer (self->diagram));
+}
+
+static void
+diagram_selection_changed (DmWindow *self)
+{
+  update_details (self);
+}
+
+static GtkWidget *
+service_row_new (DmService *service)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *label = gtk_label_new (dm_service_get_name (service));
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+  gtk_widget_set_tooltip_text (row, dm_service_get_summary (service));
+  g_object_set_data_full (G_OBJECT (row), "service", g_object_ref (service), g_object_unref);
+
+  return row;
+}
+
+static DmService *
+row_service (GtkListBoxRow *row)
+{
+  return row ? g_object_get_data (G_OBJECT (row), "service") : NULL;
+}
+
+static void
+header_func (GtkListBoxRow *row,
+             GtkListBoxRow *before,
+             gpointer       user_data)
+{
+  DmWindow *self = user_data;
+  const char *category = dm_service_get_category (row_service (row));
+  const DmCategory *info;
+  GtkWidget *header;
+
+  if (before != NULL && g_strcmp0 (category, dm_service_get_category (row_service (before))) == 0)
+    {
+      gtk_list_box_row_set_header (row, NULL);
+      return;
+    }
+
+  info = dm_model_find_category (self->model, category);
+  header = gtk_label_new (info ? info->name : category);
+  gtk_label_set_xalign (GTK_LABEL (header), 0);
+  gtk_widget_set_margin_start (header, 12);
+  gtk_widget_set_margin_top (header, 12);
+  gtk_widget_set_margin_bottom (header, 3);
+  gtk_widget_add_css_class (header, "heading");
+  gtk_widget_add_css_class (header, "dim-label");
+  gtk_list_box_row_set_header (row, header);
+}
+
+static gboolean
+matches_search (DmService  *service,
+                const char *needle)
+{
+  g_autofree char *joined = NULL;
+  g_autofree char *haystack = NULL;
+
+  if (needle == NULL || *needle == '\0')
+    return TRUE;
+
+  joined = g_strjoin ("\n", dm_service_get_name (service), dm_service_get_short_name (service),
+                      dm_service_get_id (service), NULL);
+  haystack = g_utf8_casefold (joined, -1);
+  return strstr (haystack, needle) != NULL;
+}
+
+static gboolean
+filter_func (GtkListBoxRow *row,
+             gpointer       user_data)
+{
+  DmWindow *self = user_data;
+  g_autofree char *needle = g_utf8_casefold (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), -1);
+
+  return matches_search (row_service (row), needle);
+}
+
+guint
+dm_window_get_n_visible_services (DmWindow *self)
+{
+  g_autofree char *needle = NULL;
+  guint n = 0;
+
+  g_return_val_if_fail (DM_IS_WINDOW (self), 0);
+
+  if (self->model == NULL)
+    return 0;
+
+  needle = g_utf8_casefold (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), -1);
+  for (guint i = 0; i < dm_model_get_n_services (self->model); i++)
+    if (matches_search (dm_model_get_service (self->model, i), needle))
+      n++;
+
+  return n;
+}
+
+static void
+search_changed_cb (DmWindow *self)
+{
+  gtk_list_box_invalidate_filter (self->service_list);
+  gtk_stack_set_visible_child_name (self->sidebar_stack,
+                                    dm_window_get_n_visible_services (self) > 0 ? "list" : "empty");
+}
+
+static void
+search_activate_cb (DmWindow *self)
+{
+  /* Enter opens the first match, as in GNOME Settings. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->service_list));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LIST_BOX_ROW (child) && gtk_widget_get_child_visible (child))
+        {
+          dm_window_set_service (self, row_service (GTK_LIST_BOX_ROW (child)));
+          adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+          return;
+        }
+    }
+}
+
+static void
+row_selected_cb (DmWindow      *self,
+                 GtkListBoxRow *row)
+{
+  if (self->syncing_list || row == NULL)
+    return;
+
+  dm_window_set_service (self, row_service (row));
+}
+
+static void
+row_activated_cb (DmWindow      *self,
+                  GtkListBoxRow *row)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+sync_list_selection (DmWindow *self)
+{
+  self->syncing_list = TRUE;
+  gtk_list_box_unselect_all (self->service_list);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->service_list));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LIST_BOX_ROW (child) && row_service (GTK_LIST_BOX_ROW (child)) == self->service)
+        gtk_list_box_select_row (self->service_list, GTK_LIST_BOX_ROW (child));
+    }
+  self->syncing_list = FALSE;
+}
+
+static void
+rebuild_list (DmWindow *self)
+{
+  GtkWidget *child;
+
+  self->syncing_list = TRUE;
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->service_list))))
+    gtk_list_box_remove (self->service_list, child);
+
+  for (guint i = 0; self->model && i < dm_model_get_n_services (self->model); i++)
+    gtk_list_box_append (self->service_list, service_row_new (dm_model_get_service (self->model, i)));
+  self->syncing_list = FALSE;
+
+  search_changed_cb (self);
+}
+
+DmModel *
+dm_window_get_model (DmWindow *self)
+{
+  g_return_val_if_fail (DM_IS_WINDOW (self), NULL);
+  return self->model;
+}
+
+void
+dm_window_set_model (DmWindow *self,
+                     DmModel  *model)
+{
+  g_autofree char *remembered = NULL;
+  DmService *service = NULL;
+
+  g_return_if_fail (DM_IS_WINDOW (self));
+  g_return_if_fail (DM_IS_MODEL (model));
+
+  if (self->model == model)
+    return;
+
+  /* Keep showing the same service when the new model has it too. */
+  remembered = g_strdup (self->service ? dm_service_get_id (self->service)
+                                       : g_settings_get_string (self->settings, "last-service"));
+
+  g_set_object (&self->model, model);
+  g_clear_object (&self->service);
+
+  dm_diagram_set_model (self->diagram, model);
+  dm_compare_view_set_model (self->compare, model);
+  adw_view_switcher_title_set_subtitle (self->switcher_title, dm_model_get_name (model));
+  rebuild_list (self);
+
+  service = dm_model_find_service (model, remembered);
+  if (service == NULL && dm_model_get_n_services (model) > 0)
+    service = dm_model_get_service (model, 0);
+
+  dm_window_set_service (self, service);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
+}
+
+DmService *
+dm_window_get_service (DmWindow *self)
+{
+  g_return_val_if_fail (DM_IS_WINDOW (self), NULL);
+  return self->service;
+}
+
+void
+dm_window_set_service (DmWindow  *self,
+                       DmService *service)
+{
+  g_return_if_fail (DM_IS_WINDOW (self));
+
+  if (self->service == service)
+    return;
+
+  g_set_object (&self->service, service);
+  dm_diagram_set_service (self->diagram, service);
+  dm_compare_view_set_current (self->compare, service);
+  sync_list_selection (self);
+  update_details (self);
+
+  adw_view_switcher_title_set_title (self->switcher_title,
+                                     service ? dm_service_get_name (service) : _("Demarc"));
+  if (service)
+    g_settings_set_string (self->settings, "last-service", dm_service_get_id (service));
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SERVICE]);
+}
+
+const char *
+dm_window_get_visible_view (DmWindow *self)
+{
+  g_return_val_if_fail (DM_IS_WINDOW (self), NULL);
+  return adw_view_stack_get_visible_child_name (self->view_stack);
+}
+
+GtkWidget *
+dm_window_get_diagram (DmWindow *self)
+{
+  return GTK_WIDGET (self->diagram);
+}
+
+GtkWidget *
+dm_window_get_details (DmWindow *self)
+{
+  return GTK_WIDGET (self->details);
+}
+
+GtkWidget *
+dm_window_get_compare (DmWindow *self)
+{
+  return GTK_WIDGET (self->compare);
+}
+
+/* --- opening a model file --------------------------------------------- */
+
+static void
+load_model_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  GError *error = NULL;
+  DmModel *model = dm_model_new_from_file (G_FILE (task_data), cancellable, &error);
+
+  if (model == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, model, g_object_unref);
+}
+
+static void
+show_error (DmWindow   *self,
+            const char *heading,
+            const char *body)
+{
+  GtkWidget *dialog;
+
+  /* The body stays plain text: it quotes names from the file. */
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+load_model_done (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  DmWindow *self = DM_WINDOW (source);
+  g_autoptr(DmModel) model = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *escaped = NULL;
+  AdwToast *toast;
+
+  model = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (model == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error (self, _("Could Not Open the Model"), error->message);
+      return;
+    }
+
+  dm_window_set_model (self, model);
+
+  /* Toast titles are markup. */
+  escaped = g_markup_escape_text (dm_model_get_name (model), -1);
+  toast = adw_toast_new_format (_("Opened “%s”"), escaped);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+void
+dm_window_open_model_file (DmWindow *self,
+                           GFile    *file)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (DM_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  /* A newer request replaces one still loading. */
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  task = g_task_new (self, self->cancellable, load_model_done, NULL);
+  g_task_set_source_tag (task, dm_window_open_model_file);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, load_model_thread);
+}
+
+static void
+chooser_response_cb (DmWindow             *self,
+                     int                   response,
+                     GtkFileChooserNative *chooser)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      if (file != NULL)
+        dm_window_open_model_file (self, file);
+    }
+
+  g_clear_object (&self->chooser);
+}
+
+static void
+open_model_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  DmWindow *self = DM_WINDOW (widget);
+  g_autoptr(GtkFileFilter) json = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  if (self->chooser != NULL)
+    return;
+
+  self->chooser = gtk_file_chooser_native_new (_("Open Model"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_OPEN,
+                                               _("_Open"), _("_Cancel"));
+  gtk_file_filter_set_name (json, _("Responsibility models (JSON)"));
+  gtk_file_filter_add_mime_type (json, "application/json");
+  gtk_file_filter_add_pattern (json, "*.json");
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), json);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), all);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (chooser_response_cb), self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+reset_model_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  DmWindow *self = DM_WINDOW (widget);
+  g_autoptr(DmModel) model = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!(model = dm_model_new_default (&error)))
+    {
+      show_error (self, _("Could Not Load the Built-in Model"), error->message);
+      return;
+    }
+
+  dm_window_set_model (self, model);
+}
+
+static void
+show_view (DmWindow   *self,
+           const char *name)
+{
+  adw_view_stack_set_visible_child_name (self->view_stack, name);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+show_explore_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  show_view (DM_WINDOW (widget), "explore");
+}
+
+static void
+show_compare_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  show_view (DM_WINDOW (widget), "compare");
+}
+
+static void
+show_sidebar_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  adw_leaflet_navigate (DM_WINDOW (widget)->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  DmWindow *self = DM_WINDOW (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+show_service_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  DmWindow *self = DM_WINDOW (widget);
+  DmService *service = dm_model_find_service (self->model, g_variant_get_string (parameter, NULL));
+
+  if (service == NULL)
+    return;
+
+  dm_window_set_service (self, service);
+  dm_diagram_set_selected_band (self->diagram, -1);
+  show_view (self, "explore");
+}
+
+static void
+show_layer_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  DmWindow *self = DM_WINDOW (widget);
+  const char *service_id, *layer_id;
+  DmService *service;
+  DmLayer *layer;
+
+  g_variant_get (parameter, "(&s&s)", &service_id, &layer_id);
+  service = dm_model_find_service (self->model, service_id);
+  layer = dm_model_find_layer (self->model, layer_id);
+
+  if (service == NULL || layer == NULL)
+    return;
+
+  dm_window_set_service (self, service);
+  dm_diagram_set_selected_layer (self->diagram, dm_layer_get_index (layer));
+  show_view (self, "explore");
+  gtk_widget_grab_focus (dm_diagram_get_band_widget (self->diagram, dm_band_get_index (dm_layer_get_band (layer))));
+}
+
+static void
+step_service (DmWindow *self,
+              int       delta)
+{
+  guint n, position = 0;
+
+  if (self->model == NULL || (n = dm_model_get_n_services (self->model)) == 0)
+    return;
+
+  for (guint i = 0; i < n; i++)
+    if (dm_model_get_service (self->model, i) == self->service)
+      position = i;
+
+  dm_window_set_service (self, dm_model_get_service (self->model, (position + n + delta) % n));
+}
+
+static void
+next_service_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  step_service (DM_WINDOW (widget), 1);
+}
+
+static void
+previous_service_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  step_service (DM_WINDOW (widget), -1);
+}
+
+/* --- window state ------------------------------------------------------ */
+
+static void
+restore_state (DmWindow *self)
+{
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+}
+
+static gboolean
+dm_window_close_request (GtkWindow *window)
+{
+  DmWindow *self = DM_WINDOW (window);
+  int width, height;
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_delay (self->settings);
+  g_settings_set_int (self->settings, "window-width", MAX (width, 360));
+  g_settings_set_int (self->settings, "window-height", MAX (height, 294));
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+  g_settings_apply (self->settings);
+
+  g_cancellable_cancel (self->cancellable);
+
+  return GTK_WINDOW_CLASS (dm_window_parent_class)->close_request (window);
+}
+
+static void
+dm_window_dispose (GObject *object)
+{
+  DmWindow *self = (DmWindow *)object;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  if (self->chooser)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  g_clear_object (&self->service);
+  g_clear_object (&self->model);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (dm_window_parent_class)->dispose (object);
+}
+
+static void
+dm_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  DmWindow *self = DM_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_MODEL:
+      g_value_set_object (value, self->model);
+      break;
+
+    case PROP_SERVICE:
+      g_value_set_object (value, self->service);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dm_window_class_init (DmWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = dm_window_dispose;
+  object_class->get_property = dm_window_get_property;
+  window_class->close_request = dm_window_close_request;
+
+  properties[PROP_MODEL] =
+    g_param_spec_object ("model", NULL, NULL, DM_TYPE_MODEL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SERVICE] =
+    g_param_spec_object ("service", NULL, NULL, DM_TYPE_SERVICE,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (DM_TYPE_DIAGRAM);
+  g_type_ensure (DM_TYPE_DETAILS_PANE);
+  g_type_ensure (DM_TYPE_COMPARE_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/dm-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, DmWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, DmWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, DmWindow, content);
+  gtk_widget_class_bind_template_child (widget_class, DmWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, DmWindow, sidebar_stack);
+  gtk_widget_class_bind_template_child (widget_class, DmWindow, service_list);
+  gtk_widget_class_bind_template_child (widget_class, DmWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, DmWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, DmWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, DmWindow, diagram);
+  gtk_widget_class_bind_template_child (widget_class, DmWindow, details);
+  gtk_widget_class_bind_template_child (widget_class, DmWindow, compare);
+
+  gtk_widget_class_install_action (widget_class, "win.open-model", NULL, open_model_action);
+  gtk_widget_class_install_action (widget_class, "win.reset-model", NULL, reset_model_action);
+  gtk_widget_class_install_action (widget_class, "win.show-explore", NULL, show_explore_action);
+  gtk_widget_class_install_action (widget_class, "win.show-compare", NULL, show_compare_action);
+  gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.show-service", "s", show_service_action);
+  gtk_widget_class_install_action (widget_class, "win.show-layer", "(ss)", show_layer_action);
+  gtk_widget_class_install_action (widget_class, "win.next-service", NULL, next_service_action);
+  gtk_widget_class_install_action (widget_class, "win.previous-service", NULL, previous_service_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open-model", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-explore", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-compare", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK, "win.next-service", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK, "win.previous-service", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
+}
+
+static void
+dm_window_init (DmWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APP_ID);
+  self->cancellable = g_cancellable_new ();
+
+  gtk_list_box_set_header_func (self->service_list, header_func, self, NULL);
+  gtk_list_box_set_filter_func (self->service_list, filter_func, self, NULL);
+  g_signal_connect_object (self->service_list, "row-selected", G_CALLBACK (row_selected_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->service_list, "row-activated", G_CALLBACK (row_activated_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->search_entry, "activate", G_CALLBACK (search_activate_cb), self, G_CONNECT_SWAPPED);
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->service_list));
+
+  g_signal_connect_object (self->diagram, "notify::selected-band", G_CALLBACK (diagram_selection_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->diagram, "notify::selected-layer", G_CALLBACK (diagram_selection_changed), self, G_CONNECT_SWAPPED);
+
+  restore_state (self);
+}
+
+DmWindow *
+dm_window_new (GtkApplication *application)
+{
+  return g_object_new (DM_TYPE_WINDOW, "application", application, NULL);
+}

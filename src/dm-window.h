@@ -1,0 +1,31 @@
+/* dm-window.h: the main window: service list, diagram, details, compare
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "dm-model.h"
+
+G_BEGIN_DECLS
+
+#define DM_TYPE_WINDOW (dm_window_get_type ())
+G_DECLARE_FINAL_TYPE (DmWindow, dm_window, DM, WINDOW, AdwApplicationWindow)
+
+DmWindow  *dm_window_new                (GtkApplication *application);
+DmModel   *dm_window_get_model          (DmWindow       *self);
+void       dm_window_set_model          (DmWindow       *self,
+                                         DmModel        *model);
+DmService *dm_window_get_service        (DmWindow       *self);
+void       dm_window_set_service        (DmWindow       *self,
+                                         DmService      *service);
+void       dm_window_open_model_file    (DmWindow       *self,
+                                         GFile          *file);
+const char *dm_window_get_visible_view  (DmWindow       *self);
+GtkWidget *dm_window_get_diagram        (DmWindow       *self);
+GtkWidget *dm_window_get_details        (DmWindow       *self);
+GtkWidget *dm_window_get_compare        (DmWindow       *self);
+guint      dm_window_get_n_visible_services (DmWindow   *self);
+
+G_END_DECLS

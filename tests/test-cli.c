@@ -1,0 +1,248 @@
+/* test-cli.c: demarc-check, run as a user would run it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static void
+run_check (Run        *run,
+           gboolean    without_display,
+           const char *first_arg,
+           ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  va_list args;
+
+  g_ptr_array_add (argv, (char *)DEMARC_CHECK);
+  va_start (args, first_arg);
+  for (arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *)arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  if (without_display)
+    {
+      envp = g_environ_unsetenv (envp, "DISPLAY");
+      envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
+    }
+
+  memset (run, 0, sizeof *run);
+  g_spawn_sync (NULL, (char **)argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                &run->out, &run->err, &run->status, &error);
+  g_assert_no_error (error);
+}
+
+static int
+exit_code (const Run *run)
+{
+  g_assert_true (WIFEXITED (run->status));
+  return WEXITSTATUS (run->status);
+}
+
+static char *
+fixture (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+}
+
+static JsonNode *
+parse (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+static void
+test_list_services (void)
+{
+  g_auto(Run) run;
+
+  run_check (&run, FALSE, "--list-services", NULL);
+  g_assert_cmpint (exit_code (&run), ==, 0);
+  g_assert_nonnull (strstr (run.out, "ec2 "));
+  g_assert_nonnull (strstr (run.out, "Amazon S3\n"));
+  g_assert_cmpstr (run.err, ==, "");
+}
+
+static void
+test_list_services_json (void)
+{
+  g_auto(Run) run;
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *services;
+  gboolean found_ec2 = FALSE;
+
+  run_check (&run, FALSE, "--list-services", "--format", "json", NULL);
+  g_assert_cmpint (exit_code (&run), ==, 0);
+
+  root = parse (run.out);
+  services = json_node_get_array (root);
+  g_assert_cmpuint (json_array_get_length (services), >=, 24);
+  for (guint i = 0; i < json_array_get_length (services); i++)
+    {
+      JsonObject *s = json_array_get_object_element (services, i);
+
+      if (g_str_equal (json_object_get_string_member (s, "id"), "ec2"))
+        {
+          found_ec2 = TRUE;
+          g_assert_cmpfloat (json_object_get_double_member (s, "boundary"), ==, 2.0);
+          g_assert_cmpstr (json_object_get_string_member (s, "category"), ==, "infrastructure");
+        }
+    }
+  g_assert_true (found_ec2);
+}
+
+static void
+test_service_json (void)
+{
+  g_auto(Run) run;
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *top;
+  JsonArray *bands;
+
+  run_check (&run, FALSE, "--service", "s3", "--format", "json", NULL);
+  g_assert_cmpint (exit_code (&run), ==, 0);
+
+  root = parse (run.out);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (root), "id"), ==, "s3");
+  bands = json_object_get_array_member (json_node_get_object (root), "bands");
+  g_assert_cmpuint (json_array_get_length (bands), ==, 5);
+
+  /* Top of the stack first: the data band, the customer's. */
+  top = json_array_get_object_element (bands, 0);
+  g_assert_cmpstr (json_object_get_string_member (top, "id"), ==, "data");
+  g_assert_cmpstr (json_object_get_string_member (top, "owner"), ==, "customer");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (bands, 1), "owner"), ==, "provider");
+}
+
+static void
+test_service_text_boundary (void)
+{
+  g_autofree char *path = fixture ("model-good.json");
+  g_auto(Run) run;
+  const char *line, *system, *metal;
+
+  run_check (&run, FALSE, "--model", path, "--service", "vm", NULL);
+  g_assert_cmpint (exit_code (&run), ==, 0);
+
+  system = strstr (run.out, "\nSystem ");
+  line = strstr (run.out, "--- provider below, customer above ---");
+  metal = strstr (run.out, "\nMetal ");
+  g_assert_nonnull (system);
+  g_assert_nonnull (line);
+  g_assert_nonnull (metal);
+  /* The line sits between the customer's System band and the provider's Metal. */
+  g_assert_true (system < line && line < metal);
+  g_assert_nonnull (strstr (run.out, "Cloudco"));
+}
+
+static void
+test_validate_fixture (void)
+{
+  g_autofree char *path = fixture ("model-good.json");
+  g_autofree char *expected = g_strdup_printf ("%s: valid model “Test model” with 3 bands, 4 layers and 3 services\n", path);
+  g_auto(Run) run;
+
+  run_check (&run, FALSE, "--model", path, "--validate", NULL);
+  g_assert_cmpint (exit_code (&run), ==, 0);
+  g_assert_cmpstr (run.out, ==, expected);
+}
+
+static void
+test_bad_model (void)
+{
+  g_autofree char *path = fixture ("model-unknown-layer.json");
+  g_autofree char *expected = g_strdup_printf ("demarc-check: %s: services[0] (vm).layers[1]: unknown layer “guest_ox”\n", path);
+  g_auto(Run) run;
+
+  run_check (&run, FALSE, "--model", path, "--list-services", NULL);
+  g_assert_cmpint (exit_code (&run), ==, 2);
+  g_assert_cmpstr (run.err, ==, expected);
+  g_assert_cmpstr (run.out, ==, "");
+}
+
+static void
+test_unknown_service (void)
+{
+  g_auto(Run) run;
+
+  run_check (&run, FALSE, "--service", "<script>", NULL);
+  g_assert_cmpint (exit_code (&run), ==, 2);
+  g_assert_nonnull (strstr (run.err, "no such service"));
+}
+
+static void
+test_bad_format (void)
+{
+  g_auto(Run) run;
+
+  run_check (&run, FALSE, "--list-services", "--format", "xml", NULL);
+  g_assert_cmpint (exit_code (&run), ==, 2);
+  g_assert_nonnull (strstr (run.err, "--format must be text or json"));
+}
+
+static void
+test_no_arguments (void)
+{
+  g_auto(Run) run;
+
+  run_check (&run, FALSE, NULL);
+  g_assert_cmpint (exit_code (&run), ==, 2);
+  g_assert_nonnull (strstr (run.err, "--list-services"));
+}
+
+static void
+test_no_display (void)
+{
+  g_auto(Run) run;
+
+  run_check (&run, TRUE, "--list-layers", NULL);
+  g_assert_cmpint (exit_code (&run), ==, 0);
+  g_assert_nonnull (strstr (run.out, "aws_foundation_services"));
+  g_assert_cmpstr (run.err, ==, "");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/cli/list-services", test_list_services);
+  g_test_add_func ("/cli/list-services-json", test_list_services_json);
+  g_test_add_func ("/cli/service-json", test_service_json);
+  g_test_add_func ("/cli/service-text-boundary", test_service_text_boundary);
+  g_test_add_func ("/cli/validate", test_validate_fixture);
+  g_test_add_func ("/cli/bad-model", test_bad_model);
+  g_test_add_func ("/cli/unknown-service", test_unknown_service);
+  g_test_add_func ("/cli/bad-format", test_bad_format);
+  g_test_add_func ("/cli/no-arguments", test_no_arguments);
+  g_test_add_func ("/cli/no-display", test_no_display);
+
+  return g_test_run ();
+}

@@ -1,0 +1,652 @@
+/* test-model.c: the model loader, its validation and the model facts
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "dm-model.h"
+
+static char *
+fixture_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+}
+
+static DmModel *
+load_fixture (const char  *name,
+              GError     **error)
+{
+  g_autofree char *path = fixture_path (name);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  return dm_model_new_from_file (file, NULL, error);
+}
+
+static DmModel *
+load_string (const char  *text,
+             gssize       length,
+             GError     **error)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (text, length < 0 ? strlen (text) : (gsize)length);
+  return dm_model_new_from_bytes (bytes, "inline.json", error);
+}
+
+static char *
+good_text (void)
+{
+  g_autofree char *path = fixture_path ("model-good.json");
+  g_autoptr(GError) error = NULL;
+  char *text = NULL;
+
+  g_file_get_contents (path, &text, NULL, &error);
+  g_assert_no_error (error);
+  return text;
+}
+
+/* Loads model-good.json with one substring replaced; asserts that the
+ * replacement happened so a drifting fixture cannot make a test vacuous. */
+static DmModel *
+load_mutated (const char  *from,
+              const char  *to,
+              GError     **error)
+{
+  g_autofree char *text = good_text ();
+  g_autoptr(GString) mutated = g_string_new (text);
+
+  g_assert_cmpuint (g_string_replace (mutated, from, to, 1), ==, 1);
+  return load_string (mutated->str, mutated->len, error);
+}
+
+static void
+assert_fixture_error (const char *name,
+                      int         code,
+                      const char *message_after_path)
+{
+  g_autofree char *path = fixture_path (name);
+  g_autofree char *expected = g_strconcat (path, message_after_path, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DmModel) model = load_fixture (name, &error);
+
+  g_assert_null (model);
+  g_assert_error (error, DM_MODEL_ERROR, code);
+  g_assert_cmpstr (error->message, ==, expected);
+}
+
+static void
+test_load_good (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DmModel) model = load_fixture ("model-good.json", &error);
+  g_autofree char *path = fixture_path ("model-good.json");
+
+  g_assert_no_error (error);
+  g_assert_nonnull (model);
+  g_assert_cmpstr (dm_model_get_id (model), ==, "test");
+  g_assert_cmpstr (dm_model_get_name (model), ==, "Test model");
+  g_assert_cmpstr (dm_model_get_provider (model), ==, "Cloudco");
+  g_assert_cmpstr (dm_model_get_source (model), ==, path);
+  g_assert_cmpuint (dm_model_get_n_bands (model), ==, 3);
+  g_assert_cmpuint (dm_model_get_n_layers (model), ==, 4);
+  g_assert_cmpuint (dm_model_get_n_services (model), ==, 3);
+  g_assert_cmpuint (dm_model_get_n_categories (model), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (dm_model_get_services (model)), ==, 3);
+
+  /* Bands keep file order, bottom first, and own their layers in order. */
+  g_assert_cmpstr (dm_band_get_id (dm_model_get_band (model, 0)), ==, "metal");
+  g_assert_cmpstr (dm_band_get_id (dm_model_get_band (model, 2)), ==, "info");
+  g_assert_cmpuint (dm_band_get_n_layers (dm_model_find_band (model, "system")), ==, 2);
+  g_assert_true (dm_band_get_primary_layer (dm_model_find_band (model, "system")) ==
+                 dm_model_find_layer (model, "guest_os"));
+  g_assert_true (dm_layer_get_band (dm_model_find_layer (model, "firewall")) == dm_model_find_band (model, "system"));
+
+  /* Optional members get defaults. */
+  g_assert_cmpstr (dm_service_get_short_name (dm_model_find_service (model, "docs")), ==, "Cloudco Docs");
+  g_assert_cmpstr (dm_service_get_summary (dm_model_find_service (model, "docs")), ==, "");
+  g_assert_cmpstr (dm_model_get_control_kind_info (model, DM_CONTROL_SHARED)->name, ==, "Shared");
+  g_assert_cmpstr (dm_model_get_control_kind_info (model, DM_CONTROL_INHERITED)->examples[0], ==, "Data centre guards");
+  g_assert_cmpstr (dm_model_find_security_service (model, "scanner")->name, ==, "Cloudco Scanner");
+  g_assert_cmpstr (dm_layer_get_security_services (dm_model_find_layer (model, "guest_os"))[0], ==, "scanner");
+  g_assert_null (dm_model_find_service (model, "nope"));
+}
+
+static void
+test_owners (void)
+{
+  g_autoptr(DmModel) model = load_fixture ("model-good.json", NULL);
+  DmService *vm = dm_model_find_service (model, "vm");
+  DmService *docs = dm_model_find_service (model, "docs");
+  DmService *db = dm_model_find_service (model, "db");
+  DmLayer *hardware = dm_model_find_layer (model, "hardware");
+  DmLayer *firewall = dm_model_find_layer (model, "firewall");
+  DmLayer *records = dm_model_find_layer (model, "records");
+
+  g_assert_cmpint (dm_service_get_owner (vm, hardware), ==, DM_OWNER_PROVIDER);
+  g_assert_cmpint (dm_service_get_owner (vm, firewall), ==, DM_OWNER_CUSTOMER);
+  /* "aws" and "provider" are the same owner. */
+  g_assert_cmpint (dm_service_get_owner (docs, hardware), ==, DM_OWNER_PROVIDER);
+  g_assert_cmpint (dm_service_get_owner (docs, firewall), ==, DM_OWNER_SHARED);
+  g_assert_cmpint (dm_service_get_owner (db, records), ==, DM_OWNER_NOT_APPLICABLE);
+
+  /* Control kinds follow the owner unless the entry names one. */
+  g_assert_cmpint (dm_service_get_control (vm, hardware), ==, DM_CONTROL_INHERITED);
+  g_assert_cmpint (dm_service_get_control (vm, firewall), ==, DM_CONTROL_CUSTOMER_SPECIFIC);
+  g_assert_cmpint (dm_service_get_control (docs, firewall), ==, DM_CONTROL_SHARED);
+  g_assert_cmpint (dm_service_get_control (db, records), ==, DM_CONTROL_NONE);
+
+  g_assert_cmpstr (dm_service_get_reason (vm, firewall), ==, "You write the rules.");
+  g_assert_cmpstr (dm_model_get_owner_label (model, DM_OWNER_PROVIDER), ==, "Cloudco");
+}
+
+static void
+test_band_owner (void)
+{
+  g_autoptr(DmModel) model = load_fixture ("model-good.json", NULL);
+  DmBand *system = dm_model_find_band (model, "system");
+
+  /* The band follows its primary layer (guest_os), not the firewall. */
+  g_assert_cmpint (dm_service_get_band_owner (dm_model_find_service (model, "docs"), system), ==, DM_OWNER_PROVIDER);
+  g_assert_cmpint (dm_service_get_band_owner (dm_model_find_service (model, "db"), system), ==, DM_OWNER_SHARED);
+  g_assert_cmpint (dm_service_get_band_owner (dm_model_find_service (model, "vm"), system), ==, DM_OWNER_CUSTOMER);
+}
+
+static void
+test_boundary (void)
+{
+  g_autoptr(DmModel) model = load_fixture ("model-good.json", NULL);
+
+  g_assert_cmpfloat (dm_model_get_boundary (model, dm_model_find_service (model, "vm")), ==, 1.0);
+  g_assert_cmpfloat (dm_model_get_boundary (model, dm_model_find_service (model, "docs")), ==, 2.0);
+  /* A shared band puts the line through its middle. */
+  g_assert_cmpfloat (dm_model_get_boundary (model, dm_model_find_service (model, "db")), ==, 1.5);
+}
+
+static void
+test_customer_share (void)
+{
+  g_autoptr(DmModel) model = load_fixture ("model-good.json", NULL);
+
+  g_assert_cmpfloat_with_epsilon (dm_model_get_customer_share (model, dm_model_find_service (model, "vm")), 0.75, 1e-9);
+  g_assert_cmpfloat_with_epsilon (dm_model_get_customer_share (model, dm_model_find_service (model, "docs")), 0.375, 1e-9);
+  /* Not-applicable layers are left out of the count. */
+  g_assert_cmpfloat_with_epsilon (dm_model_get_customer_share (model, dm_model_find_service (model, "db")), 0.5, 1e-9);
+}
+
+static void
+test_sort_by_responsibility (void)
+{
+  g_autoptr(DmModel) model = load_fixture ("model-good.json", NULL);
+  g_autoptr(GPtrArray) sorted = dm_model_dup_services_by_responsibility (model);
+
+  g_assert_cmpuint (sorted->len, ==, 3);
+  g_assert_cmpstr (dm_service_get_id (g_ptr_array_index (sorted, 0)), ==, "vm");
+  g_assert_cmpstr (dm_service_get_id (g_ptr_array_index (sorted, 1)), ==, "db");
+  g_assert_cmpstr (dm_service_get_id (g_ptr_array_index (sorted, 2)), ==, "docs");
+}
+
+static void
+test_owner_strings (void)
+{
+  DmOwner owner;
+  DmControlKind kind;
+
+  for (DmOwner o = DM_OWNER_PROVIDER; o <= DM_OWNER_NOT_APPLICABLE; o++)
+    {
+      g_assert_true (dm_owner_from_string (dm_owner_to_string (o), &owner));
+      g_assert_cmpint (owner, ==, o);
+    }
+  g_assert_true (dm_owner_from_string ("aws", &owner));
+  g_assert_cmpint (owner, ==, DM_OWNER_PROVIDER);
+  g_assert_false (dm_owner_from_string ("Customer", &owner));
+  g_assert_false (dm_owner_from_string ("", &owner));
+  g_assert_false (dm_owner_from_string (NULL, &owner));
+  g_assert_true (dm_control_kind_from_string ("customer-specific", &kind));
+  g_assert_cmpint (kind, ==, DM_CONTROL_CUSTOMER_SPECIFIC);
+  g_assert_false (dm_control_kind_from_string ("none", &kind));
+}
+
+static void
+test_error_bad_json (void)
+{
+  g_autofree char *path = fixture_path ("model-bad-json.json");
+  g_autofree char *prefix = g_strconcat (path, ":4:", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DmModel) model = load_fixture ("model-bad-json.json", &error);
+
+  g_assert_null (model);
+  g_assert_error (error, DM_MODEL_ERROR, DM_MODEL_ERROR_SYNTAX);
+  /* File name, then the line that lacks its comma. */
+  g_assert_true (g_str_has_prefix (error->message, prefix));
+  g_assert_null (strstr (error->message, "<data>"));
+}
+
+static void
+test_error_truncated (void)
+{
+  g_autofree char *path = fixture_path ("model-truncated.json");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DmModel) model = load_fixture ("model-truncated.json", &error);
+
+  g_assert_null (model);
+  g_assert_error (error, DM_MODEL_ERROR, DM_MODEL_ERROR_SYNTAX);
+  g_assert_true (g_str_has_prefix (error->message, path));
+}
+
+static void
+test_error_unknown_layer (void)
+{
+  assert_fixture_error ("model-unknown-layer.json", DM_MODEL_ERROR_UNKNOWN_REFERENCE,
+                        ": services[0] (vm).layers[1]: unknown layer “guest_ox”");
+}
+
+static void
+test_error_missing_owner (void)
+{
+  assert_fixture_error ("model-missing-owner.json", DM_MODEL_ERROR_MISSING,
+                        ": services[0] (vm).layers[2] (firewall): “owner” is missing");
+}
+
+static void
+test_error_duplicate_id (void)
+{
+  assert_fixture_error ("model-duplicate-id.json", DM_MODEL_ERROR_DUPLICATE_ID,
+                        ": services[2]: duplicate service id “vm” (first at services[0])");
+}
+
+static void
+test_error_empty (void)
+{
+  assert_fixture_error ("model-empty.json", DM_MODEL_ERROR_EMPTY, ": the file is empty");
+}
+
+static void
+test_error_wrong_type (void)
+{
+  assert_fixture_error ("model-wrong-type.json", DM_MODEL_ERROR_TYPE,
+                        ": services[1] (docs).name: expected a string, found an array");
+}
+
+static void
+test_error_missing_layer (void)
+{
+  assert_fixture_error ("model-missing-layer.json", DM_MODEL_ERROR_INCOMPLETE,
+                        ": services[1] (docs): no entry for layer “records”");
+}
+
+static void
+test_error_not_a_model (void)
+{
+  assert_fixture_error ("model-not-a-model.json", DM_MODEL_ERROR_FORMAT, ": not a Demarc model (“format” is missing)");
+}
+
+static void
+test_error_missing_file (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path ("/nonexistent/demarc/model.json");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DmModel) model = dm_model_new_from_file (file, NULL, &error);
+
+  g_assert_null (model);
+  g_assert_error (error, DM_MODEL_ERROR, DM_MODEL_ERROR_IO);
+  g_assert_true (g_str_has_prefix (error->message, "/nonexistent/demarc/model.json: "));
+}
+
+static void
+test_error_directory (void)
+{
+  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "data", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DmModel) model = dm_model_new_from_file (file, NULL, &error);
+
+  g_assert_null (model);
+  g_assert_error (error, DM_MODEL_ERROR, DM_MODEL_ERROR_IO);
+}
+
+static void
+test_error_deep_nesting (void)
+{
+  const gsize depth = 100000;
+  g_autofree char *text = g_malloc (depth * 2 + 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DmModel) model = NULL;
+
+  /* Would overflow json-glib's recursive parser if it reached it. */
+  memset (text, '[', depth);
+  memset (text + depth, ']', depth);
+  text[depth * 2] = '\0';
+
+  model = load_string (text, -1, &error);
+  g_assert_null (model);
+  g_assert_error (error, DM_MODEL_ERROR, DM_MODEL_ERROR_TOO_DEEP);
+  g_assert_cmpstr (error->message, ==, "inline.json: nested deeper than 32 levels at offset 32");
+}
+
+static void
+test_error_brackets_in_strings (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) deep = g_string_new (NULL);
+  g_autoptr(DmModel) model = NULL;
+  g_autofree char *member = NULL;
+
+  /* Brackets inside strings (with escaped quotes) are text, not nesting. */
+  for (guint i = 0; i < 100; i++)
+    g_string_append (deep, "[{\\\"");
+  member = g_strdup_printf ("\"description\": \"%s\"", deep->str);
+  model = load_mutated ("\"description\": \"A small model for the tests.\"", member, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (model);
+}
+
+static void
+test_error_non_utf8 (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DmModel) model = load_string ("{\"format\": \"demarc\xff\xfe\"}", -1, &error);
+
+  g_assert_null (model);
+  g_assert_error (error, DM_MODEL_ERROR, DM_MODEL_ERROR_ENCODING);
+  g_assert_cmpstr (error->message, ==, "inline.json: not valid UTF-8 at offset 18");
+}
+
+static void
+test_error_nul_byte (void)
+{
+  static const char text[] = "{\"format\": \"demarc\0-model\"}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DmModel) model = load_string (text, sizeof text - 1, &error);
+
+  g_assert_null (model);
+  g_assert_error (error, DM_MODEL_ERROR, DM_MODEL_ERROR_ENCODING);
+  g_assert_cmpstr (error->message, ==, "inline.json: NUL byte at offset 18");
+}
+
+static void
+test_error_top_level (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DmModel) model = load_string ("[1, 2, 3]", -1, &error);
+
+  g_assert_null (model);
+  g_assert_error (error, DM_MODEL_ERROR, DM_MODEL_ERROR_FORMAT);
+  g_assert_cmpstr (error->message, ==, "inline.json: the top level must be a JSON object, found an array");
+}
+
+static void
+test_error_version (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DmModel) model = load_mutated ("\"format_version\": 1", "\"format_version\": 7", &error);
+
+  g_assert_null (model);
+  g_assert_error (error, DM_MODEL_ERROR, DM_MODEL_ERROR_FORMAT);
+  g_assert_cmpstr (error->message, ==, "inline.json: format_version 7 is not supported (this Demarc reads version 1)");
+}
+
+static void
+test_error_invalid_owner (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DmModel) model = load_mutated ("\"owner\": \"shared\", \"reason\": \"You pick",
+                                           "\"owner\": \"<i>nobody</i>\", \"reason\": \"You pick", &error);
+
+  g_assert_null (model);
+  g_assert_error (error, DM_MODEL_ERROR, DM_MODEL_ERROR_INVALID_VALUE);
+  g_assert_cmpstr (error->message, ==,
+                   "inline.json: services[1] (docs).layers[2] (firewall): invalid owner “<i>nobody</i>” "
+                   "(expected aws, provider, customer, shared or n/a)");
+}
+
+static void
+test_error_unknown_references (void)
+{
+  struct {
+    const char *from;
+    const char *to;
+    const char *message;
+  } cases[] = {
+    { "\"band\": \"metal\"", "\"band\": \"steel\"", "inline.json: layers[0] (hardware): unknown band “steel”" },
+    { "\"category\": \"saas\"", "\"category\": \"faas\"", "inline.json: services[1] (docs): unknown category “faas”" },
+    { "\"security_services\": [\"scanner\"]", "\"security_services\": [\"radar\"]",
+      "inline.json: layers[1] (guest_os): unknown security service “radar”" },
+    { "\"control\": \"shared\"", "\"control\": \"mostly\"",
+      "inline.json: services[1] (docs).layers[2] (firewall): unknown control kind “mostly”" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(DmModel) model = load_mutated (cases[i].from, cases[i].to, &error);
+
+      g_assert_null (model);
+      g_assert_error (error, DM_MODEL_ERROR, DM_MODEL_ERROR_UNKNOWN_REFERENCE);
+      g_assert_cmpstr (error->message, ==, cases[i].message);
+    }
+}
+
+static void
+test_error_duplicate_layer_entry (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DmModel) model = load_mutated ("{\"layer\": \"firewall\", \"owner\": \"customer\", \"reason\": \"You write the rules.\"}",
+                                           "{\"layer\": \"guest_os\", \"owner\": \"customer\", \"reason\": \"Twice.\"}", &error);
+
+  g_assert_null (model);
+  g_assert_error (error, DM_MODEL_ERROR, DM_MODEL_ERROR_DUPLICATE_ID);
+  g_assert_cmpstr (error->message, ==, "inline.json: services[0] (vm).layers[2]: duplicate entry for layer “guest_os”");
+}
+
+static void
+test_error_band_without_layers (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DmModel) model = load_mutated ("{\"id\": \"info\", \"name\": \"Information\", \"description\": \"What you store.\"}",
+                                           "{\"id\": \"info\", \"name\": \"Information\"}, {\"id\": \"sky\", \"name\": \"Sky\"}",
+                                           &error);
+
+  g_assert_null (model);
+  g_assert_error (error, DM_MODEL_ERROR, DM_MODEL_ERROR_INCOMPLETE);
+  g_assert_cmpstr (error->message, ==, "inline.json: bands[3] (sky): no layer belongs to this band");
+}
+
+static void
+test_error_empty_id (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DmModel) model = load_mutated ("\"id\": \"docs\"", "\"id\": \"\"", &error);
+
+  g_assert_null (model);
+  g_assert_error (error, DM_MODEL_ERROR, DM_MODEL_ERROR_INVALID_VALUE);
+  g_assert_cmpstr (error->message, ==, "inline.json: services[1].id: must not be empty");
+}
+
+static void
+test_hostile_strings_kept_verbatim (void)
+{
+  g_autoptr(DmModel) model = load_fixture ("model-good.json", NULL);
+  DmService *docs = dm_model_find_service (model, "docs");
+
+  /* The model stores text as given; escaping is the job of each output. */
+  g_assert_cmpstr (dm_service_get_reason (docs, dm_model_find_layer (model, "firewall")), ==,
+                   "You pick who may share; <b>they</b> filter & block.");
+}
+
+/* --- the shipped models ------------------------------------------------ */
+
+static const char *aws_layers[] = {
+  "aws_global_infrastructure", "aws_foundation_services", "os", "network_firewall",
+  "platform_apps", "iam", "customer_data", "client_side_encryption",
+  "server_side_encryption", "network_traffic_protection",
+};
+
+static void
+test_aws_complete (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DmModel) model = dm_model_new_default (&error);
+  const char *bands[] = { "physical", "virtualization", "os", "application", "data" };
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (dm_model_get_provider (model), ==, "AWS");
+  g_assert_cmpuint (dm_model_get_n_bands (model), ==, G_N_ELEMENTS (bands));
+  for (guint i = 0; i < G_N_ELEMENTS (bands); i++)
+    g_assert_cmpstr (dm_band_get_id (dm_model_get_band (model, i)), ==, bands[i]);
+
+  g_assert_cmpuint (dm_model_get_n_layers (model), ==, G_N_ELEMENTS (aws_layers));
+  g_assert_cmpuint (dm_model_get_n_services (model), >=, 24);
+
+  /* Every service has an owner and a reason for every layer. */
+  for (guint s = 0; s < dm_model_get_n_services (model); s++)
+    {
+      DmService *service = dm_model_get_service (model, s);
+
+      g_assert_nonnull (dm_model_find_category (model, dm_service_get_category (service)));
+      for (guint l = 0; l < G_N_ELEMENTS (aws_layers); l++)
+        {
+          DmLayer *layer = dm_model_find_layer (model, aws_layers[l]);
+
+          g_assert_nonnull (layer);
+          g_assert_cmpuint (strlen (dm_service_get_reason (service, layer)), >, 10);
+        }
+      g_assert_cmpint (dm_service_get_owner (service, dm_model_find_layer (model, "aws_global_infrastructure")), ==, DM_OWNER_PROVIDER);
+      g_assert_cmpint (dm_service_get_owner (service, dm_model_find_layer (model, "customer_data")), ==, DM_OWNER_CUSTOMER);
+    }
+}
+
+static void
+test_aws_boundary_moves (void)
+{
+  g_autoptr(DmModel) model = dm_model_new_default (NULL);
+  double ec2 = dm_model_get_boundary (model, dm_model_find_service (model, "ec2"));
+  double rds = dm_model_get_boundary (model, dm_model_find_service (model, "rds"));
+  double lambda = dm_model_get_boundary (model, dm_model_find_service (model, "lambda"));
+  double s3 = dm_model_get_boundary (model, dm_model_find_service (model, "s3"));
+
+  /* EC2: the customer owns the guest OS up. RDS and Lambda: AWS owns the
+   * OS, the platform is shared. S3: AWS owns everything below the data. */
+  g_assert_cmpfloat (ec2, ==, 2.0);
+  g_assert_cmpfloat (rds, ==, 3.5);
+  g_assert_cmpfloat (lambda, ==, 3.5);
+  g_assert_cmpfloat (s3, ==, 4.0);
+}
+
+static const char *
+service_id_for_reference (const char *name)
+{
+  static const struct { const char *name, *id; } map[] = {
+    { "EC2", "ec2" }, { "EBS", "ebs" }, { "VPC", "vpc" }, { "Lambda", "lambda" },
+    { "ECS on EC2", "ecs-ec2" }, { "ECS on Fargate", "ecs-fargate" }, { "EKS", "eks" },
+    { "Elastic Beanstalk", "elastic-beanstalk" }, { "S3", "s3" }, { "EFS", "efs" },
+    { "RDS", "rds" }, { "Aurora", "aurora" }, { "DynamoDB", "dynamodb" }, { "Redshift", "redshift" },
+    { "EMR", "emr" }, { "ElastiCache", "elasticache" }, { "WorkSpaces", "workspaces" },
+    { "CloudFront", "cloudfront" }, { "API Gateway", "api-gateway" }, { "SQS", "sqs" },
+    { "SNS", "sns" }, { "KMS", "kms" }, { "IAM", "iam" }, { "CloudTrail", "cloudtrail" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (map); i++)
+    if (g_str_equal (map[i].name, name))
+      return map[i].id;
+  return NULL;
+}
+
+static void
+test_aws_matches_reference (void)
+{
+  g_autofree char *path = g_build_filename (SHARED_DIR, "reference", "services.tsv", NULL);
+  g_autoptr(DmModel) model = dm_model_new_default (NULL);
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  guint checked = 0;
+
+  if (!g_file_get_contents (path, &text, NULL, NULL))
+    {
+      g_test_skip ("../shared/reference/services.tsv is not present on this machine");
+      return;
+    }
+
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 1; lines[i]; i++)
+    {
+      g_auto(GStrv) cols = g_strsplit (lines[i], "\t", -1);
+      const char *id;
+      DmOwner expected;
+
+      if (g_strv_length (cols) < 5)
+        continue;
+
+      id = service_id_for_reference (cols[0]);
+      g_assert_nonnull (id);
+      g_assert_nonnull (dm_model_find_service (model, id));
+      g_assert_true (dm_owner_from_string (cols[4], &expected));
+      g_assert_cmpint (dm_service_get_owner (dm_model_find_service (model, id), dm_model_find_layer (model, cols[3])), ==, expected);
+      checked++;
+    }
+
+  g_assert_cmpuint (checked, ==, 240);
+}
+
+static void
+test_generic_model (void)
+{
+  g_autoptr(GBytes) bytes = g_resources_lookup_data ("/io/github/demarc/Demarc/model/generic-cloud.json", 0, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DmModel) model = NULL;
+
+  g_assert_nonnull (bytes);
+  model = dm_model_new_from_bytes (bytes, "generic-cloud.json", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (dm_model_get_provider (model), ==, "Provider");
+  g_assert_null (dm_model_find_layer (model, "aws_foundation_services"));
+  g_assert_nonnull (dm_model_find_service (model, "iaas"));
+
+  /* On premises the customer owns the whole stack; SaaS moves the line up. */
+  g_assert_cmpfloat (dm_model_get_boundary (model, dm_model_find_service (model, "on-premises")), ==, 0);
+  g_assert_cmpfloat (dm_model_get_boundary (model, dm_model_find_service (model, "saas")), >,
+                     dm_model_get_boundary (model, dm_model_find_service (model, "iaas")));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/model/load/good", test_load_good);
+  g_test_add_func ("/model/load/owners", test_owners);
+  g_test_add_func ("/model/load/band-owner", test_band_owner);
+  g_test_add_func ("/model/load/hostile-strings-verbatim", test_hostile_strings_kept_verbatim);
+  g_test_add_func ("/model/boundary", test_boundary);
+  g_test_add_func ("/model/customer-share", test_customer_share);
+  g_test_add_func ("/model/sort-by-responsibility", test_sort_by_responsibility);
+  g_test_add_func ("/model/owner-strings", test_owner_strings);
+  g_test_add_func ("/model/error/bad-json", test_error_bad_json);
+  g_test_add_func ("/model/error/truncated", test_error_truncated);
+  g_test_add_func ("/model/error/unknown-layer", test_error_unknown_layer);
+  g_test_add_func ("/model/error/missing-owner", test_error_missing_owner);
+  g_test_add_func ("/model/error/duplicate-id", test_error_duplicate_id);
+  g_test_add_func ("/model/error/duplicate-layer-entry", test_error_duplicate_layer_entry);
+  g_test_add_func ("/model/error/empty", test_error_empty);
+  g_test_add_func ("/model/error/wrong-type", test_error_wrong_type);
+  g_test_add_func ("/model/error/missing-layer", test_error_missing_layer);
+  g_test_add_func ("/model/error/not-a-model", test_error_not_a_model);
+  g_test_add_func ("/model/error/missing-file", test_error_missing_file);
+  g_test_add_func ("/model/error/directory", test_error_directory);
+  g_test_add_func ("/model/error/deep-nesting", test_error_deep_nesting);
+  g_test_add_func ("/model/error/brackets-in-strings", test_error_brackets_in_strings);
+  g_test_add_func ("/model/error/non-utf8", test_error_non_utf8);
+  g_test_add_func ("/model/error/nul-byte", test_error_nul_byte);
+  g_test_add_func ("/model/error/top-level", test_error_top_level);
+  g_test_add_func ("/model/error/version", test_error_version);
+  g_test_add_func ("/model/error/invalid-owner", test_error_invalid_owner);
+  g_test_add_func ("/model/error/unknown-references", test_error_unknown_references);
+  g_test_add_func ("/model/error/band-without-layers", test_error_band_without_layers);
+  g_test_add_func ("/model/error/empty-id", test_error_empty_id);
+  g_test_add_func ("/model/aws/complete", test_aws_complete);
+  g_test_add_func ("/model/aws/boundary-moves", test_aws_boundary_moves);
+  g_test_add_func ("/model/aws/matches-reference", test_aws_matches_reference);
+  g_test_add_func ("/model/generic/loads", test_generic_model);
+
+  return g_test_run ();
+}

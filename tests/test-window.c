@@ -1,0 +1,334 @@
+/* test-window.c: the main window, driven through its actions
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "dm-application.h"
+#include "dm-compare-view.h"
+#include "dm-details-pane.h"
+#include "dm-diagram.h"
+#include "dm-window.h"
+
+typedef struct
+{
+  DmApplication *app;
+  DmWindow      *window;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DmModel) model = dm_model_new_default (&error);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  g_assert_no_error (error);
+
+  /* Each test starts from the schema defaults. */
+  g_settings_reset (settings, "last-service");
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+
+  f->app = dm_application_new ();
+  g_application_register (G_APPLICATION (f->app), NULL, &error);
+  g_assert_no_error (error);
+
+  f->window = dm_window_new (GTK_APPLICATION (f->app));
+  dm_window_set_model (f->window, model);
+  gtk_window_present (GTK_WINDOW (f->window));
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  g_clear_object (&f->app);
+}
+
+static gboolean
+stop_cb (gpointer data)
+{
+  *(gboolean *)data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until @done says so, or fails after five seconds. */
+static void
+spin_until (gboolean (*done) (Fixture *), Fixture *f)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (5, stop_cb, &timed_out);
+
+  while (!done (f) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_false (timed_out);
+  g_source_remove (id);
+}
+
+static DmDiagram *
+diagram (Fixture *f)
+{
+  return DM_DIAGRAM (dm_window_get_diagram (f->window));
+}
+
+static DmDetailsPane *
+details (Fixture *f)
+{
+  return DM_DETAILS_PANE (dm_window_get_details (f->window));
+}
+
+static char *
+fixture_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+}
+
+static void
+test_initial_state (Fixture       *f,
+                    gconstpointer  data)
+{
+  /* The last-service default is EC2, the IaaS example. */
+  g_assert_cmpstr (dm_service_get_id (dm_window_get_service (f->window)), ==, "ec2");
+  g_assert_true (dm_diagram_get_service (diagram (f)) == dm_window_get_service (f->window));
+  g_assert_cmpstr (dm_details_pane_get_title (details (f)), ==, "Amazon EC2");
+  g_assert_cmpstr (dm_window_get_visible_view (f->window), ==, "explore");
+  g_assert_cmpuint (dm_window_get_n_visible_services (f->window), ==, dm_model_get_n_services (dm_window_get_model (f->window)));
+}
+
+static void
+test_show_layer (Fixture       *f,
+                 gconstpointer  data)
+{
+  DmModel *model = dm_window_get_model (f->window);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-compare", NULL);
+  g_assert_cmpstr (dm_window_get_visible_view (f->window), ==, "compare");
+
+  /* What a click on the S3 × IAM cell of the compare view does. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-layer", "(ss)", "s3", "iam"));
+  g_assert_cmpstr (dm_window_get_visible_view (f->window), ==, "explore");
+  g_assert_cmpstr (dm_service_get_id (dm_window_get_service (f->window)), ==, "s3");
+  g_assert_cmpint (dm_diagram_get_selected_band (diagram (f)), ==, dm_band_get_index (dm_model_find_band (model, "application")));
+  g_assert_cmpint (dm_diagram_get_selected_layer (diagram (f)), ==, dm_layer_get_index (dm_model_find_layer (model, "iam")));
+
+  /* The details follow: the application band, one group per layer. */
+  g_assert_cmpstr (dm_details_pane_get_title (details (f)), ==, "Application");
+  g_assert_cmpuint (dm_details_pane_get_n_groups (details (f)), ==, 2);
+  g_assert_true (gtk_widget_has_css_class (dm_details_pane_get_group (details (f), 1), "emphasised"));
+  g_assert_false (gtk_widget_has_css_class (dm_details_pane_get_group (details (f), 0), "emphasised"));
+
+  /* Unknown ids are ignored, not crashed on. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-layer", "(ss)", "nope", "iam");
+  g_assert_cmpstr (dm_service_get_id (dm_window_get_service (f->window)), ==, "s3");
+}
+
+static void
+test_show_service (Fixture       *f,
+                   gconstpointer  data)
+{
+  dm_diagram_set_selected_band (diagram (f), 2);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-compare", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-service", "s", "lambda");
+
+  g_assert_cmpstr (dm_service_get_id (dm_window_get_service (f->window)), ==, "lambda");
+  g_assert_cmpstr (dm_window_get_visible_view (f->window), ==, "explore");
+  g_assert_cmpint (dm_diagram_get_selected_band (diagram (f)), ==, -1);
+  g_assert_cmpstr (dm_details_pane_get_title (details (f)), ==, "AWS Lambda");
+}
+
+static void
+test_next_previous (Fixture       *f,
+                    gconstpointer  data)
+{
+  DmModel *model = dm_window_get_model (f->window);
+  guint n = dm_model_get_n_services (model);
+
+  dm_window_set_service (f->window, dm_model_get_service (model, 0));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.next-service", NULL);
+  g_assert_true (dm_window_get_service (f->window) == dm_model_get_service (model, 1));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.previous-service", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.previous-service", NULL);
+  /* Wraps around. */
+  g_assert_true (dm_window_get_service (f->window) == dm_model_get_service (model, n - 1));
+}
+
+static void
+test_search (Fixture       *f,
+             gconstpointer  data)
+{
+  GtkWidget *entry = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search", NULL);
+  entry = gtk_root_get_focus (GTK_ROOT (f->window));
+  /* The focus lands in the search entry's text. */
+  while (entry && !GTK_IS_SEARCH_ENTRY (entry))
+    entry = gtk_widget_get_parent (entry);
+  g_assert_nonnull (entry);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "LAMB");
+  g_assert_cmpuint (dm_window_get_n_visible_services (f->window), ==, 1);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "amazon e");
+  g_assert_cmpuint (dm_window_get_n_visible_services (f->window), >=, 5);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "<b>zzz</b>");
+  g_assert_cmpuint (dm_window_get_n_visible_services (f->window), ==, 0);
+}
+
+static gboolean
+model_is_fixture (Fixture *f)
+{
+  return g_strcmp0 (dm_model_get_id (dm_window_get_model (f->window)), "test") == 0;
+}
+
+static void
+test_open_model (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *path = fixture_path ("model-good.json");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  DmCompareView *compare = DM_COMPARE_VIEW (dm_window_get_compare (f->window));
+
+  dm_window_open_model_file (f->window, file);
+  spin_until (model_is_fixture, f);
+
+  /* EC2 is not in that model: the window falls back to its first service. */
+  g_assert_cmpstr (dm_service_get_id (dm_window_get_service (f->window)), ==, "vm");
+  g_assert_cmpuint (dm_compare_view_get_n_rows (compare), ==, 3);
+  g_assert_cmpuint (dm_window_get_n_visible_services (f->window), ==, 3);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.reset-model", NULL);
+  g_assert_cmpstr (dm_model_get_id (dm_window_get_model (f->window)), ==, "aws");
+  /* The service shown before ("vm") is not in AWS: the remembered one is used. */
+  g_assert_nonnull (dm_window_get_service (f->window));
+}
+
+static GtkWidget *
+find_message_dialog (void)
+{
+  g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window))
+        return GTK_WIDGET (window);
+    }
+  return NULL;
+}
+
+static gboolean
+dialog_shown (Fixture *f)
+{
+  return find_message_dialog () != NULL;
+}
+
+static void
+test_open_bad_model (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *path = fixture_path ("model-missing-owner.json");
+  g_autofree char *expected = g_strconcat (path, ": services[0] (vm).layers[2] (firewall): “owner” is missing", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  DmModel *before = dm_window_get_model (f->window);
+  GtkWidget *dialog;
+
+  dm_window_open_model_file (f->window, file);
+  spin_until (dialog_shown, f);
+
+  dialog = find_message_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), ==, expected);
+  g_assert_false (adw_message_dialog_get_body_use_markup (ADW_MESSAGE_DIALOG (dialog)));
+  /* Nothing half-loaded: the old model stays. */
+  g_assert_true (dm_window_get_model (f->window) == before);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static gboolean
+label_with_text_in (GtkWidget  *widget,
+                    const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    return !gtk_label_get_use_markup (GTK_LABEL (widget));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (label_with_text_in (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_details_plain_text (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *path = fixture_path ("model-good.json");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  dm_window_open_model_file (f->window, file);
+  spin_until (model_is_fixture, f);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-layer", "(ss)", "docs", "firewall");
+
+  /* Markup in a model's text is shown as typed, never interpreted. */
+  g_assert_true (label_with_text_in (dm_window_get_details (f->window),
+                                     "You pick who may share; <b>they</b> filter & block."));
+  g_assert_true (label_with_text_in (dm_window_get_details (f->window), "Cloudco Scanner"));
+}
+
+static void
+test_settings_saved (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-service", "s", "rds");
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 930, 610);
+  g_assert_cmpstr (g_settings_get_string (settings, "last-service"), ==, "rds");
+
+  /* Closing saves the size; keep the window alive for the teardown. */
+  g_object_ref (f->window);
+  gtk_window_close (GTK_WINDOW (f->window));
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 930);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 610);
+  g_object_unref (f->window);
+  f->window = dm_window_new (GTK_APPLICATION (f->app));
+}
+
+static void
+test_help_overlay (Fixture       *f,
+                   gconstpointer  data)
+{
+  /* AdwApplication loads gtk/help-overlay.ui from the resource base path. */
+  g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (f->window)));
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (f->app), "about"));
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (f->app), "quit"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/window/initial-state", test_initial_state);
+  ADD ("/window/show-layer", test_show_layer);
+  ADD ("/window/show-service", test_show_service);
+  ADD ("/window/next-previous", test_next_previous);
+  ADD ("/window/search", test_search);
+  ADD ("/window/open-model", test_open_model);
+  ADD ("/window/open-bad-model", test_open_bad_model);
+  ADD ("/window/details-plain-text", test_details_plain_text);
+  ADD ("/window/settings-saved", test_settings_saved);
+  ADD ("/window/help-overlay", test_help_overlay);
+#undef ADD
+
+  return g_test_run ();
+}
