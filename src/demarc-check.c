@@ -37,6 +37,24 @@ print_json (JsonBuilder *builder)
 }
 
 static void
+add_string (JsonBuilder *builder,
+            const char  *member,
+            const char  *value)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_add_string_value (builder, value);
+}
+
+static void
+add_double (JsonBuilder *builder,
+            const char  *member,
+            double       value)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_add_double_value (builder, value);
+}
+
+static void
 list_services (DmModel      *model,
                OutputFormat  format)
 {
@@ -52,16 +70,11 @@ list_services (DmModel      *model,
           DmService *service = dm_model_get_service (model, i);
 
           json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "id");
-          json_builder_add_string_value (builder, dm_service_get_id (service));
-          json_builder_set_member_name (builder, "name");
-          json_builder_add_string_value (builder, dm_service_get_name (service));
-          json_builder_set_member_name (builder, "category");
-          json_builder_add_string_value (builder, dm_service_get_category (service));
-          json_builder_set_member_name (builder, "boundary");
-          json_builder_add_double_value (builder, dm_model_get_boundary (model, service));
-          json_builder_set_member_name (builder, "customer_share");
-          json_builder_add_double_value (builder, dm_model_get_customer_share (model, service));
+          add_string (builder, "id", dm_service_get_id (service));
+          add_string (builder, "name", dm_service_get_name (service));
+          add_string (builder, "category", dm_service_get_category (service));
+          add_double (builder, "boundary", dm_model_get_boundary (model, service));
+          add_double (builder, "customer_share", dm_model_get_customer_share (model, service));
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
@@ -105,12 +118,9 @@ list_layers (DmModel      *model,
             }
 
           json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "id");
-          json_builder_add_string_value (builder, dm_layer_get_id (layer));
-          json_builder_set_member_name (builder, "name");
-          json_builder_add_string_value (builder, dm_layer_get_name (layer));
-          json_builder_set_member_name (builder, "band");
-          json_builder_add_string_value (builder, dm_band_get_id (band));
+          add_string (builder, "id", dm_layer_get_id (layer));
+          add_string (builder, "name", dm_layer_get_name (layer));
+          add_string (builder, "band", dm_band_get_id (band));
           json_builder_end_object (builder);
         }
     }
@@ -132,14 +142,10 @@ show_service (DmModel      *model,
              dm_service_get_category (service), dm_service_get_summary (service));
 
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_string_value (builder, dm_service_get_id (service));
-  json_builder_set_member_name (builder, "name");
-  json_builder_add_string_value (builder, dm_service_get_name (service));
-  json_builder_set_member_name (builder, "category");
-  json_builder_add_string_value (builder, dm_service_get_category (service));
-  json_builder_set_member_name (builder, "boundary");
-  json_builder_add_double_value (builder, dm_model_get_boundary (model, service));
+  add_string (builder, "id", dm_service_get_id (service));
+  add_string (builder, "name", dm_service_get_name (service));
+  add_string (builder, "category", dm_service_get_category (service));
+  add_double (builder, "boundary", dm_model_get_boundary (model, service));
   json_builder_set_member_name (builder, "bands");
   json_builder_begin_array (builder);
 
@@ -152,10 +158,8 @@ show_service (DmModel      *model,
         g_print ("%-34s %s\n", dm_band_get_name (band), dm_model_get_owner_label (model, band_owner));
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "id");
-      json_builder_add_string_value (builder, dm_band_get_id (band));
-      json_builder_set_member_name (builder, "owner");
-      json_builder_add_string_value (builder, dm_owner_to_string (band_owner));
+      add_string (builder, "id", dm_band_get_id (band));
+      add_string (builder, "owner", dm_owner_to_string (band_owner));
       json_builder_set_member_name (builder, "layers");
       json_builder_begin_array (builder);
 
@@ -169,14 +173,10 @@ show_service (DmModel      *model,
                      dm_model_get_owner_label (model, owner), dm_service_get_reason (service, layer));
 
           json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "id");
-          json_builder_add_string_value (builder, dm_layer_get_id (layer));
-          json_builder_set_member_name (builder, "owner");
-          json_builder_add_string_value (builder, dm_owner_to_string (owner));
-          json_builder_set_member_name (builder, "control");
-          json_builder_add_string_value (builder, dm_control_kind_to_string (dm_service_get_control (service, layer)));
-          json_builder_set_member_name (builder, "reason");
-          json_builder_add_string_value (builder, dm_service_get_reason (service, layer));
+          add_string (builder, "id", dm_layer_get_id (layer));
+          add_string (builder, "owner", dm_owner_to_string (owner));
+          add_string (builder, "control", dm_control_kind_to_string (dm_service_get_control (service, layer)));
+          add_string (builder, "reason", dm_service_get_reason (service, layer));
           json_builder_end_object (builder);
         }
 

@@ -471,11 +471,14 @@ paint_layer_rows (Text                 *t,
     }
 }
 
+/* The detailed layers of a closed band, as a row of labelled chips; they
+ * stand out when the pointer is over the band. */
 static void
 paint_layer_chips (Text                 *t,
                    const DmDiagramState *state,
                    DmBand               *band,
-                   const DmRect         *area)
+                   const DmRect         *area,
+                   gboolean              hovered)
 {
   cairo_t *cr = t->cr;
   const DmPalette *p = state->palette;
@@ -498,8 +501,8 @@ paint_layer_chips (Text                 *t,
       cairo_fill_preserve (cr);
       paint_pattern (cr, owner, &p->on_fill[owner], 1, x, area->y, chip_w, chip_h);
       rounded_rect (cr, x, area->y, chip_w, chip_h, chip_h / 2);
-      set_color (cr, &p->on_fill[owner], 0.6);
-      cairo_set_line_width (cr, 1);
+      set_color (cr, &p->on_fill[owner], hovered ? 0.9 : 0.5);
+      cairo_set_line_width (cr, hovered ? 2 : 1);
       cairo_stroke (cr);
 
       draw_text (t, dm_layer_get_name (layer), 0.75, PANGO_WEIGHT_SEMIBOLD, &p->on_fill[owner], 1,
@@ -567,10 +570,11 @@ paint_band (Text                    *t,
       DmRect area = { r->x + 10, r->y + header, r->width - 20, r->height - header - 10 };
       paint_layer_rows (t, state, band, &area, CLAMP (state->expansion, 0, 1));
     }
-  else if (hovered && r->height >= header + t->size * 1.6)
+  else if (r->height >= header + t->size * 1.6)
     {
-      DmRect area = { r->x + 12, r->y + header - 2, r->width - 24, r->height - header - 6 };
-      paint_layer_chips (t, state, band, &area);
+      double chip_h = MIN (r->height - header - 8, t->size * 1.8);
+      DmRect area = { r->x + 12, r->y + r->height - chip_h - 10, r->width - 24, chip_h };
+      paint_layer_chips (t, state, band, &area, hovered);
     }
 }
 
@@ -650,6 +654,22 @@ paint_boundary (Text                    *t,
     }
 }
 
+static double
+text_width (Text       *t,
+            const char *text,
+            double      scale)
+{
+  int w, h;
+
+  pango_font_description_set_absolute_size (t->font, t->size * scale * PANGO_SCALE);
+  pango_font_description_set_weight (t->font, PANGO_WEIGHT_NORMAL);
+  pango_layout_set_font_description (t->layout, t->font);
+  pango_layout_set_width (t->layout, -1);
+  pango_layout_set_text (t->layout, text, -1);
+  pango_layout_get_pixel_size (t->layout, &w, &h);
+  return w;
+}
+
 static void
 paint_legend (Text                    *t,
               const DmDiagramState    *state,
@@ -659,22 +679,26 @@ paint_legend (Text                    *t,
   cairo_t *cr = t->cr;
   const DmRect *r = &g->legend;
   double sw = t->size * 1.1;
+  double spacing = t->size * 1.4;
   double x = r->x;
-  double slot;
+  double right = r->x + r->width;
 
   if (r->height <= 0 || r->width <= 0)
     return;
 
-  slot = r->width / (G_N_ELEMENTS (order) + 1);
-
-  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (order) && x + sw < right; i++)
     {
+      const char *label = dm_model_get_owner_label (state->model, order[i]);
+      double w = text_width (t, label, 0.85);
+
       paint_swatch (cr, state->palette, order[i], x, r->y + (r->height - sw) / 2, sw, sw, 4);
-      draw_text (t, dm_model_get_owner_label (state->model, order[i]), 0.85, PANGO_WEIGHT_NORMAL,
-                 &state->palette->foreground, 1, x + sw + 6, r->y, slot - sw - 12,
-                 PANGO_ALIGN_LEFT, 1, TRUE, r->height);
-      x += slot;
+      draw_text (t, label, 0.85, PANGO_WEIGHT_NORMAL, &state->palette->foreground, 1,
+                 x + sw + 6, r->y, MIN (w + 2, right - x - sw - 6), PANGO_ALIGN_LEFT, 1, TRUE, r->height);
+      x += sw + 6 + w + spacing;
     }
+
+  if (x + sw >= right)
+    return;
 
   cairo_save (cr);
   set_color (cr, &state->palette->boundary, 1);
@@ -685,7 +709,7 @@ paint_legend (Text                    *t,
   cairo_stroke (cr);
   cairo_restore (cr);
   draw_text (t, _("Boundary"), 0.85, PANGO_WEIGHT_NORMAL, &state->palette->foreground, 1,
-             x + sw + 10, r->y, slot - sw - 12, PANGO_ALIGN_LEFT, 1, TRUE, r->height);
+             x + sw + 10, r->y, right - x - sw - 10, PANGO_ALIGN_LEFT, 1, TRUE, r->height);
 }
 
 /**

@@ -38,23 +38,13 @@ G_DEFINE_FINAL_TYPE (DmModel, dm_model, G_TYPE_OBJECT)
 G_DEFINE_QUARK (dm-model-error-quark, dm_model_error)
 
 static void
-clear_category (gpointer data)
+clear_named_entry (gpointer data)
 {
-  DmCategory *c = data;
+  DmNamedEntry *e = data;
 
-  g_free (c->id);
-  g_free (c->name);
-  g_free (c->description);
-}
-
-static void
-clear_security_service (gpointer data)
-{
-  DmSecurityService *s = data;
-
-  g_free (s->id);
-  g_free (s->name);
-  g_free (s->description);
+  g_free (e->id);
+  g_free (e->name);
+  g_free (e->description);
 }
 
 static void
@@ -101,10 +91,10 @@ dm_model_init (DmModel *self)
   self->bands = g_ptr_array_new_with_free_func (g_object_unref);
   self->layers = g_ptr_array_new_with_free_func (g_object_unref);
   self->services = g_list_store_new (DM_TYPE_SERVICE);
-  self->categories = g_array_new (FALSE, TRUE, sizeof (DmCategory));
-  g_array_set_clear_func (self->categories, clear_category);
-  self->security_services = g_array_new (FALSE, TRUE, sizeof (DmSecurityService));
-  g_array_set_clear_func (self->security_services, clear_security_service);
+  self->categories = g_array_new (FALSE, TRUE, sizeof (DmNamedEntry));
+  g_array_set_clear_func (self->categories, clear_named_entry);
+  self->security_services = g_array_new (FALSE, TRUE, sizeof (DmNamedEntry));
+  g_array_set_clear_func (self->security_services, clear_named_entry);
   self->band_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->layer_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->service_by_id = g_hash_table_new (g_str_hash, g_str_equal);
@@ -334,71 +324,55 @@ load_control_kinds (Loader     *loader,
   return TRUE;
 }
 
-static gboolean
-load_categories (Loader     *loader,
-                 JsonObject *root)
+static const DmNamedEntry *
+find_named_entry (GArray     *entries,
+                  const char *id)
 {
-  DmModel *self = loader->model;
-  JsonArray *array;
-
-  if (!get_array (loader, root, "model", "categories", TRUE, &array))
-    return FALSE;
-
-  for (guint i = 0; i < json_array_get_length (array); i++)
+  for (guint i = 0; id && i < entries->len; i++)
     {
-      g_autofree char *path = g_strdup_printf ("categories[%u]", i);
-      DmCategory category;
-      JsonObject *obj;
-      const char *id, *name, *description;
+      const DmNamedEntry *e = &g_array_index (entries, DmNamedEntry, i);
 
-      if (!get_element_object (loader, array, i, "categories", &obj) ||
-          !get_string (loader, obj, path, "id", TRUE, &id) ||
-          !get_string (loader, obj, path, "name", TRUE, &name) ||
-          !get_string (loader, obj, path, "description", FALSE, &description))
-        return FALSE;
-
-      if (dm_model_find_category (self, id) != NULL)
-        return fail (loader, DM_MODEL_ERROR_DUPLICATE_ID, "%s: duplicate category id “%s”", path, id);
-
-      category.id = g_strdup (id);
-      category.name = g_strdup (name);
-      category.description = g_strdup (description ? description : "");
-      g_array_append_val (self->categories, category);
+      if (g_str_equal (e->id, id))
+        return e;
     }
 
-  return TRUE;
+  return NULL;
 }
 
+/* Loads a list of {id, name, description} objects, such as "categories". */
 static gboolean
-load_security_services (Loader     *loader,
-                        JsonObject *root)
+load_named_entries (Loader     *loader,
+                    JsonObject *root,
+                    const char *member,
+                    const char *kind,
+                    gboolean    required,
+                    GArray     *entries)
 {
-  DmModel *self = loader->model;
   JsonArray *array;
 
-  if (!get_array (loader, root, "model", "security_services", FALSE, &array))
+  if (!get_array (loader, root, "model", member, required, &array))
     return FALSE;
 
   for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
     {
-      g_autofree char *path = g_strdup_printf ("security_services[%u]", i);
-      DmSecurityService service;
+      g_autofree char *path = g_strdup_printf ("%s[%u]", member, i);
+      DmNamedEntry entry;
       JsonObject *obj;
       const char *id, *name, *description;
 
-      if (!get_element_object (loader, array, i, "security_services", &obj) ||
+      if (!get_element_object (loader, array, i, member, &obj) ||
           !get_string (loader, obj, path, "id", TRUE, &id) ||
           !get_string (loader, obj, path, "name", TRUE, &name) ||
           !get_string (loader, obj, path, "description", FALSE, &description))
         return FALSE;
 
-      if (dm_model_find_security_service (self, id) != NULL)
-        return fail (loader, DM_MODEL_ERROR_DUPLICATE_ID, "%s: duplicate security service id “%s”", path, id);
+      if (find_named_entry (entries, id) != NULL)
+        return fail (loader, DM_MODEL_ERROR_DUPLICATE_ID, "%s: duplicate %s id “%s”", path, kind, id);
 
-      service.id = g_strdup (id);
-      service.name = g_strdup (name);
-      service.description = g_strdup (description ? description : "");
-      g_array_append_val (self->security_services, service);
+      entry.id = g_strdup (id);
+      entry.name = g_strdup (name);
+      entry.description = g_strdup (description ? description : "");
+      g_array_append_val (entries, entry);
     }
 
   return TRUE;
@@ -778,8 +752,8 @@ dm_model_new_from_bytes (GBytes      *bytes,
   self->description = g_strdup (description ? description : "");
 
   if (!load_control_kinds (&loader, root) ||
-      !load_categories (&loader, root) ||
-      !load_security_services (&loader, root) ||
+      !load_named_entries (&loader, root, "categories", "category", TRUE, self->categories) ||
+      !load_named_entries (&loader, root, "security_services", "security service", FALSE, self->security_services) ||
       !load_bands (&loader, root) ||
       !load_layers (&loader, root) ||
       !load_services (&loader, root))
@@ -1013,16 +987,7 @@ dm_model_find_category (DmModel    *self,
                         const char *id)
 {
   g_return_val_if_fail (DM_IS_MODEL (self), NULL);
-
-  for (guint i = 0; id && i < self->categories->len; i++)
-    {
-      const DmCategory *c = &g_array_index (self->categories, DmCategory, i);
-
-      if (g_str_equal (c->id, id))
-        return c;
-    }
-
-  return NULL;
+  return find_named_entry (self->categories, id);
 }
 
 guint
@@ -1037,16 +1002,7 @@ dm_model_find_security_service (DmModel    *self,
                                 const char *id)
 {
   g_return_val_if_fail (DM_IS_MODEL (self), NULL);
-
-  for (guint i = 0; id && i < self->security_services->len; i++)
-    {
-      const DmSecurityService *s = &g_array_index (self->security_services, DmSecurityService, i);
-
-      if (g_str_equal (s->id, id))
-        return s;
-    }
-
-  return NULL;
+  return find_named_entry (self->security_services, id);
 }
 
 const DmControlKindInfo *

@@ -38,19 +38,16 @@ typedef enum
 
 #define DM_MODEL_DEFAULT_RESOURCE "/io/github/demarc/Demarc/model/aws.json"
 
+/* Categories and security services are both named entries of a model. */
 typedef struct
 {
   char *id;
   char *name;
   char *description;
-} DmCategory;
+} DmNamedEntry;
 
-typedef struct
-{
-  char *id;
-  char *name;
-  char *description;
-} DmSecurityService;
+typedef DmNamedEntry DmCategory;
+typedef DmNamedEntry DmSecurityService;
 
 typedef struct
 {

@@ -84,6 +84,33 @@ row_service (GtkListBoxRow *row)
   return row ? g_object_get_data (G_OBJECT (row), "service") : NULL;
 }
 
+static guint
+category_position (DmModel    *model,
+                   const char *category)
+{
+  for (guint i = 0; i < dm_model_get_n_categories (model); i++)
+    if (g_strcmp0 (dm_model_get_category (model, i)->id, category) == 0)
+      return i;
+  return G_MAXUINT;
+}
+
+/* Group by the model's category order, keeping file order within a group,
+ * so each category gets a single header whatever order the file uses. */
+static int
+sort_func (GtkListBoxRow *a,
+           GtkListBoxRow *b,
+           gpointer       user_data)
+{
+  DmWindow *self = user_data;
+  guint ca = category_position (self->model, dm_service_get_category (row_service (a)));
+  guint cb = category_position (self->model, dm_service_get_category (row_service (b)));
+
+  if (ca != cb)
+    return ca < cb ? -1 : 1;
+  return GPOINTER_TO_INT (g_object_get_data (G_OBJECT (a), "position")) -
+         GPOINTER_TO_INT (g_object_get_data (G_OBJECT (b), "position"));
+}
+
 static void
 header_func (GtkListBoxRow *row,
              GtkListBoxRow *before,
@@ -223,7 +250,12 @@ rebuild_list (DmWindow *self)
     gtk_list_box_remove (self->service_list, child);
 
   for (guint i = 0; self->model && i < dm_model_get_n_services (self->model); i++)
-    gtk_list_box_append (self->service_list, service_row_new (dm_model_get_service (self->model, i)));
+    {
+      GtkWidget *row = service_row_new (dm_model_get_service (self->model, i));
+
+      g_object_set_data (G_OBJECT (row), "position", GUINT_TO_POINTER (i));
+      gtk_list_box_append (self->service_list, row);
+    }
   self->syncing_list = FALSE;
 
   search_changed_cb (self);
@@ -713,6 +745,7 @@ dm_window_init (DmWindow *self)
   self->settings = g_settings_new (APP_ID);
   self->cancellable = g_cancellable_new ();
 
+  gtk_list_box_set_sort_func (self->service_list, sort_func, self, NULL);
   gtk_list_box_set_header_func (self->service_list, header_func, self, NULL);
   gtk_list_box_set_filter_func (self->service_list, filter_func, self, NULL);
   g_signal_connect_object (self->service_list, "row-selected", G_CALLBACK (row_selected_cb), self, G_CONNECT_SWAPPED);

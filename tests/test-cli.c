@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include "test-util.h"
+
 #include <json-glib/json-glib.h>
 
 typedef struct
@@ -58,12 +60,6 @@ exit_code (const Run *run)
 {
   g_assert_true (WIFEXITED (run->status));
   return WEXITSTATUS (run->status);
-}
-
-static char *
-fixture (const char *name)
-{
-  return g_test_build_filename (G_TEST_DIST, "data", name, NULL);
 }
 
 static JsonNode *
@@ -143,7 +139,7 @@ test_service_json (void)
 static void
 test_service_text_boundary (void)
 {
-  g_autofree char *path = fixture ("model-good.json");
+  g_autofree char *path = test_fixture_path ("model-good.json");
   g_auto(Run) run;
   const char *line, *system, *metal;
 
@@ -164,7 +160,7 @@ test_service_text_boundary (void)
 static void
 test_validate_fixture (void)
 {
-  g_autofree char *path = fixture ("model-good.json");
+  g_autofree char *path = test_fixture_path ("model-good.json");
   g_autofree char *expected = g_strdup_printf ("%s: valid model “Test model” with 3 bands, 4 layers and 3 services\n", path);
   g_auto(Run) run;
 
@@ -176,7 +172,7 @@ test_validate_fixture (void)
 static void
 test_bad_model (void)
 {
-  g_autofree char *path = fixture ("model-unknown-layer.json");
+  g_autofree char *path = test_fixture_path ("model-unknown-layer.json");
   g_autofree char *expected = g_strdup_printf ("demarc-check: %s: services[0] (vm).layers[1]: unknown layer “guest_ox”\n", path);
   g_auto(Run) run;
 

@@ -4,34 +4,18 @@
  */
 #include "config.h"
 
+#include "test-util.h"
+
 #include <adwaita.h>
 
 #include "dm-compare-view.h"
 
-static DmModel *
-fixture_model (void)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "model-good.json", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  DmModel *model = dm_model_new_from_file (file, NULL, &error);
 
-  g_assert_no_error (error);
-  return model;
-}
-
-static void
-count_notify (GObject    *object,
-              GParamSpec *pspec,
-              guint      *count)
-{
-  (*count)++;
-}
 
 static void
 test_rows_ordered (void)
 {
-  g_autoptr(DmModel) model = fixture_model ();
+  g_autoptr(DmModel) model = test_fixture_model ();
   DmCompareView *view = DM_COMPARE_VIEW (g_object_ref_sink (dm_compare_view_new ()));
 
   g_assert_cmpuint (dm_compare_view_get_n_rows (view), ==, 0);
@@ -49,7 +33,7 @@ test_rows_ordered (void)
 static void
 test_cells (void)
 {
-  g_autoptr(DmModel) model = fixture_model ();
+  g_autoptr(DmModel) model = test_fixture_model ();
   DmCompareView *view = DM_COMPARE_VIEW (g_object_ref_sink (dm_compare_view_new ()));
   GtkWidget *cell;
   GVariant *target;
@@ -86,12 +70,12 @@ test_cells (void)
 static void
 test_model_change_rebuilds (void)
 {
-  g_autoptr(DmModel) model = fixture_model ();
+  g_autoptr(DmModel) model = test_fixture_model ();
   g_autoptr(DmModel) aws = dm_model_new_default (NULL);
   DmCompareView *view = DM_COMPARE_VIEW (g_object_ref_sink (dm_compare_view_new ()));
   guint notifies = 0;
 
-  g_signal_connect (view, "notify::model", G_CALLBACK (count_notify), &notifies);
+  g_signal_connect (view, "notify::model", G_CALLBACK (test_count_notify), &notifies);
   dm_compare_view_set_model (view, model);
   dm_compare_view_set_model (view, model);
   g_assert_cmpuint (notifies, ==, 1);
@@ -111,7 +95,7 @@ test_model_change_rebuilds (void)
 static void
 test_current_row (void)
 {
-  g_autoptr(DmModel) model = fixture_model ();
+  g_autoptr(DmModel) model = test_fixture_model ();
   DmCompareView *view = DM_COMPARE_VIEW (g_object_ref_sink (dm_compare_view_new ()));
   GtkWidget *vm_cell, *vm_header, *db_header;
 

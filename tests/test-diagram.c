@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include "test-util.h"
+
 #include <adwaita.h>
 #include <math.h>
 
@@ -11,25 +13,7 @@
 #include "dm-diagram-band.h"
 #include "dm-diagram-render.h"
 
-static DmModel *
-fixture_model (void)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "model-good.json", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  DmModel *model = dm_model_new_from_file (file, NULL, &error);
 
-  g_assert_no_error (error);
-  return model;
-}
-
-static void
-count_notify (GObject    *object,
-              GParamSpec *pspec,
-              guint      *count)
-{
-  (*count)++;
-}
 
 static GtkWindow *
 window_with (GtkWidget *child,
@@ -45,27 +29,12 @@ window_with (GtkWidget *child,
   return window;
 }
 
-static gboolean
-stop_cb (gpointer data)
-{
-  *(gboolean *)data = TRUE;
-  return G_SOURCE_REMOVE;
-}
 
-static void
-spin_for (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, stop_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
 
 static void
 test_properties (void)
 {
-  g_autoptr(DmModel) model = fixture_model ();
+  g_autoptr(DmModel) model = test_fixture_model ();
   DmDiagram *diagram = DM_DIAGRAM (g_object_ref_sink (dm_diagram_new ()));
   guint service_notifies = 0;
   guint band_notifies = 0;
@@ -77,8 +46,8 @@ test_properties (void)
   g_assert_cmpint (band, ==, -1);
   g_assert_null (dm_diagram_get_model (diagram));
 
-  g_signal_connect (diagram, "notify::service", G_CALLBACK (count_notify), &service_notifies);
-  g_signal_connect (diagram, "notify::selected-band", G_CALLBACK (count_notify), &band_notifies);
+  g_signal_connect (diagram, "notify::service", G_CALLBACK (test_count_notify), &service_notifies);
+  g_signal_connect (diagram, "notify::selected-band", G_CALLBACK (test_count_notify), &band_notifies);
 
   g_object_set (diagram, "model", model, NULL);
   service_notifies = band_notifies = 0;
@@ -106,8 +75,8 @@ test_properties (void)
 static void
 test_model_change_resets (void)
 {
-  g_autoptr(DmModel) model = fixture_model ();
-  g_autoptr(DmModel) other = fixture_model ();
+  g_autoptr(DmModel) model = test_fixture_model ();
+  g_autoptr(DmModel) other = test_fixture_model ();
   DmDiagram *diagram = DM_DIAGRAM (g_object_ref_sink (dm_diagram_new ()));
 
   dm_diagram_set_model (diagram, model);
@@ -126,7 +95,7 @@ test_model_change_resets (void)
 static void
 test_selected_layer (void)
 {
-  g_autoptr(DmModel) model = fixture_model ();
+  g_autoptr(DmModel) model = test_fixture_model ();
   DmDiagram *diagram = DM_DIAGRAM (g_object_ref_sink (dm_diagram_new ()));
   DmLayer *firewall = dm_model_find_layer (model, "firewall");
   DmLayer *records = dm_model_find_layer (model, "records");
@@ -152,7 +121,7 @@ test_selected_layer (void)
 static void
 test_keyboard (void)
 {
-  g_autoptr(DmModel) model = fixture_model ();
+  g_autoptr(DmModel) model = test_fixture_model ();
   GtkWidget *diagram = dm_diagram_new ();
   DmDiagram *d = DM_DIAGRAM (diagram);
   GtkWindow *window;
@@ -197,7 +166,7 @@ test_keyboard (void)
 static void
 test_accessible (void)
 {
-  g_autoptr(DmModel) model = fixture_model ();
+  g_autoptr(DmModel) model = test_fixture_model ();
   DmDiagram *diagram = DM_DIAGRAM (g_object_ref_sink (dm_diagram_new ()));
   g_autofree char *label_error = NULL;
   g_autofree char *description_error = NULL;
@@ -232,7 +201,7 @@ test_accessible (void)
 static void
 test_hover (void)
 {
-  g_autoptr(DmModel) model = fixture_model ();
+  g_autoptr(DmModel) model = test_fixture_model ();
   GtkWidget *diagram = dm_diagram_new ();
   DmDiagram *d = DM_DIAGRAM (diagram);
   GtkWindow *window;
@@ -242,7 +211,7 @@ test_hover (void)
   dm_diagram_set_model (d, model);
   dm_diagram_set_service (d, dm_model_find_service (model, "vm"));
   window = window_with (diagram, 700, 500);
-  g_signal_connect (diagram, "notify::hover-band", G_CALLBACK (count_notify), &notifies);
+  g_signal_connect (diagram, "notify::hover-band", G_CALLBACK (test_count_notify), &notifies);
 
   gtk_widget_get_allocation (dm_diagram_get_band_widget (d, 0), &band);
   dm_diagram_set_hover_point (d, band.x + band.width / 2, band.y + band.height / 2);
@@ -359,7 +328,7 @@ test_animation (void)
   g_assert_cmpfloat (fabs (start - target), <, 40);
 
   /* The frame clock drives the animation; give it well over its 450 ms. */
-  spin_for (1200);
+  test_spin_for (1200);
 
   /* After the transition it rests at EC2's boundary, below S3's. */
   g_assert_cmpfloat (dm_diagram_get_boundary_y (d), >, target + 50);

@@ -4,21 +4,17 @@
  */
 #include "config.h"
 
+#include "test-util.h"
+
 #include <glib/gstdio.h>
 
 #include "dm-model.h"
-
-static char *
-fixture_path (const char *name)
-{
-  return g_test_build_filename (G_TEST_DIST, "data", name, NULL);
-}
 
 static DmModel *
 load_fixture (const char  *name,
               GError     **error)
 {
-  g_autofree char *path = fixture_path (name);
+  g_autofree char *path = test_fixture_path (name);
   g_autoptr(GFile) file = g_file_new_for_path (path);
 
   return dm_model_new_from_file (file, NULL, error);
@@ -36,7 +32,7 @@ load_string (const char  *text,
 static char *
 good_text (void)
 {
-  g_autofree char *path = fixture_path ("model-good.json");
+  g_autofree char *path = test_fixture_path ("model-good.json");
   g_autoptr(GError) error = NULL;
   char *text = NULL;
 
@@ -64,7 +60,7 @@ assert_fixture_error (const char *name,
                       int         code,
                       const char *message_after_path)
 {
-  g_autofree char *path = fixture_path (name);
+  g_autofree char *path = test_fixture_path (name);
   g_autofree char *expected = g_strconcat (path, message_after_path, NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(DmModel) model = load_fixture (name, &error);
@@ -79,7 +75,7 @@ test_load_good (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(DmModel) model = load_fixture ("model-good.json", &error);
-  g_autofree char *path = fixture_path ("model-good.json");
+  g_autofree char *path = test_fixture_path ("model-good.json");
 
   g_assert_no_error (error);
   g_assert_nonnull (model);
@@ -209,7 +205,7 @@ test_owner_strings (void)
 static void
 test_error_bad_json (void)
 {
-  g_autofree char *path = fixture_path ("model-bad-json.json");
+  g_autofree char *path = test_fixture_path ("model-bad-json.json");
   g_autofree char *prefix = g_strconcat (path, ":4:", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(DmModel) model = load_fixture ("model-bad-json.json", &error);
@@ -224,7 +220,7 @@ test_error_bad_json (void)
 static void
 test_error_truncated (void)
 {
-  g_autofree char *path = fixture_path ("model-truncated.json");
+  g_autofree char *path = test_fixture_path ("model-truncated.json");
   g_autoptr(GError) error = NULL;
   g_autoptr(DmModel) model = load_fixture ("model-truncated.json", &error);
 

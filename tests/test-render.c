@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include "test-util.h"
+
 #include <math.h>
 
 #include "dm-diagram-render.h"
@@ -21,12 +23,7 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "model-good.json", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-
-  f->model = dm_model_new_from_file (file, NULL, &error);
-  g_assert_no_error (error);
+  f->model = test_fixture_model ();
   dm_palette_init (&f->palette, FALSE);
 }
 

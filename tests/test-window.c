@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include "test-util.h"
+
 #include <adwaita.h>
 
 #include "dm-application.h"
@@ -50,19 +52,13 @@ fixture_teardown (Fixture       *f,
   g_clear_object (&f->app);
 }
 
-static gboolean
-stop_cb (gpointer data)
-{
-  *(gboolean *)data = TRUE;
-  return G_SOURCE_REMOVE;
-}
 
 /* Runs the main loop until @done says so, or fails after five seconds. */
 static void
 spin_until (gboolean (*done) (Fixture *), Fixture *f)
 {
   gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (5, stop_cb, &timed_out);
+  guint id = g_timeout_add_seconds (5, test_stop_cb, &timed_out);
 
   while (!done (f) && !timed_out)
     g_main_context_iteration (NULL, TRUE);
@@ -83,11 +79,6 @@ details (Fixture *f)
   return DM_DETAILS_PANE (dm_window_get_details (f->window));
 }
 
-static char *
-fixture_path (const char *name)
-{
-  return g_test_build_filename (G_TEST_DIST, "data", name, NULL);
-}
 
 static void
 test_initial_state (Fixture       *f,
@@ -190,7 +181,7 @@ static void
 test_open_model (Fixture       *f,
                  gconstpointer  data)
 {
-  g_autofree char *path = fixture_path ("model-good.json");
+  g_autofree char *path = test_fixture_path ("model-good.json");
   g_autoptr(GFile) file = g_file_new_for_path (path);
   DmCompareView *compare = DM_COMPARE_VIEW (dm_window_get_compare (f->window));
 
@@ -233,7 +224,7 @@ static void
 test_open_bad_model (Fixture       *f,
                      gconstpointer  data)
 {
-  g_autofree char *path = fixture_path ("model-missing-owner.json");
+  g_autofree char *path = test_fixture_path ("model-missing-owner.json");
   g_autofree char *expected = g_strconcat (path, ": services[0] (vm).layers[2] (firewall): “owner” is missing", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   DmModel *before = dm_window_get_model (f->window);
@@ -267,7 +258,7 @@ static void
 test_details_plain_text (Fixture       *f,
                          gconstpointer  data)
 {
-  g_autofree char *path = fixture_path ("model-good.json");
+  g_autofree char *path = test_fixture_path ("model-good.json");
   g_autoptr(GFile) file = g_file_new_for_path (path);
 
   dm_window_open_model_file (f->window, file);
