@@ -74,6 +74,14 @@ add_fact (GtkListBox *list,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
   GtkWidget *value_label = make_label (value, value_class);
 
+  /* Owners read as a coloured pill, as in the header. */
+  if (value_class != NULL && g_str_has_prefix (value_class, "owner-"))
+    {
+      gtk_widget_add_css_class (value_label, "owner-badge");
+      gtk_widget_set_halign (value_label, GTK_ALIGN_START);
+      gtk_widget_set_margin_top (value_label, 2);
+    }
+
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 12);

@@ -159,7 +159,6 @@ dm_diagram_geometry_new (const DmDiagramState *state,
                          double                height)
 {
   DmDiagramGeometry *g;
-  double total_weight = 0;
   double available, y;
   double legend;
 
@@ -185,30 +184,35 @@ dm_diagram_geometry_new (const DmDiagramState *state,
       g->legend.height = legend;
     }
 
-  for (guint i = 0; i < g->n_bands; i++)
-    {
-      double weight = 1;
+  available = MAX (0, g->stack.height - GAP * (g->n_bands ? g->n_bands - 1 : 0));
 
-      if ((int)i == state->selected_band)
-        {
-          guint n = dm_band_get_n_layers (dm_model_get_band (state->model, i));
-          weight += CLAMP (state->expansion, 0, 1) * MAX (1.2, 0.6 * n);
-        }
-      g->bands[i].height = weight;
-      total_weight += weight;
+  /* An open band grows to fit one row per layer (within reason); the others
+   * share what is left equally. */
+  for (guint i = 0; i < g->n_bands; i++)
+    g->bands[i].height = g->n_bands ? available / g->n_bands : 0;
+
+  if (state->selected_band >= 0 && state->selected_band < (int)g->n_bands && g->n_bands > 1)
+    {
+      guint n = dm_band_get_n_layers (dm_model_get_band (state->model, state->selected_band));
+      double size = font_size (state);
+      double base = available / g->n_bands;
+      double wanted = size * 2.6 + n * (size * 3.4 + 4) + 12;
+      double open = lerp (base, CLAMP (wanted, base, available * 0.7), CLAMP (state->expansion, 0, 1));
+      double rest = (available - open) / (g->n_bands - 1);
+
+      for (guint i = 0; i < g->n_bands; i++)
+        g->bands[i].height = (int)i == state->selected_band ? open : rest;
     }
 
-  available = MAX (0, g->stack.height - GAP * (g->n_bands ? g->n_bands - 1 : 0));
   y = g->stack.y + g->stack.height;
 
   /* Band 0 is the bottom of the stack: the provider's foundations. */
   for (guint i = 0; i < g->n_bands; i++)
     {
-      double h = total_weight > 0 ? available * g->bands[i].height / total_weight : 0;
+      double h = g->bands[i].height;
 
       g->bands[i].x = g->stack.x;
       g->bands[i].width = g->stack.width;
-      g->bands[i].height = h;
       g->bands[i].y = y - h;
       y -= h + GAP;
     }
