@@ -102,8 +102,13 @@ sort_func (GtkListBoxRow *a,
            gpointer       user_data)
 {
   DmWindow *self = user_data;
-  guint ca = category_position (self->model, dm_service_get_category (row_service (a)));
-  guint cb = category_position (self->model, dm_service_get_category (row_service (b)));
+  guint ca, cb;
+
+  if (self->model == NULL)
+    return 0;
+
+  ca = category_position (self->model, dm_service_get_category (row_service (a)));
+  cb = category_position (self->model, dm_service_get_category (row_service (b)));
 
   if (ca != cb)
     return ca < cb ? -1 : 1;
@@ -120,6 +125,10 @@ header_func (GtkListBoxRow *row,
   const char *category = dm_service_get_category (row_service (row));
   const DmCategory *info;
   GtkWidget *header;
+
+  /* Rows are re-headed while the window is disposed, after the model went. */
+  if (self->model == NULL)
+    return;
 
   if (before != NULL && g_strcmp0 (category, dm_service_get_category (row_service (before))) == 0)
     {

@@ -14,6 +14,8 @@
 #include "dm-diagram.h"
 #include "dm-window.h"
 
+static DmApplication *shared_app;
+
 typedef struct
 {
   DmApplication *app;
@@ -35,9 +37,9 @@ fixture_setup (Fixture       *f,
   g_settings_reset (settings, "window-width");
   g_settings_reset (settings, "window-height");
 
-  f->app = dm_application_new ();
-  g_application_register (G_APPLICATION (f->app), NULL, &error);
-  g_assert_no_error (error);
+  /* One registered application for the whole program: a second one could
+   * not export itself on the session bus under the same id. */
+  f->app = shared_app;
 
   f->window = dm_window_new (GTK_APPLICATION (f->app));
   dm_window_set_model (f->window, model);
@@ -49,7 +51,6 @@ fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
   gtk_window_destroy (GTK_WINDOW (f->window));
-  g_clear_object (&f->app);
 }
 
 
@@ -202,7 +203,7 @@ test_open_model (Fixture       *f,
 static GtkWidget *
 find_message_dialog (void)
 {
-  g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
+  GListModel *toplevels = gtk_window_get_toplevels ();
 
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
@@ -304,9 +305,16 @@ int
 main (int   argc,
       char *argv[])
 {
+  g_autoptr(GError) error = NULL;
+  int status;
+
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  shared_app = dm_application_new ();
+  g_application_register (G_APPLICATION (shared_app), NULL, &error);
+  g_assert_no_error (error);
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/window/initial-state", test_initial_state);
@@ -321,5 +329,7 @@ main (int   argc,
   ADD ("/window/help-overlay", test_help_overlay);
 #undef ADD
 
-  return g_test_run ();
+  status = g_test_run ();
+  g_clear_object (&shared_app);
+  return status;
 }
