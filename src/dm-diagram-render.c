@@ -421,6 +421,10 @@ draw_text (Text           *t,
   return ph;
 }
 
+static double text_width (Text       *t,
+                          const char *text,
+                          double      scale);
+
 static void
 paint_layer_rows (Text                 *t,
                   const DmDiagramState *state,
@@ -533,7 +537,7 @@ paint_band (Text                    *t,
   gboolean selected = state->selected_band == (int)index;
   double header = MIN (r->height, t->size * 2.6);
   double text_w = r->width - 28;
-  double owner_w = MIN (text_w * 0.4, t->size * 11);
+  double owner_w = MIN (text_w * 0.45, text_width (t, dm_model_get_owner_label (state->model, owner), 0.95) + 16);
 
   if (r->height < 2 || r->width < 2)
     return;

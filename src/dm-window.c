@@ -69,8 +69,10 @@ service_row_new (DmService *service)
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *label = gtk_label_new (dm_service_get_name (service));
 
+  /* Capped natural widths keep the sidebar from resizing as rows are filtered. */
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 22);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
   gtk_widget_set_tooltip_text (row, dm_service_get_summary (service));
   g_object_set_data_full (G_OBJECT (row), "service", g_object_ref (service), g_object_unref);
@@ -139,6 +141,8 @@ header_func (GtkListBoxRow *row,
   info = dm_model_find_category (self->model, category);
   header = gtk_label_new (info ? info->name : category);
   gtk_label_set_xalign (GTK_LABEL (header), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (header), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (header), 22);
   gtk_widget_set_margin_start (header, 12);
   gtk_widget_set_margin_top (header, 12);
   gtk_widget_set_margin_bottom (header, 3);
