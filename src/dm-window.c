@@ -26,6 +26,7 @@ struct _DmWindow
   AdwViewSwitcherTitle *switcher_title;
   AdwToastOverlay      *toast_overlay;
   AdwViewStack         *view_stack;
+  AdwFlap              *flap;
   DmDiagram            *diagram;
   DmDetailsPane        *details;
   DmCompareView        *compare;
@@ -61,6 +62,11 @@ static void
 diagram_selection_changed (DmWindow *self)
 {
   update_details (self);
+
+  /* On a narrow window the details overlay the diagram: open them when a
+   * band is chosen, so the choice visibly does something. */
+  if (adw_flap_get_folded (self->flap) && dm_diagram_get_selected_band (self->diagram) >= 0)
+    adw_flap_set_reveal_flap (self->flap, TRUE);
 }
 
 static GtkWidget *
@@ -623,6 +629,16 @@ previous_service_action (GtkWidget  *widget,
   step_service (DM_WINDOW (widget), -1);
 }
 
+static void
+toggle_details_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  DmWindow *self = DM_WINDOW (widget);
+
+  adw_flap_set_reveal_flap (self->flap, !adw_flap_get_reveal_flap (self->flap));
+}
+
 /* --- window state ------------------------------------------------------ */
 
 static void
@@ -726,6 +742,7 @@ dm_window_class_init (DmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DmWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, DmWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, DmWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, DmWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, DmWindow, diagram);
   gtk_widget_class_bind_template_child (widget_class, DmWindow, details);
   gtk_widget_class_bind_template_child (widget_class, DmWindow, compare);
@@ -739,6 +756,7 @@ dm_window_class_init (DmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-service", "s", show_service_action);
   gtk_widget_class_install_action (widget_class, "win.show-layer", "(ss)", show_layer_action);
   gtk_widget_class_install_action (widget_class, "win.next-service", NULL, next_service_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-details", NULL, toggle_details_action);
   gtk_widget_class_install_action (widget_class, "win.previous-service", NULL, previous_service_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open-model", NULL);
@@ -748,6 +766,7 @@ dm_window_class_init (DmWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK, "win.next-service", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK, "win.previous-service", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-details", NULL);
 }
 
 static void

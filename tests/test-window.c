@@ -292,6 +292,19 @@ test_settings_saved (Fixture       *f,
 }
 
 static void
+test_toggle_details (Fixture       *f,
+                     gconstpointer  data)
+{
+  AdwFlap *flap = ADW_FLAP (gtk_widget_get_ancestor (dm_window_get_details (f->window), ADW_TYPE_FLAP));
+  gboolean revealed = adw_flap_get_reveal_flap (flap);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.toggle-details", NULL));
+  g_assert_cmpint (adw_flap_get_reveal_flap (flap), !=, revealed);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.toggle-details", NULL);
+  g_assert_cmpint (adw_flap_get_reveal_flap (flap), ==, revealed);
+}
+
+static void
 test_help_overlay (Fixture       *f,
                    gconstpointer  data)
 {
@@ -326,6 +339,7 @@ main (int   argc,
   ADD ("/window/open-bad-model", test_open_bad_model);
   ADD ("/window/details-plain-text", test_details_plain_text);
   ADD ("/window/settings-saved", test_settings_saved);
+  ADD ("/window/toggle-details", test_toggle_details);
   ADD ("/window/help-overlay", test_help_overlay);
 #undef ADD
 
