@@ -154,6 +154,21 @@ join_security_services (DmModel *model,
   return names->len ? g_string_free (g_steal_pointer (&names), FALSE) : NULL;
 }
 
+static char *
+describe_control (const DmControlKindInfo *control)
+{
+  GString *text = g_string_new (control->name);
+
+  if (control->description && *control->description)
+    /* Translators: separates a control kind's name from its explanation */
+    g_string_append_printf (text, _(" — %s"), control->description);
+
+  for (guint i = 0; control->examples && control->examples[i]; i++)
+    g_string_append_printf (text, "\n• %s", control->examples[i]);
+
+  return g_string_free (text, FALSE);
+}
+
 static void
 show_service_overview (DmDetailsPane *self,
                        DmModel       *model,
@@ -212,11 +227,7 @@ show_band (DmDetailsPane *self,
       add_fact (list, _("Owner"), dm_model_get_owner_label (model, owner), owner_classes[owner]);
       add_fact (list, _("Why"), dm_service_get_reason (service, layer), NULL);
 
-      if (control->description && *control->description)
-        /* Translators: control kind name and its explanation */
-        control_text = g_strdup_printf (_("%s — %s"), control->name, control->description);
-      else
-        control_text = g_strdup (control->name);
+      control_text = describe_control (control);
       add_fact (list, _("Control"), control_text, NULL);
 
       if ((owner == DM_OWNER_CUSTOMER || owner == DM_OWNER_SHARED) &&
