@@ -1,0 +1,520 @@
+/* test-json-reader.c: the streaming reader on good, odd and hostile input
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "test-util.h"
+
+#include "dm-json-reader.h"
+
+typedef struct
+{
+  GPtrArray *items;       /* JsonNode copies */
+  GPtrArray *containers;  /* char* */
+  GArray    *indices;     /* guint64 */
+  guint      stop_after;  /* 0: never stop */
+} Collected;
+
+static void
+collected_init (Collected *c)
+{
+  c->items = g_ptr_array_new_with_free_func ((GDestroyNotify)json_node_unref);
+  c->containers = g_ptr_array_new_with_free_func (g_free);
+  c->indices = g_array_new (FALSE, FALSE, sizeof (guint64));
+  c->stop_after = 0;
+}
+
+static void
+collected_clear (Collected *c)
+{
+  g_ptr_array_unref (c->items);
+  g_ptr_array_unref (c->containers);
+  g_array_unref (c->indices);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Collected, collected_clear)
+
+static gboolean
+collect (JsonNode   *item,
+         const char *container,
+         guint64     index,
+         gpointer    user_data)
+{
+  Collected *c = user_data;
+
+  g_ptr_array_add (c->items, json_node_copy (item));
+  g_ptr_array_add (c->containers, g_strdup (container));
+  g_array_append_val (c->indices, index);
+
+  return c->stop_after == 0 || c->items->len < c->stop_after;
+}
+
+static gboolean
+read_text (DmJsonReader  *reader,
+           const char    *text,
+           gssize         length,
+           Collected     *c,
+           GError       **error)
+{
+  g_autoptr(GInputStream) stream = NULL;
+
+  if (length < 0)
+    length = strlen (text);
+  stream = g_memory_input_stream_new_from_data (g_memdup2 (text, length), length, g_free);
+  return dm_json_reader_read_stream (reader, stream, "input.json", collect, c, NULL, error);
+}
+
+static const char *
+item_string (Collected  *c,
+             guint       i,
+             const char *member)
+{
+  return json_object_get_string_member (json_node_get_object (g_ptr_array_index (c->items, i)), member);
+}
+
+static void
+test_findings (void)
+{
+  g_autoptr(DmJsonReader) reader = dm_json_reader_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(Collected) c;
+  JsonObject *doc;
+
+  collected_init (&c);
+  g_assert_true (read_text (reader, "{\"Findings\": [{\"Id\": \"a\"}, {\"Id\": \"b\"}], \"NextToken\": null}", -1, &c, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (c.items->len, ==, 2);
+  g_assert_cmpstr (item_string (&c, 1, "Id"), ==, "b");
+  g_assert_cmpstr (g_ptr_array_index (c.containers, 0), ==, "Findings");
+  g_assert_cmpuint (g_array_index (c.indices, guint64, 1), ==, 1);
+  g_assert_cmpuint (dm_json_reader_get_n_items (reader), ==, 2);
+
+  /* The document keeps the rest, with the item array left empty. */
+  doc = json_node_get_object (dm_json_reader_get_document (reader));
+  g_assert_true (json_object_has_member (doc, "NextToken"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (doc, "Findings")), ==, 0);
+  g_assert_false (dm_json_reader_get_is_ndjson (reader));
+}
+
+static void
+test_containers (void)
+{
+  struct {
+    const char *text;
+    const char *container;
+    guint       n;
+  } cases[] = {
+    { "{\"findings\": [{\"Id\": 1}]}", "findings", 1 },
+    { "{\"version\": \"0\", \"detail-type\": \"Security Hub Findings - Imported\", \"detail\": {\"findings\": [{}, {}, {}]}}", "detail.findings", 3 },
+    { "[{\"a\": 1}, {\"a\": 2}]", "", 2 },
+    { "{\"fileVersion\": \"1.0\", \"configurationItems\": [{\"resourceType\": \"AWS::S3::Bucket\"}]}", "configurationItems", 1 },
+    /* A single finding is a document, not an item. */
+    { "{\"SchemaVersion\": \"2018-10-08\", \"Id\": \"x\"}", NULL, 0 },
+    /* Arrays elsewhere stay in the document. */
+    { "{\"Reservations\": [{\"Instances\": []}]}", NULL, 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(DmJsonReader) reader = dm_json_reader_new ();
+      g_autoptr(GError) error = NULL;
+      g_auto(Collected) c;
+
+      collected_init (&c);
+      g_assert_true (read_text (reader, cases[i].text, -1, &c, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (c.items->len, ==, cases[i].n);
+      if (cases[i].container)
+        g_assert_cmpstr (g_ptr_array_index (c.containers, 0), ==, cases[i].container);
+      g_assert_nonnull (dm_json_reader_get_document (reader));
+    }
+}
+
+static void
+test_ndjson (void)
+{
+  g_autoptr(DmJsonReader) reader = dm_json_reader_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(Collected) c;
+
+  collected_init (&c);
+  g_assert_true (read_text (reader, "{\"Control\": \"a\"}\n{\"Control\": \"b\"}\n\n{\"Control\": \"c\"}\n", -1, &c, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (dm_json_reader_get_is_ndjson (reader));
+  g_assert_cmpuint (c.items->len, ==, 3);
+  g_assert_cmpstr (item_string (&c, 0, "Control"), ==, "a");
+  g_assert_cmpstr (item_string (&c, 2, "Control"), ==, "c");
+  g_assert_cmpstr (g_ptr_array_index (c.containers, 2), ==, "ndjson");
+  g_assert_cmpuint (g_array_index (c.indices, guint64, 2), ==, 2);
+  g_assert_null (dm_json_reader_get_document (reader));
+}
+
+static void
+test_prefix_and_bom (void)
+{
+  g_autoptr(DmJsonReader) reader = dm_json_reader_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(Collected) c;
+  JsonObject *doc;
+
+  collected_init (&c);
+  g_assert_true (read_text (reader, "\xEF\xBB\xBFscoutsuite_results =\n{\"account_id\": \"123\"};\n", -1, &c, &error));
+  g_assert_no_error (error);
+  g_assert_true (dm_json_reader_get_had_prefix (reader));
+  doc = json_node_get_object (dm_json_reader_get_document (reader));
+  g_assert_cmpstr (json_object_get_string_member (doc, "account_id"), ==, "123");
+
+  /* Bare literals are JSON, not assignments. */
+  g_assert_true (read_text (reader, "true", -1, &c, &error));
+  g_assert_false (dm_json_reader_get_had_prefix (reader));
+  g_assert_true (json_node_get_boolean (dm_json_reader_get_document (reader)));
+}
+
+static void
+test_values (void)
+{
+  g_autoptr(DmJsonReader) reader = dm_json_reader_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(Collected) c;
+  JsonObject *o;
+
+  collected_init (&c);
+  g_assert_true (read_text (reader,
+                            "[{\"int\": -42, \"big\": 123456789012345678901234567890, \"f\": 1.5e3,"
+                            " \"t\": true, \"n\": null, \"s\": \"a\\u0000b\", \"esc\": \"<b>\\\"x\\\" & y</b>\","
+                            " \"u\": \"\\u00e9\\ud83d\\ude00\"}]", -1, &c, &error));
+  g_assert_no_error (error);
+
+  o = json_node_get_object (g_ptr_array_index (c.items, 0));
+  g_assert_cmpint (json_object_get_int_member (o, "int"), ==, -42);
+  /* Too big for 64 bits: kept as a double rather than clamped. */
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (o, "big"), 1.2345678901234568e29, 1e15);
+  g_assert_cmpfloat (json_object_get_double_member (o, "f"), ==, 1500.0);
+  g_assert_true (json_object_get_boolean_member (o, "t"));
+  g_assert_true (json_object_get_null_member (o, "n"));
+  /* An escaped NUL does not cut the string short. */
+  g_assert_cmpstr (json_object_get_string_member (o, "s"), ==, "a\xEF\xBF\xBD" "b");
+  g_assert_cmpstr (json_object_get_string_member (o, "esc"), ==, "<b>\"x\" & y</b>");
+  g_assert_cmpstr (json_object_get_string_member (o, "u"), ==, "\xC3\xA9\xF0\x9F\x98\x80");
+}
+
+static void
+assert_read_error (const char *text,
+                   gssize      length,
+                   int         code,
+                   const char *message)
+{
+  g_autoptr(DmJsonReader) reader = dm_json_reader_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(Collected) c;
+
+  collected_init (&c);
+  g_assert_false (read_text (reader, text, length, &c, &error));
+  g_assert_error (error, DM_JSON_READER_ERROR, code);
+  if (message)
+    g_assert_cmpstr (error->message, ==, message);
+}
+
+static void
+test_error_empty (void)
+{
+  assert_read_error ("", 0, DM_JSON_READER_ERROR_EMPTY, "input.json: the file is empty");
+  assert_read_error (" \n\t ", -1, DM_JSON_READER_ERROR_EMPTY, "input.json: the file is empty");
+}
+
+static void
+test_error_truncated (void)
+{
+  g_autoptr(DmJsonReader) reader = dm_json_reader_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(Collected) c;
+
+  assert_read_error ("{\"Findings\": [{\"Id\": \"a\"}, {\"Id\": \"b", -1, DM_JSON_READER_ERROR_TRUNCATED,
+                     "input.json: the file ends in the middle of a JSON value (after 36 bytes)");
+
+  /* Items before the cut were seen and counted; the read still fails. */
+  collected_init (&c);
+  g_assert_false (read_text (reader, "[{\"a\": 1}, {\"a\": 2}, {\"a\"", -1, &c, &error));
+  g_assert_error (error, DM_JSON_READER_ERROR, DM_JSON_READER_ERROR_TRUNCATED);
+  g_assert_cmpuint (c.items->len, ==, 2);
+}
+
+static void
+test_error_malformed (void)
+{
+  g_autoptr(DmJsonReader) reader = dm_json_reader_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(Collected) c;
+
+  collected_init (&c);
+  g_assert_false (read_text (reader, "{\"a\": [1, 2,, 3]}", -1, &c, &error));
+  g_assert_error (error, DM_JSON_READER_ERROR, DM_JSON_READER_ERROR_SYNTAX);
+  g_assert_true (g_str_has_prefix (error->message, "input.json: invalid JSON at byte 13: "));
+
+  assert_read_error ("{'single': 'quotes'}", -1, DM_JSON_READER_ERROR_SYNTAX, NULL);
+  assert_read_error ("{\"a\": 1} garbage", -1, DM_JSON_READER_ERROR_SYNTAX, NULL);
+}
+
+static void
+test_error_encoding (void)
+{
+  static const char nul[] = "{\"a\": 1\0}";
+
+  /* Invalid UTF-8 inside a string, a raw NUL, a raw control character. */
+  assert_read_error ("{\"name\": \"caf\xe9\"}", -1, DM_JSON_READER_ERROR_SYNTAX, NULL);
+  assert_read_error (nul, sizeof nul - 1, DM_JSON_READER_ERROR_SYNTAX, NULL);
+  assert_read_error ("{\"name\": \"a\x01z\"}", -1, DM_JSON_READER_ERROR_SYNTAX, NULL);
+}
+
+static void
+test_error_deep (void)
+{
+  const gsize depth = 100000;
+  g_autofree char *text = g_malloc (depth * 2);
+
+  memset (text, '[', depth);
+  memset (text + depth, ']', depth);
+  assert_read_error (text, depth * 2, DM_JSON_READER_ERROR_TOO_DEEP,
+                     "input.json: nested deeper than 256 levels");
+
+  /* The limit holds inside items too. */
+  {
+    g_autoptr(GString) deep = g_string_new ("{\"Findings\": [");
+    for (guint i = 0; i < 300; i++)
+      g_string_append (deep, "{\"a\":");
+    assert_read_error (deep->str, deep->len, DM_JSON_READER_ERROR_TOO_DEEP, NULL);
+  }
+}
+
+static void
+test_max_depth (void)
+{
+  g_autoptr(DmJsonReader) reader = dm_json_reader_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(Collected) c;
+
+  collected_init (&c);
+  dm_json_reader_set_max_depth (reader, 3);
+  g_assert_true (read_text (reader, "[[[1]]]", -1, &c, &error));
+  g_assert_no_error (error);
+  g_assert_false (read_text (reader, "[[[[1]]]]", -1, &c, &error));
+  g_assert_error (error, DM_JSON_READER_ERROR, DM_JSON_READER_ERROR_TOO_DEEP);
+}
+
+static void
+test_stop (void)
+{
+  g_autoptr(DmJsonReader) reader = dm_json_reader_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(Collected) c;
+
+  collected_init (&c);
+  c.stop_after = 2;
+  g_assert_false (read_text (reader, "[1, 2, 3, 4, 5]", -1, &c, &error));
+  g_assert_error (error, DM_JSON_READER_ERROR, DM_JSON_READER_ERROR_STOPPED);
+  g_assert_cmpuint (c.items->len, ==, 2);
+}
+
+static void
+progress_cb (guint64  bytes,
+             guint64  items,
+             gpointer user_data)
+{
+  GArray *seen = user_data;
+
+  g_array_append_val (seen, bytes);
+}
+
+static void
+test_large_items_and_progress (void)
+{
+  g_autoptr(DmJsonReader) reader = dm_json_reader_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) text = g_string_new ("{\"Findings\": [");
+  g_autoptr(GArray) seen = g_array_new (FALSE, FALSE, sizeof (guint64));
+  g_auto(Collected) c;
+  const guint n = 50;
+
+  /* Items far larger than one 64 KiB read: values span chunk boundaries. */
+  for (guint i = 0; i < n; i++)
+    {
+      g_string_append_printf (text, "%s{\"Id\": \"f-%u\", \"Description\": \"", i ? "," : "", i);
+      for (guint j = 0; j < 10000; j++)
+        g_string_append (text, "0123456789");
+      g_string_append (text, "\"}");
+    }
+  g_string_append (text, "]}");
+
+  collected_init (&c);
+  dm_json_reader_set_progress (reader, progress_cb, seen);
+  g_assert_true (read_text (reader, text->str, text->len, &c, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (c.items->len, ==, n);
+  g_assert_cmpstr (item_string (&c, n - 1, "Id"), ==, "f-49");
+  g_assert_cmpuint (strlen (item_string (&c, 7, "Description")), ==, 100000);
+  g_assert_cmpuint (dm_json_reader_get_bytes_read (reader), ==, text->len);
+
+  /* Progress rises monotonically to the full size. */
+  g_assert_cmpuint (seen->len, >, 10);
+  for (guint i = 1; i < seen->len; i++)
+    g_assert_cmpuint (g_array_index (seen, guint64, i), >, g_array_index (seen, guint64, i - 1));
+  g_assert_cmpuint (g_array_index (seen, guint64, seen->len - 1), ==, text->len);
+}
+
+static void
+test_cancel (void)
+{
+  g_autoptr(DmJsonReader) reader = dm_json_reader_new ();
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_data ("[1, 2, 3]", -1, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_cancellable_cancel (cancellable);
+  g_assert_false (dm_json_reader_read_stream (reader, stream, "input.json", NULL, NULL, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
+static void
+test_missing_file (void)
+{
+  g_autoptr(DmJsonReader) reader = dm_json_reader_new ();
+  g_autoptr(GFile) file = g_file_new_for_path ("/nonexistent/export.json");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (dm_json_reader_read_file (reader, file, NULL, NULL, NULL, &error));
+  g_assert_error (error, DM_JSON_READER_ERROR, DM_JSON_READER_ERROR_IO);
+  g_assert_true (g_str_has_prefix (error->message, "/nonexistent/export.json: "));
+}
+
+/* Every JSON sample that others wrote must read cleanly, with its items
+ * found where the format puts them. */
+static void
+test_shared_samples (void)
+{
+  static const struct {
+    const char *path;
+    const char *container;  /* NULL: no item array */
+    guint       min_items;
+  } expected[] = {
+    { "aws_config/awsdocs_config-snapshot-example.json", "configurationItems", 2 },
+    { "aws_config/awsdocs_config-history-ebs-example.json", "configurationItems", 3 },
+    { "securityhub_asff/awscli_securityhub-get-findings.json", "Findings", 1 },
+    { "securityhub_asff/asr_eventbridge_cis4.1-sg-ssh-open.json", "detail.findings", 1 },
+    { "prowler/prowler_example_output_aws.ocsf.json", "", 1 },
+    { "prowler/defectdojo_prowler-4.2.1_many_vuln.ocsf.json", "", 1 },
+    { "prowler/defectdojo_prowler-v2_many_vuln.ndjson.json", "ndjson", 2 },
+  };
+  g_autofree char *root = g_build_filename (SHARED_DIR, "samples", NULL);
+  g_autoptr(GPtrArray) dirs = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) invalid = NULL;
+  guint files = 0;
+  guint n_invalid = 0;
+
+  if (!g_file_test (root, G_FILE_TEST_IS_DIR))
+    {
+      g_test_skip ("../shared/samples is not present on this machine");
+      return;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autofree char *path = g_build_filename (root, expected[i].path, NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(DmJsonReader) reader = dm_json_reader_new ();
+      g_autoptr(GError) error = NULL;
+      g_auto(Collected) c;
+
+      collected_init (&c);
+      g_assert_true (dm_json_reader_read_file (reader, file, collect, &c, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (c.items->len, >=, expected[i].min_items);
+      g_assert_cmpstr (g_ptr_array_index (c.containers, 0), ==, expected[i].container);
+    }
+
+  /* And every .json file in the folder reads, except those the manifest
+   * marks as invalid as published: those must fail with a syntax error. */
+  {
+    g_autofree char *manifest_path = g_build_filename (root, "MANIFEST.tsv", NULL);
+    g_autofree char *manifest = NULL;
+    g_auto(GStrv) lines = NULL;
+
+    invalid = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    if (g_file_get_contents (manifest_path, &manifest, NULL, NULL))
+      {
+        lines = g_strsplit (manifest, "\n", -1);
+        for (guint i = 0; lines[i]; i++)
+          if (strstr (lines[i], "NOT valid JSON") != NULL)
+            g_hash_table_add (invalid, g_strndup (lines[i], strcspn (lines[i], "\t")));
+      }
+  }
+
+  g_ptr_array_add (dirs, g_strdup (root));
+  while (dirs->len > 0)
+    {
+      g_autofree char *dir_path = g_ptr_array_steal_index (dirs, dirs->len - 1);
+      g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+      const char *name;
+
+      while (dir && (name = g_dir_read_name (dir)))
+        {
+          g_autofree char *path = g_build_filename (dir_path, name, NULL);
+
+          if (g_file_test (path, G_FILE_TEST_IS_DIR))
+            g_ptr_array_add (dirs, g_steal_pointer (&path));
+          else if (g_str_has_suffix (name, ".json"))
+            {
+              g_autoptr(GFile) file = g_file_new_for_path (path);
+              g_autoptr(DmJsonReader) reader = dm_json_reader_new ();
+              g_autoptr(GError) error = NULL;
+              const char *relative = path + strlen (root) + 1;
+              gboolean ok = dm_json_reader_read_file (reader, file, NULL, NULL, NULL, &error);
+
+              if (g_hash_table_contains (invalid, relative))
+                {
+                  g_autofree char *parse_name = g_file_get_parse_name (file);
+
+                  g_assert_false (ok);
+                  g_assert_error (error, DM_JSON_READER_ERROR, DM_JSON_READER_ERROR_SYNTAX);
+                  g_assert_true (g_str_has_prefix (error->message, parse_name));
+                  n_invalid++;
+                }
+              else if (!ok)
+                g_error ("%s", error->message);
+              files++;
+            }
+        }
+    }
+
+  g_assert_cmpuint (files, >=, 20);
+  g_assert_cmpuint (n_invalid, ==, g_hash_table_size (invalid));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/json-reader/findings", test_findings);
+  g_test_add_func ("/json-reader/containers", test_containers);
+  g_test_add_func ("/json-reader/ndjson", test_ndjson);
+  g_test_add_func ("/json-reader/prefix-and-bom", test_prefix_and_bom);
+  g_test_add_func ("/json-reader/values", test_values);
+  g_test_add_func ("/json-reader/large-items-and-progress", test_large_items_and_progress);
+  g_test_add_func ("/json-reader/stop", test_stop);
+  g_test_add_func ("/json-reader/cancel", test_cancel);
+  g_test_add_func ("/json-reader/max-depth", test_max_depth);
+  g_test_add_func ("/json-reader/error/empty", test_error_empty);
+  g_test_add_func ("/json-reader/error/truncated", test_error_truncated);
+  g_test_add_func ("/json-reader/error/malformed", test_error_malformed);
+  g_test_add_func ("/json-reader/error/encoding", test_error_encoding);
+  g_test_add_func ("/json-reader/error/deep", test_error_deep);
+  g_test_add_func ("/json-reader/error/missing-file", test_missing_file);
+  g_test_add_func ("/json-reader/shared-samples", test_shared_samples);
+
+  return g_test_run ();
+}
