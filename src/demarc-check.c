@@ -11,10 +11,13 @@
 #include <locale.h>
 #include <math.h>
 
+#include "dm-assessment.h"
+#include "dm-importer.h"
 #include "dm-model.h"
 
 enum {
   EXIT_OK = 0,
+  EXIT_GAPS = 1,
   EXIT_INPUT = 2,
 };
 
@@ -202,6 +205,263 @@ show_service (DmModel      *model,
     print_json (builder);
 }
 
+/* Text from an export goes to a terminal: control characters (escape
+ * sequences included) are shown as "?", never passed through. */
+static char *
+for_terminal (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text ? text : ""; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iscntrl (c) || c == 0x2028 || c == 0x2029 || (c >= 0x202a && c <= 0x202e) ||
+          (c >= 0x2066 && c <= 0x2069))
+        g_string_append_c (out, '?');
+      else
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+add_string_or_null (JsonBuilder *builder,
+                    const char  *member,
+                    const char  *value)
+{
+  json_builder_set_member_name (builder, member);
+  if (value)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+print_assessment_json (DmModel      *model,
+                       DmImporter   *importer,
+                       DmAssessment *assessment)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  GListModel *findings = dm_importer_get_findings (importer);
+
+  json_builder_begin_object (builder);
+
+  json_builder_set_member_name (builder, "inputs");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < dm_importer_get_n_inputs (importer); i++)
+    {
+      const DmImportInput *input = dm_importer_get_input (importer, i);
+
+      json_builder_begin_object (builder);
+      add_string (builder, "path", input->path);
+      add_string (builder, "format", input->format);
+      json_builder_set_member_name (builder, "items");
+      json_builder_add_int_value (builder, input->items);
+      json_builder_set_member_name (builder, "skipped");
+      json_builder_add_int_value (builder, input->skipped);
+      json_builder_set_member_name (builder, "skip_reasons");
+      json_builder_begin_array (builder);
+      for (guint r = 0; r < input->reasons->len; r++)
+        {
+          const DmSkipReason *reason = g_ptr_array_index (input->reasons, r);
+
+          json_builder_begin_object (builder);
+          add_string (builder, "reason", reason->reason);
+          json_builder_set_member_name (builder, "count");
+          json_builder_add_int_value (builder, reason->count);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "summary");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "failed");
+  json_builder_add_int_value (builder, dm_assessment_get_n_failed (assessment));
+  json_builder_set_member_name (builder, "passed");
+  json_builder_add_int_value (builder, dm_assessment_get_n_passed (assessment));
+  json_builder_set_member_name (builder, "unmapped");
+  json_builder_add_int_value (builder, dm_assessment_get_n_unmapped (assessment));
+  json_builder_end_object (builder);
+
+  json_builder_set_member_name (builder, "services");
+  json_builder_begin_array (builder);
+  for (guint s = 0; s < dm_model_get_n_services (model); s++)
+    {
+      DmService *service = dm_model_get_service (model, s);
+
+      if (!dm_assessment_has_service (assessment, service))
+        continue;
+
+      json_builder_begin_object (builder);
+      add_string (builder, "id", dm_service_get_id (service));
+      add_string (builder, "name", dm_service_get_name (service));
+      json_builder_set_member_name (builder, "layers");
+      json_builder_begin_array (builder);
+      for (guint l = 0; l < dm_model_get_n_layers (model); l++)
+        {
+          DmLayer *layer = dm_model_get_layer (model, l);
+          const DmLayerResult *result = dm_assessment_get_result (assessment, service, layer);
+
+          json_builder_begin_object (builder);
+          add_string (builder, "id", dm_layer_get_id (layer));
+          add_string (builder, "owner", dm_owner_to_string (dm_service_get_owner (service, layer)));
+          add_string (builder, "status", dm_layer_status_to_string (result->status));
+          add_string_or_null (builder, "worst_severity",
+                              result->failed ? dm_severity_to_string (result->worst) : NULL);
+          json_builder_set_member_name (builder, "failed");
+          json_builder_add_int_value (builder, result->failed);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "findings");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(DmFinding) finding = g_list_model_get_item (findings, i);
+      const char * const *controls = dm_finding_get_controls (finding);
+
+      json_builder_begin_object (builder);
+      add_string (builder, "id", dm_finding_get_id (finding));
+      add_string_or_null (builder, "check", dm_finding_get_check (finding));
+      add_string (builder, "status", dm_finding_get_status (finding) == DM_FINDING_FAILED ? "failed" : "passed");
+      add_string (builder, "severity", dm_severity_to_string (dm_finding_get_severity (finding)));
+      add_string_or_null (builder, "service", dm_finding_get_service (finding));
+      add_string_or_null (builder, "layer", dm_assessment_get_finding_layer (assessment, finding));
+      add_string (builder, "resource", dm_finding_get_resource (finding));
+      add_string (builder, "resource_type", dm_finding_get_resource_type (finding));
+      add_string (builder, "region", dm_finding_get_region (finding));
+      add_string (builder, "account", dm_finding_get_account (finding));
+      json_builder_set_member_name (builder, "controls");
+      json_builder_begin_array (builder);
+      for (guint c = 0; controls[c]; c++)
+        json_builder_add_string_value (builder, controls[c]);
+      json_builder_end_array (builder);
+      add_string (builder, "source", dm_finding_get_source (finding));
+      json_builder_set_member_name (builder, "source_item");
+      json_builder_add_int_value (builder, dm_finding_get_source_item (finding));
+      add_string (builder, "tool", dm_finding_get_tool (finding));
+      add_string (builder, "title", dm_finding_get_title (finding));
+      add_string (builder, "evidence", dm_finding_get_evidence (finding));
+      add_string (builder, "remediation", dm_finding_get_remediation (finding));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_end_object (builder);
+  print_json (builder);
+}
+
+static void
+print_assessment_text (DmModel      *model,
+                       DmImporter   *importer,
+                       DmAssessment *assessment)
+{
+  GListModel *findings = dm_importer_get_findings (importer);
+
+  for (guint i = 0; i < dm_importer_get_n_inputs (importer); i++)
+    {
+      const DmImportInput *input = dm_importer_get_input (importer, i);
+      g_autofree char *path = for_terminal (input->path);
+
+      g_print (_("%s: %s, %" G_GUINT64_FORMAT " items, %" G_GUINT64_FORMAT " skipped\n"),
+               path, input->format, input->items, input->skipped);
+      for (guint r = 0; r < input->reasons->len; r++)
+        {
+          const DmSkipReason *reason = g_ptr_array_index (input->reasons, r);
+          g_print ("  %" G_GUINT64_FORMAT " × %s\n", reason->count, reason->reason);
+        }
+    }
+
+  g_print (_("\n%u failed, %u passed, %u not mapped to a layer\n"),
+           dm_assessment_get_n_failed (assessment), dm_assessment_get_n_passed (assessment),
+           dm_assessment_get_n_unmapped (assessment));
+
+  for (guint s = 0; s < dm_model_get_n_services (model); s++)
+    {
+      DmService *service = dm_model_get_service (model, s);
+
+      if (!dm_assessment_has_service (assessment, service))
+        continue;
+
+      g_print ("\n%s\n", dm_service_get_name (service));
+      for (guint l = 0; l < dm_model_get_n_layers (model); l++)
+        {
+          DmLayer *layer = dm_model_get_layer (model, l);
+          const DmLayerResult *result = dm_assessment_get_result (assessment, service, layer);
+
+          if (result->status == DM_LAYER_PROVIDER || result->status == DM_LAYER_NOT_APPLICABLE)
+            continue;
+          if (result->status == DM_LAYER_GAP)
+            g_print ("  %-34s gap (%u failed, worst %s)\n", dm_layer_get_name (layer), result->failed,
+                     dm_severity_to_string (result->worst));
+          else
+            g_print ("  %-34s %s\n", dm_layer_get_name (layer), dm_layer_status_to_string (result->status));
+        }
+    }
+
+  g_print ("\n");
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(DmFinding) finding = g_list_model_get_item (findings, i);
+      g_autofree char *title = NULL;
+      g_autofree char *resource = NULL;
+
+      if (dm_finding_get_status (finding) != DM_FINDING_FAILED)
+        continue;
+      title = for_terminal (dm_finding_get_title (finding));
+      resource = for_terminal (dm_finding_get_resource (finding));
+      g_print ("%-13s %-16s %s (%s)\n", dm_severity_to_string (dm_finding_get_severity (finding)),
+               dm_finding_get_service (finding) ? dm_finding_get_service (finding) : "-", title, resource);
+    }
+}
+
+static int
+assess (DmModel       *model,
+        char         **paths,
+        OutputFormat   format,
+        DmSeverity     fail_on)
+{
+  g_autoptr(DmCatalogue) catalogue = NULL;
+  g_autoptr(DmImporter) importer = NULL;
+  g_autoptr(DmAssessment) assessment = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!(catalogue = dm_catalogue_new_default (&error)))
+    {
+      g_printerr ("demarc-check: %s\n", error->message);
+      return EXIT_INPUT;
+    }
+
+  importer = dm_importer_new (catalogue);
+  for (guint i = 0; paths[i]; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (paths[i]);
+
+      if (!dm_importer_add_file (importer, file, NULL, &error))
+        {
+          g_autofree char *message = for_terminal (error->message);
+          g_printerr ("demarc-check: %s\n", message);
+          return EXIT_INPUT;
+        }
+    }
+
+  assessment = dm_assessment_new (model, catalogue, dm_importer_get_findings (importer));
+  if (format == FORMAT_JSON)
+    print_assessment_json (model, importer, assessment);
+  else
+    print_assessment_text (model, importer, assessment);
+
+  return dm_assessment_count_gaps (assessment, fail_on) > 0 ? EXIT_GAPS : EXIT_OK;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -212,6 +472,9 @@ main (int   argc,
   g_autofree char *model_path = NULL;
   g_autofree char *format_name = NULL;
   g_autofree char *service_id = NULL;
+  g_autofree char *fail_on_name = NULL;
+  g_auto(GStrv) paths = NULL;
+  DmSeverity fail_on = DM_SEVERITY_HIGH;
   gboolean list_services_flag = FALSE;
   gboolean list_layers_flag = FALSE;
   gboolean validate = FALSE;
@@ -224,7 +487,10 @@ main (int   argc,
     { "service", 's', 0, G_OPTION_ARG_STRING, &service_id, N_("Show who owns each layer of a service"), N_("ID") },
     { "validate", 0, 0, G_OPTION_ARG_NONE, &validate, N_("Check the model file and report what it holds"), NULL },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name, N_("Output format: text or json"), N_("FORMAT") },
+    { "fail-on", 0, 0, G_OPTION_ARG_STRING, &fail_on_name,
+      N_("Exit with 1 when a failed finding is at least this severe (default: high)"), N_("SEVERITY") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Show the version"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &paths, NULL, N_("FILE|DIR…") },
     { NULL }
   };
 
@@ -233,8 +499,11 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  context = g_option_context_new (NULL);
-  g_option_context_set_summary (context, _("Explore a shared-responsibility model from the command line."));
+  context = g_option_context_new (_("[FILE|DIR…]"));
+  g_option_context_set_summary (context, _("Explore a shared-responsibility model, or assess exported account data "
+                                           "(Security Hub, Prowler, AWS Config) against it, from the command line.\n\n"
+                                           "With files: exit 0 when no failed finding reaches --fail-on, 1 when one does, "
+                                           "2 when an input cannot be read."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
@@ -259,6 +528,12 @@ main (int   argc,
       return EXIT_INPUT;
     }
 
+  if (fail_on_name != NULL && !dm_severity_from_string (fail_on_name, &fail_on))
+    {
+      g_printerr ("demarc-check: %s\n", _("--fail-on must be informational, low, medium, high or critical"));
+      return EXIT_INPUT;
+    }
+
   if (model_path != NULL)
     {
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (model_path);
@@ -272,6 +547,9 @@ main (int   argc,
       g_printerr ("demarc-check: %s\n", error->message);
       return EXIT_INPUT;
     }
+
+  if (paths != NULL && paths[0] != NULL)
+    return assess (model, paths, format, fail_on);
 
   if (validate)
     g_print (_("%s: valid model “%s” with %u bands, %u layers and %u services\n"),

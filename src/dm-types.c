@@ -89,3 +89,47 @@ dm_control_kind_to_string (DmControlKind kind)
     default: g_return_val_if_reached (NULL);
     }
 }
+
+/* Case-insensitive: tools write "HIGH", "High" and "high". */
+gboolean
+dm_severity_from_string (const char *str,
+                         DmSeverity *severity)
+{
+  static const struct { const char *name; DmSeverity severity; } names[] = {
+    { "informational", DM_SEVERITY_INFORMATIONAL },
+    { "info", DM_SEVERITY_INFORMATIONAL },
+    { "low", DM_SEVERITY_LOW },
+    { "medium", DM_SEVERITY_MEDIUM },
+    { "moderate", DM_SEVERITY_MEDIUM },
+    { "high", DM_SEVERITY_HIGH },
+    { "critical", DM_SEVERITY_CRITICAL },
+  };
+
+  g_return_val_if_fail (severity != NULL, FALSE);
+
+  for (guint i = 0; str != NULL && i < G_N_ELEMENTS (names); i++)
+    {
+      if (g_ascii_strcasecmp (str, names[i].name) == 0)
+        {
+          *severity = names[i].severity;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+const char *
+dm_severity_to_string (DmSeverity severity)
+{
+  switch (severity)
+    {
+    case DM_SEVERITY_INFORMATIONAL: return "informational";
+    case DM_SEVERITY_LOW: return "low";
+    case DM_SEVERITY_MEDIUM: return "medium";
+    case DM_SEVERITY_HIGH: return "high";
+    case DM_SEVERITY_CRITICAL: return "critical";
+    case DM_SEVERITY_UNKNOWN:
+    default: return "unknown";
+    }
+}

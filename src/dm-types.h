@@ -38,6 +38,21 @@ typedef enum
   DM_CONTROL_CUSTOMER_SPECIFIC,
 } DmControlKind;
 
+/* Ordered: a higher value is more severe. */
+typedef enum
+{
+  DM_SEVERITY_UNKNOWN,
+  DM_SEVERITY_INFORMATIONAL,
+  DM_SEVERITY_LOW,
+  DM_SEVERITY_MEDIUM,
+  DM_SEVERITY_HIGH,
+  DM_SEVERITY_CRITICAL,
+} DmSeverity;
+
+gboolean      dm_severity_from_string      (const char    *str,
+                                            DmSeverity    *severity);
+const char   *dm_severity_to_string        (DmSeverity     severity);
+
 gboolean      dm_owner_from_string         (const char    *str,
                                             DmOwner       *owner);
 const char   *dm_owner_to_string           (DmOwner        owner);

@@ -1,0 +1,290 @@
+/* dm-assessment.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dm-assessment"
+
+#include "config.h"
+
+#include "dm-assessment.h"
+
+struct _DmAssessment
+{
+  GObject        parent_instance;
+
+  DmModel       *model;
+  DmCatalogue   *catalogue;
+  GListModel    *findings;
+  DmLayerResult *results;     /* n_services × n_layers */
+  gboolean      *present;     /* n_services */
+  GHashTable    *layers;      /* DmFinding -> effective layer id */
+  guint          n_failed;
+  guint          n_passed;
+  guint          n_unmapped;
+};
+
+G_DEFINE_FINAL_TYPE (DmAssessment, dm_assessment, G_TYPE_OBJECT)
+
+static void
+dm_assessment_finalize (GObject *object)
+{
+  DmAssessment *self = (DmAssessment *)object;
+
+  g_free (self->results);
+  g_free (self->present);
+  g_hash_table_unref (self->layers);
+  g_clear_object (&self->findings);
+  g_clear_object (&self->catalogue);
+  g_clear_object (&self->model);
+
+  G_OBJECT_CLASS (dm_assessment_parent_class)->finalize (object);
+}
+
+static void
+dm_assessment_class_init (DmAssessmentClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = dm_assessment_finalize;
+}
+
+static void
+dm_assessment_init (DmAssessment *self)
+{
+  self->layers = g_hash_table_new (NULL, NULL);
+}
+
+static guint
+service_index (DmAssessment *self,
+               DmService    *service)
+{
+  for (guint i = 0; i < dm_model_get_n_services (self->model); i++)
+    if (dm_model_get_service (self->model, i) == service)
+      return i;
+  return G_MAXUINT;
+}
+
+const char *
+dm_layer_status_to_string (DmLayerStatus status)
+{
+  switch (status)
+    {
+    case DM_LAYER_OK: return "ok";
+    case DM_LAYER_GAP: return "gap";
+    case DM_LAYER_PROVIDER: return "aws";
+    case DM_LAYER_NOT_APPLICABLE: return "n/a";
+    case DM_LAYER_NO_DATA:
+    default: return "no-data";
+    }
+}
+
+/* A check's layer can be one the model gives to the provider for this very
+ * service (S3 access logging sits on "platform and applications", which
+ * AWS runs for S3). The customer's setting is still a customer gap, so it
+ * is shown on the service's main customer layer instead. */
+static DmLayer *
+effective_layer (DmAssessment *self,
+                 DmService    *service,
+                 DmLayer      *layer)
+{
+  DmOwner owner = dm_service_get_owner (service, layer);
+  const char *fallback;
+  DmLayer *other;
+
+  if (owner == DM_OWNER_CUSTOMER || owner == DM_OWNER_SHARED)
+    return layer;
+
+  fallback = dm_catalogue_get_service_layer (self->catalogue, dm_service_get_id (service));
+  other = dm_model_find_layer (self->model, fallback);
+  if (other && (dm_service_get_owner (service, other) == DM_OWNER_CUSTOMER ||
+                dm_service_get_owner (service, other) == DM_OWNER_SHARED))
+    return other;
+  return layer;
+}
+
+/**
+ * dm_assessment_new:
+ * @findings: a #GListModel of #DmFinding
+ *
+ * Returns: (transfer full): the status of every layer of every service
+ */
+DmAssessment *
+dm_assessment_new (DmModel     *model,
+                   DmCatalogue *catalogue,
+                   GListModel  *findings)
+{
+  DmAssessment *self;
+  guint n_services, n_layers, n;
+
+  g_return_val_if_fail (DM_IS_MODEL (model), NULL);
+  g_return_val_if_fail (DM_IS_CATALOGUE (catalogue), NULL);
+  g_return_val_if_fail (G_IS_LIST_MODEL (findings), NULL);
+
+  self = g_object_new (DM_TYPE_ASSESSMENT, NULL);
+  self->model = g_object_ref (model);
+  self->catalogue = g_object_ref (catalogue);
+  self->findings = g_object_ref (findings);
+
+  n_services = dm_model_get_n_services (model);
+  n_layers = dm_model_get_n_layers (model);
+  self->results = g_new0 (DmLayerResult, (gsize)n_services * n_layers);
+  self->present = g_new0 (gboolean, n_services);
+
+  n = g_list_model_get_n_items (findings);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DmFinding) finding = g_list_model_get_item (findings, i);
+      DmService *service = dm_model_find_service (model, dm_finding_get_service (finding));
+      DmLayer *layer = dm_model_find_layer (model, dm_finding_get_layer (finding));
+      DmLayerResult *result;
+      guint s;
+
+      if (dm_finding_get_status (finding) == DM_FINDING_FAILED)
+        self->n_failed++;
+      else
+        self->n_passed++;
+
+      if (service == NULL || layer == NULL)
+        {
+          /* Known elsewhere (GuardDuty, account settings) or not at all:
+           * listed with the findings, not drawn on a service. */
+          if (dm_finding_get_layer (finding) == NULL)
+            self->n_unmapped++;
+          if (service != NULL)
+            self->present[service_index (self, service)] = TRUE;
+          continue;
+        }
+
+      s = service_index (self, service);
+      self->present[s] = TRUE;
+      layer = effective_layer (self, service, layer);
+      g_hash_table_insert (self->layers, finding, (gpointer)dm_layer_get_id (layer));
+
+      result = &self->results[(gsize)s * n_layers + dm_layer_get_index (layer)];
+      if (dm_finding_get_status (finding) == DM_FINDING_FAILED)
+        {
+          result->failed++;
+          result->worst = MAX (result->worst, dm_finding_get_severity (finding));
+        }
+      else
+        result->passed++;
+    }
+
+  for (guint s = 0; s < n_services; s++)
+    {
+      DmService *service = dm_model_get_service (model, s);
+
+      for (guint l = 0; l < n_layers; l++)
+        {
+          DmLayerResult *result = &self->results[(gsize)s * n_layers + l];
+
+          switch (dm_service_get_owner (service, dm_model_get_layer (model, l)))
+            {
+            case DM_OWNER_PROVIDER:
+              result->status = DM_LAYER_PROVIDER;
+              break;
+
+            case DM_OWNER_NOT_APPLICABLE:
+              result->status = DM_LAYER_NOT_APPLICABLE;
+              break;
+
+            case DM_OWNER_CUSTOMER:
+            case DM_OWNER_SHARED:
+            default:
+              result->status = result->failed ? DM_LAYER_GAP : result->passed ? DM_LAYER_OK : DM_LAYER_NO_DATA;
+              break;
+            }
+        }
+    }
+
+  return self;
+}
+
+gboolean
+dm_assessment_has_service (DmAssessment *self,
+                           DmService    *service)
+{
+  guint s;
+
+  g_return_val_if_fail (DM_IS_ASSESSMENT (self), FALSE);
+
+  s = service_index (self, service);
+  return s != G_MAXUINT && self->present[s];
+}
+
+const DmLayerResult *
+dm_assessment_get_result (DmAssessment *self,
+                          DmService    *service,
+                          DmLayer      *layer)
+{
+  guint s;
+
+  g_return_val_if_fail (DM_IS_ASSESSMENT (self), NULL);
+
+  s = service_index (self, service);
+  g_return_val_if_fail (s != G_MAXUINT, NULL);
+  return &self->results[(gsize)s * dm_model_get_n_layers (self->model) + dm_layer_get_index (layer)];
+}
+
+/**
+ * dm_assessment_get_finding_layer:
+ *
+ * Returns: (nullable): the layer a finding is shown on, which may differ
+ *   from its check's layer (see effective_layer()); %NULL when unmapped
+ */
+const char *
+dm_assessment_get_finding_layer (DmAssessment *self,
+                                 DmFinding    *finding)
+{
+  const char *layer;
+
+  g_return_val_if_fail (DM_IS_ASSESSMENT (self), NULL);
+
+  layer = g_hash_table_lookup (self->layers, finding);
+  return layer ? layer : dm_finding_get_layer (finding);
+}
+
+guint
+dm_assessment_get_n_failed (DmAssessment *self)
+{
+  g_return_val_if_fail (DM_IS_ASSESSMENT (self), 0);
+  return self->n_failed;
+}
+
+guint
+dm_assessment_get_n_passed (DmAssessment *self)
+{
+  g_return_val_if_fail (DM_IS_ASSESSMENT (self), 0);
+  return self->n_passed;
+}
+
+guint
+dm_assessment_get_n_unmapped (DmAssessment *self)
+{
+  g_return_val_if_fail (DM_IS_ASSESSMENT (self), 0);
+  return self->n_unmapped;
+}
+
+/**
+ * dm_assessment_count_gaps:
+ *
+ * Counts failed findings of severity @at_least or worse, mapped or not:
+ * what decides a CI exit code.
+ */
+guint
+dm_assessment_count_gaps (DmAssessment *self,
+                          DmSeverity    at_least)
+{
+  guint count = 0;
+  guint n;
+
+  g_return_val_if_fail (DM_IS_ASSESSMENT (self), 0);
+
+  n = g_list_model_get_n_items (self->findings);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DmFinding) finding = g_list_model_get_item (self->findings, i);
+
+      if (dm_finding_get_status (finding) == DM_FINDING_FAILED && dm_finding_get_severity (finding) >= at_least)
+        count++;
+    }
+  return count;
+}

@@ -1,0 +1,52 @@
+/* dm-assessment.h: which customer layers of which services have gaps
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "dm-catalogue.h"
+#include "dm-finding.h"
+#include "dm-model.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  DM_LAYER_NO_DATA,         /* nothing in the export speaks to it: never "ok" */
+  DM_LAYER_OK,              /* evidence seen, all of it passed */
+  DM_LAYER_GAP,             /* at least one failed finding */
+  DM_LAYER_PROVIDER,        /* not the customer's */
+  DM_LAYER_NOT_APPLICABLE,
+} DmLayerStatus;
+
+typedef struct
+{
+  DmLayerStatus status;
+  DmSeverity    worst;
+  guint         failed;
+  guint         passed;
+} DmLayerResult;
+
+#define DM_TYPE_ASSESSMENT (dm_assessment_get_type ())
+G_DECLARE_FINAL_TYPE (DmAssessment, dm_assessment, DM, ASSESSMENT, GObject)
+
+DmAssessment        *dm_assessment_new                (DmModel      *model,
+                                                       DmCatalogue  *catalogue,
+                                                       GListModel   *findings);
+const char          *dm_layer_status_to_string        (DmLayerStatus status);
+gboolean             dm_assessment_has_service        (DmAssessment *self,
+                                                       DmService    *service);
+const DmLayerResult *dm_assessment_get_result         (DmAssessment *self,
+                                                       DmService    *service,
+                                                       DmLayer      *layer);
+const char          *dm_assessment_get_finding_layer  (DmAssessment *self,
+                                                       DmFinding    *finding);
+guint                dm_assessment_get_n_failed       (DmAssessment *self);
+guint                dm_assessment_get_n_passed       (DmAssessment *self);
+guint                dm_assessment_get_n_unmapped     (DmAssessment *self);
+guint                dm_assessment_count_gaps         (DmAssessment *self,
+                                                       DmSeverity    at_least);
+
+G_END_DECLS

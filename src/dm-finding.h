@@ -1,0 +1,63 @@
+/* dm-finding.h: one check result, compact, with where it came from
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+#include "dm-types.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  DM_FINDING_FAILED,
+  DM_FINDING_PASSED,
+} DmFindingStatus;
+
+/* Everything a finding holds, as borrowed strings; see dm_finding_new(). */
+typedef struct
+{
+  const char         *id;
+  const char         *check;          /* catalogue check id, or NULL */
+  DmFindingStatus     status;
+  DmSeverity          severity;
+  const char         *service;        /* NULL when not mapped */
+  const char         *layer;          /* NULL when not mapped */
+  const char         *resource;
+  const char         *resource_type;
+  const char         *region;
+  const char         *account;
+  const char * const *controls;
+  const char         *source;         /* the file */
+  guint64             source_item;    /* the item's index in it */
+  const char         *tool;
+  const char         *title;
+  const char         *evidence;
+  const char         *remediation;
+} DmFindingData;
+
+#define DM_TYPE_FINDING (dm_finding_get_type ())
+G_DECLARE_FINAL_TYPE (DmFinding, dm_finding, DM, FINDING, GObject)
+
+DmFinding          *dm_finding_new               (const DmFindingData *data);
+const char         *dm_finding_get_id            (DmFinding           *self);
+const char         *dm_finding_get_check         (DmFinding           *self);
+DmFindingStatus     dm_finding_get_status        (DmFinding           *self);
+DmSeverity          dm_finding_get_severity      (DmFinding           *self);
+const char         *dm_finding_get_service       (DmFinding           *self);
+const char         *dm_finding_get_layer         (DmFinding           *self);
+const char         *dm_finding_get_resource      (DmFinding           *self);
+const char         *dm_finding_get_resource_type (DmFinding           *self);
+const char         *dm_finding_get_region        (DmFinding           *self);
+const char         *dm_finding_get_account       (DmFinding           *self);
+const char * const *dm_finding_get_controls      (DmFinding           *self);
+const char         *dm_finding_get_source        (DmFinding           *self);
+guint64             dm_finding_get_source_item   (DmFinding           *self);
+const char         *dm_finding_get_tool          (DmFinding           *self);
+const char         *dm_finding_get_title         (DmFinding           *self);
+const char         *dm_finding_get_evidence      (DmFinding           *self);
+const char         *dm_finding_get_remediation   (DmFinding           *self);
+
+G_END_DECLS

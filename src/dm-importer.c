@@ -1,0 +1,841 @@
+/* dm-importer.c
+ *
+ * The format is told from the content, item by item, never from the file
+ * name. Each item becomes a compact DmFinding or a counted skip with its
+ * reason; nothing is dropped silently. This version maps findings of
+ * Security Hub (ASFF) and Prowler (JSON-OCSF v3/v4/v5, JSON-ASFF, v3 JSON,
+ * v2 NDJSON) and AWS Config rule evaluations; Config snapshots and AWS CLI
+ * outputs are recognised and counted, and will be evaluated by Demarc's
+ * own checks.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dm-importer"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "dm-importer.h"
+#include "dm-json-reader.h"
+
+struct _DmImporter
+{
+  GObject      parent_instance;
+
+  DmCatalogue *catalogue;
+  GListStore  *findings;
+  GPtrArray   *inputs;   /* DmImportInput */
+};
+
+G_DEFINE_FINAL_TYPE (DmImporter, dm_importer, G_TYPE_OBJECT)
+G_DEFINE_QUARK (dm-import-error-quark, dm_import_error)
+
+#define NOT_YET_EVALUATED N_("recognised, but Demarc does not evaluate this format yet")
+
+static void
+free_reason (gpointer data)
+{
+  DmSkipReason *reason = data;
+
+  g_free (reason->reason);
+  g_free (reason);
+}
+
+static void
+free_input (gpointer data)
+{
+  DmImportInput *input = data;
+
+  g_free (input->path);
+  g_free (input->format);
+  g_ptr_array_unref (input->reasons);
+  g_free (input);
+}
+
+static void
+dm_importer_finalize (GObject *object)
+{
+  DmImporter *self = (DmImporter *)object;
+
+  g_clear_object (&self->catalogue);
+  g_clear_object (&self->findings);
+  g_ptr_array_unref (self->inputs);
+
+  G_OBJECT_CLASS (dm_importer_parent_class)->finalize (object);
+}
+
+static void
+dm_importer_class_init (DmImporterClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = dm_importer_finalize;
+}
+
+static void
+dm_importer_init (DmImporter *self)
+{
+  self->findings = g_list_store_new (DM_TYPE_FINDING);
+  self->inputs = g_ptr_array_new_with_free_func (free_input);
+}
+
+DmImporter *
+dm_importer_new (DmCatalogue *catalogue)
+{
+  DmImporter *self;
+
+  g_return_val_if_fail (DM_IS_CATALOGUE (catalogue), NULL);
+
+  self = g_object_new (DM_TYPE_IMPORTER, NULL);
+  self->catalogue = g_object_ref (catalogue);
+  return self;
+}
+
+/* --- reading JSON safely ----------------------------------------------- */
+
+static JsonNode *
+member (JsonObject *o,
+        const char *path)
+{
+  g_auto(GStrv) parts = NULL;
+  JsonNode *node = NULL;
+
+  if (o == NULL)
+    return NULL;
+
+  parts = g_strsplit (path, ".", -1);
+  for (guint i = 0; parts[i]; i++)
+    {
+      node = json_object_get_member (o, parts[i]);
+      if (node == NULL)
+        return NULL;
+      if (parts[i + 1] != NULL)
+        {
+          if (!JSON_NODE_HOLDS_OBJECT (node))
+            return NULL;
+          o = json_node_get_object (node);
+        }
+    }
+  return node;
+}
+
+/* A string member; numbers are not coerced (ids like account numbers come
+ * as strings in every format read here). */
+static const char *
+str (JsonObject *o,
+     const char *path)
+{
+  JsonNode *node = member (o, path);
+
+  if (node && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    return json_node_get_string (node);
+  return NULL;
+}
+
+static JsonObject *
+obj (JsonObject *o,
+     const char *path)
+{
+  JsonNode *node = member (o, path);
+
+  return node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+static JsonObject *
+first_object (JsonObject *o,
+              const char *path)
+{
+  JsonNode *node = member (o, path);
+  JsonArray *array;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return NULL;
+  array = json_node_get_array (node);
+  if (json_array_get_length (array) == 0 || !JSON_NODE_HOLDS_OBJECT (json_array_get_element (array, 0)))
+    return NULL;
+  return json_array_get_object_element (array, 0);
+}
+
+static gint64
+integer (JsonObject *o,
+         const char *path,
+         gint64      fallback)
+{
+  JsonNode *node = member (o, path);
+
+  if (node && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64)
+    return json_node_get_int (node);
+  return fallback;
+}
+
+static const char *
+first_of (const char *a,
+          const char *b)
+{
+  return a && *a ? a : b;
+}
+
+/* --- one file ---------------------------------------------------------- */
+
+typedef enum
+{
+  KIND_UNKNOWN,
+  KIND_ASFF,
+  KIND_PROWLER_OCSF,
+  KIND_PROWLER_V3,
+  KIND_PROWLER_V2,
+  KIND_CONFIG_ITEM,
+  KIND_CONFIG_EVALUATION,
+} Kind;
+
+static const char *kind_formats[] = {
+  "unknown", "asff", "prowler-ocsf", "prowler-json", "prowler-ndjson", "config-snapshot", "config-compliance",
+};
+
+typedef struct
+{
+  DmImporter    *self;
+  DmImportInput *input;
+  GHashTable    *reasons;     /* reason -> DmSkipReason, borrowed from input */
+  guint          kinds[G_N_ELEMENTS (kind_formats)];
+  gboolean       prowler_asff;
+} FileState;
+
+static void
+skip (FileState  *state,
+      const char *reason)
+{
+  DmSkipReason *entry = g_hash_table_lookup (state->reasons, reason);
+
+  if (entry == NULL)
+    {
+      entry = g_new0 (DmSkipReason, 1);
+      entry->reason = g_strdup (reason);
+      g_ptr_array_add (state->input->reasons, entry);
+      g_hash_table_insert (state->reasons, entry->reason, entry);
+    }
+  entry->count++;
+  state->input->skipped++;
+}
+
+static Kind
+classify (JsonObject *o)
+{
+  if (o == NULL)
+    return KIND_UNKNOWN;
+  if (json_object_has_member (o, "SchemaVersion") ||
+      (json_object_has_member (o, "ProductArn") && json_object_has_member (o, "GeneratorId")))
+    return KIND_ASFF;
+  if (json_object_has_member (o, "finding_info") ||
+      (obj (o, "finding") && obj (o, "metadata")))
+    return KIND_PROWLER_OCSF;
+  if (json_object_has_member (o, "CheckID") && json_object_has_member (o, "Status"))
+    return KIND_PROWLER_V3;
+  if (json_object_has_member (o, "Control ID") || (json_object_has_member (o, "Control") && json_object_has_member (o, "Account Number")))
+    return KIND_PROWLER_V2;
+  if (json_object_has_member (o, "resourceType") &&
+      (json_object_has_member (o, "configuration") || json_object_has_member (o, "configurationItemStatus")))
+    return KIND_CONFIG_ITEM;
+  if (obj (o, "EvaluationResultIdentifier") && json_object_has_member (o, "ComplianceType"))
+    return KIND_CONFIG_EVALUATION;
+  return KIND_UNKNOWN;
+}
+
+/* Fills service, layer, check, remediation and controls from the catalogue:
+ * by control id, by Prowler check id, by resource type, by service name. */
+static void
+map_finding (FileState     *state,
+             DmFindingData *data,
+             const char    *control,
+             const char    *prowler_check,
+             const char    *service_name,
+             GStrvBuilder  *controls)
+{
+  DmCatalogue *catalogue = state->self->catalogue;
+  const DmCheck *check = NULL;
+  const char *service = NULL, *layer = NULL;
+
+  if (control)
+    check = dm_catalogue_find_by_control (catalogue, control);
+  if (check == NULL && prowler_check)
+    check = dm_catalogue_find_by_prowler (catalogue, prowler_check);
+
+  if (check != NULL)
+    {
+      data->check = check->id;
+      data->service = check->service;
+      data->layer = check->layer;
+      data->remediation = first_of (check->remediation, data->remediation);
+      if (data->severity == DM_SEVERITY_UNKNOWN)
+        data->severity = check->severity;
+      g_strv_builder_addv (controls, (const char **)check->controls);
+      for (guint i = 0; check->cis[i]; i++)
+        {
+          g_autofree char *cis = g_strdup_printf ("CIS 3.0 %s", check->cis[i]);
+          g_strv_builder_add (controls, cis);
+        }
+      return;
+    }
+
+  if (control)
+    g_strv_builder_add (controls, control);
+
+  if (dm_catalogue_map_resource_type (catalogue, data->resource_type, &service, &layer) ||
+      ((service = dm_catalogue_resolve_service (catalogue, service_name)) &&
+       (layer = dm_catalogue_get_service_layer (catalogue, service))))
+    {
+      data->service = service;
+      data->layer = layer;
+    }
+}
+
+static void
+add_finding (FileState     *state,
+             DmFindingData *data,
+             GStrvBuilder  *controls)
+{
+  g_auto(GStrv) list = g_strv_builder_end (controls);
+  g_autoptr(DmFinding) finding = NULL;
+
+  data->controls = (const char * const *)list;
+  data->source = state->input->path;
+  finding = dm_finding_new (data);
+  g_list_store_append (state->self->findings, finding);
+}
+
+static DmSeverity
+severity_of (const char *label,
+             gint64      normalized)
+{
+  DmSeverity severity;
+
+  if (dm_severity_from_string (label, &severity))
+    return severity;
+
+  /* ASFF's 0–100 scale, as Security Hub bands it. */
+  if (normalized >= 90) return DM_SEVERITY_CRITICAL;
+  if (normalized >= 70) return DM_SEVERITY_HIGH;
+  if (normalized >= 40) return DM_SEVERITY_MEDIUM;
+  if (normalized >= 1) return DM_SEVERITY_LOW;
+  if (normalized == 0) return DM_SEVERITY_INFORMATIONAL;
+  return DM_SEVERITY_UNKNOWN;
+}
+
+/* "security-control/S3.8", ".../v/1.0.0/S3.8" → "S3.8"; "prowler-x" → NULL. */
+static char *
+control_from_generator (const char *generator)
+{
+  const char *slash;
+
+  if (generator == NULL || g_str_has_prefix (generator, "prowler-"))
+    return NULL;
+  if (g_str_has_prefix (generator, "security-control/") ||
+      strstr (generator, "aws-foundational-security-best-practices/v/") != NULL)
+    {
+      slash = strrchr (generator, '/');
+      return slash && slash[1] ? g_strdup (slash + 1) : NULL;
+    }
+  return NULL;
+}
+
+static void
+import_asff (FileState  *state,
+             JsonObject *o,
+             guint64     index)
+{
+  g_autoptr(GStrvBuilder) controls = g_strv_builder_new ();
+  g_autofree char *generated_control = NULL;
+  const char *status = str (o, "Compliance.Status");
+  const char *workflow = first_of (str (o, "Workflow.Status"), str (o, "WorkflowState"));
+  const char *generator = str (o, "GeneratorId");
+  const char *prowler_check = NULL;
+  const char *control;
+  JsonObject *resource = first_object (o, "Resources");
+  DmFindingData data = { 0 };
+
+  if (g_strcmp0 (str (o, "RecordState"), "ARCHIVED") == 0)
+    {
+      skip (state, _("archived finding"));
+      return;
+    }
+  if (g_strcmp0 (workflow, "SUPPRESSED") == 0)
+    {
+      skip (state, _("suppressed finding"));
+      return;
+    }
+  if (g_strcmp0 (status, "NOT_AVAILABLE") == 0)
+    {
+      skip (state, _("compliance not available"));
+      return;
+    }
+
+  /* A finding without a compliance status (GuardDuty, Inspector…) reports
+   * a problem: it counts as failed. */
+  data.status = g_strcmp0 (status, "PASSED") == 0 ? DM_FINDING_PASSED : DM_FINDING_FAILED;
+  data.severity = severity_of (str (o, "Severity.Label"), integer (o, "Severity.Normalized", -1));
+  data.id = str (o, "Id");
+  data.source_item = index;
+  data.account = str (o, "AwsAccountId");
+  data.region = first_of (str (resource, "Region"), str (o, "Region"));
+  data.resource = str (resource, "Id");
+  data.resource_type = str (resource, "Type");
+  data.title = str (o, "Title");
+  data.evidence = str (o, "Description");
+  data.remediation = str (o, "Remediation.Recommendation.Text");
+
+  if (g_strcmp0 (str (o, "ProductFields.ProviderName"), "Prowler") == 0 ||
+      (generator && g_str_has_prefix (generator, "prowler-")))
+    {
+      data.tool = "Prowler";
+      state->prowler_asff = TRUE;
+      if (generator && g_str_has_prefix (generator, "prowler-"))
+        prowler_check = generator + strlen ("prowler-");
+    }
+  else
+    data.tool = first_of (str (o, "ProductName"), "Security Hub");
+
+  generated_control = control_from_generator (generator);
+  control = first_of (str (o, "Compliance.SecurityControlId"),
+                      first_of (str (o, "ProductFields.ControlId"), generated_control));
+
+  map_finding (state, &data, control, prowler_check, NULL, controls);
+  add_finding (state, &data, controls);
+}
+
+static DmFindingStatus
+prowler_status (const char *value,
+                gboolean   *known)
+{
+  *known = TRUE;
+  if (value && (g_ascii_strcasecmp (value, "PASS") == 0 || g_ascii_strcasecmp (value, "Success") == 0))
+    return DM_FINDING_PASSED;
+  if (value && (g_ascii_strcasecmp (value, "FAIL") == 0 || g_ascii_strcasecmp (value, "Failure") == 0 ||
+                g_ascii_strcasecmp (value, "Fail") == 0))
+    return DM_FINDING_FAILED;
+  *known = FALSE;
+  return DM_FINDING_FAILED;
+}
+
+/* "prowler-aws-<check>-<12-digit account>-<region>-<resource>" → "<check>" */
+static char *
+prowler_check_from_uid (const char *uid)
+{
+  const char *start, *p;
+
+  if (uid == NULL || !g_str_has_prefix (uid, "prowler-aws-"))
+    return NULL;
+  start = uid + strlen ("prowler-aws-");
+  for (p = start; (p = strchr (p, '-')) != NULL; p++)
+    {
+      guint digits = 0;
+
+      while (g_ascii_isdigit (p[1 + digits]))
+        digits++;
+      if (digits == 12 && p[13] == '-')
+        return g_strndup (start, p - start);
+    }
+  return NULL;
+}
+
+static void
+import_prowler_ocsf (FileState  *state,
+                     JsonObject *o,
+                     guint64     index)
+{
+  g_autoptr(GStrvBuilder) controls = g_strv_builder_new ();
+  g_autofree char *uid_check = NULL;
+  JsonObject *resource = first_object (o, "resources");
+  /* v4/v5 name it finding_info; OCSF 1.0 (Prowler v3) named it finding. */
+  JsonObject *finding = obj (o, "finding_info") ? obj (o, "finding_info") : obj (o, "finding");
+  const char *check = first_of (str (o, "metadata.event_code"), str (o, "metadata.product.feature.uid"));
+  const char *status_text = first_of (str (o, "status_code"), str (o, "compliance.status"));
+  DmFindingData data = { 0 };
+  gboolean known;
+
+  /* The status name wins: Prowler 4.2 writes "New" with status_id 3. */
+  if (str (o, "status") ? g_ascii_strcasecmp (str (o, "status"), "Suppressed") == 0
+                        : integer (o, "status_id", 0) == 3)
+    {
+      skip (state, _("muted finding"));
+      return;
+    }
+  if (status_text && g_ascii_strcasecmp (status_text, "MANUAL") == 0)
+    {
+      skip (state, _("manual check, no result"));
+      return;
+    }
+
+  data.status = prowler_status (status_text, &known);
+  if (!known)
+    {
+      skip (state, _("no pass or fail status"));
+      return;
+    }
+
+  if (check == NULL)
+    check = uid_check = prowler_check_from_uid (str (finding, "uid"));
+
+  data.tool = "Prowler";
+  data.id = str (finding, "uid");
+  data.source_item = index;
+  data.severity = severity_of (str (o, "severity"), -1);
+  data.account = str (o, "cloud.account.uid");
+  data.region = first_of (str (resource, "region"), str (o, "cloud.region"));
+  data.resource = first_of (str (resource, "uid"), str (resource, "name"));
+  data.resource_type = str (resource, "type");
+  data.title = str (finding, "title");
+  data.evidence = first_of (str (o, "status_detail"), str (o, "message"));
+  data.remediation = first_of (str (o, "remediation.desc"), str (finding, "remediation.desc"));
+
+  map_finding (state, &data, NULL, check, str (resource, "group.name"), controls);
+  add_finding (state, &data, controls);
+}
+
+static void
+import_prowler_v3 (FileState  *state,
+                   JsonObject *o,
+                   guint64     index)
+{
+  g_autoptr(GStrvBuilder) controls = g_strv_builder_new ();
+  DmFindingData data = { 0 };
+  gboolean known;
+
+  if (g_ascii_strcasecmp (first_of (str (o, "Status"), ""), "MANUAL") == 0)
+    {
+      skip (state, _("manual check, no result"));
+      return;
+    }
+  data.status = prowler_status (str (o, "Status"), &known);
+  if (!known)
+    {
+      skip (state, _("no pass or fail status"));
+      return;
+    }
+
+  data.tool = "Prowler";
+  data.id = str (o, "FindingUniqueId");
+  data.source_item = index;
+  data.severity = severity_of (str (o, "Severity"), -1);
+  data.account = str (o, "AccountId");
+  data.region = str (o, "Region");
+  data.resource = first_of (str (o, "ResourceArn"), str (o, "ResourceId"));
+  data.resource_type = str (o, "ResourceType");
+  data.title = str (o, "CheckTitle");
+  data.evidence = str (o, "StatusExtended");
+  data.remediation = str (o, "Remediation.Recommendation.Text");
+
+  map_finding (state, &data, NULL, str (o, "CheckID"), str (o, "ServiceName"), controls);
+  add_finding (state, &data, controls);
+}
+
+static void
+import_prowler_v2 (FileState  *state,
+                   JsonObject *o,
+                   guint64     index)
+{
+  g_autoptr(GStrvBuilder) controls = g_strv_builder_new ();
+  g_autofree char *id = NULL;
+  DmFindingData data = { 0 };
+  gboolean known;
+
+  data.status = prowler_status (str (o, "Status"), &known);
+  if (!known)
+    {
+      skip (state, _("no pass or fail status"));
+      return;
+    }
+
+  id = g_strdup_printf ("prowler-v2-%" G_GUINT64_FORMAT, index);
+  data.tool = "Prowler";
+  data.id = id;
+  data.source_item = index;
+  data.severity = severity_of (str (o, "Severity"), -1);
+  data.account = str (o, "Account Number");
+  data.region = str (o, "Region");
+  data.resource = str (o, "Resource ID");
+  data.title = str (o, "Control");
+  data.evidence = str (o, "Message");
+  data.remediation = str (o, "Remediation");
+
+  /* v2 check ids (check11) predate the catalogue's: map by service. */
+  map_finding (state, &data, NULL, NULL, str (o, "Service"), controls);
+  add_finding (state, &data, controls);
+}
+
+static void
+import_config_evaluation (FileState  *state,
+                          JsonObject *o,
+                          guint64     index)
+{
+  g_autoptr(GStrvBuilder) controls = g_strv_builder_new ();
+  g_autofree char *id = NULL;
+  const char *compliance = str (o, "ComplianceType");
+  const char *rule = str (o, "EvaluationResultIdentifier.EvaluationResultQualifier.ConfigRuleName");
+  DmFindingData data = { 0 };
+
+  if (g_strcmp0 (compliance, "COMPLIANT") == 0)
+    data.status = DM_FINDING_PASSED;
+  else if (g_strcmp0 (compliance, "NON_COMPLIANT") == 0)
+    data.status = DM_FINDING_FAILED;
+  else
+    {
+      skip (state, _("rule not applicable or without enough data"));
+      return;
+    }
+
+  data.resource = str (o, "EvaluationResultIdentifier.EvaluationResultQualifier.ResourceId");
+  data.resource_type = str (o, "EvaluationResultIdentifier.EvaluationResultQualifier.ResourceType");
+  id = g_strdup_printf ("%s/%s", first_of (rule, "rule"), first_of (data.resource, "resource"));
+  data.tool = "AWS Config";
+  data.id = id;
+  data.source_item = index;
+  data.severity = DM_SEVERITY_UNKNOWN;
+  data.title = rule;
+  data.evidence = str (o, "Annotation");
+
+  map_finding (state, &data, NULL, NULL, NULL, controls);
+  add_finding (state, &data, controls);
+}
+
+static void
+import_object (FileState  *state,
+               JsonObject *o,
+               guint64     index)
+{
+  Kind kind = classify (o);
+
+  state->kinds[kind]++;
+  state->input->items++;
+
+  switch (kind)
+    {
+    case KIND_ASFF:
+      import_asff (state, o, index);
+      break;
+
+    case KIND_PROWLER_OCSF:
+      import_prowler_ocsf (state, o, index);
+      break;
+
+    case KIND_PROWLER_V3:
+      import_prowler_v3 (state, o, index);
+      break;
+
+    case KIND_PROWLER_V2:
+      import_prowler_v2 (state, o, index);
+      break;
+
+    case KIND_CONFIG_EVALUATION:
+      import_config_evaluation (state, o, index);
+      break;
+
+    case KIND_CONFIG_ITEM:
+      skip (state, _(NOT_YET_EVALUATED));
+      break;
+
+    case KIND_UNKNOWN:
+    default:
+      skip (state, _("not a finding or resource Demarc reads"));
+      break;
+    }
+}
+
+static gboolean
+item_cb (JsonNode   *item,
+         const char *container,
+         guint64     index,
+         gpointer    user_data)
+{
+  FileState *state = user_data;
+
+  if (!JSON_NODE_HOLDS_OBJECT (item))
+    {
+      state->input->items++;
+      skip (state, _("not a JSON object"));
+      return TRUE;
+    }
+
+  import_object (state, json_node_get_object (item), index);
+  return TRUE;
+}
+
+/* Documents without an item array: a single finding, Config rule results,
+ * or one AWS CLI response. */
+static gboolean
+import_document (FileState  *state,
+                 JsonNode   *document,
+                 GError    **error)
+{
+  JsonObject *o = document && JSON_NODE_HOLDS_OBJECT (document) ? json_node_get_object (document) : NULL;
+  JsonNode *results = o ? member (o, "EvaluationResults") : NULL;
+
+  if (o == NULL)
+    goto unknown;
+
+  if (classify (o) != KIND_UNKNOWN)
+    {
+      import_object (state, o, 0);
+      return TRUE;
+    }
+
+  if (results && JSON_NODE_HOLDS_ARRAY (results))
+    {
+      JsonArray *array = json_node_get_array (results);
+
+      state->kinds[KIND_CONFIG_EVALUATION]++;
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        item_cb (json_array_get_element (array, i), "EvaluationResults", i, state);
+      return TRUE;
+    }
+
+  if (json_object_has_member (o, "configurationItems") || json_object_has_member (o, "Findings") ||
+      json_object_has_member (o, "findings"))
+    return TRUE;   /* an empty export: nothing to read, which is no error */
+
+  /* Any other object is taken as one AWS CLI response. */
+  if (json_object_get_size (o) > 0)
+    {
+      g_free (state->input->format);
+      state->input->format = g_strdup ("aws-cli");
+      state->input->items++;
+      skip (state, _(NOT_YET_EVALUATED));
+      return TRUE;
+    }
+
+unknown:
+  g_set_error (error, DM_IMPORT_ERROR, DM_IMPORT_ERROR_UNKNOWN_FORMAT,
+               _("%s: not an export Demarc knows (expected findings, configuration items or an AWS CLI response)"),
+               state->input->path);
+  return FALSE;
+}
+
+static gboolean
+import_one_file (DmImporter    *self,
+                 GFile         *file,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  g_autoptr(DmJsonReader) reader = dm_json_reader_new ();
+  g_autoptr(GHashTable) reasons = g_hash_table_new (g_str_hash, g_str_equal);
+  DmImportInput *input = g_new0 (DmImportInput, 1);
+  FileState state = { 0 };
+  guint best = 0;
+
+  input->path = g_file_get_parse_name (file);
+  input->format = g_strdup ("unknown");
+  input->reasons = g_ptr_array_new_with_free_func (free_reason);
+  state.self = self;
+  state.input = input;
+  state.reasons = reasons;
+
+  if (!dm_json_reader_read_file (reader, file, item_cb, &state, cancellable, error) ||
+      (dm_json_reader_get_n_items (reader) == 0 &&
+       !import_document (&state, dm_json_reader_get_document (reader), error)))
+    {
+      free_input (input);
+      return FALSE;
+    }
+
+  /* The file's format is the kind most of its items had. */
+  for (guint k = 1; k < G_N_ELEMENTS (kind_formats); k++)
+    if (state.kinds[k] > state.kinds[best])
+      best = k;
+  if (best != KIND_UNKNOWN)
+    {
+      g_free (input->format);
+      input->format = g_strdup (best == KIND_ASFF && state.prowler_asff ? "prowler-asff" : kind_formats[best]);
+    }
+
+  g_ptr_array_add (self->inputs, input);
+  return TRUE;
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *)a, *(const char * const *)b);
+}
+
+/**
+ * dm_importer_add_file:
+ * @file: an export, or a folder of them (read recursively, in name order)
+ *
+ * Reads @file without writing to it. A file that cannot be read at all
+ * stops the import with an error naming it; unreadable items are counted
+ * as skipped, with their reasons.
+ */
+gboolean
+dm_importer_add_file (DmImporter    *self,
+                      GFile         *file,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  g_autoptr(GFileEnumerator) children = NULL;
+  g_autoptr(GPtrArray) names = NULL;
+  GFileInfo *info;
+
+  g_return_val_if_fail (DM_IS_IMPORTER (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, cancellable) != G_FILE_TYPE_DIRECTORY)
+    return import_one_file (self, file, cancellable, error);
+
+  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                        G_FILE_QUERY_INFO_NONE, cancellable, error);
+  if (children == NULL)
+    return FALSE;
+
+  names = g_ptr_array_new_with_free_func (g_free);
+  while ((info = g_file_enumerator_next_file (children, cancellable, error)) != NULL)
+    {
+      const char *name = g_file_info_get_name (info);
+
+      /* In folders, take JSON-looking files and subfolders; leave the rest. */
+      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY ||
+          g_str_has_suffix (name, ".json") || g_str_has_suffix (name, ".ndjson") ||
+          g_str_has_suffix (name, ".jsonl") || g_str_has_suffix (name, ".js"))
+        g_ptr_array_add (names, g_strdup (name));
+      g_object_unref (info);
+    }
+  if (error && *error)
+    return FALSE;
+
+  g_ptr_array_sort (names, compare_names);
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autoptr(GFile) child = g_file_get_child (file, g_ptr_array_index (names, i));
+
+      if (!dm_importer_add_file (self, child, cancellable, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * dm_importer_get_findings:
+ *
+ * Returns: (transfer none): a #GListModel of #DmFinding, in input order
+ */
+GListModel *
+dm_importer_get_findings (DmImporter *self)
+{
+  g_return_val_if_fail (DM_IS_IMPORTER (self), NULL);
+  return G_LIST_MODEL (self->findings);
+}
+
+guint
+dm_importer_get_n_inputs (DmImporter *self)
+{
+  g_return_val_if_fail (DM_IS_IMPORTER (self), 0);
+  return self->inputs->len;
+}
+
+const DmImportInput *
+dm_importer_get_input (DmImporter *self,
+                       guint       index)
+{
+  g_return_val_if_fail (DM_IS_IMPORTER (self), NULL);
+  g_return_val_if_fail (index < self->inputs->len, NULL);
+  return g_ptr_array_index (self->inputs, index);
+}

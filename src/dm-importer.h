@@ -1,0 +1,51 @@
+/* dm-importer.h: reads exports into findings, with provenance and skips
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "dm-catalogue.h"
+#include "dm-finding.h"
+
+G_BEGIN_DECLS
+
+#define DM_IMPORT_ERROR (dm_import_error_quark ())
+
+typedef enum
+{
+  DM_IMPORT_ERROR_UNKNOWN_FORMAT,
+} DmImportError;
+
+typedef struct
+{
+  char    *reason;
+  guint64  count;
+} DmSkipReason;
+
+/* What Demarc made of one input file. */
+typedef struct
+{
+  char      *path;
+  char      *format;
+  guint64    items;
+  guint64    skipped;
+  GPtrArray *reasons;   /* DmSkipReason */
+} DmImportInput;
+
+#define DM_TYPE_IMPORTER (dm_importer_get_type ())
+G_DECLARE_FINAL_TYPE (DmImporter, dm_importer, DM, IMPORTER, GObject)
+
+GQuark               dm_import_error_quark    (void);
+DmImporter          *dm_importer_new          (DmCatalogue   *catalogue);
+gboolean             dm_importer_add_file     (DmImporter    *self,
+                                               GFile         *file,
+                                               GCancellable  *cancellable,
+                                               GError       **error);
+GListModel          *dm_importer_get_findings (DmImporter    *self);
+guint                dm_importer_get_n_inputs (DmImporter    *self);
+const DmImportInput *dm_importer_get_input    (DmImporter    *self,
+                                               guint          index);
+
+G_END_DECLS
