@@ -223,6 +223,120 @@ test_no_display (void)
   g_assert_cmpstr (run.err, ==, "");
 }
 
+static JsonObject *
+find_object (JsonArray  *array,
+             const char *member_name,
+             const char *value)
+{
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *o = json_array_get_object_element (array, i);
+
+      if (g_strcmp0 (json_object_get_string_member (o, member_name), value) == 0)
+        return o;
+    }
+  return NULL;
+}
+
+static void
+test_assess_json (void)
+{
+  g_autofree char *path = test_fixture_path ("asff-mixed.json");
+  g_autoptr(JsonNode) root = NULL;
+  g_auto(Run) run;
+  JsonObject *top, *summary, *input, *s3, *layer, *finding;
+
+  run_check (&run, TRUE, "--format", "json", path, NULL);
+  /* High and critical gaps: exit 1. */
+  g_assert_cmpint (exit_code (&run), ==, 1);
+
+  root = parse (run.out);
+  top = json_node_get_object (root);
+
+  input = json_array_get_object_element (json_object_get_array_member (top, "inputs"), 0);
+  g_assert_cmpstr (json_object_get_string_member (input, "path"), ==, path);
+  g_assert_cmpstr (json_object_get_string_member (input, "format"), ==, "asff");
+  g_assert_cmpint (json_object_get_int_member (input, "items"), ==, 13);
+  g_assert_cmpint (json_object_get_int_member (input, "skipped"), ==, 5);
+
+  summary = json_object_get_object_member (top, "summary");
+  g_assert_cmpint (json_object_get_int_member (summary, "failed"), ==, 7);
+  g_assert_cmpint (json_object_get_int_member (summary, "passed"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (summary, "unmapped"), ==, 1);
+
+  s3 = find_object (json_object_get_array_member (top, "services"), "id", "s3");
+  g_assert_nonnull (s3);
+  layer = find_object (json_object_get_array_member (s3, "layers"), "id", "customer_data");
+  g_assert_cmpstr (json_object_get_string_member (layer, "status"), ==, "gap");
+  g_assert_cmpstr (json_object_get_string_member (layer, "worst_severity"), ==, "high");
+  g_assert_cmpint (json_object_get_int_member (layer, "failed"), ==, 2);
+  layer = find_object (json_object_get_array_member (s3, "layers"), "id", "iam");
+  g_assert_cmpstr (json_object_get_string_member (layer, "status"), ==, "no-data");
+  g_assert_true (json_object_get_null_member (layer, "worst_severity"));
+  layer = find_object (json_object_get_array_member (s3, "layers"), "id", "os");
+  g_assert_cmpstr (json_object_get_string_member (layer, "status"), ==, "aws");
+  /* Services the export says nothing about are not listed. */
+  g_assert_null (find_object (json_object_get_array_member (top, "services"), "id", "sqs"));
+
+  finding = find_object (json_object_get_array_member (top, "findings"), "id", "finding-9");
+  g_assert_true (json_object_get_null_member (finding, "layer"));
+  g_assert_true (json_object_get_null_member (finding, "service"));
+  finding = find_object (json_object_get_array_member (top, "findings"), "id", "finding-10");
+  g_assert_cmpstr (json_object_get_string_member (finding, "title"), ==,
+                   "<script>alert(1)</script> & \"quotes\" \u202e" "evil\x1b[31m");
+  g_assert_cmpstr (json_object_get_string_member (finding, "layer"), ==, "customer_data");
+  finding = find_object (json_object_get_array_member (top, "findings"), "id", "finding-1");
+  g_assert_cmpstr (json_object_get_string_member (finding, "check"), ==, "DATA-03");
+  g_assert_cmpstr (json_object_get_string_member (finding, "status"), ==, "failed");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (finding, "controls")), ==, 2);
+}
+
+static void
+test_assess_fail_on (void)
+{
+  g_autofree char *path = test_fixture_path ("prowler-v2.ndjson");
+  g_auto(Run) relaxed;
+  g_auto(Run) strict;
+  g_auto(Run) invalid;
+
+  /* Only a medium failure: passes at the default threshold (high). */
+  run_check (&relaxed, TRUE, path, NULL);
+  g_assert_cmpint (exit_code (&relaxed), ==, 0);
+  run_check (&strict, TRUE, "--fail-on", "medium", path, NULL);
+  g_assert_cmpint (exit_code (&strict), ==, 1);
+  run_check (&invalid, TRUE, "--fail-on", "severe", path, NULL);
+  g_assert_cmpint (exit_code (&invalid), ==, 2);
+}
+
+static void
+test_assess_bad_input (void)
+{
+  g_autofree char *good = test_fixture_path ("asff-single.json");
+  g_autofree char *bad = test_fixture_path ("model-truncated.json");
+  g_auto(Run) run;
+
+  run_check (&run, TRUE, good, bad, NULL);
+  g_assert_cmpint (exit_code (&run), ==, 2);
+  g_assert_true (g_str_has_prefix (run.err, "demarc-check: "));
+  g_assert_nonnull (strstr (run.err, bad));
+  g_assert_nonnull (strstr (run.err, "ends in the middle"));
+}
+
+static void
+test_assess_text_is_safe (void)
+{
+  g_autofree char *path = test_fixture_path ("asff-mixed.json");
+  g_auto(Run) run;
+
+  run_check (&run, TRUE, path, NULL);
+  g_assert_cmpint (exit_code (&run), ==, 1);
+  g_assert_nonnull (strstr (run.out, "<script>alert(1)</script>"));
+  /* No terminal escape or bidi override reaches the terminal. */
+  g_assert_null (strchr (run.out, '\x1b'));
+  g_assert_null (strstr (run.out, "\u202e"));
+  g_assert_nonnull (strstr (run.out, "5 skipped"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -239,6 +353,10 @@ main (int   argc,
   g_test_add_func ("/cli/bad-format", test_bad_format);
   g_test_add_func ("/cli/no-arguments", test_no_arguments);
   g_test_add_func ("/cli/no-display", test_no_display);
+  g_test_add_func ("/cli/assess/json", test_assess_json);
+  g_test_add_func ("/cli/assess/fail-on", test_assess_fail_on);
+  g_test_add_func ("/cli/assess/bad-input", test_assess_bad_input);
+  g_test_add_func ("/cli/assess/text-is-safe", test_assess_text_is_safe);
 
   return g_test_run ();
 }

@@ -1,0 +1,500 @@
+/* test-import.c: importers, mapping through the catalogue, assessment
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "test-util.h"
+
+#include "dm-assessment.h"
+#include "dm-importer.h"
+#include "dm-json-reader.h"
+
+typedef struct
+{
+  DmCatalogue *catalogue;
+  DmModel     *model;
+  DmImporter  *importer;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->catalogue = dm_catalogue_new_default (&error);
+  g_assert_no_error (error);
+  f->model = dm_model_new_default (&error);
+  g_assert_no_error (error);
+  f->importer = dm_importer_new (f->catalogue);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_clear_object (&f->importer);
+  g_clear_object (&f->model);
+  g_clear_object (&f->catalogue);
+}
+
+static void
+import_fixture (Fixture    *f,
+                const char *name)
+{
+  g_autofree char *path = test_fixture_path (name);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (dm_importer_add_file (f->importer, file, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static DmFinding *
+find (Fixture    *f,
+      const char *id)
+{
+  GListModel *findings = dm_importer_get_findings (f->importer);
+
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(DmFinding) finding = g_list_model_get_item (findings, i);
+
+      if (g_str_equal (dm_finding_get_id (finding), id))
+        return finding;   /* the store keeps it alive */
+    }
+  return NULL;
+}
+
+static guint64
+reason_count (const DmImportInput *input,
+              const char          *reason)
+{
+  for (guint i = 0; i < input->reasons->len; i++)
+    {
+      const DmSkipReason *r = g_ptr_array_index (input->reasons, i);
+
+      if (g_str_equal (r->reason, reason))
+        return r->count;
+    }
+  return 0;
+}
+
+static void
+test_catalogue (Fixture       *f,
+                gconstpointer  data)
+{
+  guint critical_or_high = 0;
+
+  g_assert_cmpuint (dm_catalogue_get_n_checks (f->catalogue), ==, 114);
+
+  /* Every check lands on a layer of the model, on a model service or a
+   * named other service, with our own title and remediation. */
+  for (guint i = 0; i < dm_catalogue_get_n_checks (f->catalogue); i++)
+    {
+      const DmCheck *check = dm_catalogue_get_check (f->catalogue, i);
+
+      g_assert_nonnull (dm_model_find_layer (f->model, check->layer));
+      g_assert_true (dm_model_find_service (f->model, check->service) != NULL ||
+                     dm_catalogue_get_service_name (f->catalogue, check->service) != NULL);
+      g_assert_cmpuint (strlen (check->title), >, 10);
+      g_assert_nonnull (check->remediation);
+      if (check->severity >= DM_SEVERITY_HIGH)
+        critical_or_high++;
+    }
+  g_assert_cmpuint (critical_or_high, ==, 48);
+
+  /* A control listed first in a check is that check's own. */
+  g_assert_cmpstr (dm_catalogue_find_by_control (f->catalogue, "EC2.19")->id, ==, "NET-05");
+  g_assert_cmpstr (dm_catalogue_find_by_control (f->catalogue, "EC2.13")->id, ==, "NET-01");
+  g_assert_cmpstr (dm_catalogue_find_by_prowler (f->catalogue, "ec2_instance_imdsv2_enabled")->id, ==, "OS-03");
+  g_assert_null (dm_catalogue_find_by_control (f->catalogue, "Nope.1"));
+  g_assert_cmpstr (dm_catalogue_resolve_service (f->catalogue, "AWSLambda"), ==, "lambda");
+}
+
+static void
+test_asff_mixed (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *path = test_fixture_path ("asff-mixed.json");
+  const DmImportInput *input;
+  DmFinding *finding;
+
+  import_fixture (f, "asff-mixed.json");
+
+  g_assert_cmpuint (dm_importer_get_n_inputs (f->importer), ==, 1);
+  input = dm_importer_get_input (f->importer, 0);
+  g_assert_cmpstr (input->format, ==, "asff");
+  g_assert_cmpuint (input->items, ==, 13);
+  g_assert_cmpuint (input->skipped, ==, 5);
+  g_assert_cmpuint (g_list_model_get_n_items (dm_importer_get_findings (f->importer)), ==, 8);
+  /* Nothing lost: every item is a finding or a counted skip. */
+  g_assert_cmpuint (input->items, ==, input->skipped + 8);
+  g_assert_cmpuint (reason_count (input, "archived finding"), ==, 1);
+  g_assert_cmpuint (reason_count (input, "suppressed finding"), ==, 1);
+  g_assert_cmpuint (reason_count (input, "compliance not available"), ==, 1);
+  g_assert_cmpuint (reason_count (input, "not a JSON object"), ==, 1);
+  g_assert_cmpuint (reason_count (input, "not a finding or resource Demarc reads"), ==, 1);
+
+  finding = find (f, "finding-1");
+  g_assert_cmpstr (dm_finding_get_check (finding), ==, "DATA-03");
+  g_assert_cmpstr (dm_finding_get_service (finding), ==, "s3");
+  g_assert_cmpstr (dm_finding_get_layer (finding), ==, "customer_data");
+  g_assert_cmpint (dm_finding_get_severity (finding), ==, DM_SEVERITY_HIGH);
+  g_assert_cmpint (dm_finding_get_status (finding), ==, DM_FINDING_FAILED);
+  g_assert_true (g_strv_contains (dm_finding_get_controls (finding), "S3.8"));
+  g_assert_true (g_strv_contains (dm_finding_get_controls (finding), "CIS 3.0 2.1.4"));
+  g_assert_cmpstr (dm_finding_get_remediation (finding), ==,
+                   dm_catalogue_find_check (f->catalogue, "DATA-03")->remediation);
+  g_assert_cmpstr (dm_finding_get_source (finding), ==, path);
+  g_assert_cmpstr (dm_finding_get_account (finding), ==, "111122223333");
+  g_assert_cmpstr (dm_finding_get_region (finding), ==, "eu-west-1");
+
+  g_assert_cmpint (dm_finding_get_status (find (f, "finding-2")), ==, DM_FINDING_PASSED);
+  g_assert_cmpuint (dm_finding_get_source_item (find (f, "finding-3")), ==, 2);
+  g_assert_cmpstr (dm_finding_get_check (find (f, "finding-3")), ==, "NET-05");
+
+  /* No compliance status (a GuardDuty threat): a failure, placed by its
+   * resource type. */
+  finding = find (f, "finding-8");
+  g_assert_cmpint (dm_finding_get_status (finding), ==, DM_FINDING_FAILED);
+  g_assert_cmpstr (dm_finding_get_tool (finding), ==, "GuardDuty");
+  g_assert_cmpstr (dm_finding_get_service (finding), ==, "ec2");
+  g_assert_cmpstr (dm_finding_get_layer (finding), ==, "os");
+
+  /* Unknown resource type, no control: kept, but unmapped. */
+  finding = find (f, "finding-9");
+  g_assert_null (dm_finding_get_service (finding));
+  g_assert_null (dm_finding_get_layer (finding));
+
+  /* Hostile text is stored as given; escaping is each output's job. */
+  g_assert_cmpstr (dm_finding_get_title (find (f, "finding-10")), ==,
+                   "<script>alert(1)</script> & \"quotes\" \u202e" "evil\x1b[31m");
+
+  /* Severity from the normalized score when there is no label. */
+  g_assert_cmpint (dm_finding_get_severity (find (f, "finding-11")), ==, DM_SEVERITY_HIGH);
+  g_assert_cmpstr (dm_finding_get_service (find (f, "finding-11")), ==, "rds");
+}
+
+static void
+test_asff_containers (Fixture       *f,
+                      gconstpointer  data)
+{
+  import_fixture (f, "asff-eventbridge.json");
+  import_fixture (f, "asff-single.json");
+
+  g_assert_cmpuint (dm_importer_get_n_inputs (f->importer), ==, 2);
+  g_assert_cmpstr (dm_finding_get_check (find (f, "finding-20")), ==, "NET-12");
+  g_assert_cmpstr (dm_finding_get_check (find (f, "finding-30")), ==, "APP-01");
+  g_assert_cmpstr (dm_importer_get_input (f->importer, 1)->format, ==, "asff");
+}
+
+static void
+test_prowler_ocsf (Fixture       *f,
+                   gconstpointer  data)
+{
+  const DmImportInput *input;
+  DmFinding *finding;
+
+  import_fixture (f, "prowler-ocsf.json");
+  input = dm_importer_get_input (f->importer, 0);
+
+  g_assert_cmpstr (input->format, ==, "prowler-ocsf");
+  g_assert_cmpuint (input->items, ==, 5);
+  g_assert_cmpuint (reason_count (input, "manual check, no result"), ==, 1);
+  g_assert_cmpuint (reason_count (input, "muted finding"), ==, 1);
+
+  finding = find (f, "prowler-aws-s3_bucket_level_public_access_block-111122223333-eu-west-1-r1");
+  g_assert_cmpstr (dm_finding_get_check (finding), ==, "DATA-03");
+  g_assert_cmpstr (dm_finding_get_evidence (finding), ==, "detail 1");
+  g_assert_cmpstr (dm_finding_get_tool (finding), ==, "Prowler");
+
+  finding = find (f, "prowler-aws-ec2_instance_imdsv2_enabled-111122223333-eu-west-1-r2");
+  g_assert_cmpint (dm_finding_get_status (finding), ==, DM_FINDING_PASSED);
+  g_assert_cmpstr (dm_finding_get_layer (finding), ==, "os");
+
+  /* An unknown check still lands on its service, through the alias. */
+  finding = find (f, "prowler-aws-awslambda_unknown_check-111122223333-eu-west-1-r5");
+  g_assert_null (dm_finding_get_check (finding));
+  g_assert_cmpstr (dm_finding_get_service (finding), ==, "lambda");
+  g_assert_cmpstr (dm_finding_get_layer (finding), ==, "platform_apps");
+}
+
+static void
+test_prowler_v2 (Fixture       *f,
+                 gconstpointer  data)
+{
+  const DmImportInput *input;
+
+  import_fixture (f, "prowler-v2.ndjson");
+  input = dm_importer_get_input (f->importer, 0);
+
+  g_assert_cmpstr (input->format, ==, "prowler-ndjson");
+  g_assert_cmpuint (input->items, ==, 3);
+  g_assert_cmpuint (reason_count (input, "no pass or fail status"), ==, 1);
+  g_assert_cmpint (dm_finding_get_status (find (f, "prowler-v2-0")), ==, DM_FINDING_FAILED);
+  g_assert_cmpint (dm_finding_get_status (find (f, "prowler-v2-1")), ==, DM_FINDING_PASSED);
+  g_assert_cmpstr (dm_finding_get_service (find (f, "prowler-v2-0")), ==, "s3");
+}
+
+static void
+test_config (Fixture       *f,
+             gconstpointer  data)
+{
+  const DmImportInput *input;
+
+  import_fixture (f, "config-evaluations.json");
+  import_fixture (f, "config-snapshot.json");
+  import_fixture (f, "cli-security-groups.json");
+
+  input = dm_importer_get_input (f->importer, 0);
+  g_assert_cmpstr (input->format, ==, "config-compliance");
+  g_assert_cmpuint (input->items, ==, 3);
+  g_assert_cmpuint (input->skipped, ==, 1);
+  g_assert_cmpstr (dm_finding_get_service (find (f, "restricted-ssh/sg-2")), ==, "vpc");
+  g_assert_cmpstr (dm_finding_get_evidence (find (f, "restricted-ssh/sg-2")), ==, "port 22 open");
+  g_assert_cmpint (dm_finding_get_status (find (f, "restricted-ssh/sg-3")), ==, DM_FINDING_PASSED);
+
+  /* Recognised, counted, and said to be not evaluated yet: never silent. */
+  input = dm_importer_get_input (f->importer, 1);
+  g_assert_cmpstr (input->format, ==, "config-snapshot");
+  g_assert_cmpuint (input->items, ==, 2);
+  g_assert_cmpuint (reason_count (input, "recognised, but Demarc does not evaluate this format yet"), ==, 2);
+
+  input = dm_importer_get_input (f->importer, 2);
+  g_assert_cmpstr (input->format, ==, "aws-cli");
+  g_assert_cmpuint (input->skipped, ==, 1);
+}
+
+static void
+copy_fixture (const char *name,
+              const char *dir,
+              const char *as)
+{
+  g_autofree char *from = test_fixture_path (name);
+  g_autofree char *to = g_build_filename (dir, as, NULL);
+  g_autofree char *text = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (from, &text, &length, NULL));
+  g_assert_true (g_file_set_contents (to, text, length, NULL));
+}
+
+static void
+test_folder (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *dir = g_dir_make_tmp ("demarc-test-XXXXXX", NULL);
+  g_autofree char *sub = g_build_filename (dir, "eu-west-1", NULL);
+  g_autofree char *notes = g_build_filename (dir, "notes.txt", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir (sub, 0700), ==, 0);
+  copy_fixture ("prowler-ocsf.json", dir, "b-prowler.json");
+  copy_fixture ("asff-single.json", dir, "a-asff.json");
+  copy_fixture ("config-evaluations.json", sub, "config.json");
+  g_assert_true (g_file_set_contents (notes, "not an export", -1, NULL));
+
+  g_assert_true (dm_importer_add_file (f->importer, folder, NULL, &error));
+  g_assert_no_error (error);
+
+  /* JSON files only, in name order, subfolders included. */
+  g_assert_cmpuint (dm_importer_get_n_inputs (f->importer), ==, 3);
+  g_assert_true (g_str_has_suffix (dm_importer_get_input (f->importer, 0)->path, "a-asff.json"));
+  g_assert_true (g_str_has_suffix (dm_importer_get_input (f->importer, 1)->path, "b-prowler.json"));
+  g_assert_true (g_str_has_suffix (dm_importer_get_input (f->importer, 2)->path, "config.json"));
+
+  g_unlink (notes);
+  {
+    g_autofree char *p1 = g_build_filename (dir, "a-asff.json", NULL);
+    g_autofree char *p2 = g_build_filename (dir, "b-prowler.json", NULL);
+    g_autofree char *p3 = g_build_filename (sub, "config.json", NULL);
+    g_unlink (p1);
+    g_unlink (p2);
+    g_unlink (p3);
+  }
+  g_rmdir (sub);
+  g_rmdir (dir);
+}
+
+static void
+assert_import_fails (Fixture    *f,
+                     const char *text,
+                     GQuark      domain,
+                     int         code)
+{
+  g_autofree char *dir = g_dir_make_tmp ("demarc-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "export.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  guint before = dm_importer_get_n_inputs (f->importer);
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  g_assert_false (dm_importer_add_file (f->importer, file, NULL, &error));
+  g_assert_error (error, domain, code);
+  g_assert_true (g_str_has_prefix (error->message, path));
+  /* A file that fails leaves no half-read input behind. */
+  g_assert_cmpuint (dm_importer_get_n_inputs (f->importer), ==, before);
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+test_errors (Fixture       *f,
+             gconstpointer  data)
+{
+  assert_import_fails (f, "", DM_JSON_READER_ERROR, DM_JSON_READER_ERROR_EMPTY);
+  assert_import_fails (f, "{\"Findings\": [{\"Id\": ", DM_JSON_READER_ERROR, DM_JSON_READER_ERROR_TRUNCATED);
+  assert_import_fails (f, "{\"Findings\": [}", DM_JSON_READER_ERROR, DM_JSON_READER_ERROR_SYNTAX);
+  assert_import_fails (f, "42", DM_IMPORT_ERROR, DM_IMPORT_ERROR_UNKNOWN_FORMAT);
+  assert_import_fails (f, "{}", DM_IMPORT_ERROR, DM_IMPORT_ERROR_UNKNOWN_FORMAT);
+}
+
+static void
+test_assessment (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(DmAssessment) assessment = NULL;
+  DmService *s3, *vpc, *lambda;
+  const DmLayerResult *r;
+
+  import_fixture (f, "asff-mixed.json");
+  import_fixture (f, "prowler-ocsf.json");
+  assessment = dm_assessment_new (f->model, f->catalogue, dm_importer_get_findings (f->importer));
+
+  s3 = dm_model_find_service (f->model, "s3");
+  vpc = dm_model_find_service (f->model, "vpc");
+  lambda = dm_model_find_service (f->model, "lambda");
+
+  g_assert_true (dm_assessment_has_service (assessment, s3));
+  g_assert_false (dm_assessment_has_service (assessment, dm_model_find_service (f->model, "sqs")));
+
+  /* S3 data: finding-1 (high) and the Prowler FAIL, plus finding-10 moved
+   * here from "platform and applications", which AWS runs for S3. */
+  r = dm_assessment_get_result (assessment, s3, dm_model_find_layer (f->model, "customer_data"));
+  g_assert_cmpint (r->status, ==, DM_LAYER_GAP);
+  g_assert_cmpint (r->worst, ==, DM_SEVERITY_HIGH);
+  g_assert_cmpuint (r->failed, ==, 3);
+  g_assert_cmpuint (r->passed, ==, 1);
+  g_assert_cmpstr (dm_assessment_get_finding_layer (assessment, find (f, "finding-10")), ==, "customer_data");
+
+  r = dm_assessment_get_result (assessment, s3, dm_model_find_layer (f->model, "platform_apps"));
+  g_assert_cmpint (r->status, ==, DM_LAYER_PROVIDER);
+
+  /* Nothing says anything about S3's IAM layer: no data, never ok. */
+  r = dm_assessment_get_result (assessment, s3, dm_model_find_layer (f->model, "iam"));
+  g_assert_cmpint (r->status, ==, DM_LAYER_NO_DATA);
+
+  r = dm_assessment_get_result (assessment, vpc, dm_model_find_layer (f->model, "network_firewall"));
+  g_assert_cmpint (r->status, ==, DM_LAYER_GAP);
+  g_assert_cmpint (r->worst, ==, DM_SEVERITY_CRITICAL);
+
+  /* finding-8 (GuardDuty, no compliance status) is a gap on EC2's OS. */
+  r = dm_assessment_get_result (assessment, dm_model_find_service (f->model, "ec2"), dm_model_find_layer (f->model, "os"));
+  g_assert_cmpint (r->status, ==, DM_LAYER_GAP);
+  r = dm_assessment_get_result (assessment, lambda, dm_model_find_layer (f->model, "platform_apps"));
+  g_assert_cmpint (r->status, ==, DM_LAYER_GAP);
+
+  g_assert_cmpuint (dm_assessment_get_n_unmapped (assessment), ==, 1);
+  g_assert_cmpuint (dm_assessment_count_gaps (assessment, DM_SEVERITY_CRITICAL), ==, 2);
+  g_assert_cmpuint (dm_assessment_count_gaps (assessment, DM_SEVERITY_HIGH), ==, 5);
+}
+
+static void
+test_assessment_ok (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(DmAssessment) assessment = NULL;
+  DmService *ec2 = dm_model_find_service (f->model, "ec2");
+  const DmLayerResult *r;
+
+  import_fixture (f, "prowler-ocsf.json");
+  assessment = dm_assessment_new (f->model, f->catalogue, dm_importer_get_findings (f->importer));
+
+  r = dm_assessment_get_result (assessment, ec2, dm_model_find_layer (f->model, "os"));
+  g_assert_cmpint (r->status, ==, DM_LAYER_OK);
+  g_assert_cmpuint (r->passed, ==, 1);
+  r = dm_assessment_get_result (assessment, ec2, dm_model_find_layer (f->model, "network_firewall"));
+  g_assert_cmpint (r->status, ==, DM_LAYER_NO_DATA);
+  r = dm_assessment_get_result (assessment, ec2, dm_model_find_layer (f->model, "aws_global_infrastructure"));
+  g_assert_cmpint (r->status, ==, DM_LAYER_PROVIDER);
+}
+
+/* Every sample others wrote imports, or fails with a clear syntax error
+ * when the manifest says it is invalid as published. */
+static void
+test_shared_samples (Fixture       *f,
+                     gconstpointer  data)
+{
+  const char *folders[] = { "securityhub_asff", "prowler", "aws_config", "aws_cli" };
+  g_autofree char *root = g_build_filename (SHARED_DIR, "samples", NULL);
+  guint imported = 0, rejected = 0;
+
+  if (!g_file_test (root, G_FILE_TEST_IS_DIR))
+    {
+      g_test_skip ("../shared/samples is not present on this machine");
+      return;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (folders); i++)
+    {
+      g_autofree char *dir_path = g_build_filename (root, folders[i], NULL);
+      g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+      const char *name;
+
+      while (dir && (name = g_dir_read_name (dir)))
+        {
+          g_autofree char *path = g_build_filename (dir_path, name, NULL);
+          g_autoptr(GFile) file = g_file_new_for_path (path);
+          g_autoptr(DmImporter) importer = dm_importer_new (f->catalogue);
+          g_autoptr(GError) error = NULL;
+
+          if (!g_str_has_suffix (name, ".json"))
+            continue;
+          if (dm_importer_add_file (importer, file, NULL, &error))
+            {
+              const DmImportInput *input = dm_importer_get_input (importer, 0);
+
+              g_assert_cmpuint (input->items, ==,
+                                input->skipped + g_list_model_get_n_items (dm_importer_get_findings (importer)));
+              imported++;
+            }
+          else
+            {
+              g_assert_error (error, DM_JSON_READER_ERROR, DM_JSON_READER_ERROR_SYNTAX);
+              rejected++;
+            }
+        }
+    }
+
+  g_assert_cmpuint (imported, >=, 20);
+  g_assert_cmpuint (rejected, <=, 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/import/catalogue", test_catalogue);
+  ADD ("/import/asff/mixed", test_asff_mixed);
+  ADD ("/import/asff/containers", test_asff_containers);
+  ADD ("/import/prowler/ocsf", test_prowler_ocsf);
+  ADD ("/import/prowler/v2-ndjson", test_prowler_v2);
+  ADD ("/import/config", test_config);
+  ADD ("/import/folder", test_folder);
+  ADD ("/import/errors", test_errors);
+  ADD ("/import/shared-samples", test_shared_samples);
+  ADD ("/assessment/statuses", test_assessment);
+  ADD ("/assessment/ok-and-no-data", test_assessment_ok);
+#undef ADD
+
+  return g_test_run ();
+}
