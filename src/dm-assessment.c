@@ -288,3 +288,83 @@ dm_assessment_count_gaps (DmAssessment *self,
     }
   return count;
 }
+
+/**
+ * dm_assessment_get_service_results:
+ *
+ * Returns: (array) (transfer none): one result per model layer, indexed by
+ *   dm_layer_get_index(), for @service
+ */
+const DmLayerResult *
+dm_assessment_get_service_results (DmAssessment *self,
+                                   DmService    *service)
+{
+  guint s;
+
+  g_return_val_if_fail (DM_IS_ASSESSMENT (self), NULL);
+
+  s = service_index (self, service);
+  g_return_val_if_fail (s != G_MAXUINT, NULL);
+  return &self->results[(gsize)s * dm_model_get_n_layers (self->model)];
+}
+
+/* Failed findings on the customer's layers of @service. */
+guint
+dm_assessment_get_service_gaps (DmAssessment *self,
+                                DmService    *service)
+{
+  const DmLayerResult *results;
+  guint gaps = 0;
+
+  g_return_val_if_fail (DM_IS_ASSESSMENT (self), 0);
+
+  results = dm_assessment_get_service_results (self, service);
+  for (guint l = 0; results && l < dm_model_get_n_layers (self->model); l++)
+    gaps += results[l].failed;
+  return gaps;
+}
+
+/**
+ * dm_layer_results_for_band:
+ * @results: per-layer results of one service
+ * @out: (out): the band's summary
+ *
+ * A band has a gap when any of its customer layers has one, "no data" when
+ * none has a gap but one lacks evidence, "ok" only when every customer
+ * layer passed. A band with no customer layer reports the provider.
+ */
+void
+dm_layer_results_for_band (const DmLayerResult *results,
+                           DmBand              *band,
+                           DmLayerResult       *out)
+{
+  gboolean any_customer = FALSE, any_no_data = FALSE;
+
+  g_return_if_fail (results != NULL);
+  g_return_if_fail (out != NULL);
+
+  memset (out, 0, sizeof *out);
+  out->status = DM_LAYER_OK;
+
+  for (guint i = 0; i < dm_band_get_n_layers (band); i++)
+    {
+      const DmLayerResult *r = &results[dm_layer_get_index (dm_band_get_layer (band, i))];
+
+      if (r->status == DM_LAYER_PROVIDER || r->status == DM_LAYER_NOT_APPLICABLE)
+        continue;
+
+      any_customer = TRUE;
+      out->failed += r->failed;
+      out->passed += r->passed;
+      out->worst = MAX (out->worst, r->worst);
+      if (r->status == DM_LAYER_NO_DATA)
+        any_no_data = TRUE;
+    }
+
+  if (!any_customer)
+    out->status = DM_LAYER_PROVIDER;
+  else if (out->failed > 0)
+    out->status = DM_LAYER_GAP;
+  else if (any_no_data)
+    out->status = DM_LAYER_NO_DATA;
+}

@@ -48,5 +48,12 @@ guint                dm_assessment_get_n_passed       (DmAssessment *self);
 guint                dm_assessment_get_n_unmapped     (DmAssessment *self);
 guint                dm_assessment_count_gaps         (DmAssessment *self,
                                                        DmSeverity    at_least);
+const DmLayerResult *dm_assessment_get_service_results (DmAssessment *self,
+                                                       DmService    *service);
+guint                dm_assessment_get_service_gaps   (DmAssessment *self,
+                                                       DmService    *service);
+void                 dm_layer_results_for_band        (const DmLayerResult *results,
+                                                       DmBand              *band,
+                                                       DmLayerResult       *out);
 
 G_END_DECLS

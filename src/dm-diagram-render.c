@@ -51,6 +51,9 @@ dm_palette_init (DmPalette *palette,
   palette->dim.alpha = 0.65;
   palette->boundary = rgb (dark ? 0xf6d32d : 0x241f31);
   palette->highlight = rgb (dark ? 0x99c1f1 : 0x1c71d8);
+  palette->gap = rgb (dark ? 0xe01b24 : 0xc01c28);
+  palette->ok = rgb (dark ? 0x2ec27e : 0x26a269);
+  palette->no_data = rgb (dark ? 0x3d3846 : 0xf6f5f4);
 }
 
 void
@@ -425,6 +428,76 @@ static double text_width (Text       *t,
                           const char *text,
                           double      scale);
 
+/* The label of a status: a symbol and words, so it reads without colour. */
+static char *
+status_label (const DmLayerResult *result)
+{
+  switch (result->status)
+    {
+    case DM_LAYER_GAP:
+      /* Translators: a gap badge: warning sign, number of failed findings, worst severity */
+      return g_strdup_printf (_("⚠ %u %s"), result->failed, dm_severity_to_string (result->worst));
+    case DM_LAYER_OK:
+      return g_strdup (_("✓ ok"));
+    case DM_LAYER_NO_DATA:
+      return g_strdup (_("? no data"));
+    case DM_LAYER_PROVIDER:
+    case DM_LAYER_NOT_APPLICABLE:
+    default:
+      return NULL;
+    }
+}
+
+/* Draws a status pill whose right edge is @right; returns its width (0
+ * when there is nothing to show or no room). */
+static double
+paint_status_badge (Text                *t,
+                    const DmPalette     *p,
+                    const DmLayerResult *result,
+                    double               right,
+                    double               y,
+                    double               box_height,
+                    double               max_width,
+                    double               scale)
+{
+  g_autofree char *label = status_label (result);
+  cairo_t *cr = t->cr;
+  const DmColor *fill, *ink;
+  DmColor white = { 1, 1, 1, 1 }, dark = { 0.14, 0.12, 0.19, 1 };
+  double w, h, x, top;
+
+  if (label == NULL)
+    return 0;
+
+  w = text_width (t, label, scale) + t->size * 1.1;
+  h = MIN (box_height - 4, t->size * scale * 1.6);
+  if (w > max_width || h < t->size * scale)
+    return 0;
+
+  x = right - w;
+  top = y + (box_height - h) / 2;
+  fill = result->status == DM_LAYER_GAP ? &p->gap : result->status == DM_LAYER_OK ? &p->ok : &p->no_data;
+  ink = result->status == DM_LAYER_NO_DATA ? (p->no_data.red > 0.5 ? &dark : &white) : &white;
+
+  cairo_save (cr);
+  rounded_rect (cr, x, top, w, h, h / 2);
+  set_color (cr, fill, 1);
+  cairo_fill_preserve (cr);
+  /* "No data" is outlined with dashes: absent evidence, not a pass. */
+  set_color (cr, ink, result->status == DM_LAYER_NO_DATA ? 0.8 : 0.35);
+  cairo_set_line_width (cr, 1.5);
+  if (result->status == DM_LAYER_NO_DATA)
+    {
+      double dash[] = { 4, 3 };
+      cairo_set_dash (cr, dash, 2, 0);
+    }
+  cairo_stroke (cr);
+  cairo_restore (cr);
+
+  draw_text (t, label, scale, PANGO_WEIGHT_BOLD, ink, 1, x, top, w, PANGO_ALIGN_CENTER, 1, TRUE, h);
+  return w;
+}
+
 static void
 paint_layer_rows (Text                 *t,
                   const DmDiagramState *state,
@@ -476,6 +549,11 @@ paint_layer_rows (Text                 *t,
       draw_text (t, dm_model_get_owner_label (state->model, owner), 0.8, PANGO_WEIGHT_BOLD,
                  &p->on_fill[owner], alpha, area->x + area->width - 12 - owner_w, y + 6,
                  owner_w, PANGO_ALIGN_RIGHT, 1, FALSE, 0);
+
+      if (state->results != NULL && alpha > 0.5)
+        paint_status_badge (t, p, &state->results[dm_layer_get_index (layer)],
+                            area->x + area->width - 12 - owner_w - 8, y + 2, t->size * 1.5,
+                            inner / 2, 0.75);
     }
 }
 
@@ -513,8 +591,31 @@ paint_layer_chips (Text                 *t,
       cairo_set_line_width (cr, hovered ? 2 : 1);
       cairo_stroke (cr);
 
-      draw_text (t, dm_layer_get_name (layer), 0.75, PANGO_WEIGHT_SEMIBOLD, &p->on_fill[owner], 1,
-                 x + 8, area->y, chip_w - 16, PANGO_ALIGN_CENTER, 1, TRUE, chip_h);
+      if (state->results != NULL && state->results[dm_layer_get_index (layer)].status == DM_LAYER_GAP)
+        {
+          rounded_rect (cr, x, area->y, chip_w, chip_h, chip_h / 2);
+          set_color (cr, &p->gap, 1);
+          cairo_set_line_width (cr, 3);
+          cairo_stroke (cr);
+        }
+
+      {
+        g_autofree char *text = NULL;
+        const DmLayerResult *result = state->results ? &state->results[dm_layer_get_index (layer)] : NULL;
+
+        /* A symbol in front of the name says the status without colour. */
+        if (result && result->status == DM_LAYER_GAP)
+          text = g_strdup_printf ("⚠ %s", dm_layer_get_name (layer));
+        else if (result && result->status == DM_LAYER_OK)
+          text = g_strdup_printf ("✓ %s", dm_layer_get_name (layer));
+        else if (result && result->status == DM_LAYER_NO_DATA)
+          text = g_strdup_printf ("? %s", dm_layer_get_name (layer));
+        else
+          text = g_strdup (dm_layer_get_name (layer));
+
+        draw_text (t, text, 0.75, PANGO_WEIGHT_SEMIBOLD, &p->on_fill[owner], 1,
+                   x + 8, area->y, chip_w - 16, PANGO_ALIGN_CENTER, 1, TRUE, chip_h);
+      }
     }
 }
 
@@ -567,8 +668,21 @@ paint_band (Text                    *t,
 
   if (header >= t->size * 1.1)
     {
+      double badge_w = 0;
+
+      if (state->results != NULL)
+        {
+          DmLayerResult band_result;
+
+          dm_layer_results_for_band (state->results, band, &band_result);
+          badge_w = paint_status_badge (t, p, &band_result, r->x + r->width - 14 - owner_w - 8,
+                                        r->y, header, (text_w - owner_w) / 2, 0.8);
+          if (badge_w > 0)
+            badge_w += 8;
+        }
+
       draw_text (t, dm_band_get_name (band), 1.05, PANGO_WEIGHT_BOLD, &ink, 1,
-                 r->x + 14, r->y, text_w - owner_w, PANGO_ALIGN_LEFT, 1, TRUE, header);
+                 r->x + 14, r->y, text_w - owner_w - badge_w, PANGO_ALIGN_LEFT, 1, TRUE, header);
       draw_text (t, dm_model_get_owner_label (state->model, owner), 0.95, PANGO_WEIGHT_BOLD, &ink, 1,
                  r->x + r->width - 14 - owner_w, r->y, owner_w, PANGO_ALIGN_RIGHT, 1, TRUE, header);
     }

@@ -9,6 +9,7 @@
 
 #include <cairo.h>
 
+#include "dm-assessment.h"
 #include "dm-model.h"
 
 G_BEGIN_DECLS
@@ -26,6 +27,9 @@ typedef struct
   DmColor dim;
   DmColor boundary;
   DmColor highlight;
+  DmColor gap;
+  DmColor ok;
+  DmColor no_data;
 } DmPalette;
 
 typedef struct
@@ -42,6 +46,8 @@ typedef struct
   const char      *font_family;    /* NULL for the default sans */
   double           font_size;      /* in px; 0 for 14 */
   gboolean         show_legend;
+  /* Per model layer, for the current service; NULL without an assessment. */
+  const DmLayerResult *results;
 } DmDiagramState;
 
 typedef struct

@@ -364,6 +364,96 @@ test_tiny_and_huge_sizes (Fixture       *f,
     }
 }
 
+static gboolean
+region_has_colour (cairo_surface_t *surface,
+                   const DmRect    *r,
+                   const DmColor   *colour)
+{
+  for (int y = r->y; y < r->y + r->height; y += 1)
+    for (int x = r->x; x < r->x + r->width; x += 1)
+      if (color_near (pixel (surface, x, y), colour))
+        return TRUE;
+  return FALSE;
+}
+
+static void
+test_status_badges (Fixture       *f,
+                    gconstpointer  data)
+{
+  DmLayerResult results[4] = { 0 };
+  DmDiagramState state;
+  g_autoptr(DmDiagramGeometry) g = NULL;
+  cairo_surface_t *plain, *assessed;
+  DmRect header[3];
+
+  /* vm: hardware is the provider's, guest OS has no data, the firewall
+   * passed, the records have a gap. */
+  results[0].status = DM_LAYER_PROVIDER;
+  results[1].status = DM_LAYER_NO_DATA;
+  results[2].status = DM_LAYER_OK;
+  results[2].passed = 4;
+  results[3].status = DM_LAYER_GAP;
+  results[3].failed = 2;
+  results[3].worst = DM_SEVERITY_HIGH;
+
+  state_for (f, &state, "vm");
+  g = dm_diagram_geometry_new (&state, WIDTH, HEIGHT);
+  plain = paint (&state);
+  state.results = results;
+  assessed = paint (&state);
+
+  for (guint i = 0; i < 3; i++)
+    {
+      header[i] = g->bands[i];
+      header[i].height = 36;
+    }
+
+  /* The records band carries a red gap badge; nothing red without results. */
+  g_assert_true (region_has_colour (assessed, &header[2], &f->palette.gap));
+  g_assert_false (region_has_colour (plain, &header[2], &f->palette.gap));
+  /* The system band: one layer without data, so "no data", never ok. */
+  g_assert_true (region_has_colour (assessed, &header[1], &f->palette.no_data));
+  g_assert_false (region_has_colour (assessed, &header[1], &f->palette.ok));
+  /* The provider's band gets no badge at all. */
+  g_assert_false (region_has_colour (assessed, &header[0], &f->palette.gap));
+  g_assert_false (region_has_colour (assessed, &header[0], &f->palette.no_data));
+
+  cairo_surface_destroy (plain);
+  cairo_surface_destroy (assessed);
+}
+
+static void
+test_band_results (Fixture       *f,
+                   gconstpointer  data)
+{
+  DmLayerResult results[4] = { 0 };
+  DmLayerResult out;
+  DmBand *system = dm_model_find_band (f->model, "system");
+
+  results[1].status = DM_LAYER_OK;
+  results[1].passed = 1;
+  results[2].status = DM_LAYER_OK;
+  results[2].passed = 2;
+  dm_layer_results_for_band (results, system, &out);
+  g_assert_cmpint (out.status, ==, DM_LAYER_OK);
+  g_assert_cmpuint (out.passed, ==, 3);
+
+  results[2].status = DM_LAYER_NO_DATA;
+  dm_layer_results_for_band (results, system, &out);
+  g_assert_cmpint (out.status, ==, DM_LAYER_NO_DATA);
+
+  results[1].status = DM_LAYER_GAP;
+  results[1].failed = 1;
+  results[1].worst = DM_SEVERITY_MEDIUM;
+  dm_layer_results_for_band (results, system, &out);
+  g_assert_cmpint (out.status, ==, DM_LAYER_GAP);
+  g_assert_cmpint (out.worst, ==, DM_SEVERITY_MEDIUM);
+
+  results[0].status = DM_LAYER_PROVIDER;
+  dm_layer_results_for_band (results, dm_model_find_band (f->model, "metal"), &out);
+  g_assert_cmpint (out.status, ==, DM_LAYER_PROVIDER);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -383,6 +473,8 @@ main (int   argc,
   ADD ("/render/pixels/no-service", test_no_service_paints_nothing);
   ADD ("/render/pixels/extreme-sizes", test_tiny_and_huge_sizes);
   ADD ("/render/palette/distinct", test_dark_palette);
+  ADD ("/render/pixels/status-badges", test_status_badges);
+  ADD ("/render/band-results", test_band_results);
 #undef ADD
 
   return g_test_run ();
