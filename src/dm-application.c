@@ -78,6 +78,19 @@ dm_application_activate (GApplication *app)
 }
 
 static void
+dm_application_open (GApplication  *app,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  GtkWindow *window;
+
+  dm_application_activate (app);
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  dm_window_open_exports (DM_WINDOW (window), files, n_files);
+}
+
+static void
 quit_action (GSimpleAction *action,
              GVariant      *parameter,
              gpointer       user_data)
@@ -153,6 +166,7 @@ dm_application_class_init (DmApplicationClass *klass)
 
   object_class->finalize = dm_application_finalize;
   app_class->activate = dm_application_activate;
+  app_class->open = dm_application_open;
   app_class->startup = dm_application_startup;
   app_class->handle_local_options = dm_application_handle_local_options;
 }
@@ -161,7 +175,7 @@ static void
 dm_application_init (DmApplication *self)
 {
   g_application_add_main_option_entries (G_APPLICATION (self), options);
-  g_application_set_option_context_parameter_string (G_APPLICATION (self), "");
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE|FOLDER…]"));
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("Explore who secures what in the cloud: the provider or you."));
 }
@@ -171,7 +185,7 @@ dm_application_new (void)
 {
   return g_object_new (DM_TYPE_APPLICATION,
                        "application-id", APP_ID,
-                       "flags", G_APPLICATION_NON_UNIQUE,
+                       "flags", G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", RESOURCE_BASE,
                        NULL);
 }

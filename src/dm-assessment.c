@@ -242,6 +242,18 @@ dm_assessment_get_finding_layer (DmAssessment *self,
   return layer ? layer : dm_finding_get_layer (finding);
 }
 
+/**
+ * dm_assessment_get_findings:
+ *
+ * Returns: (transfer none): the #DmFinding list the assessment was made from
+ */
+GListModel *
+dm_assessment_get_findings (DmAssessment *self)
+{
+  g_return_val_if_fail (DM_IS_ASSESSMENT (self), NULL);
+  return self->findings;
+}
+
 guint
 dm_assessment_get_n_failed (DmAssessment *self)
 {

@@ -43,6 +43,7 @@ const DmLayerResult *dm_assessment_get_result         (DmAssessment *self,
                                                        DmLayer      *layer);
 const char          *dm_assessment_get_finding_layer  (DmAssessment *self,
                                                        DmFinding    *finding);
+GListModel          *dm_assessment_get_findings       (DmAssessment *self);
 guint                dm_assessment_get_n_failed       (DmAssessment *self);
 guint                dm_assessment_get_n_passed       (DmAssessment *self);
 guint                dm_assessment_get_n_unmapped     (DmAssessment *self);

@@ -23,7 +23,14 @@ struct _DmDetailsPane
   GtkLabel  *hint_label;
   GtkBox    *groups_box;
   GPtrArray *groups;    /* GtkWidget, unowned */
+
+  DmImporter   *importer;
+  DmAssessment *assessment;
 };
+
+/* A layer can hold thousands of findings; the pane lists this many and
+ * says how many more there are. */
+#define MAX_FINDINGS_SHOWN 100
 
 G_DEFINE_FINAL_TYPE (DmDetailsPane, dm_details_pane, ADW_TYPE_BIN)
 
@@ -58,6 +65,9 @@ make_label (const char *text,
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_selectable (GTK_LABEL (label), FALSE);
+  /* Wrapped labels ask for their whole text on one line; cap that so the
+   * pane keeps its width and the diagram its room. */
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 36);
   if (css_class)
     gtk_widget_add_css_class (label, css_class);
 
@@ -155,6 +165,184 @@ join_security_services (DmModel *model,
 }
 
 static char *
+describe_status (const DmLayerResult *result)
+{
+  switch (result->status)
+    {
+    case DM_LAYER_GAP:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "⚠ Gap: %u failed finding, worst %s",
+                                           "⚠ Gap: %u failed findings, worst %s", result->failed),
+                              result->failed, dm_severity_to_string (result->worst));
+    case DM_LAYER_OK:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "✓ No gap: %u passed check",
+                                           "✓ No gap: %u passed checks", result->passed), result->passed);
+    case DM_LAYER_NO_DATA:
+      return g_strdup (_("? No data: nothing in the export covers this layer, so it is not known to be safe"));
+    case DM_LAYER_PROVIDER:
+      return g_strdup (_("Not yours: the provider secures this layer"));
+    case DM_LAYER_NOT_APPLICABLE:
+    default:
+      return g_strdup (_("Does not apply to this service"));
+    }
+}
+
+static void
+add_finding_row (GtkListBox *list,
+                 DmFinding  *finding)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *expander = gtk_expander_new (NULL);
+  GtkWidget *heading = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *body = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  g_autofree char *summary = NULL;
+  g_autofree char *controls = g_strjoinv (", ", (char **)dm_finding_get_controls (finding));
+  g_autofree char *source = g_strdup_printf (_("%s, item %" G_GUINT64_FORMAT),
+                                             dm_finding_get_source (finding), dm_finding_get_source_item (finding));
+  gboolean failed = dm_finding_get_status (finding) == DM_FINDING_FAILED;
+
+  /* Translators: status symbol and severity of a finding, e.g. "⚠ high" */
+  summary = g_strdup_printf (failed ? _("⚠ %s") : _("✓ passed (%s)"), dm_severity_to_string (dm_finding_get_severity (finding)));
+
+  gtk_box_append (GTK_BOX (heading), make_label (dm_finding_get_title (finding), "heading"));
+  gtk_box_append (GTK_BOX (heading), make_label (summary, failed ? "error" : "success"));
+  gtk_box_append (GTK_BOX (heading), make_label (dm_finding_get_resource (finding), "caption"));
+  gtk_expander_set_label_widget (GTK_EXPANDER (expander), heading);
+
+  gtk_box_append (GTK_BOX (body), make_label (_("Evidence"), "caption-heading"));
+  gtk_box_append (GTK_BOX (body), make_label (dm_finding_get_evidence (finding), NULL));
+  if (*dm_finding_get_remediation (finding))
+    {
+      gtk_box_append (GTK_BOX (body), make_label (_("Remediation"), "caption-heading"));
+      gtk_box_append (GTK_BOX (body), make_label (dm_finding_get_remediation (finding), NULL));
+    }
+  if (*controls)
+    {
+      gtk_box_append (GTK_BOX (body), make_label (_("Controls"), "caption-heading"));
+      gtk_box_append (GTK_BOX (body), make_label (controls, NULL));
+    }
+  gtk_box_append (GTK_BOX (body), make_label (_("Source"), "caption-heading"));
+  gtk_box_append (GTK_BOX (body), make_label (source, "caption"));
+  gtk_widget_set_margin_top (body, 6);
+  gtk_expander_set_child (GTK_EXPANDER (expander), body);
+
+  gtk_widget_set_margin_start (expander, 12);
+  gtk_widget_set_margin_end (expander, 12);
+  gtk_widget_set_margin_top (expander, 8);
+  gtk_widget_set_margin_bottom (expander, 8);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), expander);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, dm_finding_get_title (finding),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, summary,
+                                  -1);
+  gtk_list_box_append (list, row);
+}
+
+/* Failed findings first, then by severity, worst first. */
+static int
+compare_findings (gconstpointer a,
+                  gconstpointer b)
+{
+  DmFinding *fa = *(DmFinding **)a, *fb = *(DmFinding **)b;
+
+  if (dm_finding_get_status (fa) != dm_finding_get_status (fb))
+    return dm_finding_get_status (fa) == DM_FINDING_FAILED ? -1 : 1;
+  return (int)dm_finding_get_severity (fb) - (int)dm_finding_get_severity (fa);
+}
+
+static void
+add_layer_findings (DmDetailsPane *self,
+                    DmService     *service,
+                    DmLayer       *layer)
+{
+  GListModel *findings = dm_assessment_get_findings (self->assessment);
+  g_autoptr(GPtrArray) matching = g_ptr_array_new_with_free_func (g_object_unref);
+  GtkListBox *list;
+  guint n = g_list_model_get_n_items (findings);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DmFinding) finding = g_list_model_get_item (findings, i);
+
+      if (g_strcmp0 (dm_finding_get_service (finding), dm_service_get_id (service)) == 0 &&
+          g_strcmp0 (dm_assessment_get_finding_layer (self->assessment, finding), dm_layer_get_id (layer)) == 0)
+        g_ptr_array_add (matching, g_steal_pointer (&finding));
+    }
+
+  if (matching->len == 0)
+    return;
+
+  g_ptr_array_sort (matching, compare_findings);
+
+  {
+    g_autofree char *title = g_strdup_printf (_("Findings: %s"), dm_layer_get_name (layer));
+    add_group (self, title, NULL, &list);
+  }
+
+  for (guint i = 0; i < matching->len && i < MAX_FINDINGS_SHOWN; i++)
+    add_finding_row (list, g_ptr_array_index (matching, i));
+
+  if (matching->len > MAX_FINDINGS_SHOWN)
+    {
+      g_autofree char *more = g_strdup_printf (_("%u more findings are not listed here"),
+                                               matching->len - MAX_FINDINGS_SHOWN);
+      add_fact (list, _("More"), more, NULL);
+    }
+}
+
+static void
+add_export_summary (DmDetailsPane *self)
+{
+  g_autoptr(GHashTable) accounts = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) regions = g_hash_table_new (g_str_hash, g_str_equal);
+  GListModel *findings = dm_assessment_get_findings (self->assessment);
+  g_autoptr(GString) files = g_string_new (NULL);
+  g_autoptr(GString) skips = g_string_new (NULL);
+  g_autofree char *totals = NULL;
+  g_autofree char *where = NULL;
+  guint64 items = 0, skipped = 0;
+  GtkListBox *list;
+
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(DmFinding) finding = g_list_model_get_item (findings, i);
+
+      if (*dm_finding_get_account (finding))
+        g_hash_table_add (accounts, (char *)dm_finding_get_account (finding));
+      if (*dm_finding_get_region (finding))
+        g_hash_table_add (regions, (char *)dm_finding_get_region (finding));
+    }
+
+  for (guint i = 0; self->importer && i < dm_importer_get_n_inputs (self->importer); i++)
+    {
+      const DmImportInput *input = dm_importer_get_input (self->importer, i);
+      g_autofree char *base = g_path_get_basename (input->path);
+
+      items += input->items;
+      skipped += input->skipped;
+      g_string_append_printf (files, "%s%s (%s)", files->len ? "\n" : "", base, input->format);
+      for (guint r = 0; r < input->reasons->len; r++)
+        {
+          const DmSkipReason *reason = g_ptr_array_index (input->reasons, r);
+          g_string_append_printf (skips, "%s%" G_GUINT64_FORMAT " × %s", skips->len ? "\n" : "",
+                                  reason->count, reason->reason);
+        }
+    }
+
+  add_group (self, _("Export"), NULL, &list);
+  add_fact (list, _("Files"), files->len ? files->str : _("none"), NULL);
+  totals = g_strdup_printf (_("%" G_GUINT64_FORMAT " items read: %u failed, %u passed, %u not mapped to a layer, %" G_GUINT64_FORMAT " skipped"),
+                            items, dm_assessment_get_n_failed (self->assessment),
+                            dm_assessment_get_n_passed (self->assessment),
+                            dm_assessment_get_n_unmapped (self->assessment), skipped);
+  add_fact (list, _("Findings"), totals, NULL);
+  where = g_strdup_printf (_("%u accounts, %u regions"), g_hash_table_size (accounts), g_hash_table_size (regions));
+  add_fact (list, _("Scope"), where, NULL);
+  if (skips->len)
+    add_fact (list, _("Skipped, and why"), skips->str, NULL);
+}
+
+static char *
 describe_control (const DmControlKindInfo *control)
 {
   GString *text = g_string_new (control->name);
@@ -196,6 +384,9 @@ show_service_overview (DmDetailsPane *self,
       add_group (self, _("Service Category"), NULL, &list);
       add_fact (list, category->name, category->description, NULL);
     }
+
+  if (self->assessment != NULL)
+    add_export_summary (self);
 }
 
 static void
@@ -236,6 +427,16 @@ show_band (DmDetailsPane *self,
 
       if (helpers != NULL)
         add_fact (list, _("Services That Help"), helpers, NULL);
+
+      if (self->assessment != NULL)
+        {
+          const DmLayerResult *result = dm_assessment_get_result (self->assessment, service, layer);
+          g_autofree char *status = describe_status (result);
+
+          add_fact (list, _("In the Export"), status,
+                    result->status == DM_LAYER_GAP ? "error" : result->status == DM_LAYER_OK ? "success" : NULL);
+          add_layer_findings (self, service, layer);
+        }
     }
 }
 
@@ -270,6 +471,24 @@ dm_details_pane_show (DmDetailsPane *self,
     show_service_overview (self, model, service);
 }
 
+/**
+ * dm_details_pane_set_assessment:
+ * @importer: (nullable): where the findings came from
+ * @assessment: (nullable): the assessment to show, or %NULL for none
+ *
+ * Call dm_details_pane_show() afterwards to refresh.
+ */
+void
+dm_details_pane_set_assessment (DmDetailsPane *self,
+                                DmImporter    *importer,
+                                DmAssessment  *assessment)
+{
+  g_return_if_fail (DM_IS_DETAILS_PANE (self));
+
+  g_set_object (&self->importer, importer);
+  g_set_object (&self->assessment, assessment);
+}
+
 const char *
 dm_details_pane_get_title (DmDetailsPane *self)
 {
@@ -294,6 +513,17 @@ dm_details_pane_get_group (DmDetailsPane *self,
 }
 
 static void
+dm_details_pane_dispose (GObject *object)
+{
+  DmDetailsPane *self = (DmDetailsPane *)object;
+
+  g_clear_object (&self->importer);
+  g_clear_object (&self->assessment);
+
+  G_OBJECT_CLASS (dm_details_pane_parent_class)->dispose (object);
+}
+
+static void
 dm_details_pane_finalize (GObject *object)
 {
   DmDetailsPane *self = (DmDetailsPane *)object;
@@ -309,6 +539,7 @@ dm_details_pane_class_init (DmDetailsPaneClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->dispose = dm_details_pane_dispose;
   object_class->finalize = dm_details_pane_finalize;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/dm-details-pane.ui");

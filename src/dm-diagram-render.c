@@ -520,7 +520,7 @@ paint_layer_rows (Text                 *t,
       DmOwner owner = dm_service_get_owner (state->service, layer);
       double y = area->y + i * (row_h + row_gap);
       double inner = area->width - 24;
-      double owner_w = MIN (inner * 0.35, t->size * 9);
+      double owner_w = MIN (inner * 0.35, text_width (t, dm_model_get_owner_label (state->model, owner), 0.8) + 8);
       gboolean emphasised = state->selected_layer == (int)dm_layer_get_index (layer);
 
       cairo_save (cr);
@@ -534,26 +534,33 @@ paint_layer_rows (Text                 *t,
       cairo_stroke (cr);
       cairo_restore (cr);
 
-      if (row_h >= t->size * 2.9)
-        {
-          draw_text (t, dm_layer_get_name (layer), 0.9, PANGO_WEIGHT_BOLD, &p->on_fill[owner], alpha,
-                     area->x + 12, y + 6, inner - owner_w, PANGO_ALIGN_LEFT, 1, FALSE, 0);
-          draw_text (t, dm_service_get_reason (state->service, layer), 0.8, PANGO_WEIGHT_NORMAL,
-                     &p->on_fill[owner], 0.9 * alpha,
-                     area->x + 12, y + 6 + t->size * 1.25, inner, PANGO_ALIGN_LEFT, 1, FALSE, 0);
-        }
-      else
-        draw_text (t, dm_layer_get_name (layer), 0.85, PANGO_WEIGHT_BOLD, &p->on_fill[owner], alpha,
-                   area->x + 12, y, inner - owner_w, PANGO_ALIGN_LEFT, 1, TRUE, row_h);
+      {
+        double badge_w = 0;
 
-      draw_text (t, dm_model_get_owner_label (state->model, owner), 0.8, PANGO_WEIGHT_BOLD,
-                 &p->on_fill[owner], alpha, area->x + area->width - 12 - owner_w, y + 6,
-                 owner_w, PANGO_ALIGN_RIGHT, 1, FALSE, 0);
+        /* The badge first, so the name gives way to it. */
+        if (state->results != NULL && alpha > 0.5)
+          badge_w = paint_status_badge (t, p, &state->results[dm_layer_get_index (layer)],
+                                        area->x + area->width - 12 - owner_w - 8, y + 2, t->size * 1.5,
+                                        inner / 2, 0.75);
+        if (badge_w > 0)
+          badge_w += 8;
 
-      if (state->results != NULL && alpha > 0.5)
-        paint_status_badge (t, p, &state->results[dm_layer_get_index (layer)],
-                            area->x + area->width - 12 - owner_w - 8, y + 2, t->size * 1.5,
-                            inner / 2, 0.75);
+        if (row_h >= t->size * 2.9)
+          {
+            draw_text (t, dm_layer_get_name (layer), 0.9, PANGO_WEIGHT_BOLD, &p->on_fill[owner], alpha,
+                       area->x + 12, y + 6, inner - owner_w - badge_w, PANGO_ALIGN_LEFT, 1, FALSE, 0);
+            draw_text (t, dm_service_get_reason (state->service, layer), 0.8, PANGO_WEIGHT_NORMAL,
+                       &p->on_fill[owner], 0.9 * alpha,
+                       area->x + 12, y + 6 + t->size * 1.25, inner, PANGO_ALIGN_LEFT, 1, FALSE, 0);
+          }
+        else
+          draw_text (t, dm_layer_get_name (layer), 0.85, PANGO_WEIGHT_BOLD, &p->on_fill[owner], alpha,
+                     area->x + 12, y, inner - owner_w - badge_w, PANGO_ALIGN_LEFT, 1, TRUE, row_h);
+
+        draw_text (t, dm_model_get_owner_label (state->model, owner), 0.8, PANGO_WEIGHT_BOLD,
+                   &p->on_fill[owner], alpha, area->x + area->width - 12 - owner_w, y + 6,
+                   owner_w, PANGO_ALIGN_RIGHT, 1, FALSE, 0);
+      }
     }
 }
 

@@ -21,6 +21,7 @@ struct _DmDiagram
   GtkWidget          parent_instance;
 
   DmModel           *model;
+  DmAssessment      *assessment;
   DmService         *service;
   DmService         *previous;
   GPtrArray         *bands;          /* DmDiagramBand, by band index */
@@ -71,6 +72,8 @@ fill_state (DmDiagram      *self,
   state->selected_band = self->selected_band;
   state->selected_layer = self->selected_layer;
   state->expansion = self->expansion;
+  if (self->assessment != NULL && self->service != NULL)
+    state->results = dm_assessment_get_service_results (self->assessment, self->service);
 
   font = pango_context_get_font_description (gtk_widget_get_pango_context (GTK_WIDGET (self)));
   if (font != NULL)
@@ -92,6 +95,17 @@ update_palette (DmDiagram *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* g_set_str() is GLib 2.76. */
+static void
+g_set_str_compat (char       **target,
+                  const char  *value)
+{
+  char *copy = g_strdup (value);
+
+  g_free (*target);
+  *target = copy;
+}
+
 static void
 describe_bands (DmDiagram *self)
 {
@@ -105,6 +119,25 @@ describe_bands (DmDiagram *self)
       /* Translators: a band of the diagram and who owns it, e.g. "Operating system: Customer" */
       label = g_strdup_printf (_("%s: %s"), dm_band_get_name (band),
                                dm_model_get_owner_label (self->model, owner));
+
+      if (self->assessment != NULL)
+        {
+          DmLayerResult result;
+          g_autofree char *with_status = NULL;
+
+          dm_layer_results_for_band (dm_assessment_get_service_results (self->assessment, self->service), band, &result);
+          if (result.status == DM_LAYER_GAP)
+            /* Translators: band label, number of failed findings, worst severity */
+            with_status = g_strdup_printf (_("%s, gap: %u failed, worst %s"), label, result.failed,
+                                           dm_severity_to_string (result.worst));
+          else if (result.status == DM_LAYER_OK)
+            with_status = g_strdup_printf (_("%s, no gap found"), label);
+          else if (result.status == DM_LAYER_NO_DATA)
+            with_status = g_strdup_printf (_("%s, no data in the export"), label);
+
+          if (with_status)
+            g_set_str_compat (&label, with_status);
+        }
 
       for (guint j = 0; j < dm_band_get_n_layers (band); j++)
         {
@@ -456,6 +489,7 @@ dm_diagram_dispose (GObject *object)
 
   g_clear_object (&self->previous);
   g_clear_object (&self->service);
+  g_clear_object (&self->assessment);
   g_clear_object (&self->model);
 
   G_OBJECT_CLASS (dm_diagram_parent_class)->dispose (object);
@@ -639,6 +673,33 @@ dm_diagram_new (void)
   return g_object_new (DM_TYPE_DIAGRAM, NULL);
 }
 
+DmAssessment *
+dm_diagram_get_assessment (DmDiagram *self)
+{
+  g_return_val_if_fail (DM_IS_DIAGRAM (self), NULL);
+  return self->assessment;
+}
+
+/**
+ * dm_diagram_set_assessment:
+ * @assessment: (nullable): results for the diagram's model, or %NULL
+ *
+ * Adds gap, ok and no-data badges to the customer's layers.
+ */
+void
+dm_diagram_set_assessment (DmDiagram    *self,
+                           DmAssessment *assessment)
+{
+  g_return_if_fail (DM_IS_DIAGRAM (self));
+  g_return_if_fail (!assessment || DM_IS_ASSESSMENT (assessment));
+
+  if (!g_set_object (&self->assessment, assessment))
+    return;
+
+  describe_bands (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 DmModel *
 dm_diagram_get_model (DmDiagram *self)
 {
@@ -666,6 +727,8 @@ dm_diagram_set_model (DmDiagram *self,
   self->progress = 1.0;
   self->expansion = 0;
 
+  /* An assessment is computed against one model. */
+  g_clear_object (&self->assessment);
   g_set_object (&self->model, model);
   rebuild_bands (self);
   gtk_widget_queue_allocate (GTK_WIDGET (self));

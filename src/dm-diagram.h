@@ -6,6 +6,7 @@
 
 #include <gtk/gtk.h>
 
+#include "dm-assessment.h"
 #include "dm-model.h"
 
 G_BEGIN_DECLS
@@ -14,6 +15,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (DmDiagram, dm_diagram, DM, DIAGRAM, GtkWidget)
 
 GtkWidget *dm_diagram_new                (void);
+DmAssessment *dm_diagram_get_assessment  (DmDiagram *self);
+void       dm_diagram_set_assessment     (DmDiagram    *self,
+                                          DmAssessment *assessment);
 DmModel   *dm_diagram_get_model          (DmDiagram *self);
 void       dm_diagram_set_model          (DmDiagram *self,
                                           DmModel   *model);

@@ -33,6 +33,11 @@ struct _DmWindow
 
   GSettings            *settings;
   GCancellable         *cancellable;
+  GCancellable         *import_cancellable;
+  DmCatalogue          *catalogue;
+  DmImporter           *importer;
+  DmAssessment         *assessment;
+  gboolean              show_all_services;
   DmModel              *model;
   DmService            *service;
   GtkFileChooserNative *chooser;
@@ -45,6 +50,7 @@ enum {
   PROP_0,
   PROP_MODEL,
   PROP_SERVICE,
+  PROP_SHOW_ALL_SERVICES,
   N_PROPS
 };
 
@@ -70,16 +76,38 @@ diagram_selection_changed (DmWindow *self)
 }
 
 static GtkWidget *
-service_row_new (DmService *service)
+service_row_new (DmService    *service,
+                 DmAssessment *assessment)
 {
   GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *label = gtk_label_new (dm_service_get_name (service));
 
   /* Capped natural widths keep the sidebar from resizing as rows are filtered. */
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 22);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (box), label);
+
+  if (assessment != NULL && dm_assessment_has_service (assessment, service))
+    {
+      guint gaps = dm_assessment_get_service_gaps (assessment, service);
+      g_autofree char *text = gaps ? g_strdup_printf ("⚠ %u", gaps) : g_strdup ("✓");
+      g_autofree char *description = gaps
+        ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u failed finding", "%u failed findings", gaps), gaps)
+        : g_strdup (_("no gap found"));
+      GtkWidget *badge = gtk_label_new (text);
+
+      gtk_widget_add_css_class (badge, gaps ? "gap-badge" : "ok-badge");
+      gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (badge, description);
+      gtk_box_append (GTK_BOX (box), badge);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
+    }
+
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_widget_set_tooltip_text (row, dm_service_get_summary (service));
   g_object_set_data_full (G_OBJECT (row), "service", g_object_ref (service), g_object_unref);
 
@@ -173,6 +201,16 @@ matches_search (DmService  *service,
   return strstr (haystack, needle) != NULL;
 }
 
+/* With an export open, the list shows the services it covers, unless the
+ * user asks for all of them. */
+static gboolean
+shows_service (DmWindow  *self,
+               DmService *service)
+{
+  return self->assessment == NULL || self->show_all_services ||
+         dm_assessment_has_service (self->assessment, service);
+}
+
 static gboolean
 filter_func (GtkListBoxRow *row,
              gpointer       user_data)
@@ -180,7 +218,7 @@ filter_func (GtkListBoxRow *row,
   DmWindow *self = user_data;
   g_autofree char *needle = g_utf8_casefold (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), -1);
 
-  return matches_search (row_service (row), needle);
+  return shows_service (self, row_service (row)) && matches_search (row_service (row), needle);
 }
 
 guint
@@ -196,7 +234,8 @@ dm_window_get_n_visible_services (DmWindow *self)
 
   needle = g_utf8_casefold (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), -1);
   for (guint i = 0; i < dm_model_get_n_services (self->model); i++)
-    if (matches_search (dm_model_get_service (self->model, i), needle))
+    if (shows_service (self, dm_model_get_service (self->model, i)) &&
+        matches_search (dm_model_get_service (self->model, i), needle))
       n++;
 
   return n;
@@ -270,7 +309,7 @@ rebuild_list (DmWindow *self)
 
   for (guint i = 0; self->model && i < dm_model_get_n_services (self->model); i++)
     {
-      GtkWidget *row = service_row_new (dm_model_get_service (self->model, i));
+      GtkWidget *row = service_row_new (dm_model_get_service (self->model, i), self->assessment);
 
       g_object_set_data (G_OBJECT (row), "position", GUINT_TO_POINTER (i));
       gtk_list_box_append (self->service_list, row);
@@ -307,12 +346,24 @@ dm_window_set_model (DmWindow *self,
   g_set_object (&self->model, model);
   g_clear_object (&self->service);
 
+  /* Findings stay; where they land depends on the model. */
+  g_clear_object (&self->assessment);
+  if (self->importer != NULL)
+    self->assessment = dm_assessment_new (model, self->catalogue, dm_importer_get_findings (self->importer));
+
   dm_diagram_set_model (self->diagram, model);
+  dm_diagram_set_assessment (self->diagram, self->assessment);
+  dm_details_pane_set_assessment (self->details, self->importer, self->assessment);
   dm_compare_view_set_model (self->compare, model);
   adw_view_switcher_title_set_subtitle (self->switcher_title, dm_model_get_name (model));
   rebuild_list (self);
 
   service = dm_model_find_service (model, remembered);
+  if (service != NULL && !shows_service (self, service))
+    service = NULL;
+  for (guint i = 0; service == NULL && i < dm_model_get_n_services (model); i++)
+    if (shows_service (self, dm_model_get_service (model, i)))
+      service = dm_model_get_service (model, i);
   if (service == NULL && dm_model_get_n_services (model) > 0)
     service = dm_model_get_service (model, 0);
 
@@ -451,6 +502,219 @@ dm_window_open_model_file (DmWindow *self,
   g_task_set_source_tag (task, dm_window_open_model_file);
   g_task_set_task_data (task, g_object_ref (file), g_object_unref);
   g_task_run_in_thread (task, load_model_thread);
+}
+
+typedef struct
+{
+  GPtrArray    *files;     /* GFile */
+  DmModel      *model;
+  DmCatalogue  *catalogue;
+  DmImporter   *importer;
+  DmAssessment *assessment;
+} ImportData;
+
+static void
+import_data_free (gpointer data)
+{
+  ImportData *d = data;
+
+  g_ptr_array_unref (d->files);
+  g_clear_object (&d->model);
+  g_clear_object (&d->catalogue);
+  g_clear_object (&d->importer);
+  g_clear_object (&d->assessment);
+  g_free (d);
+}
+
+/* Runs in a worker: nothing here touches widgets. The model and catalogue
+ * are only read. */
+static void
+import_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ImportData *d = task_data;
+  GError *error = NULL;
+
+  d->importer = dm_importer_new (d->catalogue);
+  for (guint i = 0; i < d->files->len; i++)
+    {
+      if (!dm_importer_add_file (d->importer, g_ptr_array_index (d->files, i), cancellable, &error))
+        {
+          g_task_return_error (task, error);
+          return;
+        }
+    }
+
+  d->assessment = dm_assessment_new (d->model, d->catalogue, dm_importer_get_findings (d->importer));
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+import_done (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  DmWindow *self = DM_WINDOW (source);
+  ImportData *d = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *subtitle = NULL;
+  guint failed;
+  DmService *current;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error (self, _("Could Not Open the Export"), error->message);
+      return;
+    }
+
+  /* The model may have changed while the import ran. */
+  if (d->model != self->model)
+    {
+      g_clear_object (&d->assessment);
+      d->assessment = dm_assessment_new (self->model, self->catalogue, dm_importer_get_findings (d->importer));
+    }
+
+  g_set_object (&self->importer, d->importer);
+  g_set_object (&self->assessment, d->assessment);
+  dm_diagram_set_assessment (self->diagram, self->assessment);
+  dm_details_pane_set_assessment (self->details, self->importer, self->assessment);
+  rebuild_list (self);
+
+  current = self->service;
+  if (current == NULL || !shows_service (self, current))
+    {
+      for (guint i = 0; i < dm_model_get_n_services (self->model); i++)
+        if (shows_service (self, dm_model_get_service (self->model, i)))
+          {
+            current = dm_model_get_service (self->model, i);
+            break;
+          }
+    }
+  if (current != self->service)
+    dm_window_set_service (self, current);
+  else
+    {
+      sync_list_selection (self);
+      update_details (self);
+    }
+
+  failed = dm_assessment_get_n_failed (self->assessment);
+  subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u failed finding in the export",
+                                           "%u failed findings in the export", failed), failed);
+  adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (subtitle));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-all-services", TRUE);
+}
+
+/**
+ * dm_window_open_exports:
+ *
+ * Reads exported account data (files or folders) on a worker thread and
+ * shows the assessment. A newer request cancels one still running. The
+ * files are only read.
+ */
+void
+dm_window_open_exports (DmWindow  *self,
+                        GFile    **files,
+                        guint      n_files)
+{
+  g_autoptr(GTask) task = NULL;
+  ImportData *d;
+
+  g_return_if_fail (DM_IS_WINDOW (self));
+  g_return_if_fail (files != NULL || n_files == 0);
+
+  if (n_files == 0 || self->catalogue == NULL || self->model == NULL)
+    return;
+
+  g_cancellable_cancel (self->import_cancellable);
+  g_clear_object (&self->import_cancellable);
+  self->import_cancellable = g_cancellable_new ();
+
+  d = g_new0 (ImportData, 1);
+  d->files = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < n_files; i++)
+    g_ptr_array_add (d->files, g_object_ref (files[i]));
+  d->model = g_object_ref (self->model);
+  d->catalogue = g_object_ref (self->catalogue);
+
+  task = g_task_new (self, self->import_cancellable, import_done, NULL);
+  g_task_set_source_tag (task, dm_window_open_exports);
+  g_task_set_task_data (task, d, import_data_free);
+  g_task_run_in_thread (task, import_thread);
+}
+
+DmAssessment *
+dm_window_get_assessment (DmWindow *self)
+{
+  g_return_val_if_fail (DM_IS_WINDOW (self), NULL);
+  return self->assessment;
+}
+
+static void
+export_chooser_response_cb (DmWindow             *self,
+                            int                   response,
+                            GtkFileChooserNative *chooser)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+      g_autoptr(GPtrArray) array = g_ptr_array_new_with_free_func (g_object_unref);
+
+      for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+        g_ptr_array_add (array, g_list_model_get_item (files, i));
+      dm_window_open_exports (self, (GFile **)array->pdata, array->len);
+    }
+
+  g_clear_object (&self->chooser);
+}
+
+static void
+show_export_chooser (DmWindow             *self,
+                     GtkFileChooserAction  action,
+                     const char           *title)
+{
+  if (self->chooser != NULL)
+    return;
+
+  self->chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, _("_Open"), _("_Cancel"));
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (self->chooser), TRUE);
+  if (action == GTK_FILE_CHOOSER_ACTION_OPEN)
+    {
+      g_autoptr(GtkFileFilter) json = gtk_file_filter_new ();
+      g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+      gtk_file_filter_set_name (json, _("Exports (JSON)"));
+      gtk_file_filter_add_mime_type (json, "application/json");
+      gtk_file_filter_add_pattern (json, "*.json");
+      gtk_file_filter_add_pattern (json, "*.ndjson");
+      gtk_file_filter_set_name (all, _("All files"));
+      gtk_file_filter_add_pattern (all, "*");
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), json);
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), all);
+    }
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (export_chooser_response_cb), self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+open_export_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  show_export_chooser (DM_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_OPEN, _("Open Export"));
+}
+
+static void
+open_folder_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  show_export_chooser (DM_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("Open Export Folder"));
 }
 
 static void
@@ -665,6 +929,7 @@ dm_window_close_request (GtkWindow *window)
   g_settings_apply (self->settings);
 
   g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->import_cancellable);
 
   return GTK_WINDOW_CLASS (dm_window_parent_class)->close_request (window);
 }
@@ -676,6 +941,11 @@ dm_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_cancellable_cancel (self->import_cancellable);
+  g_clear_object (&self->import_cancellable);
+  g_clear_object (&self->assessment);
+  g_clear_object (&self->importer);
+  g_clear_object (&self->catalogue);
   if (self->chooser)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
@@ -704,6 +974,34 @@ dm_window_get_property (GObject    *object,
       g_value_set_object (value, self->service);
       break;
 
+    case PROP_SHOW_ALL_SERVICES:
+      g_value_set_boolean (value, self->show_all_services);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dm_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  DmWindow *self = DM_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SHOW_ALL_SERVICES:
+      if (self->show_all_services != g_value_get_boolean (value))
+        {
+          self->show_all_services = g_value_get_boolean (value);
+          search_changed_cb (self);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -718,6 +1016,7 @@ dm_window_class_init (DmWindowClass *klass)
 
   object_class->dispose = dm_window_dispose;
   object_class->get_property = dm_window_get_property;
+  object_class->set_property = dm_window_set_property;
   window_class->close_request = dm_window_close_request;
 
   properties[PROP_MODEL] =
@@ -726,6 +1025,9 @@ dm_window_class_init (DmWindowClass *klass)
   properties[PROP_SERVICE] =
     g_param_spec_object ("service", NULL, NULL, DM_TYPE_SERVICE,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_ALL_SERVICES] =
+    g_param_spec_boolean ("show-all-services", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (DM_TYPE_DIAGRAM);
@@ -747,7 +1049,10 @@ dm_window_class_init (DmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DmWindow, details);
   gtk_widget_class_bind_template_child (widget_class, DmWindow, compare);
 
+  gtk_widget_class_install_action (widget_class, "win.open-export", NULL, open_export_action);
+  gtk_widget_class_install_action (widget_class, "win.open-folder", NULL, open_folder_action);
   gtk_widget_class_install_action (widget_class, "win.open-model", NULL, open_model_action);
+  gtk_widget_class_install_property_action (widget_class, "win.show-all-services", "show-all-services");
   gtk_widget_class_install_action (widget_class, "win.reset-model", NULL, reset_model_action);
   gtk_widget_class_install_action (widget_class, "win.show-explore", NULL, show_explore_action);
   gtk_widget_class_install_action (widget_class, "win.show-compare", NULL, show_compare_action);
@@ -759,7 +1064,8 @@ dm_window_class_init (DmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.toggle-details", NULL, toggle_details_action);
   gtk_widget_class_install_action (widget_class, "win.previous-service", NULL, previous_service_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open-model", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open-export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.open-folder", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-explore", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-compare", NULL);
@@ -776,6 +1082,8 @@ dm_window_init (DmWindow *self)
 
   self->settings = g_settings_new (APP_ID);
   self->cancellable = g_cancellable_new ();
+  self->catalogue = dm_catalogue_new_default (NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-all-services", FALSE);
 
   gtk_list_box_set_sort_func (self->service_list, sort_func, self, NULL);
   gtk_list_box_set_header_func (self->service_list, header_func, self, NULL);

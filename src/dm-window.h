@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "dm-assessment.h"
 #include "dm-model.h"
 
 G_BEGIN_DECLS
@@ -22,6 +23,10 @@ void       dm_window_set_service        (DmWindow       *self,
                                          DmService      *service);
 void       dm_window_open_model_file    (DmWindow       *self,
                                          GFile          *file);
+void       dm_window_open_exports       (DmWindow       *self,
+                                         GFile         **files,
+                                         guint           n_files);
+DmAssessment *dm_window_get_assessment  (DmWindow       *self);
 const char *dm_window_get_visible_view  (DmWindow       *self);
 GtkWidget *dm_window_get_diagram        (DmWindow       *self);
 GtkWidget *dm_window_get_details        (DmWindow       *self);

@@ -304,6 +304,106 @@ test_toggle_details (Fixture       *f,
   g_assert_cmpint (adw_flap_get_reveal_flap (flap), ==, revealed);
 }
 
+static gboolean
+assessment_ready (Fixture *f)
+{
+  return dm_window_get_assessment (f->window) != NULL;
+}
+
+static void
+open_demo (Fixture *f)
+{
+  g_autofree char *path = g_build_filename (SOURCE_DATADIR, "demo", "demo-export.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  dm_window_open_exports (f->window, &file, 1);
+  spin_until (assessment_ready, f);
+}
+
+static void
+test_open_export (Fixture       *f,
+                  gconstpointer  data)
+{
+  DmModel *model = dm_window_get_model (f->window);
+  DmAssessment *assessment;
+
+  open_demo (f);
+  assessment = dm_window_get_assessment (f->window);
+
+  /* The diagram and the list follow the export. */
+  g_assert_true (dm_diagram_get_assessment (diagram (f)) == assessment);
+  g_assert_cmpuint (dm_assessment_get_n_failed (assessment), ==, 23);
+  g_assert_cmpuint (dm_window_get_n_visible_services (f->window), ==, 9);
+  g_assert_false (dm_assessment_has_service (assessment, dm_model_find_service (model, "sqs")));
+
+  /* Showing every service is one action away. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-all-services", NULL));
+  g_assert_cmpuint (dm_window_get_n_visible_services (f->window), ==, dm_model_get_n_services (model));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-all-services", NULL);
+  g_assert_cmpuint (dm_window_get_n_visible_services (f->window), ==, 9);
+}
+
+/* Opens every expander, as a user reading all findings would. */
+static void
+expand_all (GtkWidget *widget)
+{
+  if (GTK_IS_EXPANDER (widget))
+    gtk_expander_set_expanded (GTK_EXPANDER (widget), TRUE);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    expand_all (child);
+}
+
+static void
+test_export_details (Fixture       *f,
+                     gconstpointer  data)
+{
+  GtkWidget *pane = dm_window_get_details (f->window);
+  g_autoptr(DmCatalogue) catalogue = dm_catalogue_new_default (NULL);
+
+  open_demo (f);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-layer", "(ss)", "ec2", "os");
+
+  /* The layer's status in words, and its findings with their evidence. */
+  g_assert_true (label_with_text_in (pane, "⚠ Gap: 3 failed findings, worst high"));
+  g_assert_true (label_with_text_in (pane, "Repeated SSH login attempts against an instance"));
+  g_assert_false (label_with_text_in (pane, "HttpTokens is optional."));
+  expand_all (pane);
+  g_assert_true (label_with_text_in (pane, "HttpTokens is optional."));
+  g_assert_true (label_with_text_in (pane, dm_catalogue_find_check (catalogue, "OS-03")->remediation));
+  g_assert_true (label_with_text_in (pane, "? No data: nothing in the export covers this layer, so it is not known to be safe"));
+}
+
+static void
+test_export_survives_model_change (Fixture       *f,
+                                   gconstpointer  data)
+{
+  open_demo (f);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.reset-model", NULL);
+
+  /* A new model gets a new assessment of the same findings. */
+  g_assert_nonnull (dm_window_get_assessment (f->window));
+  g_assert_cmpuint (dm_assessment_get_n_failed (dm_window_get_assessment (f->window)), ==, 23);
+}
+
+static void
+test_open_bad_export (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *path = test_fixture_path ("model-truncated.json");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GtkWidget *dialog;
+
+  dm_window_open_exports (f->window, &file, 1);
+  spin_until (dialog_shown, f);
+
+  dialog = find_message_dialog ();
+  g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), path));
+  g_assert_false (adw_message_dialog_get_body_use_markup (ADW_MESSAGE_DIALOG (dialog)));
+  g_assert_null (dm_window_get_assessment (f->window));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 static void
 test_help_overlay (Fixture       *f,
                    gconstpointer  data)
@@ -341,6 +441,10 @@ main (int   argc,
   ADD ("/window/settings-saved", test_settings_saved);
   ADD ("/window/toggle-details", test_toggle_details);
   ADD ("/window/help-overlay", test_help_overlay);
+  ADD ("/window/open-export", test_open_export);
+  ADD ("/window/export-details", test_export_details);
+  ADD ("/window/export-survives-model-change", test_export_survives_model_change);
+  ADD ("/window/open-bad-export", test_open_bad_export);
 #undef ADD
 
   status = g_test_run ();
