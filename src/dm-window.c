@@ -252,14 +252,23 @@ search_changed_cb (DmWindow *self)
 static void
 search_activate_cb (DmWindow *self)
 {
-  /* Enter opens the first match, as in GNOME Settings. */
+  g_autofree char *needle = g_utf8_casefold (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), -1);
+
+  /* Enter opens the first match, as in GNOME Settings. It can come before
+   * the entry's delayed search-changed, so match the text directly rather
+   * than trusting the list's current filtering. */
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->service_list));
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      if (GTK_IS_LIST_BOX_ROW (child) && gtk_widget_get_child_visible (child))
+      DmService *service;
+
+      if (!GTK_IS_LIST_BOX_ROW (child))
+        continue;
+      service = row_service (GTK_LIST_BOX_ROW (child));
+      if (shows_service (self, service) && matches_search (service, needle))
         {
-          dm_window_set_service (self, row_service (GTK_LIST_BOX_ROW (child)));
+          dm_window_set_service (self, service);
           adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
           return;
         }

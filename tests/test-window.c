@@ -170,6 +170,12 @@ test_search (Fixture       *f,
   g_assert_cmpuint (dm_window_get_n_visible_services (f->window), >=, 5);
   gtk_editable_set_text (GTK_EDITABLE (entry), "<b>zzz</b>");
   g_assert_cmpuint (dm_window_get_n_visible_services (f->window), ==, 0);
+
+  /* Enter straight after typing, before the list has been filtered again,
+   * opens the first match. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "s3");
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_cmpstr (dm_service_get_id (dm_window_get_service (f->window)), ==, "s3");
 }
 
 static gboolean
