@@ -258,6 +258,8 @@ print_assessment_json (DmModel      *model,
       add_string (builder, "format", input->format);
       json_builder_set_member_name (builder, "items");
       json_builder_add_int_value (builder, input->items);
+      json_builder_set_member_name (builder, "evaluated");
+      json_builder_add_int_value (builder, input->evaluated);
       json_builder_set_member_name (builder, "skipped");
       json_builder_add_int_value (builder, input->skipped);
       json_builder_set_member_name (builder, "skip_reasons");

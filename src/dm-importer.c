@@ -4,9 +4,8 @@
  * name. Each item becomes a compact DmFinding or a counted skip with its
  * reason; nothing is dropped silently. This version maps findings of
  * Security Hub (ASFF) and Prowler (JSON-OCSF v3/v4/v5, JSON-ASFF, v3 JSON,
- * v2 NDJSON) and AWS Config rule evaluations; Config snapshots and AWS CLI
- * outputs are recognised and counted, and will be evaluated by Demarc's
- * own checks.
+ * v2 NDJSON) and AWS Config rule evaluations, and runs Demarc's own checks
+ * (dm-checks-*.c) on AWS Config items and AWS CLI outputs.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,6 +15,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "dm-checks.h"
 #include "dm-importer.h"
 #include "dm-json-reader.h"
 
@@ -31,7 +31,7 @@ struct _DmImporter
 G_DEFINE_FINAL_TYPE (DmImporter, dm_importer, G_TYPE_OBJECT)
 G_DEFINE_QUARK (dm-import-error-quark, dm_import_error)
 
-#define NOT_YET_EVALUATED N_("recognised, but Demarc does not evaluate this format yet")
+#define NOT_YET_EVALUATED N_("no Demarc check reads this yet")
 
 static void
 free_reason (gpointer data)
@@ -195,6 +195,7 @@ typedef struct
 {
   DmImporter    *self;
   DmImportInput *input;
+  char          *basename;
   GHashTable    *reasons;     /* reason -> DmSkipReason, borrowed from input */
   guint          kinds[G_N_ELEMENTS (kind_formats)];
   gboolean       prowler_asff;
@@ -597,11 +598,115 @@ import_config_evaluation (FileState  *state,
 }
 
 static void
+emit_check (DmCheckContext *context,
+            const DmCheck  *check,
+            gboolean        failed,
+            const char     *resource,
+            const char     *resource_type,
+            const char     *evidence)
+{
+  FileState *state = context->user_data;
+  g_autoptr(GStrvBuilder) controls = g_strv_builder_new ();
+  g_autofree char *id = g_strdup_printf ("%s/%s", check->id, resource ? resource : "");
+  DmFindingData data = { 0 };
+
+  data.id = id;
+  data.check = check->id;
+  data.status = failed ? DM_FINDING_FAILED : DM_FINDING_PASSED;
+  data.severity = check->severity;
+  data.service = check->service;
+  data.layer = check->layer;
+  data.resource = resource;
+  data.resource_type = resource_type;
+  data.region = context->region;
+  data.account = context->account;
+  data.source_item = context->item;
+  data.tool = "Demarc";
+  data.title = check->title;
+  data.evidence = evidence;
+  data.remediation = check->remediation;
+
+  g_strv_builder_addv (controls, (const char **)check->controls);
+  for (guint i = 0; check->cis[i]; i++)
+    {
+      g_autofree char *cis = g_strdup_printf ("CIS 3.0 %s", check->cis[i]);
+      g_strv_builder_add (controls, cis);
+    }
+  add_finding (state, &data, controls);
+}
+
+static void
+init_context (FileState      *state,
+              DmCheckContext *context,
+              guint64         index)
+{
+  memset (context, 0, sizeof *context);
+  context->catalogue = state->self->catalogue;
+  context->source_name = state->basename;
+  context->item = index;
+  context->emit = emit_check;
+  context->user_data = state;
+}
+
+static void
+evaluate_config_item (FileState  *state,
+                      JsonObject *o,
+                      guint64     index)
+{
+  const char *status = str (o, "configurationItemStatus");
+  const char *type = str (o, "resourceType");
+  const char *id = first_of (str (o, "resourceId"), str (o, "resourceName"));
+  g_autoptr(JsonNode) configuration = NULL;
+  JsonObject *supplementary = obj (o, "supplementaryConfiguration");
+  JsonObject *config;
+  DmCheckContext context;
+  gboolean known;
+
+  if (status && (g_str_has_prefix (status, "ResourceDeleted") || g_str_equal (status, "ResourceNotRecorded")))
+    {
+      skip (state, _("deleted or not recorded resource"));
+      return;
+    }
+
+  /* "configuration" is an object in delivered files, a JSON string in
+   * API responses. */
+  configuration = dm_check_parse_embedded (member (o, "configuration"));
+  if (configuration == NULL || !JSON_NODE_HOLDS_OBJECT (configuration))
+    {
+      skip (state, _("configuration missing or unreadable"));
+      return;
+    }
+  config = json_node_get_object (configuration);
+
+  init_context (state, &context, index);
+  context.region = str (o, "awsRegion");
+  context.account = first_of (str (o, "accountId"), str (o, "awsAccountId"));
+
+  known = dm_checks_ec2_config (&context, type, id, config) ||
+          dm_checks_s3_config (&context, type, id, config, supplementary) ||
+          dm_checks_rds_config (&context, type, id, config) ||
+          dm_checks_logging_config (&context, type, id, config) ||
+          dm_checks_lambda_config (&context, type, id, config);
+
+  if (!known)
+    skip (state, _(NOT_YET_EVALUATED));
+  else if (context.emitted == 0)
+    skip (state, _("nothing to evaluate (stopped, detached or incomplete resource)"));
+}
+
+static guint
+n_findings (FileState *state)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (state->self->findings));
+}
+
+static void
 import_object (FileState  *state,
                JsonObject *o,
                guint64     index)
 {
   Kind kind = classify (o);
+  guint before = n_findings (state);
 
   state->kinds[kind]++;
   state->input->items++;
@@ -629,7 +734,7 @@ import_object (FileState  *state,
       break;
 
     case KIND_CONFIG_ITEM:
-      skip (state, _(NOT_YET_EVALUATED));
+      evaluate_config_item (state, o, index);
       break;
 
     case KIND_UNKNOWN:
@@ -637,6 +742,9 @@ import_object (FileState  *state,
       skip (state, _("not a finding or resource Demarc reads"));
       break;
     }
+
+  if (n_findings (state) > before)
+    state->input->evaluated++;
 }
 
 static gboolean
@@ -694,10 +802,27 @@ import_document (FileState  *state,
   /* Any other object is taken as one AWS CLI response. */
   if (json_object_get_size (o) > 0)
     {
+      DmCheckContext context;
+      gboolean known;
+
       g_free (state->input->format);
       state->input->format = g_strdup ("aws-cli");
       state->input->items++;
-      skip (state, _(NOT_YET_EVALUATED));
+
+      init_context (state, &context, 0);
+      known = dm_checks_ec2_cli (&context, o) ||
+              dm_checks_s3_cli (&context, o) ||
+              dm_checks_rds_cli (&context, o) ||
+              dm_checks_iam_cli (&context, o) ||
+              dm_checks_logging_cli (&context, o) ||
+              dm_checks_lambda_cli (&context, o);
+
+      if (!known)
+        skip (state, _(NOT_YET_EVALUATED));
+      else if (context.emitted == 0)
+        skip (state, _("nothing to evaluate (stopped, detached or incomplete resource)"));
+      else
+        state->input->evaluated++;
       return TRUE;
     }
 
@@ -721,6 +846,7 @@ import_one_file (DmImporter    *self,
   guint best = 0;
 
   input->path = g_file_get_parse_name (file);
+  state.basename = g_file_get_basename (file);
   input->format = g_strdup ("unknown");
   input->reasons = g_ptr_array_new_with_free_func (free_reason);
   state.self = self;
@@ -732,8 +858,10 @@ import_one_file (DmImporter    *self,
        !import_document (&state, dm_json_reader_get_document (reader), error)))
     {
       free_input (input);
+      g_free (state.basename);
       return FALSE;
     }
+  g_free (state.basename);
 
   /* The file's format is the kind most of its items had. */
   for (guint k = 1; k < G_N_ELEMENTS (kind_formats); k++)

@@ -30,7 +30,8 @@ typedef struct
   char      *path;
   char      *format;
   guint64    items;
-  guint64    skipped;
+  guint64    evaluated;  /* items that gave at least one finding */
+  guint64    skipped;    /* items that gave none, with reasons */
   GPtrArray *reasons;   /* DmSkipReason */
 } DmImportInput;
 

@@ -133,6 +133,7 @@ test_asff_mixed (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (dm_importer_get_findings (f->importer)), ==, 8);
   /* Nothing lost: every item is a finding or a counted skip. */
   g_assert_cmpuint (input->items, ==, input->skipped + 8);
+  g_assert_cmpuint (input->evaluated, ==, 8);
   g_assert_cmpuint (reason_count (input, "archived finding"), ==, 1);
   g_assert_cmpuint (reason_count (input, "suppressed finding"), ==, 1);
   g_assert_cmpuint (reason_count (input, "compliance not available"), ==, 1);
@@ -258,15 +259,113 @@ test_config (Fixture       *f,
   g_assert_cmpstr (dm_finding_get_evidence (find (f, "restricted-ssh/sg-2")), ==, "port 22 open");
   g_assert_cmpint (dm_finding_get_status (find (f, "restricted-ssh/sg-3")), ==, DM_FINDING_PASSED);
 
-  /* Recognised, counted, and said to be not evaluated yet: never silent. */
+  /* Config items are run through Demarc's own checks. */
   input = dm_importer_get_input (f->importer, 1);
   g_assert_cmpstr (input->format, ==, "config-snapshot");
-  g_assert_cmpuint (input->items, ==, 2);
-  g_assert_cmpuint (reason_count (input, "recognised, but Demarc does not evaluate this format yet"), ==, 2);
+  g_assert_cmpuint (input->items, ==, 12);
 
   input = dm_importer_get_input (f->importer, 2);
   g_assert_cmpstr (input->format, ==, "aws-cli");
-  g_assert_cmpuint (input->skipped, ==, 1);
+  g_assert_cmpuint (input->skipped, ==, 0);
+}
+
+static void
+assert_result (Fixture    *f,
+               const char *id,
+               gboolean    failed,
+               const char *evidence)
+{
+  DmFinding *finding = find (f, id);
+
+  if (finding == NULL)
+    g_error ("no finding %s", id);
+  g_assert_cmpint (dm_finding_get_status (finding), ==, failed ? DM_FINDING_FAILED : DM_FINDING_PASSED);
+  g_assert_cmpstr (dm_finding_get_tool (finding), ==, "Demarc");
+  if (evidence)
+    g_assert_cmpstr (dm_finding_get_evidence (finding), ==, evidence);
+}
+
+static void
+test_own_checks_config (Fixture       *f,
+                        gconstpointer  data)
+{
+  const DmImportInput *input;
+  DmFinding *finding;
+
+  import_fixture (f, "config-snapshot.json");
+  input = dm_importer_get_input (f->importer, 0);
+
+  g_assert_cmpuint (input->skipped, ==, 4);
+  g_assert_cmpuint (input->evaluated, ==, 8);
+  g_assert_cmpuint (reason_count (input, "nothing to evaluate (stopped, detached or incomplete resource)"), ==, 1);
+  g_assert_cmpuint (reason_count (input, "deleted or not recorded resource"), ==, 1);
+  g_assert_cmpuint (reason_count (input, "no Demarc check reads this yet"), ==, 1);
+  g_assert_cmpuint (reason_count (input, "configuration missing or unreadable"), ==, 1);
+
+  assert_result (f, "NET-01/sg-open", TRUE, "tcp 22 from 0.0.0.0/0");
+  assert_result (f, "NET-02/sg-open", FALSE, NULL);
+  assert_result (f, "NET-05/sg-open", TRUE, NULL);
+  /* configuration given as a JSON string: read all the same. */
+  assert_result (f, "NET-06/sg-default", TRUE, "The default security group has 0 inbound and 1 outbound rules.");
+  assert_result (f, "OS-03/i-1", TRUE, "HttpTokens is optional.");
+  assert_result (f, "OS-05/i-1", TRUE, "PublicIpAddress is 203.0.113.9.");
+  g_assert_null (find (f, "OS-03/i-2"));
+  assert_result (f, "ENC-02/vol-1", TRUE, NULL);
+  assert_result (f, "DATA-03/bucket-<b>one</b>", TRUE, "Not on: blockPublicPolicy, restrictPublicBuckets.");
+  assert_result (f, "DATA-04/bucket-<b>one</b>", TRUE, NULL);
+  assert_result (f, "ENC-04/bucket-<b>one</b>", TRUE, NULL);
+  assert_result (f, "TLS-01/bucket-<b>one</b>", TRUE, NULL);
+  assert_result (f, "NET-12/orders", TRUE, "PubliclyAccessible is true.");
+  assert_result (f, "ENC-05/orders", FALSE, NULL);
+  assert_result (f, "APP-13/orders", TRUE, NULL);
+  assert_result (f, "DATA-08/orders", FALSE, "BackupRetentionPeriod is 7 days.");
+  assert_result (f, "APP-03/mailer", TRUE, "Runtime python3.8 is deprecated or not supported.");
+  assert_result (f, "LOG-02/main", TRUE, NULL);
+  assert_result (f, "LOG-03/main", FALSE, NULL);
+
+  /* Findings carry the catalogue's facts and the item's provenance. */
+  finding = find (f, "NET-01/sg-open");
+  g_assert_cmpstr (dm_finding_get_service (finding), ==, "vpc");
+  g_assert_cmpstr (dm_finding_get_layer (finding), ==, "network_firewall");
+  g_assert_cmpstr (dm_finding_get_region (finding), ==, "eu-west-1");
+  g_assert_cmpstr (dm_finding_get_account (finding), ==, "111122223333");
+  g_assert_cmpuint (dm_finding_get_source_item (finding), ==, 0);
+  g_assert_true (g_strv_contains (dm_finding_get_controls (finding), "EC2.53"));
+}
+
+static void
+test_own_checks_cli (Fixture       *f,
+                     gconstpointer  data)
+{
+  import_fixture (f, "cli-security-groups.json");
+  import_fixture (f, "cli-credential-report.json");
+  import_fixture (f, "cli-authorization-details.json");
+  import_fixture (f, "cli-password-policy.json");
+  import_fixture (f, "cli-guardduty-detectors.json");
+  import_fixture (f, "cli-unknown.json");
+
+  assert_result (f, "NET-06/sg-a", TRUE, NULL);
+  assert_result (f, "NET-03/sg-b", TRUE, "tcp 3389 from ::/0");
+  assert_result (f, "NET-02/sg-b", FALSE, NULL);
+  assert_result (f, "NET-04/sg-c", TRUE, "all traffic from 0.0.0.0/0");
+
+  /* The credential report, base64 inside "Content". */
+  assert_result (f, "IAM-01/root", TRUE, "Root mfa_active is false.");
+  assert_result (f, "IAM-03/root", TRUE, NULL);
+  assert_result (f, "IAM-05/alice", TRUE, NULL);
+  assert_result (f, "IAM-05/bob", FALSE, NULL);
+
+  /* Policy documents as objects and URL-encoded strings. */
+  assert_result (f, "IAM-14/ops", TRUE, "Inline policy everything allows every action on every resource.");
+  assert_result (f, "IAM-14/reader", FALSE, NULL);
+  assert_result (f, "IAM-13/arn:aws:iam::aws:policy/AdministratorAccess", TRUE, NULL);
+  g_assert_null (find (f, "IAM-13/arn:aws:iam::111122223333:policy/Unused"));
+
+  assert_result (f, "IAM-10/password policy", FALSE, "MinimumPasswordLength is 16.");
+  assert_result (f, "IAM-11/password policy", TRUE, "PasswordReusePrevention is 5.");
+  assert_result (f, "LOG-09/cli-guardduty-detectors.json", TRUE, "0 GuardDuty detectors.");
+
+  g_assert_cmpuint (reason_count (dm_importer_get_input (f->importer, 5), "no Demarc check reads this yet"), ==, 1);
 }
 
 static void
@@ -460,8 +559,8 @@ test_shared_samples (Fixture       *f,
             {
               const DmImportInput *input = dm_importer_get_input (importer, 0);
 
-              g_assert_cmpuint (input->items, ==,
-                                input->skipped + g_list_model_get_n_items (dm_importer_get_findings (importer)));
+              /* Nothing lost: every item gave findings or a counted skip. */
+              g_assert_cmpuint (input->items, ==, input->skipped + input->evaluated);
               imported++;
             }
           else
@@ -490,6 +589,8 @@ main (int   argc,
   ADD ("/import/prowler/v2-ndjson", test_prowler_v2);
   ADD ("/import/config", test_config);
   ADD ("/import/folder", test_folder);
+  ADD ("/import/own-checks/config", test_own_checks_config);
+  ADD ("/import/own-checks/cli", test_own_checks_cli);
   ADD ("/import/errors", test_errors);
   ADD ("/import/shared-samples", test_shared_samples);
   ADD ("/assessment/statuses", test_assessment);

@@ -1,0 +1,251 @@
+/* dm-checks-ec2.c: security groups, instances, volumes (EC2, VPC, EBS)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dm-checks-ec2"
+
+#include "config.h"
+
+#include "dm-checks.h"
+
+/* The ports Security Hub's EC2.19 treats as high risk. */
+static const int high_risk_ports[] = {
+  20, 21, 22, 23, 25, 110, 135, 143, 445, 1433, 1434, 3000, 3306, 3389,
+  4333, 5000, 5432, 5500, 5601, 8080, 8088, 8888, 9200, 9300,
+};
+
+typedef struct
+{
+  GString  *ssh4, *rdp4, *admin6, *all, *risky;
+} Exposure;
+
+/* Ranges are strings in older Config items and objects elsewhere. */
+static gboolean
+ranges_contain (JsonArray  *ranges,
+                const char *member,
+                const char *cidr)
+{
+  for (guint i = 0; ranges && i < json_array_get_length (ranges); i++)
+    {
+      JsonNode *node = json_array_get_element (ranges, i);
+      const char *value = NULL;
+
+      if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+        value = json_node_get_string (node);
+      else if (JSON_NODE_HOLDS_OBJECT (node))
+        value = dm_check_string (json_node_get_object (node), member);
+
+      if (g_strcmp0 (value, cidr) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+covers (const char *protocol,
+        gint64      from,
+        gint64      to,
+        int         port)
+{
+  if (g_strcmp0 (protocol, "-1") == 0 || g_strcmp0 (protocol, "all") == 0)
+    return TRUE;
+  if (g_strcmp0 (protocol, "tcp") != 0 && g_strcmp0 (protocol, "6") != 0)
+    return FALSE;
+  return from <= port && port <= to;
+}
+
+static void
+note (GString    *list,
+      const char *protocol,
+      gint64      from,
+      gint64      to,
+      const char *cidr)
+{
+  if (list->len)
+    g_string_append (list, "; ");
+  if (g_strcmp0 (protocol, "-1") == 0)
+    g_string_append_printf (list, "all traffic from %s", cidr);
+  else if (from == to)
+    g_string_append_printf (list, "%s %" G_GINT64_FORMAT " from %s", protocol, from, cidr);
+  else
+    g_string_append_printf (list, "%s %" G_GINT64_FORMAT "-%" G_GINT64_FORMAT " from %s", protocol, from, to, cidr);
+}
+
+static void
+security_group (DmCheckContext *context,
+                const char     *id,
+                JsonObject     *group)
+{
+  JsonArray *permissions = dm_check_array (group, "ipPermissions");
+  JsonArray *egress = dm_check_array (group, "ipPermissionsEgress");
+  const char *name = dm_check_string (group, "groupName");
+  const char *group_id = dm_check_string (group, "groupId");
+  const char *resource = group_id ? group_id : id;
+  g_autoptr(GString) ssh4 = g_string_new (NULL), rdp4 = g_string_new (NULL), admin6 = g_string_new (NULL);
+  g_autoptr(GString) all = g_string_new (NULL), risky = g_string_new (NULL);
+
+  for (guint i = 0; permissions && i < json_array_get_length (permissions); i++)
+    {
+      JsonNode *node = json_array_get_element (permissions, i);
+      JsonObject *rule;
+      const char *protocol;
+      gint64 from = 0, to = 65535;
+      gboolean open4, open6;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        continue;
+      rule = json_node_get_object (node);
+      protocol = dm_check_string (rule, "ipProtocol");
+      dm_check_integer (rule, "fromPort", &from);
+      dm_check_integer (rule, "toPort", &to);
+      if (from < 0 || to < 0)
+        from = 0, to = 65535;
+
+      open4 = ranges_contain (dm_check_array (rule, "ipv4Ranges"), "cidrIp", "0.0.0.0/0") ||
+              ranges_contain (dm_check_array (rule, "ipRanges"), "cidrIp", "0.0.0.0/0");
+      open6 = ranges_contain (dm_check_array (rule, "ipv6Ranges"), "cidrIpv6", "::/0");
+      if (!open4 && !open6)
+        continue;
+
+      if (open4 && covers (protocol, from, to, 22))
+        note (ssh4, protocol, from, to, "0.0.0.0/0");
+      if (open4 && covers (protocol, from, to, 3389))
+        note (rdp4, protocol, from, to, "0.0.0.0/0");
+      if (open6 && (covers (protocol, from, to, 22) || covers (protocol, from, to, 3389)))
+        note (admin6, protocol, from, to, "::/0");
+      if (g_strcmp0 (protocol, "-1") == 0 || (covers (protocol, from, to, 0) && covers (protocol, from, to, 65535)))
+        note (all, protocol, from, to, open4 ? "0.0.0.0/0" : "::/0");
+      for (guint p = 0; p < G_N_ELEMENTS (high_risk_ports); p++)
+        if (covers (protocol, from, to, high_risk_ports[p]))
+          {
+            note (risky, protocol, from, to, open4 ? "0.0.0.0/0" : "::/0");
+            break;
+          }
+    }
+
+#define RESULT(check, list, clean) \
+  dm_check_result (context, check, list->len > 0, resource, "AwsEc2SecurityGroup", "%s", \
+                   list->len ? list->str : clean)
+  RESULT ("NET-01", ssh4, "No inbound rule opens port 22 to 0.0.0.0/0.");
+  RESULT ("NET-02", rdp4, "No inbound rule opens port 3389 to 0.0.0.0/0.");
+  RESULT ("NET-03", admin6, "No inbound rule opens port 22 or 3389 to ::/0.");
+  RESULT ("NET-04", all, "No inbound rule opens every port to the internet.");
+  RESULT ("NET-05", risky, "No inbound rule opens a high-risk port to the internet.");
+#undef RESULT
+
+  if (g_strcmp0 (name, "default") == 0)
+    {
+      guint n_in = permissions ? json_array_get_length (permissions) : 0;
+      guint n_out = egress ? json_array_get_length (egress) : 0;
+
+      dm_check_result (context, "NET-06", n_in + n_out > 0, resource, "AwsEc2SecurityGroup",
+                       "The default security group has %u inbound and %u outbound rules.", n_in, n_out);
+    }
+}
+
+static void
+instance (DmCheckContext *context,
+          const char     *id,
+          JsonObject     *config)
+{
+  JsonObject *metadata = dm_check_object (config, "metadataOptions");
+  const char *state = dm_check_string (dm_check_object (config, "state"), "name");
+  const char *instance_id = dm_check_string (config, "instanceId");
+  const char *resource = instance_id ? instance_id : id;
+  const char *public_ip = dm_check_string (config, "publicIpAddress");
+
+  /* Stopped and terminated instances expose nothing right now. */
+  if (state != NULL && g_strcmp0 (state, "running") != 0)
+    return;
+
+  if (metadata != NULL)
+    {
+      const char *tokens = dm_check_string (metadata, "httpTokens");
+
+      dm_check_result (context, "OS-03", g_strcmp0 (tokens, "required") != 0, resource, "AwsEc2Instance",
+                       "HttpTokens is %s.", tokens ? tokens : "not set");
+    }
+
+  if (public_ip != NULL && *public_ip)
+    dm_check_result (context, "OS-05", TRUE, resource, "AwsEc2Instance", "PublicIpAddress is %s.", public_ip);
+  else
+    dm_check_result (context, "OS-05", FALSE, resource, "AwsEc2Instance", "No public IPv4 address.");
+}
+
+static void
+volume (DmCheckContext *context,
+        const char     *id,
+        JsonObject     *config)
+{
+  const char *volume_id = dm_check_string (config, "volumeId");
+  JsonArray *attachments = dm_check_array (config, "attachments");
+  gboolean encrypted;
+
+  if (!dm_check_boolean (config, "encrypted", &encrypted))
+    return;
+  /* The check is about volumes in use. */
+  if (!encrypted && (attachments == NULL || json_array_get_length (attachments) == 0))
+    return;
+
+  dm_check_result (context, "ENC-02", !encrypted, volume_id ? volume_id : id, "AwsEc2Volume",
+                   encrypted ? "The volume is encrypted." : "Encrypted is false on an attached volume.");
+}
+
+gboolean
+dm_checks_ec2_config (DmCheckContext *context,
+                      const char     *type,
+                      const char     *id,
+                      JsonObject     *configuration)
+{
+  if (g_strcmp0 (type, "AWS::EC2::SecurityGroup") == 0)
+    security_group (context, id, configuration);
+  else if (g_strcmp0 (type, "AWS::EC2::Instance") == 0)
+    instance (context, id, configuration);
+  else if (g_strcmp0 (type, "AWS::EC2::Volume") == 0)
+    volume (context, id, configuration);
+  else
+    return FALSE;
+  return TRUE;
+}
+
+static gboolean
+each_object (JsonArray *array,
+             void     (*func) (DmCheckContext *, const char *, JsonObject *),
+             DmCheckContext *context)
+{
+  for (guint i = 0; array && i < json_array_get_length (array); i++)
+    if (JSON_NODE_HOLDS_OBJECT (json_array_get_element (array, i)))
+      func (context, "", json_array_get_object_element (array, i));
+  return array != NULL;
+}
+
+gboolean
+dm_checks_ec2_cli (DmCheckContext *context,
+                   JsonObject     *document)
+{
+  JsonArray *reservations;
+  gboolean enabled;
+
+  if (each_object (dm_check_array (document, "SecurityGroups"), security_group, context))
+    return TRUE;
+  if (each_object (dm_check_array (document, "Volumes"), volume, context))
+    return TRUE;
+
+  if ((reservations = dm_check_array (document, "Reservations")))
+    {
+      for (guint i = 0; i < json_array_get_length (reservations); i++)
+        if (JSON_NODE_HOLDS_OBJECT (json_array_get_element (reservations, i)))
+          each_object (dm_check_array (json_array_get_object_element (reservations, i), "Instances"),
+                       instance, context);
+      return TRUE;
+    }
+
+  if (dm_check_boolean (document, "EbsEncryptionByDefault", &enabled))
+    {
+      dm_check_result (context, "ENC-01", !enabled, context->region ? context->region : context->source_name,
+                       "AwsAccount", "EbsEncryptionByDefault is %s.", enabled ? "true" : "false");
+      return TRUE;
+    }
+
+  return FALSE;
+}

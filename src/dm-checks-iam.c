@@ -1,0 +1,292 @@
+/* dm-checks-iam.c: root user, MFA, password policy, admin policies
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dm-checks-iam"
+
+#include "config.h"
+
+#include "dm-checks.h"
+
+static void
+account_summary (DmCheckContext *context,
+                 JsonObject     *summary)
+{
+  gint64 value;
+
+  if (dm_check_integer (summary, "AccountMFAEnabled", &value))
+    dm_check_result (context, "IAM-01", value == 0, "root", "AwsAccount", "AccountMFAEnabled is %" G_GINT64_FORMAT ".", value);
+  if (dm_check_integer (summary, "AccountAccessKeysPresent", &value))
+    dm_check_result (context, "IAM-03", value != 0, "root", "AwsAccount",
+                     "AccountAccessKeysPresent is %" G_GINT64_FORMAT ".", value);
+}
+
+static void
+password_policy (DmCheckContext *context,
+                 JsonObject     *policy)
+{
+  gint64 length = 0, reuse = 0;
+
+  dm_check_integer (policy, "MinimumPasswordLength", &length);
+  dm_check_result (context, "IAM-10", length < 14, "password policy", "AwsAccount",
+                   "MinimumPasswordLength is %" G_GINT64_FORMAT ".", length);
+  if (!dm_check_integer (policy, "PasswordReusePrevention", &reuse))
+    reuse = 0;
+  dm_check_result (context, "IAM-11", reuse < 24, "password policy", "AwsAccount",
+                   "PasswordReusePrevention is %" G_GINT64_FORMAT ".", reuse);
+}
+
+static int
+column (GStrv       header,
+        const char *name)
+{
+  for (int i = 0; header[i]; i++)
+    if (g_str_equal (g_strstrip (header[i]), name))
+      return i;
+  return -1;
+}
+
+static const char *
+field (GStrv row,
+       int   index)
+{
+  return index >= 0 && (guint)index < g_strv_length (row) ? g_strstrip (row[index]) : NULL;
+}
+
+/* The credential report is CSV: base64 in "Content" as the API returns it,
+ * or already decoded, as some collectors store it. */
+static gboolean
+credential_report (DmCheckContext *context,
+                   const char     *content)
+{
+  g_autofree char *decoded = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_auto(GStrv) header = NULL;
+  const char *csv = content;
+  int user, mfa, password, key1, key2;
+
+  if (!g_str_has_prefix (content, "user,"))
+    {
+      gsize length;
+      guchar *raw = g_base64_decode (content, &length);
+
+      decoded = g_strndup ((const char *)raw, length);
+      g_free (raw);
+      if (!g_str_has_prefix (decoded, "user,") || !g_utf8_validate (decoded, -1, NULL))
+        return FALSE;
+      csv = decoded;
+    }
+
+  lines = g_strsplit (csv, "\n", -1);
+  header = g_strsplit (lines[0], ",", -1);
+  user = column (header, "user");
+  mfa = column (header, "mfa_active");
+  password = column (header, "password_enabled");
+  key1 = column (header, "access_key_1_active");
+  key2 = column (header, "access_key_2_active");
+  if (user < 0 || mfa < 0)
+    return FALSE;
+
+  for (guint i = 1; lines[i]; i++)
+    {
+      g_auto(GStrv) row = NULL;
+      const char *name;
+      gboolean has_mfa;
+
+      if (*g_strstrip (lines[i]) == '\0')
+        continue;
+      row = g_strsplit (lines[i], ",", -1);
+      name = field (row, user);
+      has_mfa = g_strcmp0 (field (row, mfa), "true") == 0;
+
+      if (g_strcmp0 (name, "<root_account>") == 0)
+        {
+          gboolean keys = g_strcmp0 (field (row, key1), "true") == 0 || g_strcmp0 (field (row, key2), "true") == 0;
+
+          dm_check_result (context, "IAM-01", !has_mfa, "root", "AwsAccount", "Root mfa_active is %s.",
+                           has_mfa ? "true" : "false");
+          dm_check_result (context, "IAM-03", keys, "root", "AwsAccount",
+                           keys ? "The root user has an active access key." : "The root user has no active access key.");
+        }
+      else if (name && g_strcmp0 (field (row, password), "true") == 0)
+        dm_check_result (context, "IAM-05", !has_mfa, name, "AwsIamUser", "Console password enabled, mfa_active %s.",
+                         has_mfa ? "true" : "false");
+    }
+
+  return TRUE;
+}
+
+static gboolean
+is_star (JsonNode *node)
+{
+  if (node == NULL)
+    return FALSE;
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    return g_str_equal (json_node_get_string (node), "*");
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *list = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (list); i++)
+        if (is_star (json_array_get_element (list, i)))
+          return TRUE;
+    }
+  return FALSE;
+}
+
+/* Documents come as objects from the CLI and URL-encoded JSON from the API. */
+static gboolean
+grants_everything (JsonNode *document)
+{
+  g_autoptr(JsonNode) parsed = NULL;
+  JsonNode *statements;
+  g_autoptr(JsonArray) single = NULL;
+  JsonArray *list = NULL;
+
+  if (document && JSON_NODE_HOLDS_VALUE (document) && json_node_get_value_type (document) == G_TYPE_STRING)
+    {
+      g_autofree char *text = g_uri_unescape_string (json_node_get_string (document), NULL);
+      g_autoptr(JsonNode) wrapped = NULL;
+
+      if (text == NULL)
+        return FALSE;
+      wrapped = json_node_new (JSON_NODE_VALUE);
+      json_node_set_string (wrapped, text);
+      parsed = dm_check_parse_embedded (wrapped);
+    }
+  else if (document)
+    parsed = json_node_ref (document);
+
+  if (parsed == NULL || !JSON_NODE_HOLDS_OBJECT (parsed))
+    return FALSE;
+
+  statements = json_object_get_member (json_node_get_object (parsed), "Statement");
+  if (statements && JSON_NODE_HOLDS_ARRAY (statements))
+    list = json_node_get_array (statements);
+  else if (statements && JSON_NODE_HOLDS_OBJECT (statements))
+    {
+      single = json_array_new ();
+      json_array_add_element (single, json_node_ref (statements));
+      list = single;
+    }
+
+  for (guint i = 0; list && i < json_array_get_length (list); i++)
+    {
+      JsonObject *s;
+
+      if (!JSON_NODE_HOLDS_OBJECT (json_array_get_element (list, i)))
+        continue;
+      s = json_array_get_object_element (list, i);
+      if (g_strcmp0 (dm_check_string (s, "Effect"), "Allow") == 0 &&
+          is_star (json_object_get_member (s, "Action")) && is_star (json_object_get_member (s, "Resource")))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+inline_policies (DmCheckContext *context,
+                 JsonArray      *details,
+                 const char     *name_member,
+                 const char     *list_member,
+                 const char     *type)
+{
+  for (guint i = 0; details && i < json_array_get_length (details); i++)
+    {
+      JsonObject *identity;
+      JsonArray *policies;
+
+      if (!JSON_NODE_HOLDS_OBJECT (json_array_get_element (details, i)))
+        continue;
+      identity = json_array_get_object_element (details, i);
+      policies = dm_check_array (identity, list_member);
+
+      for (guint p = 0; policies && p < json_array_get_length (policies); p++)
+        {
+          JsonObject *policy;
+          gboolean admin;
+
+          if (!JSON_NODE_HOLDS_OBJECT (json_array_get_element (policies, p)))
+            continue;
+          policy = json_array_get_object_element (policies, p);
+          admin = grants_everything (json_object_get_member (policy, "PolicyDocument"));
+          dm_check_result (context, "IAM-14", admin, dm_check_string (identity, name_member), type,
+                           admin ? "Inline policy %s allows every action on every resource."
+                                 : "Inline policy %s does not grant full administrator rights.",
+                           dm_check_string (policy, "PolicyName"));
+        }
+    }
+}
+
+static const char *
+first_of_arn (JsonObject *policy)
+{
+  const char *arn = dm_check_string (policy, "Arn");
+
+  return arn ? arn : dm_check_string (policy, "PolicyName");
+}
+
+static void
+authorization_details (DmCheckContext *context,
+                       JsonObject     *document)
+{
+  JsonArray *policies = dm_check_array (document, "Policies");
+
+  for (guint i = 0; policies && i < json_array_get_length (policies); i++)
+    {
+      JsonObject *policy;
+      JsonArray *versions;
+      gint64 attached = 0;
+
+      if (!JSON_NODE_HOLDS_OBJECT (json_array_get_element (policies, i)))
+        continue;
+      policy = json_array_get_object_element (policies, i);
+      dm_check_integer (policy, "AttachmentCount", &attached);
+      if (attached == 0)
+        continue;
+
+      versions = dm_check_array (policy, "PolicyVersionList");
+      for (guint v = 0; versions && v < json_array_get_length (versions); v++)
+        {
+          JsonObject *version;
+          gboolean is_default = FALSE;
+          gboolean admin;
+
+          if (!JSON_NODE_HOLDS_OBJECT (json_array_get_element (versions, v)))
+            continue;
+          version = json_array_get_object_element (versions, v);
+          if (!dm_check_boolean (version, "IsDefaultVersion", &is_default) || !is_default)
+            continue;
+
+          admin = grants_everything (json_object_get_member (version, "Document"));
+          dm_check_result (context, "IAM-13", admin,
+                           first_of_arn (policy), "AwsIamPolicy",
+                           admin ? "Attached %" G_GINT64_FORMAT " times; allows every action on every resource."
+                                 : "Attached %" G_GINT64_FORMAT " times; no full administrator statement.", attached);
+        }
+    }
+
+  inline_policies (context, dm_check_array (document, "UserDetailList"), "UserName", "UserPolicyList", "AwsIamUser");
+  inline_policies (context, dm_check_array (document, "RoleDetailList"), "RoleName", "RolePolicyList", "AwsIamRole");
+  inline_policies (context, dm_check_array (document, "GroupDetailList"), "GroupName", "GroupPolicyList", "AwsIamGroup");
+}
+
+gboolean
+dm_checks_iam_cli (DmCheckContext *context,
+                   JsonObject     *document)
+{
+  JsonObject *o;
+  const char *content;
+
+  if ((o = dm_check_object (document, "SummaryMap")))
+    account_summary (context, o);
+  else if ((o = dm_check_object (document, "PasswordPolicy")))
+    password_policy (context, o);
+  else if ((content = dm_check_string (document, "Content")) && credential_report (context, content))
+    ;
+  else if (dm_check_array (document, "Policies") || dm_check_array (document, "UserDetailList"))
+    authorization_details (context, document);
+  else
+    return FALSE;
+  return TRUE;
+}

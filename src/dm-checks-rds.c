@@ -1,0 +1,123 @@
+/* dm-checks-rds.c: database exposure, encryption, patching and backups
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dm-checks-rds"
+
+#include "config.h"
+
+#include "dm-checks.h"
+
+static void
+db_instance (DmCheckContext *context,
+             const char     *id,
+             JsonObject     *db)
+{
+  const char *name = dm_check_string (db, "dBInstanceIdentifier");
+  const char *resource = name ? name : id;
+  gboolean flag;
+  gint64 days;
+
+  if (dm_check_boolean (db, "publiclyAccessible", &flag))
+    dm_check_result (context, "NET-12", flag, resource, "AwsRdsDbInstance", "PubliclyAccessible is %s.",
+                     flag ? "true" : "false");
+  if (dm_check_boolean (db, "storageEncrypted", &flag))
+    dm_check_result (context, "ENC-05", !flag, resource, "AwsRdsDbInstance", "StorageEncrypted is %s.",
+                     flag ? "true" : "false");
+  if (dm_check_boolean (db, "autoMinorVersionUpgrade", &flag))
+    dm_check_result (context, "APP-13", !flag, resource, "AwsRdsDbInstance", "AutoMinorVersionUpgrade is %s.",
+                     flag ? "true" : "false");
+  if (dm_check_integer (db, "backupRetentionPeriod", &days))
+    dm_check_result (context, "DATA-08", days < 1, resource, "AwsRdsDbInstance",
+                     "BackupRetentionPeriod is %" G_GINT64_FORMAT " days.", days);
+}
+
+static void
+db_cluster (DmCheckContext *context,
+            const char     *id,
+            JsonObject     *cluster)
+{
+  const char *name = dm_check_string (cluster, "dBClusterIdentifier");
+  gboolean encrypted;
+
+  if (dm_check_boolean (cluster, "storageEncrypted", &encrypted))
+    dm_check_result (context, "ENC-06", !encrypted, name ? name : id, "AwsRdsDbCluster",
+                     "StorageEncrypted is %s.", encrypted ? "true" : "false");
+}
+
+gboolean
+dm_checks_rds_config (DmCheckContext *context,
+                      const char     *type,
+                      const char     *id,
+                      JsonObject     *configuration)
+{
+  if (g_strcmp0 (type, "AWS::RDS::DBInstance") == 0)
+    db_instance (context, id, configuration);
+  else if (g_strcmp0 (type, "AWS::RDS::DBCluster") == 0)
+    db_cluster (context, id, configuration);
+  else
+    return FALSE;
+  return TRUE;
+}
+
+static void
+snapshot_attributes (DmCheckContext *context,
+                     JsonObject     *result)
+{
+  const char *name = dm_check_string (result, "DBSnapshotIdentifier");
+  JsonArray *attributes = dm_check_array (result, "DBSnapshotAttributes");
+  gboolean everyone = FALSE;
+
+  for (guint i = 0; attributes && i < json_array_get_length (attributes); i++)
+    {
+      JsonObject *attribute;
+      JsonArray *values;
+
+      if (!JSON_NODE_HOLDS_OBJECT (json_array_get_element (attributes, i)))
+        continue;
+      attribute = json_array_get_object_element (attributes, i);
+      values = dm_check_array (attribute, "AttributeValues");
+      if (g_strcmp0 (dm_check_string (attribute, "AttributeName"), "restore") != 0)
+        continue;
+      for (guint v = 0; values && v < json_array_get_length (values); v++)
+        {
+          JsonNode *value = json_array_get_element (values, v);
+
+          if (JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_STRING &&
+              g_str_equal (json_node_get_string (value), "all"))
+            everyone = TRUE;
+        }
+    }
+
+  dm_check_result (context, "DATA-07", everyone, name ? name : context->source_name, "AwsRdsDbSnapshot",
+                   everyone ? "The restore attribute includes \"all\"." : "The snapshot is not shared with everyone.");
+}
+
+gboolean
+dm_checks_rds_cli (DmCheckContext *context,
+                   JsonObject     *document)
+{
+  JsonArray *list;
+  JsonObject *result;
+
+  if ((list = dm_check_array (document, "DBInstances")))
+    {
+      for (guint i = 0; i < json_array_get_length (list); i++)
+        if (JSON_NODE_HOLDS_OBJECT (json_array_get_element (list, i)))
+          db_instance (context, "", json_array_get_object_element (list, i));
+      return TRUE;
+    }
+  if ((list = dm_check_array (document, "DBClusters")))
+    {
+      for (guint i = 0; i < json_array_get_length (list); i++)
+        if (JSON_NODE_HOLDS_OBJECT (json_array_get_element (list, i)))
+          db_cluster (context, "", json_array_get_object_element (list, i));
+      return TRUE;
+    }
+  if ((result = dm_check_object (document, "DBSnapshotAttributesResult")))
+    {
+      snapshot_attributes (context, result);
+      return TRUE;
+    }
+  return FALSE;
+}

@@ -1,0 +1,211 @@
+/* dm-checks-s3.c: bucket exposure, encryption and TLS
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dm-checks-s3"
+
+#include "config.h"
+
+#include "dm-checks.h"
+
+static gboolean
+is_everyone (JsonNode *principal)
+{
+  JsonObject *o;
+  JsonNode *aws;
+
+  if (principal == NULL)
+    return FALSE;
+  if (JSON_NODE_HOLDS_VALUE (principal))
+    return g_strcmp0 (json_node_get_string (principal), "*") == 0;
+  if (!JSON_NODE_HOLDS_OBJECT (principal))
+    return FALSE;
+
+  o = json_node_get_object (principal);
+  aws = json_object_get_member (o, "AWS");
+  if (aws && JSON_NODE_HOLDS_VALUE (aws))
+    return g_strcmp0 (json_node_get_string (aws), "*") == 0;
+  if (aws && JSON_NODE_HOLDS_ARRAY (aws))
+    {
+      JsonArray *list = json_node_get_array (aws);
+
+      for (guint i = 0; i < json_array_get_length (list); i++)
+        {
+          JsonNode *n = json_array_get_element (list, i);
+
+          if (JSON_NODE_HOLDS_VALUE (n) && g_strcmp0 (json_node_get_string (n), "*") == 0)
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+typedef struct
+{
+  gboolean public_allow;
+  gboolean denies_plain_http;
+} PolicyFacts;
+
+/* Statement may be one object or a list of them. */
+static void
+policy_facts (JsonObject  *policy,
+              PolicyFacts *facts)
+{
+  JsonNode *statements = policy ? json_object_get_member (policy, "Statement") : NULL;
+  g_autoptr(JsonArray) single = NULL;
+  JsonArray *list = NULL;
+
+  memset (facts, 0, sizeof *facts);
+  if (statements == NULL)
+    return;
+
+  if (JSON_NODE_HOLDS_ARRAY (statements))
+    list = json_node_get_array (statements);
+  else if (JSON_NODE_HOLDS_OBJECT (statements))
+    {
+      single = json_array_new ();
+      json_array_add_element (single, json_node_ref (statements));
+      list = single;
+    }
+
+  for (guint i = 0; list && i < json_array_get_length (list); i++)
+    {
+      JsonObject *statement;
+      const char *effect;
+      JsonObject *condition;
+
+      if (!JSON_NODE_HOLDS_OBJECT (json_array_get_element (list, i)))
+        continue;
+      statement = json_array_get_object_element (list, i);
+      effect = dm_check_string (statement, "Effect");
+      condition = dm_check_object (statement, "Condition");
+
+      /* Allow to everyone without a condition: public. A condition (source
+       * VPC, account, IP) may narrow it; this check does not judge those. */
+      if (g_strcmp0 (effect, "Allow") == 0 && condition == NULL &&
+          is_everyone (json_object_get_member (statement, "Principal")))
+        facts->public_allow = TRUE;
+
+      if (g_strcmp0 (effect, "Deny") == 0 && condition != NULL)
+        {
+          JsonObject *boolean = dm_check_object (condition, "Bool");
+          const char *secure = dm_check_string (boolean, "aws:SecureTransport");
+
+          if (g_strcmp0 (secure, "false") == 0)
+            facts->denies_plain_http = TRUE;
+        }
+    }
+}
+
+static void
+policy_checks (DmCheckContext *context,
+               const char     *bucket,
+               JsonNode       *policy_text)
+{
+  g_autoptr(JsonNode) parsed = dm_check_parse_embedded (policy_text);
+  PolicyFacts facts;
+
+  if (parsed == NULL || !JSON_NODE_HOLDS_OBJECT (parsed))
+    {
+      /* No policy at all: nothing public through it, and no TLS rule. */
+      if (policy_text == NULL || JSON_NODE_HOLDS_NULL (policy_text))
+        dm_check_result (context, "TLS-01", TRUE, bucket, "AwsS3Bucket", "The bucket has no policy.");
+      return;
+    }
+
+  policy_facts (json_node_get_object (parsed), &facts);
+  dm_check_result (context, "DATA-04", facts.public_allow, bucket, "AwsS3Bucket",
+                   facts.public_allow ? "The bucket policy allows Principal * without a condition."
+                                      : "No policy statement allows everyone.");
+  dm_check_result (context, "TLS-01", !facts.denies_plain_http, bucket, "AwsS3Bucket",
+                   facts.denies_plain_http ? "The policy denies requests where aws:SecureTransport is false."
+                                           : "No Deny statement for aws:SecureTransport false.");
+}
+
+static void
+public_access_block (DmCheckContext *context,
+                     const char     *bucket,
+                     JsonObject     *block)
+{
+  static const char *settings[] = { "blockPublicAcls", "ignorePublicAcls", "blockPublicPolicy", "restrictPublicBuckets" };
+  g_autoptr(GString) off = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (settings); i++)
+    {
+      gboolean on = FALSE;
+
+      if (block == NULL || !dm_check_boolean (block, settings[i], &on) || !on)
+        g_string_append_printf (off, "%s%s", off->len ? ", " : "", settings[i]);
+    }
+
+  if (off->len)
+    dm_check_result (context, "DATA-03", TRUE, bucket, "AwsS3Bucket", "Not on: %s.", off->str);
+  else
+    dm_check_result (context, "DATA-03", FALSE, bucket, "AwsS3Bucket", "All four Block Public Access settings are on.");
+}
+
+static void
+encryption (DmCheckContext *context,
+            const char     *bucket,
+            JsonObject     *config)
+{
+  JsonArray *rules = dm_check_array (config, "rules");
+  const char *algorithm = NULL;
+
+  if (rules && json_array_get_length (rules) > 0 && JSON_NODE_HOLDS_OBJECT (json_array_get_element (rules, 0)))
+    algorithm = dm_check_string (dm_check_object (json_array_get_object_element (rules, 0),
+                                                  "applyServerSideEncryptionByDefault"), "sseAlgorithm");
+
+  dm_check_result (context, "ENC-04", algorithm == NULL || !g_str_has_prefix (algorithm, "aws:kms"),
+                   bucket, "AwsS3Bucket", "Default encryption is %s.", algorithm ? algorithm : "SSE-S3 (not configured)");
+}
+
+gboolean
+dm_checks_s3_config (DmCheckContext *context,
+                     const char     *type,
+                     const char     *id,
+                     JsonObject     *configuration,
+                     JsonObject     *supplementary)
+{
+  const char *bucket = dm_check_string (configuration, "name");
+  g_autoptr(JsonNode) block = NULL;
+  g_autoptr(JsonNode) sse = NULL;
+  g_autoptr(JsonNode) policy = NULL;
+
+  if (g_strcmp0 (type, "AWS::S3::Bucket") != 0)
+    return FALSE;
+  if (bucket == NULL)
+    bucket = id;
+
+  /* A recorded bucket without the key has no bucket-level block. */
+  block = dm_check_parse_embedded (dm_check_member (supplementary, "PublicAccessBlockConfiguration"));
+  public_access_block (context, bucket, block && JSON_NODE_HOLDS_OBJECT (block) ? json_node_get_object (block) : NULL);
+
+  sse = dm_check_parse_embedded (dm_check_member (supplementary, "ServerSideEncryptionConfiguration"));
+  encryption (context, bucket, sse && JSON_NODE_HOLDS_OBJECT (sse) ? json_node_get_object (sse) : NULL);
+
+  policy = dm_check_parse_embedded (dm_check_member (supplementary, "BucketPolicy"));
+  if (policy && JSON_NODE_HOLDS_OBJECT (policy))
+    policy_checks (context, bucket, json_object_get_member (json_node_get_object (policy), "policyText"));
+
+  return TRUE;
+}
+
+gboolean
+dm_checks_s3_cli (DmCheckContext *context,
+                  JsonObject     *document)
+{
+  JsonObject *o;
+  JsonNode *policy;
+
+  /* s3api calls name no bucket: the file name (CloudMapper's layout) does. */
+  if ((o = dm_check_object (document, "PublicAccessBlockConfiguration")))
+    public_access_block (context, context->source_name, o);
+  else if ((o = dm_check_object (document, "ServerSideEncryptionConfiguration")))
+    encryption (context, context->source_name, o);
+  else if ((policy = json_object_get_member (document, "Policy")) && JSON_NODE_HOLDS_VALUE (policy))
+    policy_checks (context, context->source_name, policy);
+  else
+    return FALSE;
+  return TRUE;
+}

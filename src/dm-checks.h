@@ -1,0 +1,100 @@
+/* dm-checks.h: Demarc's own checks on AWS Config items and AWS CLI outputs
+ *
+ * One file per service family (dm-checks-*.c) evaluates resources; this
+ * header is what they share. Every evaluation emits a passed or failed
+ * result for a catalogue check, so layers with evidence read "ok" and
+ * only layers nothing speaks to read "no data".
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "dm-catalogue.h"
+
+G_BEGIN_DECLS
+
+typedef struct _DmCheckContext DmCheckContext;
+
+typedef void (*DmCheckEmitFunc) (DmCheckContext *context,
+                                 const DmCheck  *check,
+                                 gboolean        failed,
+                                 const char     *resource,
+                                 const char     *resource_type,
+                                 const char     *evidence);
+
+struct _DmCheckContext
+{
+  DmCatalogue     *catalogue;
+  const char      *account;
+  const char      *region;
+  const char      *source_name;  /* basename of the file, for resources named only by it */
+  guint64          item;
+  guint            emitted;
+  DmCheckEmitFunc  emit;
+  gpointer         user_data;
+};
+
+/* Emits one result; evidence is a printf-style format. */
+void        dm_check_result            (DmCheckContext *context,
+                                        const char     *check_id,
+                                        gboolean        failed,
+                                        const char     *resource,
+                                        const char     *resource_type,
+                                        const char     *evidence_format,
+                                        ...) G_GNUC_PRINTF (6, 7);
+
+/* Member access that accepts Config's camelCase and the CLI's PascalCase. */
+JsonNode   *dm_check_member            (JsonObject     *object,
+                                        const char     *name);
+const char *dm_check_string            (JsonObject     *object,
+                                        const char     *name);
+JsonObject *dm_check_object            (JsonObject     *object,
+                                        const char     *name);
+JsonArray  *dm_check_array             (JsonObject     *object,
+                                        const char     *name);
+gboolean    dm_check_boolean           (JsonObject     *object,
+                                        const char     *name,
+                                        gboolean       *value);
+gboolean    dm_check_integer           (JsonObject     *object,
+                                        const char     *name,
+                                        gint64         *value);
+JsonNode   *dm_check_parse_embedded    (JsonNode       *node);
+
+/* Per family: each returns TRUE when it recognised the input. */
+gboolean    dm_checks_ec2_config       (DmCheckContext *context,
+                                        const char     *type,
+                                        const char     *id,
+                                        JsonObject     *configuration);
+gboolean    dm_checks_ec2_cli          (DmCheckContext *context,
+                                        JsonObject     *document);
+gboolean    dm_checks_s3_config        (DmCheckContext *context,
+                                        const char     *type,
+                                        const char     *id,
+                                        JsonObject     *configuration,
+                                        JsonObject     *supplementary);
+gboolean    dm_checks_s3_cli           (DmCheckContext *context,
+                                        JsonObject     *document);
+gboolean    dm_checks_rds_config       (DmCheckContext *context,
+                                        const char     *type,
+                                        const char     *id,
+                                        JsonObject     *configuration);
+gboolean    dm_checks_rds_cli          (DmCheckContext *context,
+                                        JsonObject     *document);
+gboolean    dm_checks_iam_cli          (DmCheckContext *context,
+                                        JsonObject     *document);
+gboolean    dm_checks_logging_config   (DmCheckContext *context,
+                                        const char     *type,
+                                        const char     *id,
+                                        JsonObject     *configuration);
+gboolean    dm_checks_logging_cli      (DmCheckContext *context,
+                                        JsonObject     *document);
+gboolean    dm_checks_lambda_config    (DmCheckContext *context,
+                                        const char     *type,
+                                        const char     *id,
+                                        JsonObject     *configuration);
+gboolean    dm_checks_lambda_cli       (DmCheckContext *context,
+                                        JsonObject     *document);
+
+G_END_DECLS
