@@ -196,6 +196,8 @@ typedef struct
   DmImporter    *self;
   DmImportInput *input;
   char          *basename;
+  char          *path_account;   /* from a CloudMapper-style path */
+  char          *path_region;
   GHashTable    *reasons;     /* reason -> DmSkipReason, borrowed from input */
   guint          kinds[G_N_ELEMENTS (kind_formats)];
   gboolean       prowler_asff;
@@ -643,6 +645,8 @@ init_context (FileState      *state,
   memset (context, 0, sizeof *context);
   context->catalogue = state->self->catalogue;
   context->source_name = state->basename;
+  context->account = state->path_account;
+  context->region = state->path_region;
   context->item = index;
   context->emit = emit_check;
   context->user_data = state;
@@ -679,8 +683,8 @@ evaluate_config_item (FileState  *state,
   config = json_node_get_object (configuration);
 
   init_context (state, &context, index);
-  context.region = str (o, "awsRegion");
-  context.account = first_of (str (o, "accountId"), str (o, "awsAccountId"));
+  context.region = first_of (str (o, "awsRegion"), context.region);
+  context.account = first_of (first_of (str (o, "accountId"), str (o, "awsAccountId")), context.account);
 
   known = dm_checks_ec2_config (&context, type, id, config) ||
           dm_checks_s3_config (&context, type, id, config, supplementary) ||
@@ -766,8 +770,84 @@ item_cb (JsonNode   *item,
   return TRUE;
 }
 
+/* ScoutSuite reports per rule: how many items it checked, how many it
+ * flagged. A rule that flagged items is a failed finding; one that checked
+ * items and flagged none passed. */
+static gboolean
+import_scoutsuite (FileState  *state,
+                   JsonObject *document)
+{
+  JsonObject *services = obj (document, "services");
+  g_autoptr(GList) names = NULL;
+  const char *account = str (document, "account_id");
+
+  if (services == NULL || !(json_object_has_member (document, "last_run") ||
+                            json_object_has_member (document, "provider_code")))
+    return FALSE;
+
+  g_free (state->input->format);
+  state->input->format = g_strdup ("scoutsuite");
+
+  names = json_object_get_members (services);
+  for (GList *l = names; l; l = l->next)
+    {
+      JsonObject *findings = obj (obj (services, l->data), "findings");
+      g_autoptr(GList) rules = findings ? json_object_get_members (findings) : NULL;
+
+      for (GList *r = rules; r; r = r->next)
+        {
+          g_autoptr(GStrvBuilder) controls = g_strv_builder_new ();
+          g_autofree char *id = g_strdup_printf ("scoutsuite/%s/%s", (char *)l->data, (char *)r->data);
+          g_autofree char *resource = NULL;
+          g_autofree char *evidence = NULL;
+          JsonObject *rule = obj (findings, r->data);
+          const char *level = str (rule, "level");
+          gint64 flagged = integer (rule, "flagged_items", 0);
+          gint64 checked = integer (rule, "checked_items", flagged);
+          JsonNode *items = member (rule, "items");
+          g_autoptr(GString) examples = g_string_new (NULL);
+          DmFindingData data = { 0 };
+
+          state->input->items++;
+          if (rule == NULL || (flagged == 0 && checked == 0))
+            {
+              skip (state, _("rule had nothing to check"));
+              continue;
+            }
+
+          for (guint i = 0; items && JSON_NODE_HOLDS_ARRAY (items) && i < json_array_get_length (json_node_get_array (items)) && i < 5; i++)
+            {
+              JsonNode *item = json_array_get_element (json_node_get_array (items), i);
+
+              if (JSON_NODE_HOLDS_VALUE (item) && json_node_get_value_type (item) == G_TYPE_STRING)
+                g_string_append_printf (examples, "%s%s", examples->len ? ", " : "", json_node_get_string (item));
+            }
+
+          resource = g_strdup_printf (_("%" G_GINT64_FORMAT " of %" G_GINT64_FORMAT " checked items"), flagged, checked);
+          evidence = examples->len ? g_strdup_printf (_("Flagged: %s"), examples->str) : g_strdup (str (rule, "rationale"));
+
+          data.id = id;
+          data.status = flagged > 0 ? DM_FINDING_FAILED : DM_FINDING_PASSED;
+          data.severity = g_strcmp0 (level, "danger") == 0 ? DM_SEVERITY_HIGH : DM_SEVERITY_MEDIUM;
+          data.tool = "ScoutSuite";
+          data.account = account;
+          data.resource = resource;
+          data.title = first_of (str (rule, "description"), r->data);
+          data.evidence = evidence;
+          data.remediation = str (rule, "remediation");
+          data.source_item = state->input->items - 1;
+
+          map_finding (state, &data, NULL, NULL, l->data, controls);
+          add_finding (state, &data, controls);
+          state->input->evaluated++;
+        }
+    }
+
+  return TRUE;
+}
+
 /* Documents without an item array: a single finding, Config rule results,
- * or one AWS CLI response. */
+ * ScoutSuite results, or one AWS CLI response. */
 static gboolean
 import_document (FileState  *state,
                  JsonNode   *document,
@@ -794,6 +874,9 @@ import_document (FileState  *state,
         item_cb (json_array_get_element (array, i), "EvaluationResults", i, state);
       return TRUE;
     }
+
+  if (import_scoutsuite (state, o))
+    return TRUE;
 
   if (json_object_has_member (o, "configurationItems") || json_object_has_member (o, "Findings") ||
       json_object_has_member (o, "findings"))
@@ -834,6 +917,36 @@ unknown:
 }
 
 static gboolean
+looks_like_region (const char *name)
+{
+  /* eu-west-1, us-gov-east-1, ap-southeast-3 */
+  return g_regex_match_simple ("^[a-z]{2}(-[a-z]+)+-[0-9]$", name, 0, 0);
+}
+
+static gboolean
+looks_like_account (const char *name)
+{
+  return g_regex_match_simple ("^[0-9]{12}$", name, 0, 0);
+}
+
+/* CloudMapper lays out account-data/<account>/<region>/<call>.json: the
+ * path is the only place those files say where they come from. */
+static void
+context_from_path (FileState *state,
+                   GFile     *file)
+{
+  g_autoptr(GFile) region_dir = g_file_get_parent (file);
+  g_autoptr(GFile) account_dir = region_dir ? g_file_get_parent (region_dir) : NULL;
+  g_autofree char *region = region_dir ? g_file_get_basename (region_dir) : NULL;
+  g_autofree char *account = account_dir ? g_file_get_basename (account_dir) : NULL;
+
+  if (region && looks_like_region (region))
+    state->path_region = g_steal_pointer (&region);
+  if (account && looks_like_account (account))
+    state->path_account = g_steal_pointer (&account);
+}
+
+static gboolean
 import_one_file (DmImporter    *self,
                  GFile         *file,
                  GCancellable  *cancellable,
@@ -847,6 +960,7 @@ import_one_file (DmImporter    *self,
 
   input->path = g_file_get_parse_name (file);
   state.basename = g_file_get_basename (file);
+  context_from_path (&state, file);
   input->format = g_strdup ("unknown");
   input->reasons = g_ptr_array_new_with_free_func (free_reason);
   state.self = self;
@@ -859,9 +973,13 @@ import_one_file (DmImporter    *self,
     {
       free_input (input);
       g_free (state.basename);
+      g_free (state.path_account);
+      g_free (state.path_region);
       return FALSE;
     }
   g_free (state.basename);
+  g_free (state.path_account);
+  g_free (state.path_region);
 
   /* The file's format is the kind most of its items had. */
   for (guint k = 1; k < G_N_ELEMENTS (kind_formats); k++)

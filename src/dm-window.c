@@ -912,6 +912,25 @@ toggle_details_action (GtkWidget  *widget,
   adw_flap_set_reveal_flap (self->flap, !adw_flap_get_reveal_flap (self->flap));
 }
 
+static gboolean
+drop_cb (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         DmWindow      *self)
+{
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+
+  for (GSList *l = g_value_get_boxed (value); l != NULL; l = l->next)
+    g_ptr_array_add (files, g_object_ref (l->data));
+
+  dm_window_open_exports (self, (GFile **)files->pdata, files->len);
+  return files->len > 0;
+}
+
 /* --- window state ------------------------------------------------------ */
 
 static void
@@ -1105,6 +1124,14 @@ dm_window_init (DmWindow *self)
 
   g_signal_connect_object (self->diagram, "notify::selected-band", G_CALLBACK (diagram_selection_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->diagram, "notify::selected-layer", G_CALLBACK (diagram_selection_changed), self, G_CONNECT_SWAPPED);
+
+  /* Dropping exports (files or folders) onto the window opens them. */
+  {
+    GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+    g_signal_connect_object (target, "drop", G_CALLBACK (drop_cb), self, 0);
+    gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+  }
 
   restore_state (self);
 }

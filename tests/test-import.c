@@ -421,6 +421,70 @@ test_folder (Fixture       *f,
 }
 
 static void
+test_scoutsuite (Fixture       *f,
+                 gconstpointer  data)
+{
+  const DmImportInput *input;
+  DmFinding *finding;
+
+  import_fixture (f, "scoutsuite_results_aws-111122223333.js");
+  input = dm_importer_get_input (f->importer, 0);
+
+  g_assert_cmpstr (input->format, ==, "scoutsuite");
+  g_assert_cmpuint (input->items, ==, 4);
+  g_assert_cmpuint (input->evaluated, ==, 3);
+  g_assert_cmpuint (reason_count (input, "rule had nothing to check"), ==, 1);
+
+  finding = find (f, "scoutsuite/s3/s3-bucket-world-policy-star");
+  g_assert_cmpint (dm_finding_get_status (finding), ==, DM_FINDING_FAILED);
+  g_assert_cmpint (dm_finding_get_severity (finding), ==, DM_SEVERITY_HIGH);
+  g_assert_cmpstr (dm_finding_get_service (finding), ==, "s3");
+  g_assert_cmpstr (dm_finding_get_evidence (finding), ==, "Flagged: s3.buckets.id.example-public.policy");
+  g_assert_cmpstr (dm_finding_get_resource (finding), ==, "1 of 4 checked items");
+  g_assert_cmpstr (dm_finding_get_account (finding), ==, "111122223333");
+  g_assert_cmpint (dm_finding_get_status (find (f, "scoutsuite/s3/s3-bucket-no-logging")), ==, DM_FINDING_PASSED);
+  g_assert_cmpstr (dm_finding_get_layer (find (f, "scoutsuite/iam/iam-root-account-no-mfa")), ==, "iam");
+}
+
+static void
+test_cloudmapper_layout (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *root = g_dir_make_tmp ("demarc-test-XXXXXX", NULL);
+  g_autofree char *dir = g_build_filename (root, "account-data", "444455556666", "eu-central-1", NULL);
+  g_autofree char *path = g_build_filename (dir, "ec2-describe-security-groups.json", NULL);
+  g_autoptr(GFile) top = g_file_new_for_path (root);
+  g_autoptr(GError) error = NULL;
+  DmFinding *finding;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  copy_fixture ("cli-security-groups.json", dir, "ec2-describe-security-groups.json");
+
+  g_assert_true (dm_importer_add_file (f->importer, top, NULL, &error));
+  g_assert_no_error (error);
+
+  /* Account and region come from the folders. */
+  finding = find (f, "NET-04/sg-c");
+  g_assert_cmpstr (dm_finding_get_account (finding), ==, "444455556666");
+  g_assert_cmpstr (dm_finding_get_region (finding), ==, "eu-central-1");
+
+  g_unlink (path);
+  for (char *p = g_strdup (dir); strlen (p) > strlen (root); )
+    {
+      char *parent = g_path_get_dirname (p);
+      g_rmdir (p);
+      g_free (p);
+      p = parent;
+      if (strlen (p) <= strlen (root))
+        {
+          g_free (p);
+          break;
+        }
+    }
+  g_rmdir (root);
+}
+
+static void
 assert_import_fails (Fixture    *f,
                      const char *text,
                      GQuark      domain,
@@ -589,6 +653,8 @@ main (int   argc,
   ADD ("/import/prowler/v2-ndjson", test_prowler_v2);
   ADD ("/import/config", test_config);
   ADD ("/import/folder", test_folder);
+  ADD ("/import/cloudmapper-layout", test_cloudmapper_layout);
+  ADD ("/import/scoutsuite", test_scoutsuite);
   ADD ("/import/own-checks/config", test_own_checks_config);
   ADD ("/import/own-checks/cli", test_own_checks_cli);
   ADD ("/import/errors", test_errors);
