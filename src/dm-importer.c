@@ -185,10 +185,12 @@ typedef enum
   KIND_PROWLER_V2,
   KIND_CONFIG_ITEM,
   KIND_CONFIG_EVALUATION,
+  KIND_BUNDLE_CALL,
 } Kind;
 
 static const char *kind_formats[] = {
   "unknown", "asff", "prowler-ocsf", "prowler-json", "prowler-ndjson", "config-snapshot", "config-compliance",
+  "demarc-bundle",
 };
 
 typedef struct
@@ -240,6 +242,9 @@ classify (JsonObject *o)
     return KIND_CONFIG_ITEM;
   if (obj (o, "EvaluationResultIdentifier") && json_object_has_member (o, "ComplianceType"))
     return KIND_CONFIG_EVALUATION;
+  if (json_object_has_member (o, "operation") && json_object_has_member (o, "service") &&
+      (json_object_has_member (o, "output") || json_object_has_member (o, "error")))
+    return KIND_BUNDLE_CALL;
   return KIND_UNKNOWN;
 }
 
@@ -704,6 +709,47 @@ n_findings (FileState *state)
   return g_list_model_get_n_items (G_LIST_MODEL (state->self->findings));
 }
 
+/* One AWS CLI response, on its own or from a bundle. */
+static void
+evaluate_cli_output (FileState      *state,
+                     DmCheckContext *context,
+                     JsonObject     *output)
+{
+  gboolean known = dm_checks_ec2_cli (context, output) ||
+                   dm_checks_s3_cli (context, output) ||
+                   dm_checks_rds_cli (context, output) ||
+                   dm_checks_iam_cli (context, output) ||
+                   dm_checks_logging_cli (context, output) ||
+                   dm_checks_lambda_cli (context, output);
+
+  if (!known)
+    skip (state, _(NOT_YET_EVALUATED));
+  else if (context->emitted == 0)
+    skip (state, _("nothing to evaluate (stopped, detached or incomplete resource)"));
+}
+
+/* A call of demarc-collect's bundle: the CLI response plus where it ran. */
+static void
+evaluate_bundle_call (FileState  *state,
+                      JsonObject *call,
+                      guint64     index)
+{
+  JsonObject *output = obj (call, "output");
+  DmCheckContext context;
+
+  if (output == NULL)
+    {
+      skip (state, json_object_has_member (call, "error") ? _("the collector could not make this call")
+                                                         : _("call without output"));
+      return;
+    }
+
+  init_context (state, &context, index);
+  context.region = first_of (str (call, "region"), context.region);
+  context.account = first_of (str (call, "account"), context.account);
+  evaluate_cli_output (state, &context, output);
+}
+
 static void
 import_object (FileState  *state,
                JsonObject *o,
@@ -739,6 +785,10 @@ import_object (FileState  *state,
 
     case KIND_CONFIG_ITEM:
       evaluate_config_item (state, o, index);
+      break;
+
+    case KIND_BUNDLE_CALL:
+      evaluate_bundle_call (state, o, index);
       break;
 
     case KIND_UNKNOWN:
@@ -886,25 +936,14 @@ import_document (FileState  *state,
   if (json_object_get_size (o) > 0)
     {
       DmCheckContext context;
-      gboolean known;
 
       g_free (state->input->format);
       state->input->format = g_strdup ("aws-cli");
       state->input->items++;
 
       init_context (state, &context, 0);
-      known = dm_checks_ec2_cli (&context, o) ||
-              dm_checks_s3_cli (&context, o) ||
-              dm_checks_rds_cli (&context, o) ||
-              dm_checks_iam_cli (&context, o) ||
-              dm_checks_logging_cli (&context, o) ||
-              dm_checks_lambda_cli (&context, o);
-
-      if (!known)
-        skip (state, _(NOT_YET_EVALUATED));
-      else if (context.emitted == 0)
-        skip (state, _("nothing to evaluate (stopped, detached or incomplete resource)"));
-      else
+      evaluate_cli_output (state, &context, o);
+      if (context.emitted > 0)
         state->input->evaluated++;
       return TRUE;
     }
@@ -961,6 +1000,8 @@ import_one_file (DmImporter    *self,
   input->path = g_file_get_parse_name (file);
   state.basename = g_file_get_basename (file);
   context_from_path (&state, file);
+  /* A Demarc bundle can hold thousands of calls: stream them. */
+  dm_json_reader_add_item_path (reader, "calls");
   input->format = g_strdup ("unknown");
   input->reasons = g_ptr_array_new_with_free_func (free_reason);
   state.self = self;
