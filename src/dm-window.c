@@ -11,6 +11,7 @@
 #include "dm-compare-view.h"
 #include "dm-details-pane.h"
 #include "dm-diagram.h"
+#include "dm-findings-view.h"
 #include "dm-window.h"
 
 struct _DmWindow
@@ -30,6 +31,7 @@ struct _DmWindow
   DmDiagram            *diagram;
   DmDetailsPane        *details;
   DmCompareView        *compare;
+  DmFindingsView       *findings;
 
   GSettings            *settings;
   GCancellable         *cancellable;
@@ -363,6 +365,7 @@ dm_window_set_model (DmWindow *self,
   dm_diagram_set_model (self->diagram, model);
   dm_diagram_set_assessment (self->diagram, self->assessment);
   dm_details_pane_set_assessment (self->details, self->importer, self->assessment);
+  dm_findings_view_set_assessment (self->findings, self->assessment);
   dm_compare_view_set_model (self->compare, model);
   adw_view_switcher_title_set_subtitle (self->switcher_title, dm_model_get_name (model));
   rebuild_list (self);
@@ -433,6 +436,12 @@ GtkWidget *
 dm_window_get_compare (DmWindow *self)
 {
   return GTK_WIDGET (self->compare);
+}
+
+GtkWidget *
+dm_window_get_findings (DmWindow *self)
+{
+  return GTK_WIDGET (self->findings);
 }
 
 /* --- opening a model file --------------------------------------------- */
@@ -590,6 +599,7 @@ import_done (GObject      *source,
   g_set_object (&self->assessment, d->assessment);
   dm_diagram_set_assessment (self->diagram, self->assessment);
   dm_details_pane_set_assessment (self->details, self->importer, self->assessment);
+  dm_findings_view_set_assessment (self->findings, self->assessment);
   rebuild_list (self);
 
   current = self->service;
@@ -810,6 +820,14 @@ show_compare_action (GtkWidget  *widget,
                      GVariant   *parameter)
 {
   show_view (DM_WINDOW (widget), "compare");
+}
+
+static void
+show_findings_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  show_view (DM_WINDOW (widget), "findings");
 }
 
 static void
@@ -1061,6 +1079,7 @@ dm_window_class_init (DmWindowClass *klass)
   g_type_ensure (DM_TYPE_DIAGRAM);
   g_type_ensure (DM_TYPE_DETAILS_PANE);
   g_type_ensure (DM_TYPE_COMPARE_VIEW);
+  g_type_ensure (DM_TYPE_FINDINGS_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/dm-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DmWindow, leaflet);
@@ -1076,6 +1095,7 @@ dm_window_class_init (DmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DmWindow, diagram);
   gtk_widget_class_bind_template_child (widget_class, DmWindow, details);
   gtk_widget_class_bind_template_child (widget_class, DmWindow, compare);
+  gtk_widget_class_bind_template_child (widget_class, DmWindow, findings);
 
   gtk_widget_class_install_action (widget_class, "win.open-export", NULL, open_export_action);
   gtk_widget_class_install_action (widget_class, "win.open-folder", NULL, open_folder_action);
@@ -1084,6 +1104,7 @@ dm_window_class_init (DmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.reset-model", NULL, reset_model_action);
   gtk_widget_class_install_action (widget_class, "win.show-explore", NULL, show_explore_action);
   gtk_widget_class_install_action (widget_class, "win.show-compare", NULL, show_compare_action);
+  gtk_widget_class_install_action (widget_class, "win.show-findings", NULL, show_findings_action);
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.show-service", "s", show_service_action);
@@ -1097,6 +1118,7 @@ dm_window_class_init (DmWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-explore", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-compare", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-findings", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK, "win.next-service", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK, "win.previous-service", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);

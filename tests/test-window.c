@@ -12,6 +12,7 @@
 #include "dm-compare-view.h"
 #include "dm-details-pane.h"
 #include "dm-diagram.h"
+#include "dm-findings-view.h"
 #include "dm-window.h"
 
 static DmApplication *shared_app;
@@ -381,6 +382,38 @@ test_export_details (Fixture       *f,
 }
 
 static void
+test_findings_view (Fixture       *f,
+                    gconstpointer  data)
+{
+  DmFindingsView *view = DM_FINDINGS_VIEW (dm_window_get_findings (f->window));
+  GListModel *shown = dm_findings_view_get_shown (view);
+  g_autoptr(DmFinding) first = NULL;
+
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 0);
+  open_demo (f);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-findings", NULL));
+  g_assert_cmpstr (dm_window_get_visible_view (f->window), ==, "findings");
+
+  /* Failed findings by default, the worst first. */
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 23);
+  first = g_list_model_get_item (shown, 0);
+  g_assert_cmpint (dm_finding_get_severity (first), ==, DM_SEVERITY_CRITICAL);
+
+  dm_findings_view_set_failed_only (view, FALSE);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 33);
+
+  /* Search reaches resources, and is case-insensitive. */
+  dm_findings_view_set_failed_only (view, TRUE);
+  dm_findings_view_set_search (view, "MARKETING-assets");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 3);
+  dm_findings_view_set_search (view, "CIS 3.0 5.6");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+  dm_findings_view_set_search (view, "<no such thing>");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 0);
+}
+
+static void
 test_export_survives_model_change (Fixture       *f,
                                    gconstpointer  data)
 {
@@ -451,6 +484,7 @@ main (int   argc,
   ADD ("/window/export-details", test_export_details);
   ADD ("/window/export-survives-model-change", test_export_survives_model_change);
   ADD ("/window/open-bad-export", test_open_bad_export);
+  ADD ("/window/findings-view", test_findings_view);
 #undef ADD
 
   status = g_test_run ();

@@ -1,0 +1,25 @@
+/* dm-findings-view.h: every finding of the open export, searchable
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "dm-assessment.h"
+
+G_BEGIN_DECLS
+
+#define DM_TYPE_FINDINGS_VIEW (dm_findings_view_get_type ())
+G_DECLARE_FINAL_TYPE (DmFindingsView, dm_findings_view, DM, FINDINGS_VIEW, AdwBin)
+
+GtkWidget  *dm_findings_view_new            (void);
+void        dm_findings_view_set_assessment (DmFindingsView *self,
+                                             DmAssessment   *assessment);
+void        dm_findings_view_set_search     (DmFindingsView *self,
+                                             const char     *text);
+void        dm_findings_view_set_failed_only (DmFindingsView *self,
+                                             gboolean        failed_only);
+GListModel *dm_findings_view_get_shown      (DmFindingsView *self);
+
+G_END_DECLS
