@@ -287,6 +287,15 @@ print_assessment_json (DmModel      *model,
   json_builder_add_int_value (builder, dm_assessment_get_n_passed (assessment));
   json_builder_set_member_name (builder, "unmapped");
   json_builder_add_int_value (builder, dm_assessment_get_n_unmapped (assessment));
+  {
+    guint with_evidence, customer_layers;
+
+    dm_assessment_get_coverage (assessment, &with_evidence, &customer_layers);
+    json_builder_set_member_name (builder, "layers_with_evidence");
+    json_builder_add_int_value (builder, with_evidence);
+    json_builder_set_member_name (builder, "customer_layers");
+    json_builder_add_int_value (builder, customer_layers);
+  }
   json_builder_end_object (builder);
 
   json_builder_set_member_name (builder, "services");
@@ -382,9 +391,14 @@ print_assessment_text (DmModel      *model,
         }
     }
 
-  g_print (_("\n%u failed, %u passed, %u not mapped to a layer\n"),
-           dm_assessment_get_n_failed (assessment), dm_assessment_get_n_passed (assessment),
-           dm_assessment_get_n_unmapped (assessment));
+  {
+    guint with_evidence, customer_layers;
+
+    dm_assessment_get_coverage (assessment, &with_evidence, &customer_layers);
+    g_print (_("\n%u failed, %u passed, %u not mapped to a layer; evidence for %u of %u customer layers\n"),
+             dm_assessment_get_n_failed (assessment), dm_assessment_get_n_passed (assessment),
+             dm_assessment_get_n_unmapped (assessment), with_evidence, customer_layers);
+  }
 
   for (guint s = 0; s < dm_model_get_n_services (model); s++)
     {

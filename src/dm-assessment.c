@@ -380,3 +380,40 @@ dm_layer_results_for_band (const DmLayerResult *results,
   else if (any_no_data)
     out->status = DM_LAYER_NO_DATA;
 }
+
+/**
+ * dm_assessment_get_coverage:
+ * @with_evidence: (out): customer and shared layers the export speaks to
+ * @customer_layers: (out): all customer and shared layers of the services
+ *   the export covers
+ *
+ * How much of the customer's side the export lets Demarc judge.
+ */
+void
+dm_assessment_get_coverage (DmAssessment *self,
+                            guint        *with_evidence,
+                            guint        *customer_layers)
+{
+  guint n_layers;
+
+  g_return_if_fail (DM_IS_ASSESSMENT (self));
+
+  *with_evidence = 0;
+  *customer_layers = 0;
+  n_layers = dm_model_get_n_layers (self->model);
+
+  for (guint s = 0; s < dm_model_get_n_services (self->model); s++)
+    {
+      if (!self->present[s])
+        continue;
+      for (guint l = 0; l < n_layers; l++)
+        {
+          const DmLayerResult *r = &self->results[(gsize)s * n_layers + l];
+
+          if (r->status == DM_LAYER_GAP || r->status == DM_LAYER_OK || r->status == DM_LAYER_NO_DATA)
+            (*customer_layers)++;
+          if (r->status == DM_LAYER_GAP || r->status == DM_LAYER_OK)
+            (*with_evidence)++;
+        }
+    }
+}

@@ -53,6 +53,9 @@ const DmLayerResult *dm_assessment_get_service_results (DmAssessment *self,
                                                        DmService    *service);
 guint                dm_assessment_get_service_gaps   (DmAssessment *self,
                                                        DmService    *service);
+void                 dm_assessment_get_coverage       (DmAssessment *self,
+                                                       guint        *with_evidence,
+                                                       guint        *customer_layers);
 void                 dm_layer_results_for_band        (const DmLayerResult *results,
                                                        DmBand              *band,
                                                        DmLayerResult       *out);

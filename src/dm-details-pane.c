@@ -338,6 +338,15 @@ add_export_summary (DmDetailsPane *self)
   add_fact (list, _("Findings"), totals, NULL);
   where = g_strdup_printf (_("%u accounts, %u regions"), g_hash_table_size (accounts), g_hash_table_size (regions));
   add_fact (list, _("Scope"), where, NULL);
+  {
+    guint with_evidence, customer_layers;
+    g_autofree char *coverage = NULL;
+
+    dm_assessment_get_coverage (self->assessment, &with_evidence, &customer_layers);
+    coverage = g_strdup_printf (_("%u of %u of your layers in the covered services have evidence; the rest are “no data”"),
+                                with_evidence, customer_layers);
+    add_fact (list, _("Coverage"), coverage, NULL);
+  }
   if (skips->len)
     add_fact (list, _("Skipped, and why"), skips->str, NULL);
 }

@@ -485,10 +485,11 @@ test_cloudmapper_layout (Fixture       *f,
 }
 
 static void
-assert_import_fails (Fixture    *f,
-                     const char *text,
-                     GQuark      domain,
-                     int         code)
+assert_import_fails_len (Fixture    *f,
+                         const char *text,
+                         gssize      length,
+                         GQuark      domain,
+                         int         code)
 {
   g_autofree char *dir = g_dir_make_tmp ("demarc-test-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "export.json", NULL);
@@ -496,7 +497,7 @@ assert_import_fails (Fixture    *f,
   g_autoptr(GError) error = NULL;
   guint before = dm_importer_get_n_inputs (f->importer);
 
-  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  g_assert_true (g_file_set_contents (path, text, length, NULL));
   g_assert_false (dm_importer_add_file (f->importer, file, NULL, &error));
   g_assert_error (error, domain, code);
   g_assert_true (g_str_has_prefix (error->message, path));
@@ -508,9 +509,31 @@ assert_import_fails (Fixture    *f,
 }
 
 static void
+assert_import_fails (Fixture    *f,
+                     const char *text,
+                     GQuark      domain,
+                     int         code)
+{
+  assert_import_fails_len (f, text, -1, domain, code);
+}
+
+static void
 test_errors (Fixture       *f,
              gconstpointer  data)
 {
+  static const char nul[] = "{\"Findings\": [{\"Id\": \"a\0b\"}]}";
+  g_autofree char *deep = g_malloc (200001);
+
+  memset (deep, '[', 100000);
+  memset (deep + 100000, ']', 100000);
+  deep[200000] = '\0';
+
+  /* Non-UTF-8, a raw NUL, and 100,000 levels of nesting: clear errors,
+   * no crash, no half-read input. */
+  assert_import_fails (f, "{\"Findings\": [{\"Title\": \"caf\xe9\"}]}", DM_JSON_READER_ERROR, DM_JSON_READER_ERROR_SYNTAX);
+  assert_import_fails_len (f, nul, sizeof nul - 1, DM_JSON_READER_ERROR, DM_JSON_READER_ERROR_SYNTAX);
+  assert_import_fails (f, deep, DM_JSON_READER_ERROR, DM_JSON_READER_ERROR_TOO_DEEP);
+
   assert_import_fails (f, "", DM_JSON_READER_ERROR, DM_JSON_READER_ERROR_EMPTY);
   assert_import_fails (f, "{\"Findings\": [{\"Id\": ", DM_JSON_READER_ERROR, DM_JSON_READER_ERROR_TRUNCATED);
   assert_import_fails (f, "{\"Findings\": [}", DM_JSON_READER_ERROR, DM_JSON_READER_ERROR_SYNTAX);
@@ -565,6 +588,15 @@ test_assessment (Fixture       *f,
 
   g_assert_cmpuint (dm_assessment_get_n_unmapped (assessment), ==, 1);
   g_assert_cmpuint (dm_assessment_count_gaps (assessment, DM_SEVERITY_CRITICAL), ==, 2);
+
+  /* Coverage counts only the customer's layers of the services present. */
+  {
+    guint with_evidence, customer_layers;
+
+    dm_assessment_get_coverage (assessment, &with_evidence, &customer_layers);
+    g_assert_cmpuint (with_evidence, >, 0);
+    g_assert_cmpuint (with_evidence, <, customer_layers);
+  }
   g_assert_cmpuint (dm_assessment_count_gaps (assessment, DM_SEVERITY_HIGH), ==, 5);
 }
 
@@ -586,6 +618,24 @@ test_assessment_ok (Fixture       *f,
   g_assert_cmpint (r->status, ==, DM_LAYER_NO_DATA);
   r = dm_assessment_get_result (assessment, ec2, dm_model_find_layer (f->model, "aws_global_infrastructure"));
   g_assert_cmpint (r->status, ==, DM_LAYER_PROVIDER);
+
+  /* prowler-ocsf covers s3, ec2, lambda; of their customer layers, three
+   * have evidence: S3 data, EC2 OS, Lambda platform. */
+  {
+    guint with_evidence, customer_layers, expected = 0;
+    const char *present[] = { "s3", "ec2", "lambda" };
+
+    for (guint s = 0; s < G_N_ELEMENTS (present); s++)
+      for (guint l = 0; l < dm_model_get_n_layers (f->model); l++)
+        {
+          DmOwner owner = dm_service_get_owner (dm_model_find_service (f->model, present[s]), dm_model_get_layer (f->model, l));
+          if (owner == DM_OWNER_CUSTOMER || owner == DM_OWNER_SHARED)
+            expected++;
+        }
+    dm_assessment_get_coverage (assessment, &with_evidence, &customer_layers);
+    g_assert_cmpuint (with_evidence, ==, 3);
+    g_assert_cmpuint (customer_layers, ==, expected);
+  }
 }
 
 /* Every sample others wrote imports, or fails with a clear syntax error
