@@ -6,6 +6,9 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
 #include "dm-checks.h"
 
 /* The ports Security Hub's EC2.19 treats as high risk. */
@@ -191,6 +194,122 @@ volume (DmCheckContext *context,
                    encrypted ? "The volume is encrypted." : "Encrypted is false on an attached volume.");
 }
 
+static void
+snapshot (DmCheckContext *context,
+          const char     *id,
+          JsonObject     *config)
+{
+  const char *snapshot_id = dm_check_string (config, "snapshotId");
+  gboolean encrypted;
+
+  if (dm_check_boolean (config, "encrypted", &encrypted))
+    dm_check_result (context, "ENC-03", !encrypted, snapshot_id ? snapshot_id : id, "AwsEc2Snapshot",
+                     "Encrypted is %s.", encrypted ? "true" : "false");
+}
+
+/* describe-snapshot-attribute --attribute createVolumePermission */
+static void
+snapshot_permissions (DmCheckContext *context,
+                      JsonObject     *document,
+                      JsonArray      *permissions)
+{
+  const char *snapshot_id = dm_check_string (document, "SnapshotId");
+  gboolean everyone = FALSE;
+  guint accounts = 0;
+
+  for (guint i = 0; i < json_array_get_length (permissions); i++)
+    {
+      JsonObject *permission;
+
+      if (!JSON_NODE_HOLDS_OBJECT (json_array_get_element (permissions, i)))
+        continue;
+      permission = json_array_get_object_element (permissions, i);
+      if (g_strcmp0 (dm_check_string (permission, "Group"), "all") == 0)
+        everyone = TRUE;
+      else if (dm_check_string (permission, "UserId"))
+        accounts++;
+    }
+
+  if (everyone)
+    dm_check_result (context, "DATA-01", TRUE, snapshot_id ? snapshot_id : context->source_name, "AwsEc2Snapshot",
+                     "createVolumePermission includes Group all: anyone can restore it.");
+  else
+    dm_check_result (context, "DATA-01", FALSE, snapshot_id ? snapshot_id : context->source_name, "AwsEc2Snapshot",
+                     "createVolumePermission is limited to %u named accounts.", accounts);
+}
+
+/* describe-instance-attribute --attribute userData */
+static void
+user_data (DmCheckContext *context,
+           JsonObject     *document,
+           JsonObject     *attribute)
+{
+  const char *instance_id = dm_check_string (document, "InstanceId");
+  const char *value = dm_check_string (attribute, "Value");
+  const char *resource = instance_id ? instance_id : context->source_name;
+  g_autofree guchar *raw = NULL;
+  g_autofree char *text = NULL;
+  const char *kind;
+  gsize length = 0;
+  guint line = 0;
+
+  if (value == NULL || *value == '\0')
+    {
+      dm_check_result (context, "OS-06", FALSE, resource, "AwsEc2Instance", "The instance has no user data.");
+      return;
+    }
+
+  raw = g_base64_decode (value, &length);
+  /* Compressed or binary user data cannot be read here: say so. */
+  if (length == 0 || memchr (raw, '\0', length) || !g_utf8_validate ((const char *)raw, length, NULL))
+    {
+      dm_check_result (context, "OS-06", FALSE, resource, "AwsEc2Instance",
+                       "The user data is binary or compressed (%" G_GSIZE_FORMAT " bytes) and was not searched.", length);
+      return;
+    }
+
+  text = g_strndup ((const char *)raw, length);
+  kind = dm_check_secret_in_text (text, &line);
+  if (kind)
+    dm_check_result (context, "OS-06", TRUE, resource, "AwsEc2Instance",
+                     "Line %u of the user data holds %s.", line, _(kind));
+  else
+    dm_check_result (context, "OS-06", FALSE, resource, "AwsEc2Instance",
+                     "No secret found in %" G_GSIZE_FORMAT " bytes of user data.", length);
+}
+
+/* ssm list-resource-compliance-summaries and describe-instance-patch-states */
+static void
+patch_summary (DmCheckContext *context,
+               const char     *id,
+               JsonObject     *item)
+{
+  const char *type = dm_check_string (item, "ComplianceType");
+  const char *status = dm_check_string (item, "Status");
+  const char *resource = dm_check_string (item, "ResourceId");
+
+  if (g_strcmp0 (type, "Patch") != 0 || status == NULL)
+    return;
+  dm_check_result (context, "OS-02", g_strcmp0 (status, "COMPLIANT") != 0, resource ? resource : id, "AwsEc2Instance",
+                   "Patch compliance is %s.", status);
+}
+
+static void
+patch_state (DmCheckContext *context,
+             const char     *id,
+             JsonObject     *state)
+{
+  const char *instance_id = dm_check_string (state, "InstanceId");
+  gint64 missing = 0, failed = 0;
+  gboolean has_missing = dm_check_integer (state, "MissingCount", &missing);
+  gboolean has_failed = dm_check_integer (state, "FailedCount", &failed);
+
+  if (!has_missing && !has_failed)
+    return;
+  dm_check_result (context, "OS-02", missing > 0 || failed > 0, instance_id ? instance_id : id, "AwsEc2Instance",
+                   "%" G_GINT64_FORMAT " patches missing, %" G_GINT64_FORMAT " failed to install.", missing, failed);
+}
+
 gboolean
 dm_checks_ec2_config (DmCheckContext *context,
                       const char     *type,
@@ -223,13 +342,40 @@ gboolean
 dm_checks_ec2_cli (DmCheckContext *context,
                    JsonObject     *document)
 {
-  JsonArray *reservations;
+  JsonArray *reservations, *list;
+  JsonObject *o;
   gboolean enabled;
 
   if (each_object (dm_check_array (document, "SecurityGroups"), security_group, context))
     return TRUE;
   if (each_object (dm_check_array (document, "Volumes"), volume, context))
     return TRUE;
+  if (each_object (dm_check_array (document, "Snapshots"), snapshot, context))
+    return TRUE;
+  if (each_object (dm_check_array (document, "ResourceComplianceSummaryItems"), patch_summary, context))
+    return TRUE;
+  if (each_object (dm_check_array (document, "InstancePatchStates"), patch_state, context))
+    return TRUE;
+  if ((list = dm_check_array (document, "CreateVolumePermissions")))
+    {
+      snapshot_permissions (context, document, list);
+      return TRUE;
+    }
+  if ((o = dm_check_object (document, "UserData")))
+    {
+      user_data (context, document, o);
+      return TRUE;
+    }
+  if ((o = dm_check_object (document, "AccountLevel")))
+    {
+      const char *tokens = dm_check_string (o, "HttpTokens");
+
+      /* Without an account default, new instances accept IMDSv1. */
+      dm_check_result (context, "OS-04", g_strcmp0 (tokens, "required") != 0,
+                       context->region ? context->region : context->source_name, "AwsAccount",
+                       "The account default HttpTokens is %s.", tokens ? tokens : "not set");
+      return TRUE;
+    }
 
   if ((reservations = dm_check_array (document, "Reservations")))
     {

@@ -53,12 +53,82 @@ field (GStrv row,
   return index >= 0 && (guint)index < g_strv_length (row) ? g_strstrip (row[index]) : NULL;
 }
 
+/* Root use within a week of the report is everyday use; a single
+ * break-glass login long ago is not. */
+#define ROOT_USE_WINDOW_DAYS 7
+
+static GDateTime *
+parse_time (const char *text)
+{
+  if (text == NULL || !g_ascii_isdigit (*text))
+    return NULL;  /* "N/A", "no_information", "not_supported" */
+  return g_date_time_new_from_iso8601 (text, NULL);
+}
+
+/* The newest of the root user's password and key use, as text. */
+static GDateTime *
+root_last_used (GStrv         row,
+                const int     columns[3],
+                const char  **which)
+{
+  static const char *names[] = { "password_last_used", "access_key_1_last_used_date", "access_key_2_last_used_date" };
+  GDateTime *newest = NULL;
+
+  for (guint i = 0; i < 3; i++)
+    {
+      GDateTime *t = parse_time (field (row, columns[i]));
+
+      if (t && (newest == NULL || g_date_time_compare (t, newest) > 0))
+        {
+          g_clear_pointer (&newest, g_date_time_unref);
+          newest = g_steal_pointer (&t);
+          *which = names[i];
+        }
+      g_clear_pointer (&t, g_date_time_unref);
+    }
+  return newest;
+}
+
+static void
+root_usage (DmCheckContext *context,
+            GStrv           row,
+            const int       columns[3],
+            GDateTime      *reference)
+{
+  const char *which = NULL;
+  g_autoptr(GDateTime) used = root_last_used (row, columns, &which);
+  g_autofree char *when = NULL;
+  GTimeSpan age;
+
+  if (used == NULL)
+    {
+      dm_check_result (context, "IAM-04", FALSE, "root", "AwsAccount",
+                       "The credential report shows no use of the root user's password or keys.");
+      return;
+    }
+  when = g_date_time_format (used, "%Y-%m-%d");
+  if (reference == NULL)
+    {
+      /* Without the report's date, a last use is evidence of use at all. */
+      dm_check_result (context, "IAM-04", TRUE, "root", "AwsAccount",
+                       "The root user was last used on %s (%s); the report's date is unknown.", when, which);
+      return;
+    }
+  age = g_date_time_difference (reference, used);
+  dm_check_result (context, "IAM-04", age < ROOT_USE_WINDOW_DAYS * G_TIME_SPAN_DAY, "root", "AwsAccount",
+                   "The root user was last used on %s (%s), %" G_GINT64_FORMAT " days before the report.",
+                   when, which, (gint64)(age / G_TIME_SPAN_DAY));
+}
+
 /* The credential report is CSV: base64 in "Content" as the API returns it,
  * or already decoded, as some collectors store it. */
 static gboolean
 credential_report (DmCheckContext *context,
-                   const char     *content)
+                   const char     *content,
+                   const char     *generated)
 {
+  g_autoptr(GDateTime) reference = parse_time (generated);
+  int used[3];
   g_autofree char *decoded = NULL;
   g_auto(GStrv) lines = NULL;
   g_auto(GStrv) header = NULL;
@@ -84,6 +154,9 @@ credential_report (DmCheckContext *context,
   password = column (header, "password_enabled");
   key1 = column (header, "access_key_1_active");
   key2 = column (header, "access_key_2_active");
+  used[0] = column (header, "password_last_used");
+  used[1] = column (header, "access_key_1_last_used_date");
+  used[2] = column (header, "access_key_2_last_used_date");
   if (user < 0 || mfa < 0)
     return FALSE;
 
@@ -107,6 +180,7 @@ credential_report (DmCheckContext *context,
                            has_mfa ? "true" : "false");
           dm_check_result (context, "IAM-03", keys, "root", "AwsAccount",
                            keys ? "The root user has an active access key." : "The root user has no active access key.");
+          root_usage (context, row, used, reference);
         }
       else if (name && g_strcmp0 (field (row, password), "true") == 0)
         dm_check_result (context, "IAM-05", !has_mfa, name, "AwsIamUser", "Console password enabled, mfa_active %s.",
@@ -271,21 +345,84 @@ authorization_details (DmCheckContext *context,
   inline_policies (context, dm_check_array (document, "GroupDetailList"), "GroupName", "GroupPolicyList", "AwsIamGroup");
 }
 
+/* A virtual device for root is named root-account-mfa-device, or its User
+ * is the account's root ARN. */
+static void
+virtual_mfa_devices (DmCheckContext *context,
+                     JsonArray      *devices)
+{
+  const char *serial = NULL;
+
+  for (guint i = 0; i < json_array_get_length (devices); i++)
+    {
+      JsonObject *device, *user;
+      const char *number, *arn;
+
+      if (!JSON_NODE_HOLDS_OBJECT (json_array_get_element (devices, i)))
+        continue;
+      device = json_array_get_object_element (devices, i);
+      number = dm_check_string (device, "SerialNumber");
+      user = dm_check_object (device, "User");
+      arn = dm_check_string (user, "Arn");
+      if ((number && g_str_has_suffix (number, ":mfa/root-account-mfa-device")) || (arn && g_str_has_suffix (arn, ":root")))
+        serial = number ? number : arn;
+    }
+
+  if (serial)
+    dm_check_result (context, "IAM-02", TRUE, "root", "AwsAccount", "The root user's MFA is the virtual device %s.", serial);
+  else
+    dm_check_result (context, "IAM-02", FALSE, "root", "AwsAccount",
+                     "None of %u virtual MFA devices belongs to the root user.", json_array_get_length (devices));
+}
+
+static void
+analyzers (DmCheckContext *context,
+           JsonArray      *list)
+{
+  const char *active = NULL;
+  const char *region = context->region ? context->region : context->source_name;
+
+  for (guint i = 0; i < json_array_get_length (list); i++)
+    {
+      JsonObject *analyzer;
+      const char *type;
+
+      if (!JSON_NODE_HOLDS_OBJECT (json_array_get_element (list, i)))
+        continue;
+      analyzer = json_array_get_object_element (list, i);
+      type = dm_check_string (analyzer, "type");
+      /* Unused-access analyzers do not look for external access. */
+      if (g_strcmp0 (dm_check_string (analyzer, "status"), "ACTIVE") == 0 &&
+          (g_strcmp0 (type, "ACCOUNT") == 0 || g_strcmp0 (type, "ORGANIZATION") == 0))
+        active = dm_check_string (analyzer, "name");
+    }
+
+  if (active)
+    dm_check_result (context, "IAM-16", FALSE, region, "AwsAccount", "The external access analyzer %s is active.", active);
+  else
+    dm_check_result (context, "IAM-16", TRUE, region, "AwsAccount", "No active external access analyzer.");
+}
+
 gboolean
 dm_checks_iam_cli (DmCheckContext *context,
                    JsonObject     *document)
 {
   JsonObject *o;
+  JsonArray *list;
   const char *content;
 
   if ((o = dm_check_object (document, "SummaryMap")))
     account_summary (context, o);
   else if ((o = dm_check_object (document, "PasswordPolicy")))
     password_policy (context, o);
-  else if ((content = dm_check_string (document, "Content")) && credential_report (context, content))
+  else if ((content = dm_check_string (document, "Content")) && credential_report (context, content, dm_check_string (document, "GeneratedTime")))
     ;
   else if (dm_check_array (document, "Policies") || dm_check_array (document, "UserDetailList"))
     authorization_details (context, document);
+  else if ((list = dm_check_array (document, "VirtualMFADevices")))
+    virtual_mfa_devices (context, list);
+  else if ((list = dm_check_array (document, "analyzers")))
+    analyzers (context, list);
   else
     return FALSE;
   return TRUE;

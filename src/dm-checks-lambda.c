@@ -1,10 +1,13 @@
-/* dm-checks-lambda.c: function runtimes
+/* dm-checks-lambda.c: function runtimes, environment secrets, function URLs
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "dm-checks-lambda"
 
 #include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "dm-checks.h"
 
@@ -37,6 +40,55 @@ function (DmCheckContext *context,
                    ok ? "Runtime %s is supported." : "Runtime %s is deprecated or not supported.", runtime);
 }
 
+static void
+environment (DmCheckContext *context,
+             const char     *id,
+             JsonObject     *config)
+{
+  const char *name = dm_check_string (config, "functionName");
+  JsonObject *variables = dm_check_object (dm_check_object (config, "environment"), "variables");
+  g_autoptr(GString) found = g_string_new (NULL);
+  g_autoptr(GList) names = NULL;
+
+  if (variables == NULL)
+    return;
+  names = json_object_get_members (variables);
+  for (GList *l = names; l; l = l->next)
+    {
+      const char *kind = dm_check_secret_kind (l->data, dm_check_string (variables, l->data));
+
+      if (kind)
+        g_string_append_printf (found, "%s%s (%s)", found->len ? "; " : "", (const char *)l->data, _(kind));
+    }
+
+  /* Names and kinds only: the evidence must not carry the secret. */
+  if (found->len)
+    dm_check_result (context, "APP-04", TRUE, name ? name : id, "AwsLambdaFunction",
+                     "Variables that look like secrets: %s.", found->str);
+  else
+    dm_check_result (context, "APP-04", FALSE, name ? name : id, "AwsLambdaFunction",
+                     "None of %u environment variables looks like a secret.", json_object_get_size (variables));
+}
+
+static void
+url_config (DmCheckContext *context,
+            JsonObject     *config)
+{
+  const char *arn = dm_check_string (config, "FunctionArn");
+  const char *auth = dm_check_string (config, "AuthType");
+  const char *name = arn ? strrchr (arn, ':') : NULL;
+
+  if (auth == NULL)
+    return;
+  /* Qualified ARNs end in :alias; the name is the part after :function:. */
+  if (arn && strstr (arn, ":function:"))
+    name = strstr (arn, ":function:") + strlen (":function:");
+  else if (name)
+    name++;
+  dm_check_result (context, "APP-02", g_strcmp0 (auth, "NONE") == 0, name ? name : context->source_name,
+                   "AwsLambdaFunction", "The function URL's AuthType is %s.", auth);
+}
+
 gboolean
 dm_checks_lambda_config (DmCheckContext *context,
                          const char     *type,
@@ -46,6 +98,7 @@ dm_checks_lambda_config (DmCheckContext *context,
   if (g_strcmp0 (type, "AWS::Lambda::Function") != 0)
     return FALSE;
   function (context, id, configuration);
+  environment (context, id, configuration);
   return TRUE;
 }
 
@@ -53,14 +106,29 @@ gboolean
 dm_checks_lambda_cli (DmCheckContext *context,
                       JsonObject     *document)
 {
-  JsonArray *list = dm_check_array (document, "Functions");
+  JsonArray *list;
 
+  if ((list = dm_check_array (document, "FunctionUrlConfigs")))
+    {
+      for (guint i = 0; i < json_array_get_length (list); i++)
+        if (JSON_NODE_HOLDS_OBJECT (json_array_get_element (list, i)))
+          url_config (context, json_array_get_object_element (list, i));
+      return TRUE;
+    }
+  if (dm_check_string (document, "FunctionUrl") && dm_check_string (document, "AuthType"))
+    {
+      url_config (context, document);
+      return TRUE;
+    }
+
+  list = dm_check_array (document, "Functions");
   if (list == NULL)
     {
       /* get-function-configuration: one function, at the top level. */
       if (dm_check_string (document, "FunctionName") && dm_check_string (document, "FunctionArn"))
         {
           function (context, "", document);
+          environment (context, "", document);
           return TRUE;
         }
       return FALSE;
@@ -68,6 +136,9 @@ dm_checks_lambda_cli (DmCheckContext *context,
 
   for (guint i = 0; i < json_array_get_length (list); i++)
     if (JSON_NODE_HOLDS_OBJECT (json_array_get_element (list, i)))
-      function (context, "", json_array_get_object_element (list, i));
+      {
+        function (context, "", json_array_get_object_element (list, i));
+        environment (context, "", json_array_get_object_element (list, i));
+      }
   return TRUE;
 }

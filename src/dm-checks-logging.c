@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "dm-checks.h"
 
 static void
@@ -37,6 +39,49 @@ dm_checks_logging_config (DmCheckContext *context,
     return FALSE;
   trail (context, id, configuration);
   return TRUE;
+}
+
+/* inspector2 batch-get-account-status */
+static void
+inspector_account (DmCheckContext *context,
+                   JsonObject     *account)
+{
+  static const char *scans[] = { "ec2", "ecr", "lambda" };
+  JsonObject *state = dm_check_object (account, "resourceState");
+  g_autoptr(GString) off = g_string_new (NULL);
+  const char *id = dm_check_string (account, "accountId");
+
+  for (guint i = 0; i < G_N_ELEMENTS (scans); i++)
+    {
+      const char *status = dm_check_string (dm_check_object (state, scans[i]), "status");
+
+      if (g_strcmp0 (status, "ENABLED") != 0)
+        g_string_append_printf (off, "%s%s %s", off->len ? ", " : "", scans[i], status ? status : "not reported");
+    }
+
+  if (off->len)
+    dm_check_result (context, "LOG-15", TRUE, id ? id : context->source_name, "AwsAccount", "Inspector scanning off: %s.", off->str);
+  else
+    dm_check_result (context, "LOG-15", FALSE, id ? id : context->source_name, "AwsAccount",
+                     "Inspector scans EC2, ECR and Lambda.");
+}
+
+/**
+ * dm_checks_call_error:
+ *
+ * Some services answer "not enabled" with an error: for Security Hub the
+ * error is the evidence.
+ */
+void
+dm_checks_call_error (DmCheckContext *context,
+                      const char     *service,
+                      const char     *operation,
+                      const char     *error)
+{
+  if (g_strcmp0 (service, "securityhub") == 0 && error &&
+      (strstr (error, "not subscribed") || strstr (error, "InvalidAccessException")))
+    dm_check_result (context, "LOG-10", TRUE, context->region ? context->region : context->source_name, "AwsAccount",
+                     "%s answered that the account is not subscribed to Security Hub.", operation ? operation : service);
 }
 
 gboolean
@@ -102,6 +147,33 @@ dm_checks_logging_cli (DmCheckContext *context,
       dm_check_result (context, "LOG-08", !recording_ok, context->region ? context->region : context->source_name,
                        "AwsAccount", recording_ok ? "A configuration recorder is recording." :
                                                     "No configuration recorder is recording successfully.");
+      return TRUE;
+    }
+
+  /* securityhub describe-hub answers only when the hub is on. */
+  if (dm_check_string (document, "HubArn"))
+    {
+      dm_check_result (context, "LOG-10", FALSE, context->region ? context->region : context->source_name, "AwsAccount",
+                       "Security Hub is enabled (%s).", dm_check_string (document, "HubArn"));
+      return TRUE;
+    }
+
+  if ((list = dm_check_array (document, "StandardsSubscriptions")))
+    {
+      guint n = json_array_get_length (list);
+
+      dm_check_result (context, "LOG-10", n == 0, context->region ? context->region : context->source_name, "AwsAccount",
+                       "%u security standards are enabled.", n);
+      return TRUE;
+    }
+
+  if ((list = dm_check_array (document, "accounts")) && json_array_get_length (list) > 0 &&
+      JSON_NODE_HOLDS_OBJECT (json_array_get_element (list, 0)) &&
+      dm_check_object (json_array_get_object_element (list, 0), "resourceState"))
+    {
+      for (guint i = 0; i < json_array_get_length (list); i++)
+        if (JSON_NODE_HOLDS_OBJECT (json_array_get_element (list, i)))
+          inspector_account (context, json_array_get_object_element (list, i));
       return TRUE;
     }
 

@@ -8,38 +8,6 @@
 
 #include "dm-checks.h"
 
-static gboolean
-is_everyone (JsonNode *principal)
-{
-  JsonObject *o;
-  JsonNode *aws;
-
-  if (principal == NULL)
-    return FALSE;
-  if (JSON_NODE_HOLDS_VALUE (principal))
-    return g_strcmp0 (json_node_get_string (principal), "*") == 0;
-  if (!JSON_NODE_HOLDS_OBJECT (principal))
-    return FALSE;
-
-  o = json_node_get_object (principal);
-  aws = json_object_get_member (o, "AWS");
-  if (aws && JSON_NODE_HOLDS_VALUE (aws))
-    return g_strcmp0 (json_node_get_string (aws), "*") == 0;
-  if (aws && JSON_NODE_HOLDS_ARRAY (aws))
-    {
-      JsonArray *list = json_node_get_array (aws);
-
-      for (guint i = 0; i < json_array_get_length (list); i++)
-        {
-          JsonNode *n = json_array_get_element (list, i);
-
-          if (JSON_NODE_HOLDS_VALUE (n) && g_strcmp0 (json_node_get_string (n), "*") == 0)
-            return TRUE;
-        }
-    }
-  return FALSE;
-}
-
 typedef struct
 {
   gboolean public_allow;
@@ -51,23 +19,9 @@ static void
 policy_facts (JsonObject  *policy,
               PolicyFacts *facts)
 {
-  JsonNode *statements = policy ? json_object_get_member (policy, "Statement") : NULL;
-  g_autoptr(JsonArray) single = NULL;
-  JsonArray *list = NULL;
+  g_autoptr(JsonArray) list = dm_check_policy_statements (policy);
 
   memset (facts, 0, sizeof *facts);
-  if (statements == NULL)
-    return;
-
-  if (JSON_NODE_HOLDS_ARRAY (statements))
-    list = json_node_get_array (statements);
-  else if (JSON_NODE_HOLDS_OBJECT (statements))
-    {
-      single = json_array_new ();
-      json_array_add_element (single, json_node_ref (statements));
-      list = single;
-    }
-
   for (guint i = 0; list && i < json_array_get_length (list); i++)
     {
       JsonObject *statement;
@@ -83,7 +37,7 @@ policy_facts (JsonObject  *policy,
       /* Allow to everyone without a condition: public. A condition (source
        * VPC, account, IP) may narrow it; this check does not judge those. */
       if (g_strcmp0 (effect, "Allow") == 0 && condition == NULL &&
-          is_everyone (json_object_get_member (statement, "Principal")))
+          dm_check_principal_is_everyone (json_object_get_member (statement, "Principal")))
         facts->public_allow = TRUE;
 
       if (g_strcmp0 (effect, "Deny") == 0 && condition != NULL)

@@ -6,6 +6,9 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
 #include "dm-checks.h"
 #include "dm-json-reader.h"
 
@@ -166,4 +169,252 @@ dm_check_parse_embedded (JsonNode *node)
     return NULL;
 
   return json_node_ref (dm_json_reader_get_document (reader));
+}
+
+/* Bundle calls name their service; CloudMapper files start with it. */
+gboolean
+dm_check_hint_is (DmCheckContext *context,
+                  const char     *service)
+{
+  const char *hint = context->service_hint;
+  gsize length = strlen (service);
+
+  if (hint == NULL)
+    return FALSE;
+  return g_ascii_strncasecmp (hint, service, length) == 0 &&
+         (hint[length] == '\0' || hint[length] == '-' || hint[length] == '_');
+}
+
+static gboolean
+is_star_string (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING &&
+         g_str_equal (json_node_get_string (node), "*");
+}
+
+/* "*", {"AWS": "*"} or {"AWS": [..., "*"]}. */
+gboolean
+dm_check_principal_is_everyone (JsonNode *principal)
+{
+  JsonNode *aws;
+
+  if (principal == NULL)
+    return FALSE;
+  if (JSON_NODE_HOLDS_VALUE (principal))
+    return is_star_string (principal);
+  if (!JSON_NODE_HOLDS_OBJECT (principal))
+    return FALSE;
+
+  aws = json_object_get_member (json_node_get_object (principal), "AWS");
+  if (aws && JSON_NODE_HOLDS_VALUE (aws))
+    return is_star_string (aws);
+  if (aws && JSON_NODE_HOLDS_ARRAY (aws))
+    {
+      JsonArray *list = json_node_get_array (aws);
+
+      for (guint i = 0; i < json_array_get_length (list); i++)
+        if (is_star_string (json_array_get_element (list, i)))
+          return TRUE;
+    }
+  return FALSE;
+}
+
+/**
+ * dm_check_policy_statements:
+ *
+ * "Statement" may be one object or a list of them.
+ *
+ * Returns: (transfer full) (nullable): the statements
+ */
+JsonArray *
+dm_check_policy_statements (JsonObject *policy)
+{
+  JsonNode *statements = policy ? json_object_get_member (policy, "Statement") : NULL;
+  JsonArray *list;
+
+  if (statements && JSON_NODE_HOLDS_ARRAY (statements))
+    return json_array_ref (json_node_get_array (statements));
+  if (statements == NULL || !JSON_NODE_HOLDS_OBJECT (statements))
+    return NULL;
+
+  list = json_array_new ();
+  json_array_add_element (list, json_node_ref (statements));
+  return list;
+}
+
+/**
+ * dm_check_policy_is_public:
+ * @readable: (out): whether @policy was a policy document at all
+ *
+ * An Allow to everyone without a Condition is public. A condition (source
+ * account, VPC, organisation) may narrow it; judging those needs more than
+ * the policy, so they count as not public.
+ */
+gboolean
+dm_check_policy_is_public (JsonNode *policy,
+                           gboolean *readable)
+{
+  g_autoptr(JsonNode) parsed = dm_check_parse_embedded (policy);
+  g_autoptr(JsonArray) statements = NULL;
+
+  *readable = parsed != NULL && JSON_NODE_HOLDS_OBJECT (parsed);
+  if (!*readable)
+    return FALSE;
+
+  statements = dm_check_policy_statements (json_node_get_object (parsed));
+  for (guint i = 0; statements && i < json_array_get_length (statements); i++)
+    {
+      JsonObject *statement;
+
+      if (!JSON_NODE_HOLDS_OBJECT (json_array_get_element (statements, i)))
+        continue;
+      statement = json_array_get_object_element (statements, i);
+      if (g_strcmp0 (dm_check_string (statement, "Effect"), "Allow") == 0 &&
+          json_object_get_member (statement, "Condition") == NULL &&
+          dm_check_principal_is_everyone (json_object_get_member (statement, "Principal")))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+run_of (const char *text,
+        const char *alphabet,
+        gsize       length)
+{
+  for (gsize i = 0; i < length; i++)
+    if (text[i] == '\0' || strchr (alphabet, text[i]) == NULL)
+      return FALSE;
+  return TRUE;
+}
+
+#define UPPER_DIGITS "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+#define ALNUM "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+
+/* Shapes of well-known credentials anywhere in the text. */
+static const char *
+secret_shape (const char *text)
+{
+  static const struct { const char *prefix; const char *alphabet; gsize length; const char *kind; } shapes[] = {
+    { "AKIA", UPPER_DIGITS, 16, N_("an AWS access key ID") },
+    { "ASIA", UPPER_DIGITS, 16, N_("an AWS temporary access key ID") },
+    { "ghp_", ALNUM, 36, N_("a GitHub token") },
+    { "github_pat_", ALNUM "_", 40, N_("a GitHub token") },
+    { "glpat-", ALNUM "-_", 20, N_("a GitLab token") },
+    { "xoxb-", "0123456789-", 10, N_("a Slack token") },
+    { "xoxp-", "0123456789-", 10, N_("a Slack token") },
+    { "sk_live_", ALNUM, 20, N_("a Stripe secret key") },
+  };
+
+  if (strstr (text, "PRIVATE KEY-----") && strstr (text, "-----BEGIN"))
+    return N_("a private key");
+
+  for (guint i = 0; i < G_N_ELEMENTS (shapes); i++)
+    for (const char *p = strstr (text, shapes[i].prefix); p; p = strstr (p + 1, shapes[i].prefix))
+      if (run_of (p + strlen (shapes[i].prefix), shapes[i].alphabet, shapes[i].length))
+        return shapes[i].kind;
+  return NULL;
+}
+
+static gboolean
+name_suggests_secret (const char *name)
+{
+  static const char *words[] = { "PASSWORD", "PASSWD", "PWD", "SECRET", "TOKEN", "API_KEY", "APIKEY",
+                                 "PRIVATE_KEY", "ACCESS_KEY", "AUTH_DATA", "CREDENTIAL" };
+  g_autofree char *upper = g_ascii_strup (name, -1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (strstr (upper, words[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* Values that point at a secret store rather than holding the secret. */
+static gboolean
+is_reference (const char *value)
+{
+  return g_str_has_prefix (value, "arn:") || g_str_has_prefix (value, "{{resolve:") ||
+         g_str_has_prefix (value, "/") || g_str_has_prefix (value, "${") || g_str_has_prefix (value, "$(");
+}
+
+/**
+ * dm_check_secret_kind:
+ *
+ * Returns: (nullable): a translatable description such as "an AWS access
+ *   key ID" when @value looks like a credential, else %NULL
+ */
+const char *
+dm_check_secret_kind (const char *name,
+                      const char *value)
+{
+  const char *shape;
+
+  if (value == NULL)
+    return NULL;
+  if ((shape = secret_shape (value)))
+    return shape;
+
+  /* A long value under a credential's name, unless it is a reference or a
+   * placeholder: short values are flags and lengths. */
+  if (name && name_suggests_secret (name) && strlen (value) >= 8 && !is_reference (value) &&
+      strchr (value, ' ') == NULL)
+    return N_("a credential, judging by its name");
+  return NULL;
+}
+
+/**
+ * dm_check_secret_in_text:
+ * @line: (out): the 1-based line of the first secret
+ *
+ * Looks for credential shapes and NAME=value / NAME: value assignments
+ * with credential names, as shell scripts and cloud-init write them.
+ */
+const char *
+dm_check_secret_in_text (const char *text,
+                         guint      *line)
+{
+  g_auto(GStrv) lines = NULL;
+
+  if (text == NULL)
+    return NULL;
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i]; i++)
+    {
+      char *l = g_strstrip (lines[i]);
+      char *separator;
+      const char *kind;
+
+      if (g_str_has_prefix (l, "export "))
+        l += strlen ("export ");
+      separator = strpbrk (l, "=:");
+      if (separator && separator > l)
+        {
+          g_autofree char *name = g_strndup (l, separator - l);
+          g_autofree char *value = g_strdup (separator + 1);
+
+          g_strstrip (name);
+          g_strstrip (value);
+          if (value[0] == '"' || value[0] == '\'')
+            {
+              gsize n = strlen (value);
+
+              if (n >= 2 && value[n - 1] == value[0])
+                value[n - 1] = '\0';
+              memmove (value, value + 1, strlen (value));
+            }
+          /* Names are identifiers; anything else is prose or a URL. */
+          if (*name && run_of (name, ALNUM "_-.", strlen (name)) &&
+              (kind = dm_check_secret_kind (name, value)))
+            {
+              *line = i + 1;
+              return kind;
+            }
+        }
+      if ((kind = secret_shape (lines[i])))
+        {
+          *line = i + 1;
+          return kind;
+        }
+    }
+  return NULL;
 }

@@ -30,6 +30,7 @@ struct _DmCheckContext
   const char      *account;
   const char      *region;
   const char      *source_name;  /* basename of the file, for resources named only by it */
+  const char      *service_hint; /* "lambda" from a bundle call or "lambda-get-policy.json" */
   guint64          item;
   guint            emitted;
   DmCheckEmitFunc  emit;
@@ -61,6 +62,21 @@ gboolean    dm_check_integer           (JsonObject     *object,
                                         const char     *name,
                                         gint64         *value);
 JsonNode   *dm_check_parse_embedded    (JsonNode       *node);
+gboolean    dm_check_hint_is           (DmCheckContext *context,
+                                        const char     *service);
+
+/* Resource policies: a JSON object or JSON text. */
+gboolean    dm_check_principal_is_everyone (JsonNode   *principal);
+JsonArray  *dm_check_policy_statements     (JsonObject *policy);
+gboolean    dm_check_policy_is_public      (JsonNode   *policy,
+                                            gboolean   *readable);
+
+/* Secrets in configuration text: what the value looks like, never the
+ * value itself, so evidence does not repeat the secret. */
+const char *dm_check_secret_kind       (const char     *name,
+                                        const char     *value);
+const char *dm_check_secret_in_text    (const char     *text,
+                                        guint          *line);
 
 /* Per family: each returns TRUE when it recognised the input. */
 gboolean    dm_checks_ec2_config       (DmCheckContext *context,
@@ -96,5 +112,27 @@ gboolean    dm_checks_lambda_config    (DmCheckContext *context,
                                         JsonObject     *configuration);
 gboolean    dm_checks_lambda_cli       (DmCheckContext *context,
                                         JsonObject     *document);
+gboolean    dm_checks_containers_config (DmCheckContext *context,
+                                         const char     *type,
+                                         const char     *id,
+                                         JsonObject     *configuration);
+gboolean    dm_checks_containers_cli   (DmCheckContext *context,
+                                        JsonObject     *document);
+gboolean    dm_checks_platform_config  (DmCheckContext *context,
+                                        const char     *type,
+                                        const char     *id,
+                                        JsonObject     *configuration);
+gboolean    dm_checks_platform_cli     (DmCheckContext *context,
+                                        JsonObject     *document);
+gboolean    dm_checks_policies_config  (DmCheckContext *context,
+                                        const char     *type,
+                                        const char     *id,
+                                        JsonObject     *configuration);
+gboolean    dm_checks_policies_cli     (DmCheckContext *context,
+                                        JsonObject     *document);
+void        dm_checks_call_error       (DmCheckContext *context,
+                                        const char     *service,
+                                        const char     *operation,
+                                        const char     *error);
 
 G_END_DECLS

@@ -650,6 +650,7 @@ init_context (FileState      *state,
   memset (context, 0, sizeof *context);
   context->catalogue = state->self->catalogue;
   context->source_name = state->basename;
+  context->service_hint = state->basename;
   context->account = state->path_account;
   context->region = state->path_region;
   context->item = index;
@@ -695,7 +696,10 @@ evaluate_config_item (FileState  *state,
           dm_checks_s3_config (&context, type, id, config, supplementary) ||
           dm_checks_rds_config (&context, type, id, config) ||
           dm_checks_logging_config (&context, type, id, config) ||
-          dm_checks_lambda_config (&context, type, id, config);
+          dm_checks_lambda_config (&context, type, id, config) ||
+          dm_checks_containers_config (&context, type, id, config) ||
+          dm_checks_platform_config (&context, type, id, config) ||
+          dm_checks_policies_config (&context, type, id, config);
 
   if (!known)
     skip (state, _(NOT_YET_EVALUATED));
@@ -715,12 +719,17 @@ evaluate_cli_output (FileState      *state,
                      DmCheckContext *context,
                      JsonObject     *output)
 {
-  gboolean known = dm_checks_ec2_cli (context, output) ||
+  /* Policies first: a bare {"Policy"} is a bucket's only if no other
+   * service claims it. */
+  gboolean known = dm_checks_policies_cli (context, output) ||
+                   dm_checks_ec2_cli (context, output) ||
                    dm_checks_s3_cli (context, output) ||
                    dm_checks_rds_cli (context, output) ||
                    dm_checks_iam_cli (context, output) ||
                    dm_checks_logging_cli (context, output) ||
-                   dm_checks_lambda_cli (context, output);
+                   dm_checks_lambda_cli (context, output) ||
+                   dm_checks_containers_cli (context, output) ||
+                   dm_checks_platform_cli (context, output);
 
   if (!known)
     skip (state, _(NOT_YET_EVALUATED));
@@ -737,16 +746,20 @@ evaluate_bundle_call (FileState  *state,
   JsonObject *output = obj (call, "output");
   DmCheckContext context;
 
-  if (output == NULL)
-    {
-      skip (state, json_object_has_member (call, "error") ? _("the collector could not make this call")
-                                                         : _("call without output"));
-      return;
-    }
-
   init_context (state, &context, index);
   context.region = first_of (str (call, "region"), context.region);
   context.account = first_of (str (call, "account"), context.account);
+  context.service_hint = str (call, "service");
+
+  if (output == NULL)
+    {
+      dm_checks_call_error (&context, str (call, "service"), str (call, "operation"), str (call, "error"));
+      if (context.emitted == 0)
+        skip (state, json_object_has_member (call, "error") ? _("the collector could not make this call")
+                                                           : _("call without output"));
+      return;
+    }
+
   evaluate_cli_output (state, &context, output);
 }
 

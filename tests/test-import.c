@@ -9,6 +9,7 @@
 #include "test-util.h"
 
 #include "dm-assessment.h"
+#include "dm-checks.h"
 #include "dm-importer.h"
 #include "dm-json-reader.h"
 
@@ -368,6 +369,126 @@ test_own_checks_cli (Fixture       *f,
   g_assert_cmpuint (reason_count (dm_importer_get_input (f->importer, 5), "no Demarc check reads this yet"), ==, 1);
 }
 
+/* One bundle of the remaining critical and high checks' CLI evidence. */
+static void
+test_own_checks_bundle (Fixture       *f,
+                        gconstpointer  data)
+{
+  const DmImportInput *input;
+  DmFinding *finding;
+
+  import_fixture (f, "bundle-more-checks.json");
+  input = dm_importer_get_input (f->importer, 0);
+
+  assert_result (f, "IAM-02/root", TRUE, "The root user's MFA is the virtual device arn:aws:iam::111122223333:mfa/root-account-mfa-device.");
+  /* An unused-access analyzer does not look for external access. */
+  assert_result (f, "IAM-16/eu-west-1", TRUE, "No active external access analyzer.");
+  assert_result (f, "LOG-10/eu-west-1", TRUE, "0 security standards are enabled.");
+  /* The collector's error is the evidence that the hub is off. */
+  assert_result (f, "LOG-10/us-east-1", TRUE, NULL);
+  assert_result (f, "LOG-15/111122223333", TRUE, "Inspector scanning off: ecr DISABLED.");
+  assert_result (f, "NET-13/warehouse", TRUE, "PubliclyAccessible is true.");
+  assert_result (f, "NET-13/reports", FALSE, NULL);
+  assert_result (f, "NET-14/eu-west-1", TRUE, NULL);
+  assert_result (f, "NET-15/frontend", TRUE, "AssignPublicIp is ENABLED.");
+  assert_result (f, "NET-15/worker", FALSE, NULL);
+  assert_result (f, "NET-16/platform", TRUE, "The API endpoint is public and open to 0.0.0.0/0.");
+  assert_result (f, "APP-17/platform", TRUE, NULL);
+  assert_result (f, "OS-02/i-0aaa", TRUE, "Patch compliance is NON_COMPLIANT.");
+  assert_result (f, "OS-02/i-0bbb", FALSE, NULL);
+  g_assert_null (find (f, "OS-02/i-0ccc"));   /* association, not patch, compliance */
+  assert_result (f, "OS-04/eu-west-1", TRUE, "The account default HttpTokens is not set.");
+  assert_result (f, "OS-06/i-0aaa", TRUE, "Line 3 of the user data holds a credential, judging by its name.");
+  assert_result (f, "OS-06/i-0bbb", FALSE, NULL);   /* a parameter path, not a password */
+  assert_result (f, "OS-07/shop-prod", TRUE, "ManagedActionsEnabled is false.");
+  assert_result (f, "APP-12/shop-prod", FALSE, NULL);
+  assert_result (f, "OS-08/api:7", TRUE, "Privileged containers: app.");
+  assert_result (f, "APP-05/api:7", TRUE, NULL);
+  assert_result (f, "DATA-01/snap-0public", TRUE, NULL);
+  assert_result (f, "ENC-03/snap-0plain", TRUE, "Encrypted is false.");
+  assert_result (f, "ENC-03/snap-0sealed", FALSE, NULL);
+
+  /* lambda get-policy is a function's policy, not a bucket's. */
+  assert_result (f, "APP-01/thumbnailer", TRUE, NULL);
+  assert_result (f, "APP-01/resizer", FALSE, NULL);
+  g_assert_null (find (f, "DATA-04/bundle-more-checks.json"));
+  g_assert_null (find (f, "TLS-01/bundle-more-checks.json"));
+  assert_result (f, "APP-02/thumbnailer", TRUE, "The function URL's AuthType is NONE.");
+  assert_result (f, "APP-04/billing", TRUE, "Variables that look like secrets: STRIPE_KEY (a Stripe secret key).");
+  assert_result (f, "APP-04/resizer", FALSE, NULL);   /* an ARN points at the secret */
+  assert_result (f, "APP-14/sessions", TRUE, NULL);
+  assert_result (f, "APP-15/api", TRUE, NULL);
+  assert_result (f, "APP-16/api", TRUE, NULL);
+  assert_result (f, "POL-01/bundle-more-checks.json", TRUE, NULL);
+  assert_result (f, "POL-02/orders", TRUE, NULL);
+  assert_result (f, "POL-03/alerts", FALSE, NULL);   /* narrowed by a condition */
+
+  /* Evidence names secrets, never repeats them. */
+  finding = find (f, "APP-05/api:7");
+  g_assert_null (strstr (dm_finding_get_evidence (finding), "wJalrXUtnFEMI"));
+  finding = find (f, "APP-04/billing");
+  g_assert_null (strstr (dm_finding_get_evidence (finding), "sk_live_0123"));
+  finding = find (f, "OS-06/i-0aaa");
+  g_assert_null (strstr (dm_finding_get_evidence (finding), "Passw0rd"));
+
+  g_assert_cmpstr (dm_finding_get_service (find (f, "NET-13/warehouse")), ==, "redshift");
+  g_assert_cmpstr (dm_finding_get_layer (find (f, "NET-13/warehouse")), ==, "network_firewall");
+  g_assert_cmpstr (dm_finding_get_region (find (f, "LOG-10/us-east-1")), ==, "us-east-1");
+  /* The failed GuardDuty call is a counted skip, not silence. */
+  g_assert_cmpuint (reason_count (input, "the collector could not make this call"), ==, 1);
+}
+
+static void
+test_own_checks_more_config (Fixture       *f,
+                             gconstpointer  data)
+{
+  const DmImportInput *input;
+
+  import_fixture (f, "config-more-checks.json");
+  input = dm_importer_get_input (f->importer, 0);
+  g_assert_cmpuint (input->skipped, ==, 0);
+
+  assert_result (f, "OS-08/web", FALSE, NULL);
+  assert_result (f, "APP-05/web", TRUE, "Environment variables that look like secrets: GITHUB_TOKEN in nginx (a GitHub token).");
+  assert_result (f, "NET-15/site", FALSE, NULL);
+  assert_result (f, "NET-16/data", FALSE, "The API endpoint is public but limited to listed CIDR ranges.");
+  assert_result (f, "APP-17/data", FALSE, NULL);
+  assert_result (f, "APP-15/web", FALSE, NULL);
+  assert_result (f, "APP-16/web", FALSE, NULL);
+  assert_result (f, "NET-13/lake", FALSE, NULL);
+  assert_result (f, "APP-14/cache", FALSE, NULL);
+  assert_result (f, "POL-02/jobs", TRUE, NULL);
+}
+
+static void
+test_root_usage (Fixture       *f,
+                 gconstpointer  data)
+{
+  import_fixture (f, "cli-credential-report-root-used.json");
+  assert_result (f, "IAM-04/root", TRUE,
+                 "The root user was last used on 2026-11-18 (password_last_used), 2 days before the report.");
+  assert_result (f, "IAM-01/root", FALSE, NULL);
+}
+
+static void
+test_secret_detection (void)
+{
+  guint line = 0;
+
+  g_assert_nonnull (dm_check_secret_kind ("KEY", "AKIAIOSFODNN7EXAMPLE"));
+  g_assert_nonnull (dm_check_secret_kind ("x", "-----BEGIN RSA PRIVATE KEY-----\nMIIE"));
+  g_assert_nonnull (dm_check_secret_kind ("API_TOKEN", "abcdefgh1234"));
+  g_assert_null (dm_check_secret_kind ("API_TOKEN", "short"));
+  g_assert_null (dm_check_secret_kind ("DB_PASSWORD", "arn:aws:secretsmanager:eu-west-1:1:secret:x"));
+  g_assert_null (dm_check_secret_kind ("DB_PASSWORD", "{{resolve:ssm:/db/pw}}"));
+  g_assert_null (dm_check_secret_kind ("TABLE_NAME", "invoices-2026-production"));
+  g_assert_null (dm_check_secret_kind ("KEY", "AKIA-not-a-key"));
+
+  g_assert_null (dm_check_secret_in_text ("#!/bin/sh\necho hello\nsee https://example.com/password=reset\n", &line));
+  g_assert_nonnull (dm_check_secret_in_text ("#!/bin/sh\n\nmysql -p\naws_secret_access_key = abcdEFGH1234ijkl\n", &line));
+  g_assert_cmpuint (line, ==, 4);
+}
+
 static void
 copy_fixture (const char *name,
               const char *dir,
@@ -707,6 +828,10 @@ main (int   argc,
   ADD ("/import/scoutsuite", test_scoutsuite);
   ADD ("/import/own-checks/config", test_own_checks_config);
   ADD ("/import/own-checks/cli", test_own_checks_cli);
+  ADD ("/import/own-checks/bundle", test_own_checks_bundle);
+  ADD ("/import/own-checks/more-config", test_own_checks_more_config);
+  ADD ("/import/own-checks/root-usage", test_root_usage);
+  g_test_add_func ("/import/own-checks/secrets", test_secret_detection);
   ADD ("/import/errors", test_errors);
   ADD ("/import/shared-samples", test_shared_samples);
   ADD ("/assessment/statuses", test_assessment);

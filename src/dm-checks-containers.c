@@ -1,0 +1,264 @@
+/* dm-checks-containers.c: ECS task definitions and services, EKS clusters,
+ * ECR repositories
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dm-checks-containers"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdlib.h>
+
+#include "dm-checks.h"
+
+/* The oldest Kubernetes minor version EKS still supported, in standard or
+ * extended support, when this was written (November 2026); move it
+ * forward with the EKS release calendar. */
+#define EKS_OLDEST_SUPPORTED_MINOR 32
+
+/* Names ECS itself treats as credentials (Security Hub ECS.8). */
+static const char *credential_names[] = { "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "ECS_ENGINE_AUTH_DATA" };
+
+static void
+task_definition (DmCheckContext *context,
+                 const char     *id,
+                 JsonObject     *config)
+{
+  JsonArray *containers = dm_check_array (config, "containerDefinitions");
+  const char *family = dm_check_string (config, "family");
+  const char *arn = dm_check_string (config, "taskDefinitionArn");
+  g_autofree char *resource = NULL;
+  g_autoptr(GString) privileged = g_string_new (NULL);
+  g_autoptr(GString) secrets = g_string_new (NULL);
+  gint64 revision = 0;
+
+  if (containers == NULL)
+    return;
+  if (family && dm_check_integer (config, "revision", &revision))
+    resource = g_strdup_printf ("%s:%" G_GINT64_FORMAT, family, revision);
+  else
+    resource = g_strdup (family ? family : arn ? arn : id);
+
+  for (guint i = 0; i < json_array_get_length (containers); i++)
+    {
+      JsonObject *container;
+      JsonArray *environment;
+      const char *name;
+      gboolean flag = FALSE;
+
+      if (!JSON_NODE_HOLDS_OBJECT (json_array_get_element (containers, i)))
+        continue;
+      container = json_array_get_object_element (containers, i);
+      name = dm_check_string (container, "name");
+      if (name == NULL)
+        name = "?";
+
+      if (dm_check_boolean (container, "privileged", &flag) && flag)
+        g_string_append_printf (privileged, "%s%s", privileged->len ? ", " : "", name);
+
+      environment = dm_check_array (container, "environment");
+      for (guint e = 0; environment && e < json_array_get_length (environment); e++)
+        {
+          JsonObject *variable;
+          const char *variable_name, *kind = NULL;
+
+          if (!JSON_NODE_HOLDS_OBJECT (json_array_get_element (environment, e)))
+            continue;
+          variable = json_array_get_object_element (environment, e);
+          variable_name = dm_check_string (variable, "name");
+          for (guint c = 0; variable_name && c < G_N_ELEMENTS (credential_names); c++)
+            if (g_ascii_strcasecmp (variable_name, credential_names[c]) == 0)
+              kind = N_("an AWS credential variable");
+          if (kind == NULL)
+            kind = dm_check_secret_kind (variable_name, dm_check_string (variable, "value"));
+          if (kind)
+            g_string_append_printf (secrets, "%s%s in %s (%s)", secrets->len ? "; " : "",
+                                    variable_name ? variable_name : "?", name, _(kind));
+        }
+    }
+
+  if (privileged->len)
+    dm_check_result (context, "OS-08", TRUE, resource, "AwsEcsTaskDefinition", "Privileged containers: %s.", privileged->str);
+  else
+    dm_check_result (context, "OS-08", FALSE, resource, "AwsEcsTaskDefinition", "No container is privileged.");
+  if (secrets->len)
+    dm_check_result (context, "APP-05", TRUE, resource, "AwsEcsTaskDefinition",
+                     "Environment variables that look like secrets: %s.", secrets->str);
+  else
+    dm_check_result (context, "APP-05", FALSE, resource, "AwsEcsTaskDefinition", "No environment variable looks like a secret.");
+}
+
+static void
+service (DmCheckContext *context,
+         const char     *id,
+         JsonObject     *config)
+{
+  const char *name = dm_check_string (config, "serviceName");
+  JsonObject *vpc = dm_check_object (dm_check_object (config, "networkConfiguration"), "awsvpcConfiguration");
+  const char *assign;
+
+  /* Only awsvpc tasks get their own addresses. */
+  if (vpc == NULL)
+    return;
+  assign = dm_check_string (vpc, "assignPublicIp");
+  dm_check_result (context, "NET-15", g_strcmp0 (assign, "ENABLED") == 0, name ? name : id, "AwsEcsService",
+                   "AssignPublicIp is %s.", assign ? assign : "DISABLED (not set)");
+}
+
+static gboolean
+parse_minor (const char *version,
+             gint64     *major,
+             gint64     *minor)
+{
+  char *end;
+
+  if (version == NULL)
+    return FALSE;
+  *major = g_ascii_strtoll (version, &end, 10);
+  if (end == version || *end != '.')
+    return FALSE;
+  version = end + 1;
+  *minor = g_ascii_strtoll (version, &end, 10);
+  return end != version;
+}
+
+static void
+cluster (DmCheckContext *context,
+         const char     *id,
+         JsonObject     *config)
+{
+  const char *name = dm_check_string (config, "name");
+  const char *version = dm_check_string (config, "version");
+  JsonObject *vpc = dm_check_object (config, "resourcesVpcConfig");
+  const char *resource = name ? name : id;
+  gint64 major, minor;
+  gboolean endpoint_public = FALSE;
+
+  if (vpc && dm_check_boolean (vpc, "endpointPublicAccess", &endpoint_public))
+    {
+      JsonArray *cidrs = dm_check_array (vpc, "publicAccessCidrs");
+      gboolean anywhere = cidrs == NULL || json_array_get_length (cidrs) == 0;  /* the default is 0.0.0.0/0 */
+
+      for (guint i = 0; cidrs && i < json_array_get_length (cidrs); i++)
+        {
+          JsonNode *cidr = json_array_get_element (cidrs, i);
+
+          if (JSON_NODE_HOLDS_VALUE (cidr) && g_strcmp0 (json_node_get_string (cidr), "0.0.0.0/0") == 0)
+            anywhere = TRUE;
+        }
+      if (!endpoint_public)
+        dm_check_result (context, "NET-16", FALSE, resource, "AwsEksCluster", "The API endpoint is private.");
+      else
+        dm_check_result (context, "NET-16", anywhere, resource, "AwsEksCluster",
+                         anywhere ? "The API endpoint is public and open to 0.0.0.0/0."
+                                  : "The API endpoint is public but limited to listed CIDR ranges.");
+    }
+
+  if (parse_minor (version, &major, &minor))
+    {
+      gboolean old = major < 1 || (major == 1 && minor < EKS_OLDEST_SUPPORTED_MINOR);
+
+      dm_check_result (context, "APP-17", old, resource, "AwsEksCluster",
+                       old ? "Kubernetes %s is older than 1.%d, the oldest version EKS supports."
+                           : "Kubernetes %s is supported (1.%d or later).", version, EKS_OLDEST_SUPPORTED_MINOR);
+    }
+}
+
+static void
+repository_policy (DmCheckContext *context,
+                   const char     *repository,
+                   JsonNode       *policy)
+{
+  gboolean readable;
+  gboolean public = dm_check_policy_is_public (policy, &readable);
+
+  if (readable)
+    dm_check_result (context, "APP-16", public, repository, "AwsEcrRepository",
+                     public ? "A policy statement allows Principal * without a condition."
+                            : "No policy statement allows everyone without a condition.");
+}
+
+static void
+repository (DmCheckContext *context,
+            const char     *id,
+            JsonObject     *config)
+{
+  const char *name = dm_check_string (config, "repositoryName");
+  JsonObject *scanning = dm_check_object (config, "imageScanningConfiguration");
+  JsonNode *policy = dm_check_member (config, "repositoryPolicyText");
+  gboolean on_push = FALSE;
+
+  if (name == NULL)
+    name = id;
+  if (scanning && dm_check_boolean (scanning, "scanOnPush", &on_push))
+    dm_check_result (context, "APP-15", !on_push, name, "AwsEcrRepository",
+                     on_push ? "ScanOnPush is true." : "ScanOnPush is false (a registry-wide scanning rule, if any, is not in this data).");
+  if (policy)
+    repository_policy (context, name, policy);
+}
+
+gboolean
+dm_checks_containers_config (DmCheckContext *context,
+                             const char     *type,
+                             const char     *id,
+                             JsonObject     *configuration)
+{
+  if (g_strcmp0 (type, "AWS::ECS::TaskDefinition") == 0)
+    task_definition (context, id, configuration);
+  else if (g_strcmp0 (type, "AWS::ECS::Service") == 0)
+    service (context, id, configuration);
+  else if (g_strcmp0 (type, "AWS::EKS::Cluster") == 0)
+    cluster (context, id, configuration);
+  else if (g_strcmp0 (type, "AWS::ECR::Repository") == 0)
+    repository (context, id, configuration);
+  else
+    return FALSE;
+  return TRUE;
+}
+
+static gboolean
+each_with (DmCheckContext *context,
+           JsonArray      *list,
+           const char     *required,
+           void          (*func) (DmCheckContext *, const char *, JsonObject *))
+{
+  gboolean any = FALSE;
+
+  for (guint i = 0; list && i < json_array_get_length (list); i++)
+    {
+      JsonObject *o;
+
+      if (!JSON_NODE_HOLDS_OBJECT (json_array_get_element (list, i)))
+        continue;
+      o = json_array_get_object_element (list, i);
+      if (dm_check_member (o, required) == NULL)
+        continue;
+      func (context, "", o);
+      any = TRUE;
+    }
+  return any;
+}
+
+gboolean
+dm_checks_containers_cli (DmCheckContext *context,
+                          JsonObject     *document)
+{
+  JsonObject *o;
+
+  if ((o = dm_check_object (document, "taskDefinition")))
+    task_definition (context, "", o);
+  else if ((o = dm_check_object (document, "cluster")) && dm_check_member (o, "resourcesVpcConfig"))
+    cluster (context, "", o);
+  else if (each_with (context, dm_check_array (document, "clusters"), "resourcesVpcConfig", cluster))
+    ;
+  else if (each_with (context, dm_check_array (document, "services"), "serviceArn", service))
+    ;
+  else if (each_with (context, dm_check_array (document, "repositories"), "repositoryArn", repository))
+    ;
+  else if (dm_check_string (document, "repositoryName") && dm_check_member (document, "policyText"))
+    repository_policy (context, dm_check_string (document, "repositoryName"), dm_check_member (document, "policyText"));
+  else
+    return FALSE;
+  return TRUE;
+}

@@ -1,0 +1,139 @@
+/* dm-checks-platform.c: managed platforms (Redshift, EMR, Elastic
+ * Beanstalk, ElastiCache)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dm-checks-platform"
+
+#include "config.h"
+
+#include "dm-checks.h"
+
+static void
+redshift_cluster (DmCheckContext *context,
+                  const char     *id,
+                  JsonObject     *config)
+{
+  const char *name = dm_check_string (config, "clusterIdentifier");
+  gboolean public;
+
+  if (dm_check_boolean (config, "publiclyAccessible", &public))
+    dm_check_result (context, "NET-13", public, name ? name : id, "AwsRedshiftCluster",
+                     "PubliclyAccessible is %s.", public ? "true" : "false");
+}
+
+static void
+cache_cluster (DmCheckContext *context,
+               const char     *id,
+               JsonObject     *config)
+{
+  const char *name = dm_check_string (config, "cacheClusterId");
+  gboolean upgrade;
+
+  if (dm_check_boolean (config, "autoMinorVersionUpgrade", &upgrade))
+    dm_check_result (context, "APP-14", !upgrade, name ? name : id, "AwsElastiCacheCacheCluster",
+                     "AutoMinorVersionUpgrade is %s.", upgrade ? "true" : "false");
+}
+
+static const char *
+option (JsonArray  *options,
+        const char *namespace,
+        const char *name)
+{
+  for (guint i = 0; options && i < json_array_get_length (options); i++)
+    {
+      JsonObject *o;
+
+      if (!JSON_NODE_HOLDS_OBJECT (json_array_get_element (options, i)))
+        continue;
+      o = json_array_get_object_element (options, i);
+      if (g_strcmp0 (dm_check_string (o, "Namespace"), namespace) == 0 &&
+          g_strcmp0 (dm_check_string (o, "OptionName"), name) == 0)
+        return dm_check_string (o, "Value");
+    }
+  return NULL;
+}
+
+static void
+beanstalk_environment (DmCheckContext *context,
+                       JsonObject     *settings)
+{
+  JsonArray *options = dm_check_array (settings, "OptionSettings");
+  const char *name = dm_check_string (settings, "EnvironmentName");
+  const char *managed = option (options, "aws:elasticbeanstalk:managedactions", "ManagedActionsEnabled");
+  const char *stream = option (options, "aws:elasticbeanstalk:cloudwatch:logs", "StreamLogs");
+
+  if (name == NULL)
+    name = dm_check_string (settings, "ApplicationName");
+  if (options == NULL)
+    return;
+
+  /* Absent means the environment predates managed actions: unknown. */
+  if (managed)
+    dm_check_result (context, "OS-07", g_ascii_strcasecmp (managed, "true") != 0, name, "AwsElasticBeanstalkEnvironment",
+                     "ManagedActionsEnabled is %s.", managed);
+  dm_check_result (context, "APP-12", g_strcmp0 (stream, "true") != 0, name, "AwsElasticBeanstalkEnvironment",
+                   "StreamLogs is %s.", stream ? stream : "not set (false)");
+}
+
+gboolean
+dm_checks_platform_config (DmCheckContext *context,
+                           const char     *type,
+                           const char     *id,
+                           JsonObject     *configuration)
+{
+  if (g_strcmp0 (type, "AWS::Redshift::Cluster") == 0)
+    redshift_cluster (context, id, configuration);
+  else if (g_strcmp0 (type, "AWS::ElastiCache::CacheCluster") == 0)
+    cache_cluster (context, id, configuration);
+  else
+    return FALSE;
+  return TRUE;
+}
+
+gboolean
+dm_checks_platform_cli (DmCheckContext *context,
+                        JsonObject     *document)
+{
+  JsonArray *list;
+  JsonObject *o;
+
+  /* ECS's describe-clusters also says "clusters": Redshift's name theirs. */
+  if ((list = dm_check_array (document, "Clusters")) && json_array_get_length (list) > 0 &&
+      JSON_NODE_HOLDS_OBJECT (json_array_get_element (list, 0)) &&
+      dm_check_member (json_array_get_object_element (list, 0), "ClusterIdentifier"))
+    {
+      for (guint i = 0; i < json_array_get_length (list); i++)
+        if (JSON_NODE_HOLDS_OBJECT (json_array_get_element (list, i)))
+          redshift_cluster (context, "", json_array_get_object_element (list, i));
+      return TRUE;
+    }
+
+  if ((list = dm_check_array (document, "CacheClusters")))
+    {
+      for (guint i = 0; i < json_array_get_length (list); i++)
+        if (JSON_NODE_HOLDS_OBJECT (json_array_get_element (list, i)))
+          cache_cluster (context, "", json_array_get_object_element (list, i));
+      return TRUE;
+    }
+
+  if ((list = dm_check_array (document, "ConfigurationSettings")))
+    {
+      for (guint i = 0; i < json_array_get_length (list); i++)
+        if (JSON_NODE_HOLDS_OBJECT (json_array_get_element (list, i)))
+          beanstalk_environment (context, json_array_get_object_element (list, i));
+      return TRUE;
+    }
+
+  if ((o = dm_check_object (document, "BlockPublicAccessConfiguration")))
+    {
+      gboolean block = FALSE;
+
+      dm_check_boolean (o, "BlockPublicSecurityGroupRules", &block);
+      dm_check_result (context, "NET-14", !block, context->region ? context->region : context->source_name,
+                       "AwsAccount", "BlockPublicSecurityGroupRules is %s.", block ? "true" : "false");
+      return TRUE;
+    }
+
+  return FALSE;
+}
