@@ -26,6 +26,10 @@ struct _DmImporter
   DmCatalogue *catalogue;
   GListStore  *findings;
   GPtrArray   *inputs;   /* DmImportInput */
+
+  DmImportProgressFunc progress;
+  gpointer             progress_data;
+  DmImportProgress     where;
 };
 
 G_DEFINE_FINAL_TYPE (DmImporter, dm_importer, G_TYPE_OBJECT)
@@ -998,6 +1002,38 @@ context_from_path (FileState *state,
     state->path_account = g_steal_pointer (&account);
 }
 
+/**
+ * dm_importer_set_progress:
+ * @func: (nullable): called from the importing thread as items are read
+ *
+ * The reader reports every few hundred kilobytes, so @func may copy and
+ * return; it must not touch widgets.
+ */
+void
+dm_importer_set_progress (DmImporter           *self,
+                          DmImportProgressFunc  func,
+                          gpointer              user_data)
+{
+  g_return_if_fail (DM_IS_IMPORTER (self));
+  self->progress = func;
+  self->progress_data = user_data;
+}
+
+static void
+reader_progress_cb (guint64  bytes_read,
+                    guint64  items,
+                    gpointer user_data)
+{
+  DmImporter *self = user_data;
+  guint64 before = self->where.items;
+
+  self->where.bytes_read = bytes_read;
+  self->where.items = before + items;
+  if (self->progress)
+    self->progress (&self->where, self->progress_data);
+  self->where.items = before;
+}
+
 static gboolean
 import_one_file (DmImporter    *self,
                  GFile         *file,
@@ -1021,10 +1057,23 @@ import_one_file (DmImporter    *self,
   state.input = input;
   state.reasons = reasons;
 
+  if (self->progress)
+    {
+      g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
+                                                     cancellable, NULL);
+
+      self->where.path = input->path;
+      self->where.bytes_read = 0;
+      self->where.bytes_total = info ? (guint64)g_file_info_get_size (info) : 0;
+      dm_json_reader_set_progress (reader, reader_progress_cb, self);
+      self->progress (&self->where, self->progress_data);
+    }
+
   if (!dm_json_reader_read_file (reader, file, item_cb, &state, cancellable, error) ||
       (dm_json_reader_get_n_items (reader) == 0 &&
        !import_document (&state, dm_json_reader_get_document (reader), error)))
     {
+      self->where.path = NULL;
       free_input (input);
       g_free (state.basename);
       g_free (state.path_account);
@@ -1045,6 +1094,9 @@ import_one_file (DmImporter    *self,
       input->format = g_strdup (best == KIND_ASFF && state.prowler_asff ? "prowler-asff" : kind_formats[best]);
     }
 
+  self->where.items += input->items;
+  self->where.files_done++;
+  self->where.path = NULL;
   g_ptr_array_add (self->inputs, input);
   return TRUE;
 }

@@ -35,6 +35,19 @@ typedef struct
   GPtrArray *reasons;   /* DmSkipReason */
 } DmImportInput;
 
+/* Where a running import is, reported from the thread that imports. */
+typedef struct
+{
+  const char *path;         /* the file being read */
+  guint64     bytes_read;   /* of that file */
+  guint64     bytes_total;  /* its size; 0 when unknown */
+  guint64     items;        /* items read so far, all files */
+  guint       files_done;
+} DmImportProgress;
+
+typedef void (*DmImportProgressFunc) (const DmImportProgress *progress,
+                                      gpointer                user_data);
+
 #define DM_TYPE_IMPORTER (dm_importer_get_type ())
 G_DECLARE_FINAL_TYPE (DmImporter, dm_importer, DM, IMPORTER, GObject)
 
@@ -44,6 +57,9 @@ gboolean             dm_importer_add_file     (DmImporter    *self,
                                                GFile         *file,
                                                GCancellable  *cancellable,
                                                GError       **error);
+void                 dm_importer_set_progress (DmImporter           *self,
+                                               DmImportProgressFunc  func,
+                                               gpointer              user_data);
 GListModel          *dm_importer_get_findings (DmImporter    *self);
 guint                dm_importer_get_n_inputs (DmImporter    *self);
 const DmImportInput *dm_importer_get_input    (DmImporter    *self,

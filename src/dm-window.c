@@ -32,6 +32,10 @@ struct _DmWindow
   DmDetailsPane        *details;
   DmCompareView        *compare;
   DmFindingsView       *findings;
+  GtkRevealer          *progress_revealer;
+  GtkLabel             *progress_label;
+  GtkProgressBar       *progress_bar;
+  GMenu                *recent_section;
 
   GSettings            *settings;
   GCancellable         *cancellable;
@@ -44,6 +48,9 @@ struct _DmWindow
   DmService            *service;
   GtkFileChooserNative *chooser;
   gboolean              syncing_list;
+  gpointer              import;           /* ImportData of the running import */
+  guint                 progress_source;
+  gulong                recent_changed_id;
 };
 
 G_DEFINE_FINAL_TYPE (DmWindow, dm_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -529,6 +536,13 @@ typedef struct
   DmCatalogue  *catalogue;
   DmImporter   *importer;
   DmAssessment *assessment;
+
+  /* Written by the worker, read by the progress timer. */
+  GMutex        lock;
+  char         *path;
+  guint64       bytes_read;
+  guint64       bytes_total;
+  guint64       items;
 } ImportData;
 
 static void
@@ -536,12 +550,210 @@ import_data_free (gpointer data)
 {
   ImportData *d = data;
 
+  g_mutex_clear (&d->lock);
+  g_free (d->path);
+
   g_ptr_array_unref (d->files);
   g_clear_object (&d->model);
   g_clear_object (&d->catalogue);
   g_clear_object (&d->importer);
   g_clear_object (&d->assessment);
   g_free (d);
+}
+
+static void
+import_progress_cb (const DmImportProgress *progress,
+                    gpointer                user_data)
+{
+  ImportData *d = user_data;
+
+  g_mutex_lock (&d->lock);
+  if (g_strcmp0 (d->path, progress->path) != 0 && progress->path)
+    {
+      g_free (d->path);
+      d->path = g_strdup (progress->path);
+    }
+  d->bytes_read = progress->bytes_read;
+  d->bytes_total = progress->bytes_total;
+  d->items = progress->items;
+  g_mutex_unlock (&d->lock);
+}
+
+/* The main loop polls instead of being called from the worker: at most
+ * ten updates a second, however fast the reader goes. */
+static gboolean
+progress_tick_cb (gpointer user_data)
+{
+  DmWindow *self = user_data;
+  ImportData *d = self->import;
+  g_autofree char *name = NULL;
+  g_autofree char *done = NULL;
+  g_autofree char *total = NULL;
+  g_autofree char *text = NULL;
+  guint64 read, size, items;
+
+  if (d == NULL)
+    {
+      self->progress_source = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  g_mutex_lock (&d->lock);
+  name = d->path ? g_path_get_basename (d->path) : NULL;
+  read = d->bytes_read;
+  size = d->bytes_total;
+  items = d->items;
+  g_mutex_unlock (&d->lock);
+
+  done = g_format_size (read);
+  if (size > 0)
+    {
+      total = g_format_size (size);
+      /* Translators: file name, bytes read, file size, items read. */
+      text = g_strdup_printf (_("Reading %s: %s of %s, %" G_GUINT64_FORMAT " items"),
+                              name ? name : "…", done, total, items);
+      gtk_progress_bar_set_fraction (self->progress_bar, MIN (1.0, (double)read / (double)size));
+    }
+  else
+    {
+      text = g_strdup_printf (_("Reading %s: %s, %" G_GUINT64_FORMAT " items"), name ? name : "…", done, items);
+      gtk_progress_bar_pulse (self->progress_bar);
+    }
+  gtk_label_set_text (self->progress_label, text);
+  gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+stop_progress (DmWindow *self)
+{
+  self->import = NULL;
+  g_clear_handle_id (&self->progress_source, g_source_remove);
+  gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", FALSE);
+}
+
+gboolean
+dm_window_get_importing (DmWindow *self)
+{
+  g_return_val_if_fail (DM_IS_WINDOW (self), FALSE);
+  return self->import != NULL;
+}
+
+const char *
+dm_window_get_progress_text (DmWindow *self)
+{
+  g_return_val_if_fail (DM_IS_WINDOW (self), NULL);
+  return gtk_label_get_text (self->progress_label);
+}
+
+static void
+remember_recent (DmWindow  *self,
+                 GPtrArray *files)
+{
+  GtkRecentManager *manager = gtk_recent_manager_get_default ();
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      g_autofree char *uri = g_file_get_uri (g_ptr_array_index (files, i));
+      GtkRecentData data = {
+        .mime_type = (char *)"application/json",
+        .app_name = (char *)"Demarc",
+        .app_exec = (char *)"demarc %u",
+      };
+
+      gtk_recent_manager_add_full (manager, uri, &data);
+    }
+}
+
+/* Menu labels read underscores as mnemonics. */
+static char *
+escape_mnemonic (const char *text)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (const char *p = text; *p; p++)
+    {
+      if (*p == '_')
+        g_string_append_c (out, '_');
+      g_string_append_c (out, *p);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+#define MAX_RECENT 8
+
+static int
+compare_recent (gconstpointer a,
+                gconstpointer b)
+{
+  GDateTime *ta = gtk_recent_info_get_modified ((GtkRecentInfo *)a);
+  GDateTime *tb = gtk_recent_info_get_modified ((GtkRecentInfo *)b);
+
+  return g_date_time_compare (tb, ta);
+}
+
+static void
+rebuild_recent (DmWindow *self)
+{
+  GtkRecentManager *manager = gtk_recent_manager_get_default ();
+  GList *items = gtk_recent_manager_get_items (manager);
+  GList *ours = NULL;
+  guint n = 0;
+
+  g_menu_remove_all (self->recent_section);
+  for (GList *l = items; l; l = l->next)
+    if (gtk_recent_info_has_application (l->data, "Demarc") && gtk_recent_info_exists (l->data))
+      ours = g_list_prepend (ours, l->data);
+  ours = g_list_sort (ours, compare_recent);
+
+  for (GList *l = ours; l && n < MAX_RECENT; l = l->next, n++)
+    {
+      g_autofree char *label = escape_mnemonic (gtk_recent_info_get_display_name (l->data));
+      g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
+
+      g_menu_item_set_action_and_target (item, "win.open-recent", "s", gtk_recent_info_get_uri (l->data));
+      g_menu_append_item (self->recent_section, item);
+    }
+  if (n == 0)
+    g_menu_append (self->recent_section, _("No Recent Exports"), NULL);  /* no action: shown insensitive */
+
+  g_list_free (ours);
+  g_list_free_full (items, (GDestroyNotify)gtk_recent_info_unref);
+}
+
+GMenuModel *
+dm_window_get_recent_menu (DmWindow *self)
+{
+  g_return_val_if_fail (DM_IS_WINDOW (self), NULL);
+  return G_MENU_MODEL (self->recent_section);
+}
+
+static void
+open_recent_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+
+  dm_window_open_exports (DM_WINDOW (widget), &file, 1);
+}
+
+static void
+cancel_import_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  DmWindow *self = DM_WINDOW (widget);
+
+  if (self->import == NULL)
+    return;
+
+  /* A worker stuck on a slow disk or pipe sees the cancellable only when
+   * its read returns: the window lets go of it at once instead. */
+  g_cancellable_cancel (self->import_cancellable);
+  stop_progress (self);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Opening cancelled")));
 }
 
 /* Runs in a worker: nothing here touches widgets. The model and catalogue
@@ -556,6 +768,7 @@ import_thread (GTask        *task,
   GError *error = NULL;
 
   d->importer = dm_importer_new (d->catalogue);
+  dm_importer_set_progress (d->importer, import_progress_cb, d);
   for (guint i = 0; i < d->files->len; i++)
     {
       if (!dm_importer_add_file (d->importer, g_ptr_array_index (d->files, i), cancellable, &error))
@@ -581,12 +794,20 @@ import_done (GObject      *source,
   guint failed;
   DmService *current;
 
+  /* A newer open replaced this one: its result is not wanted. */
+  if (d != self->import)
+    return;
+  stop_progress (self);
+
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
+      /* What was shown before stays, as it was. */
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         show_error (self, _("Could Not Open the Export"), error->message);
       return;
     }
+
+  remember_recent (self, d->files);
 
   /* The model may have changed while the import ran. */
   if (d->model != self->model)
@@ -659,6 +880,14 @@ dm_window_open_exports (DmWindow  *self,
     g_ptr_array_add (d->files, g_object_ref (files[i]));
   d->model = g_object_ref (self->model);
   d->catalogue = g_object_ref (self->catalogue);
+  g_mutex_init (&d->lock);
+
+  /* The bar appears on the first tick, so quick opens do not flash it. */
+  self->import = d;
+  if (self->progress_source == 0)
+    self->progress_source = g_timeout_add (100, progress_tick_cb, self);
+  gtk_progress_bar_set_fraction (self->progress_bar, 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", TRUE);
 
   task = g_task_new (self, self->import_cancellable, import_done, NULL);
   g_task_set_source_tag (task, dm_window_open_exports);
@@ -989,6 +1218,10 @@ dm_window_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_cancellable_cancel (self->import_cancellable);
   g_clear_object (&self->import_cancellable);
+  /* A task still running keeps the window alive but finds it closed. */
+  self->import = NULL;
+  g_clear_handle_id (&self->progress_source, g_source_remove);
+  g_clear_signal_handler (&self->recent_changed_id, gtk_recent_manager_get_default ());
   g_clear_object (&self->assessment);
   g_clear_object (&self->importer);
   g_clear_object (&self->catalogue);
@@ -1096,9 +1329,15 @@ dm_window_class_init (DmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DmWindow, details);
   gtk_widget_class_bind_template_child (widget_class, DmWindow, compare);
   gtk_widget_class_bind_template_child (widget_class, DmWindow, findings);
+  gtk_widget_class_bind_template_child (widget_class, DmWindow, progress_revealer);
+  gtk_widget_class_bind_template_child (widget_class, DmWindow, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, DmWindow, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, DmWindow, recent_section);
 
   gtk_widget_class_install_action (widget_class, "win.open-export", NULL, open_export_action);
   gtk_widget_class_install_action (widget_class, "win.open-folder", NULL, open_folder_action);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL, cancel_import_action);
   gtk_widget_class_install_action (widget_class, "win.open-model", NULL, open_model_action);
   gtk_widget_class_install_property_action (widget_class, "win.show-all-services", "show-all-services");
   gtk_widget_class_install_action (widget_class, "win.reset-model", NULL, reset_model_action);
@@ -1134,6 +1373,11 @@ dm_window_init (DmWindow *self)
   self->cancellable = g_cancellable_new ();
   self->catalogue = dm_catalogue_new_default (NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-all-services", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", FALSE);
+
+  self->recent_changed_id = g_signal_connect_swapped (gtk_recent_manager_get_default (), "changed",
+                                                      G_CALLBACK (rebuild_recent), self);
+  rebuild_recent (self);
 
   gtk_list_box_set_sort_func (self->service_list, sort_func, self, NULL);
   gtk_list_box_set_header_func (self->service_list, header_func, self, NULL);

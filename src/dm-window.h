@@ -34,4 +34,8 @@ GtkWidget *dm_window_get_compare        (DmWindow       *self);
 GtkWidget *dm_window_get_findings       (DmWindow       *self);
 guint      dm_window_get_n_visible_services (DmWindow   *self);
 
+gboolean      dm_window_get_importing       (DmWindow    *self);
+const char   *dm_window_get_progress_text   (DmWindow    *self);
+GMenuModel   *dm_window_get_recent_menu     (DmWindow    *self);
+
 G_END_DECLS

@@ -7,6 +7,10 @@
 #include "test-util.h"
 
 #include <adwaita.h>
+#include <fcntl.h>
+#include <glib/gstdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "dm-application.h"
 #include "dm-compare-view.h"
@@ -443,6 +447,168 @@ test_open_bad_export (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* A FIFO keeps an import running for as long as the test wants: the
+ * worker waits on it until the test writes more. */
+typedef struct
+{
+  char *dir;
+  char *path;
+  int   fd;
+} Pipe;
+
+static void
+pipe_open (Pipe *p)
+{
+  static const char head[] =
+    "{\"Findings\": [{\"SchemaVersion\": \"2018-10-08\", \"Id\": \"f-1\", \"AwsAccountId\": \"111122223333\", "
+    "\"Title\": \"x\", \"Compliance\": {\"Status\": \"FAILED\", \"SecurityControlId\": \"S3.8\"}, "
+    "\"Severity\": {\"Label\": \"HIGH\"}, \"Resources\": [{\"Type\": \"AwsS3Bucket\", \"Id\": \"arn:aws:s3:::b\"}]}";
+
+  p->dir = g_dir_make_tmp ("demarc-pipe-XXXXXX", NULL);
+  p->path = g_build_filename (p->dir, "slow-export.json", NULL);
+  g_assert_cmpint (mkfifo (p->path, 0600), ==, 0);
+  /* O_RDWR does not wait for a reader, and keeps the FIFO from EOF. */
+  p->fd = open (p->path, O_RDWR);
+  g_assert_cmpint (p->fd, >=, 0);
+  g_assert_cmpint (write (p->fd, head, strlen (head)), ==, (gssize)strlen (head));
+}
+
+static void
+pipe_close (Pipe *p)
+{
+  static const char more[] = ", {\"SchemaVersion\": \"2018-10-08\"}";
+
+  /* Wakes the worker, which then sees it was cancelled. */
+  g_assert_cmpint (write (p->fd, more, strlen (more)), ==, (gssize)strlen (more));
+  close (p->fd);
+  g_unlink (p->path);
+  g_rmdir (p->dir);
+  g_free (p->path);
+  g_free (p->dir);
+}
+
+static gboolean
+progress_shown (Fixture *f)
+{
+  return g_str_has_prefix (dm_window_get_progress_text (f->window), "Reading slow-export.json");
+}
+
+static gboolean
+import_finished (Fixture *f)
+{
+  return !dm_window_get_importing (f->window);
+}
+
+static void
+test_cancel_import (Fixture       *f,
+                    gconstpointer  data)
+{
+  Pipe p;
+  g_autoptr(GFile) file = NULL;
+
+  pipe_open (&p);
+  file = g_file_new_for_path (p.path);
+  dm_window_open_exports (f->window, &file, 1);
+  g_assert_true (dm_window_get_importing (f->window));
+
+  /* Bytes and items read show while the worker waits. */
+  spin_until (progress_shown, f);
+  g_assert_true (g_str_has_suffix (dm_window_get_progress_text (f->window), " items"));
+
+  /* The window lets go at once, though the worker still waits on the pipe. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.cancel-import", NULL));
+  g_assert_true (import_finished (f));
+
+  /* When the worker wakes, nothing half-read is shown, and no error. */
+  pipe_close (&p);
+  test_spin_for (200);
+  g_assert_null (dm_window_get_assessment (f->window));
+  g_assert_null (find_message_dialog ());
+}
+
+static void
+test_second_open_replaces_first (Fixture       *f,
+                                 gconstpointer  data)
+{
+  Pipe p;
+  g_autoptr(GFile) file = NULL;
+
+  pipe_open (&p);
+  file = g_file_new_for_path (p.path);
+  dm_window_open_exports (f->window, &file, 1);
+  spin_until (progress_shown, f);
+
+  /* The demo opens while the first import still waits on its FIFO. */
+  open_demo (f);
+  g_assert_false (dm_window_get_importing (f->window));
+  g_assert_cmpuint (dm_assessment_get_n_failed (dm_window_get_assessment (f->window)), ==, 23);
+
+  /* The first, cancelled, finishing late changes nothing. */
+  pipe_close (&p);
+  test_spin_for (200);
+  g_assert_cmpuint (dm_assessment_get_n_failed (dm_window_get_assessment (f->window)), ==, 23);
+  g_assert_null (find_message_dialog ());
+}
+
+static char *recent_wanted;
+
+static gboolean
+recent_listed (Fixture *f)
+{
+  GMenuModel *menu = dm_window_get_recent_menu (f->window);
+
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autoptr(GVariant) target = g_menu_model_get_item_attribute_value (menu, i, G_MENU_ATTRIBUTE_TARGET,
+                                                                          G_VARIANT_TYPE_STRING);
+
+      if (target && g_str_equal (g_variant_get_string (target, NULL), recent_wanted))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+test_recent_exports (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (SOURCE_DATADIR, "demo", "demo-export.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  DmWindow *second;
+  GMenuModel *menu;
+
+  /* XDG_DATA_HOME points into the build folder (tests/meson.build). */
+  g_assert_true (g_str_has_suffix (g_get_user_data_dir (), "test-xdg-data"));
+
+  recent_wanted = g_file_get_uri (file);
+  open_demo (f);
+  spin_until (recent_listed, f);
+
+  /* The label is the file's name, with underscores kept literal. */
+  menu = dm_window_get_recent_menu (f->window);
+  {
+    g_autofree char *label = NULL;
+
+    for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_LABEL, "s", &label) &&
+          g_str_equal (label, "demo-export.json"))
+        break;
+      else
+        g_clear_pointer (&label, g_free);
+    g_assert_cmpstr (label, ==, "demo-export.json");
+  }
+
+  /* Another window offers it too, and opening it from there works. */
+  second = dm_window_new (GTK_APPLICATION (f->app));
+  dm_window_set_model (second, dm_window_get_model (f->window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (second), "win.open-recent", "s", recent_wanted));
+  while (dm_window_get_assessment (second) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (dm_assessment_get_n_failed (dm_window_get_assessment (second)), ==, 23);
+  gtk_window_destroy (GTK_WINDOW (second));
+  g_clear_pointer (&recent_wanted, g_free);
+}
+
 static void
 test_help_overlay (Fixture       *f,
                    gconstpointer  data)
@@ -485,6 +651,9 @@ main (int   argc,
   ADD ("/window/export-survives-model-change", test_export_survives_model_change);
   ADD ("/window/open-bad-export", test_open_bad_export);
   ADD ("/window/findings-view", test_findings_view);
+  ADD ("/window/cancel-import", test_cancel_import);
+  ADD ("/window/second-open-replaces-first", test_second_open_replaces_first);
+  ADD ("/window/recent-exports", test_recent_exports);
 #undef ADD
 
   status = g_test_run ();
