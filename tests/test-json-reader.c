@@ -493,6 +493,54 @@ test_shared_samples (void)
   g_assert_cmpuint (n_invalid, ==, g_hash_table_size (invalid));
 }
 
+/* Past 4 GiB, positions and counts stay exact: 4.06 GiB of whitespace
+ * between two items, read from one 64 MiB buffer repeated, so the test
+ * needs no disk and little memory. */
+static gboolean
+count_item_cb (JsonNode   *item,
+               const char *container,
+               guint64     index,
+               gpointer    user_data)
+{
+  (*(guint64 *)user_data)++;
+  return TRUE;
+}
+
+static void
+test_beyond_4_gib (void)
+{
+  const gsize chunk = 64 * 1024 * 1024;
+  const guint repeats = 65;   /* 65 × 64 MiB = 4160 MiB */
+  g_autoptr(GInputStream) stream = g_memory_input_stream_new ();
+  g_autoptr(DmJsonReader) reader = dm_json_reader_new ();
+  g_autoptr(GBytes) spaces = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+  const char head[] = "{\"Findings\": [{\"Id\": 1},";
+  const char tail[] = "{\"Id\": 2}, ]";   /* the trailing comma is the error */
+  guint64 items = 0;
+  guint64 position;
+
+  spaces = g_bytes_new_take (g_malloc (chunk), chunk);
+  memset ((char *)g_bytes_get_data (spaces, NULL), ' ', chunk);
+
+  g_memory_input_stream_add_data (G_MEMORY_INPUT_STREAM (stream), head, strlen (head), NULL);
+  for (guint i = 0; i < repeats; i++)
+    g_memory_input_stream_add_bytes (G_MEMORY_INPUT_STREAM (stream), spaces);
+  g_memory_input_stream_add_data (G_MEMORY_INPUT_STREAM (stream), tail, strlen (tail), NULL);
+
+  g_assert_false (dm_json_reader_read_stream (reader, stream, "huge.json", count_item_cb, &items, NULL, &error));
+  g_assert_error (error, DM_JSON_READER_ERROR, DM_JSON_READER_ERROR_SYNTAX);
+
+  /* Both items arrived; the error names the byte of "]" after the comma. */
+  g_assert_cmpuint (items, ==, 2);
+  position = strlen (head) + (guint64)repeats * chunk + strlen (tail);
+  g_assert_cmpuint (position, >, G_MAXUINT32);
+  expected = g_strdup_printf ("huge.json: invalid JSON at byte %" G_GUINT64_FORMAT ":", position);
+  g_assert_true (g_str_has_prefix (error->message, expected));
+  g_assert_cmpuint (dm_json_reader_get_bytes_read (reader), >, G_MAXUINT32);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -506,6 +554,7 @@ main (int   argc,
   g_test_add_func ("/json-reader/values", test_values);
   g_test_add_func ("/json-reader/large-items-and-progress", test_large_items_and_progress);
   g_test_add_func ("/json-reader/stop", test_stop);
+  g_test_add_func ("/json-reader/beyond-4-gib", test_beyond_4_gib);
   g_test_add_func ("/json-reader/cancel", test_cancel);
   g_test_add_func ("/json-reader/max-depth", test_max_depth);
   g_test_add_func ("/json-reader/error/empty", test_error_empty);
