@@ -1,0 +1,130 @@
+/* test-redact.c: pseudonyms for every identifier, stable within a report
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "test-util.h"
+
+#include "dm-importer.h"
+#include "dm-redactor.h"
+
+/* Identifiers the demo-like fixture holds: none may survive redaction. */
+static const char *originals[] = {
+  "111122223333", "444455556666", "marketing-assets", "alice@example.com", "203.0.113.9",
+  "2001:db8:85a3::8a2e:370:7334", "AKIAIOSFODNN7EXAMPLE", "sg-0123456789abcdef0", "i-0abc12345678def90",
+  "thumbnailer", "arn:aws:iam::111122223333:user/alice", "alice",
+};
+
+static void
+test_text (void)
+{
+  g_autoptr(DmRedactor) redactor = dm_redactor_new ();
+  g_autofree char *a = dm_redactor_text (redactor, "Account 111122223333 trusts 444455556666; key AKIAIOSFODNN7EXAMPLE.");
+  g_autofree char *b = dm_redactor_text (redactor, "Again 111122223333, mail alice@example.com from 203.0.113.9/32.");
+  g_autofree char *c = dm_redactor_text (redactor, "tcp 22 from 0.0.0.0/0 and ::/0 at 10:00:00 on 2026-11-01");
+  g_autofree char *d = dm_redactor_text (redactor, "arn:aws:iam::aws:policy/AdministratorAccess and arn:aws:lambda:eu-west-1:111122223333:function:thumbnailer:prod");
+  g_autofree char *e = dm_redactor_text (redactor, "host 2001:db8:85a3::8a2e:370:7334 and sg-0123456789abcdef0 on i-0abc12345678def90");
+  g_autofree char *f = dm_redactor_text (redactor, "thumbnailer is public");
+
+  g_assert_cmpstr (a, ==, "Account account-1 trusts account-2; key access-key-1.");
+  /* The same original gets the same pseudonym. */
+  g_assert_cmpstr (b, ==, "Again account-1, mail email-1 from ip-1.");
+  /* Exposure facts and times are not identities. */
+  g_assert_cmpstr (c, ==, "tcp 22 from 0.0.0.0/0 and ::/0 at 10:00:00 on 2026-11-01");
+  /* AWS-managed ARNs stay; a function's ARN keeps its shape, and teaches its name. */
+  g_assert_cmpstr (d, ==, "arn:aws:iam::aws:policy/AdministratorAccess and "
+                          "arn:aws:lambda:eu-west-1:account-1:function:function-1:prod");
+  g_assert_cmpstr (e, ==, "host ipv6-1 and sg-1 on instance-1");
+  g_assert_cmpstr (f, ==, "function-1 is public");
+}
+
+static void
+test_resources (void)
+{
+  g_autoptr(DmRedactor) redactor = dm_redactor_new ();
+  g_autofree char *bucket = dm_redactor_resource (redactor, "marketing-assets", "AwsS3Bucket");
+  g_autofree char *other = dm_redactor_resource (redactor, "payroll", "AwsS3Bucket");
+  g_autofree char *again = dm_redactor_resource (redactor, "marketing-assets", "AwsS3Bucket");
+  g_autofree char *arn = dm_redactor_resource (redactor, "arn:aws:s3:::marketing-assets", "AwsS3Bucket");
+  g_autofree char *user = dm_redactor_resource (redactor, "alice", "AwsIamUser");
+  g_autofree char *user_arn = dm_redactor_text (redactor, "arn:aws:iam::111122223333:user/alice");
+  g_autofree char *region = dm_redactor_resource (redactor, "eu-west-1", "AwsAccount");
+  g_autofree char *root = dm_redactor_resource (redactor, "root", "AwsAccount");
+  g_autofree char *hostile = dm_redactor_resource (redactor, "<script>alert(1)</script>", "AwsS3Bucket");
+  g_autofree char *text = dm_redactor_text (redactor, "Bucket marketing-assets, not marketing-assets-old.");
+
+  g_assert_cmpstr (bucket, ==, "bucket-1");
+  g_assert_cmpstr (other, ==, "bucket-2");
+  g_assert_cmpstr (again, ==, "bucket-1");
+  g_assert_cmpstr (arn, ==, "arn:aws:s3:::bucket-1");
+  g_assert_cmpstr (user, ==, "user-1");
+  g_assert_cmpstr (user_arn, ==, "arn:aws:iam::account-1:user/user-1");
+  g_assert_cmpstr (region, ==, "eu-west-1");
+  g_assert_cmpstr (root, ==, "root");
+  g_assert_cmpstr (hostile, ==, "bucket-3");
+  /* Whole names only. */
+  g_assert_cmpstr (text, ==, "Bucket bucket-1, not marketing-assets-old.");
+}
+
+static void
+test_invalid_utf8 (void)
+{
+  g_autoptr(DmRedactor) redactor = dm_redactor_new ();
+  g_autofree char *text = dm_redactor_text (redactor, "acct 111122223333 \xff\xfe end");
+
+  g_assert_true (g_utf8_validate (text, -1, NULL));
+  g_assert_null (strstr (text, "111122223333"));
+}
+
+/* Every field of every finding of real imports: nothing original left. */
+static void
+test_findings (void)
+{
+  g_autoptr(DmCatalogue) catalogue = dm_catalogue_new_default (NULL);
+  g_autoptr(DmImporter) importer = dm_importer_new (catalogue);
+  g_autoptr(DmRedactor) redactor = dm_redactor_new ();
+  g_autoptr(GListModel) redacted = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *files[] = { "redact-sample.json", "bundle-more-checks.json", "asff-mixed.json" };
+  GListModel *findings;
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *path = test_fixture_path (files[i]);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+
+      g_assert_true (dm_importer_add_file (importer, file, NULL, &error));
+      g_assert_no_error (error);
+    }
+  findings = dm_importer_get_findings (importer);
+  redacted = dm_redactor_findings (redactor, findings);
+  g_assert_cmpuint (g_list_model_get_n_items (redacted), ==, g_list_model_get_n_items (findings));
+
+  for (guint i = 0; i < g_list_model_get_n_items (redacted); i++)
+    {
+      g_autoptr(DmFinding) f = g_list_model_get_item (redacted, i);
+      const char *fields[] = { dm_finding_get_id (f), dm_finding_get_resource (f), dm_finding_get_account (f),
+                               dm_finding_get_title (f), dm_finding_get_evidence (f), dm_finding_get_source (f),
+                               dm_finding_get_remediation (f) };
+
+      for (guint k = 0; k < G_N_ELEMENTS (fields); k++)
+        for (guint o = 0; o < G_N_ELEMENTS (originals); o++)
+          if (strstr (fields[k], originals[o]))
+            g_error ("finding %u field %u still holds %s: %s", i, k, originals[o], fields[k]);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/redact/text", test_text);
+  g_test_add_func ("/redact/resources", test_resources);
+  g_test_add_func ("/redact/invalid-utf8", test_invalid_utf8);
+  g_test_add_func ("/redact/findings", test_findings);
+
+  return g_test_run ();
+}
