@@ -13,6 +13,7 @@
 
 #include "dm-assessment.h"
 #include "dm-importer.h"
+#include "dm-report.h"
 #include "dm-model.h"
 
 enum {
@@ -238,12 +239,13 @@ add_string_or_null (JsonBuilder *builder,
 }
 
 static void
-print_assessment_json (DmModel      *model,
-                       DmImporter   *importer,
-                       DmAssessment *assessment)
+print_assessment_json (DmModel    *model,
+                       DmImporter *importer,
+                       DmReport   *report)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  GListModel *findings = dm_importer_get_findings (importer);
+  DmAssessment *assessment = dm_report_get_assessment (report);
+  GListModel *findings = dm_report_get_findings (report);
 
   json_builder_begin_object (builder);
 
@@ -254,7 +256,7 @@ print_assessment_json (DmModel      *model,
       const DmImportInput *input = dm_importer_get_input (importer, i);
 
       json_builder_begin_object (builder);
-      add_string (builder, "path", input->path);
+      add_string (builder, "path", dm_report_get_input_path (report, i));
       add_string (builder, "format", input->format);
       json_builder_set_member_name (builder, "items");
       json_builder_add_int_value (builder, input->items);
@@ -371,16 +373,17 @@ print_assessment_json (DmModel      *model,
 }
 
 static void
-print_assessment_text (DmModel      *model,
-                       DmImporter   *importer,
-                       DmAssessment *assessment)
+print_assessment_text (DmModel    *model,
+                       DmImporter *importer,
+                       DmReport   *report)
 {
-  GListModel *findings = dm_importer_get_findings (importer);
+  DmAssessment *assessment = dm_report_get_assessment (report);
+  GListModel *findings = dm_report_get_findings (report);
 
   for (guint i = 0; i < dm_importer_get_n_inputs (importer); i++)
     {
       const DmImportInput *input = dm_importer_get_input (importer, i);
-      g_autofree char *path = for_terminal (input->path);
+      g_autofree char *path = for_terminal (dm_report_get_input_path (report, i));
 
       g_print (_("%s: %s, %" G_GUINT64_FORMAT " items, %" G_GUINT64_FORMAT " skipped\n"),
                path, input->format, input->items, input->skipped);
@@ -439,15 +442,73 @@ print_assessment_text (DmModel      *model,
     }
 }
 
+typedef struct
+{
+  OutputFormat  format;
+  DmSeverity    fail_on;
+  gboolean      redact;
+  const char   *report_path;
+  const char   *diagram_path;
+  const char   *service_id;
+} AssessOptions;
+
+/* Exports are written before anything is printed, so a failed write is
+ * the last thing on the terminal. */
+static gboolean
+write_exports (DmModel             *model,
+               DmReport            *report,
+               const AssessOptions *options)
+{
+  g_autoptr(GError) error = NULL;
+  DmReportFormat format;
+
+  if (options->report_path)
+    {
+      if (!dm_report_format_from_path (options->report_path, &format) ||
+          (format != DM_REPORT_HTML && format != DM_REPORT_MARKDOWN && format != DM_REPORT_PDF))
+        {
+          g_printerr ("demarc-check: %s\n", _("--report needs a file name ending in .html, .md or .pdf"));
+          return FALSE;
+        }
+      if (!dm_report_write (report, options->report_path, format, &error))
+        {
+          g_printerr ("demarc-check: %s\n", error->message);
+          return FALSE;
+        }
+    }
+
+  if (options->diagram_path)
+    {
+      DmService *service = NULL;
+
+      if (!dm_report_format_from_path (options->diagram_path, &format) ||
+          (format != DM_REPORT_SVG && format != DM_REPORT_PNG && format != DM_REPORT_PDF))
+        {
+          g_printerr ("demarc-check: %s\n", _("--diagram needs a file name ending in .svg, .png or .pdf"));
+          return FALSE;
+        }
+      if (options->service_id && !(service = dm_model_find_service (model, options->service_id)))
+        {
+          g_printerr ("demarc-check: %s\n", _("no such service in the model (see --list-services)"));
+          return FALSE;
+        }
+      if (!dm_report_write_diagram (report, service, options->diagram_path, format, &error))
+        {
+          g_printerr ("demarc-check: %s\n", error->message);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 static int
-assess (DmModel       *model,
-        char         **paths,
-        OutputFormat   format,
-        DmSeverity     fail_on)
+assess (DmModel             *model,
+        char               **paths,
+        const AssessOptions *options)
 {
   g_autoptr(DmCatalogue) catalogue = NULL;
   g_autoptr(DmImporter) importer = NULL;
-  g_autoptr(DmAssessment) assessment = NULL;
+  g_autoptr(DmReport) report = NULL;
   g_autoptr(GError) error = NULL;
 
   if (!(catalogue = dm_catalogue_new_default (&error)))
@@ -469,13 +530,15 @@ assess (DmModel       *model,
         }
     }
 
-  assessment = dm_assessment_new (model, catalogue, dm_importer_get_findings (importer));
-  if (format == FORMAT_JSON)
-    print_assessment_json (model, importer, assessment);
+  report = dm_report_new (model, catalogue, importer, options->redact);
+  if (!write_exports (model, report, options))
+    return EXIT_INPUT;
+  if (options->format == FORMAT_JSON)
+    print_assessment_json (model, importer, report);
   else
-    print_assessment_text (model, importer, assessment);
+    print_assessment_text (model, importer, report);
 
-  return dm_assessment_count_gaps (assessment, fail_on) > 0 ? EXIT_GAPS : EXIT_OK;
+  return dm_assessment_count_gaps (dm_report_get_assessment (report), options->fail_on) > 0 ? EXIT_GAPS : EXIT_OK;
 }
 
 int
@@ -489,7 +552,10 @@ main (int   argc,
   g_autofree char *format_name = NULL;
   g_autofree char *service_id = NULL;
   g_autofree char *fail_on_name = NULL;
+  g_autofree char *report_path = NULL;
+  g_autofree char *diagram_path = NULL;
   g_auto(GStrv) paths = NULL;
+  gboolean redact = FALSE;
   DmSeverity fail_on = DM_SEVERITY_HIGH;
   gboolean list_services_flag = FALSE;
   gboolean list_layers_flag = FALSE;
@@ -505,6 +571,12 @@ main (int   argc,
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name, N_("Output format: text or json"), N_("FORMAT") },
     { "fail-on", 0, 0, G_OPTION_ARG_STRING, &fail_on_name,
       N_("Exit with 1 when a failed finding is at least this severe (default: high)"), N_("SEVERITY") },
+    { "report", 'r', 0, G_OPTION_ARG_FILENAME, &report_path,
+      N_("Write a full report of the assessment: .html, .md or .pdf"), N_("FILE") },
+    { "diagram", 0, 0, G_OPTION_ARG_FILENAME, &diagram_path,
+      N_("Export the diagram of --service, or of every service in the export: .svg, .png or .pdf"), N_("FILE") },
+    { "redact", 0, 0, G_OPTION_ARG_NONE, &redact,
+      N_("Replace account ids, ARNs, addresses, keys, emails and resource names with pseudonyms everywhere"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Show the version"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &paths, NULL, N_("FILE|DIR…") },
     { NULL }
@@ -565,7 +637,21 @@ main (int   argc,
     }
 
   if (paths != NULL && paths[0] != NULL)
-    return assess (model, paths, format, fail_on);
+    {
+      AssessOptions options = { format, fail_on, redact, report_path, diagram_path, service_id };
+
+      return assess (model, paths, &options);
+    }
+
+  /* Without exports, a diagram shows who owns what. */
+  if (diagram_path != NULL)
+    {
+      g_autoptr(DmCatalogue) catalogue = dm_catalogue_new_default (NULL);
+      g_autoptr(DmReport) report = dm_report_new (model, catalogue, NULL, FALSE);
+      AssessOptions options = { format, fail_on, FALSE, NULL, diagram_path, service_id };
+
+      return write_exports (model, report, &options) ? EXIT_OK : EXIT_INPUT;
+    }
 
   if (validate)
     g_print (_("%s: valid model “%s” with %u bands, %u layers and %u services\n"),

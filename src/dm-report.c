@@ -1,0 +1,1028 @@
+/* dm-report.c: reports (HTML, Markdown, PDF) and diagram exports (SVG,
+ * PDF, PNG) of an assessment
+ *
+ * Diagrams are drawn by dm_diagram_paint(), the code that draws the
+ * widget. Every string from an export is escaped for its target: HTML
+ * entities, Markdown punctuation, plain Pango text in PDF; bidirectional
+ * control characters and other controls are shown as code points, so a
+ * name cannot reorder or hide the text around it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dm-report"
+
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+#include <glib/gi18n-lib.h>
+#include <pango/pangocairo.h>
+#include <string.h>
+
+#include "dm-diagram-render.h"
+#include "dm-redactor.h"
+#include "dm-report.h"
+
+struct _DmReport
+{
+  GObject       parent_instance;
+
+  DmModel      *model;
+  DmCatalogue  *catalogue;
+  DmImporter   *importer;
+  GListModel   *findings;     /* redacted when asked */
+  DmAssessment *assessment;
+  GPtrArray    *input_paths;  /* char*, redacted when asked */
+  gboolean      redacted;
+};
+
+G_DEFINE_FINAL_TYPE (DmReport, dm_report, G_TYPE_OBJECT)
+G_DEFINE_QUARK (dm-report-error-quark, dm_report_error)
+
+#define DIAGRAM_WIDTH 560.0
+#define DIAGRAM_HEIGHT 470.0
+
+static void
+dm_report_finalize (GObject *object)
+{
+  DmReport *self = DM_REPORT (object);
+
+  g_clear_object (&self->model);
+  g_clear_object (&self->catalogue);
+  g_clear_object (&self->importer);
+  g_clear_object (&self->findings);
+  g_clear_object (&self->assessment);
+  g_clear_pointer (&self->input_paths, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (dm_report_parent_class)->finalize (object);
+}
+
+static void
+dm_report_class_init (DmReportClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = dm_report_finalize;
+}
+
+static void
+dm_report_init (DmReport *self)
+{
+  self->input_paths = g_ptr_array_new_with_free_func (g_free);
+}
+
+/**
+ * dm_report_new:
+ * @importer: (nullable): the imported exports; %NULL for the model alone
+ * @redact: replace identifiers with pseudonyms everywhere in the report
+ */
+DmReport *
+dm_report_new (DmModel     *model,
+               DmCatalogue *catalogue,
+               DmImporter  *importer,
+               gboolean     redact)
+{
+  DmReport *self = g_object_new (DM_TYPE_REPORT, NULL);
+  g_autoptr(DmRedactor) redactor = redact ? dm_redactor_new () : NULL;
+
+  self->model = g_object_ref (model);
+  self->catalogue = g_object_ref (catalogue);
+  self->importer = importer ? g_object_ref (importer) : NULL;
+  self->redacted = redact;
+
+  if (importer == NULL)
+    self->findings = G_LIST_MODEL (g_list_store_new (DM_TYPE_FINDING));
+  else if (redactor)
+    self->findings = dm_redactor_findings (redactor, dm_importer_get_findings (importer));
+  else
+    self->findings = g_object_ref (dm_importer_get_findings (importer));
+
+  for (guint i = 0; importer && i < dm_importer_get_n_inputs (importer); i++)
+    {
+      const char *path = dm_importer_get_input (importer, i)->path;
+
+      /* Folders name accounts and people: a redacted report keeps the file name only. */
+      if (redactor)
+        {
+          g_autofree char *base = g_path_get_basename (path);
+          g_ptr_array_add (self->input_paths, dm_redactor_text (redactor, base));
+        }
+      else
+        g_ptr_array_add (self->input_paths, g_strdup (path));
+    }
+
+  self->assessment = dm_assessment_new (model, catalogue, self->findings);
+  return self;
+}
+
+DmAssessment *
+dm_report_get_assessment (DmReport *self)
+{
+  g_return_val_if_fail (DM_IS_REPORT (self), NULL);
+  return self->assessment;
+}
+
+GListModel *
+dm_report_get_findings (DmReport *self)
+{
+  g_return_val_if_fail (DM_IS_REPORT (self), NULL);
+  return self->findings;
+}
+
+guint
+dm_report_get_n_inputs (DmReport *self)
+{
+  g_return_val_if_fail (DM_IS_REPORT (self), 0);
+  return self->input_paths->len;
+}
+
+const char *
+dm_report_get_input_path (DmReport *self,
+                          guint     index)
+{
+  g_return_val_if_fail (DM_IS_REPORT (self), NULL);
+  g_return_val_if_fail (index < self->input_paths->len, NULL);
+  return g_ptr_array_index (self->input_paths, index);
+}
+
+gboolean
+dm_report_format_from_path (const char     *path,
+                            DmReportFormat *format)
+{
+  static const struct { const char *suffix; DmReportFormat format; } suffixes[] = {
+    { ".html", DM_REPORT_HTML }, { ".htm", DM_REPORT_HTML }, { ".md", DM_REPORT_MARKDOWN },
+    { ".markdown", DM_REPORT_MARKDOWN }, { ".pdf", DM_REPORT_PDF }, { ".svg", DM_REPORT_SVG },
+    { ".png", DM_REPORT_PNG },
+  };
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    if (g_str_has_suffix (lower, suffixes[i].suffix))
+      {
+        *format = suffixes[i].format;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* --- escaping ------------------------------------------------------------ */
+
+static gboolean
+is_bidi_control (gunichar c)
+{
+  return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200E || c == 0x200F || c == 0x061C;
+}
+
+/* Valid UTF-8, with controls (but newlines and tabs) and bidi controls
+ * shown as [U+XXXX]. */
+static char *
+make_visible (const char *text)
+{
+  g_autofree char *valid = g_utf8_make_valid (text ? text : "", -1);
+  GString *out = g_string_sized_new (strlen (valid));
+
+  for (const char *p = valid; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7F || (c >= 0x80 && c < 0xA0) || is_bidi_control (c))
+        g_string_append_printf (out, "[U+%04X]", c);
+      else
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+char *
+dm_report_escape_html (const char *text)
+{
+  g_autofree char *visible = make_visible (text);
+
+  /* Escapes <, >, &, ' and ", so the result is safe in text and in attributes. */
+  return g_markup_escape_text (visible, -1);
+}
+
+char *
+dm_report_escape_markdown (const char *text)
+{
+  g_autofree char *visible = make_visible (text);
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = visible; *p; p++)
+    {
+      switch (*p)
+        {
+        case '<': g_string_append (out, "&lt;"); break;
+        case '>': g_string_append (out, "&gt;"); break;
+        case '&': g_string_append (out, "&amp;"); break;
+        case '\n': g_string_append (out, "<br>"); break;
+        case '\\': case '`': case '*': case '_': case '{': case '}': case '[': case ']':
+        case '(': case ')': case '#': case '+': case '-': case '!': case '|': case '~':
+          g_string_append_c (out, '\\');
+          g_string_append_c (out, *p);
+          break;
+        default:
+          g_string_append_c (out, *p);
+        }
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* --- shared facts -------------------------------------------------------- */
+
+static gboolean
+service_in_report (DmReport  *self,
+                   DmService *service)
+{
+  return dm_assessment_has_service (self->assessment, service);
+}
+
+static const char *
+status_word (DmLayerStatus status)
+{
+  switch (status)
+    {
+    case DM_LAYER_GAP: return _("Gap");
+    case DM_LAYER_OK: return _("OK");
+    case DM_LAYER_NO_DATA: return _("No data");
+    case DM_LAYER_PROVIDER: return _("Provider");
+    case DM_LAYER_NOT_APPLICABLE:
+    default: return _("Not applicable");
+    }
+}
+
+/* Status by symbol as well as colour. */
+static const char *
+status_symbol (DmLayerStatus status)
+{
+  switch (status)
+    {
+    case DM_LAYER_GAP: return "✖";
+    case DM_LAYER_OK: return "✔";
+    case DM_LAYER_NO_DATA: return "?";
+    case DM_LAYER_PROVIDER: return "▣";
+    case DM_LAYER_NOT_APPLICABLE:
+    default: return "–";
+    }
+}
+
+static const char *
+owner_word (DmOwner owner)
+{
+  switch (owner)
+    {
+    case DM_OWNER_PROVIDER: return _("Provider");
+    case DM_OWNER_CUSTOMER: return _("Customer");
+    case DM_OWNER_SHARED: return _("Shared");
+    case DM_OWNER_NOT_APPLICABLE:
+    default: return _("Not applicable");
+    }
+}
+
+static char *
+controls_text (DmFinding *finding)
+{
+  const char * const *controls = dm_finding_get_controls (finding);
+
+  return g_strjoinv (", ", (char **)controls);
+}
+
+static gboolean
+finding_in_service (DmReport  *self,
+                    DmFinding *finding,
+                    DmService *service)
+{
+  return g_strcmp0 (dm_finding_get_service (finding), dm_service_get_id (service)) == 0 &&
+         dm_assessment_get_finding_layer (self->assessment, finding) != NULL;
+}
+
+/* --- diagrams ------------------------------------------------------------- */
+
+static void
+paint_service (DmReport  *self,
+               cairo_t   *cr,
+               DmService *service,
+               double     width,
+               double     height)
+{
+  DmPalette palette;
+  DmDiagramState state;
+
+  dm_palette_init (&palette, FALSE);
+  dm_diagram_state_init (&state, self->model, service, &palette);
+  state.show_legend = TRUE;
+  if (service_in_report (self, service))
+    state.results = dm_assessment_get_service_results (self->assessment, service);
+
+  /* A white page: exported images are read on paper and in slides. */
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_fill (cr);
+  cairo_restore (cr);
+  dm_diagram_paint (cr, &state, width, height);
+}
+
+/* The services a diagram export shows: one, those in the export, or all. */
+static GPtrArray *
+diagram_services (DmReport  *self,
+                  DmService *service)
+{
+  GPtrArray *services = g_ptr_array_new ();
+  gboolean any = FALSE;
+
+  if (service)
+    {
+      g_ptr_array_add (services, service);
+      return services;
+    }
+  for (guint i = 0; i < dm_model_get_n_services (self->model); i++)
+    if (service_in_report (self, dm_model_get_service (self->model, i)))
+      {
+        g_ptr_array_add (services, dm_model_get_service (self->model, i));
+        any = TRUE;
+      }
+  if (!any)
+    for (guint i = 0; i < dm_model_get_n_services (self->model); i++)
+      g_ptr_array_add (services, dm_model_get_service (self->model, i));
+  return services;
+}
+
+static void
+paint_title (cairo_t    *cr,
+             const char *text,
+             double      x,
+             double      y,
+             double      width)
+{
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Sans Bold 16");
+
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_width (layout, (int)(width * PANGO_SCALE));
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_text (layout, text, -1);   /* plain text, never markup */
+  cairo_set_source_rgb (cr, 0.14, 0.12, 0.19);
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, layout);
+  g_object_unref (layout);
+}
+
+/* Grid of services, each titled; what SVG and PNG exports of many hold. */
+static void
+paint_grid (DmReport  *self,
+            cairo_t   *cr,
+            GPtrArray *services,
+            guint      columns)
+{
+  for (guint i = 0; i < services->len; i++)
+    {
+      DmService *service = g_ptr_array_index (services, i);
+      double x = (i % columns) * DIAGRAM_WIDTH;
+      double y = (i / columns) * (DIAGRAM_HEIGHT + 40);
+
+      cairo_save (cr);
+      cairo_translate (cr, x, y);
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_rectangle (cr, 0, 0, DIAGRAM_WIDTH, DIAGRAM_HEIGHT + 40);
+      cairo_fill (cr);
+      paint_title (cr, dm_service_get_name (service), 16, 10, DIAGRAM_WIDTH - 32);
+      cairo_translate (cr, 0, 40);
+      paint_service (self, cr, service, DIAGRAM_WIDTH, DIAGRAM_HEIGHT);
+      cairo_restore (cr);
+    }
+}
+
+static cairo_status_t
+write_to_gstring (void                *closure,
+                  const unsigned char *data,
+                  unsigned int         length)
+{
+  g_string_append_len (closure, (const char *)data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static gboolean
+check_cairo (cairo_status_t   status,
+             const char      *path,
+             GError         **error)
+{
+  if (status == CAIRO_STATUS_SUCCESS)
+    return TRUE;
+  g_set_error (error, DM_REPORT_ERROR, DM_REPORT_ERROR_WRITE, "%s: %s", path, cairo_status_to_string (status));
+  return FALSE;
+}
+
+/* Written next to the target, then renamed: a failed export leaves no
+ * half-written file where the old one was. */
+static gboolean
+replace_contents (const char  *path,
+                  const char  *data,
+                  gsize        length,
+                  GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  return g_file_replace_contents (file, data, length, NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, error);
+}
+
+/**
+ * dm_report_write_diagram:
+ * @service: (nullable): one service, or %NULL for every service in the
+ *   export (every service of the model when nothing was imported)
+ *
+ * SVG (in px) and PNG hold a grid of diagrams; PDF one page per service.
+ */
+gboolean
+dm_report_write_diagram (DmReport        *self,
+                         DmService       *service,
+                         const char      *path,
+                         DmReportFormat   format,
+                         GError         **error)
+{
+  g_autoptr(GPtrArray) services = diagram_services (self, service);
+  g_autoptr(GString) out = g_string_new (NULL);
+  guint columns = MIN (services->len, 3);
+  double width = columns * DIAGRAM_WIDTH;
+  double height = ((services->len + columns - 1) / columns) * (DIAGRAM_HEIGHT + 40);
+  cairo_surface_t *surface = NULL;
+  cairo_t *cr;
+  cairo_status_t status;
+
+  g_return_val_if_fail (DM_IS_REPORT (self), FALSE);
+
+  switch (format)
+    {
+    case DM_REPORT_SVG:
+      surface = cairo_svg_surface_create_for_stream (write_to_gstring, out, width, height);
+      cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
+      break;
+
+    case DM_REPORT_PDF:
+      surface = cairo_pdf_surface_create_for_stream (write_to_gstring, out, DIAGRAM_WIDTH, DIAGRAM_HEIGHT + 40);
+      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Demarc " PACKAGE_VERSION);
+      break;
+
+    case DM_REPORT_PNG:
+      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int)width, (int)height);
+      break;
+
+    case DM_REPORT_HTML:
+    case DM_REPORT_MARKDOWN:
+    default:
+      g_set_error (error, DM_REPORT_ERROR, DM_REPORT_ERROR_FORMAT,
+                   _("%s: diagrams are exported as SVG, PDF or PNG"), path);
+      return FALSE;
+    }
+
+  cr = cairo_create (surface);
+  if (format == DM_REPORT_PDF)
+    for (guint i = 0; i < services->len; i++)
+      {
+        g_autoptr(GPtrArray) one = g_ptr_array_new ();
+
+        g_ptr_array_add (one, g_ptr_array_index (services, i));
+        paint_grid (self, cr, one, 1);
+        cairo_show_page (cr);
+      }
+  else
+    paint_grid (self, cr, services, columns);
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+
+  if (format == DM_REPORT_PNG && status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_write_to_png_stream (surface, write_to_gstring, out);
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (!check_cairo (status, path, error))
+    return FALSE;
+  return replace_contents (path, out->str, out->len, error);
+}
+
+static char *
+diagram_svg_base64 (DmReport  *self,
+                    DmService *service)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  cairo_surface_t *surface = cairo_svg_surface_create_for_stream (write_to_gstring, out, DIAGRAM_WIDTH, DIAGRAM_HEIGHT);
+  cairo_t *cr;
+
+  cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
+  cr = cairo_create (surface);
+  paint_service (self, cr, service, DIAGRAM_WIDTH, DIAGRAM_HEIGHT);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  cairo_surface_destroy (surface);
+  return g_base64_encode ((const guchar *)out->str, out->len);
+}
+
+/* --- HTML ---------------------------------------------------------------- */
+
+static const char html_style[] =
+  "body{font-family:Cantarell,'Noto Sans',system-ui,sans-serif;color:#241f31;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.45}"
+  "h1{font-size:1.8rem;margin-bottom:.2rem}h2{border-bottom:2px solid #1a5fb4;padding-bottom:.2rem;margin-top:2.5rem;break-after:avoid}"
+  "h3{margin-bottom:.3rem;break-after:avoid}table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem}"
+  "th,td{border:1px solid #c0bfbc;padding:.3rem .5rem;text-align:start;vertical-align:top}th{background:#f6f5f4}"
+  ".gap{color:#a51d2d;font-weight:bold}.ok{color:#26a269}.no-data{color:#865e3c}.muted{color:#5e5c64}"
+  ".finding{border-inline-start:4px solid #a51d2d;padding:.2rem .8rem;margin:.6rem 0;break-inside:avoid}"
+  ".finding p{margin:.25rem 0}code{font-family:monospace;overflow-wrap:anywhere}"
+  "img.diagram{max-width:100%;height:auto;border:1px solid #deddda}"
+  "section.service{break-before:page}"
+  "@page{size:A4;margin:18mm}@page letter{size:letter}"
+  "@media print{body{margin:0;max-width:none}a{color:inherit;text-decoration:none}}";
+
+static void
+html_finding (GString   *out,
+              DmReport  *self,
+              DmFinding *finding)
+{
+  g_autofree char *title = dm_report_escape_html (dm_finding_get_title (finding));
+  g_autofree char *resource = dm_report_escape_html (dm_finding_get_resource (finding));
+  g_autofree char *evidence = dm_report_escape_html (dm_finding_get_evidence (finding));
+  g_autofree char *remediation = dm_report_escape_html (dm_finding_get_remediation (finding));
+  g_autofree char *controls_raw = controls_text (finding);
+  g_autofree char *controls = dm_report_escape_html (controls_raw);
+  g_autofree char *check = dm_report_escape_html (dm_finding_get_check (finding) ? dm_finding_get_check (finding) : "");
+  g_autofree char *region = dm_report_escape_html (dm_finding_get_region (finding));
+  g_autofree char *tool = dm_report_escape_html (dm_finding_get_tool (finding));
+
+  g_string_append_printf (out, "<div class=\"finding\"><h4>%s <span class=\"gap\">%s</span> %s</h4>",
+                          check, dm_severity_to_string (dm_finding_get_severity (finding)), title);
+  g_string_append_printf (out, "<p><strong>%s</strong> <code>%s</code>%s%s</p>", _("Resource:"), resource,
+                          *region ? " · " : "", region);
+  if (*evidence)
+    g_string_append_printf (out, "<p><strong>%s</strong> %s</p>", _("Evidence:"), evidence);
+  if (*remediation)
+    g_string_append_printf (out, "<p><strong>%s</strong> %s</p>", _("Remediation:"), remediation);
+  g_string_append_printf (out, "<p class=\"muted\">%s %s · %s %s</p></div>\n", _("Controls:"),
+                          *controls ? controls : "–", _("Source:"), tool);
+}
+
+char *
+dm_report_to_html (DmReport *self)
+{
+  GString *out = g_string_new (NULL);
+  g_autofree char *model_name = dm_report_escape_html (dm_model_get_name (self->model));
+  guint with_evidence, customer_layers;
+  guint n = g_list_model_get_n_items (self->findings);
+  gboolean any_unmapped = FALSE;
+
+  g_return_val_if_fail (DM_IS_REPORT (self), NULL);
+
+  dm_assessment_get_coverage (self->assessment, &with_evidence, &customer_layers);
+
+  g_string_append (out, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+  /* Self-contained: nothing may be fetched, not even by accident. */
+  g_string_append (out, "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data:; style-src 'unsafe-inline'\">\n");
+  g_string_append_printf (out, "<title>%s</title>\n<style>%s</style>\n</head>\n<body>\n", _("Demarc report"), html_style);
+  g_string_append_printf (out, "<h1>%s</h1>\n<p class=\"muted\">%s · %s</p>\n", _("Shared responsibility report"),
+                          model_name, self->redacted ? _("identifiers redacted") : _("identifiers shown"));
+
+  g_string_append_printf (out, "<h2 id=\"summary\">%s</h2>\n<ul>\n", _("Summary"));
+  g_string_append_printf (out, "<li>%s <strong>%u</strong></li>\n", _("Failed findings:"), dm_assessment_get_n_failed (self->assessment));
+  g_string_append_printf (out, "<li>%s <strong>%u</strong></li>\n", _("Passed findings:"), dm_assessment_get_n_passed (self->assessment));
+  g_string_append_printf (out, "<li>%s <strong>%u</strong></li>\n", _("Findings not mapped to a layer:"),
+                          dm_assessment_get_n_unmapped (self->assessment));
+  g_string_append_printf (out, "<li>%s <strong>%u / %u</strong></li>\n</ul>\n",
+                          _("Customer and shared layers with evidence:"), with_evidence, customer_layers);
+
+  if (self->input_paths->len)
+    {
+      g_string_append_printf (out, "<h3>%s</h3>\n<table><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr>\n",
+                              _("Inputs"), _("File"), _("Format"), _("Items"), _("Skipped"));
+      for (guint i = 0; i < self->input_paths->len; i++)
+        {
+          const DmImportInput *input = dm_importer_get_input (self->importer, i);
+          g_autofree char *path = dm_report_escape_html (g_ptr_array_index (self->input_paths, i));
+          g_autofree char *format = dm_report_escape_html (input->format);
+
+          g_string_append_printf (out, "<tr><td><code>%s</code></td><td>%s</td><td>%" G_GUINT64_FORMAT "</td><td>%" G_GUINT64_FORMAT,
+                                  path, format, input->items, input->skipped);
+          for (guint r = 0; r < input->reasons->len; r++)
+            {
+              const DmSkipReason *reason = g_ptr_array_index (input->reasons, r);
+              g_autofree char *text = dm_report_escape_html (reason->reason);
+
+              g_string_append_printf (out, "<br><span class=\"muted\">%" G_GUINT64_FORMAT " × %s</span>", reason->count, text);
+            }
+          g_string_append (out, "</td></tr>\n");
+        }
+      g_string_append (out, "</table>\n");
+    }
+
+  for (guint s = 0; s < dm_model_get_n_services (self->model); s++)
+    {
+      DmService *service = dm_model_get_service (self->model, s);
+      g_autofree char *name = NULL;
+      g_autofree char *summary = NULL;
+      g_autofree char *image = NULL;
+      g_autofree char *id = NULL;
+      g_autoptr(GString) no_data = g_string_new (NULL);
+
+      if (!service_in_report (self, service))
+        continue;
+
+      name = dm_report_escape_html (dm_service_get_name (service));
+      summary = dm_report_escape_html (dm_service_get_summary (service));
+      image = diagram_svg_base64 (self, service);
+      id = dm_report_escape_html (dm_service_get_id (service));
+      g_string_append_printf (out, "<section class=\"service\" id=\"service-%s\">\n<h2>%s</h2>\n<p>%s</p>\n",
+                              id, name, summary);
+      g_string_append_printf (out, "<img class=\"diagram\" alt=\"%s\" src=\"data:image/svg+xml;base64,%s\">\n",
+                              name, image);
+
+      g_string_append_printf (out, "<table><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr>\n",
+                              _("Layer"), _("Owner"), _("Status"), _("Failed"));
+      for (guint l = 0; l < dm_model_get_n_layers (self->model); l++)
+        {
+          DmLayer *layer = dm_model_get_layer (self->model, l);
+          const DmLayerResult *result = dm_assessment_get_result (self->assessment, service, layer);
+          g_autofree char *layer_name = dm_report_escape_html (dm_layer_get_name (layer));
+          const char *klass = result->status == DM_LAYER_GAP ? "gap" : result->status == DM_LAYER_OK ? "ok" :
+                              result->status == DM_LAYER_NO_DATA ? "no-data" : "muted";
+
+          g_string_append_printf (out, "<tr><td>%s</td><td>%s</td><td class=\"%s\">%s %s", layer_name,
+                                  owner_word (dm_service_get_owner (service, layer)), klass,
+                                  status_symbol (result->status), status_word (result->status));
+          if (result->status == DM_LAYER_GAP)
+            g_string_append_printf (out, " (%s)", dm_severity_to_string (result->worst));
+          g_string_append_printf (out, "</td><td>%u</td></tr>\n", result->failed);
+          if (result->status == DM_LAYER_NO_DATA)
+            g_string_append_printf (no_data, "<li>%s</li>", layer_name);
+        }
+      g_string_append (out, "</table>\n");
+
+      if (no_data->len)
+        g_string_append_printf (out, "<p class=\"no-data\">%s</p><ul>%s</ul>\n",
+                                _("No data: nothing in the export covers these layers, so they are not known to be safe."),
+                                no_data->str);
+
+      g_string_append_printf (out, "<h3>%s</h3>\n", _("Gaps"));
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(DmFinding) finding = g_list_model_get_item (self->findings, i);
+
+          if (dm_finding_get_status (finding) == DM_FINDING_FAILED && finding_in_service (self, finding, service))
+            html_finding (out, self, finding);
+        }
+      g_string_append (out, "</section>\n");
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DmFinding) finding = g_list_model_get_item (self->findings, i);
+
+      if (dm_finding_get_status (finding) != DM_FINDING_FAILED || dm_assessment_get_finding_layer (self->assessment, finding))
+        continue;
+      if (!any_unmapped)
+        g_string_append_printf (out, "<section id=\"unmapped\">\n<h2>%s</h2>\n<p>%s</p>\n", _("Unmapped findings"),
+                                _("Failed findings Demarc could not place on a service layer; they are listed, not dropped."));
+      any_unmapped = TRUE;
+      html_finding (out, self, finding);
+    }
+  if (any_unmapped)
+    g_string_append (out, "</section>\n");
+
+  g_string_append_printf (out, "<p class=\"muted\">%s</p>\n</body>\n</html>\n",
+                          _("Made by Demarc from exported data, offline. Layers without evidence are shown as no data, never as passing."));
+  return g_string_free (out, FALSE);
+}
+
+/* --- Markdown ------------------------------------------------------------- */
+
+static void
+md_finding (GString   *out,
+            DmFinding *finding)
+{
+  g_autofree char *title = dm_report_escape_markdown (dm_finding_get_title (finding));
+  g_autofree char *resource = dm_report_escape_markdown (dm_finding_get_resource (finding));
+  g_autofree char *evidence = dm_report_escape_markdown (dm_finding_get_evidence (finding));
+  g_autofree char *remediation = dm_report_escape_markdown (dm_finding_get_remediation (finding));
+  g_autofree char *controls_raw = controls_text (finding);
+  g_autofree char *controls = dm_report_escape_markdown (controls_raw);
+  g_autofree char *check = dm_report_escape_markdown (dm_finding_get_check (finding) ? dm_finding_get_check (finding) : "");
+
+  g_string_append_printf (out, "- **%s %s** %s  \n  %s %s\n", check, dm_severity_to_string (dm_finding_get_severity (finding)),
+                          title, _("Resource:"), resource);
+  if (*evidence)
+    g_string_append_printf (out, "  %s %s\n", _("Evidence:"), evidence);
+  if (*remediation)
+    g_string_append_printf (out, "  %s %s\n", _("Remediation:"), remediation);
+  if (*controls)
+    g_string_append_printf (out, "  %s %s\n", _("Controls:"), controls);
+}
+
+char *
+dm_report_to_markdown (DmReport *self)
+{
+  GString *out = g_string_new (NULL);
+  g_autofree char *model_name = dm_report_escape_markdown (dm_model_get_name (self->model));
+  guint with_evidence, customer_layers;
+  guint n = g_list_model_get_n_items (self->findings);
+  gboolean any_unmapped = FALSE;
+
+  g_return_val_if_fail (DM_IS_REPORT (self), NULL);
+  dm_assessment_get_coverage (self->assessment, &with_evidence, &customer_layers);
+
+  g_string_append_printf (out, "# %s\n\n%s · %s\n\n", _("Shared responsibility report"), model_name,
+                          self->redacted ? _("identifiers redacted") : _("identifiers shown"));
+  g_string_append_printf (out, "## %s\n\n", _("Summary"));
+  g_string_append_printf (out, "- %s %u\n- %s %u\n- %s %u\n- %s %u / %u\n\n",
+                          _("Failed findings:"), dm_assessment_get_n_failed (self->assessment),
+                          _("Passed findings:"), dm_assessment_get_n_passed (self->assessment),
+                          _("Findings not mapped to a layer:"), dm_assessment_get_n_unmapped (self->assessment),
+                          _("Customer and shared layers with evidence:"), with_evidence, customer_layers);
+
+  if (self->input_paths->len)
+    {
+      g_string_append_printf (out, "| %s | %s | %s | %s |\n|---|---|---|---|\n", _("File"), _("Format"), _("Items"), _("Skipped"));
+      for (guint i = 0; i < self->input_paths->len; i++)
+        {
+          const DmImportInput *input = dm_importer_get_input (self->importer, i);
+          g_autofree char *path = dm_report_escape_markdown (g_ptr_array_index (self->input_paths, i));
+          g_autofree char *format = dm_report_escape_markdown (input->format);
+
+          g_string_append_printf (out, "| %s | %s | %" G_GUINT64_FORMAT " | %" G_GUINT64_FORMAT " |\n",
+                                  path, format, input->items, input->skipped);
+        }
+      g_string_append (out, "\n");
+    }
+
+  for (guint s = 0; s < dm_model_get_n_services (self->model); s++)
+    {
+      DmService *service = dm_model_get_service (self->model, s);
+      g_autofree char *name = NULL;
+      gboolean any_gap = FALSE;
+
+      if (!service_in_report (self, service))
+        continue;
+      name = dm_report_escape_markdown (dm_service_get_name (service));
+      g_string_append_printf (out, "## %s\n\n| %s | %s | %s | %s |\n|---|---|---|---|\n", name,
+                              _("Layer"), _("Owner"), _("Status"), _("Failed"));
+      for (guint l = 0; l < dm_model_get_n_layers (self->model); l++)
+        {
+          DmLayer *layer = dm_model_get_layer (self->model, l);
+          const DmLayerResult *result = dm_assessment_get_result (self->assessment, service, layer);
+          g_autofree char *layer_name = dm_report_escape_markdown (dm_layer_get_name (layer));
+
+          g_string_append_printf (out, "| %s | %s | %s %s%s%s%s | %u |\n", layer_name,
+                                  owner_word (dm_service_get_owner (service, layer)),
+                                  status_symbol (result->status), status_word (result->status),
+                                  result->status == DM_LAYER_GAP ? " (" : "",
+                                  result->status == DM_LAYER_GAP ? dm_severity_to_string (result->worst) : "",
+                                  result->status == DM_LAYER_GAP ? ")" : "", result->failed);
+        }
+      g_string_append (out, "\n");
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(DmFinding) finding = g_list_model_get_item (self->findings, i);
+
+          if (dm_finding_get_status (finding) != DM_FINDING_FAILED || !finding_in_service (self, finding, service))
+            continue;
+          if (!any_gap)
+            g_string_append_printf (out, "### %s\n\n", _("Gaps"));
+          any_gap = TRUE;
+          md_finding (out, finding);
+        }
+      g_string_append (out, "\n");
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DmFinding) finding = g_list_model_get_item (self->findings, i);
+
+      if (dm_finding_get_status (finding) != DM_FINDING_FAILED || dm_assessment_get_finding_layer (self->assessment, finding))
+        continue;
+      if (!any_unmapped)
+        g_string_append_printf (out, "## %s\n\n", _("Unmapped findings"));
+      any_unmapped = TRUE;
+      md_finding (out, finding);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* --- PDF ------------------------------------------------------------------ */
+
+#define PAGE_WIDTH 595.0    /* A4 in points */
+#define PAGE_HEIGHT 842.0
+#define MARGIN 48.0
+
+typedef struct
+{
+  cairo_t *cr;
+  double   y;
+  guint    pages;
+} Pdf;
+
+static void
+pdf_new_page (Pdf *pdf)
+{
+  cairo_show_page (pdf->cr);
+  pdf->pages++;
+  pdf->y = MARGIN;
+}
+
+/* Plain text only: pango_layout_set_text never reads markup. */
+static void
+pdf_text (Pdf        *pdf,
+          const char *text,
+          const char *font,
+          double      space_after)
+{
+  g_autofree char *visible = make_visible (text);
+  PangoLayout *layout = pango_cairo_create_layout (pdf->cr);
+  g_autoptr(PangoFontDescription) description = pango_font_description_from_string (font);
+  int width, height;
+
+  pango_layout_set_font_description (layout, description);
+  pango_layout_set_width (layout, (int)((PAGE_WIDTH - 2 * MARGIN) * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_text (layout, visible, -1);
+  pango_layout_get_size (layout, &width, &height);
+
+  if (pdf->y + height / (double)PANGO_SCALE > PAGE_HEIGHT - MARGIN && pdf->y > MARGIN)
+    pdf_new_page (pdf);
+
+  cairo_set_source_rgb (pdf->cr, 0.14, 0.12, 0.19);
+  cairo_move_to (pdf->cr, MARGIN, pdf->y);
+  pango_cairo_show_layout (pdf->cr, layout);
+  pdf->y += height / (double)PANGO_SCALE + space_after;
+  g_object_unref (layout);
+}
+
+static void
+pdf_finding (Pdf       *pdf,
+             DmFinding *finding)
+{
+  g_autofree char *heading = g_strdup_printf ("%s %s — %s", dm_finding_get_check (finding) ? dm_finding_get_check (finding) : "",
+                                              dm_severity_to_string (dm_finding_get_severity (finding)),
+                                              dm_finding_get_title (finding));
+  g_autofree char *resource = g_strdup_printf ("%s %s %s", _("Resource:"), dm_finding_get_resource (finding),
+                                               dm_finding_get_region (finding));
+  g_autofree char *controls_raw = controls_text (finding);
+
+  pdf_text (pdf, heading, "Sans Bold 10", 2);
+  pdf_text (pdf, resource, "Sans 9", 1);
+  if (*dm_finding_get_evidence (finding))
+    {
+      g_autofree char *line = g_strdup_printf ("%s %s", _("Evidence:"), dm_finding_get_evidence (finding));
+      pdf_text (pdf, line, "Sans 9", 1);
+    }
+  if (*dm_finding_get_remediation (finding))
+    {
+      g_autofree char *line = g_strdup_printf ("%s %s", _("Remediation:"), dm_finding_get_remediation (finding));
+      pdf_text (pdf, line, "Sans 9", 1);
+    }
+  if (*controls_raw)
+    {
+      g_autofree char *line = g_strdup_printf ("%s %s", _("Controls:"), controls_raw);
+      pdf_text (pdf, line, "Sans 9", 1);
+    }
+  pdf->y += 8;
+}
+
+static gboolean
+write_pdf (DmReport    *self,
+           const char  *path,
+           GError     **error)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (write_to_gstring, out, PAGE_WIDTH, PAGE_HEIGHT);
+  g_autofree char *summary = NULL;
+  guint with_evidence, customer_layers;
+  guint n = g_list_model_get_n_items (self->findings);
+  cairo_status_t status;
+  Pdf pdf = { cairo_create (surface), MARGIN, 1 };
+
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, _("Shared responsibility report"));
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Demarc " PACKAGE_VERSION);
+  dm_assessment_get_coverage (self->assessment, &with_evidence, &customer_layers);
+
+  pdf_text (&pdf, _("Shared responsibility report"), "Sans Bold 20", 4);
+  pdf_text (&pdf, dm_model_get_name (self->model), "Sans 10", 16);
+  summary = g_strdup_printf (_("%u failed, %u passed, %u not mapped to a layer; evidence for %u of %u customer and shared layers."),
+                             dm_assessment_get_n_failed (self->assessment), dm_assessment_get_n_passed (self->assessment),
+                             dm_assessment_get_n_unmapped (self->assessment), with_evidence, customer_layers);
+  pdf_text (&pdf, summary, "Sans 11", 12);
+  for (guint i = 0; i < self->input_paths->len; i++)
+    {
+      const DmImportInput *input = dm_importer_get_input (self->importer, i);
+      g_autofree char *line = g_strdup_printf ("%s: %s, %" G_GUINT64_FORMAT " items, %" G_GUINT64_FORMAT " skipped",
+                                               (const char *)g_ptr_array_index (self->input_paths, i), input->format,
+                                               input->items, input->skipped);
+      pdf_text (&pdf, line, "Sans 9", 2);
+    }
+
+  for (guint s = 0; s < dm_model_get_n_services (self->model); s++)
+    {
+      DmService *service = dm_model_get_service (self->model, s);
+      double scale = (PAGE_WIDTH - 2 * MARGIN) / DIAGRAM_WIDTH;
+
+      if (!service_in_report (self, service))
+        continue;
+
+      pdf_new_page (&pdf);
+      pdf_text (&pdf, dm_service_get_name (service), "Sans Bold 16", 6);
+      cairo_save (pdf.cr);
+      cairo_translate (pdf.cr, MARGIN, pdf.y);
+      cairo_scale (pdf.cr, scale, scale);
+      paint_service (self, pdf.cr, service, DIAGRAM_WIDTH, DIAGRAM_HEIGHT);
+      cairo_restore (pdf.cr);
+      pdf.y += DIAGRAM_HEIGHT * scale + 12;
+
+      for (guint l = 0; l < dm_model_get_n_layers (self->model); l++)
+        {
+          DmLayer *layer = dm_model_get_layer (self->model, l);
+          const DmLayerResult *result = dm_assessment_get_result (self->assessment, service, layer);
+
+          if (result->status == DM_LAYER_NO_DATA)
+            {
+              g_autofree char *line = g_strdup_printf ("%s %s: %s", status_symbol (result->status),
+                                                       dm_layer_get_name (layer), _("no data, not known to be safe"));
+              pdf_text (&pdf, line, "Sans 9", 1);
+            }
+        }
+      pdf.y += 6;
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(DmFinding) finding = g_list_model_get_item (self->findings, i);
+
+          if (dm_finding_get_status (finding) == DM_FINDING_FAILED && finding_in_service (self, finding, service))
+            pdf_finding (&pdf, finding);
+        }
+    }
+
+  {
+    gboolean any_unmapped = FALSE;
+
+    for (guint i = 0; i < n; i++)
+      {
+        g_autoptr(DmFinding) finding = g_list_model_get_item (self->findings, i);
+
+        if (dm_finding_get_status (finding) != DM_FINDING_FAILED || dm_assessment_get_finding_layer (self->assessment, finding))
+          continue;
+        if (!any_unmapped)
+          {
+            pdf_new_page (&pdf);
+            pdf_text (&pdf, _("Unmapped findings"), "Sans Bold 16", 6);
+          }
+        any_unmapped = TRUE;
+        pdf_finding (&pdf, finding);
+      }
+  }
+
+  cairo_show_page (pdf.cr);
+  status = cairo_status (pdf.cr);
+  cairo_destroy (pdf.cr);
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (!check_cairo (status, path, error))
+    return FALSE;
+  return replace_contents (path, out->str, out->len, error);
+}
+
+/**
+ * dm_report_write:
+ *
+ * Writes the full report: HTML (one self-contained file), Markdown or PDF.
+ */
+gboolean
+dm_report_write (DmReport        *self,
+                 const char      *path,
+                 DmReportFormat   format,
+                 GError         **error)
+{
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (DM_IS_REPORT (self), FALSE);
+
+  switch (format)
+    {
+    case DM_REPORT_HTML:
+      text = dm_report_to_html (self);
+      break;
+
+    case DM_REPORT_MARKDOWN:
+      text = dm_report_to_markdown (self);
+      break;
+
+    case DM_REPORT_PDF:
+      return write_pdf (self, path, error);
+
+    case DM_REPORT_SVG:
+    case DM_REPORT_PNG:
+    default:
+      g_set_error (error, DM_REPORT_ERROR, DM_REPORT_ERROR_FORMAT,
+                   _("%s: reports are written as HTML, Markdown or PDF"), path);
+      return FALSE;
+    }
+
+  return replace_contents (path, text, strlen (text), error);
+}

@@ -1,0 +1,62 @@
+/* dm-report.h: reports and diagram exports of an assessment
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "dm-assessment.h"
+#include "dm-catalogue.h"
+#include "dm-importer.h"
+#include "dm-model.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  DM_REPORT_HTML,
+  DM_REPORT_MARKDOWN,
+  DM_REPORT_PDF,
+  DM_REPORT_SVG,
+  DM_REPORT_PNG,
+} DmReportFormat;
+
+#define DM_REPORT_ERROR (dm_report_error_quark ())
+
+typedef enum
+{
+  DM_REPORT_ERROR_FORMAT,
+  DM_REPORT_ERROR_WRITE,
+} DmReportError;
+
+#define DM_TYPE_REPORT (dm_report_get_type ())
+G_DECLARE_FINAL_TYPE (DmReport, dm_report, DM, REPORT, GObject)
+
+GQuark        dm_report_error_quark       (void);
+gboolean      dm_report_format_from_path  (const char      *path,
+                                           DmReportFormat  *format);
+DmReport     *dm_report_new               (DmModel         *model,
+                                           DmCatalogue     *catalogue,
+                                           DmImporter      *importer,
+                                           gboolean         redact);
+DmAssessment *dm_report_get_assessment    (DmReport        *self);
+GListModel   *dm_report_get_findings      (DmReport        *self);
+guint         dm_report_get_n_inputs      (DmReport        *self);
+const char   *dm_report_get_input_path    (DmReport        *self,
+                                           guint            index);
+char         *dm_report_to_html           (DmReport        *self);
+char         *dm_report_to_markdown       (DmReport        *self);
+gboolean      dm_report_write             (DmReport        *self,
+                                           const char      *path,
+                                           DmReportFormat   format,
+                                           GError         **error);
+gboolean      dm_report_write_diagram     (DmReport        *self,
+                                           DmService       *service,
+                                           const char      *path,
+                                           DmReportFormat   format,
+                                           GError         **error);
+char         *dm_report_escape_html       (const char      *text);
+char         *dm_report_escape_markdown   (const char      *text);
+
+G_END_DECLS

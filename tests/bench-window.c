@@ -1,0 +1,98 @@
+/* bench-window.c: time to the window's first frame, and to each frame
+ * after switching services
+ *
+ * Run under a display (build-aux/dev bench runs it under Xvfb with the
+ * cairo renderer). Prints figures; asserts nothing about time.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "dm-application.h"
+#include "dm-window.h"
+
+static gint64 painted_at;
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  painted_at = g_get_monotonic_time ();
+}
+
+/* Iterates until a frame is painted after @since. */
+static gint64
+wait_for_frame (gint64 since)
+{
+  while (painted_at <= since)
+    g_main_context_iteration (NULL, TRUE);
+  return painted_at - since;
+}
+
+static int
+compare_gint64 (gconstpointer a,
+                gconstpointer b)
+{
+  gint64 x = *(const gint64 *)a, y = *(const gint64 *)b;
+
+  return x < y ? -1 : x > y;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gint64 start = g_get_monotonic_time ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DmApplication) app = NULL;
+  g_autoptr(DmModel) model = NULL;
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (gint64));
+  DmWindow *window;
+  GdkFrameClock *clock;
+  gint64 first, total = 0;
+  guint rounds = 3;
+
+  gtk_init ();
+  adw_init ();
+  app = dm_application_new ();
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  model = dm_model_new_default (&error);
+  g_assert_no_error (error);
+  window = dm_window_new (GTK_APPLICATION (app));
+  dm_window_set_model (window, model);
+  gtk_window_present (GTK_WINDOW (window));
+
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), NULL);
+  first = wait_for_frame (start);
+  g_print ("first frame: %.1f ms after main() (gtk_init, model, window)\n", first / 1000.0);
+
+  /* Each switch: set the service, then wait for the frame that shows it. */
+  for (guint r = 0; r < rounds; r++)
+    for (guint i = 0; i < dm_model_get_n_services (model); i++)
+      {
+        gint64 before = g_get_monotonic_time ();
+        gint64 took;
+
+        dm_window_set_service (window, dm_model_get_service (model, i));
+        gtk_widget_queue_draw (GTK_WIDGET (window));
+        took = wait_for_frame (before);
+        g_array_append_val (times, took);
+        total += took;
+      }
+
+  g_array_sort (times, compare_gint64);
+  g_print ("switching services: %u switches, median %.1f ms, 95th percentile %.1f ms, max %.1f ms\n",
+           times->len,
+           g_array_index (times, gint64, times->len / 2) / 1000.0,
+           g_array_index (times, gint64, times->len * 95 / 100) / 1000.0,
+           g_array_index (times, gint64, times->len - 1) / 1000.0);
+  g_print ("(the time to the next painted frame, which includes waiting for the frame clock's tick)\n");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  return 0;
+}

@@ -1,0 +1,428 @@
+/* test-report.c: HTML, Markdown and PDF reports, diagram exports, escaping
+ * and redaction of every export
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <cairo.h>
+#include <glib/gstdio.h>
+
+#include "test-util.h"
+
+#include "dm-importer.h"
+#include "dm-report.h"
+
+typedef struct
+{
+  DmModel     *model;
+  DmCatalogue *catalogue;
+  DmImporter  *importer;
+  char        *dir;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  const char *files = data;
+  g_auto(GStrv) names = g_strsplit (files, ",", -1);
+  g_autoptr(GError) error = NULL;
+
+  f->model = dm_model_new_default (&error);
+  g_assert_no_error (error);
+  f->catalogue = dm_catalogue_new_default (&error);
+  g_assert_no_error (error);
+  f->importer = dm_importer_new (f->catalogue);
+  for (guint i = 0; names[i]; i++)
+    {
+      g_autofree char *path = g_str_equal (names[i], "demo")
+                              ? g_build_filename (SOURCE_DATADIR, "demo", "demo-export.json", NULL)
+                              : test_fixture_path (names[i]);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+
+      g_assert_true (dm_importer_add_file (f->importer, file, NULL, &error));
+      g_assert_no_error (error);
+    }
+  f->dir = g_dir_make_tmp ("demarc-report-XXXXXX", &error);
+  g_assert_no_error (error);
+}
+
+static void
+remove_all (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d && (name = g_dir_read_name (d)))
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  remove_all (f->dir);
+  g_free (f->dir);
+  g_clear_object (&f->importer);
+  g_clear_object (&f->catalogue);
+  g_clear_object (&f->model);
+}
+
+static guint
+count (const char *haystack,
+       const char *needle)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (haystack, needle); p; p = strstr (p + 1, needle))
+    n++;
+  return n;
+}
+
+static char *
+write_and_read (Fixture    *f,
+                DmReport   *report,
+                const char *name,
+                gboolean    diagram,
+                DmService  *service,
+                gsize      *length)
+{
+  g_autofree char *path = g_build_filename (f->dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+  DmReportFormat format;
+  char *contents = NULL;
+
+  g_assert_true (dm_report_format_from_path (path, &format));
+  if (diagram)
+    g_assert_true (dm_report_write_diagram (report, service, path, format, &error));
+  else
+    g_assert_true (dm_report_write (report, path, format, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, length, NULL));
+  return contents;
+}
+
+static guint
+n_services_in_export (Fixture  *f,
+                      DmReport *report)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < dm_model_get_n_services (f->model); i++)
+    if (dm_assessment_has_service (dm_report_get_assessment (report), dm_model_get_service (f->model, i)))
+      n++;
+  return n;
+}
+
+static void
+test_html (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(DmReport) report = dm_report_new (f->model, f->catalogue, f->importer, FALSE);
+  g_autofree char *html = NULL;
+  guint services = n_services_in_export (f, report);
+  gsize length;
+
+  html = write_and_read (f, report, "report.html", FALSE, NULL, &length);
+  g_assert_true (g_str_has_prefix (html, "<!DOCTYPE html>"));
+  g_assert_true (g_utf8_validate (html, length, NULL));
+  g_assert_cmpuint (services, ==, 9);
+
+  /* One section and one embedded diagram per service in the export. */
+  g_assert_cmpuint (count (html, "<section class=\"service\""), ==, services);
+  g_assert_cmpuint (count (html, "src=\"data:image/svg+xml;base64,"), ==, services);
+
+  /* Self-contained: nothing to fetch, nothing to run. */
+  g_assert_cmpuint (count (html, "<script"), ==, 0);
+  g_assert_cmpuint (count (html, "<link"), ==, 0);
+  g_assert_cmpuint (count (html, "src=\"http"), ==, 0);
+  g_assert_cmpuint (count (html, "@import"), ==, 0);
+  g_assert_nonnull (strstr (html, "@page{size:A4"));
+
+  /* Gaps with evidence and remediation; no-data layers said as such. */
+  g_assert_cmpuint (count (html, "<div class=\"finding\">"), ==, 23);
+  g_assert_nonnull (strstr (html, "HttpTokens is optional."));
+  g_assert_nonnull (strstr (html, "Require IMDSv2"));
+  g_assert_nonnull (strstr (html, "? No data"));
+  g_assert_nonnull (strstr (html, "EC2.8"));
+  g_assert_null (strstr (html, "id=\"unmapped\""));
+}
+
+static void
+test_markdown (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(DmReport) report = dm_report_new (f->model, f->catalogue, f->importer, FALSE);
+  g_autofree char *md = NULL;
+  gsize length;
+
+  md = write_and_read (f, report, "report.md", FALSE, NULL, &length);
+  g_assert_true (g_str_has_prefix (md, "# Shared responsibility report\n"));
+  g_assert_cmpuint (count (md, "\n## "), ==, 1 + 9);   /* summary + services */
+  g_assert_cmpuint (count (md, "|---|---|---|---|"), ==, 1 + 9);
+  g_assert_cmpuint (count (md, "\n- **"), ==, 23);
+  /* Punctuation from the export is escaped, not formatting. */
+  g_assert_nonnull (strstr (md, "HttpTokens is optional."));
+  g_assert_nonnull (strstr (md, "| ✖ Gap (high) |"));
+}
+
+static guint
+pdf_pages (const char *pdf,
+           gsize       length)
+{
+  g_autoptr(GRegex) regex = g_regex_new ("/Type\\s*/Page[^s]", G_REGEX_RAW, 0, NULL);
+  g_autoptr(GMatchInfo) info = NULL;
+  guint n = 0;
+
+  g_regex_match_full (regex, pdf, length, 0, 0, &info, NULL);
+  while (g_match_info_matches (info))
+    {
+      n++;
+      g_match_info_next (info, NULL);
+    }
+  return n;
+}
+
+static void
+test_pdf (Fixture       *f,
+          gconstpointer  data)
+{
+  g_autoptr(DmReport) report = dm_report_new (f->model, f->catalogue, f->importer, FALSE);
+  g_autofree char *pdf = NULL;
+  gsize length;
+
+  pdf = write_and_read (f, report, "report.pdf", FALSE, NULL, &length);
+  g_assert_true (g_str_has_prefix (pdf, "%PDF-"));
+  /* A summary page, then at least one page per service. */
+  g_assert_cmpuint (pdf_pages (pdf, length), >=, 1 + 9);
+  g_assert_cmpuint (pdf_pages (pdf, length), <=, 1 + 2 * 9);
+}
+
+static void
+test_diagrams (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(DmReport) report = dm_report_new (f->model, f->catalogue, f->importer, FALSE);
+  DmService *s3 = dm_model_find_service (f->model, "s3");
+  g_autofree char *svg = NULL;
+  g_autofree char *all_svg = NULL;
+  g_autofree char *pdf = NULL;
+  g_autofree char *png = NULL;
+  g_autofree char *png_path = g_build_filename (f->dir, "s3.png", NULL);
+  cairo_surface_t *image;
+  gsize length;
+
+  /* SVG in px, sized for one diagram. */
+  svg = write_and_read (f, report, "s3.svg", TRUE, s3, &length);
+  g_assert_true (g_str_has_prefix (svg, "<?xml"));
+  g_assert_nonnull (strstr (svg, "width=\"560px\" height=\"510px\""));
+
+  /* Every service in the export: a grid of three columns. */
+  all_svg = write_and_read (f, report, "all.svg", TRUE, NULL, &length);
+  g_assert_nonnull (strstr (all_svg, "width=\"1680px\" height=\"1530px\""));
+
+  /* PDF: one page per service. */
+  pdf = write_and_read (f, report, "all.pdf", TRUE, NULL, &length);
+  g_assert_cmpuint (pdf_pages (pdf, length), ==, 9);
+
+  /* PNG: drawn by the widget's painter, so not blank: the S3 data band's
+   * customer blue appears. */
+  png = write_and_read (f, report, "s3.png", TRUE, s3, &length);
+  g_assert_true (memcmp (png, "\x89PNG\r\n\x1a\n", 8) == 0);
+  image = cairo_image_surface_create_from_png (png_path);
+  g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (image), ==, 560);
+  g_assert_cmpint (cairo_image_surface_get_height (image), ==, 510);
+  {
+    const guint8 *pixels = cairo_image_surface_get_data (image);
+    int stride = cairo_image_surface_get_stride (image);
+    guint blue = 0;
+
+    for (int y = 0; y < 510; y++)
+      for (int x = 0; x < 560; x++)
+        {
+          const guint8 *p = pixels + y * stride + x * 4;   /* BGRA */
+          if (p[0] == 0xb4 && p[1] == 0x5f && p[2] == 0x1a)
+            blue++;
+        }
+    g_assert_cmpuint (blue, >, 1000);
+  }
+  cairo_surface_destroy (image);
+}
+
+static void
+test_hostile_names (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(DmReport) report = dm_report_new (f->model, f->catalogue, f->importer, FALSE);
+  g_autofree char *html = NULL;
+  g_autofree char *md = NULL;
+  g_autofree char *pdf = NULL;
+  gsize length;
+
+  html = write_and_read (f, report, "hostile.html", FALSE, NULL, &length);
+  g_assert_cmpuint (count (html, "<script"), ==, 0);
+  g_assert_cmpuint (count (html, "<img src=x"), ==, 0);
+  g_assert_cmpuint (count (html, "<svg onload"), ==, 0);
+  g_assert_cmpuint (count (html, "</section><script"), ==, 0);
+  g_assert_nonnull (strstr (html, "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &quot;quoted&quot; &apos;single&apos;"));
+  /* A right-to-left override cannot reorder the page: it is shown. */
+  g_assert_null (strstr (html, "\u202e"));
+  g_assert_nonnull (strstr (html, "[U+202E]exe.txt"));
+  g_assert_nonnull (strstr (html, "[U+0007]bell"));
+  /* The finding that maps nowhere is listed, not dropped. */
+  g_assert_nonnull (strstr (html, "id=\"unmapped\""));
+  g_assert_nonnull (strstr (html, "Unmapped &lt;/section&gt;&lt;script&gt;"));
+
+  md = write_and_read (f, report, "hostile.md", FALSE, NULL, &length);
+  g_assert_cmpuint (count (md, "<script"), ==, 0);
+  g_assert_cmpuint (count (md, "<b>"), ==, 0);
+  g_assert_null (strstr (md, "\u202e"));
+  g_assert_nonnull (strstr (md, "\\| pipes \\|"));
+  g_assert_nonnull (strstr (md, "\\[links\\]\\(http://evil.example\\)"));
+
+  /* PDF text is plain Pango text: writing it must simply work. */
+  pdf = write_and_read (f, report, "hostile.pdf", FALSE, NULL, &length);
+  g_assert_true (g_str_has_prefix (pdf, "%PDF-"));
+}
+
+/* Identifiers in redact-sample.json and bundle-more-checks.json. */
+static const char *originals[] = {
+  "111122223333", "444455556666", "marketing-assets", "alice@example.com", "203.0.113.9",
+  "2001:db8:85a3::8a2e:370:7334", "AKIAIOSFODNN7EXAMPLE", "sg-0123456789abcdef0", "i-0abc12345678def90",
+  "thumbnailer", "shop-prod", "snap-0public", "i-0aaa",
+};
+
+static void
+assert_no_original (const char *what,
+                    const char *text)
+{
+  for (guint o = 0; o < G_N_ELEMENTS (originals); o++)
+    if (strstr (text, originals[o]))
+      g_error ("%s still holds %s", what, originals[o]);
+}
+
+static void
+test_redacted_exports (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(DmReport) report = dm_report_new (f->model, f->catalogue, f->importer, TRUE);
+  g_autoptr(DmReport) plain = dm_report_new (f->model, f->catalogue, f->importer, FALSE);
+  const char *text_exports[] = { "r.html", "r.md" };
+  g_autofree char *plain_html = NULL;
+  g_autofree char *pdf_path = g_build_filename (f->dir, "r.pdf", NULL);
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  gsize length;
+
+  /* The fixture does hold the originals: the test can fail. */
+  plain_html = write_and_read (f, plain, "plain.html", FALSE, NULL, &length);
+  for (guint o = 0; o < G_N_ELEMENTS (originals); o++)
+    if (strstr (plain_html, originals[o]) == NULL)
+      g_error ("the unredacted report lacks %s", originals[o]);
+
+  for (guint i = 0; i < G_N_ELEMENTS (text_exports); i++)
+    {
+      g_autofree char *text = write_and_read (f, report, text_exports[i], FALSE, NULL, &length);
+      g_autoptr(GString) unescaped = g_string_new (text);
+
+      /* Markdown escapes hyphens; an original must not hide behind one either. */
+      g_string_replace (unescaped, "\\", "", 0);
+      assert_no_original (text_exports[i], unescaped->str);
+      g_assert_nonnull (strstr (unescaped->str, "account-1"));
+      g_assert_nonnull (strstr (unescaped->str, "bucket-1"));
+    }
+
+  {
+    g_autofree char *svg = write_and_read (f, report, "all.svg", TRUE, NULL, &length);
+    g_autofree char *pdf = write_and_read (f, report, "r.pdf", FALSE, NULL, &length);
+
+    assert_no_original ("all.svg", svg);
+  }
+
+  /* PDF text is in compressed streams: read it back as a reader would. */
+  if (pdftotext == NULL)
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed: the PDF's text was not searched");
+      return;
+    }
+  {
+    const char *argv[] = { pdftotext, pdf_path, "-", NULL };
+    g_autofree char *out = NULL;
+    g_autoptr(GError) error = NULL;
+    int status;
+
+    g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL, &status, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+    g_assert_nonnull (strstr (out, "account-1"));
+    assert_no_original ("r.pdf", out);
+  }
+}
+
+static void
+test_redacted_cli (void)
+{
+  g_autofree char *sample = test_fixture_path ("redact-sample.json");
+  g_autofree char *bundle = test_fixture_path ("bundle-more-checks.json");
+  g_autofree char *out = NULL;
+  g_autofree char *plain = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { DEMARC_CHECK, "--redact", "--format", "json", sample, bundle, NULL };
+  const char *plain_argv[] = { DEMARC_CHECK, "--format", "json", sample, bundle, NULL };
+  int status;
+
+  g_assert_true (g_spawn_sync (NULL, (char **)plain_argv, NULL, 0, NULL, NULL, &plain, NULL, &status, &error));
+  g_assert_nonnull (strstr (plain, "marketing-assets"));
+  g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, 0, NULL, NULL, &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  assert_no_original ("demarc-check --redact --format json", out);
+  g_assert_nonnull (strstr (out, "\"path\" : \"redact-sample.json\""));
+}
+
+static void
+test_model_only_diagram (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("demarc-diagram-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "lambda.svg", NULL);
+  g_autofree char *svg = NULL;
+  const char *argv[] = { DEMARC_CHECK, "--diagram", path, "--service", "lambda", NULL };
+  const char *bad[] = { DEMARC_CHECK, "--diagram", "x.txt", "--service", "lambda", NULL };
+  g_autofree char *err = NULL;
+  int status;
+
+  g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, 0, NULL, NULL, NULL, NULL, &status, NULL));
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_true (g_file_get_contents (path, &svg, NULL, NULL));
+  g_assert_true (g_str_has_prefix (svg, "<?xml"));
+  g_unlink (path);
+  g_rmdir (dir);
+
+  g_assert_true (g_spawn_sync (NULL, (char **)bad, NULL, 0, NULL, NULL, NULL, &err, &status, NULL));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 2);
+  g_assert_nonnull (strstr (err, ".svg, .png or .pdf"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, files, func) g_test_add (path, Fixture, files, fixture_setup, func, fixture_teardown)
+  ADD ("/report/html", "demo", test_html);
+  ADD ("/report/markdown", "demo", test_markdown);
+  ADD ("/report/pdf", "demo", test_pdf);
+  ADD ("/report/diagrams", "demo", test_diagrams);
+  ADD ("/report/hostile-names", "hostile-names.json", test_hostile_names);
+  ADD ("/report/redacted-exports", "redact-sample.json,bundle-more-checks.json", test_redacted_exports);
+#undef ADD
+  g_test_add_func ("/report/redacted-cli", test_redacted_cli);
+  g_test_add_func ("/report/model-only-diagram", test_model_only_diagram);
+
+  return g_test_run ();
+}
