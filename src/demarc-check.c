@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 #include <locale.h>
+#include <stdio.h>
 #include <math.h>
 
 #include "dm-assessment.h"
@@ -238,6 +239,123 @@ add_string_or_null (JsonBuilder *builder,
     json_builder_add_null_value (builder);
 }
 
+/* JSON string with the generator's escapes; invalid UTF-8 is replaced. */
+static void
+put_json_string (GString    *out,
+                 const char *text)
+{
+  g_autofree char *valid = NULL;
+
+  if (text == NULL)
+    {
+      g_string_append (out, "null");
+      return;
+    }
+  if (!g_utf8_validate (text, -1, NULL))
+    text = valid = g_utf8_make_valid (text, -1);
+
+  g_string_append_c (out, '"');
+  for (const unsigned char *p = (const unsigned char *)text; *p; p++)
+    {
+      switch (*p)
+        {
+        case '"': g_string_append (out, "\\\""); break;
+        case '\\': g_string_append (out, "\\\\"); break;
+        case '\n': g_string_append (out, "\\n"); break;
+        case '\r': g_string_append (out, "\\r"); break;
+        case '\t': g_string_append (out, "\\t"); break;
+        case '\b': g_string_append (out, "\\b"); break;
+        case '\f': g_string_append (out, "\\f"); break;
+        default:
+          if (*p < 0x20 || *p == 0x7f)
+            g_string_append_printf (out, "\\u%04x", *p);
+          else
+            g_string_append_c (out, *p);
+        }
+    }
+  g_string_append_c (out, '"');
+}
+
+static void
+put_member (GString    *out,
+            const char *name,
+            const char *value,
+            gboolean    last)
+{
+  g_string_append_printf (out, "      \"%s\" : ", name);
+  put_json_string (out, value);
+  g_string_append (out, last ? "\n" : ",\n");
+}
+
+/* The findings are written one at a time: a tree of hundreds of thousands
+ * of them, then its text, would cost several times the export's size. */
+static void
+print_json_streaming_findings (JsonBuilder  *builder,
+                               DmAssessment *assessment,
+                               GListModel   *findings)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  g_autofree char *head = NULL;
+  g_autoptr(GString) out = g_string_sized_new (64 * 1024);
+  guint n = g_list_model_get_n_items (findings);
+  char *end;
+
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_root (generator, root);
+  head = json_generator_to_data (generator, NULL);
+
+  /* Reopen the object to add "findings" as its last member. */
+  end = strrchr (head, '}');
+  g_assert (end != NULL);
+  while (end > head && g_ascii_isspace (end[-1]))
+    end--;
+  *end = '\0';
+  fputs (head, stdout);
+  fputs (",\n  \"findings\" : [", stdout);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DmFinding) finding = g_list_model_get_item (findings, i);
+      const char * const *controls = dm_finding_get_controls (finding);
+
+      g_string_append (out, i ? ",\n    {\n" : "\n    {\n");
+      put_member (out, "id", dm_finding_get_id (finding), FALSE);
+      put_member (out, "check", dm_finding_get_check (finding), FALSE);
+      put_member (out, "status", dm_finding_get_status (finding) == DM_FINDING_FAILED ? "failed" : "passed", FALSE);
+      put_member (out, "severity", dm_severity_to_string (dm_finding_get_severity (finding)), FALSE);
+      put_member (out, "service", dm_finding_get_service (finding), FALSE);
+      put_member (out, "layer", dm_assessment_get_finding_layer (assessment, finding), FALSE);
+      put_member (out, "resource", dm_finding_get_resource (finding), FALSE);
+      put_member (out, "resource_type", dm_finding_get_resource_type (finding), FALSE);
+      put_member (out, "region", dm_finding_get_region (finding), FALSE);
+      put_member (out, "account", dm_finding_get_account (finding), FALSE);
+      g_string_append (out, "      \"controls\" : [");
+      for (guint c = 0; controls[c]; c++)
+        {
+          g_string_append (out, c ? ", " : "");
+          put_json_string (out, controls[c]);
+        }
+      g_string_append (out, "],\n");
+      put_member (out, "source", dm_finding_get_source (finding), FALSE);
+      g_string_append_printf (out, "      \"source_item\" : %" G_GUINT64_FORMAT ",\n", dm_finding_get_source_item (finding));
+      put_member (out, "tool", dm_finding_get_tool (finding), FALSE);
+      put_member (out, "title", dm_finding_get_title (finding), FALSE);
+      put_member (out, "evidence", dm_finding_get_evidence (finding), FALSE);
+      put_member (out, "remediation", dm_finding_get_remediation (finding), TRUE);
+      g_string_append (out, "    }");
+
+      if (out->len > 60 * 1024)
+        {
+          fwrite (out->str, 1, out->len, stdout);
+          g_string_truncate (out, 0);
+        }
+    }
+  fwrite (out->str, 1, out->len, stdout);
+  fputs (n ? "\n  ]\n}\n" : "]\n}\n", stdout);
+  fflush (stdout);
+}
+
 static void
 print_assessment_json (DmModel    *model,
                        DmImporter *importer,
@@ -334,42 +452,8 @@ print_assessment_json (DmModel    *model,
     }
   json_builder_end_array (builder);
 
-  json_builder_set_member_name (builder, "findings");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
-    {
-      g_autoptr(DmFinding) finding = g_list_model_get_item (findings, i);
-      const char * const *controls = dm_finding_get_controls (finding);
-
-      json_builder_begin_object (builder);
-      add_string (builder, "id", dm_finding_get_id (finding));
-      add_string_or_null (builder, "check", dm_finding_get_check (finding));
-      add_string (builder, "status", dm_finding_get_status (finding) == DM_FINDING_FAILED ? "failed" : "passed");
-      add_string (builder, "severity", dm_severity_to_string (dm_finding_get_severity (finding)));
-      add_string_or_null (builder, "service", dm_finding_get_service (finding));
-      add_string_or_null (builder, "layer", dm_assessment_get_finding_layer (assessment, finding));
-      add_string (builder, "resource", dm_finding_get_resource (finding));
-      add_string (builder, "resource_type", dm_finding_get_resource_type (finding));
-      add_string (builder, "region", dm_finding_get_region (finding));
-      add_string (builder, "account", dm_finding_get_account (finding));
-      json_builder_set_member_name (builder, "controls");
-      json_builder_begin_array (builder);
-      for (guint c = 0; controls[c]; c++)
-        json_builder_add_string_value (builder, controls[c]);
-      json_builder_end_array (builder);
-      add_string (builder, "source", dm_finding_get_source (finding));
-      json_builder_set_member_name (builder, "source_item");
-      json_builder_add_int_value (builder, dm_finding_get_source_item (finding));
-      add_string (builder, "tool", dm_finding_get_tool (finding));
-      add_string (builder, "title", dm_finding_get_title (finding));
-      add_string (builder, "evidence", dm_finding_get_evidence (finding));
-      add_string (builder, "remediation", dm_finding_get_remediation (finding));
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-
   json_builder_end_object (builder);
-  print_json (builder);
+  print_json_streaming_findings (builder, assessment, findings);
 }
 
 static void

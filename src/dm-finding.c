@@ -1,7 +1,10 @@
 /* dm-finding.c
  *
  * Findings are kept, JSON trees are not: an export of 100k findings must
- * not cost 100k parsed documents. Strings are copied once, here.
+ * not cost 100k parsed documents. Strings are copied once, here, and all
+ * but the id are interned reference-counted strings: titles, remediation,
+ * regions, accounts, file names and even evidence repeat across findings,
+ * and a large export holds hundreds of thousands of findings.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -25,7 +28,7 @@ struct _DmFinding
   char            *resource_type;
   char            *region;
   char            *account;
-  GStrv            controls;
+  char           **controls;  /* interned */
   char            *source;
   guint64          source_item;
   char            *tool;
@@ -37,24 +40,39 @@ struct _DmFinding
 G_DEFINE_FINAL_TYPE (DmFinding, dm_finding, G_TYPE_OBJECT)
 
 static void
+release (char *string)
+{
+  if (string)
+    g_ref_string_release (string);
+}
+
+static char *
+intern (const char *string)
+{
+  return string ? g_ref_string_new_intern (string) : NULL;
+}
+
+static void
 dm_finding_finalize (GObject *object)
 {
   DmFinding *self = (DmFinding *)object;
 
   g_free (self->id);
-  g_free (self->check);
-  g_free (self->service);
-  g_free (self->layer);
-  g_free (self->resource);
-  g_free (self->resource_type);
-  g_free (self->region);
-  g_free (self->account);
-  g_strfreev (self->controls);
-  g_free (self->source);
-  g_free (self->tool);
-  g_free (self->title);
-  g_free (self->evidence);
-  g_free (self->remediation);
+  release (self->check);
+  release (self->service);
+  release (self->layer);
+  release (self->resource);
+  release (self->resource_type);
+  release (self->region);
+  release (self->account);
+  for (guint i = 0; self->controls[i]; i++)
+    release (self->controls[i]);
+  g_free (self->controls);
+  release (self->source);
+  release (self->tool);
+  release (self->title);
+  release (self->evidence);
+  release (self->remediation);
 
   G_OBJECT_CLASS (dm_finding_parent_class)->finalize (object);
 }
@@ -80,27 +98,31 @@ DmFinding *
 dm_finding_new (const DmFindingData *data)
 {
   DmFinding *self;
+  guint n;
 
   g_return_val_if_fail (data != NULL, NULL);
 
   self = g_object_new (DM_TYPE_FINDING, NULL);
   self->id = g_strdup (data->id ? data->id : "");
-  self->check = g_strdup (data->check);
+  self->check = intern (data->check);
   self->status = data->status;
   self->severity = data->severity;
-  self->service = g_strdup (data->service);
-  self->layer = g_strdup (data->service ? data->layer : NULL);
-  self->resource = g_strdup (data->resource ? data->resource : "");
-  self->resource_type = g_strdup (data->resource_type ? data->resource_type : "");
-  self->region = g_strdup (data->region ? data->region : "");
-  self->account = g_strdup (data->account ? data->account : "");
-  self->controls = data->controls ? g_strdupv ((char **)data->controls) : g_new0 (char *, 1);
-  self->source = g_strdup (data->source ? data->source : "");
+  self->service = intern (data->service);
+  self->layer = intern (data->service ? data->layer : NULL);
+  self->resource = intern (data->resource ? data->resource : "");
+  self->resource_type = intern (data->resource_type ? data->resource_type : "");
+  self->region = intern (data->region ? data->region : "");
+  self->account = intern (data->account ? data->account : "");
+  n = data->controls ? g_strv_length ((char **)data->controls) : 0;
+  self->controls = g_new0 (char *, n + 1);
+  for (guint i = 0; i < n; i++)
+    self->controls[i] = intern (data->controls[i]);
+  self->source = intern (data->source ? data->source : "");
   self->source_item = data->source_item;
-  self->tool = g_strdup (data->tool ? data->tool : "");
-  self->title = g_strdup (data->title ? data->title : "");
-  self->evidence = g_strdup (data->evidence ? data->evidence : "");
-  self->remediation = g_strdup (data->remediation ? data->remediation : "");
+  self->tool = intern (data->tool ? data->tool : "");
+  self->title = intern (data->title ? data->title : "");
+  self->evidence = intern (data->evidence ? data->evidence : "");
+  self->remediation = intern (data->remediation ? data->remediation : "");
 
   return self;
 }
