@@ -13,7 +13,9 @@
 #include <math.h>
 
 #include "dm-assessment.h"
+#include "dm-diff.h"
 #include "dm-importer.h"
+#include "dm-redactor.h"
 #include "dm-report.h"
 #include "dm-model.h"
 
@@ -526,6 +528,201 @@ print_assessment_text (DmModel    *model,
     }
 }
 
+static DmImporter *
+import_paths (DmCatalogue  *catalogue,
+              char        **paths,
+              guint         n_paths)
+{
+  g_autoptr(DmImporter) importer = dm_importer_new (catalogue);
+
+  for (guint i = 0; i < n_paths; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (paths[i]);
+      g_autoptr(GError) error = NULL;
+
+      if (!dm_importer_add_file (importer, file, NULL, &error))
+        {
+          g_autofree char *message = for_terminal (error->message);
+          g_printerr ("demarc-check: %s\n", message);
+          return NULL;
+        }
+    }
+  return g_steal_pointer (&importer);
+}
+
+static void
+add_change_json (JsonBuilder  *builder,
+                 DmAssessment *assessment,
+                 DmFinding    *finding,
+                 DmChange      change)
+{
+  json_builder_begin_object (builder);
+  add_string (builder, "change", dm_change_to_string (change));
+  add_string (builder, "id", dm_finding_get_id (finding));
+  add_string_or_null (builder, "check", dm_finding_get_check (finding));
+  add_string (builder, "severity", dm_severity_to_string (dm_finding_get_severity (finding)));
+  add_string_or_null (builder, "service", dm_finding_get_service (finding));
+  add_string_or_null (builder, "layer", dm_assessment_get_finding_layer (assessment, finding));
+  add_string (builder, "resource", dm_finding_get_resource (finding));
+  add_string (builder, "title", dm_finding_get_title (finding));
+  json_builder_end_object (builder);
+}
+
+/* demarc-check --diff OLD NEW: gaps opened, closed and unchanged. */
+static int
+diff (DmModel     *model,
+      char        *old_path,
+      char        *new_path,
+      OutputFormat format,
+      DmSeverity   fail_on,
+      gboolean     redact)
+{
+  g_autoptr(DmCatalogue) catalogue = dm_catalogue_new_default (NULL);
+  g_autoptr(DmImporter) old_importer = import_paths (catalogue, &old_path, 1);
+  g_autoptr(DmImporter) new_importer = old_importer ? import_paths (catalogue, &new_path, 1) : NULL;
+  g_autoptr(DmRedactor) redactor = redact ? dm_redactor_new () : NULL;
+  g_autoptr(GListModel) old_findings = NULL;
+  g_autoptr(GListModel) new_findings = NULL;
+  g_autoptr(DmDiff) result = NULL;
+  DmChangeCounts totals;
+  gboolean severe_opened = FALSE;
+
+  if (new_importer == NULL)
+    return EXIT_INPUT;
+
+  /* One redactor for both sides: a bucket keeps its pseudonym. */
+  if (redactor)
+    {
+      old_findings = dm_redactor_findings (redactor, dm_importer_get_findings (old_importer));
+      new_findings = dm_redactor_findings (redactor, dm_importer_get_findings (new_importer));
+    }
+  else
+    {
+      old_findings = g_object_ref (dm_importer_get_findings (old_importer));
+      new_findings = g_object_ref (dm_importer_get_findings (new_importer));
+    }
+  result = dm_diff_new (model, catalogue, old_findings, new_findings);
+  dm_diff_get_totals (result, &totals);
+
+  for (guint i = 0; i < dm_diff_get_n_changes (result); i++)
+    {
+      DmChange change;
+      DmFinding *finding = dm_diff_get_change (result, i, &change);
+
+      if (change == DM_CHANGE_OPENED && dm_finding_get_severity (finding) >= fail_on)
+        severe_opened = TRUE;
+    }
+
+  if (format == FORMAT_JSON)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "summary");
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "opened");
+      json_builder_add_int_value (builder, totals.opened);
+      json_builder_set_member_name (builder, "closed");
+      json_builder_add_int_value (builder, totals.closed);
+      json_builder_set_member_name (builder, "unchanged");
+      json_builder_add_int_value (builder, totals.unchanged);
+      json_builder_end_object (builder);
+
+      json_builder_set_member_name (builder, "services");
+      json_builder_begin_array (builder);
+      for (guint s = 0; s < dm_model_get_n_services (model); s++)
+        {
+          DmService *service = dm_model_get_service (model, s);
+
+          if (!dm_diff_has_service (result, service))
+            continue;
+          json_builder_begin_object (builder);
+          add_string (builder, "id", dm_service_get_id (service));
+          add_string (builder, "name", dm_service_get_name (service));
+          json_builder_set_member_name (builder, "layers");
+          json_builder_begin_array (builder);
+          for (guint l = 0; l < dm_model_get_n_layers (model); l++)
+            {
+              DmLayer *layer = dm_model_get_layer (model, l);
+              DmChangeCounts counts;
+
+              dm_diff_get_layer_counts (result, service, layer, &counts);
+              json_builder_begin_object (builder);
+              add_string (builder, "id", dm_layer_get_id (layer));
+              add_string (builder, "old_status",
+                          dm_layer_status_to_string (dm_assessment_get_result (dm_diff_get_old (result), service, layer)->status));
+              add_string (builder, "new_status",
+                          dm_layer_status_to_string (dm_assessment_get_result (dm_diff_get_new (result), service, layer)->status));
+              json_builder_set_member_name (builder, "opened");
+              json_builder_add_int_value (builder, counts.opened);
+              json_builder_set_member_name (builder, "closed");
+              json_builder_add_int_value (builder, counts.closed);
+              json_builder_set_member_name (builder, "unchanged");
+              json_builder_add_int_value (builder, counts.unchanged);
+              json_builder_end_object (builder);
+            }
+          json_builder_end_array (builder);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+
+      json_builder_set_member_name (builder, "changes");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < dm_diff_get_n_changes (result); i++)
+        {
+          DmChange change;
+          DmFinding *finding = dm_diff_get_change (result, i, &change);
+
+          add_change_json (builder, change == DM_CHANGE_CLOSED ? dm_diff_get_old (result) : dm_diff_get_new (result),
+                           finding, change);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+      print_json (builder);
+    }
+  else
+    {
+      g_print (_("%u gaps opened, %u closed, %u unchanged\n"), totals.opened, totals.closed, totals.unchanged);
+      for (guint s = 0; s < dm_model_get_n_services (model); s++)
+        {
+          DmService *service = dm_model_get_service (model, s);
+          gboolean printed = FALSE;
+
+          for (guint l = 0; l < dm_model_get_n_layers (model); l++)
+            {
+              DmLayer *layer = dm_model_get_layer (model, l);
+              DmChangeCounts counts;
+
+              dm_diff_get_layer_counts (result, service, layer, &counts);
+              if (counts.opened + counts.closed + counts.unchanged == 0)
+                continue;
+              if (!printed)
+                g_print ("\n%s\n", dm_service_get_name (service));
+              printed = TRUE;
+              g_print ("  %-34s +%u opened  -%u closed  =%u unchanged\n", dm_layer_get_name (layer),
+                       counts.opened, counts.closed, counts.unchanged);
+            }
+        }
+      g_print ("\n");
+      for (guint i = 0; i < dm_diff_get_n_changes (result); i++)
+        {
+          DmChange change;
+          DmFinding *finding = dm_diff_get_change (result, i, &change);
+          g_autofree char *title = NULL;
+          g_autofree char *resource = NULL;
+
+          if (change == DM_CHANGE_UNCHANGED)
+            continue;
+          title = for_terminal (dm_finding_get_title (finding));
+          resource = for_terminal (dm_finding_get_resource (finding));
+          g_print ("%s %-13s %s (%s)\n", change == DM_CHANGE_OPENED ? "+" : "-",
+                   dm_severity_to_string (dm_finding_get_severity (finding)), title, resource);
+        }
+    }
+
+  return severe_opened ? EXIT_GAPS : EXIT_OK;
+}
+
 typedef struct
 {
   OutputFormat  format;
@@ -640,6 +837,7 @@ main (int   argc,
   g_autofree char *diagram_path = NULL;
   g_auto(GStrv) paths = NULL;
   gboolean redact = FALSE;
+  gboolean diff_flag = FALSE;
   DmSeverity fail_on = DM_SEVERITY_HIGH;
   gboolean list_services_flag = FALSE;
   gboolean list_layers_flag = FALSE;
@@ -661,6 +859,8 @@ main (int   argc,
       N_("Export the diagram of --service, or of every service in the export: .svg, .png or .pdf"), N_("FILE") },
     { "redact", 0, 0, G_OPTION_ARG_NONE, &redact,
       N_("Replace account ids, ARNs, addresses, keys, emails and resource names with pseudonyms everywhere"), NULL },
+    { "diff", 0, 0, G_OPTION_ARG_NONE, &diff_flag,
+      N_("Compare two exports, OLD then NEW: gaps opened, closed and unchanged (exit 1 when one at --fail-on opened)"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Show the version"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &paths, NULL, N_("FILE|DIR…") },
     { NULL }
@@ -718,6 +918,16 @@ main (int   argc,
     {
       g_printerr ("demarc-check: %s\n", error->message);
       return EXIT_INPUT;
+    }
+
+  if (diff_flag)
+    {
+      if (paths == NULL || g_strv_length (paths) != 2)
+        {
+          g_printerr ("demarc-check: %s\n", _("--diff needs two exports: OLD NEW"));
+          return EXIT_INPUT;
+        }
+      return diff (model, paths[0], paths[1], format, fail_on, redact);
     }
 
   if (paths != NULL && paths[0] != NULL)

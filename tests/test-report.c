@@ -7,9 +7,11 @@
 
 #include <cairo.h>
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 
 #include "test-util.h"
 
+#include "dm-diff.h"
 #include "dm-importer.h"
 #include "dm-report.h"
 
@@ -407,6 +409,97 @@ test_model_only_diagram (void)
   g_assert_nonnull (strstr (err, ".svg, .png or .pdf"));
 }
 
+static GListModel *
+import_one (DmCatalogue *catalogue,
+            const char  *name,
+            DmImporter **importer)
+{
+  g_autofree char *path = test_fixture_path (name);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  *importer = dm_importer_new (catalogue);
+  g_assert_true (dm_importer_add_file (*importer, file, NULL, &error));
+  g_assert_no_error (error);
+  return dm_importer_get_findings (*importer);
+}
+
+static void
+test_diff (void)
+{
+  g_autoptr(DmModel) model = dm_model_new_default (NULL);
+  g_autoptr(DmCatalogue) catalogue = dm_catalogue_new_default (NULL);
+  g_autoptr(DmImporter) old_importer = NULL;
+  g_autoptr(DmImporter) new_importer = NULL;
+  GListModel *old_findings = import_one (catalogue, "diff-old.json", &old_importer);
+  GListModel *new_findings = import_one (catalogue, "diff-new.json", &new_importer);
+  g_autoptr(DmDiff) diff = dm_diff_new (model, catalogue, old_findings, new_findings);
+  DmService *ec2 = dm_model_find_service (model, "ec2");
+  DmService *lambda = dm_model_find_service (model, "lambda");
+  DmService *s3 = dm_model_find_service (model, "s3");
+  DmLayer *os = dm_model_find_layer (model, "os");
+  DmLayer *iam = dm_model_find_layer (model, "iam");
+  DmLayer *data = dm_model_find_layer (model, "customer_data");
+  DmChangeCounts counts;
+
+  dm_diff_get_totals (diff, &counts);
+  g_assert_cmpuint (counts.opened, ==, 2);     /* the Lambda gap and one unmapped */
+  g_assert_cmpuint (counts.closed, ==, 1);     /* IMDSv1 fixed */
+  g_assert_cmpuint (counts.unchanged, ==, 1);  /* the bucket */
+
+  dm_diff_get_layer_counts (diff, ec2, os, &counts);
+  g_assert_cmpuint (counts.closed, ==, 1);
+  g_assert_cmpint (dm_assessment_get_result (dm_diff_get_old (diff), ec2, os)->status, ==, DM_LAYER_GAP);
+  g_assert_cmpint (dm_assessment_get_result (dm_diff_get_new (diff), ec2, os)->status, ==, DM_LAYER_OK);
+  dm_diff_get_layer_counts (diff, lambda, iam, &counts);
+  g_assert_cmpuint (counts.opened, ==, 1);
+  g_assert_cmpuint (counts.closed + counts.unchanged, ==, 0);
+  dm_diff_get_layer_counts (diff, s3, data, &counts);
+  g_assert_cmpuint (counts.unchanged, ==, 1);
+  g_assert_true (dm_diff_has_service (diff, lambda));
+  g_assert_false (dm_diff_has_service (diff, dm_model_find_service (model, "sqs")));
+}
+
+static void
+test_diff_cli (void)
+{
+  g_autofree char *old_path = test_fixture_path ("diff-old.json");
+  g_autofree char *new_path = test_fixture_path ("diff-new.json");
+  const char *argv[] = { DEMARC_CHECK, "--diff", "--redact", "--format", "json", old_path, new_path, NULL };
+  const char *critical[] = { DEMARC_CHECK, "--diff", "--fail-on", "critical", new_path, old_path, NULL };
+  const char *one[] = { DEMARC_CHECK, "--diff", old_path, NULL };
+  g_autofree char *out = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *root, *summary;
+  int status;
+
+  g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, 0, NULL, NULL, &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  /* A critical gap opened: exit 1 at the default --fail-on high. */
+  g_assert_cmpint (WEXITSTATUS (status), ==, 1);
+  g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
+  root = json_node_get_object (json_parser_get_root (parser));
+  summary = json_object_get_object_member (root, "summary");
+  g_assert_cmpint (json_object_get_int_member (summary, "opened"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (summary, "closed"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (summary, "unchanged"), ==, 1);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "changes")), ==, 4);
+  /* One redactor for both exports: nothing original, and pseudonyms match up. */
+  g_assert_null (strstr (out, "marketing-assets"));
+  g_assert_null (strstr (out, "111122223333"));
+  g_assert_null (strstr (out, "thumbnailer"));
+  g_assert_nonnull (strstr (out, "\"title\" : \"Bucket bucket-1 is public\""));
+  g_assert_cmpuint (count (out, "bucket-2"), ==, 0);
+
+  /* Reversed, the critical gap closes: nothing opened at critical. */
+  g_assert_true (g_spawn_sync (NULL, (char **)critical, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, NULL, &status, NULL));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+
+  g_assert_true (g_spawn_sync (NULL, (char **)one, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL, &status, NULL));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -423,6 +516,8 @@ main (int   argc,
 #undef ADD
   g_test_add_func ("/report/redacted-cli", test_redacted_cli);
   g_test_add_func ("/report/model-only-diagram", test_model_only_diagram);
+  g_test_add_func ("/diff/assessments", test_diff);
+  g_test_add_func ("/diff/cli", test_diff_cli);
 
   return g_test_run ();
 }

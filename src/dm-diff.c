@@ -1,0 +1,256 @@
+/* dm-diff.c: what changed between two exports of the same account
+ *
+ * A finding is the same finding in both exports when its id is: Demarc's
+ * own ids are check/resource, Security Hub's and Prowler's are stable
+ * across scans. Only failed findings count: a gap opened, closed or
+ * stayed. Each side keeps its own assessment, so a layer's status before
+ * and after can be shown side by side.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dm-diff"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "dm-diff.h"
+
+typedef struct
+{
+  DmFinding *finding;   /* the newer one when both exist */
+  DmChange   change;
+  DmService *service;   /* NULL when unmapped */
+  int        layer;     /* model layer index, -1 when unmapped */
+} Change;
+
+struct _DmDiff
+{
+  GObject       parent_instance;
+
+  DmModel      *model;
+  DmAssessment *old;
+  DmAssessment *new;
+  GArray       *changes;   /* Change */
+};
+
+G_DEFINE_FINAL_TYPE (DmDiff, dm_diff, G_TYPE_OBJECT)
+
+static void
+clear_change (gpointer data)
+{
+  Change *c = data;
+
+  g_clear_object (&c->finding);
+}
+
+static void
+dm_diff_finalize (GObject *object)
+{
+  DmDiff *self = DM_DIFF (object);
+
+  g_clear_object (&self->model);
+  g_clear_object (&self->old);
+  g_clear_object (&self->new);
+  g_clear_pointer (&self->changes, g_array_unref);
+
+  G_OBJECT_CLASS (dm_diff_parent_class)->finalize (object);
+}
+
+static void
+dm_diff_class_init (DmDiffClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = dm_diff_finalize;
+}
+
+static void
+dm_diff_init (DmDiff *self)
+{
+  self->changes = g_array_new (FALSE, TRUE, sizeof (Change));
+  g_array_set_clear_func (self->changes, clear_change);
+}
+
+/* Failed findings by id; the first of duplicates wins. */
+static GHashTable *
+failed_by_id (GListModel *findings)
+{
+  GHashTable *table = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      DmFinding *finding = g_list_model_get_item (findings, i);
+
+      if (dm_finding_get_status (finding) == DM_FINDING_FAILED &&
+          !g_hash_table_contains (table, dm_finding_get_id (finding)))
+        g_hash_table_insert (table, (gpointer)dm_finding_get_id (finding), finding);
+      else
+        g_object_unref (finding);
+    }
+  return table;
+}
+
+static void
+add_change (DmDiff       *self,
+            DmAssessment *assessment,
+            DmFinding    *finding,
+            DmChange      change)
+{
+  Change c = { g_object_ref (finding), change, NULL, -1 };
+  const char *layer_id = dm_assessment_get_finding_layer (assessment, finding);
+
+  if (layer_id && dm_finding_get_service (finding))
+    {
+      c.service = dm_model_find_service (self->model, dm_finding_get_service (finding));
+      for (guint l = 0; c.service && l < dm_model_get_n_layers (self->model); l++)
+        if (g_str_equal (dm_layer_get_id (dm_model_get_layer (self->model, l)), layer_id))
+          c.layer = l;
+    }
+  g_array_append_val (self->changes, c);
+}
+
+/**
+ * dm_diff_new:
+ * @old_findings: findings of the earlier export
+ * @new_findings: findings of the later export
+ *
+ * When the report is redacted, redact both lists with one redactor first,
+ * so a resource keeps its pseudonym across the two.
+ */
+DmDiff *
+dm_diff_new (DmModel     *model,
+             DmCatalogue *catalogue,
+             GListModel  *old_findings,
+             GListModel  *new_findings)
+{
+  DmDiff *self = g_object_new (DM_TYPE_DIFF, NULL);
+  g_autoptr(GHashTable) old_failed = failed_by_id (old_findings);
+  g_autoptr(GHashTable) new_failed = failed_by_id (new_findings);
+
+  self->model = g_object_ref (model);
+  self->old = dm_assessment_new (model, catalogue, old_findings);
+  self->new = dm_assessment_new (model, catalogue, new_findings);
+
+  /* In the new export's order, then what only the old one had. */
+  for (guint i = 0; i < g_list_model_get_n_items (new_findings); i++)
+    {
+      g_autoptr(DmFinding) finding = g_list_model_get_item (new_findings, i);
+
+      if (g_hash_table_lookup (new_failed, dm_finding_get_id (finding)) != finding)
+        continue;
+      add_change (self, self->new, finding,
+                  g_hash_table_contains (old_failed, dm_finding_get_id (finding)) ? DM_CHANGE_UNCHANGED : DM_CHANGE_OPENED);
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (old_findings); i++)
+    {
+      g_autoptr(DmFinding) finding = g_list_model_get_item (old_findings, i);
+
+      if (g_hash_table_lookup (old_failed, dm_finding_get_id (finding)) == finding &&
+          !g_hash_table_contains (new_failed, dm_finding_get_id (finding)))
+        add_change (self, self->old, finding, DM_CHANGE_CLOSED);
+    }
+  return self;
+}
+
+DmAssessment *
+dm_diff_get_old (DmDiff *self)
+{
+  g_return_val_if_fail (DM_IS_DIFF (self), NULL);
+  return self->old;
+}
+
+DmAssessment *
+dm_diff_get_new (DmDiff *self)
+{
+  g_return_val_if_fail (DM_IS_DIFF (self), NULL);
+  return self->new;
+}
+
+static void
+count (const Change   *c,
+       DmChangeCounts *counts)
+{
+  switch (c->change)
+    {
+    case DM_CHANGE_OPENED: counts->opened++; break;
+    case DM_CHANGE_CLOSED: counts->closed++; break;
+    case DM_CHANGE_UNCHANGED:
+    default: counts->unchanged++; break;
+    }
+}
+
+void
+dm_diff_get_totals (DmDiff         *self,
+                    DmChangeCounts *counts)
+{
+  g_return_if_fail (DM_IS_DIFF (self));
+
+  memset (counts, 0, sizeof *counts);
+  for (guint i = 0; i < self->changes->len; i++)
+    count (&g_array_index (self->changes, Change, i), counts);
+}
+
+void
+dm_diff_get_layer_counts (DmDiff         *self,
+                          DmService      *service,
+                          DmLayer        *layer,
+                          DmChangeCounts *counts)
+{
+  g_return_if_fail (DM_IS_DIFF (self));
+
+  memset (counts, 0, sizeof *counts);
+  for (guint i = 0; i < self->changes->len; i++)
+    {
+      const Change *c = &g_array_index (self->changes, Change, i);
+
+      if (c->service == service && c->layer == (int)dm_layer_get_index (layer))
+        count (c, counts);
+    }
+}
+
+gboolean
+dm_diff_has_service (DmDiff    *self,
+                     DmService *service)
+{
+  g_return_val_if_fail (DM_IS_DIFF (self), FALSE);
+  return dm_assessment_has_service (self->old, service) || dm_assessment_has_service (self->new, service);
+}
+
+guint
+dm_diff_get_n_changes (DmDiff *self)
+{
+  g_return_val_if_fail (DM_IS_DIFF (self), 0);
+  return self->changes->len;
+}
+
+/**
+ * dm_diff_get_change:
+ *
+ * Returns: (transfer none): the finding; the newer one for unchanged gaps
+ */
+DmFinding *
+dm_diff_get_change (DmDiff   *self,
+                    guint     index,
+                    DmChange *change)
+{
+  const Change *c;
+
+  g_return_val_if_fail (DM_IS_DIFF (self), NULL);
+  g_return_val_if_fail (index < self->changes->len, NULL);
+
+  c = &g_array_index (self->changes, Change, index);
+  if (change)
+    *change = c->change;
+  return c->finding;
+}
+
+const char *
+dm_change_to_string (DmChange change)
+{
+  switch (change)
+    {
+    case DM_CHANGE_OPENED: return "opened";
+    case DM_CHANGE_CLOSED: return "closed";
+    case DM_CHANGE_UNCHANGED:
+    default: return "unchanged";
+    }
+}
