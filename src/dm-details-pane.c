@@ -24,7 +24,7 @@ struct _DmDetailsPane
   GtkBox    *groups_box;
   GPtrArray *groups;    /* GtkWidget, unowned */
 
-  DmImporter   *importer;
+  DmReport     *report;
   DmAssessment *assessment;
 };
 
@@ -313,10 +313,10 @@ add_export_summary (DmDetailsPane *self)
         g_hash_table_add (regions, (char *)dm_finding_get_region (finding));
     }
 
-  for (guint i = 0; self->importer && i < dm_importer_get_n_inputs (self->importer); i++)
+  for (guint i = 0; self->report && i < dm_report_get_n_inputs (self->report); i++)
     {
-      const DmImportInput *input = dm_importer_get_input (self->importer, i);
-      g_autofree char *base = g_path_get_basename (input->path);
+      const DmImportInput *input = dm_report_get_input (self->report, i);
+      g_autofree char *base = g_path_get_basename (dm_report_get_input_path (self->report, i));
 
       items += input->items;
       skipped += input->skipped;
@@ -482,20 +482,19 @@ dm_details_pane_show (DmDetailsPane *self,
 
 /**
  * dm_details_pane_set_assessment:
- * @importer: (nullable): where the findings came from
- * @assessment: (nullable): the assessment to show, or %NULL for none
+ * @report: (nullable): the assessment to show, with where its findings
+ *   came from, or %NULL for none
  *
  * Call dm_details_pane_show() afterwards to refresh.
  */
 void
-dm_details_pane_set_assessment (DmDetailsPane *self,
-                                DmImporter    *importer,
-                                DmAssessment  *assessment)
+dm_details_pane_set_report (DmDetailsPane *self,
+                            DmReport      *report)
 {
   g_return_if_fail (DM_IS_DETAILS_PANE (self));
 
-  g_set_object (&self->importer, importer);
-  g_set_object (&self->assessment, assessment);
+  g_set_object (&self->report, report);
+  g_set_object (&self->assessment, (report ? dm_report_get_assessment (report) : NULL));
 }
 
 const char *
@@ -526,7 +525,7 @@ dm_details_pane_dispose (GObject *object)
 {
   DmDetailsPane *self = (DmDetailsPane *)object;
 
-  g_clear_object (&self->importer);
+  g_clear_object (&self->report);
   g_clear_object (&self->assessment);
 
   G_OBJECT_CLASS (dm_details_pane_parent_class)->dispose (object);

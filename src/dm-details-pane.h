@@ -7,7 +7,7 @@
 #include <adwaita.h>
 
 #include "dm-assessment.h"
-#include "dm-importer.h"
+#include "dm-report.h"
 #include "dm-model.h"
 
 G_BEGIN_DECLS
@@ -21,9 +21,8 @@ void        dm_details_pane_show       (DmDetailsPane *self,
                                         DmService     *service,
                                         int            band,
                                         int            layer);
-void        dm_details_pane_set_assessment (DmDetailsPane *self,
-                                        DmImporter    *importer,
-                                        DmAssessment  *assessment);
+void        dm_details_pane_set_report (DmDetailsPane *self,
+                                        DmReport      *report);
 const char *dm_details_pane_get_title  (DmDetailsPane *self);
 guint       dm_details_pane_get_n_groups (DmDetailsPane *self);
 GtkWidget  *dm_details_pane_get_group  (DmDetailsPane *self,

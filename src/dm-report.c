@@ -143,6 +143,42 @@ dm_report_get_input_path (DmReport *self,
   return g_ptr_array_index (self->input_paths, index);
 }
 
+/**
+ * dm_report_get_input:
+ *
+ * Counts and skip reasons of an input; its path is in
+ * dm_report_get_input_path(), redacted when the report is.
+ */
+const DmImportInput *
+dm_report_get_input (DmReport *self,
+                     guint     index)
+{
+  g_return_val_if_fail (DM_IS_REPORT (self), NULL);
+  g_return_val_if_fail (index < self->input_paths->len, NULL);
+  return dm_importer_get_input (self->importer, index);
+}
+
+gboolean
+dm_report_get_redacted (DmReport *self)
+{
+  g_return_val_if_fail (DM_IS_REPORT (self), FALSE);
+  return self->redacted;
+}
+
+DmImporter *
+dm_report_get_importer (DmReport *self)
+{
+  g_return_val_if_fail (DM_IS_REPORT (self), NULL);
+  return self->importer;
+}
+
+DmModel *
+dm_report_get_model (DmReport *self)
+{
+  g_return_val_if_fail (DM_IS_REPORT (self), NULL);
+  return self->model;
+}
+
 gboolean
 dm_report_format_from_path (const char     *path,
                             DmReportFormat *format)

@@ -45,6 +45,11 @@ GListModel   *dm_report_get_findings      (DmReport        *self);
 guint         dm_report_get_n_inputs      (DmReport        *self);
 const char   *dm_report_get_input_path    (DmReport        *self,
                                            guint            index);
+const DmImportInput *dm_report_get_input  (DmReport        *self,
+                                           guint            index);
+gboolean      dm_report_get_redacted      (DmReport        *self);
+DmImporter   *dm_report_get_importer      (DmReport        *self);
+DmModel      *dm_report_get_model         (DmReport        *self);
 char         *dm_report_to_html           (DmReport        *self);
 char         *dm_report_to_markdown       (DmReport        *self);
 gboolean      dm_report_write             (DmReport        *self,

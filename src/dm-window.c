@@ -42,7 +42,10 @@ struct _DmWindow
   GCancellable         *import_cancellable;
   DmCatalogue          *catalogue;
   DmImporter           *importer;
-  DmAssessment         *assessment;
+  DmReport             *report;      /* the importer's findings, redacted or not */
+  DmAssessment         *assessment;  /* the report's */
+  gboolean              redact;
+  GCancellable         *redact_cancellable;
   gboolean              show_all_services;
   DmModel              *model;
   DmService            *service;
@@ -60,6 +63,7 @@ enum {
   PROP_MODEL,
   PROP_SERVICE,
   PROP_SHOW_ALL_SERVICES,
+  PROP_REDACT,
   N_PROPS
 };
 
@@ -365,13 +369,17 @@ dm_window_set_model (DmWindow *self,
   g_clear_object (&self->service);
 
   /* Findings stay; where they land depends on the model. */
+  g_clear_object (&self->report);
   g_clear_object (&self->assessment);
   if (self->importer != NULL)
-    self->assessment = dm_assessment_new (model, self->catalogue, dm_importer_get_findings (self->importer));
+    {
+      self->report = dm_report_new (model, self->catalogue, self->importer, self->redact);
+      self->assessment = g_object_ref (dm_report_get_assessment (self->report));
+    }
 
   dm_diagram_set_model (self->diagram, model);
   dm_diagram_set_assessment (self->diagram, self->assessment);
-  dm_details_pane_set_assessment (self->details, self->importer, self->assessment);
+  dm_details_pane_set_report (self->details, self->report);
   dm_findings_view_set_assessment (self->findings, self->assessment);
   dm_compare_view_set_model (self->compare, model);
   adw_view_switcher_title_set_subtitle (self->switcher_title, dm_model_get_name (model));
@@ -535,7 +543,8 @@ typedef struct
   DmModel      *model;
   DmCatalogue  *catalogue;
   DmImporter   *importer;
-  DmAssessment *assessment;
+  DmReport     *report;
+  gboolean      redact;
 
   /* Written by the worker, read by the progress timer. */
   GMutex        lock;
@@ -557,7 +566,7 @@ import_data_free (gpointer data)
   g_clear_object (&d->model);
   g_clear_object (&d->catalogue);
   g_clear_object (&d->importer);
-  g_clear_object (&d->assessment);
+  g_clear_object (&d->report);
   g_free (d);
 }
 
@@ -778,9 +787,13 @@ import_thread (GTask        *task,
         }
     }
 
-  d->assessment = dm_assessment_new (d->model, d->catalogue, dm_importer_get_findings (d->importer));
+  /* Redaction, like reading, can take seconds on a large export. */
+  d->report = dm_report_new (d->model, d->catalogue, d->importer, d->redact);
   g_task_return_boolean (task, TRUE);
 }
+
+static void show_report (DmWindow *self,
+                         DmReport *report);
 
 static void
 import_done (GObject      *source,
@@ -792,7 +805,6 @@ import_done (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autofree char *subtitle = NULL;
   guint failed;
-  DmService *current;
 
   /* A newer open replaced this one: its result is not wanted. */
   if (d != self->import)
@@ -809,17 +821,37 @@ import_done (GObject      *source,
 
   remember_recent (self, d->files);
 
-  /* The model may have changed while the import ran. */
-  if (d->model != self->model)
+  /* The model or the redaction may have changed while the import ran. */
+  if (d->model != self->model || d->redact != self->redact)
     {
-      g_clear_object (&d->assessment);
-      d->assessment = dm_assessment_new (self->model, self->catalogue, dm_importer_get_findings (d->importer));
+      g_clear_object (&d->report);
+      d->report = dm_report_new (self->model, self->catalogue, d->importer, self->redact);
     }
 
   g_set_object (&self->importer, d->importer);
-  g_set_object (&self->assessment, d->assessment);
+  show_report (self, d->report);
+
+  if (self->assessment == NULL)
+    return;
+  failed = dm_assessment_get_n_failed (self->assessment);
+  subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u failed finding in the export",
+                                           "%u failed findings in the export", failed), failed);
+  adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (subtitle));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-all-services", TRUE);
+}
+
+/* Shows a report's assessment everywhere: list, diagram, details, findings. */
+static void
+show_report (DmWindow *self,
+             DmReport *report)
+{
+  DmService *current;
+
+  g_set_object (&self->report, report);
+  g_set_object (&self->assessment, (report ? dm_report_get_assessment (report) : NULL));
   dm_diagram_set_assessment (self->diagram, self->assessment);
-  dm_details_pane_set_assessment (self->details, self->importer, self->assessment);
+  dm_details_pane_set_report (self->details, self->report);
   dm_findings_view_set_assessment (self->findings, self->assessment);
   rebuild_list (self);
 
@@ -840,13 +872,98 @@ import_done (GObject      *source,
       sync_list_selection (self);
       update_details (self);
     }
+}
 
-  failed = dm_assessment_get_n_failed (self->assessment);
-  subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u failed finding in the export",
-                                           "%u failed findings in the export", failed), failed);
-  adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle);
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (subtitle));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-all-services", TRUE);
+typedef struct
+{
+  DmModel     *model;
+  DmCatalogue *catalogue;
+  DmImporter  *importer;
+  gboolean     redact;
+} RedactData;
+
+static void
+redact_data_free (gpointer data)
+{
+  RedactData *d = data;
+
+  g_clear_object (&d->model);
+  g_clear_object (&d->catalogue);
+  g_clear_object (&d->importer);
+  g_free (d);
+}
+
+static void
+redact_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  RedactData *d = task_data;
+
+  g_task_return_pointer (task, dm_report_new (d->model, d->catalogue, d->importer, d->redact), g_object_unref);
+}
+
+static void
+redact_done (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  DmWindow *self = DM_WINDOW (source);
+  RedactData *d = g_task_get_task_data (G_TASK (result));
+  g_autoptr(DmReport) report = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  /* Only the answer to the latest question counts. */
+  if (report == NULL || d->redact != self->redact || d->importer != self->importer || d->model != self->model)
+    return;
+  show_report (self, report);
+  adw_toast_overlay_add_toast (self->toast_overlay,
+                               adw_toast_new (self->redact ? _("Identifiers replaced by pseudonyms")
+                                                           : _("Identifiers shown")));
+}
+
+static void
+set_redact (DmWindow *self,
+            gboolean  redact)
+{
+  g_autoptr(GTask) task = NULL;
+  RedactData *d;
+
+  if (self->redact == redact)
+    return;
+  self->redact = redact;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REDACT]);
+
+  if (self->importer == NULL)
+    return;
+
+  g_cancellable_cancel (self->redact_cancellable);
+  g_clear_object (&self->redact_cancellable);
+  self->redact_cancellable = g_cancellable_new ();
+
+  d = g_new0 (RedactData, 1);
+  d->model = g_object_ref (self->model);
+  d->catalogue = g_object_ref (self->catalogue);
+  d->importer = g_object_ref (self->importer);
+  d->redact = redact;
+  task = g_task_new (self, self->redact_cancellable, redact_done, NULL);
+  g_task_set_source_tag (task, set_redact);
+  g_task_set_task_data (task, d, redact_data_free);
+  g_task_run_in_thread (task, redact_thread);
+}
+
+gboolean
+dm_window_get_redact (DmWindow *self)
+{
+  g_return_val_if_fail (DM_IS_WINDOW (self), FALSE);
+  return self->redact;
+}
+
+DmReport *
+dm_window_get_report (DmWindow *self)
+{
+  g_return_val_if_fail (DM_IS_WINDOW (self), NULL);
+  return self->report;
 }
 
 /**
@@ -880,6 +997,7 @@ dm_window_open_exports (DmWindow  *self,
     g_ptr_array_add (d->files, g_object_ref (files[i]));
   d->model = g_object_ref (self->model);
   d->catalogue = g_object_ref (self->catalogue);
+  d->redact = self->redact;
   g_mutex_init (&d->lock);
 
   /* The bar appears on the first tick, so quick opens do not flash it. */
@@ -1222,7 +1340,10 @@ dm_window_dispose (GObject *object)
   self->import = NULL;
   g_clear_handle_id (&self->progress_source, g_source_remove);
   g_clear_signal_handler (&self->recent_changed_id, gtk_recent_manager_get_default ());
+  g_cancellable_cancel (self->redact_cancellable);
+  g_clear_object (&self->redact_cancellable);
   g_clear_object (&self->assessment);
+  g_clear_object (&self->report);
   g_clear_object (&self->importer);
   g_clear_object (&self->catalogue);
   if (self->chooser)
@@ -1257,6 +1378,10 @@ dm_window_get_property (GObject    *object,
       g_value_set_boolean (value, self->show_all_services);
       break;
 
+    case PROP_REDACT:
+      g_value_set_boolean (value, self->redact);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1279,6 +1404,10 @@ dm_window_set_property (GObject      *object,
           search_changed_cb (self);
           g_object_notify_by_pspec (object, pspec);
         }
+      break;
+
+    case PROP_REDACT:
+      set_redact (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -1306,6 +1435,9 @@ dm_window_class_init (DmWindowClass *klass)
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SHOW_ALL_SERVICES] =
     g_param_spec_boolean ("show-all-services", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_REDACT] =
+    g_param_spec_boolean ("redact", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -1340,6 +1472,7 @@ dm_window_class_init (DmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL, cancel_import_action);
   gtk_widget_class_install_action (widget_class, "win.open-model", NULL, open_model_action);
   gtk_widget_class_install_property_action (widget_class, "win.show-all-services", "show-all-services");
+  gtk_widget_class_install_property_action (widget_class, "win.redact", "redact");
   gtk_widget_class_install_action (widget_class, "win.reset-model", NULL, reset_model_action);
   gtk_widget_class_install_action (widget_class, "win.show-explore", NULL, show_explore_action);
   gtk_widget_class_install_action (widget_class, "win.show-compare", NULL, show_compare_action);

@@ -9,6 +9,8 @@
 #include "dm-assessment.h"
 #include "dm-model.h"
 
+#include "dm-report.h"
+
 G_BEGIN_DECLS
 
 #define DM_TYPE_WINDOW (dm_window_get_type ())
@@ -37,5 +39,7 @@ guint      dm_window_get_n_visible_services (DmWindow   *self);
 gboolean      dm_window_get_importing       (DmWindow    *self);
 const char   *dm_window_get_progress_text   (DmWindow    *self);
 GMenuModel   *dm_window_get_recent_menu     (DmWindow    *self);
+gboolean      dm_window_get_redact          (DmWindow    *self);
+DmReport     *dm_window_get_report          (DmWindow    *self);
 
 G_END_DECLS

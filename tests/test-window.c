@@ -266,6 +266,19 @@ label_with_text_in (GtkWidget  *widget,
   return FALSE;
 }
 
+static gboolean
+label_containing_in (GtkWidget  *widget,
+                     const char *text)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_label (GTK_LABEL (widget)), text))
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (label_containing_in (child, text))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 test_details_plain_text (Fixture       *f,
                          gconstpointer  data)
@@ -609,6 +622,51 @@ test_recent_exports (Fixture       *f,
   g_clear_pointer (&recent_wanted, g_free);
 }
 
+static gboolean
+report_redacted (Fixture *f)
+{
+  DmReport *report = dm_window_get_report (f->window);
+
+  return report && dm_report_get_redacted (report) == dm_window_get_redact (f->window);
+}
+
+static void
+test_redact (Fixture       *f,
+             gconstpointer  data)
+{
+  DmFindingsView *view = DM_FINDINGS_VIEW (dm_window_get_findings (f->window));
+  GListModel *shown = dm_findings_view_get_shown (view);
+  GtkWidget *pane = dm_window_get_details (f->window);
+
+  open_demo (f);
+  dm_findings_view_set_failed_only (view, FALSE);
+  dm_findings_view_set_search (view, "marketing-assets");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), >, 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.redact", NULL));
+  g_assert_true (dm_window_get_redact (f->window));
+  spin_until (report_redacted, f);
+
+  /* The same 23 gaps, but nothing names the bucket or the account. */
+  g_assert_cmpuint (dm_assessment_get_n_failed (dm_window_get_assessment (f->window)), ==, 23);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 0);
+  dm_findings_view_set_search (view, "111122223333");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 0);
+  dm_findings_view_set_search (view, "bucket-");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), >, 0);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-layer", "(ss)", "s3", "customer_data");
+  expand_all (pane);
+  g_assert_false (label_containing_in (pane, "marketing-assets"));
+  g_assert_true (label_containing_in (pane, "bucket-"));
+
+  /* And back. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.redact", NULL);
+  spin_until (report_redacted, f);
+  dm_findings_view_set_search (view, "marketing-assets");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), >, 0);
+}
+
 static void
 test_help_overlay (Fixture       *f,
                    gconstpointer  data)
@@ -654,6 +712,7 @@ main (int   argc,
   ADD ("/window/cancel-import", test_cancel_import);
   ADD ("/window/second-open-replaces-first", test_second_open_replaces_first);
   ADD ("/window/recent-exports", test_recent_exports);
+  ADD ("/window/redact", test_redact);
 #undef ADD
 
   status = g_test_run ();
