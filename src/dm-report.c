@@ -427,6 +427,45 @@ paint_grid (DmReport  *self,
     }
 }
 
+/**
+ * dm_report_get_services:
+ *
+ * Returns: (transfer container) (element-type DmService): the services in
+ *   the export, or every service of the model when nothing was imported
+ */
+GPtrArray *
+dm_report_get_services (DmReport *self)
+{
+  g_return_val_if_fail (DM_IS_REPORT (self), NULL);
+  return diagram_services (self, NULL);
+}
+
+/**
+ * dm_report_paint_service:
+ *
+ * A titled diagram of @service, fitted into @width × @height: what a
+ * printed page shows.
+ */
+void
+dm_report_paint_service (DmReport  *self,
+                         cairo_t   *cr,
+                         DmService *service,
+                         double     width,
+                         double     height)
+{
+  double scale;
+
+  g_return_if_fail (DM_IS_REPORT (self));
+
+  scale = MIN (width / DIAGRAM_WIDTH, height / (DIAGRAM_HEIGHT + 40));
+  cairo_save (cr);
+  cairo_scale (cr, scale, scale);
+  paint_title (cr, dm_service_get_name (service), 16, 10, DIAGRAM_WIDTH - 32);
+  cairo_translate (cr, 0, 40);
+  paint_service (self, cr, service, DIAGRAM_WIDTH, DIAGRAM_HEIGHT);
+  cairo_restore (cr);
+}
+
 static cairo_status_t
 write_to_gstring (void                *closure,
                   const unsigned char *data,

@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include <cairo.h>
 #include <gio/gio.h>
 
 #include "dm-assessment.h"
@@ -61,6 +62,12 @@ gboolean      dm_report_write_diagram     (DmReport        *self,
                                            const char      *path,
                                            DmReportFormat   format,
                                            GError         **error);
+GPtrArray    *dm_report_get_services      (DmReport        *self);
+void          dm_report_paint_service     (DmReport        *self,
+                                           cairo_t         *cr,
+                                           DmService       *service,
+                                           double           width,
+                                           double           height);
 char         *dm_report_escape_html       (const char      *text);
 char         *dm_report_escape_markdown   (const char      *text);
 

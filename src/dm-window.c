@@ -54,6 +54,7 @@ struct _DmWindow
   gpointer              import;           /* ImportData of the running import */
   guint                 progress_source;
   gulong                recent_changed_id;
+  guint                 n_exports;
 };
 
 G_DEFINE_FINAL_TYPE (DmWindow, dm_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -1067,6 +1068,263 @@ show_export_chooser (DmWindow             *self,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
+/* --- exports and printing ------------------------------------------------ */
+
+typedef struct
+{
+  DmReport  *report;
+  DmService *service;   /* for diagrams; NULL for all */
+  GFile     *file;
+  gboolean   diagram;
+} ExportData;
+
+static void
+export_data_free (gpointer data)
+{
+  ExportData *d = data;
+
+  g_clear_object (&d->report);
+  g_clear_object (&d->file);
+  g_free (d);
+}
+
+/* The report of what the window shows, or of the model alone. */
+static DmReport *
+current_report (DmWindow *self)
+{
+  if (self->report)
+    return g_object_ref (self->report);
+  return dm_report_new (self->model, self->catalogue, NULL, FALSE);
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ExportData *d = task_data;
+  g_autofree char *path = g_file_get_path (d->file);
+  GError *error = NULL;
+  DmReportFormat format;
+  gboolean ok;
+
+  if (path == NULL || !dm_report_format_from_path (path, &format))
+    {
+      g_task_return_new_error (task, DM_REPORT_ERROR, DM_REPORT_ERROR_FORMAT,
+                               _("Choose a file name ending in .html, .md, .pdf, .svg or .png"));
+      return;
+    }
+  if (d->diagram || format == DM_REPORT_SVG || format == DM_REPORT_PNG)
+    ok = dm_report_write_diagram (d->report, d->service, path, format, &error);
+  else
+    ok = dm_report_write (d->report, path, format, &error);
+
+  if (ok)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+export_done (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  DmWindow *self = DM_WINDOW (source);
+  ExportData *d = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *escaped = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      show_error (self, _("Could Not Export"), error->message);
+      return;
+    }
+  name = g_file_get_basename (d->file);
+  escaped = g_markup_escape_text (name, -1);   /* toast titles are markup */
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new_format (_("Exported “%s”"), escaped));
+  self->n_exports++;
+}
+
+/**
+ * dm_window_export:
+ * @file: where to write; the format follows its extension
+ * @diagram: the current service's diagram (SVG, PNG or PDF) rather than
+ *   a full report (HTML, Markdown or PDF)
+ *
+ * Writes on a worker thread what the window shows, redacted when it is.
+ */
+void
+dm_window_export (DmWindow *self,
+                  GFile    *file,
+                  gboolean  diagram)
+{
+  g_autoptr(GTask) task = NULL;
+  ExportData *d;
+
+  g_return_if_fail (DM_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  d = g_new0 (ExportData, 1);
+  d->report = current_report (self);
+  d->service = diagram ? self->service : NULL;
+  d->file = g_object_ref (file);
+  d->diagram = diagram;
+  task = g_task_new (self, self->cancellable, export_done, NULL);
+  g_task_set_source_tag (task, dm_window_export);
+  g_task_set_task_data (task, d, export_data_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+guint
+dm_window_get_n_exports (DmWindow *self)
+{
+  g_return_val_if_fail (DM_IS_WINDOW (self), 0);
+  return self->n_exports;
+}
+
+static void
+save_chooser_response_cb (DmWindow             *self,
+                          int                   response,
+                          GtkFileChooserNative *chooser)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      gboolean diagram = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "diagram"));
+
+      dm_window_export (self, file, diagram);
+    }
+  g_clear_object (&self->chooser);
+}
+
+static void
+add_filter (GtkFileChooser *chooser,
+            const char     *name,
+            const char     *pattern)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, name);
+  gtk_file_filter_add_pattern (filter, pattern);
+  gtk_file_chooser_add_filter (chooser, filter);
+}
+
+static void
+show_save_chooser (DmWindow *self,
+                   gboolean  diagram)
+{
+  g_autofree char *suggested = NULL;
+
+  if (self->chooser != NULL)
+    return;
+
+  self->chooser = gtk_file_chooser_native_new (diagram ? _("Export Diagram") : _("Export Report"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  g_object_set_data (G_OBJECT (self->chooser), "diagram", GINT_TO_POINTER (diagram));
+  if (diagram)
+    {
+      add_filter (GTK_FILE_CHOOSER (self->chooser), _("SVG image"), "*.svg");
+      add_filter (GTK_FILE_CHOOSER (self->chooser), _("PNG image"), "*.png");
+      add_filter (GTK_FILE_CHOOSER (self->chooser), _("PDF document"), "*.pdf");
+      suggested = g_strdup_printf ("%s.svg", self->service ? dm_service_get_id (self->service) : "diagram");
+    }
+  else
+    {
+      add_filter (GTK_FILE_CHOOSER (self->chooser), _("HTML report"), "*.html");
+      add_filter (GTK_FILE_CHOOSER (self->chooser), _("Markdown report"), "*.md");
+      add_filter (GTK_FILE_CHOOSER (self->chooser), _("PDF report"), "*.pdf");
+      suggested = g_strdup (self->redact ? "demarc-report-redacted.html" : "demarc-report.html");
+    }
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), suggested);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (save_chooser_response_cb), self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+export_report_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  show_save_chooser (DM_WINDOW (widget), FALSE);
+}
+
+static void
+export_diagram_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  show_save_chooser (DM_WINDOW (widget), TRUE);
+}
+
+static void
+begin_print_cb (GtkPrintOperation *operation,
+                GtkPrintContext   *context,
+                DmReport          *report)
+{
+  g_autoptr(GPtrArray) services = dm_report_get_services (report);
+
+  gtk_print_operation_set_n_pages (operation, MAX (1, services->len));
+}
+
+static void
+draw_page_cb (GtkPrintOperation *operation,
+              GtkPrintContext   *context,
+              int                page,
+              DmReport          *report)
+{
+  g_autoptr(GPtrArray) services = dm_report_get_services (report);
+
+  if ((guint)page < services->len)
+    dm_report_paint_service (report, gtk_print_context_get_cairo_context (context), g_ptr_array_index (services, page),
+                             gtk_print_context_get_width (context), gtk_print_context_get_height (context));
+}
+
+/**
+ * dm_window_print:
+ * @export_pdf: (nullable): write this PDF instead of showing the print
+ *   dialog (used by tests)
+ *
+ * One page per service in the export: its diagram with the statuses.
+ */
+gboolean
+dm_window_print (DmWindow    *self,
+                 const char  *export_pdf,
+                 GError     **error)
+{
+  g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
+  g_autoptr(DmReport) report = current_report (self);
+  GtkPrintOperationResult result;
+
+  g_return_val_if_fail (DM_IS_WINDOW (self), FALSE);
+
+  gtk_print_operation_set_job_name (operation, _("Shared responsibility diagrams"));
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print_cb), report);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), report);
+  if (export_pdf)
+    gtk_print_operation_set_export_filename (operation, export_pdf);
+
+  result = gtk_print_operation_run (operation,
+                                    export_pdf ? GTK_PRINT_OPERATION_ACTION_EXPORT : GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                    GTK_WINDOW (self), error);
+  return result != GTK_PRINT_OPERATION_RESULT_ERROR;
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!dm_window_print (DM_WINDOW (widget), NULL, &error))
+    show_error (DM_WINDOW (widget), _("Could Not Print"), error->message);
+}
+
 static void
 open_export_action (GtkWidget  *widget,
                     const char *action_name,
@@ -1470,6 +1728,9 @@ dm_window_class_init (DmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-folder", NULL, open_folder_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL, cancel_import_action);
+  gtk_widget_class_install_action (widget_class, "win.export-report", NULL, export_report_action);
+  gtk_widget_class_install_action (widget_class, "win.export-diagram", NULL, export_diagram_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.open-model", NULL, open_model_action);
   gtk_widget_class_install_property_action (widget_class, "win.show-all-services", "show-all-services");
   gtk_widget_class_install_property_action (widget_class, "win.redact", "redact");
@@ -1488,6 +1749,8 @@ dm_window_class_init (DmWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open-export", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.open-folder", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export-report", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-explore", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-compare", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-findings", NULL);

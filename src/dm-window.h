@@ -41,5 +41,12 @@ const char   *dm_window_get_progress_text   (DmWindow    *self);
 GMenuModel   *dm_window_get_recent_menu     (DmWindow    *self);
 gboolean      dm_window_get_redact          (DmWindow    *self);
 DmReport     *dm_window_get_report          (DmWindow    *self);
+void          dm_window_export              (DmWindow    *self,
+                                             GFile       *file,
+                                             gboolean     diagram);
+guint         dm_window_get_n_exports       (DmWindow    *self);
+gboolean      dm_window_print               (DmWindow    *self,
+                                             const char  *export_pdf,
+                                             GError     **error);
 
 G_END_DECLS

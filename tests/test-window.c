@@ -667,6 +667,72 @@ test_redact (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (shown), >, 0);
 }
 
+static guint exports_wanted;
+
+static gboolean
+exports_done (Fixture *f)
+{
+  return dm_window_get_n_exports (f->window) >= exports_wanted || find_message_dialog () != NULL;
+}
+
+static void
+test_export_and_print (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *dir = g_dir_make_tmp ("demarc-export-XXXXXX", NULL);
+  g_autofree char *html_path = g_build_filename (dir, "report.html", NULL);
+  g_autofree char *svg_path = g_build_filename (dir, "ec2.svg", NULL);
+  g_autofree char *pdf_path = g_build_filename (dir, "printed.pdf", NULL);
+  g_autoptr(GFile) html_file = g_file_new_for_path (html_path);
+  g_autoptr(GFile) svg_file = g_file_new_for_path (svg_path);
+  g_autofree char *html = NULL;
+  g_autofree char *svg = NULL;
+  g_autofree char *pdf = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  open_demo (f);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.redact", NULL);
+  spin_until (report_redacted, f);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-service", "s", "ec2");
+
+  /* What the window shows is what is exported: redacted here. */
+  exports_wanted = dm_window_get_n_exports (f->window) + 2;
+  dm_window_export (f->window, html_file, FALSE);
+  dm_window_export (f->window, svg_file, TRUE);
+  spin_until (exports_done, f);
+  g_assert_null (find_message_dialog ());
+
+  g_assert_true (g_file_get_contents (html_path, &html, NULL, NULL));
+  g_assert_true (g_str_has_prefix (html, "<!DOCTYPE html>"));
+  g_assert_nonnull (strstr (html, "identifiers redacted"));
+  g_assert_null (strstr (html, "111122223333"));
+  g_assert_null (strstr (html, "marketing-assets"));
+  g_assert_true (g_file_get_contents (svg_path, &svg, NULL, NULL));
+  g_assert_nonnull (strstr (svg, "width=\"560px\""));
+
+  /* Printing, exported to PDF instead of a printer: a page per service. */
+  g_assert_true (dm_window_print (f->window, pdf_path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (pdf_path, &pdf, &length, NULL));
+  g_assert_true (g_str_has_prefix (pdf, "%PDF-"));
+  {
+    g_autoptr(GRegex) regex = g_regex_new ("/Type\\s*/Page[^s]", G_REGEX_RAW, 0, NULL);
+    g_autoptr(GMatchInfo) info = NULL;
+    guint pages = 0;
+
+    g_regex_match_full (regex, pdf, length, 0, 0, &info, NULL);
+    for (; g_match_info_matches (info); g_match_info_next (info, NULL))
+      pages++;
+    g_assert_cmpuint (pages, ==, 9);
+  }
+
+  g_unlink (html_path);
+  g_unlink (svg_path);
+  g_unlink (pdf_path);
+  g_rmdir (dir);
+}
+
 static void
 test_help_overlay (Fixture       *f,
                    gconstpointer  data)
@@ -713,6 +779,7 @@ main (int   argc,
   ADD ("/window/second-open-replaces-first", test_second_open_replaces_first);
   ADD ("/window/recent-exports", test_recent_exports);
   ADD ("/window/redact", test_redact);
+  ADD ("/window/export-and-print", test_export_and_print);
 #undef ADD
 
   status = g_test_run ();
