@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 #include <json-glib/json-glib.h>
 #include <locale.h>
 #include <stdio.h>
@@ -471,7 +472,7 @@ print_assessment_text (DmModel    *model,
       const DmImportInput *input = dm_importer_get_input (importer, i);
       g_autofree char *path = for_terminal (dm_report_get_input_path (report, i));
 
-      g_print (_("%s: %s, %" G_GUINT64_FORMAT " items, %" G_GUINT64_FORMAT " skipped\n"),
+      g_print (_("%s: %s, %" PRIu64 " items, %" PRIu64 " skipped\n"),
                path, input->format, input->items, input->skipped);
       for (guint r = 0; r < input->reasons->len; r++)
         {

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 
 #include "dm-details-pane.h"
 
@@ -196,7 +197,7 @@ add_finding_row (GtkListBox *list,
   GtkWidget *body = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   g_autofree char *summary = NULL;
   g_autofree char *controls = g_strjoinv (", ", (char **)dm_finding_get_controls (finding));
-  g_autofree char *source = g_strdup_printf (_("%s, item %" G_GUINT64_FORMAT),
+  g_autofree char *source = g_strdup_printf (_("%s, item %" PRIu64),
                                              dm_finding_get_source (finding), dm_finding_get_source_item (finding));
   gboolean failed = dm_finding_get_status (finding) == DM_FINDING_FAILED;
 
@@ -331,7 +332,7 @@ add_export_summary (DmDetailsPane *self)
 
   add_group (self, _("Export"), NULL, &list);
   add_fact (list, _("Files"), files->len ? files->str : _("none"), NULL);
-  totals = g_strdup_printf (_("%" G_GUINT64_FORMAT " items read: %u failed, %u passed, %u not mapped to a layer, %" G_GUINT64_FORMAT " skipped"),
+  totals = g_strdup_printf (_("%" PRIu64 " items read: %u failed, %u passed, %u not mapped to a layer, %" PRIu64 " skipped"),
                             items, dm_assessment_get_n_failed (self->assessment),
                             dm_assessment_get_n_passed (self->assessment),
                             dm_assessment_get_n_unmapped (self->assessment), skipped);

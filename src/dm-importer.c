@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 
 #include "dm-checks.h"
 #include "dm-importer.h"
@@ -890,7 +891,7 @@ import_scoutsuite (FileState  *state,
                 g_string_append_printf (examples, "%s%s", examples->len ? ", " : "", json_node_get_string (item));
             }
 
-          resource = g_strdup_printf (_("%" G_GINT64_FORMAT " of %" G_GINT64_FORMAT " checked items"), flagged, checked);
+          resource = g_strdup_printf (_("%" PRId64 " of %" PRId64 " checked items"), flagged, checked);
           evidence = examples->len ? g_strdup_printf (_("Flagged: %s"), examples->str) : g_strdup (str (rule, "rationale"));
 
           data.id = id;

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 
 #include "dm-compare-view.h"
 #include "dm-details-pane.h"
@@ -620,13 +621,13 @@ progress_tick_cb (gpointer user_data)
     {
       total = g_format_size (size);
       /* Translators: file name, bytes read, file size, items read. */
-      text = g_strdup_printf (_("Reading %s: %s of %s, %" G_GUINT64_FORMAT " items"),
+      text = g_strdup_printf (_("Reading %s: %s of %s, %" PRIu64 " items"),
                               name ? name : "…", done, total, items);
       gtk_progress_bar_set_fraction (self->progress_bar, MIN (1.0, (double)read / (double)size));
     }
   else
     {
-      text = g_strdup_printf (_("Reading %s: %s, %" G_GUINT64_FORMAT " items"), name ? name : "…", done, items);
+      text = g_strdup_printf (_("Reading %s: %s, %" PRIu64 " items"), name ? name : "…", done, items);
       gtk_progress_bar_pulse (self->progress_bar);
     }
   gtk_label_set_text (self->progress_label, text);
