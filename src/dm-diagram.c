@@ -37,6 +37,7 @@ struct _DmDiagram
   int                hover_band;
 
   DmPalette          palette;
+  gboolean           force_dark;     /* on a black slide, whatever the style */
 };
 
 G_DEFINE_FINAL_TYPE (DmDiagram, dm_diagram, GTK_TYPE_WIDGET)
@@ -91,7 +92,7 @@ fill_state (DmDiagram      *self,
 static void
 update_palette (DmDiagram *self)
 {
-  dm_palette_init (&self->palette, adw_style_manager_get_dark (adw_style_manager_get_default ()));
+  dm_palette_init (&self->palette, self->force_dark || adw_style_manager_get_dark (adw_style_manager_get_default ()));
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -911,4 +912,20 @@ dm_diagram_set_hover_point (DmDiagram *self,
 {
   g_return_if_fail (DM_IS_DIAGRAM (self));
   set_hover_band (self, dm_diagram_band_at (self, x, y));
+}
+
+/**
+ * dm_diagram_set_force_dark:
+ *
+ * Draws with the dark palette whatever the style, for a diagram on a
+ * dark background such as a presentation slide.
+ */
+void
+dm_diagram_set_force_dark (DmDiagram *self,
+                           gboolean   force_dark)
+{
+  g_return_if_fail (DM_IS_DIAGRAM (self));
+
+  self->force_dark = !!force_dark;
+  update_palette (self);
 }

@@ -41,4 +41,7 @@ void       dm_diagram_set_hover_point    (DmDiagram *self,
                                           double     x,
                                           double     y);
 
+void       dm_diagram_set_force_dark     (DmDiagram *self,
+                                          gboolean   force_dark);
+
 G_END_DECLS

@@ -13,6 +13,7 @@
 #include "dm-details-pane.h"
 #include "dm-diagram.h"
 #include "dm-findings-view.h"
+#include "dm-presentation.h"
 #include "dm-window.h"
 
 struct _DmWindow
@@ -1326,6 +1327,35 @@ print_action (GtkWidget  *widget,
     show_error (DM_WINDOW (widget), _("Could Not Print"), error->message);
 }
 
+/**
+ * dm_window_present_slides:
+ *
+ * Opens the presentation of what the window shows, starting at the
+ * current service.
+ *
+ * Returns: (transfer none): the presentation window
+ */
+GtkWindow *
+dm_window_present_slides (DmWindow *self)
+{
+  DmPresentation *presentation;
+
+  g_return_val_if_fail (DM_IS_WINDOW (self), NULL);
+
+  presentation = dm_presentation_new (GTK_WINDOW (self), self->model, self->report, self->service);
+  gtk_window_set_application (GTK_WINDOW (presentation), gtk_window_get_application (GTK_WINDOW (self)));
+  gtk_window_present (GTK_WINDOW (presentation));
+  return GTK_WINDOW (presentation);
+}
+
+static void
+present_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  dm_window_present_slides (DM_WINDOW (widget));
+}
+
 static void
 open_export_action (GtkWidget  *widget,
                     const char *action_name,
@@ -1732,6 +1762,7 @@ dm_window_class_init (DmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export-report", NULL, export_report_action);
   gtk_widget_class_install_action (widget_class, "win.export-diagram", NULL, export_diagram_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.present", NULL, present_action);
   gtk_widget_class_install_action (widget_class, "win.open-model", NULL, open_model_action);
   gtk_widget_class_install_property_action (widget_class, "win.show-all-services", "show-all-services");
   gtk_widget_class_install_property_action (widget_class, "win.redact", "redact");
@@ -1752,6 +1783,7 @@ dm_window_class_init (DmWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export-report", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.present", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-explore", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-compare", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-findings", NULL);

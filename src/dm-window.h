@@ -45,6 +45,7 @@ void          dm_window_export              (DmWindow    *self,
                                              GFile       *file,
                                              gboolean     diagram);
 guint         dm_window_get_n_exports       (DmWindow    *self);
+GtkWindow    *dm_window_present_slides      (DmWindow    *self);
 gboolean      dm_window_print               (DmWindow    *self,
                                              const char  *export_pdf,
                                              GError     **error);

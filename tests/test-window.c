@@ -17,6 +17,7 @@
 #include "dm-details-pane.h"
 #include "dm-diagram.h"
 #include "dm-findings-view.h"
+#include "dm-presentation.h"
 #include "dm-window.h"
 
 static DmApplication *shared_app;
@@ -734,6 +735,76 @@ test_export_and_print (Fixture       *f,
 }
 
 static void
+test_presentation (Fixture       *f,
+                   gconstpointer  data)
+{
+  DmModel *model = dm_window_get_model (f->window);
+  DmAssessment *assessment;
+  DmPresentation *slides;
+  GtkWindow *window;
+  guint with_gaps = 0;
+
+  /* Without an export: every service, then compare and summary. */
+  window = dm_window_present_slides (f->window);
+  slides = DM_PRESENTATION (window);
+  g_assert_cmpuint (dm_presentation_get_n_slides (slides), ==, dm_model_get_n_services (model) + 2);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (slides), "presentation.leave", NULL));
+
+  open_demo (f);
+  assessment = dm_window_get_assessment (f->window);
+  for (guint i = 0; i < dm_model_get_n_services (model); i++)
+    if (dm_assessment_get_service_gaps (assessment, dm_model_get_service (model, i)))
+      with_gaps++;
+  g_assert_cmpuint (with_gaps, >, 1);
+
+  /* Starts at the current service, one slide per service with gaps. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-service", "s", "s3");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.present", NULL));
+  slides = NULL;
+  {
+    GList *toplevels = gtk_window_list_toplevels ();
+
+    for (GList *w = toplevels; w; w = w->next)
+      if (DM_IS_PRESENTATION (w->data))
+        slides = w->data;
+    g_list_free (toplevels);
+  }
+  g_assert_nonnull (slides);
+  g_assert_cmpuint (dm_presentation_get_n_slides (slides), ==, with_gaps + 2);
+  g_assert_cmpstr (dm_presentation_get_title (slides), ==, "Amazon S3");
+  g_assert_nonnull (strstr (dm_presentation_get_body (slides), "marketing-assets"));
+
+  /* Notes hold why the layers are the customer's and how to fix the gaps. */
+  g_assert_false (dm_presentation_get_notes_shown (slides));
+  gtk_widget_activate_action (GTK_WIDGET (slides), "presentation.toggle-notes", NULL);
+  g_assert_true (dm_presentation_get_notes_shown (slides));
+  g_assert_nonnull (strstr (dm_presentation_get_notes (slides), "Fix: "));
+
+  /* Step to the end: the compare matrix, then the summary, then no further. */
+  gtk_widget_activate_action (GTK_WIDGET (slides), "presentation.last", NULL);
+  g_assert_cmpstr (dm_presentation_get_slide_kind (slides), ==, "summary");
+  g_assert_nonnull (strstr (dm_presentation_get_body (slides), "23 failed findings"));
+  gtk_widget_activate_action (GTK_WIDGET (slides), "presentation.next", NULL);
+  g_assert_cmpuint (dm_presentation_get_slide (slides), ==, with_gaps + 1);
+  gtk_widget_activate_action (GTK_WIDGET (slides), "presentation.previous", NULL);
+  g_assert_cmpstr (dm_presentation_get_slide_kind (slides), ==, "compare");
+  gtk_widget_activate_action (GTK_WIDGET (slides), "presentation.first", NULL);
+  g_assert_cmpuint (dm_presentation_get_slide (slides), ==, 0);
+  g_assert_cmpstr (dm_presentation_get_slide_kind (slides), ==, "service");
+  for (guint i = 0; i < with_gaps + 5; i++)
+    gtk_widget_activate_action (GTK_WIDGET (slides), "presentation.next", NULL);
+  g_assert_cmpuint (dm_presentation_get_slide (slides), ==, with_gaps + 1);
+
+  /* Redaction reaches the slides too. */
+  gtk_widget_activate_action (GTK_WIDGET (slides), "presentation.leave", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.redact", NULL);
+  spin_until (report_redacted, f);
+  window = dm_window_present_slides (f->window);
+  g_assert_null (strstr (dm_presentation_get_body (DM_PRESENTATION (window)), "marketing-assets"));
+  gtk_window_destroy (window);
+}
+
+static void
 test_help_overlay (Fixture       *f,
                    gconstpointer  data)
 {
@@ -780,6 +851,7 @@ main (int   argc,
   ADD ("/window/recent-exports", test_recent_exports);
   ADD ("/window/redact", test_redact);
   ADD ("/window/export-and-print", test_export_and_print);
+  ADD ("/window/presentation", test_presentation);
 #undef ADD
 
   status = g_test_run ();

@@ -1,0 +1,405 @@
+/* dm-presentation.c: a full-screen walk through the gaps, for a review
+ *
+ * One slide per service with gaps (every service when nothing is
+ * imported), then the compare matrix, then a summary. Text comes from
+ * exports, so every label here is plain text, never markup.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dm-presentation"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "dm-compare-view.h"
+#include "dm-diagram.h"
+#include "dm-presentation.h"
+
+/* Findings listed on a slide; the rest are counted. */
+#define MAX_GAPS_SHOWN 8
+
+typedef struct
+{
+  const char *kind;     /* "service", "compare" or "summary" */
+  DmService  *service;
+} Slide;
+
+struct _DmPresentation
+{
+  AdwWindow      parent_instance;
+
+  GtkLabel      *title_label;
+  GtkLabel      *subtitle_label;
+  GtkLabel      *counter_label;
+  GtkStack      *stack;
+  DmDiagram     *diagram;
+  GtkLabel      *gaps_label;
+  GtkRevealer   *notes_revealer;
+  GtkLabel      *notes_label;
+  DmCompareView *compare;
+  GtkLabel      *summary_label;
+
+  DmModel       *model;
+  DmReport      *report;
+  GArray        *slides;   /* Slide */
+  guint          current;
+};
+
+G_DEFINE_FINAL_TYPE (DmPresentation, dm_presentation, ADW_TYPE_WINDOW)
+
+static DmAssessment *
+assessment (DmPresentation *self)
+{
+  return self->report ? dm_report_get_assessment (self->report) : NULL;
+}
+
+static void
+show_service (DmPresentation *self,
+              DmService      *service)
+{
+  GListModel *findings = self->report ? dm_report_get_findings (self->report) : NULL;
+  g_autoptr(GString) gaps = g_string_new (NULL);
+  g_autoptr(GString) notes = g_string_new (NULL);
+  g_autofree char *subtitle = NULL;
+  guint n_gaps = 0;
+
+  dm_diagram_set_service (self->diagram, service);
+
+  for (guint i = 0; findings && i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(DmFinding) finding = g_list_model_get_item (findings, i);
+
+      if (dm_finding_get_status (finding) != DM_FINDING_FAILED ||
+          g_strcmp0 (dm_finding_get_service (finding), dm_service_get_id (service)) != 0 ||
+          dm_assessment_get_finding_layer (assessment (self), finding) == NULL)
+        continue;
+      if (++n_gaps <= MAX_GAPS_SHOWN)
+        g_string_append_printf (gaps, "%s✖ %s — %s\n   %s", gaps->len ? "\n" : "",
+                                dm_severity_to_string (dm_finding_get_severity (finding)),
+                                dm_finding_get_title (finding), dm_finding_get_resource (finding));
+    }
+  if (n_gaps > MAX_GAPS_SHOWN)
+    g_string_append_printf (gaps, "\n\n%s", _("…and more in the report"));
+  if (n_gaps == 0)
+    g_string_append (gaps, self->report ? _("No failed findings for this service.") : dm_service_get_summary (service));
+
+  /* Notes: why each customer layer is the customer's, and what to do. */
+  for (guint l = 0; l < dm_model_get_n_layers (self->model); l++)
+    {
+      DmLayer *layer = dm_model_get_layer (self->model, l);
+      DmOwner owner = dm_service_get_owner (service, layer);
+      const char *reason = dm_service_get_reason (service, layer);
+
+      if ((owner == DM_OWNER_CUSTOMER || owner == DM_OWNER_SHARED) && reason && *reason)
+        g_string_append_printf (notes, "%s%s: %s", notes->len ? "\n\n" : "", dm_layer_get_name (layer), reason);
+    }
+  for (guint i = 0; findings && i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(DmFinding) finding = g_list_model_get_item (findings, i);
+      const char *remediation = dm_finding_get_remediation (finding);
+
+      if (dm_finding_get_status (finding) == DM_FINDING_FAILED &&
+          g_strcmp0 (dm_finding_get_service (finding), dm_service_get_id (service)) == 0 &&
+          *remediation && !strstr (notes->str, remediation))
+        g_string_append_printf (notes, "\n\n%s %s", _("Fix:"), remediation);
+    }
+
+  gtk_label_set_text (self->title_label, dm_service_get_name (service));
+  subtitle = self->report
+             ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u gap", "%u gaps", n_gaps), n_gaps)
+             : g_strdup (dm_service_get_category (service));
+  gtk_label_set_text (self->subtitle_label, subtitle);
+  gtk_label_set_text (self->gaps_label, gaps->str);
+  gtk_label_set_text (self->notes_label, notes->str);
+  gtk_stack_set_visible_child_name (self->stack, "service");
+}
+
+static void
+show_summary (DmPresentation *self)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  DmAssessment *a = assessment (self);
+
+  gtk_label_set_text (self->title_label, _("Summary"));
+  gtk_label_set_text (self->subtitle_label, dm_model_get_name (self->model));
+  if (a)
+    {
+      guint with_evidence, customer_layers;
+
+      dm_assessment_get_coverage (a, &with_evidence, &customer_layers);
+      g_string_append_printf (text, _("%u failed findings, %u passed, %u not mapped to a layer."),
+                              dm_assessment_get_n_failed (a), dm_assessment_get_n_passed (a), dm_assessment_get_n_unmapped (a));
+      g_string_append_c (text, '\n');
+      g_string_append_printf (text, _("Evidence for %u of %u customer and shared layers: the rest are no data, not safe."),
+                              with_evidence, customer_layers);
+      g_string_append (text, "\n\n");
+      for (guint s = 0; s < dm_model_get_n_services (self->model); s++)
+        {
+          DmService *service = dm_model_get_service (self->model, s);
+          guint gaps = dm_assessment_get_service_gaps (a, service);
+
+          if (gaps)
+            g_string_append_printf (text, "✖ %s: %u\n", dm_service_get_name (service), gaps);
+        }
+    }
+  else
+    g_string_append (text, _("No export is open: these slides show who owns each layer, not whether it is secure."));
+  gtk_label_set_text (self->summary_label, text->str);
+  gtk_stack_set_visible_child_name (self->stack, "summary");
+}
+
+static void
+show_slide (DmPresentation *self,
+            guint           index)
+{
+  const Slide *slide;
+  g_autofree char *counter = NULL;
+
+  if (self->slides->len == 0)
+    return;
+  self->current = MIN (index, self->slides->len - 1);
+  slide = &g_array_index (self->slides, Slide, self->current);
+
+  if (g_str_equal (slide->kind, "service"))
+    show_service (self, slide->service);
+  else if (g_str_equal (slide->kind, "compare"))
+    {
+      gtk_label_set_text (self->title_label, _("How the line moves between services"));
+      gtk_label_set_text (self->subtitle_label, _("Who owns each layer, service by service"));
+      gtk_stack_set_visible_child_name (self->stack, "compare");
+    }
+  else
+    show_summary (self);
+
+  counter = g_strdup_printf ("%u / %u", self->current + 1, self->slides->len);
+  gtk_label_set_text (self->counter_label, counter);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "presentation.previous", self->current > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "presentation.next", self->current + 1 < self->slides->len);
+}
+
+static void
+next_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  DmPresentation *self = DM_PRESENTATION (widget);
+
+  if (self->current + 1 < self->slides->len)
+    show_slide (self, self->current + 1);
+}
+
+static void
+previous_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  DmPresentation *self = DM_PRESENTATION (widget);
+
+  if (self->current > 0)
+    show_slide (self, self->current - 1);
+}
+
+static void
+first_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  show_slide (DM_PRESENTATION (widget), 0);
+}
+
+static void
+last_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  DmPresentation *self = DM_PRESENTATION (widget);
+
+  show_slide (self, self->slides->len ? self->slides->len - 1 : 0);
+}
+
+static void
+toggle_notes_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  DmPresentation *self = DM_PRESENTATION (widget);
+
+  gtk_revealer_set_reveal_child (self->notes_revealer, !gtk_revealer_get_reveal_child (self->notes_revealer));
+}
+
+static void
+leave_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  gtk_window_destroy (GTK_WINDOW (widget));
+}
+
+/* Arrows would otherwise move the focus (GtkWindow's own bindings). */
+static const struct { guint key; const char *action; } keys[] = {
+  { GDK_KEY_Right, "presentation.next" }, { GDK_KEY_Page_Down, "presentation.next" },
+  { GDK_KEY_space, "presentation.next" }, { GDK_KEY_Down, "presentation.next" },
+  { GDK_KEY_Left, "presentation.previous" }, { GDK_KEY_Page_Up, "presentation.previous" },
+  { GDK_KEY_BackSpace, "presentation.previous" }, { GDK_KEY_Up, "presentation.previous" },
+  { GDK_KEY_Home, "presentation.first" }, { GDK_KEY_End, "presentation.last" },
+  { GDK_KEY_n, "presentation.toggle-notes" }, { GDK_KEY_N, "presentation.toggle-notes" },
+  { GDK_KEY_Escape, "presentation.leave" }, { GDK_KEY_F5, "presentation.leave" },
+};
+
+static void
+dm_presentation_dispose (GObject *object)
+{
+  DmPresentation *self = DM_PRESENTATION (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), DM_TYPE_PRESENTATION);
+  g_clear_object (&self->model);
+  g_clear_object (&self->report);
+  g_clear_pointer (&self->slides, g_array_unref);
+
+  G_OBJECT_CLASS (dm_presentation_parent_class)->dispose (object);
+}
+
+static void
+dm_presentation_class_init (DmPresentationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = dm_presentation_dispose;
+
+  g_type_ensure (DM_TYPE_DIAGRAM);
+  g_type_ensure (DM_TYPE_COMPARE_VIEW);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/demarc/Demarc/ui/dm-presentation.ui");
+  gtk_widget_class_bind_template_child (widget_class, DmPresentation, title_label);
+  gtk_widget_class_bind_template_child (widget_class, DmPresentation, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, DmPresentation, counter_label);
+  gtk_widget_class_bind_template_child (widget_class, DmPresentation, stack);
+  gtk_widget_class_bind_template_child (widget_class, DmPresentation, diagram);
+  gtk_widget_class_bind_template_child (widget_class, DmPresentation, gaps_label);
+  gtk_widget_class_bind_template_child (widget_class, DmPresentation, notes_revealer);
+  gtk_widget_class_bind_template_child (widget_class, DmPresentation, notes_label);
+  gtk_widget_class_bind_template_child (widget_class, DmPresentation, compare);
+  gtk_widget_class_bind_template_child (widget_class, DmPresentation, summary_label);
+
+  gtk_widget_class_install_action (widget_class, "presentation.next", NULL, next_action);
+  gtk_widget_class_install_action (widget_class, "presentation.previous", NULL, previous_action);
+  gtk_widget_class_install_action (widget_class, "presentation.first", NULL, first_action);
+  gtk_widget_class_install_action (widget_class, "presentation.last", NULL, last_action);
+  gtk_widget_class_install_action (widget_class, "presentation.toggle-notes", NULL, toggle_notes_action);
+  gtk_widget_class_install_action (widget_class, "presentation.leave", NULL, leave_action);
+}
+
+static void
+dm_presentation_init (DmPresentation *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  dm_diagram_set_force_dark (self->diagram, TRUE);
+  /* Slides are watched, not operated: every key goes to the slide show. */
+  gtk_widget_set_can_focus (GTK_WIDGET (self->stack), FALSE);
+  {
+    GtkEventController *controller = gtk_shortcut_controller_new ();
+
+    gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+    for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                            gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].key, 0),
+                                                              gtk_named_action_new (keys[i].action)));
+    gtk_widget_add_controller (GTK_WIDGET (self), controller);
+  }
+  self->slides = g_array_new (FALSE, FALSE, sizeof (Slide));
+}
+
+/**
+ * dm_presentation_new:
+ * @report: (nullable): the assessment to present; %NULL for the model alone
+ * @start: (nullable): the service to start at, if it has a slide
+ */
+DmPresentation *
+dm_presentation_new (GtkWindow *parent,
+                     DmModel   *model,
+                     DmReport  *report,
+                     DmService *start)
+{
+  DmPresentation *self = g_object_new (DM_TYPE_PRESENTATION, "transient-for", parent, NULL);
+  DmAssessment *a;
+  guint first = 0;
+
+  self->model = g_object_ref (model);
+  self->report = report ? g_object_ref (report) : NULL;
+  a = assessment (self);
+
+  dm_diagram_set_model (self->diagram, model);
+  dm_diagram_set_assessment (self->diagram, a);
+  dm_compare_view_set_model (self->compare, model);
+
+  for (guint s = 0; s < dm_model_get_n_services (model); s++)
+    {
+      DmService *service = dm_model_get_service (model, s);
+      Slide slide = { "service", service };
+
+      if (a && dm_assessment_get_service_gaps (a, service) == 0)
+        continue;
+      if (service == start)
+        first = self->slides->len;
+      g_array_append_val (self->slides, slide);
+    }
+  g_array_append_val (self->slides, ((Slide) { "compare", NULL }));
+  g_array_append_val (self->slides, ((Slide) { "summary", NULL }));
+
+  show_slide (self, first);
+  gtk_window_fullscreen (GTK_WINDOW (self));
+  return self;
+}
+
+guint
+dm_presentation_get_n_slides (DmPresentation *self)
+{
+  g_return_val_if_fail (DM_IS_PRESENTATION (self), 0);
+  return self->slides->len;
+}
+
+guint
+dm_presentation_get_slide (DmPresentation *self)
+{
+  g_return_val_if_fail (DM_IS_PRESENTATION (self), 0);
+  return self->current;
+}
+
+const char *
+dm_presentation_get_slide_kind (DmPresentation *self)
+{
+  g_return_val_if_fail (DM_IS_PRESENTATION (self), NULL);
+  return g_array_index (self->slides, Slide, self->current).kind;
+}
+
+const char *
+dm_presentation_get_title (DmPresentation *self)
+{
+  g_return_val_if_fail (DM_IS_PRESENTATION (self), NULL);
+  return gtk_label_get_text (self->title_label);
+}
+
+/* The slide's main text: gaps, or the summary. */
+const char *
+dm_presentation_get_body (DmPresentation *self)
+{
+  g_return_val_if_fail (DM_IS_PRESENTATION (self), NULL);
+  return g_str_equal (dm_presentation_get_slide_kind (self), "summary") ? gtk_label_get_text (self->summary_label)
+                                                                       : gtk_label_get_text (self->gaps_label);
+}
+
+gboolean
+dm_presentation_get_notes_shown (DmPresentation *self)
+{
+  g_return_val_if_fail (DM_IS_PRESENTATION (self), FALSE);
+  return gtk_revealer_get_reveal_child (self->notes_revealer);
+}
+
+const char *
+dm_presentation_get_notes (DmPresentation *self)
+{
+  g_return_val_if_fail (DM_IS_PRESENTATION (self), NULL);
+  return gtk_label_get_text (self->notes_label);
+}
