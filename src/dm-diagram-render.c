@@ -10,6 +10,8 @@
 #include <math.h>
 #include <pango/pangocairo.h>
 
+#include <string.h>
+
 #include "dm-diagram-render.h"
 
 #define PAD        12.0
@@ -498,6 +500,64 @@ paint_status_badge (Text                *t,
   return w;
 }
 
+/* "+2 −1": gaps opened and closed since the older export, in a pill
+ * outlined in the band's ink; returns its width, 0 when none or no room. */
+static double
+paint_change_badge (Text                 *t,
+                    const DmChangeCounts *changes,
+                    const DmColor        *ink,
+                    double                right,
+                    double                y,
+                    double                box_height,
+                    double                max_width,
+                    double                scale)
+{
+  g_autofree char *label = NULL;
+  double w, h, x, top;
+
+  if (changes == NULL || changes->opened + changes->closed == 0)
+    return 0;
+
+  if (changes->opened && changes->closed)
+    label = g_strdup_printf ("+%u −%u", changes->opened, changes->closed);
+  else if (changes->opened)
+    label = g_strdup_printf ("+%u", changes->opened);
+  else
+    label = g_strdup_printf ("−%u", changes->closed);
+
+  w = text_width (t, label, scale) + t->size * 1.1;
+  h = MIN (box_height - 4, t->size * scale * 1.6);
+  if (w > max_width || h < t->size * scale)
+    return 0;
+
+  x = right - w;
+  top = y + (box_height - h) / 2;
+  cairo_save (t->cr);
+  rounded_rect (t->cr, x, top, w, h, 3);
+  set_color (t->cr, ink, 0.9);
+  cairo_set_line_width (t->cr, 1.5);
+  cairo_stroke (t->cr);
+  cairo_restore (t->cr);
+  draw_text (t, label, scale, PANGO_WEIGHT_BOLD, ink, 1, x, top, w, PANGO_ALIGN_CENTER, 1, TRUE, h);
+  return w;
+}
+
+static void
+band_changes (const DmDiagramState *state,
+              DmBand               *band,
+              DmChangeCounts       *counts)
+{
+  memset (counts, 0, sizeof *counts);
+  for (guint i = 0; state->changes && i < dm_band_get_n_layers (band); i++)
+    {
+      const DmChangeCounts *c = &state->changes[dm_layer_get_index (dm_band_get_layer (band, i))];
+
+      counts->opened += c->opened;
+      counts->closed += c->closed;
+      counts->unchanged += c->unchanged;
+    }
+}
+
 static void
 paint_layer_rows (Text                 *t,
                   const DmDiagramState *state,
@@ -686,6 +746,18 @@ paint_band (Text                    *t,
                                         r->y, header, (text_w - owner_w) / 2, 0.8);
           if (badge_w > 0)
             badge_w += 8;
+        }
+
+      if (state->changes != NULL)
+        {
+          DmChangeCounts counts;
+          double change_w;
+
+          band_changes (state, band, &counts);
+          change_w = paint_change_badge (t, &counts, &ink, r->x + r->width - 14 - owner_w - 8 - badge_w,
+                                         r->y, header, (text_w - owner_w) / 2 - badge_w, 0.8);
+          if (change_w > 0)
+            badge_w += change_w + 6;
         }
 
       draw_text (t, dm_band_get_name (band), 1.05, PANGO_WEIGHT_BOLD, &ink, 1,

@@ -10,6 +10,7 @@
 #include <cairo.h>
 
 #include "dm-assessment.h"
+#include "dm-diff.h"
 #include "dm-model.h"
 
 G_BEGIN_DECLS
@@ -48,6 +49,9 @@ typedef struct
   gboolean         show_legend;
   /* Per model layer, for the current service; NULL without an assessment. */
   const DmLayerResult *results;
+  /* Per model layer, gaps opened and closed since an older export; NULL
+   * without a comparison. */
+  const DmChangeCounts *changes;
 } DmDiagramState;
 
 typedef struct

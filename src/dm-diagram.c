@@ -37,6 +37,8 @@ struct _DmDiagram
   int                hover_band;
 
   DmPalette          palette;
+  DmDiff            *diff;
+  GArray            *changes;        /* DmChangeCounts per model layer, for the service */
   gboolean           force_dark;     /* on a black slide, whatever the style */
 };
 
@@ -75,6 +77,8 @@ fill_state (DmDiagram      *self,
   state->expansion = self->expansion;
   if (self->assessment != NULL && self->service != NULL)
     state->results = dm_assessment_get_service_results (self->assessment, self->service);
+  if (self->changes != NULL)
+    state->changes = (const DmChangeCounts *)self->changes->data;
 
   font = pango_context_get_font_description (gtk_widget_get_pango_context (GTK_WIDGET (self)));
   if (font != NULL)
@@ -87,6 +91,21 @@ fill_state (DmDiagram      *self,
       state->font_family = pango_font_description_get_family (font);
       state->font_size = size > 0 ? size : 14;
     }
+}
+
+/* Counted once per service, not per frame. */
+static void
+update_changes (DmDiagram *self)
+{
+  g_clear_pointer (&self->changes, g_array_unref);
+  if (self->diff == NULL || self->service == NULL || self->model == NULL)
+    return;
+
+  self->changes = g_array_sized_new (FALSE, TRUE, sizeof (DmChangeCounts), dm_model_get_n_layers (self->model));
+  g_array_set_size (self->changes, dm_model_get_n_layers (self->model));
+  for (guint l = 0; l < dm_model_get_n_layers (self->model); l++)
+    dm_diff_get_layer_counts (self->diff, self->service, dm_model_get_layer (self->model, l),
+                              &g_array_index (self->changes, DmChangeCounts, l));
 }
 
 static void
@@ -491,6 +510,8 @@ dm_diagram_dispose (GObject *object)
   g_clear_object (&self->previous);
   g_clear_object (&self->service);
   g_clear_object (&self->assessment);
+  g_clear_object (&self->diff);
+  g_clear_pointer (&self->changes, g_array_unref);
   g_clear_object (&self->model);
 
   G_OBJECT_CLASS (dm_diagram_parent_class)->dispose (object);
@@ -766,6 +787,7 @@ dm_diagram_set_service (DmDiagram *self,
   g_set_object (&self->previous, self->service);
   g_set_object (&self->service, service);
 
+  update_changes (self);
   describe_bands (self);
 
   if (self->previous != NULL && service != NULL)
@@ -928,4 +950,28 @@ dm_diagram_set_force_dark (DmDiagram *self,
 
   self->force_dark = !!force_dark;
   update_palette (self);
+}
+
+/**
+ * dm_diagram_set_diff:
+ * @diff: (nullable): gaps opened and closed since an older export, for
+ *   the diagram's model, or %NULL for none
+ */
+void
+dm_diagram_set_diff (DmDiagram *self,
+                     DmDiff    *diff)
+{
+  g_return_if_fail (DM_IS_DIAGRAM (self));
+
+  if (!g_set_object (&self->diff, diff))
+    return;
+  update_changes (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+DmDiff *
+dm_diagram_get_diff (DmDiagram *self)
+{
+  g_return_val_if_fail (DM_IS_DIAGRAM (self), NULL);
+  return self->diff;
 }

@@ -9,6 +9,8 @@
 #include "dm-assessment.h"
 #include "dm-model.h"
 
+#include "dm-diff.h"
+
 G_BEGIN_DECLS
 
 #define DM_TYPE_DIAGRAM (dm_diagram_get_type ())
@@ -43,5 +45,9 @@ void       dm_diagram_set_hover_point    (DmDiagram *self,
 
 void       dm_diagram_set_force_dark     (DmDiagram *self,
                                           gboolean   force_dark);
+
+void       dm_diagram_set_diff           (DmDiagram *self,
+                                          DmDiff    *diff);
+DmDiff    *dm_diagram_get_diff           (DmDiagram *self);
 
 G_END_DECLS

@@ -14,6 +14,7 @@
 #include "dm-diagram.h"
 #include "dm-findings-view.h"
 #include "dm-presentation.h"
+#include "dm-redactor.h"
 #include "dm-window.h"
 
 struct _DmWindow
@@ -48,6 +49,7 @@ struct _DmWindow
   DmAssessment         *assessment;  /* the report's */
   gboolean              redact;
   GCancellable         *redact_cancellable;
+  DmDiff               *diff;        /* against an older export, or NULL */
   gboolean              show_all_services;
   DmModel              *model;
   DmService            *service;
@@ -60,6 +62,9 @@ struct _DmWindow
 };
 
 G_DEFINE_FINAL_TYPE (DmWindow, dm_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void set_diff (DmWindow *self,
+                      DmDiff   *diff);
 
 enum {
   PROP_0,
@@ -372,6 +377,7 @@ dm_window_set_model (DmWindow *self,
   g_clear_object (&self->service);
 
   /* Findings stay; where they land depends on the model. */
+  set_diff (self, NULL);
   g_clear_object (&self->report);
   g_clear_object (&self->assessment);
   if (self->importer != NULL)
@@ -851,8 +857,13 @@ show_report (DmWindow *self,
 {
   DmService *current;
 
+  /* A comparison was of the findings shown before. */
+  if (self->report == NULL || report == NULL || dm_report_get_importer (report) != dm_report_get_importer (self->report) ||
+      dm_report_get_redacted (report) != dm_report_get_redacted (self->report))
+    set_diff (self, NULL);
   g_set_object (&self->report, report);
   g_set_object (&self->assessment, (report ? dm_report_get_assessment (report) : NULL));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare-with", report != NULL);
   dm_diagram_set_assessment (self->diagram, self->assessment);
   dm_details_pane_set_report (self->details, self->report);
   dm_findings_view_set_assessment (self->findings, self->assessment);
@@ -1356,6 +1367,181 @@ present_action (GtkWidget  *widget,
   dm_window_present_slides (DM_WINDOW (widget));
 }
 
+/* --- comparing with an older export ---------------------------------------- */
+
+typedef struct
+{
+  GPtrArray   *files;
+  DmModel     *model;
+  DmCatalogue *catalogue;
+  DmImporter  *importer;   /* the newer export, shown */
+  gboolean     redact;
+  DmDiff      *diff;
+} DiffData;
+
+static void
+diff_data_free (gpointer data)
+{
+  DiffData *d = data;
+
+  g_ptr_array_unref (d->files);
+  g_clear_object (&d->model);
+  g_clear_object (&d->catalogue);
+  g_clear_object (&d->importer);
+  g_clear_object (&d->diff);
+  g_free (d);
+}
+
+static void
+diff_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  DiffData *d = task_data;
+  g_autoptr(DmImporter) older = dm_importer_new (d->catalogue);
+  g_autoptr(GListModel) old_findings = NULL;
+  g_autoptr(GListModel) new_findings = NULL;
+  GError *error = NULL;
+
+  for (guint i = 0; i < d->files->len; i++)
+    if (!dm_importer_add_file (older, g_ptr_array_index (d->files, i), cancellable, &error))
+      {
+        g_task_return_error (task, error);
+        return;
+      }
+
+  /* The shown export first: its pseudonyms then match the window's. */
+  if (d->redact)
+    {
+      g_autoptr(DmRedactor) redactor = dm_redactor_new ();
+
+      new_findings = dm_redactor_findings (redactor, dm_importer_get_findings (d->importer));
+      old_findings = dm_redactor_findings (redactor, dm_importer_get_findings (older));
+    }
+  else
+    {
+      new_findings = g_object_ref (dm_importer_get_findings (d->importer));
+      old_findings = g_object_ref (dm_importer_get_findings (older));
+    }
+  d->diff = dm_diff_new (d->model, d->catalogue, old_findings, new_findings);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+set_diff (DmWindow *self,
+          DmDiff   *diff)
+{
+  g_set_object (&self->diff, diff);
+  dm_diagram_set_diff (self->diagram, diff);
+}
+
+static void
+diff_done (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  DmWindow *self = DM_WINDOW (source);
+  DiffData *d = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *escaped = NULL;
+  DmChangeCounts totals;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error (self, _("Could Not Compare"), error->message);
+      return;
+    }
+  /* The window moved on while the older export was read. */
+  if (d->importer != self->importer || d->model != self->model || d->redact != self->redact)
+    return;
+
+  set_diff (self, d->diff);
+  dm_diff_get_totals (d->diff, &totals);
+  name = g_file_get_basename (g_ptr_array_index (d->files, 0));
+  escaped = g_markup_escape_text (name, -1);   /* toast titles are markup */
+  adw_toast_overlay_add_toast (self->toast_overlay,
+                               adw_toast_new_format (_("Since “%s”: %u gaps opened, %u closed, %u unchanged"),
+                                                     escaped, totals.opened, totals.closed, totals.unchanged));
+}
+
+/**
+ * dm_window_compare_with:
+ * @files: an older export of the same account (files or folders)
+ *
+ * Reads @files on a worker and marks on the diagram the gaps opened and
+ * closed since then. Opening another export or model ends the comparison.
+ */
+void
+dm_window_compare_with (DmWindow  *self,
+                        GFile    **files,
+                        guint      n_files)
+{
+  g_autoptr(GTask) task = NULL;
+  DiffData *d;
+
+  g_return_if_fail (DM_IS_WINDOW (self));
+
+  if (self->importer == NULL || n_files == 0)
+    return;
+
+  d = g_new0 (DiffData, 1);
+  d->files = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < n_files; i++)
+    g_ptr_array_add (d->files, g_object_ref (files[i]));
+  d->model = g_object_ref (self->model);
+  d->catalogue = g_object_ref (self->catalogue);
+  d->importer = g_object_ref (self->importer);
+  d->redact = self->redact;
+  task = g_task_new (self, self->import_cancellable, diff_done, NULL);
+  g_task_set_source_tag (task, dm_window_compare_with);
+  g_task_set_task_data (task, d, diff_data_free);
+  g_task_run_in_thread (task, diff_thread);
+}
+
+DmDiff *
+dm_window_get_diff (DmWindow *self)
+{
+  g_return_val_if_fail (DM_IS_WINDOW (self), NULL);
+  return self->diff;
+}
+
+static void
+compare_chooser_response_cb (DmWindow             *self,
+                             int                   response,
+                             GtkFileChooserNative *chooser)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+      g_autoptr(GPtrArray) array = g_ptr_array_new_with_free_func (g_object_unref);
+
+      for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+        g_ptr_array_add (array, g_list_model_get_item (files, i));
+      dm_window_compare_with (self, (GFile **)array->pdata, array->len);
+    }
+  g_clear_object (&self->chooser);
+}
+
+static void
+compare_with_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  DmWindow *self = DM_WINDOW (widget);
+
+  if (self->chooser != NULL)
+    return;
+  self->chooser = gtk_file_chooser_native_new (_("Compare With an Older Export"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_OPEN, _("_Compare"), _("_Cancel"));
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (self->chooser), TRUE);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (compare_chooser_response_cb), self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
 static void
 open_export_action (GtkWidget  *widget,
                     const char *action_name,
@@ -1633,6 +1819,7 @@ dm_window_dispose (GObject *object)
   g_clear_object (&self->redact_cancellable);
   g_clear_object (&self->assessment);
   g_clear_object (&self->report);
+  g_clear_object (&self->diff);
   g_clear_object (&self->importer);
   g_clear_object (&self->catalogue);
   if (self->chooser)
@@ -1763,6 +1950,7 @@ dm_window_class_init (DmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export-diagram", NULL, export_diagram_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.present", NULL, present_action);
+  gtk_widget_class_install_action (widget_class, "win.compare-with", NULL, compare_with_action);
   gtk_widget_class_install_action (widget_class, "win.open-model", NULL, open_model_action);
   gtk_widget_class_install_property_action (widget_class, "win.show-all-services", "show-all-services");
   gtk_widget_class_install_property_action (widget_class, "win.redact", "redact");
@@ -1803,6 +1991,7 @@ dm_window_init (DmWindow *self)
   self->catalogue = dm_catalogue_new_default (NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-all-services", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare-with", FALSE);
 
   self->recent_changed_id = g_signal_connect_swapped (gtk_recent_manager_get_default (), "changed",
                                                       G_CALLBACK (rebuild_recent), self);

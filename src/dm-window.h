@@ -9,6 +9,7 @@
 #include "dm-assessment.h"
 #include "dm-model.h"
 
+#include "dm-diff.h"
 #include "dm-report.h"
 
 G_BEGIN_DECLS
@@ -46,6 +47,10 @@ void          dm_window_export              (DmWindow    *self,
                                              gboolean     diagram);
 guint         dm_window_get_n_exports       (DmWindow    *self);
 GtkWindow    *dm_window_present_slides      (DmWindow    *self);
+void          dm_window_compare_with        (DmWindow    *self,
+                                             GFile      **files,
+                                             guint        n_files);
+DmDiff       *dm_window_get_diff            (DmWindow    *self);
 gboolean      dm_window_print               (DmWindow    *self,
                                              const char  *export_pdf,
                                              GError     **error);

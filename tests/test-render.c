@@ -422,6 +422,55 @@ test_status_badges (Fixture       *f,
   cairo_surface_destroy (assessed);
 }
 
+/* A comparison draws a "+1 −2" pill in the band's ink next to the status. */
+static void
+test_change_badges (Fixture       *f,
+                    gconstpointer  data)
+{
+  DmLayerResult results[4] = { 0 };
+  DmChangeCounts changes[4] = { 0 };
+  DmDiagramState state;
+  g_autoptr(DmDiagramGeometry) g = NULL;
+  cairo_surface_t *without, *with;
+  DmRect header;
+  guint differ = 0;
+
+  results[3].status = DM_LAYER_GAP;
+  results[3].failed = 1;
+  results[3].worst = DM_SEVERITY_HIGH;
+  changes[3].opened = 1;
+  changes[3].closed = 2;
+
+  state_for (f, &state, "vm");
+  state.results = results;
+  g = dm_diagram_geometry_new (&state, WIDTH, HEIGHT);
+  without = paint (&state);
+  state.changes = changes;
+  with = paint (&state);
+
+  /* Only the records band's header changes; the others stay the same. */
+  for (guint b = 0; b < 3; b++)
+    {
+      guint band_differ = 0;
+
+      header = g->bands[b];
+      header.height = 36;
+      for (int y = (int)header.y; y < (int)(header.y + header.height); y++)
+        for (int x = (int)header.x; x < (int)(header.x + header.width); x++)
+          if (!color_near (pixel (with, x, y), &(DmColor) { pixel (without, x, y).red, pixel (without, x, y).green,
+                                                           pixel (without, x, y).blue, pixel (without, x, y).alpha }))
+            band_differ++;
+      if (b == 2)
+        differ = band_differ;
+      else
+        g_assert_cmpuint (band_differ, ==, 0);
+    }
+  g_assert_cmpuint (differ, >, 50);
+
+  cairo_surface_destroy (without);
+  cairo_surface_destroy (with);
+}
+
 static void
 test_band_results (Fixture       *f,
                    gconstpointer  data)
@@ -474,6 +523,7 @@ main (int   argc,
   ADD ("/render/pixels/extreme-sizes", test_tiny_and_huge_sizes);
   ADD ("/render/palette/distinct", test_dark_palette);
   ADD ("/render/pixels/status-badges", test_status_badges);
+  ADD ("/render/pixels/change-badges", test_change_badges);
   ADD ("/render/band-results", test_band_results);
 #undef ADD
 

@@ -804,6 +804,50 @@ test_presentation (Fixture       *f,
   gtk_window_destroy (window);
 }
 
+static gboolean
+diff_ready (Fixture *f)
+{
+  return dm_window_get_diff (f->window) != NULL || find_message_dialog () != NULL;
+}
+
+static void
+test_compare_with (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *new_path = test_fixture_path ("diff-new.json");
+  g_autofree char *old_path = test_fixture_path ("diff-old.json");
+  g_autoptr(GFile) new_file = g_file_new_for_path (new_path);
+  g_autoptr(GFile) old_file = g_file_new_for_path (old_path);
+  DmChangeCounts totals;
+
+  dm_window_open_exports (f->window, &new_file, 1);
+  spin_until (assessment_ready, f);
+  g_assert_null (dm_window_get_diff (f->window));
+
+  dm_window_compare_with (f->window, &old_file, 1);
+  spin_until (diff_ready, f);
+  g_assert_null (find_message_dialog ());
+
+  /* The diagram marks what changed since the older export. */
+  dm_diff_get_totals (dm_window_get_diff (f->window), &totals);
+  g_assert_cmpuint (totals.opened, ==, 2);
+  g_assert_cmpuint (totals.closed, ==, 1);
+  g_assert_true (dm_diagram_get_diff (diagram (f)) == dm_window_get_diff (f->window));
+
+  /* Redacting rebuilds what is shown: the comparison, of the old view, ends. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.redact", NULL);
+  spin_until (report_redacted, f);
+  g_assert_null (dm_window_get_diff (f->window));
+  g_assert_null (dm_diagram_get_diff (diagram (f)));
+
+  /* Compared while redacted, pseudonyms match the window's. */
+  dm_window_compare_with (f->window, &old_file, 1);
+  spin_until (diff_ready, f);
+  for (guint i = 0; i < dm_diff_get_n_changes (dm_window_get_diff (f->window)); i++)
+    g_assert_null (strstr (dm_finding_get_resource (dm_diff_get_change (dm_window_get_diff (f->window), i, NULL)),
+                           "111122223333"));
+}
+
 static void
 test_help_overlay (Fixture       *f,
                    gconstpointer  data)
@@ -852,6 +896,7 @@ main (int   argc,
   ADD ("/window/redact", test_redact);
   ADD ("/window/export-and-print", test_export_and_print);
   ADD ("/window/presentation", test_presentation);
+  ADD ("/window/compare-with", test_compare_with);
 #undef ADD
 
   status = g_test_run ();
