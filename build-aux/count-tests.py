@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Counts test cases from meson's testlog.json and prints one summary line.
+"""Counts test cases from meson's testlog.json files and prints one summary line.
 
 TAP programs count each "ok"/"not ok" line; other tests count once. Cases
 of the TAP plan that a crashed program never reached count as failed, so a
@@ -13,14 +13,16 @@ TAP_LINE = re.compile(r'^(not ok|ok)\b(.*)$')
 TAP_PLAN = re.compile(r'^1\.\.(\d+)')
 
 
-def main(path):
+def main(paths):
     passed = failed = skipped = 0
-    try:
-        with open(path, encoding='utf-8', errors='replace') as f:
-            entries = [json.loads(line) for line in f if line.strip()]
-    except OSError as e:
-        print(f'count-tests: {e}', file=sys.stderr)
-        entries = []
+    entries = []
+    for path in paths:
+        try:
+            with open(path, encoding='utf-8', errors='replace') as f:
+                entries += [json.loads(line) for line in f if line.strip()]
+        except OSError as e:
+            print(f'count-tests: {e}', file=sys.stderr)
+            failed += 1
 
     for entry in entries:
         result = entry.get('result', '')
@@ -69,4 +71,4 @@ def main(path):
 
 
 if __name__ == '__main__':
-    sys.exit(main(sys.argv[1] if len(sys.argv) > 1 else '_build/meson-logs/testlog.json'))
+    sys.exit(main(sys.argv[1:] or ['_build/meson-logs/testlog.json']))
