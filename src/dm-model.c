@@ -592,41 +592,73 @@ load_services (Loader     *loader,
 
 /* json-glib recurses per nesting level and has no depth limit, so a hostile
  * file of a few hundred kB would overflow the stack. Models are shallow;
- * reject anything deeper before parsing. */
-static gboolean
-check_depth (const char *data,
-             gsize       length,
-             gsize      *offset)
+ * reject anything deeper before parsing. The scan follows json-glib's
+ * lenient syntax (single-quoted strings, comments), or a bracket hidden
+ * from it would still reach the parser; and it rejects a second value
+ * after the model, which json-glib would read and leak. */
+typedef enum
 {
-  gboolean in_string = FALSE;
+  SCAN_OK,
+  SCAN_TOO_DEEP,
+  SCAN_TRAILING,
+} ScanResult;
+
+static ScanResult
+pre_scan (const char *data,
+          gsize       length,
+          gsize      *offset)
+{
+  char quote = 0;
   int depth = 0;
+  gboolean closed = FALSE;
 
   for (gsize i = 0; i < length; i++)
     {
       char c = data[i];
 
-      if (in_string)
+      if (quote)
         {
           if (c == '\\')
             i++;
-          else if (c == '"')
-            in_string = FALSE;
+          else if (c == quote)
+            quote = 0;
+          continue;
         }
-      else if (c == '"')
-        in_string = TRUE;
+      if (c == '/' && i + 1 < length && data[i + 1] == '*')
+        {
+          const char *close = g_strstr_len (data + i + 2, length - i - 2, "*/");
+
+          i = close ? (gsize)(close - data) + 1 : length;
+          continue;
+        }
+      if (c == '/' && i + 1 < length && data[i + 1] == '/')
+        {
+          while (i < length && data[i] != '\n')
+            i++;
+          continue;
+        }
+      if (g_ascii_isspace (c))
+        continue;
+      if (closed)
+        {
+          *offset = i;
+          return SCAN_TRAILING;
+        }
+      if (c == '"' || c == '\'')
+        quote = c;
       else if (c == '{' || c == '[')
         {
           if (++depth > DM_MODEL_MAX_DEPTH)
             {
               *offset = i;
-              return FALSE;
+              return SCAN_TOO_DEEP;
             }
         }
-      else if (c == '}' || c == ']')
-        depth--;
+      else if ((c == '}' || c == ']') && --depth == 0)
+        closed = TRUE;
     }
 
-  return TRUE;
+  return SCAN_OK;
 }
 
 static gboolean
@@ -695,9 +727,17 @@ dm_model_new_from_bytes (GBytes      *bytes,
     return fail (&loader, DM_MODEL_ERROR_ENCODING, "not valid UTF-8 at offset %zu",
                  (gsize)(end - data)), NULL;
 
-  if (!check_depth (data, length, &offset))
-    return fail (&loader, DM_MODEL_ERROR_TOO_DEEP, "nested deeper than %d levels at offset %zu",
-                 DM_MODEL_MAX_DEPTH, offset), NULL;
+  switch (pre_scan (data, length, &offset))
+    {
+    case SCAN_TOO_DEEP:
+      return fail (&loader, DM_MODEL_ERROR_TOO_DEEP, "nested deeper than %d levels at offset %zu",
+                   DM_MODEL_MAX_DEPTH, offset), NULL;
+    case SCAN_TRAILING:
+      return fail (&loader, DM_MODEL_ERROR_SYNTAX, "unexpected text after the model at offset %zu", offset), NULL;
+    case SCAN_OK:
+    default:
+      break;
+    }
 
   parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, data, length, &local_error))

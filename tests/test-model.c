@@ -603,6 +603,57 @@ test_generic_model (void)
                      dm_model_get_boundary (model, dm_model_find_service (model, "iaas")));
 }
 
+/* Crashes and leaks the model fuzzer found (tests/data/fuzz): each is now
+ * a clear error. */
+static void
+test_fuzz_regressions (void)
+{
+  static const struct { const char *file; int code; const char *message; } cases[] = {
+    { "fuzz-model-comment-depth-bypass.json", DM_MODEL_ERROR_TOO_DEEP, "nested deeper than 32 levels at offset 39" },
+    { "fuzz-model-single-quote-depth-bypass.json", DM_MODEL_ERROR_TOO_DEEP, "nested deeper than 32 levels at offset 36" },
+    { "fuzz-model-single-quote-depth-bypass-stack-overflow.json", DM_MODEL_ERROR_TOO_DEEP, NULL },
+    { "fuzz-model-two-top-level-values-leak.json", DM_MODEL_ERROR_SYNTAX, "unexpected text after the model at offset 2" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "fuzz", cases[i].file, NULL);
+      g_autofree char *contents = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(DmModel) model = NULL;
+      gsize length;
+
+      g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+      bytes = g_bytes_new (contents, length);
+      model = dm_model_new_from_bytes (bytes, "fuzz.json", &error);
+      g_assert_null (model);
+      g_assert_error (error, DM_MODEL_ERROR, cases[i].code);
+      if (cases[i].message)
+        {
+          g_autofree char *expected = g_strdup_printf ("fuzz.json: %s", cases[i].message);
+          g_assert_cmpstr (error->message, ==, expected);
+        }
+    }
+}
+
+/* Comments and a second value are still parsed as json-glib would, when harmless. */
+static void
+test_comment_and_apostrophe (void)
+{
+  const char *text = "{\"format\": \"demarc-model\", \"description\": \"it's [not] a bracket\"} /* trailing comment */";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (text, strlen (text));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DmModel) model = dm_model_new_from_bytes (bytes, "inline.json", &error);
+
+  /* Not a complete model, but the scan let it through to validation. */
+  g_assert_null (model);
+  g_assert_nonnull (error);
+  g_assert_cmpint (error->code, !=, DM_MODEL_ERROR_TOO_DEEP);
+  g_assert_cmpint (error->code, !=, DM_MODEL_ERROR_SYNTAX);
+  g_assert_nonnull (strstr (error->message, "format_version"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -630,6 +681,8 @@ main (int   argc,
   g_test_add_func ("/model/error/missing-file", test_error_missing_file);
   g_test_add_func ("/model/error/directory", test_error_directory);
   g_test_add_func ("/model/error/deep-nesting", test_error_deep_nesting);
+  g_test_add_func ("/model/error/fuzz-regressions", test_fuzz_regressions);
+  g_test_add_func ("/model/error/comment-and-apostrophe", test_comment_and_apostrophe);
   g_test_add_func ("/model/error/brackets-in-strings", test_error_brackets_in_strings);
   g_test_add_func ("/model/error/non-utf8", test_error_non_utf8);
   g_test_add_func ("/model/error/nul-byte", test_error_nul_byte);
