@@ -24,6 +24,8 @@ struct _DmCompareView
   GPtrArray  *rows;        /* DmService in display order */
   GPtrArray  *row_headers; /* GtkWidget, unowned */
   GHashTable *cells;       /* "service\nlayer" -> GtkWidget, unowned */
+  DmService  *current;     /* unowned; the model owns it */
+  gboolean    built;       /* the grid matches the model */
 };
 
 G_DEFINE_FINAL_TYPE (DmCompareView, dm_compare_view, ADW_TYPE_BIN)
@@ -234,6 +236,26 @@ dm_compare_view_set_property (GObject      *object,
     }
 }
 
+static void apply_current (DmCompareView *self);
+
+/* Hundreds of buttons: built when first shown, not at start-up. */
+static void
+ensure_built (DmCompareView *self)
+{
+  if (self->built)
+    return;
+  self->built = TRUE;
+  build (self);
+  apply_current (self);
+}
+
+static void
+dm_compare_view_map (GtkWidget *widget)
+{
+  ensure_built (DM_COMPARE_VIEW (widget));
+  GTK_WIDGET_CLASS (dm_compare_view_parent_class)->map (widget);
+}
+
 static void
 dm_compare_view_class_init (DmCompareViewClass *klass)
 {
@@ -244,6 +266,7 @@ dm_compare_view_class_init (DmCompareViewClass *klass)
   object_class->finalize = dm_compare_view_finalize;
   object_class->get_property = dm_compare_view_get_property;
   object_class->set_property = dm_compare_view_set_property;
+  widget_class->map = dm_compare_view_map;
 
   properties[PROP_MODEL] =
     g_param_spec_object ("model", NULL, NULL, DM_TYPE_MODEL,
@@ -286,7 +309,10 @@ dm_compare_view_set_model (DmCompareView *self,
   if (!g_set_object (&self->model, model))
     return;
 
-  build (self);
+  self->current = NULL;
+  self->built = FALSE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    ensure_built (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
 }
 
@@ -295,27 +321,36 @@ dm_compare_view_set_model (DmCompareView *self,
  *
  * Marks the row of the service shown in the explorer.
  */
-void
-dm_compare_view_set_current (DmCompareView *self,
-                             DmService     *service)
+static void
+apply_current (DmCompareView *self)
 {
-  g_return_if_fail (DM_IS_COMPARE_VIEW (self));
-
   for (guint i = 0; i < self->rows->len; i++)
     {
       GtkWidget *header = g_ptr_array_index (self->row_headers, i);
 
-      if (g_ptr_array_index (self->rows, i) == service)
+      if (g_ptr_array_index (self->rows, i) == self->current)
         gtk_widget_add_css_class (header, "current");
       else
         gtk_widget_remove_css_class (header, "current");
     }
 }
 
+void
+dm_compare_view_set_current (DmCompareView *self,
+                             DmService     *service)
+{
+  g_return_if_fail (DM_IS_COMPARE_VIEW (self));
+
+  self->current = service;
+  if (self->built)
+    apply_current (self);
+}
+
 guint
 dm_compare_view_get_n_rows (DmCompareView *self)
 {
   g_return_val_if_fail (DM_IS_COMPARE_VIEW (self), 0);
+  ensure_built (self);
   return self->rows->len;
 }
 
@@ -324,6 +359,7 @@ dm_compare_view_get_row_service (DmCompareView *self,
                                  guint          row)
 {
   g_return_val_if_fail (DM_IS_COMPARE_VIEW (self), NULL);
+  ensure_built (self);
   g_return_val_if_fail (row < self->rows->len, NULL);
   return g_ptr_array_index (self->rows, row);
 }
@@ -342,6 +378,7 @@ dm_compare_view_get_cell (DmCompareView *self,
 
   g_return_val_if_fail (DM_IS_COMPARE_VIEW (self), NULL);
 
+  ensure_built (self);
   key = cell_key (service_id, layer_id);
   return g_hash_table_lookup (self->cells, key);
 }
