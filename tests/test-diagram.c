@@ -10,6 +10,7 @@
 #include <math.h>
 
 #include "dm-diagram.h"
+#include "dm-window.h"
 #include "dm-diagram-band.h"
 #include "dm-diagram-render.h"
 
@@ -337,6 +338,38 @@ test_animation (void)
   gtk_window_destroy (window);
 }
 
+/* Icon-only buttons say what they do to screen readers, not just by tooltip. */
+static void
+collect_icon_buttons (GtkWidget *widget,
+                      GPtrArray *found)
+{
+  if (GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (widget)))
+    {
+      g_ptr_array_add (found, widget);
+      return;   /* its inner button is GTK's */
+    }
+  if (GTK_IS_BUTTON (widget) && gtk_button_get_icon_name (GTK_BUTTON (widget)) &&
+      gtk_button_get_label (GTK_BUTTON (widget)) == NULL && gtk_widget_get_visible (widget))
+    g_ptr_array_add (found, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_icon_buttons (child, found);
+}
+
+static void
+test_window_icon_buttons_labelled (void)
+{
+  GtkWidget *window = GTK_WIDGET (dm_window_new (NULL));
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  collect_icon_buttons (window, buttons);
+  g_assert_cmpuint (buttons->len, >=, 3);
+  for (guint i = 0; i < buttons->len; i++)
+    if (!gtk_test_accessible_has_property (GTK_ACCESSIBLE (g_ptr_array_index (buttons, i)), GTK_ACCESSIBLE_PROPERTY_LABEL))
+      g_error ("an icon-only %s has no accessible label", G_OBJECT_TYPE_NAME (g_ptr_array_index (buttons, i)));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -357,6 +390,7 @@ main (int   argc,
   g_test_add_func ("/diagram/hover", test_hover);
   g_test_add_func ("/diagram/render-boundary", test_render_boundary);
   g_test_add_func ("/diagram/animation", test_animation);
+  g_test_add_func ("/diagram/window-icon-buttons-labelled", test_window_icon_buttons_labelled);
 
   return g_test_run ();
 }
