@@ -754,8 +754,9 @@ paint_band (Text                    *t,
           double change_w;
 
           band_changes (state, band, &counts);
+          /* What changed matters more than the whole band name. */
           change_w = paint_change_badge (t, &counts, &ink, r->x + r->width - 14 - owner_w - 8 - badge_w,
-                                         r->y, header, (text_w - owner_w) / 2 - badge_w, 0.8);
+                                         r->y, header, (text_w - owner_w) * 0.8 - badge_w, 0.8);
           if (change_w > 0)
             badge_w += change_w + 6;
         }
