@@ -159,6 +159,27 @@ describe_bands (DmDiagram *self)
             g_set_str_compat (&label, with_status);
         }
 
+      /* The +N −M badge, in words. */
+      if (self->changes != NULL)
+        {
+          guint opened = 0, closed = 0;
+
+          for (guint j = 0; j < dm_band_get_n_layers (band); j++)
+            {
+              const DmChangeCounts *c = &g_array_index (self->changes, DmChangeCounts,
+                                                        dm_layer_get_index (dm_band_get_layer (band, j)));
+              opened += c->opened;
+              closed += c->closed;
+            }
+          if (opened + closed > 0)
+            {
+              /* Translators: band label, gaps opened and closed since an older export */
+              g_autofree char *with_changes = g_strdup_printf (_("%s; since the older export %u gaps opened, %u closed"),
+                                                               label, opened, closed);
+              g_set_str_compat (&label, with_changes);
+            }
+        }
+
       for (guint j = 0; j < dm_band_get_n_layers (band); j++)
         {
           DmLayer *layer = dm_band_get_layer (band, j);
@@ -966,6 +987,7 @@ dm_diagram_set_diff (DmDiagram *self,
   if (!g_set_object (&self->diff, diff))
     return;
   update_changes (self);
+  describe_bands (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
