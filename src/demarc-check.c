@@ -576,7 +576,8 @@ diff (DmModel     *model,
       char        *new_path,
       OutputFormat format,
       DmSeverity   fail_on,
-      gboolean     redact)
+      gboolean     redact,
+      const char  *report_path)
 {
   g_autoptr(DmCatalogue) catalogue = dm_catalogue_new_default (NULL);
   g_autoptr(DmImporter) old_importer = import_paths (catalogue, &old_path, 1);
@@ -604,6 +605,24 @@ diff (DmModel     *model,
     }
   result = dm_diff_new (model, catalogue, old_findings, new_findings);
   dm_diff_get_totals (result, &totals);
+
+  if (report_path)
+    {
+      g_autoptr(GError) error = NULL;
+      DmReportFormat report_format;
+
+      if (!dm_report_format_from_path (report_path, &report_format) ||
+          (report_format != DM_REPORT_HTML && report_format != DM_REPORT_MARKDOWN))
+        {
+          g_printerr ("demarc-check: %s\n", _("with --diff, --report needs a file name ending in .html or .md"));
+          return EXIT_INPUT;
+        }
+      if (!dm_report_write_diff (result, model, redact, report_path, report_format, &error))
+        {
+          g_printerr ("demarc-check: %s\n", error->message);
+          return EXIT_INPUT;
+        }
+    }
 
   for (guint i = 0; i < dm_diff_get_n_changes (result); i++)
     {
@@ -928,7 +947,7 @@ main (int   argc,
           g_printerr ("demarc-check: %s\n", _("--diff needs two exports: OLD NEW"));
           return EXIT_INPUT;
         }
-      return diff (model, paths[0], paths[1], format, fail_on, redact);
+      return diff (model, paths[0], paths[1], format, fail_on, redact, report_path);
     }
 
   if (paths != NULL && paths[0] != NULL)

@@ -1063,6 +1063,170 @@ write_pdf (DmReport    *self,
   return replace_contents (path, out->str, out->len, error);
 }
 
+/* --- diff of two exports ---------------------------------------------------- */
+
+static const char *
+change_word (DmChange change)
+{
+  switch (change)
+    {
+    case DM_CHANGE_OPENED: return _("Opened");
+    case DM_CHANGE_CLOSED: return _("Closed");
+    case DM_CHANGE_UNCHANGED:
+    default: return _("Unchanged");
+    }
+}
+
+/**
+ * dm_report_diff_to_html:
+ * @redacted: whether the findings were redacted (only said in the report)
+ *
+ * One self-contained page: totals, the layers whose gaps changed, and the
+ * gaps opened and closed with their evidence.
+ */
+char *
+dm_report_diff_to_html (DmDiff   *diff,
+                        DmModel  *model,
+                        gboolean  redacted)
+{
+  GString *out = g_string_new (NULL);
+  DmChangeCounts totals;
+
+  dm_diff_get_totals (diff, &totals);
+  g_string_append (out, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+  g_string_append (out, "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n");
+  g_string_append_printf (out, "<title>%s</title>\n<style>%s.opened{color:#a51d2d;font-weight:bold}.closed{color:#26a269;font-weight:bold}</style>\n</head>\n<body>\n",
+                          _("Demarc comparison"), html_style);
+  g_string_append_printf (out, "<h1>%s</h1>\n<p class=\"muted\">%s</p>\n", _("What changed between two exports"),
+                          redacted ? _("identifiers redacted") : _("identifiers shown"));
+  g_string_append_printf (out, "<ul><li class=\"opened\">%s %u</li><li class=\"closed\">%s %u</li><li>%s %u</li></ul>\n",
+                          _("Gaps opened:"), totals.opened, _("Gaps closed:"), totals.closed, _("Gaps unchanged:"), totals.unchanged);
+
+  g_string_append_printf (out, "<h2>%s</h2>\n<table><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr>\n",
+                          _("Layers"), _("Service"), _("Layer"), _("Before"), _("After"), _("Opened"), _("Closed"));
+  for (guint s = 0; s < dm_model_get_n_services (model); s++)
+    {
+      DmService *service = dm_model_get_service (model, s);
+
+      for (guint l = 0; l < dm_model_get_n_layers (model); l++)
+        {
+          DmLayer *layer = dm_model_get_layer (model, l);
+          DmChangeCounts counts;
+          g_autofree char *service_name = NULL;
+          g_autofree char *layer_name = NULL;
+          DmLayerStatus before, after;
+
+          dm_diff_get_layer_counts (diff, service, layer, &counts);
+          if (counts.opened + counts.closed == 0)
+            continue;
+          before = dm_assessment_get_result (dm_diff_get_old (diff), service, layer)->status;
+          after = dm_assessment_get_result (dm_diff_get_new (diff), service, layer)->status;
+          service_name = dm_report_escape_html (dm_service_get_name (service));
+          layer_name = dm_report_escape_html (dm_layer_get_name (layer));
+          g_string_append_printf (out, "<tr><td>%s</td><td>%s</td><td>%s %s</td><td>%s %s</td><td class=\"opened\">+%u</td><td class=\"closed\">−%u</td></tr>\n",
+                                  service_name, layer_name, status_symbol (before), status_word (before),
+                                  status_symbol (after), status_word (after), counts.opened, counts.closed);
+        }
+    }
+  g_string_append (out, "</table>\n");
+
+  for (int pass = 0; pass < 2; pass++)
+    {
+      DmChange wanted = pass == 0 ? DM_CHANGE_OPENED : DM_CHANGE_CLOSED;
+
+      g_string_append_printf (out, "<h2>%s</h2>\n", pass == 0 ? _("Gaps opened") : _("Gaps closed"));
+      for (guint i = 0; i < dm_diff_get_n_changes (diff); i++)
+        {
+          DmChange change;
+          DmFinding *finding = dm_diff_get_change (diff, i, &change);
+
+          if (change != wanted)
+            continue;
+          g_string_append_printf (out, "<p class=\"%s\">%s</p>", pass == 0 ? "opened" : "closed", change_word (change));
+          html_finding (out, NULL, finding);
+        }
+    }
+  g_string_append_printf (out, "<p class=\"muted\">%s</p>\n</body>\n</html>\n",
+                          _("Made by Demarc from exported data, offline."));
+  return g_string_free (out, FALSE);
+}
+
+char *
+dm_report_diff_to_markdown (DmDiff   *diff,
+                            DmModel  *model,
+                            gboolean  redacted)
+{
+  GString *out = g_string_new (NULL);
+  DmChangeCounts totals;
+
+  dm_diff_get_totals (diff, &totals);
+  g_string_append_printf (out, "# %s\n\n%s\n\n- %s %u\n- %s %u\n- %s %u\n\n", _("What changed between two exports"),
+                          redacted ? _("identifiers redacted") : _("identifiers shown"),
+                          _("Gaps opened:"), totals.opened, _("Gaps closed:"), totals.closed, _("Gaps unchanged:"), totals.unchanged);
+  g_string_append_printf (out, "| %s | %s | %s | %s | %s | %s |\n|---|---|---|---|---|---|\n",
+                          _("Service"), _("Layer"), _("Before"), _("After"), _("Opened"), _("Closed"));
+  for (guint s = 0; s < dm_model_get_n_services (model); s++)
+    for (guint l = 0; l < dm_model_get_n_layers (model); l++)
+      {
+        DmService *service = dm_model_get_service (model, s);
+        DmLayer *layer = dm_model_get_layer (model, l);
+        DmChangeCounts counts;
+        g_autofree char *service_name = NULL;
+        g_autofree char *layer_name = NULL;
+        DmLayerStatus before, after;
+
+        dm_diff_get_layer_counts (diff, service, layer, &counts);
+        if (counts.opened + counts.closed == 0)
+          continue;
+        before = dm_assessment_get_result (dm_diff_get_old (diff), service, layer)->status;
+        after = dm_assessment_get_result (dm_diff_get_new (diff), service, layer)->status;
+        service_name = dm_report_escape_markdown (dm_service_get_name (service));
+        layer_name = dm_report_escape_markdown (dm_layer_get_name (layer));
+        g_string_append_printf (out, "| %s | %s | %s %s | %s %s | +%u | −%u |\n", service_name, layer_name,
+                                status_symbol (before), status_word (before), status_symbol (after), status_word (after),
+                                counts.opened, counts.closed);
+      }
+
+  for (int pass = 0; pass < 2; pass++)
+    {
+      DmChange wanted = pass == 0 ? DM_CHANGE_OPENED : DM_CHANGE_CLOSED;
+
+      g_string_append_printf (out, "\n## %s\n\n", pass == 0 ? _("Gaps opened") : _("Gaps closed"));
+      for (guint i = 0; i < dm_diff_get_n_changes (diff); i++)
+        {
+          DmChange change;
+          DmFinding *finding = dm_diff_get_change (diff, i, &change);
+
+          if (change == wanted)
+            md_finding (out, finding);
+        }
+    }
+  return g_string_free (out, FALSE);
+}
+
+gboolean
+dm_report_write_diff (DmDiff          *diff,
+                      DmModel         *model,
+                      gboolean         redacted,
+                      const char      *path,
+                      DmReportFormat   format,
+                      GError         **error)
+{
+  g_autofree char *text = NULL;
+
+  if (format == DM_REPORT_HTML)
+    text = dm_report_diff_to_html (diff, model, redacted);
+  else if (format == DM_REPORT_MARKDOWN)
+    text = dm_report_diff_to_markdown (diff, model, redacted);
+  else
+    {
+      g_set_error (error, DM_REPORT_ERROR, DM_REPORT_ERROR_FORMAT,
+                   _("%s: comparisons are written as HTML or Markdown"), path);
+      return FALSE;
+    }
+  return replace_contents (path, text, strlen (text), error);
+}
+
 /**
  * dm_report_write:
  *

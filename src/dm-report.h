@@ -9,6 +9,7 @@
 
 #include "dm-assessment.h"
 #include "dm-catalogue.h"
+#include "dm-diff.h"
 #include "dm-importer.h"
 #include "dm-model.h"
 
@@ -68,6 +69,18 @@ void          dm_report_paint_service     (DmReport        *self,
                                            DmService       *service,
                                            double           width,
                                            double           height);
+char         *dm_report_diff_to_html      (DmDiff          *diff,
+                                           DmModel         *model,
+                                           gboolean         redacted);
+char         *dm_report_diff_to_markdown  (DmDiff          *diff,
+                                           DmModel         *model,
+                                           gboolean         redacted);
+gboolean      dm_report_write_diff        (DmDiff          *diff,
+                                           DmModel         *model,
+                                           gboolean         redacted,
+                                           const char      *path,
+                                           DmReportFormat   format,
+                                           GError         **error);
 char         *dm_report_escape_html       (const char      *text);
 char         *dm_report_escape_markdown   (const char      *text);
 

@@ -498,6 +498,37 @@ test_diff_cli (void)
 
   g_assert_true (g_spawn_sync (NULL, (char **)one, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL, &status, NULL));
   g_assert_cmpint (WEXITSTATUS (status), ==, 2);
+
+  /* The comparison as a report: what opened and closed, escaped, redacted. */
+  {
+    g_autofree char *dir = g_dir_make_tmp ("demarc-diff-XXXXXX", NULL);
+    g_autofree char *html_path = g_build_filename (dir, "diff.html", NULL);
+    g_autofree char *md_path = g_build_filename (dir, "diff.md", NULL);
+    const char *html_argv[] = { DEMARC_CHECK, "--diff", "--redact", "--report", html_path, old_path, new_path, NULL };
+    const char *md_argv[] = { DEMARC_CHECK, "--diff", "--report", md_path, old_path, new_path, NULL };
+    g_autofree char *html = NULL;
+    g_autofree char *md = NULL;
+
+    g_assert_true (g_spawn_sync (NULL, (char **)html_argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, NULL, &status, NULL));
+    g_assert_cmpint (WEXITSTATUS (status), ==, 1);
+    g_assert_true (g_file_get_contents (html_path, &html, NULL, NULL));
+    g_assert_true (g_str_has_prefix (html, "<!DOCTYPE html>"));
+    g_assert_nonnull (strstr (html, "Gaps opened: 2"));
+    g_assert_nonnull (strstr (html, "Gaps closed: 1"));
+    /* Lambda's identity layer went from no data to a gap. */
+    g_assert_nonnull (strstr (html, "<td>AWS Lambda</td><td>Identity and access management</td><td>? No data</td><td>✖ Gap</td>"));
+    g_assert_null (strstr (html, "thumbnailer"));
+    g_assert_null (strstr (html, "<script"));
+
+    g_assert_true (g_spawn_sync (NULL, (char **)md_argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, NULL, &status, NULL));
+    g_assert_true (g_file_get_contents (md_path, &md, NULL, NULL));
+    g_assert_nonnull (strstr (md, "## Gaps closed"));
+    g_assert_nonnull (strstr (md, "Instance accepts IMDSv1"));
+
+    g_unlink (html_path);
+    g_unlink (md_path);
+    g_rmdir (dir);
+  }
 }
 
 int
