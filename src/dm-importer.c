@@ -1035,6 +1035,25 @@ reader_progress_cb (guint64  bytes_read,
   self->where.items = before;
 }
 
+/* ScoutSuite results are one object whose inventory of every resource
+ * dwarfs the findings Demarc reads: a peek at the start of the file says
+ * whether to read that inventory without building it. */
+static gboolean
+looks_like_scoutsuite (GFile        *file,
+                       GCancellable *cancellable)
+{
+  g_autoptr(GFileInputStream) stream = g_file_read (file, cancellable, NULL);
+  char head[4096];
+  gsize n = 0;
+
+  if (stream == NULL ||
+      !g_input_stream_read_all (G_INPUT_STREAM (stream), head, sizeof head - 1, &n, cancellable, NULL))
+    return FALSE;
+  head[n] = '\0';
+  return strstr (head, "scoutsuite_results") != NULL ||
+         (strstr (head, "\"provider_code\"") != NULL && strstr (head, "\"last_run\"") != NULL);
+}
+
 static gboolean
 import_one_file (DmImporter    *self,
                  GFile         *file,
@@ -1052,6 +1071,12 @@ import_one_file (DmImporter    *self,
   context_from_path (&state, file);
   /* A Demarc bundle can hold thousands of calls: stream them. */
   dm_json_reader_add_item_path (reader, "calls");
+  if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, cancellable) == G_FILE_TYPE_REGULAR &&
+      looks_like_scoutsuite (file, cancellable))
+    {
+      dm_json_reader_add_prune_path (reader, "services.*.*");
+      dm_json_reader_add_keep_path (reader, "services.*.findings");
+    }
   input->format = g_strdup ("unknown");
   input->reasons = g_ptr_array_new_with_free_func (free_reason);
   state.self = self;

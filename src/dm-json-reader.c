@@ -36,6 +36,12 @@ struct _DmJsonReader
 
   guint               max_depth;
   GPtrArray          *item_paths;
+  gboolean            top_level_items;  /* a top-level array is a list of items */
+  GPtrArray          *prune_paths;  /* containers read but not built */
+  GPtrArray          *keep_paths;   /* exceptions to prune_paths */
+  guint               pruning;      /* depth inside a pruned container, 0 when not */
+  guint64             n_pruned;
+  guint64             error_offset;   /* 1-based byte of the last syntax error, 0 for none */
   DmJsonProgressFunc  progress;
   gpointer            progress_data;
 
@@ -79,6 +85,9 @@ reset (DmJsonReader *self)
   self->chunk_offset = 0;
   self->ndjson = FALSE;
   self->had_prefix = FALSE;
+  self->pruning = 0;
+  self->n_pruned = 0;
+  self->error_offset = 0;
 }
 
 static void
@@ -89,6 +98,8 @@ dm_json_reader_finalize (GObject *object)
   reset (self);
   g_array_unref (self->stack);
   g_ptr_array_unref (self->item_paths);
+  g_ptr_array_unref (self->prune_paths);
+  g_ptr_array_unref (self->keep_paths);
 
   G_OBJECT_CLASS (dm_json_reader_parent_class)->finalize (object);
 }
@@ -108,6 +119,9 @@ dm_json_reader_init (DmJsonReader *self)
   self->stack = g_array_new (FALSE, TRUE, sizeof (Frame));
   g_array_set_clear_func (self->stack, frame_clear);
   self->item_paths = g_ptr_array_new_with_free_func (g_free);
+  self->top_level_items = TRUE;
+  self->prune_paths = g_ptr_array_new_with_free_func (g_free);
+  self->keep_paths = g_ptr_array_new_with_free_func (g_free);
 
   for (guint i = 0; i < G_N_ELEMENTS (defaults); i++)
     g_ptr_array_add (self->item_paths, g_strdup (defaults[i]));
@@ -141,6 +155,62 @@ dm_json_reader_add_item_path (DmJsonReader *self,
   g_return_if_fail (DM_IS_JSON_READER (self));
   g_return_if_fail (path != NULL);
   g_ptr_array_add (self->item_paths, g_strdup (path));
+}
+
+/**
+ * dm_json_reader_add_prune_path:
+ * @pattern: a dotted path where "*" stands for any one member name, such
+ *   as "services.*.*"
+ *
+ * Containers at matching paths are read (and checked) but not built: they
+ * become null. Large parts of a document that nothing uses then cost no
+ * memory. Paths given to dm_json_reader_add_keep_path() are exceptions.
+ */
+void
+dm_json_reader_add_prune_path (DmJsonReader *self,
+                               const char   *pattern)
+{
+  g_return_if_fail (DM_IS_JSON_READER (self));
+  g_return_if_fail (pattern != NULL);
+  g_ptr_array_add (self->prune_paths, g_strdup (pattern));
+}
+
+void
+dm_json_reader_add_keep_path (DmJsonReader *self,
+                              const char   *pattern)
+{
+  g_return_if_fail (DM_IS_JSON_READER (self));
+  g_return_if_fail (pattern != NULL);
+  g_ptr_array_add (self->keep_paths, g_strdup (pattern));
+}
+
+guint64
+dm_json_reader_get_n_pruned (DmJsonReader *self)
+{
+  g_return_val_if_fail (DM_IS_JSON_READER (self), 0);
+  return self->n_pruned;
+}
+
+/* For documents that are never item lists, such as models: no path, not
+ * even a top-level array, holds items. */
+void
+dm_json_reader_clear_item_paths (DmJsonReader *self)
+{
+  g_return_if_fail (DM_IS_JSON_READER (self));
+  g_ptr_array_set_size (self->item_paths, 0);
+  self->top_level_items = FALSE;
+}
+
+/**
+ * dm_json_reader_get_error_offset:
+ *
+ * Returns: the 1-based byte of the last read's syntax error, or 0
+ */
+guint64
+dm_json_reader_get_error_offset (DmJsonReader *self)
+{
+  g_return_val_if_fail (DM_IS_JSON_READER (self), 0);
+  return self->error_offset;
 }
 
 void
@@ -255,11 +325,66 @@ is_item_path (DmJsonReader *self,
   return FALSE;
 }
 
+/* "*" matches one member name; array elements ("[]") never match it. */
+static gboolean
+path_matches (const char *pattern,
+              const char *path)
+{
+  g_auto(GStrv) p = g_strsplit (pattern, ".", -1);
+  g_auto(GStrv) q = g_strsplit (path, ".", -1);
+  guint n = g_strv_length (p);
+
+  if (n != g_strv_length (q))
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    if (g_str_equal (p[i], "*") ? strstr (q[i], "[]") != NULL : !g_str_equal (p[i], q[i]))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+is_pruned (DmJsonReader *self,
+           const char   *path)
+{
+  gboolean pruned = FALSE;
+
+  for (guint i = 0; !pruned && i < self->prune_paths->len; i++)
+    pruned = path_matches (g_ptr_array_index (self->prune_paths, i), path);
+  for (guint i = 0; pruned && i < self->keep_paths->len; i++)
+    if (path_matches (g_ptr_array_index (self->keep_paths, i), path))
+      pruned = FALSE;
+  return pruned;
+}
+
 static int
 push (DmJsonReader *self,
       JsonNodeType  type)
 {
   Frame frame = { 0 };
+
+  if (self->pruning > 0)
+    {
+      /* Pruned or not, nesting has the same limit. */
+      if (self->stack->len + ++self->pruning > self->max_depth)
+        {
+          g_set_error (&self->error, DM_JSON_READER_ERROR, DM_JSON_READER_ERROR_TOO_DEEP,
+                       "%s: nested deeper than %u levels", self->source, self->max_depth);
+          return 0;
+        }
+      return 1;
+    }
+
+  if (self->prune_paths->len > 0 && self->stack->len > 0)
+    {
+      g_autofree char *path = child_path (self);
+
+      if (is_pruned (self, path))
+        {
+          self->pruning = 1;
+          self->n_pruned++;
+          return 1;
+        }
+    }
 
   if (self->stack->len >= self->max_depth)
     {
@@ -276,7 +401,7 @@ push (DmJsonReader *self,
     {
       json_node_take_array (frame.node, json_array_new ());
       /* Item arrays: a top-level array, or one at a known path. */
-      frame.items = self->stack->len == 0 || is_item_path (self, frame.path);
+      frame.items = (self->stack->len == 0 && self->top_level_items) || is_item_path (self, frame.path);
     }
 
   g_array_append_val (self->stack, frame);
@@ -286,8 +411,19 @@ push (DmJsonReader *self,
 static int
 pop (DmJsonReader *self)
 {
-  Frame *frame = &g_array_index (self->stack, Frame, self->stack->len - 1);
-  JsonNode *node = g_steal_pointer (&frame->node);
+  Frame *frame;
+  JsonNode *node;
+
+  if (self->pruning > 0)
+    {
+      /* The pruned container's place holds null. */
+      if (--self->pruning == 0)
+        return add_value (self, json_node_new (JSON_NODE_NULL));
+      return 1;
+    }
+
+  frame = &g_array_index (self->stack, Frame, self->stack->len - 1);
+  node = g_steal_pointer (&frame->node);
 
   g_array_set_size (self->stack, self->stack->len - 1);
   return add_value (self, node);
@@ -296,6 +432,8 @@ pop (DmJsonReader *self)
 static int
 on_null (void *ctx)
 {
+  if (((DmJsonReader *)ctx)->pruning)
+    return 1;
   return add_value (ctx, json_node_new (JSON_NODE_NULL));
 }
 
@@ -303,7 +441,11 @@ static int
 on_boolean (void *ctx,
             int   value)
 {
-  JsonNode *node = json_node_new (JSON_NODE_VALUE);
+  JsonNode *node;
+
+  if (((DmJsonReader *)ctx)->pruning)
+    return 1;
+  node = json_node_new (JSON_NODE_VALUE);
 
   json_node_set_boolean (node, value != 0);
   return add_value (ctx, node);
@@ -314,10 +456,16 @@ on_number (void       *ctx,
            const char *text,
            size_t      length)
 {
-  g_autofree char *copy = g_strndup (text, length);
-  JsonNode *node = json_node_new (JSON_NODE_VALUE);
-  gboolean integral = strpbrk (copy, ".eE") == NULL;
+  g_autofree char *copy = NULL;
+  JsonNode *node;
+  gboolean integral;
   gint64 value = 0;
+
+  if (((DmJsonReader *)ctx)->pruning)
+    return 1;
+  copy = g_strndup (text, length);
+  node = json_node_new (JSON_NODE_VALUE);
+  integral = strpbrk (copy, ".eE") == NULL;
 
   if (integral)
     {
@@ -362,8 +510,13 @@ on_string (void                *ctx,
            const unsigned char *text,
            size_t               length)
 {
-  JsonNode *node = json_node_new (JSON_NODE_VALUE);
-  g_autofree char *copy = dup_string (text, length);
+  JsonNode *node;
+  g_autofree char *copy = NULL;
+
+  if (((DmJsonReader *)ctx)->pruning)
+    return 1;
+  node = json_node_new (JSON_NODE_VALUE);
+  copy = dup_string (text, length);
 
   json_node_set_string (node, copy);
   return add_value (ctx, node);
@@ -381,8 +534,11 @@ on_map_key (void                *ctx,
             size_t               length)
 {
   DmJsonReader *self = ctx;
-  Frame *frame = &g_array_index (self->stack, Frame, self->stack->len - 1);
+  Frame *frame;
 
+  if (self->pruning)
+    return 1;
+  frame = &g_array_index (self->stack, Frame, self->stack->len - 1);
   g_free (frame->key);
   frame->key = dup_string (key, length);
   return 1;
@@ -467,6 +623,7 @@ set_parse_error (DmJsonReader *self,
       return;
     }
 
+  self->error_offset = offset;
   text = yajl_get_error (handle, 0, (const unsigned char *)chunk, length);
   message = g_strstrip (g_strdup ((const char *)text));
   yajl_free_error (handle, text);

@@ -51,6 +51,13 @@ void          dm_json_reader_set_max_depth   (DmJsonReader       *self,
                                               guint               max_depth);
 void          dm_json_reader_add_item_path   (DmJsonReader       *self,
                                               const char         *path);
+void          dm_json_reader_add_prune_path  (DmJsonReader       *self,
+                                              const char         *pattern);
+void          dm_json_reader_add_keep_path   (DmJsonReader       *self,
+                                              const char         *pattern);
+guint64       dm_json_reader_get_n_pruned    (DmJsonReader       *self);
+void          dm_json_reader_clear_item_paths (DmJsonReader      *self);
+guint64       dm_json_reader_get_error_offset (DmJsonReader      *self);
 void          dm_json_reader_set_progress    (DmJsonReader       *self,
                                               DmJsonProgressFunc  func,
                                               gpointer            user_data);

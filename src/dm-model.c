@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
+#include "dm-json-reader.h"
 #include "dm-model.h"
 #include "dm-model-private.h"
 
@@ -671,6 +672,16 @@ is_blank (const char *data,
   return TRUE;
 }
 
+/* A model is one value: a second one is refused, not read as a list. */
+static gboolean
+refuse_items_cb (JsonNode   *item,
+                 const char *container,
+                 guint64     index,
+                 gpointer    user_data)
+{
+  return FALSE;
+}
+
 /**
  * dm_model_new_from_bytes:
  * @bytes: the JSON text of a model
@@ -687,7 +698,8 @@ dm_model_new_from_bytes (GBytes      *bytes,
                          GError     **error)
 {
   g_autoptr(DmModel) self = NULL;
-  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(DmJsonReader) reader = NULL;
+  g_autoptr(GInputStream) stream = NULL;
   g_autoptr(GError) local_error = NULL;
   Loader loader;
   const char *data, *end;
@@ -739,22 +751,45 @@ dm_model_new_from_bytes (GBytes      *bytes,
       break;
     }
 
-  parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, data, length, &local_error))
+  /* yajl, not json-glib's parser: strict JSON (no comments or single
+   * quotes), no recursion, and a depth limit that cannot be talked around. */
+  reader = dm_json_reader_new ();
+  dm_json_reader_clear_item_paths (reader);
+  dm_json_reader_set_max_depth (reader, DM_MODEL_MAX_DEPTH);
+  stream = g_memory_input_stream_new_from_bytes (bytes);
+  if (!dm_json_reader_read_stream (reader, G_INPUT_STREAM (stream), source_name, refuse_items_cb, NULL, NULL, &local_error))
     {
-      /* json-glib names the input "<data>"; name the file instead. */
-      const char *message = local_error->message;
+      if (g_error_matches (local_error, DM_JSON_READER_ERROR, DM_JSON_READER_ERROR_STOPPED))
+        return fail (&loader, DM_MODEL_ERROR_SYNTAX, "unexpected text after the model"), NULL;
+      if (g_error_matches (local_error, DM_JSON_READER_ERROR, DM_JSON_READER_ERROR_TOO_DEEP))
+        return fail (&loader, DM_MODEL_ERROR_TOO_DEEP, "nested deeper than %d levels", DM_MODEL_MAX_DEPTH), NULL;
+      if (dm_json_reader_get_error_offset (reader) > 0)
+        {
+          /* Editors count lines and columns: name the place that way. */
+          guint64 at = MIN (dm_json_reader_get_error_offset (reader) - 1, length);
+          guint line = 1, column = 1;
+          const char *message = strstr (local_error->message, ": invalid JSON at byte ");
 
-      if (g_str_has_prefix (message, "<data>"))
-        message += strlen ("<data>");
-      if (*message == ':')
-        g_set_error (error, DM_MODEL_ERROR, DM_MODEL_ERROR_SYNTAX, "%s%s", source_name, message);
-      else
-        g_set_error (error, DM_MODEL_ERROR, DM_MODEL_ERROR_SYNTAX, "%s: %s", source_name, message);
+          for (guint64 i = 0; i < at; i++)
+            {
+              if (data[i] == '\n')
+                {
+                  line++;
+                  column = 1;
+                }
+              else
+                column++;
+            }
+          message = message ? strchr (message + strlen (": invalid JSON at byte "), ':') : NULL;
+          g_set_error (error, DM_MODEL_ERROR, DM_MODEL_ERROR_SYNTAX, "%s:%u:%u: invalid JSON%s", source_name, line, column,
+                       message ? message : "");
+          return NULL;
+        }
+      g_set_error (error, DM_MODEL_ERROR, DM_MODEL_ERROR_SYNTAX, "%s", local_error->message);
       return NULL;
     }
 
-  root_node = json_parser_get_root (parser);
+  root_node = dm_json_reader_get_document (reader);
   if (root_node == NULL || !JSON_NODE_HOLDS_OBJECT (root_node))
     return fail (&loader, DM_MODEL_ERROR_FORMAT, "the top level must be a JSON object, found %s",
                  root_node ? node_type_name (root_node) : "nothing"), NULL;

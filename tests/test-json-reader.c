@@ -541,6 +541,61 @@ test_beyond_4_gib (void)
   g_assert_cmpuint (dm_json_reader_get_bytes_read (reader), >, G_MAXUINT32);
 }
 
+/* Pruned containers are read, checked and dropped: null in their place. */
+static void
+test_prune (void)
+{
+  const char *text = "{\"services\": {\"ec2\": {\"regions\": {\"eu-west-1\": {\"a\": [1, {\"b\": 2}]}},"
+                     " \"findings\": {\"rule\": {\"flagged_items\": 1}}, \"filters\": {}},"
+                     " \"s3\": {\"buckets\": [1, 2, 3], \"findings\": {}}}, \"last_run\": {\"time\": 1}}";
+  g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_data (text, -1, NULL);
+  g_autoptr(DmJsonReader) reader = dm_json_reader_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *services, *ec2;
+
+  dm_json_reader_add_prune_path (reader, "services.*.*");
+  dm_json_reader_add_keep_path (reader, "services.*.findings");
+  g_assert_true (dm_json_reader_read_stream (reader, stream, "scout.json", NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  services = json_object_get_object_member (json_node_get_object (dm_json_reader_get_document (reader)), "services");
+  ec2 = json_object_get_object_member (services, "ec2");
+  g_assert_true (json_object_get_null_member (ec2, "regions"));
+  g_assert_true (json_object_get_null_member (ec2, "filters"));
+  g_assert_true (json_object_get_null_member (json_object_get_object_member (services, "s3"), "buckets"));
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (json_object_get_object_member (ec2, "findings"), "rule"),
+                                               "flagged_items"), ==, 1);
+  /* Outside the pattern, nothing is pruned. */
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (json_node_get_object (dm_json_reader_get_document (reader)),
+                                                                               "last_run"), "time"), ==, 1);
+  g_assert_cmpuint (dm_json_reader_get_n_pruned (reader), ==, 3);
+}
+
+/* A pruned subtree still has the depth limit, and still must be JSON. */
+static void
+test_prune_limits (void)
+{
+  const gsize depth = 100000;
+  g_autoptr(GString) deep = g_string_new ("{\"services\": {\"ec2\": {\"regions\": ");
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(GInputStream) broken = NULL;
+  g_autoptr(DmJsonReader) reader = dm_json_reader_new ();
+  g_autoptr(GError) error = NULL;
+  const char *bad = "{\"services\": {\"ec2\": {\"regions\": [1, 2,, 3]}}}";
+
+  for (gsize i = 0; i < depth; i++)
+    g_string_append_c (deep, '[');
+  stream = g_memory_input_stream_new_from_data (deep->str, deep->len, NULL);
+  dm_json_reader_add_prune_path (reader, "services.*.*");
+  g_assert_false (dm_json_reader_read_stream (reader, stream, "deep.json", NULL, NULL, NULL, &error));
+  g_assert_error (error, DM_JSON_READER_ERROR, DM_JSON_READER_ERROR_TOO_DEEP);
+  g_clear_error (&error);
+
+  broken = g_memory_input_stream_new_from_data (bad, -1, NULL);
+  g_assert_false (dm_json_reader_read_stream (reader, broken, "bad.json", NULL, NULL, NULL, &error));
+  g_assert_error (error, DM_JSON_READER_ERROR, DM_JSON_READER_ERROR_SYNTAX);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -555,6 +610,8 @@ main (int   argc,
   g_test_add_func ("/json-reader/large-items-and-progress", test_large_items_and_progress);
   g_test_add_func ("/json-reader/stop", test_stop);
   g_test_add_func ("/json-reader/beyond-4-gib", test_beyond_4_gib);
+  g_test_add_func ("/json-reader/prune", test_prune);
+  g_test_add_func ("/json-reader/prune-limits", test_prune_limits);
   g_test_add_func ("/json-reader/cancel", test_cancel);
   g_test_add_func ("/json-reader/max-depth", test_max_depth);
   g_test_add_func ("/json-reader/error/empty", test_error_empty);
