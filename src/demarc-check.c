@@ -751,6 +751,7 @@ typedef struct
   const char   *report_path;
   const char   *diagram_path;
   const char   *service_id;
+  const char   *matrix_path;
 } AssessOptions;
 
 /* Exports are written before anything is printed, so a failed write is
@@ -772,6 +773,21 @@ write_exports (DmModel             *model,
           return FALSE;
         }
       if (!dm_report_write (report, options->report_path, format, &error))
+        {
+          g_printerr ("demarc-check: %s\n", error->message);
+          return FALSE;
+        }
+    }
+
+  if (options->matrix_path)
+    {
+      if (!dm_report_format_from_path (options->matrix_path, &format) ||
+          (format != DM_REPORT_SVG && format != DM_REPORT_PNG && format != DM_REPORT_PDF))
+        {
+          g_printerr ("demarc-check: %s\n", _("--matrix needs a file name ending in .svg, .png or .pdf"));
+          return FALSE;
+        }
+      if (!dm_report_write_matrix (report, options->matrix_path, format, &error))
         {
           g_printerr ("demarc-check: %s\n", error->message);
           return FALSE;
@@ -855,6 +871,7 @@ main (int   argc,
   g_autofree char *fail_on_name = NULL;
   g_autofree char *report_path = NULL;
   g_autofree char *diagram_path = NULL;
+  g_autofree char *matrix_path = NULL;
   g_auto(GStrv) paths = NULL;
   gboolean redact = FALSE;
   gboolean diff_flag = FALSE;
@@ -877,6 +894,8 @@ main (int   argc,
       N_("Write a full report of the assessment: .html, .md or .pdf"), N_("FILE") },
     { "diagram", 0, 0, G_OPTION_ARG_FILENAME, &diagram_path,
       N_("Export the diagram of --service, or of every service in the export: .svg, .png or .pdf"), N_("FILE") },
+    { "matrix", 0, 0, G_OPTION_ARG_FILENAME, &matrix_path,
+      N_("Export the compare matrix (every service against every layer): .svg, .png or .pdf"), N_("FILE") },
     { "redact", 0, 0, G_OPTION_ARG_NONE, &redact,
       N_("Replace account ids, ARNs, addresses, keys, emails and resource names with pseudonyms everywhere"), NULL },
     { "diff", 0, 0, G_OPTION_ARG_NONE, &diff_flag,
@@ -952,17 +971,17 @@ main (int   argc,
 
   if (paths != NULL && paths[0] != NULL)
     {
-      AssessOptions options = { format, fail_on, redact, report_path, diagram_path, service_id };
+      AssessOptions options = { format, fail_on, redact, report_path, diagram_path, service_id, matrix_path };
 
       return assess (model, paths, &options);
     }
 
   /* Without exports, a diagram shows who owns what. */
-  if (diagram_path != NULL)
+  if (diagram_path != NULL || matrix_path != NULL)
     {
       g_autoptr(DmCatalogue) catalogue = dm_catalogue_new_default (NULL);
       g_autoptr(DmReport) report = dm_report_new (model, catalogue, NULL, FALSE);
-      AssessOptions options = { format, fail_on, FALSE, NULL, diagram_path, service_id };
+      AssessOptions options = { format, fail_on, FALSE, NULL, diagram_path, service_id, matrix_path };
 
       return write_exports (model, report, &options) ? EXIT_OK : EXIT_INPUT;
     }

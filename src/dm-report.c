@@ -16,6 +16,7 @@
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
 #include <glib/gi18n-lib.h>
+#include <math.h>
 #include <pango/pangocairo.h>
 #include <string.h>
 
@@ -466,6 +467,22 @@ dm_report_paint_service (DmReport  *self,
   cairo_restore (cr);
 }
 
+static void
+rounded_rect_path (cairo_t *cr,
+                   double   x,
+                   double   y,
+                   double   w,
+                   double   h,
+                   double   r)
+{
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x + w - r, y + r, r, -G_PI / 2, 0);
+  cairo_arc (cr, x + w - r, y + h - r, r, 0, G_PI / 2);
+  cairo_arc (cr, x + r, y + h - r, r, G_PI / 2, G_PI);
+  cairo_arc (cr, x + r, y + r, r, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+}
+
 static cairo_status_t
 write_to_gstring (void                *closure,
                   const unsigned char *data,
@@ -563,6 +580,197 @@ dm_report_write_diagram (DmReport        *self,
   status = cairo_status (cr);
   cairo_destroy (cr);
 
+  if (format == DM_REPORT_PNG && status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_write_to_png_stream (surface, write_to_gstring, out);
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (!check_cairo (status, path, error))
+    return FALSE;
+  return replace_contents (path, out->str, out->len, error);
+}
+
+/* --- the compare matrix ------------------------------------------------------ */
+
+#define MATRIX_NAME_WIDTH 170.0
+#define MATRIX_CELL_WIDTH 78.0
+#define MATRIX_CELL_HEIGHT 30.0
+#define MATRIX_HEADER_HEIGHT 78.0
+
+static void
+matrix_text (cairo_t              *cr,
+             const char           *text,
+             const char           *font,
+             const DmColor        *color,
+             double                x,
+             double                y,
+             double                width,
+             double                height,
+             PangoAlignment        align)
+{
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  g_autoptr(PangoFontDescription) description = pango_font_description_from_string (font);
+  int text_width, text_height;
+
+  pango_layout_set_font_description (layout, description);
+  pango_layout_set_width (layout, (int)(width * PANGO_SCALE));
+  pango_layout_set_height (layout, (int)(height * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_alignment (layout, align);
+  pango_layout_set_text (layout, text, -1);   /* plain text */
+  pango_layout_get_pixel_size (layout, &text_width, &text_height);
+  cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha);
+  cairo_move_to (cr, x, y + MAX (0, (height - text_height) / 2));
+  pango_cairo_show_layout (cr, layout);
+  g_object_unref (layout);
+}
+
+/**
+ * dm_report_paint_matrix:
+ * @width: (out): the matrix's width
+ * @height: (out): its height
+ *
+ * Every service against every layer, as the Compare view shows it: owner
+ * by colour and by word, shared cells striped, and where an export says
+ * something, its status by symbol. With @cr %NULL only measures.
+ */
+void
+dm_report_paint_matrix (DmReport *self,
+                        cairo_t  *cr,
+                        double   *width,
+                        double   *height)
+{
+  g_autoptr(GPtrArray) services = dm_model_dup_services_by_responsibility (self->model);
+  guint n_layers = dm_model_get_n_layers (self->model);
+  DmPalette palette;
+  double x;
+
+  *width = MATRIX_NAME_WIDTH + n_layers * MATRIX_CELL_WIDTH + 16;
+  *height = MATRIX_HEADER_HEIGHT + services->len * MATRIX_CELL_HEIGHT + 16;
+  if (cr == NULL)
+    return;
+
+  dm_palette_init (&palette, FALSE);
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+
+  /* Bands over their layers, then the layers. */
+  x = MATRIX_NAME_WIDTH;
+  for (guint b = 0; b < dm_model_get_n_bands (self->model); b++)
+    {
+      DmBand *band = dm_model_get_band (self->model, b);
+      guint n = dm_band_get_n_layers (band);
+
+      matrix_text (cr, dm_band_get_name (band), "Sans Bold 9", &palette.foreground, x, 4, n * MATRIX_CELL_WIDTH, 26,
+                   PANGO_ALIGN_CENTER);
+      cairo_set_source_rgba (cr, 0.14, 0.12, 0.19, 0.5);
+      cairo_rectangle (cr, x + 2, 31, n * MATRIX_CELL_WIDTH - 4, 1);
+      cairo_fill (cr);
+      for (guint l = 0; l < n; l++)
+        matrix_text (cr, dm_layer_get_name (dm_band_get_layer (band, l)), "Sans 7.5", &palette.foreground,
+                     x + l * MATRIX_CELL_WIDTH + 2, 34, MATRIX_CELL_WIDTH - 4, MATRIX_HEADER_HEIGHT - 38, PANGO_ALIGN_CENTER);
+      x += n * MATRIX_CELL_WIDTH;
+    }
+
+  for (guint r = 0; r < services->len; r++)
+    {
+      DmService *service = g_ptr_array_index (services, r);
+      double y = MATRIX_HEADER_HEIGHT + r * MATRIX_CELL_HEIGHT;
+      gboolean assessed = service_in_report (self, service);
+
+      matrix_text (cr, dm_service_get_short_name (service), "Sans Bold 9", &palette.foreground, 8, y,
+                   MATRIX_NAME_WIDTH - 12, MATRIX_CELL_HEIGHT, PANGO_ALIGN_LEFT);
+
+      x = MATRIX_NAME_WIDTH;
+      for (guint b = 0; b < dm_model_get_n_bands (self->model); b++)
+        {
+          DmBand *band = dm_model_get_band (self->model, b);
+
+          for (guint l = 0; l < dm_band_get_n_layers (band); l++, x += MATRIX_CELL_WIDTH)
+            {
+              DmLayer *layer = dm_band_get_layer (band, l);
+              DmOwner owner = dm_service_get_owner (service, layer);
+              g_autofree char *label = NULL;
+              const char *word = owner == DM_OWNER_NOT_APPLICABLE ? C_("owner", "n/a")
+                                                                 : dm_model_get_owner_label (self->model, owner);
+
+              rounded_rect_path (cr, x + 2, y + 2, MATRIX_CELL_WIDTH - 4, MATRIX_CELL_HEIGHT - 4, 4);
+              cairo_set_source_rgba (cr, palette.fill[owner].red, palette.fill[owner].green, palette.fill[owner].blue, 1);
+              cairo_fill_preserve (cr);
+              /* Shared and not applicable also differ by pattern, not colour alone. */
+              if (owner == DM_OWNER_SHARED || owner == DM_OWNER_NOT_APPLICABLE)
+                {
+                  cairo_save (cr);
+                  cairo_clip (cr);
+                  cairo_set_source_rgba (cr, 1, 1, 1, 0.25);
+                  cairo_set_line_width (cr, 2);
+                  for (double d = -MATRIX_CELL_HEIGHT; d < MATRIX_CELL_WIDTH; d += 8)
+                    {
+                      cairo_move_to (cr, x + d, y + MATRIX_CELL_HEIGHT);
+                      cairo_line_to (cr, x + d + MATRIX_CELL_HEIGHT, y);
+                    }
+                  cairo_stroke (cr);
+                  cairo_restore (cr);
+                }
+              cairo_new_path (cr);
+
+              if (assessed && (owner == DM_OWNER_CUSTOMER || owner == DM_OWNER_SHARED))
+                {
+                  const DmLayerResult *result = dm_assessment_get_result (self->assessment, service, layer);
+
+                  label = g_strdup_printf ("%s %s", status_symbol (result->status), word);
+                }
+              matrix_text (cr, label ? label : word, "Sans Bold 7.5", &palette.on_fill[owner], x + 3, y + 2,
+                           MATRIX_CELL_WIDTH - 6, MATRIX_CELL_HEIGHT - 4, PANGO_ALIGN_CENTER);
+            }
+        }
+    }
+  cairo_restore (cr);
+}
+
+gboolean
+dm_report_write_matrix (DmReport        *self,
+                        const char      *path,
+                        DmReportFormat   format,
+                        GError         **error)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  cairo_status_t status;
+  double width, height;
+
+  g_return_val_if_fail (DM_IS_REPORT (self), FALSE);
+
+  dm_report_paint_matrix (self, NULL, &width, &height);
+  switch (format)
+    {
+    case DM_REPORT_SVG:
+      surface = cairo_svg_surface_create_for_stream (write_to_gstring, out, width, height);
+      cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
+      break;
+    case DM_REPORT_PDF:
+      surface = cairo_pdf_surface_create_for_stream (write_to_gstring, out, width, height);
+      break;
+    case DM_REPORT_PNG:
+      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int)ceil (width), (int)ceil (height));
+      break;
+    case DM_REPORT_HTML:
+    case DM_REPORT_MARKDOWN:
+    default:
+      g_set_error (error, DM_REPORT_ERROR, DM_REPORT_ERROR_FORMAT,
+                   _("%s: diagrams are exported as SVG, PDF or PNG"), path);
+      return FALSE;
+    }
+
+  cr = cairo_create (surface);
+  dm_report_paint_matrix (self, cr, &width, &height);
+  status = cairo_status (cr);
+  cairo_destroy (cr);
   if (format == DM_REPORT_PNG && status == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_write_to_png_stream (surface, write_to_gstring, out);
   cairo_surface_finish (surface);

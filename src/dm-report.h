@@ -64,6 +64,14 @@ gboolean      dm_report_write_diagram     (DmReport        *self,
                                            DmReportFormat   format,
                                            GError         **error);
 GPtrArray    *dm_report_get_services      (DmReport        *self);
+void          dm_report_paint_matrix      (DmReport        *self,
+                                           cairo_t         *cr,
+                                           double          *width,
+                                           double          *height);
+gboolean      dm_report_write_matrix      (DmReport        *self,
+                                           const char      *path,
+                                           DmReportFormat   format,
+                                           GError         **error);
 void          dm_report_paint_service     (DmReport        *self,
                                            cairo_t         *cr,
                                            DmService       *service,

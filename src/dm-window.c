@@ -1089,6 +1089,7 @@ typedef struct
   DmService *service;   /* for diagrams; NULL for all */
   GFile     *file;
   gboolean   diagram;
+  gboolean   matrix;    /* the compare matrix rather than one service */
 } ExportData;
 
 static void
@@ -1128,7 +1129,9 @@ export_thread (GTask        *task,
                                _("Choose a file name ending in .html, .md, .pdf, .svg or .png"));
       return;
     }
-  if (d->diagram || format == DM_REPORT_SVG || format == DM_REPORT_PNG)
+  if (d->matrix && (format == DM_REPORT_SVG || format == DM_REPORT_PNG || format == DM_REPORT_PDF))
+    ok = dm_report_write_matrix (d->report, path, format, &error);
+  else if (d->diagram || format == DM_REPORT_SVG || format == DM_REPORT_PNG)
     ok = dm_report_write_diagram (d->report, d->service, path, format, &error);
   else
     ok = dm_report_write (d->report, path, format, &error);
@@ -1185,6 +1188,8 @@ dm_window_export (DmWindow *self,
   d->service = diagram ? self->service : NULL;
   d->file = g_object_ref (file);
   d->diagram = diagram;
+  /* On the Compare view, the diagram is the matrix. */
+  d->matrix = diagram && g_strcmp0 (dm_window_get_visible_view (self), "compare") == 0;
   task = g_task_new (self, self->cancellable, export_done, NULL);
   g_task_set_source_tag (task, dm_window_export);
   g_task_set_task_data (task, d, export_data_free);
@@ -1242,7 +1247,9 @@ show_save_chooser (DmWindow *self,
       add_filter (GTK_FILE_CHOOSER (self->chooser), _("SVG image"), "*.svg");
       add_filter (GTK_FILE_CHOOSER (self->chooser), _("PNG image"), "*.png");
       add_filter (GTK_FILE_CHOOSER (self->chooser), _("PDF document"), "*.pdf");
-      suggested = g_strdup_printf ("%s.svg", self->service ? dm_service_get_id (self->service) : "diagram");
+      suggested = g_strcmp0 (dm_window_get_visible_view (self), "compare") == 0
+                  ? g_strdup ("compare-matrix.svg")
+                  : g_strdup_printf ("%s.svg", self->service ? dm_service_get_id (self->service) : "diagram");
     }
   else
     {

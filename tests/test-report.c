@@ -257,6 +257,82 @@ test_diagrams (Fixture       *f,
   cairo_surface_destroy (image);
 }
 
+/* The compare matrix as an image: every service against every layer, and
+ * the export's statuses by symbol in the customer's cells. */
+static void
+test_matrix (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(DmReport) report = dm_report_new (f->model, f->catalogue, f->importer, FALSE);
+  g_autofree char *svg = NULL;
+  g_autofree char *png = NULL;
+  g_autofree char *pdf = NULL;
+  g_autofree char *png_path = g_build_filename (f->dir, "matrix.png", NULL);
+  g_autofree char *pdf_path = g_build_filename (f->dir, "matrix.pdf", NULL);
+  g_autofree char *expected = NULL;
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  cairo_surface_t *image;
+  double width, height;
+  gsize length;
+
+  dm_report_paint_matrix (report, NULL, &width, &height);
+  g_assert_cmpfloat (width, ==, 170 + dm_model_get_n_layers (f->model) * 78 + 16);
+  g_assert_cmpfloat (height, ==, 78 + dm_model_get_n_services (f->model) * 30 + 16);
+
+  {
+    g_autofree char *path = g_build_filename (f->dir, "matrix.svg", NULL);
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (dm_report_write_matrix (report, path, DM_REPORT_SVG, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_get_contents (path, &svg, NULL, NULL));
+  }
+  expected = g_strdup_printf ("width=\"%gpx\" height=\"%gpx\"", width, height);
+  g_assert_nonnull (strstr (svg, expected));
+
+  g_assert_true (dm_report_write_matrix (report, png_path, DM_REPORT_PNG, NULL));
+  image = cairo_image_surface_create_from_png (png_path);
+  g_assert_cmpint (cairo_image_surface_get_width (image), ==, (int)width);
+  {
+    const guint8 *pixels = cairo_image_surface_get_data (image);
+    int stride = cairo_image_surface_get_stride (image);
+    guint customer = 0, provider = 0;
+
+    for (int y = 0; y < cairo_image_surface_get_height (image); y++)
+      for (int x = 0; x < cairo_image_surface_get_width (image); x++)
+        {
+          const guint8 *p = pixels + y * stride + x * 4;   /* BGRA */
+          if (p[0] == 0xb4 && p[1] == 0x5f && p[2] == 0x1a)
+            customer++;
+          else if (p[0] == 0x00 && p[1] == 0x61 && p[2] == 0xe6)
+            provider++;
+        }
+    g_assert_cmpuint (customer, >, 10000);
+    g_assert_cmpuint (provider, >, 10000);
+  }
+  cairo_surface_destroy (image);
+
+  g_assert_true (dm_report_write_matrix (report, pdf_path, DM_REPORT_PDF, NULL));
+  g_assert_true (g_file_get_contents (pdf_path, &pdf, &length, NULL));
+  g_assert_true (g_str_has_prefix (pdf, "%PDF-"));
+  if (pdftotext == NULL)
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed: the matrix PDF's text was not read");
+      return;
+    }
+  {
+    const char *argv[] = { pdftotext, pdf_path, "-", NULL };
+    g_autofree char *out = NULL;
+
+    g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL, NULL, NULL));
+    /* Gaps, passes and silence, by symbol as well as colour. */
+    g_assert_nonnull (strstr (out, "✖ Customer"));
+    g_assert_nonnull (strstr (out, "✔ Customer"));
+    g_assert_nonnull (strstr (out, "? Customer"));
+    g_assert_nonnull (strstr (out, "n/a"));
+  }
+}
+
 static void
 test_hostile_names (Fixture       *f,
                     gconstpointer  data)
@@ -542,6 +618,7 @@ main (int   argc,
   ADD ("/report/markdown", "demo", test_markdown);
   ADD ("/report/pdf", "demo", test_pdf);
   ADD ("/report/diagrams", "demo", test_diagrams);
+  ADD ("/report/matrix", "demo", test_matrix);
   ADD ("/report/hostile-names", "hostile-names.json", test_hostile_names);
   ADD ("/report/redacted-exports", "redact-sample.json,bundle-more-checks.json", test_redacted_exports);
 #undef ADD

@@ -712,6 +712,22 @@ test_export_and_print (Fixture       *f,
   g_assert_true (g_file_get_contents (svg_path, &svg, NULL, NULL));
   g_assert_nonnull (strstr (svg, "width=\"560px\""));
 
+  /* On the Compare view, the diagram exported is the matrix. */
+  {
+    g_autofree char *matrix_path = g_build_filename (dir, "matrix.svg", NULL);
+    g_autoptr(GFile) matrix_file = g_file_new_for_path (matrix_path);
+    g_autofree char *matrix = NULL;
+
+    gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-compare", NULL);
+    exports_wanted = dm_window_get_n_exports (f->window) + 1;
+    dm_window_export (f->window, matrix_file, TRUE);
+    spin_until (exports_done, f);
+    g_assert_true (g_file_get_contents (matrix_path, &matrix, NULL, NULL));
+    g_assert_nonnull (strstr (matrix, "width=\"966px\""));
+    g_unlink (matrix_path);
+    gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-explore", NULL);
+  }
+
   /* Printing, exported to PDF instead of a printer: a page per service. */
   g_assert_true (dm_window_print (f->window, pdf_path, &error));
   g_assert_no_error (error);
