@@ -656,7 +656,8 @@ dm_report_paint_matrix (DmReport *self,
   dm_palette_init (&palette, FALSE);
   cairo_save (cr);
   cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_paint (cr);
+  cairo_rectangle (cr, 0, 0, *width, *height);
+  cairo_fill (cr);
 
   /* Bands over their layers, then the layers. */
   x = MATRIX_NAME_WIDTH;
@@ -800,6 +801,25 @@ diagram_svg_base64 (DmReport  *self,
   return g_base64_encode ((const guchar *)out->str, out->len);
 }
 
+static char *
+matrix_svg_base64 (DmReport *self)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  double width, height;
+
+  dm_report_paint_matrix (self, NULL, &width, &height);
+  surface = cairo_svg_surface_create_for_stream (write_to_gstring, out, width, height);
+  cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
+  cr = cairo_create (surface);
+  dm_report_paint_matrix (self, cr, &width, &height);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  cairo_surface_destroy (surface);
+  return g_base64_encode ((const guchar *)out->str, out->len);
+}
+
 /* --- HTML ---------------------------------------------------------------- */
 
 static const char html_style[] =
@@ -893,6 +913,15 @@ dm_report_to_html (DmReport *self)
         }
       g_string_append (out, "</table>\n");
     }
+
+  {
+    g_autofree char *matrix = matrix_svg_base64 (self);
+
+    g_string_append_printf (out, "<h2 id=\"matrix\">%s</h2>\n<p>%s</p>\n<img class=\"diagram\" alt=\"%s\" src=\"data:image/svg+xml;base64,%s\">\n",
+                            _("Who owns what, service by service"),
+                            _("✖ gap, ✔ evidence and no gap, ? no data, for the services in the export."),
+                            _("The compare matrix"), matrix);
+  }
 
   for (guint s = 0; s < dm_model_get_n_services (self->model); s++)
     {
@@ -1198,6 +1227,21 @@ write_pdf (DmReport    *self,
                                                input->items, input->skipped);
       pdf_text (&pdf, line, "Sans 9", 2);
     }
+
+  /* The matrix, fitted to a page of its own. */
+  {
+    double width, height, scale;
+
+    dm_report_paint_matrix (self, NULL, &width, &height);
+    pdf_new_page (&pdf);
+    pdf_text (&pdf, _("Who owns what, service by service"), "Sans Bold 16", 6);
+    scale = MIN ((PAGE_WIDTH - 2 * MARGIN) / width, (PAGE_HEIGHT - pdf.y - MARGIN) / height);
+    cairo_save (pdf.cr);
+    cairo_translate (pdf.cr, MARGIN, pdf.y);
+    cairo_scale (pdf.cr, scale, scale);
+    dm_report_paint_matrix (self, pdf.cr, &width, &height);
+    cairo_restore (pdf.cr);
+  }
 
   for (guint s = 0; s < dm_model_get_n_services (self->model); s++)
     {

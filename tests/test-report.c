@@ -135,9 +135,10 @@ test_html (Fixture       *f,
   g_assert_true (g_utf8_validate (html, length, NULL));
   g_assert_cmpuint (services, ==, 9);
 
-  /* One section and one embedded diagram per service in the export. */
+  /* The matrix, then a section and an embedded diagram per service in the export. */
   g_assert_cmpuint (count (html, "<section class=\"service\""), ==, services);
-  g_assert_cmpuint (count (html, "src=\"data:image/svg+xml;base64,"), ==, services);
+  g_assert_cmpuint (count (html, "src=\"data:image/svg+xml;base64,"), ==, services + 1);
+  g_assert_nonnull (strstr (html, "<h2 id=\"matrix\">"));
 
   /* Self-contained: nothing to fetch, nothing to run. */
   g_assert_cmpuint (count (html, "<script"), ==, 0);
@@ -200,9 +201,9 @@ test_pdf (Fixture       *f,
 
   pdf = write_and_read (f, report, "report.pdf", FALSE, NULL, &length);
   g_assert_true (g_str_has_prefix (pdf, "%PDF-"));
-  /* A summary page, then at least one page per service. */
-  g_assert_cmpuint (pdf_pages (pdf, length), >=, 1 + 9);
-  g_assert_cmpuint (pdf_pages (pdf, length), <=, 1 + 2 * 9);
+  /* A summary page, the matrix, then at least one page per service. */
+  g_assert_cmpuint (pdf_pages (pdf, length), >=, 2 + 9);
+  g_assert_cmpuint (pdf_pages (pdf, length), <=, 2 + 2 * 9);
 }
 
 static void
