@@ -613,8 +613,10 @@ set_parse_error (DmJsonReader *self,
                  GError      **error)
 {
   g_autofree char *message = NULL;
-  /* yajl counts the offending byte as consumed: this is its 1-based position. */
-  guint64 offset = self->chunk_offset + yajl_get_bytes_consumed (handle);
+  /* yajl counts the offending byte as consumed, except for some lexical
+   * errors where it counts none: the position is then the chunk's first
+   * unread byte. Either way it lies within what was read. */
+  guint64 offset = self->chunk_offset + CLAMP (yajl_get_bytes_consumed (handle), 1, MAX (length, 1));
   unsigned char *text;
 
   if (self->error != NULL)

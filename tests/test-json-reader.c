@@ -596,6 +596,43 @@ test_prune_limits (void)
   g_assert_error (error, DM_JSON_READER_ERROR, DM_JSON_READER_ERROR_SYNTAX);
 }
 
+/* What the reader fuzzer found (tests/data/fuzz/fuzz-json-reader-*): each
+ * input gives a clear error whose byte position lies inside the input. */
+static void
+test_fuzz_regressions (void)
+{
+  g_autofree char *dir_path = g_test_build_filename (G_TEST_DIST, "data", "fuzz", NULL);
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)))
+    {
+      g_autofree char *path = NULL;
+      g_autofree char *contents = NULL;
+      g_autoptr(GInputStream) stream = NULL;
+      g_autoptr(DmJsonReader) reader = dm_json_reader_new ();
+      g_autoptr(GError) error = NULL;
+      gsize length;
+
+      if (!g_str_has_prefix (name, "fuzz-json-reader-"))
+        continue;
+      path = g_build_filename (dir_path, name, NULL);
+      g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+      stream = g_memory_input_stream_new_from_data (contents, length, NULL);
+      if (!dm_json_reader_read_stream (reader, stream, name, NULL, NULL, NULL, &error) &&
+          g_error_matches (error, DM_JSON_READER_ERROR, DM_JSON_READER_ERROR_SYNTAX))
+        {
+          g_assert_cmpuint (dm_json_reader_get_error_offset (reader), >=, 1);
+          g_assert_cmpuint (dm_json_reader_get_error_offset (reader), <=, length);
+          g_assert_null (strstr (error->message, "at byte 0:"));
+        }
+      n++;
+    }
+  g_assert_cmpuint (n, >=, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -611,6 +648,7 @@ main (int   argc,
   g_test_add_func ("/json-reader/stop", test_stop);
   g_test_add_func ("/json-reader/beyond-4-gib", test_beyond_4_gib);
   g_test_add_func ("/json-reader/prune", test_prune);
+  g_test_add_func ("/json-reader/fuzz-regressions", test_fuzz_regressions);
   g_test_add_func ("/json-reader/prune-limits", test_prune_limits);
   g_test_add_func ("/json-reader/cancel", test_cancel);
   g_test_add_func ("/json-reader/max-depth", test_max_depth);

@@ -641,6 +641,39 @@ test_fuzz_regressions (void)
     }
 }
 
+/* Every model reproducer, listed above or added since, fails cleanly. */
+static void
+test_fuzz_reproducers_fail_cleanly (void)
+{
+  g_autofree char *dir_path = g_test_build_filename (G_TEST_DIST, "data", "fuzz", NULL);
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)))
+    {
+      g_autofree char *path = NULL;
+      g_autofree char *contents = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(DmModel) model = NULL;
+      gsize length;
+
+      if (!g_str_has_prefix (name, "fuzz-model-"))
+        continue;
+      path = g_build_filename (dir_path, name, NULL);
+      g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+      bytes = g_bytes_new (contents, length);
+      model = dm_model_new_from_bytes (bytes, name, &error);
+      g_assert_null (model);
+      g_assert_true (error->domain == DM_MODEL_ERROR);
+      g_assert_true (g_str_has_prefix (error->message, name));
+      n++;
+    }
+  g_assert_cmpuint (n, >=, 8);
+}
+
 /* Strict JSON: an apostrophe or bracket inside a string is text, while a
  * comment, which json-glib would have skipped, is a syntax error. */
 static void
@@ -693,6 +726,7 @@ main (int   argc,
   g_test_add_func ("/model/error/deep-nesting", test_error_deep_nesting);
   g_test_add_func ("/model/error/fuzz-regressions", test_fuzz_regressions);
   g_test_add_func ("/model/error/comment-and-apostrophe", test_comment_and_apostrophe);
+  g_test_add_func ("/model/error/fuzz-reproducers", test_fuzz_reproducers_fail_cleanly);
   g_test_add_func ("/model/error/brackets-in-strings", test_error_brackets_in_strings);
   g_test_add_func ("/model/error/non-utf8", test_error_non_utf8);
   g_test_add_func ("/model/error/nul-byte", test_error_nul_byte);
