@@ -1,0 +1,205 @@
+/* fuzz-json-reader.c: libFuzzer target for the streaming JSON reader
+ *
+ * Feeds the input through a GMemoryInputStream to
+ * dm_json_reader_read_stream() set up the way each user sets it up: the
+ * importer (item paths), the importer on ScoutSuite results (pruned
+ * paths) and the model loader (no items, shallow), and touches every item
+ * and the document.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <stdint.h>
+#include <string.h>
+
+#include "dm-json-reader.h"
+
+int LLVMFuzzerInitialize (int    *argc,
+                          char ***argv);
+int LLVMFuzzerTestOneInput (const uint8_t *data,
+                            size_t         size);
+
+const char *__ubsan_default_options (void);
+
+/* Undefined behaviour ends the run like a crash, also when a reproducer
+ * runs by hand without UBSAN_OPTIONS. */
+const char *
+__ubsan_default_options (void)
+{
+  return "halt_on_error=1:print_stacktrace=1";
+}
+
+typedef struct
+{
+  guint64  items;
+  guint64  last_index;
+  gsize    text_length;
+  gsize    size;
+  guint64  bytes_read;
+  gboolean refuse_items;
+} FuzzState;
+
+typedef enum
+{
+  CONFIG_IMPORTER,
+  CONFIG_SCOUTSUITE,
+  CONFIG_MODEL,
+} ReaderConfig;
+
+static void
+progress_cb (guint64  bytes_read,
+             guint64  items,
+             gpointer user_data)
+{
+  FuzzState *state = user_data;
+
+  /* Progress only moves forward and never past the input. */
+  g_assert (bytes_read >= state->bytes_read);
+  g_assert (bytes_read <= state->size);
+  g_assert (items == state->items);
+  state->bytes_read = bytes_read;
+}
+
+static gboolean
+item_cb (JsonNode   *item,
+         const char *container,
+         guint64     index,
+         gpointer    user_data)
+{
+  FuzzState *state = user_data;
+  g_autoptr(JsonNode) copy = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert (item != NULL);
+  g_assert (container != NULL);
+
+  state->items++;
+  state->last_index = index;
+
+  /* The importer walks items and keeps copies of their strings; copying
+   * and serialising reach every node the reader built. */
+  copy = json_node_copy (item);
+  text = json_to_string (copy, FALSE);
+  state->text_length += strlen (text);
+
+  /* The model loader refuses every item; elsewhere, a way for inputs to
+   * reach the "stop" path of the reader. */
+  if (state->refuse_items)
+    return FALSE;
+  if (JSON_NODE_HOLDS_VALUE (item) && json_node_get_value_type (item) == G_TYPE_STRING &&
+      strcmp (json_node_get_string (item), "STOP") == 0)
+    return FALSE;
+
+  return TRUE;
+}
+
+static DmJsonReader *
+reader_new (ReaderConfig config)
+{
+  DmJsonReader *reader = dm_json_reader_new ();
+
+  switch (config)
+    {
+    case CONFIG_IMPORTER:
+      /* The defaults plus a bundle's "calls". */
+      dm_json_reader_add_item_path (reader, "calls");
+      break;
+
+    case CONFIG_SCOUTSUITE:
+      dm_json_reader_add_item_path (reader, "calls");
+      dm_json_reader_add_prune_path (reader, "services.*.*");
+      dm_json_reader_add_keep_path (reader, "services.*.findings");
+      break;
+
+    case CONFIG_MODEL:
+      dm_json_reader_clear_item_paths (reader);
+      dm_json_reader_set_max_depth (reader, 32);
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  return reader;
+}
+
+static void
+read_once (DmJsonReader  *reader,
+           const uint8_t *data,
+           size_t         size,
+           gboolean       refuse_items)
+{
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(GError) error = NULL;
+  FuzzState state = { 0 };
+  JsonNode *document;
+  guint64 error_offset;
+  gboolean ok;
+
+  state.size = size;
+  state.refuse_items = refuse_items;
+  dm_json_reader_set_progress (reader, progress_cb, &state);
+  stream = g_memory_input_stream_new_from_data (data, size, NULL);
+  ok = dm_json_reader_read_stream (reader, stream, "fuzz.json", item_cb, &state, NULL, &error);
+
+  /* A failed read always says why, naming the input; a good one never
+   * does. */
+  g_assert (ok == (error == NULL));
+  if (error != NULL)
+    g_assert (error->domain == DM_JSON_READER_ERROR && strstr (error->message, "fuzz.json") != NULL);
+  g_assert (state.items == dm_json_reader_get_n_items (reader));
+
+  /* The offset is that of a syntax error, inside the input, or 0. */
+  error_offset = dm_json_reader_get_error_offset (reader);
+  if (g_error_matches (error, DM_JSON_READER_ERROR, DM_JSON_READER_ERROR_SYNTAX))
+    g_assert (error_offset >= 1 && error_offset <= size);
+  else
+    g_assert (error_offset == 0);
+
+  if (ok && refuse_items)
+    g_assert (state.items == 0 && !dm_json_reader_get_is_ndjson (reader));
+
+  document = dm_json_reader_get_document (reader);
+  if (ok && document != NULL)
+    {
+      g_autofree char *text = json_to_string (document, FALSE);
+
+      g_assert (text != NULL);
+    }
+
+  (void)dm_json_reader_get_bytes_read (reader);
+  (void)dm_json_reader_get_is_ndjson (reader);
+  (void)dm_json_reader_get_had_prefix (reader);
+  (void)dm_json_reader_get_n_pruned (reader);
+}
+
+int
+LLVMFuzzerInitialize (int    *argc,
+                      char ***argv)
+{
+  /* A critical (g_return_if_fail) or warning is a bug: make it a crash
+   * libFuzzer reports, also when a reproducer runs without G_DEBUG. */
+  g_log_set_always_fatal (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
+
+  return 0;
+}
+
+int
+LLVMFuzzerTestOneInput (const uint8_t *data,
+                        size_t         size)
+{
+  g_autoptr(DmJsonReader) importer = reader_new (CONFIG_IMPORTER);
+  g_autoptr(DmJsonReader) scoutsuite = reader_new (CONFIG_SCOUTSUITE);
+  g_autoptr(DmJsonReader) model = reader_new (CONFIG_MODEL);
+
+  read_once (importer, data, size, FALSE);
+  /* The same reader again, which must start from a clean state, with a
+   * small limit that short inputs reach. */
+  dm_json_reader_set_max_depth (importer, 4);
+  read_once (importer, data, size, FALSE);
+
+  read_once (scoutsuite, data, size, FALSE);
+  read_once (model, data, size, TRUE);
+  return 0;
+}
