@@ -9,6 +9,8 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
+#include <stdio.h>
 
 #include "dm-application.h"
 #include "dm-window.h"
@@ -37,6 +39,51 @@ wait_for_frame (gint64 since)
   while (painted_at <= since)
     g_main_context_iteration (NULL, TRUE);
   return painted_at - since;
+}
+
+static gint64 last_tick, longest_stall;
+
+/* Ticks every 5 ms: a late tick is a main loop that was busy. */
+static gboolean
+tick_cb (gpointer user_data)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  if (last_tick && now - last_tick > longest_stall)
+    longest_stall = now - last_tick;
+  last_tick = now;
+  return G_SOURCE_CONTINUE;
+}
+
+/* A Security Hub export of about @megabytes MB. */
+static char *
+write_export (guint   megabytes,
+              guint  *n_findings)
+{
+  g_autofree char *dir = g_dir_make_tmp ("demarc-bench-window-XXXXXX", NULL);
+  char *path = g_build_filename (dir, "findings.json", NULL);
+  FILE *out = fopen (path, "w");
+  static const char *controls[] = { "S3.8", "EC2.19", "IAM.4", "RDS.2", "CloudTrail.1", "Lambda.1", "EC2.8" };
+  guint64 written = 0;
+  guint i;
+
+  g_assert_nonnull (out);
+  written += fprintf (out, "{\"Findings\": [");
+  for (i = 0; written < (guint64)megabytes * 1024 * 1024; i++)
+    written += fprintf (out,
+      "%s{\"SchemaVersion\":\"2018-10-08\",\"Id\":\"finding-%u\",\"AwsAccountId\":\"111122223333\","
+      "\"ProductArn\":\"arn:aws:securityhub:eu-west-1::product/aws/securityhub\",\"GeneratorId\":\"security-control/%s\","
+      "\"Types\":[\"Software and Configuration Checks\"],\"CreatedAt\":\"2026-11-01T10:00:00Z\",\"UpdatedAt\":\"2026-11-01T10:00:00Z\","
+      "\"Severity\":{\"Label\":\"%s\"},\"Title\":\"Finding %u does not meet its control\","
+      "\"Description\":\"A configuration does not meet the control; see the remediation for what to change.\","
+      "\"Resources\":[{\"Type\":\"AwsS3Bucket\",\"Id\":\"arn:aws:s3:::bucket-%u\",\"Region\":\"eu-west-1\"}],"
+      "\"Compliance\":{\"Status\":\"%s\",\"SecurityControlId\":\"%s\"},\"RecordState\":\"ACTIVE\",\"Workflow\":{\"Status\":\"NEW\"}}",
+      i ? "," : "", i, controls[i % G_N_ELEMENTS (controls)], i % 3 ? "HIGH" : "MEDIUM", i, i % 500,
+      i % 2 ? "FAILED" : "PASSED", controls[i % G_N_ELEMENTS (controls)]);
+  fprintf (out, "]}\n");
+  fclose (out);
+  *n_findings = i;
+  return path;
 }
 
 static int
@@ -120,6 +167,28 @@ main (int   argc,
            g_array_index (times, gint64, times->len * 95 / 100) / 1000.0,
            g_array_index (times, gint64, times->len - 1) / 1000.0);
   g_print ("(the time to the next painted frame, which includes waiting for the frame clock's tick)\n");
+
+  /* Opening a large export: the main loop must keep ticking. */
+  {
+    guint megabytes = 100, n_findings = 0;
+    g_autofree char *path = write_export (megabytes, &n_findings);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autofree char *dir = g_path_get_dirname (path);
+    gint64 opened;
+    guint source = g_timeout_add (5, tick_cb, NULL);
+
+    last_tick = 0;
+    longest_stall = 0;
+    opened = g_get_monotonic_time ();
+    dm_window_open_exports (window, &file, 1);
+    while (dm_window_get_assessment (window) == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    g_print ("opening a %u MB export (%u findings): %.2f s to the assessment shown, longest main-loop stall %.1f ms\n",
+             megabytes, n_findings, (g_get_monotonic_time () - opened) / 1e6, longest_stall / 1000.0);
+    g_source_remove (source);
+    g_unlink (path);
+    g_rmdir (dir);
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
   return 0;
