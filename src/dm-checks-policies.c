@@ -28,9 +28,15 @@ node_mentions (JsonNode   *node,
     {
       JsonArray *list = json_node_get_array (node);
 
+      /* Elements are strings; a nested array is not a resource list. */
       for (guint i = 0; i < json_array_get_length (list); i++)
-        if (node_mentions (json_array_get_element (list, i), prefix))
-          return TRUE;
+        {
+          JsonNode *element = json_array_get_element (list, i);
+
+          if (JSON_NODE_HOLDS_VALUE (element) && json_node_get_value_type (element) == G_TYPE_STRING &&
+              g_str_has_prefix (json_node_get_string (element), prefix))
+            return TRUE;
+        }
     }
   return FALSE;
 }

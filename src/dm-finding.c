@@ -39,17 +39,34 @@ struct _DmFinding
 
 G_DEFINE_FINAL_TYPE (DmFinding, dm_finding, G_TYPE_OBJECT)
 
+/* GLib 2.74's interned reference-counted strings race when one thread
+ * drops a string's last reference while another interns the same text (a
+ * cancelled import freeing its findings while the next one reads): both
+ * happen under this lock. */
+static GMutex intern_lock;
+
 static void
 release (char *string)
 {
   if (string)
-    g_ref_string_release (string);
+    {
+      g_mutex_lock (&intern_lock);
+      g_ref_string_release (string);
+      g_mutex_unlock (&intern_lock);
+    }
 }
 
 static char *
 intern (const char *string)
 {
-  return string ? g_ref_string_new_intern (string) : NULL;
+  char *interned;
+
+  if (string == NULL)
+    return NULL;
+  g_mutex_lock (&intern_lock);
+  interned = g_ref_string_new_intern (string);
+  g_mutex_unlock (&intern_lock);
+  return interned;
 }
 
 static void
@@ -158,4 +175,26 @@ dm_finding_get_controls (DmFinding *self)
 {
   g_return_val_if_fail (DM_IS_FINDING (self), NULL);
   return (const char * const *)self->controls;
+}
+
+/**
+ * dm_finding_list_copy:
+ *
+ * A new list holding the same findings, for a worker thread: reading a
+ * GListStore moves its cached position, so two threads must not read one.
+ * Findings themselves never change, so sharing them is safe.
+ *
+ * Returns: (transfer full): the copy
+ */
+GListModel *
+dm_finding_list_copy (GListModel *findings)
+{
+  guint n = g_list_model_get_n_items (findings);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_full (n, g_object_unref);
+  GListStore *copy = g_list_store_new (DM_TYPE_FINDING);
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (items, g_list_model_get_item (findings, i));
+  g_list_store_splice (copy, 0, 0, items->pdata, items->len);
+  return G_LIST_MODEL (copy);
 }

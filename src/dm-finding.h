@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
 
 #include "dm-types.h"
 
@@ -59,5 +59,7 @@ const char         *dm_finding_get_tool          (DmFinding           *self);
 const char         *dm_finding_get_title         (DmFinding           *self);
 const char         *dm_finding_get_evidence      (DmFinding           *self);
 const char         *dm_finding_get_remediation   (DmFinding           *self);
+
+GListModel         *dm_finding_list_copy         (GListModel          *findings);
 
 G_END_DECLS

@@ -26,6 +26,7 @@ struct _DmModel
   GPtrArray         *bands;              /* DmBand, bottom first */
   GPtrArray         *layers;             /* DmLayer, file order */
   GListStore        *services;           /* DmService */
+  GPtrArray       *service_array;  /* the same services: index reads that are safe from any thread */
   GArray            *categories;         /* DmCategory */
   GArray            *security_services;  /* DmSecurityService */
   DmControlKindInfo  control_kinds[4];   /* indexed by DmControlKind */
@@ -59,6 +60,7 @@ dm_model_finalize (GObject *object)
   g_clear_pointer (&self->bands, g_ptr_array_unref);
   g_clear_pointer (&self->layers, g_ptr_array_unref);
   g_clear_object (&self->services);
+  g_clear_pointer (&self->service_array, g_ptr_array_unref);
   g_clear_pointer (&self->categories, g_array_unref);
   g_clear_pointer (&self->security_services, g_array_unref);
 
@@ -92,6 +94,7 @@ dm_model_init (DmModel *self)
   self->bands = g_ptr_array_new_with_free_func (g_object_unref);
   self->layers = g_ptr_array_new_with_free_func (g_object_unref);
   self->services = g_list_store_new (DM_TYPE_SERVICE);
+  self->service_array = g_ptr_array_new_with_free_func (g_object_unref);
   self->categories = g_array_new (FALSE, TRUE, sizeof (DmNamedEntry));
   g_array_set_clear_func (self->categories, clear_named_entry);
   self->security_services = g_array_new (FALSE, TRUE, sizeof (DmNamedEntry));
@@ -585,6 +588,7 @@ load_services (Loader     *loader,
         return FALSE;
 
       g_list_store_append (self->services, service);
+      g_ptr_array_add (self->service_array, g_object_ref (service));
       g_hash_table_insert (self->service_by_id, (char *)dm_service_get_id (service), service);
     }
 
@@ -1012,7 +1016,7 @@ guint
 dm_model_get_n_services (DmModel *self)
 {
   g_return_val_if_fail (DM_IS_MODEL (self), 0);
-  return g_list_model_get_n_items (G_LIST_MODEL (self->services));
+  return self->service_array->len;
 }
 
 /**
@@ -1024,13 +1028,13 @@ DmService *
 dm_model_get_service (DmModel *self,
                       guint    index)
 {
-  g_autoptr(DmService) service = NULL;
-
   g_return_val_if_fail (DM_IS_MODEL (self), NULL);
+  if (index >= self->service_array->len)
+    return NULL;
 
-  /* The store keeps its own reference, so returning a borrowed one is safe. */
-  service = g_list_model_get_item (G_LIST_MODEL (self->services), index);
-  return service;
+  /* Not the GListStore: its reads move a cached position, and workers
+   * (imports, reports) read the model while the window does. */
+  return g_ptr_array_index (self->service_array, index);
 }
 
 DmService *

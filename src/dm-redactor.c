@@ -24,7 +24,9 @@ struct _DmRedactor
   GHashTable *pseudonyms;  /* "kind\x1foriginal" → pseudonym */
   GHashTable *counters;    /* kind → GUINT count */
   GHashTable *names;       /* resource name → pseudonym, for free text */
-  GRegex     *names_regex; /* all names, longest first; NULL when stale */
+  GPtrArray  *odd_names;   /* names with characters words do not have */
+  GRegex     *full_account;
+  GRegex     *full_resource_id;
   GRegex     *rules[7];
 };
 
@@ -38,7 +40,7 @@ static const char *rule_patterns[] = {
   [RULE_KEY] = "\\b(?:AKIA|ASIA|AIDA|AROA|AIPA|ANPA|ANVA|APKA)[A-Z0-9]{16}\\b",
   [RULE_EMAIL] = "[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}",
   /* With "::" somewhere, or all eight groups: not a clock time. */
-  [RULE_IPV6] = "(?<![\\w:.])(?:(?:[0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4}|(?:[0-9A-Fa-f]{1,4}:){0,6}[0-9A-Fa-f]{0,4}::(?:[0-9A-Fa-f]{1,4}:){0,6}[0-9A-Fa-f]{0,4})(?:/[0-9]{1,3})?(?![\\w:])",
+  [RULE_IPV6] = "(?<![\\w.])(?:(?:[0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4}|(?:[0-9A-Fa-f]{1,4}:){0,6}[0-9A-Fa-f]{0,4}::(?:[0-9A-Fa-f]{1,4}:){0,6}[0-9A-Fa-f]{0,4})(?:/[0-9]{1,3})?(?![\\w:])",
   [RULE_IPV4] = "(?<![\\w.])(?:[0-9]{1,3}\\.){3}[0-9]{1,3}(?:/[0-9]{1,2})?(?!\\w|\\.[0-9])",
   [RULE_ACCOUNT] = "(?<![0-9])[0-9]{12}(?![0-9])",
   [RULE_RESOURCE_ID] = "\\b(i|sg|vol|snap|vpc|subnet|eni|ami|igw|rtb|acl|nat|eipalloc|vpce|pcx|tgw|fs|db|r)-[0-9a-f]{8,17}\\b",
@@ -74,7 +76,9 @@ dm_redactor_finalize (GObject *object)
   g_hash_table_unref (self->pseudonyms);
   g_hash_table_unref (self->counters);
   g_hash_table_unref (self->names);
-  g_clear_pointer (&self->names_regex, g_regex_unref);
+  g_clear_pointer (&self->odd_names, g_ptr_array_unref);
+  g_clear_pointer (&self->full_account, g_regex_unref);
+  g_clear_pointer (&self->full_resource_id, g_regex_unref);
   for (guint i = 0; i < G_N_ELEMENTS (self->rules); i++)
     g_clear_pointer (&self->rules[i], g_regex_unref);
 
@@ -93,6 +97,10 @@ dm_redactor_init (DmRedactor *self)
   self->pseudonyms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->counters = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->odd_names = g_ptr_array_new ();   /* keys of names */
+  self->full_account = g_regex_new ("^[0-9]{12}$", G_REGEX_OPTIMIZE, 0, NULL);
+  self->full_resource_id = g_regex_new ("^(?:i|sg|vol|snap|vpc|subnet|eni|ami|igw|rtb|acl|nat|eipalloc|vpce|pcx|tgw|fs|db|r)-[0-9a-f]{8,17}$",
+                                        G_REGEX_OPTIMIZE, 0, NULL);
   for (guint i = 0; i < G_N_ELEMENTS (self->rules); i++)
     {
       g_autoptr(GError) error = NULL;
@@ -135,16 +143,34 @@ dm_redactor_get_n_pseudonyms (DmRedactor *self)
 }
 
 /* Registers a resource name so free text mentioning it is redacted too. */
+/* Characters of a name that the word scan below treats as one word. */
+static gboolean
+is_name_char (char c)
+{
+  return g_ascii_isalnum (c) || c == '_' || c == '-' || c == '.' || (c & 0x80);
+}
+
+/* Registers a resource name so free text mentioning it is redacted too.
+ * A one-letter name would eat ordinary letters; anything longer is
+ * redacted wherever it stands as a word, short or common as it may be:
+ * an extra pseudonym is better than a leak. */
 static void
 remember_name (DmRedactor *self,
                const char *name,
                const char *alias)
 {
-  /* Short names ("db", "api") would eat ordinary words. */
-  if (strlen (name) < 4 || g_hash_table_contains (self->names, name))
+  gboolean odd = FALSE;
+  char *key;
+
+  if (strlen (name) < 2 || g_hash_table_contains (self->names, name))
     return;
-  g_hash_table_insert (self->names, g_strdup (name), g_strdup (alias));
-  g_clear_pointer (&self->names_regex, g_regex_unref);
+  key = g_strdup (name);
+  g_hash_table_insert (self->names, key, g_strdup (alias));
+  for (const char *p = name; *p; p++)
+    if (!is_name_char (*p))
+      odd = TRUE;
+  if (odd)
+    g_ptr_array_add (self->odd_names, key);
 }
 
 static const char *
@@ -277,55 +303,52 @@ resource_id_cb (const GMatchInfo *info,
   return FALSE;
 }
 
-static gboolean
-name_cb (const GMatchInfo *info,
-         GString          *out,
-         gpointer          user_data)
+/* Known names, as whole words: a hash lookup per word, so thousands of
+ * names cost no more than a few. */
+static char *
+replace_names (DmRedactor *self,
+               const char *text)
 {
-  DmRedactor *self = user_data;
-  g_autofree char *whole = g_match_info_fetch (info, 0);
+  GString *out = g_string_sized_new (strlen (text));
+  const char *p = text;
 
-  g_string_append (out, g_hash_table_lookup (self->names, whole));
-  return FALSE;
-}
-
-static int
-longest_first (gconstpointer a,
-               gconstpointer b)
-{
-  gsize la = strlen (*(const char * const *)a), lb = strlen (*(const char * const *)b);
-
-  return la < lb ? 1 : la > lb ? -1 : strcmp (*(const char * const *)a, *(const char * const *)b);
-}
-
-static GRegex *
-names_regex (DmRedactor *self)
-{
-  g_autoptr(GPtrArray) names = NULL;
-  g_autoptr(GString) pattern = NULL;
-  GHashTableIter iter;
-  gpointer key;
-
-  if (self->names_regex || g_hash_table_size (self->names) == 0)
-    return self->names_regex;
-
-  names = g_ptr_array_new ();
-  g_hash_table_iter_init (&iter, self->names);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    g_ptr_array_add (names, key);
-  g_ptr_array_sort (names, longest_first);
-
-  /* Whole names only: "logs" must not rewrite "catalogs". */
-  pattern = g_string_new ("(?<![\\w.-])(?:");
-  for (guint i = 0; i < names->len; i++)
+  while (*p)
     {
-      g_autofree char *escaped = g_regex_escape_string (g_ptr_array_index (names, i), -1);
+      const char *start = p;
+      g_autofree char *word = NULL;
+      const char *alias;
+      gsize length;
 
-      g_string_append_printf (pattern, "%s%s", i ? "|" : "", escaped);
+      if (!is_name_char (*p))
+        {
+          g_string_append_c (out, *p++);
+          continue;
+        }
+      while (*p && is_name_char (*p))
+        p++;
+      length = p - start;
+      word = g_strndup (start, length);
+      /* "… bucket logs." ends a sentence, not the name. */
+      while (length > 1 && (alias = g_hash_table_lookup (self->names, word)) == NULL && word[length - 1] == '.')
+        word[--length] = '\0';
+      if ((alias = g_hash_table_lookup (self->names, word)))
+        {
+          g_string_append (out, alias);
+          g_string_append_len (out, start + length, (p - start) - length);
+        }
+      else
+        g_string_append_len (out, start, p - start);
     }
-  g_string_append (pattern, ")(?![\\w-])");
-  self->names_regex = g_regex_new (pattern->str, 0, 0, NULL);
-  return self->names_regex;
+
+  /* Names with spaces, slashes or such: rare, so looked for one by one. */
+  for (guint i = 0; i < self->odd_names->len; i++)
+    {
+      const char *name = g_ptr_array_index (self->odd_names, i);
+
+      if (strstr (out->str, name))
+        g_string_replace (out, name, g_hash_table_lookup (self->names, name), 0);
+    }
+  return g_string_free (out, FALSE);
 }
 
 /**
@@ -342,7 +365,6 @@ dm_redactor_text (DmRedactor *self,
   char *current;
   SimpleRule key = { self, "access-key" }, email = { self, "email" };
   SimpleRule ipv6 = { self, "ipv6" }, ipv4 = { self, "ip" }, account = { self, "account" };
-  GRegex *names;
 
   g_return_val_if_fail (DM_IS_REDACTOR (self), NULL);
   if (text == NULL)
@@ -359,8 +381,13 @@ dm_redactor_text (DmRedactor *self,
 
   /* ARNs first, whole; then names they and resources taught, still whole. */
   APPLY (self->rules[RULE_ARN], arn_cb, self);
-  if ((names = names_regex (self)))
-    APPLY (names, name_cb, self);
+  if (g_hash_table_size (self->names) > 0)
+    {
+      char *next = replace_names (self, current);
+
+      g_free (current);
+      current = next;
+    }
   APPLY (self->rules[RULE_KEY], simple_cb, &key);
   APPLY (self->rules[RULE_EMAIL], simple_cb, &email);
   APPLY (self->rules[RULE_IPV6], simple_cb, &ipv6);
@@ -404,8 +431,9 @@ dm_redactor_resource (DmRedactor *self,
     return g_strdup (resource);
 
   valid = g_utf8_make_valid (resource, -1);
-  if (g_str_has_prefix (valid, "arn:") || g_regex_match (self->rules[RULE_RESOURCE_ID], valid, G_REGEX_MATCH_ANCHORED, NULL) ||
-      g_regex_match (self->rules[RULE_ACCOUNT], valid, G_REGEX_MATCH_ANCHORED, NULL) ||
+  /* Whole-string matches only: "111122223333-payroll" is a name. */
+  if (g_str_has_prefix (valid, "arn:") || g_regex_match (self->full_resource_id, valid, 0, NULL) ||
+      g_regex_match (self->full_account, valid, 0, NULL) ||
       g_strcmp0 (resource_type, "AwsAccount") == 0 || looks_like_region (valid) ||
       g_str_equal (valid, "root") || g_str_equal (valid, "password policy"))
     return dm_redactor_text (self, valid);
@@ -415,6 +443,41 @@ dm_redactor_resource (DmRedactor *self,
   alias = pseudonym (self, kind_for_type (resource_type), valid);
   remember_name (self, valid, alias);
   return g_strdup (alias);
+}
+
+/* The name in a finding's resource: an ARN's last part, or the whole. */
+static char *
+own_name (const char *resource)
+{
+  const char *slash, *colon;
+
+  if (resource == NULL)
+    return NULL;
+  if (!g_str_has_prefix (resource, "arn:"))
+    return g_strdup (resource);
+  slash = strrchr (resource, '/');
+  colon = strrchr (resource, ':');
+  return g_strdup (slash && slash > colon ? slash + 1 : colon ? colon + 1 : resource);
+}
+
+/* A finding's own resource is redacted wherever its name appears in the
+ * finding, inside longer words too: tools build ids such as
+ * prowler-aws-check-<account>-<region>-<name>. */
+static char *
+redact_field (DmRedactor *self,
+              const char *text,
+              const char *name,
+              const char *alias)
+{
+  g_autoptr(GString) copy = NULL;
+
+  if (text == NULL)
+    return NULL;
+  if (name == NULL || alias == NULL || strlen (name) < 3 || strstr (text, name) == NULL)
+    return dm_redactor_text (self, text);
+  copy = g_string_new (text);
+  g_string_replace (copy, name, alias, 0);
+  return dm_redactor_text (self, copy->str);
 }
 
 /**
@@ -429,10 +492,12 @@ dm_redactor_finding (DmRedactor *self,
 {
   g_autofree char *resource = dm_redactor_resource (self, dm_finding_get_resource (finding),
                                                     dm_finding_get_resource_type (finding));
+  g_autofree char *name = own_name (dm_finding_get_resource (finding));
+  const char *alias = name ? g_hash_table_lookup (self->names, name) : NULL;
   g_autofree char *account = dm_redactor_text (self, dm_finding_get_account (finding));
-  g_autofree char *title = dm_redactor_text (self, dm_finding_get_title (finding));
-  g_autofree char *evidence = dm_redactor_text (self, dm_finding_get_evidence (finding));
-  g_autofree char *remediation = dm_redactor_text (self, dm_finding_get_remediation (finding));
+  g_autofree char *title = redact_field (self, dm_finding_get_title (finding), name, alias);
+  g_autofree char *evidence = redact_field (self, dm_finding_get_evidence (finding), name, alias);
+  g_autofree char *remediation = redact_field (self, dm_finding_get_remediation (finding), name, alias);
   g_autofree char *source_base = g_path_get_basename (dm_finding_get_source (finding));
   g_autofree char *source = dm_redactor_text (self, source_base);
   g_autofree char *id = NULL;
@@ -453,7 +518,7 @@ dm_redactor_finding (DmRedactor *self,
   if (dm_finding_get_check (finding) && g_str_equal (dm_finding_get_tool (finding), "Demarc"))
     id = g_strdup_printf ("%s/%s", dm_finding_get_check (finding), resource);
   else
-    id = dm_redactor_text (self, dm_finding_get_id (finding));
+    id = redact_field (self, dm_finding_get_id (finding), name, alias);
 
   data.id = id;
   data.resource = resource;

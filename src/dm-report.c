@@ -81,6 +81,25 @@ dm_report_new (DmModel     *model,
                DmImporter  *importer,
                gboolean     redact)
 {
+  return dm_report_new_for_findings (model, catalogue, importer,
+                                     importer ? dm_importer_get_findings (importer) : NULL, redact);
+}
+
+/**
+ * dm_report_new_for_findings:
+ * @importer: (nullable): where @findings came from, for the inputs' names
+ *   and counts; %NULL for the model alone
+ * @findings: (nullable): the findings; a worker thread must get a list no
+ *   other thread reads (see dm_finding_list_copy())
+ * @redact: replace identifiers with pseudonyms everywhere in the report
+ */
+DmReport *
+dm_report_new_for_findings (DmModel     *model,
+                            DmCatalogue *catalogue,
+                            DmImporter  *importer,
+                            GListModel  *findings,
+                            gboolean     redact)
+{
   DmReport *self = g_object_new (DM_TYPE_REPORT, NULL);
   g_autoptr(DmRedactor) redactor = redact ? dm_redactor_new () : NULL;
 
@@ -89,12 +108,12 @@ dm_report_new (DmModel     *model,
   self->importer = importer ? g_object_ref (importer) : NULL;
   self->redacted = redact;
 
-  if (importer == NULL)
+  if (findings == NULL)
     self->findings = G_LIST_MODEL (g_list_store_new (DM_TYPE_FINDING));
   else if (redactor)
-    self->findings = dm_redactor_findings (redactor, dm_importer_get_findings (importer));
+    self->findings = dm_redactor_findings (redactor, findings);
   else
-    self->findings = g_object_ref (dm_importer_get_findings (importer));
+    self->findings = g_object_ref (findings);
 
   for (guint i = 0; importer && i < dm_importer_get_n_inputs (importer); i++)
     {
@@ -114,10 +133,40 @@ dm_report_new (DmModel     *model,
   return self;
 }
 
+/**
+ * dm_report_copy:
+ *
+ * Called on the main thread: a report of the same findings that a worker
+ * may use while the window goes on reading this one. Its assessment is
+ * made by the first dm_report_get_assessment(), in the worker.
+ *
+ * Returns: (transfer full): the copy
+ */
+DmReport *
+dm_report_copy (DmReport *self)
+{
+  DmReport *copy;
+
+  g_return_val_if_fail (DM_IS_REPORT (self), NULL);
+
+  copy = g_object_new (DM_TYPE_REPORT, NULL);
+  copy->model = g_object_ref (self->model);
+  copy->catalogue = g_object_ref (self->catalogue);
+  copy->importer = self->importer ? g_object_ref (self->importer) : NULL;
+  copy->redacted = self->redacted;
+  copy->findings = dm_finding_list_copy (self->findings);
+  for (guint i = 0; i < self->input_paths->len; i++)
+    g_ptr_array_add (copy->input_paths, g_strdup (g_ptr_array_index (self->input_paths, i)));
+  return copy;
+}
+
 DmAssessment *
 dm_report_get_assessment (DmReport *self)
 {
   g_return_val_if_fail (DM_IS_REPORT (self), NULL);
+
+  if (self->assessment == NULL)
+    self->assessment = dm_assessment_new (self->model, self->catalogue, self->findings);
   return self->assessment;
 }
 
@@ -269,7 +318,7 @@ static gboolean
 service_in_report (DmReport  *self,
                    DmService *service)
 {
-  return dm_assessment_has_service (self->assessment, service);
+  return dm_assessment_has_service (dm_report_get_assessment (self), service);
 }
 
 static const char *
@@ -328,7 +377,7 @@ finding_in_service (DmReport  *self,
                     DmService *service)
 {
   return g_strcmp0 (dm_finding_get_service (finding), dm_service_get_id (service)) == 0 &&
-         dm_assessment_get_finding_layer (self->assessment, finding) != NULL;
+         dm_assessment_get_finding_layer (dm_report_get_assessment (self), finding) != NULL;
 }
 
 /* --- diagrams ------------------------------------------------------------- */
@@ -347,7 +396,7 @@ paint_service (DmReport  *self,
   dm_diagram_state_init (&state, self->model, service, &palette);
   state.show_legend = TRUE;
   if (service_in_report (self, service))
-    state.results = dm_assessment_get_service_results (self->assessment, service);
+    state.results = dm_assessment_get_service_results (dm_report_get_assessment (self), service);
 
   /* A white page: exported images are read on paper and in slides. */
   cairo_save (cr);
@@ -721,7 +770,7 @@ dm_report_paint_matrix (DmReport *self,
 
               if (assessed && (owner == DM_OWNER_CUSTOMER || owner == DM_OWNER_SHARED))
                 {
-                  const DmLayerResult *result = dm_assessment_get_result (self->assessment, service, layer);
+                  const DmLayerResult *result = dm_assessment_get_result (dm_report_get_assessment (self), service, layer);
 
                   label = g_strdup_printf ("%s %s", status_symbol (result->status), word);
                 }
@@ -873,7 +922,7 @@ dm_report_to_html (DmReport *self)
 
   g_return_val_if_fail (DM_IS_REPORT (self), NULL);
 
-  dm_assessment_get_coverage (self->assessment, &with_evidence, &customer_layers);
+  dm_assessment_get_coverage (dm_report_get_assessment (self), &with_evidence, &customer_layers);
 
   g_string_append (out, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
   /* Self-contained: nothing may be fetched, not even by accident. */
@@ -883,10 +932,10 @@ dm_report_to_html (DmReport *self)
                           model_name, self->redacted ? _("identifiers redacted") : _("identifiers shown"));
 
   g_string_append_printf (out, "<h2 id=\"summary\">%s</h2>\n<ul>\n", _("Summary"));
-  g_string_append_printf (out, "<li>%s <strong>%u</strong></li>\n", _("Failed findings:"), dm_assessment_get_n_failed (self->assessment));
-  g_string_append_printf (out, "<li>%s <strong>%u</strong></li>\n", _("Passed findings:"), dm_assessment_get_n_passed (self->assessment));
+  g_string_append_printf (out, "<li>%s <strong>%u</strong></li>\n", _("Failed findings:"), dm_assessment_get_n_failed (dm_report_get_assessment (self)));
+  g_string_append_printf (out, "<li>%s <strong>%u</strong></li>\n", _("Passed findings:"), dm_assessment_get_n_passed (dm_report_get_assessment (self)));
   g_string_append_printf (out, "<li>%s <strong>%u</strong></li>\n", _("Findings not mapped to a layer:"),
-                          dm_assessment_get_n_unmapped (self->assessment));
+                          dm_assessment_get_n_unmapped (dm_report_get_assessment (self)));
   g_string_append_printf (out, "<li>%s <strong>%u / %u</strong></li>\n</ul>\n",
                           _("Customer and shared layers with evidence:"), with_evidence, customer_layers);
 
@@ -949,7 +998,7 @@ dm_report_to_html (DmReport *self)
       for (guint l = 0; l < dm_model_get_n_layers (self->model); l++)
         {
           DmLayer *layer = dm_model_get_layer (self->model, l);
-          const DmLayerResult *result = dm_assessment_get_result (self->assessment, service, layer);
+          const DmLayerResult *result = dm_assessment_get_result (dm_report_get_assessment (self), service, layer);
           g_autofree char *layer_name = dm_report_escape_html (dm_layer_get_name (layer));
           const char *klass = result->status == DM_LAYER_GAP ? "gap" : result->status == DM_LAYER_OK ? "ok" :
                               result->status == DM_LAYER_NO_DATA ? "no-data" : "muted";
@@ -985,7 +1034,7 @@ dm_report_to_html (DmReport *self)
     {
       g_autoptr(DmFinding) finding = g_list_model_get_item (self->findings, i);
 
-      if (dm_finding_get_status (finding) != DM_FINDING_FAILED || dm_assessment_get_finding_layer (self->assessment, finding))
+      if (dm_finding_get_status (finding) != DM_FINDING_FAILED || dm_assessment_get_finding_layer (dm_report_get_assessment (self), finding))
         continue;
       if (!any_unmapped)
         g_string_append_printf (out, "<section id=\"unmapped\">\n<h2>%s</h2>\n<p>%s</p>\n", _("Unmapped findings"),
@@ -1035,15 +1084,15 @@ dm_report_to_markdown (DmReport *self)
   gboolean any_unmapped = FALSE;
 
   g_return_val_if_fail (DM_IS_REPORT (self), NULL);
-  dm_assessment_get_coverage (self->assessment, &with_evidence, &customer_layers);
+  dm_assessment_get_coverage (dm_report_get_assessment (self), &with_evidence, &customer_layers);
 
   g_string_append_printf (out, "# %s\n\n%s · %s\n\n", _("Shared responsibility report"), model_name,
                           self->redacted ? _("identifiers redacted") : _("identifiers shown"));
   g_string_append_printf (out, "## %s\n\n", _("Summary"));
   g_string_append_printf (out, "- %s %u\n- %s %u\n- %s %u\n- %s %u / %u\n\n",
-                          _("Failed findings:"), dm_assessment_get_n_failed (self->assessment),
-                          _("Passed findings:"), dm_assessment_get_n_passed (self->assessment),
-                          _("Findings not mapped to a layer:"), dm_assessment_get_n_unmapped (self->assessment),
+                          _("Failed findings:"), dm_assessment_get_n_failed (dm_report_get_assessment (self)),
+                          _("Passed findings:"), dm_assessment_get_n_passed (dm_report_get_assessment (self)),
+                          _("Findings not mapped to a layer:"), dm_assessment_get_n_unmapped (dm_report_get_assessment (self)),
                           _("Customer and shared layers with evidence:"), with_evidence, customer_layers);
 
   if (self->input_paths->len)
@@ -1075,7 +1124,7 @@ dm_report_to_markdown (DmReport *self)
       for (guint l = 0; l < dm_model_get_n_layers (self->model); l++)
         {
           DmLayer *layer = dm_model_get_layer (self->model, l);
-          const DmLayerResult *result = dm_assessment_get_result (self->assessment, service, layer);
+          const DmLayerResult *result = dm_assessment_get_result (dm_report_get_assessment (self), service, layer);
           g_autofree char *layer_name = dm_report_escape_markdown (dm_layer_get_name (layer));
 
           g_string_append_printf (out, "| %s | %s | %s %s%s%s%s | %u |\n", layer_name,
@@ -1105,7 +1154,7 @@ dm_report_to_markdown (DmReport *self)
     {
       g_autoptr(DmFinding) finding = g_list_model_get_item (self->findings, i);
 
-      if (dm_finding_get_status (finding) != DM_FINDING_FAILED || dm_assessment_get_finding_layer (self->assessment, finding))
+      if (dm_finding_get_status (finding) != DM_FINDING_FAILED || dm_assessment_get_finding_layer (dm_report_get_assessment (self), finding))
         continue;
       if (!any_unmapped)
         g_string_append_printf (out, "## %s\n\n", _("Unmapped findings"));
@@ -1211,13 +1260,13 @@ write_pdf (DmReport    *self,
 
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, _("Shared responsibility report"));
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Demarc " PACKAGE_VERSION);
-  dm_assessment_get_coverage (self->assessment, &with_evidence, &customer_layers);
+  dm_assessment_get_coverage (dm_report_get_assessment (self), &with_evidence, &customer_layers);
 
   pdf_text (&pdf, _("Shared responsibility report"), "Sans Bold 20", 4);
   pdf_text (&pdf, dm_model_get_name (self->model), "Sans 10", 16);
   summary = g_strdup_printf (_("%u failed, %u passed, %u not mapped to a layer; evidence for %u of %u customer and shared layers."),
-                             dm_assessment_get_n_failed (self->assessment), dm_assessment_get_n_passed (self->assessment),
-                             dm_assessment_get_n_unmapped (self->assessment), with_evidence, customer_layers);
+                             dm_assessment_get_n_failed (dm_report_get_assessment (self)), dm_assessment_get_n_passed (dm_report_get_assessment (self)),
+                             dm_assessment_get_n_unmapped (dm_report_get_assessment (self)), with_evidence, customer_layers);
   pdf_text (&pdf, summary, "Sans 11", 12);
   for (guint i = 0; i < self->input_paths->len; i++)
     {
@@ -1263,7 +1312,7 @@ write_pdf (DmReport    *self,
       for (guint l = 0; l < dm_model_get_n_layers (self->model); l++)
         {
           DmLayer *layer = dm_model_get_layer (self->model, l);
-          const DmLayerResult *result = dm_assessment_get_result (self->assessment, service, layer);
+          const DmLayerResult *result = dm_assessment_get_result (dm_report_get_assessment (self), service, layer);
 
           if (result->status == DM_LAYER_NO_DATA)
             {
@@ -1290,7 +1339,7 @@ write_pdf (DmReport    *self,
       {
         g_autoptr(DmFinding) finding = g_list_model_get_item (self->findings, i);
 
-        if (dm_finding_get_status (finding) != DM_FINDING_FAILED || dm_assessment_get_finding_layer (self->assessment, finding))
+        if (dm_finding_get_status (finding) != DM_FINDING_FAILED || dm_assessment_get_finding_layer (dm_report_get_assessment (self), finding))
           continue;
         if (!any_unmapped)
           {

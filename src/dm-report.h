@@ -42,6 +42,12 @@ DmReport     *dm_report_new               (DmModel         *model,
                                            DmCatalogue     *catalogue,
                                            DmImporter      *importer,
                                            gboolean         redact);
+DmReport     *dm_report_new_for_findings  (DmModel         *model,
+                                           DmCatalogue     *catalogue,
+                                           DmImporter      *importer,
+                                           GListModel      *findings,
+                                           gboolean         redact);
+DmReport     *dm_report_copy              (DmReport        *self);
 DmAssessment *dm_report_get_assessment    (DmReport        *self);
 GListModel   *dm_report_get_findings      (DmReport        *self);
 guint         dm_report_get_n_inputs      (DmReport        *self);

@@ -49,6 +49,8 @@ struct _DmWindow
   DmAssessment         *assessment;  /* the report's */
   gboolean              redact;
   GCancellable         *redact_cancellable;
+  GCancellable         *export_cancellable;  /* cancelled only when the window goes */
+  GCancellable         *diff_cancellable;
   DmDiff               *diff;        /* against an older export, or NULL */
   gboolean              show_all_services;
   DmModel              *model;
@@ -770,6 +772,8 @@ cancel_import_action (GtkWidget  *widget,
   /* A worker stuck on a slow disk or pipe sees the cancellable only when
    * its read returns: the window lets go of it at once instead. */
   g_cancellable_cancel (self->import_cancellable);
+  g_clear_object (&self->import_cancellable);
+  self->import_cancellable = g_cancellable_new ();
   stop_progress (self);
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Opening cancelled")));
 }
@@ -893,6 +897,7 @@ typedef struct
   DmModel     *model;
   DmCatalogue *catalogue;
   DmImporter  *importer;
+  GListModel  *findings;   /* the worker's own copy */
   gboolean     redact;
 } RedactData;
 
@@ -904,6 +909,7 @@ redact_data_free (gpointer data)
   g_clear_object (&d->model);
   g_clear_object (&d->catalogue);
   g_clear_object (&d->importer);
+  g_clear_object (&d->findings);
   g_free (d);
 }
 
@@ -915,7 +921,8 @@ redact_thread (GTask        *task,
 {
   RedactData *d = task_data;
 
-  g_task_return_pointer (task, dm_report_new (d->model, d->catalogue, d->importer, d->redact), g_object_unref);
+  g_task_return_pointer (task, dm_report_new_for_findings (d->model, d->catalogue, d->importer, d->findings, d->redact),
+                         g_object_unref);
 }
 
 static void
@@ -959,6 +966,7 @@ set_redact (DmWindow *self,
   d->model = g_object_ref (self->model);
   d->catalogue = g_object_ref (self->catalogue);
   d->importer = g_object_ref (self->importer);
+  d->findings = dm_finding_list_copy (dm_importer_get_findings (self->importer));
   d->redact = redact;
   task = g_task_new (self, self->redact_cancellable, redact_done, NULL);
   g_task_set_source_tag (task, set_redact);
@@ -1102,12 +1110,13 @@ export_data_free (gpointer data)
   g_free (d);
 }
 
-/* The report of what the window shows, or of the model alone. */
+/* The report of what the window shows, or of the model alone; a copy, so
+ * a worker can read it while the window does. */
 static DmReport *
 current_report (DmWindow *self)
 {
   if (self->report)
-    return g_object_ref (self->report);
+    return dm_report_copy (self->report);
   return dm_report_new (self->model, self->catalogue, NULL, FALSE);
 }
 
@@ -1122,6 +1131,9 @@ export_thread (GTask        *task,
   GError *error = NULL;
   DmReportFormat format;
   gboolean ok;
+
+  /* The copy's assessment is made here, off the main thread. */
+  dm_report_get_assessment (d->report);
 
   if (path == NULL || !dm_report_format_from_path (path, &format))
     {
@@ -1155,7 +1167,9 @@ export_done (GObject      *source,
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
-      show_error (self, _("Could Not Export"), error->message);
+      /* Cancelled only when the window closes: nothing to say. */
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error (self, _("Could Not Export"), error->message);
       return;
     }
   name = g_file_get_basename (d->file);
@@ -1190,7 +1204,7 @@ dm_window_export (DmWindow *self,
   d->diagram = diagram;
   /* On the Compare view, the diagram is the matrix. */
   d->matrix = diagram && g_strcmp0 (dm_window_get_visible_view (self), "compare") == 0;
-  task = g_task_new (self, self->cancellable, export_done, NULL);
+  task = g_task_new (self, self->export_cancellable, export_done, NULL);
   g_task_set_source_tag (task, dm_window_export);
   g_task_set_task_data (task, d, export_data_free);
   g_task_run_in_thread (task, export_thread);
@@ -1382,6 +1396,7 @@ typedef struct
   DmModel     *model;
   DmCatalogue *catalogue;
   DmImporter  *importer;   /* the newer export, shown */
+  GListModel  *findings;   /* its findings: the worker's own copy */
   gboolean     redact;
   DmDiff      *diff;
 } DiffData;
@@ -1395,6 +1410,7 @@ diff_data_free (gpointer data)
   g_clear_object (&d->model);
   g_clear_object (&d->catalogue);
   g_clear_object (&d->importer);
+  g_clear_object (&d->findings);
   g_clear_object (&d->diff);
   g_free (d);
 }
@@ -1423,12 +1439,12 @@ diff_thread (GTask        *task,
     {
       g_autoptr(DmRedactor) redactor = dm_redactor_new ();
 
-      new_findings = dm_redactor_findings (redactor, dm_importer_get_findings (d->importer));
+      new_findings = dm_redactor_findings (redactor, d->findings);
       old_findings = dm_redactor_findings (redactor, dm_importer_get_findings (older));
     }
   else
     {
-      new_findings = g_object_ref (dm_importer_get_findings (d->importer));
+      new_findings = g_object_ref (d->findings);
       old_findings = g_object_ref (dm_importer_get_findings (older));
     }
   d->diff = dm_diff_new (d->model, d->catalogue, old_findings, new_findings);
@@ -1501,8 +1517,9 @@ dm_window_compare_with (DmWindow  *self,
   d->model = g_object_ref (self->model);
   d->catalogue = g_object_ref (self->catalogue);
   d->importer = g_object_ref (self->importer);
+  d->findings = dm_finding_list_copy (dm_importer_get_findings (self->importer));
   d->redact = self->redact;
-  task = g_task_new (self, self->import_cancellable, diff_done, NULL);
+  task = g_task_new (self, self->diff_cancellable, diff_done, NULL);
   g_task_set_source_tag (task, dm_window_compare_with);
   g_task_set_task_data (task, d, diff_data_free);
   g_task_run_in_thread (task, diff_thread);
@@ -1824,6 +1841,10 @@ dm_window_dispose (GObject *object)
   g_clear_signal_handler (&self->recent_changed_id, gtk_recent_manager_get_default ());
   g_cancellable_cancel (self->redact_cancellable);
   g_clear_object (&self->redact_cancellable);
+  g_cancellable_cancel (self->export_cancellable);
+  g_clear_object (&self->export_cancellable);
+  g_cancellable_cancel (self->diff_cancellable);
+  g_clear_object (&self->diff_cancellable);
   g_clear_object (&self->assessment);
   g_clear_object (&self->report);
   g_clear_object (&self->diff);
@@ -1995,6 +2016,8 @@ dm_window_init (DmWindow *self)
 
   self->settings = g_settings_new (APP_ID);
   self->cancellable = g_cancellable_new ();
+  self->export_cancellable = g_cancellable_new ();
+  self->diff_cancellable = g_cancellable_new ();
   self->catalogue = dm_catalogue_new_default (NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-all-services", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", FALSE);

@@ -840,6 +840,19 @@ test_compare_with (Fixture       *f,
   spin_until (assessment_ready, f);
   g_assert_null (dm_window_get_diff (f->window));
 
+  /* A cancelled open in between must not cancel the comparison too. */
+  {
+    Pipe p;
+    g_autoptr(GFile) slow = NULL;
+
+    pipe_open (&p);
+    slow = g_file_new_for_path (p.path);
+    dm_window_open_exports (f->window, &slow, 1);
+    spin_until (progress_shown, f);
+    gtk_widget_activate_action (GTK_WIDGET (f->window), "win.cancel-import", NULL);
+    pipe_close (&p);
+  }
+
   dm_window_compare_with (f->window, &old_file, 1);
   spin_until (diff_ready, f);
   g_assert_null (find_message_dialog ());
