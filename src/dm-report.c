@@ -881,7 +881,8 @@ static const char html_style[] =
   ".finding p{margin:.25rem 0}code{font-family:monospace;overflow-wrap:anywhere}"
   "img.diagram{max-width:100%;height:auto;border:1px solid #deddda}"
   "section.service{break-before:page}"
-  "@page{size:A4;margin:18mm}@page letter{size:letter}"
+  /* No page size: the reader's paper, A4 or Letter, decides. */
+  "@page{margin:18mm}"
   "@media print{body{margin:0;max-width:none}a{color:inherit;text-decoration:none}}";
 
 static void

@@ -145,7 +145,9 @@ test_html (Fixture       *f,
   g_assert_cmpuint (count (html, "<link"), ==, 0);
   g_assert_cmpuint (count (html, "src=\"http"), ==, 0);
   g_assert_cmpuint (count (html, "@import"), ==, 0);
-  g_assert_nonnull (strstr (html, "@page{size:A4"));
+  /* Margins for print, the paper size left to the reader (A4 or Letter). */
+  g_assert_nonnull (strstr (html, "@page{margin:18mm}"));
+  g_assert_null (strstr (html, "size:"));
 
   /* Gaps with evidence and remediation; no-data layers said as such. */
   g_assert_cmpuint (count (html, "<div class=\"finding\">"), ==, 23);
