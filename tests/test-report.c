@@ -147,7 +147,8 @@ test_html (Fixture       *f,
   g_assert_cmpuint (count (html, "@import"), ==, 0);
   /* Margins for print, the paper size left to the reader (A4 or Letter). */
   g_assert_nonnull (strstr (html, "@page{margin:18mm}"));
-  g_assert_null (strstr (html, "size:"));
+  g_assert_null (strstr (html, "size:A4"));
+  g_assert_null (strstr (html, "size:letter"));
 
   /* Gaps with evidence and remediation; no-data layers said as such. */
   g_assert_cmpuint (count (html, "<div class=\"finding\">"), ==, 23);
