@@ -613,11 +613,16 @@ set_parse_error (DmJsonReader *self,
                  GError      **error)
 {
   g_autofree char *message = NULL;
-  /* yajl counts the offending byte as consumed, except for some lexical
-   * errors where it counts none: the position is then the chunk's first
-   * unread byte. Either way it lies within what was read. */
-  guint64 offset = self->chunk_offset + CLAMP (yajl_get_bytes_consumed (handle), 1, MAX (length, 1));
+  gsize consumed = yajl_get_bytes_consumed (handle);
+  guint64 offset;
   unsigned char *text;
+
+  /* yajl counts the offending byte as consumed (its 1-based position),
+   * except a '/' it rejects as a comment, which it un-reads: count it.
+   * Either way the position lies within what was read. */
+  if (consumed < length && chunk[consumed] == '/')
+    consumed++;
+  offset = self->chunk_offset + CLAMP (consumed, 1, MAX (length, 1));
 
   if (self->error != NULL)
     {

@@ -550,8 +550,9 @@ dm_redactor_findings (DmRedactor *self,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(DmFinding) finding = g_list_model_get_item (findings, i);
-      g_autofree char *resource = dm_redactor_resource (self, dm_finding_get_resource (finding),
-                                                        dm_finding_get_resource_type (finding));
+
+      /* Only to learn the names: the pseudonym is asked for again below. */
+      g_free (dm_redactor_resource (self, dm_finding_get_resource (finding), dm_finding_get_resource_type (finding)));
     }
 
   for (guint i = 0; i < n; i++)

@@ -631,6 +631,22 @@ test_fuzz_regressions (void)
       n++;
     }
   g_assert_cmpuint (n, >=, 1);
+
+  /* A rejected comment is placed on its '/', not before it. */
+  {
+    const char *inputs[] = { "[1,/]", "{\"a\":/}" };
+    const guint64 expected[] = { 4, 6 };
+
+    for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
+      {
+        g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_data (inputs[i], -1, NULL);
+        g_autoptr(DmJsonReader) reader = dm_json_reader_new ();
+        g_autoptr(GError) error = NULL;
+
+        g_assert_false (dm_json_reader_read_stream (reader, stream, "comment.json", NULL, NULL, NULL, &error));
+        g_assert_cmpuint (dm_json_reader_get_error_offset (reader), ==, expected[i]);
+      }
+  }
 }
 
 int

@@ -96,6 +96,12 @@ LLVMFuzzerInitialize (int    *argc,
   if (scratch_dir == NULL)
     g_error ("scratch folder: %s", error->message);
 
+  /* GIO loads its modules (dconf…) on the first GFile and never frees one
+   * of them, which LeakSanitizer reports at exit, now and then. Local
+   * files need no module: point GIO at a folder without any. */
+  g_setenv ("GIO_MODULE_DIR", scratch_dir, TRUE);
+  g_setenv ("GIO_USE_VFS", "local", TRUE);
+
   cloudmapper_dir = g_build_filename (scratch_dir, "account-data", "111122223333", "eu-west-1", NULL);
   if (g_mkdir_with_parents (cloudmapper_dir, 0700) != 0)
     g_error ("%s: cannot create", cloudmapper_dir);
