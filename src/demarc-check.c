@@ -834,18 +834,8 @@ assess (DmModel             *model,
       return EXIT_INPUT;
     }
 
-  importer = dm_importer_new (catalogue);
-  for (guint i = 0; paths[i]; i++)
-    {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (paths[i]);
-
-      if (!dm_importer_add_file (importer, file, NULL, &error))
-        {
-          g_autofree char *message = for_terminal (error->message);
-          g_printerr ("demarc-check: %s\n", message);
-          return EXIT_INPUT;
-        }
-    }
+  if (!(importer = import_paths (catalogue, paths, g_strv_length (paths))))
+    return EXIT_INPUT;
 
   report = dm_report_new (model, catalogue, importer, options->redact);
   if (!write_exports (model, report, options))

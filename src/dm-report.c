@@ -565,6 +565,65 @@ replace_contents (const char  *path,
   return g_file_replace_contents (file, data, length, NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, error);
 }
 
+/* A surface that writes @format into @out, or %NULL for a report format. */
+static cairo_surface_t *
+create_image (DmReportFormat   format,
+              GString         *out,
+              double           width,
+              double           height,
+              const char      *path,
+              GError         **error)
+{
+  cairo_surface_t *surface;
+
+  switch (format)
+    {
+    case DM_REPORT_SVG:
+      surface = cairo_svg_surface_create_for_stream (write_to_gstring, out, width, height);
+      cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
+      return surface;
+
+    case DM_REPORT_PDF:
+      surface = cairo_pdf_surface_create_for_stream (write_to_gstring, out, width, height);
+      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Demarc " PACKAGE_VERSION);
+      return surface;
+
+    case DM_REPORT_PNG:
+      return cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int)ceil (width), (int)ceil (height));
+
+    case DM_REPORT_HTML:
+    case DM_REPORT_MARKDOWN:
+    default:
+      g_set_error (error, DM_REPORT_ERROR, DM_REPORT_ERROR_FORMAT,
+                   _("%s: diagrams are exported as SVG, PDF or PNG"), path);
+      return NULL;
+    }
+}
+
+/* Ends the drawing, encodes PNG, and writes the file only when all went well. */
+static gboolean
+finish_image (cairo_t          *cr,
+              cairo_surface_t  *surface,
+              DmReportFormat    format,
+              GString          *out,
+              const char       *path,
+              GError          **error)
+{
+  cairo_status_t status = cairo_status (cr);
+
+  cairo_destroy (cr);
+  if (format == DM_REPORT_PNG && status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_write_to_png_stream (surface, write_to_gstring, out);
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (!check_cairo (status, path, error))
+    return FALSE;
+  return replace_contents (path, out->str, out->len, error);
+}
+
 /**
  * dm_report_write_diagram:
  * @service: (nullable): one service, or %NULL for every service in the
@@ -586,33 +645,16 @@ dm_report_write_diagram (DmReport        *self,
   double height = ((services->len + columns - 1) / columns) * (DIAGRAM_HEIGHT + 40);
   cairo_surface_t *surface = NULL;
   cairo_t *cr;
-  cairo_status_t status;
 
   g_return_val_if_fail (DM_IS_REPORT (self), FALSE);
 
-  switch (format)
-    {
-    case DM_REPORT_SVG:
-      surface = cairo_svg_surface_create_for_stream (write_to_gstring, out, width, height);
-      cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
-      break;
-
-    case DM_REPORT_PDF:
-      surface = cairo_pdf_surface_create_for_stream (write_to_gstring, out, DIAGRAM_WIDTH, DIAGRAM_HEIGHT + 40);
-      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Demarc " PACKAGE_VERSION);
-      break;
-
-    case DM_REPORT_PNG:
-      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int)width, (int)height);
-      break;
-
-    case DM_REPORT_HTML:
-    case DM_REPORT_MARKDOWN:
-    default:
-      g_set_error (error, DM_REPORT_ERROR, DM_REPORT_ERROR_FORMAT,
-                   _("%s: diagrams are exported as SVG, PDF or PNG"), path);
-      return FALSE;
-    }
+  /* PDF: a page per service; the others: the whole grid. */
+  if (format == DM_REPORT_PDF)
+    surface = create_image (format, out, DIAGRAM_WIDTH, DIAGRAM_HEIGHT + 40, path, error);
+  else
+    surface = create_image (format, out, width, height, path, error);
+  if (surface == NULL)
+    return FALSE;
 
   cr = cairo_create (surface);
   if (format == DM_REPORT_PDF)
@@ -626,19 +668,7 @@ dm_report_write_diagram (DmReport        *self,
       }
   else
     paint_grid (self, cr, services, columns);
-  status = cairo_status (cr);
-  cairo_destroy (cr);
-
-  if (format == DM_REPORT_PNG && status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_write_to_png_stream (surface, write_to_gstring, out);
-  cairo_surface_finish (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-
-  if (!check_cairo (status, path, error))
-    return FALSE;
-  return replace_contents (path, out->str, out->len, error);
+  return finish_image (cr, surface, format, out, path, error);
 }
 
 /* --- the compare matrix ------------------------------------------------------ */
@@ -791,46 +821,17 @@ dm_report_write_matrix (DmReport        *self,
   g_autoptr(GString) out = g_string_new (NULL);
   cairo_surface_t *surface;
   cairo_t *cr;
-  cairo_status_t status;
   double width, height;
 
   g_return_val_if_fail (DM_IS_REPORT (self), FALSE);
 
   dm_report_paint_matrix (self, NULL, &width, &height);
-  switch (format)
-    {
-    case DM_REPORT_SVG:
-      surface = cairo_svg_surface_create_for_stream (write_to_gstring, out, width, height);
-      cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
-      break;
-    case DM_REPORT_PDF:
-      surface = cairo_pdf_surface_create_for_stream (write_to_gstring, out, width, height);
-      break;
-    case DM_REPORT_PNG:
-      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int)ceil (width), (int)ceil (height));
-      break;
-    case DM_REPORT_HTML:
-    case DM_REPORT_MARKDOWN:
-    default:
-      g_set_error (error, DM_REPORT_ERROR, DM_REPORT_ERROR_FORMAT,
-                   _("%s: diagrams are exported as SVG, PDF or PNG"), path);
-      return FALSE;
-    }
+  if ((surface = create_image (format, out, width, height, path, error)) == NULL)
+    return FALSE;
 
   cr = cairo_create (surface);
   dm_report_paint_matrix (self, cr, &width, &height);
-  status = cairo_status (cr);
-  cairo_destroy (cr);
-  if (format == DM_REPORT_PNG && status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_write_to_png_stream (surface, write_to_gstring, out);
-  cairo_surface_finish (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-
-  if (!check_cairo (status, path, error))
-    return FALSE;
-  return replace_contents (path, out->str, out->len, error);
+  return finish_image (cr, surface, format, out, path, error);
 }
 
 static char *

@@ -1042,6 +1042,18 @@ dm_window_get_assessment (DmWindow *self)
   return self->assessment;
 }
 
+/* The files a chooser was left with, as an array of GFile. */
+static GPtrArray *
+chosen_files (GtkFileChooserNative *chooser)
+{
+  g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+  GPtrArray *array = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+    g_ptr_array_add (array, g_list_model_get_item (files, i));
+  return array;
+}
+
 static void
 export_chooser_response_cb (DmWindow             *self,
                             int                   response,
@@ -1049,12 +1061,9 @@ export_chooser_response_cb (DmWindow             *self,
 {
   if (response == GTK_RESPONSE_ACCEPT)
     {
-      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
-      g_autoptr(GPtrArray) array = g_ptr_array_new_with_free_func (g_object_unref);
+      g_autoptr(GPtrArray) files = chosen_files (chooser);
 
-      for (guint i = 0; i < g_list_model_get_n_items (files); i++)
-        g_ptr_array_add (array, g_list_model_get_item (files, i));
-      dm_window_open_exports (self, (GFile **)array->pdata, array->len);
+      dm_window_open_exports (self, (GFile **)files->pdata, files->len);
     }
 
   g_clear_object (&self->chooser);
@@ -1539,12 +1548,9 @@ compare_chooser_response_cb (DmWindow             *self,
 {
   if (response == GTK_RESPONSE_ACCEPT)
     {
-      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
-      g_autoptr(GPtrArray) array = g_ptr_array_new_with_free_func (g_object_unref);
+      g_autoptr(GPtrArray) files = chosen_files (chooser);
 
-      for (guint i = 0; i < g_list_model_get_n_items (files); i++)
-        g_ptr_array_add (array, g_list_model_get_item (files, i));
-      dm_window_compare_with (self, (GFile **)array->pdata, array->len);
+      dm_window_compare_with (self, (GFile **)files->pdata, files->len);
     }
   g_clear_object (&self->chooser);
 }
