@@ -1380,6 +1380,37 @@ change_word (DmChange change)
     }
 }
 
+typedef struct
+{
+  DmService     *service;
+  DmLayer       *layer;
+  DmChangeCounts counts;
+  DmLayerStatus  before;
+  DmLayerStatus  after;
+} ChangedLayer;
+
+/* The layers where a gap opened or closed, with their status before and after. */
+static GArray *
+changed_layers (DmDiff  *diff,
+                DmModel *model)
+{
+  GArray *changed = g_array_new (FALSE, FALSE, sizeof (ChangedLayer));
+
+  for (guint s = 0; s < dm_model_get_n_services (model); s++)
+    for (guint l = 0; l < dm_model_get_n_layers (model); l++)
+      {
+        ChangedLayer c = { dm_model_get_service (model, s), dm_model_get_layer (model, l) };
+
+        dm_diff_get_layer_counts (diff, c.service, c.layer, &c.counts);
+        if (c.counts.opened + c.counts.closed == 0)
+          continue;
+        c.before = dm_assessment_get_result (dm_diff_get_old (diff), c.service, c.layer)->status;
+        c.after = dm_assessment_get_result (dm_diff_get_new (diff), c.service, c.layer)->status;
+        g_array_append_val (changed, c);
+      }
+  return changed;
+}
+
 /**
  * dm_report_diff_to_html:
  * @redacted: whether the findings were redacted (only said in the report)
@@ -1393,6 +1424,7 @@ dm_report_diff_to_html (DmDiff   *diff,
                         gboolean  redacted)
 {
   GString *out = g_string_new (NULL);
+  g_autoptr(GArray) changed = NULL;
   DmChangeCounts totals;
 
   dm_diff_get_totals (diff, &totals);
@@ -1407,29 +1439,16 @@ dm_report_diff_to_html (DmDiff   *diff,
 
   g_string_append_printf (out, "<h2>%s</h2>\n<table><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr>\n",
                           _("Layers"), _("Service"), _("Layer"), _("Before"), _("After"), _("Opened"), _("Closed"));
-  for (guint s = 0; s < dm_model_get_n_services (model); s++)
+  changed = changed_layers (diff, model);
+  for (guint i = 0; i < changed->len; i++)
     {
-      DmService *service = dm_model_get_service (model, s);
+      const ChangedLayer *c = &g_array_index (changed, ChangedLayer, i);
+      g_autofree char *service_name = dm_report_escape_html (dm_service_get_name (c->service));
+      g_autofree char *layer_name = dm_report_escape_html (dm_layer_get_name (c->layer));
 
-      for (guint l = 0; l < dm_model_get_n_layers (model); l++)
-        {
-          DmLayer *layer = dm_model_get_layer (model, l);
-          DmChangeCounts counts;
-          g_autofree char *service_name = NULL;
-          g_autofree char *layer_name = NULL;
-          DmLayerStatus before, after;
-
-          dm_diff_get_layer_counts (diff, service, layer, &counts);
-          if (counts.opened + counts.closed == 0)
-            continue;
-          before = dm_assessment_get_result (dm_diff_get_old (diff), service, layer)->status;
-          after = dm_assessment_get_result (dm_diff_get_new (diff), service, layer)->status;
-          service_name = dm_report_escape_html (dm_service_get_name (service));
-          layer_name = dm_report_escape_html (dm_layer_get_name (layer));
-          g_string_append_printf (out, "<tr><td>%s</td><td>%s</td><td>%s %s</td><td>%s %s</td><td class=\"opened\">+%u</td><td class=\"closed\">−%u</td></tr>\n",
-                                  service_name, layer_name, status_symbol (before), status_word (before),
-                                  status_symbol (after), status_word (after), counts.opened, counts.closed);
-        }
+      g_string_append_printf (out, "<tr><td>%s</td><td>%s</td><td>%s %s</td><td>%s %s</td><td class=\"opened\">+%u</td><td class=\"closed\">−%u</td></tr>\n",
+                              service_name, layer_name, status_symbol (c->before), status_word (c->before),
+                              status_symbol (c->after), status_word (c->after), c->counts.opened, c->counts.closed);
     }
   g_string_append (out, "</table>\n");
 
@@ -1460,6 +1479,7 @@ dm_report_diff_to_markdown (DmDiff   *diff,
                             gboolean  redacted)
 {
   GString *out = g_string_new (NULL);
+  g_autoptr(GArray) changed = NULL;
   DmChangeCounts totals;
 
   dm_diff_get_totals (diff, &totals);
@@ -1468,27 +1488,17 @@ dm_report_diff_to_markdown (DmDiff   *diff,
                           _("Gaps opened:"), totals.opened, _("Gaps closed:"), totals.closed, _("Gaps unchanged:"), totals.unchanged);
   g_string_append_printf (out, "| %s | %s | %s | %s | %s | %s |\n|---|---|---|---|---|---|\n",
                           _("Service"), _("Layer"), _("Before"), _("After"), _("Opened"), _("Closed"));
-  for (guint s = 0; s < dm_model_get_n_services (model); s++)
-    for (guint l = 0; l < dm_model_get_n_layers (model); l++)
-      {
-        DmService *service = dm_model_get_service (model, s);
-        DmLayer *layer = dm_model_get_layer (model, l);
-        DmChangeCounts counts;
-        g_autofree char *service_name = NULL;
-        g_autofree char *layer_name = NULL;
-        DmLayerStatus before, after;
+  changed = changed_layers (diff, model);
+  for (guint i = 0; i < changed->len; i++)
+    {
+      const ChangedLayer *c = &g_array_index (changed, ChangedLayer, i);
+      g_autofree char *service_name = dm_report_escape_markdown (dm_service_get_name (c->service));
+      g_autofree char *layer_name = dm_report_escape_markdown (dm_layer_get_name (c->layer));
 
-        dm_diff_get_layer_counts (diff, service, layer, &counts);
-        if (counts.opened + counts.closed == 0)
-          continue;
-        before = dm_assessment_get_result (dm_diff_get_old (diff), service, layer)->status;
-        after = dm_assessment_get_result (dm_diff_get_new (diff), service, layer)->status;
-        service_name = dm_report_escape_markdown (dm_service_get_name (service));
-        layer_name = dm_report_escape_markdown (dm_layer_get_name (layer));
-        g_string_append_printf (out, "| %s | %s | %s %s | %s %s | +%u | −%u |\n", service_name, layer_name,
-                                status_symbol (before), status_word (before), status_symbol (after), status_word (after),
-                                counts.opened, counts.closed);
-      }
+      g_string_append_printf (out, "| %s | %s | %s %s | %s %s | +%u | −%u |\n", service_name, layer_name,
+                              status_symbol (c->before), status_word (c->before), status_symbol (c->after),
+                              status_word (c->after), c->counts.opened, c->counts.closed);
+    }
 
   for (int pass = 0; pass < 2; pass++)
     {
