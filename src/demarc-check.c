@@ -485,7 +485,7 @@ print_assessment_text (DmModel    *model,
     guint with_evidence, customer_layers;
 
     dm_assessment_get_coverage (assessment, &with_evidence, &customer_layers);
-    g_print (_("\n%u failed, %u passed, %u not mapped to a layer; evidence for %u of %u customer layers\n"),
+    g_print (_("\n%u failed, %u passed, %u not mapped to a layer; evidence for %u of %u customer and shared layers\n"),
              dm_assessment_get_n_failed (assessment), dm_assessment_get_n_passed (assessment),
              dm_assessment_get_n_unmapped (assessment), with_evidence, customer_layers);
   }
@@ -702,7 +702,7 @@ diff (DmModel     *model,
     }
   else
     {
-      g_print (_("%u gaps opened, %u closed, %u unchanged\n"), totals.opened, totals.closed, totals.unchanged);
+      g_print (_("Failed findings: %u new, %u fixed, %u still failing\n"), totals.opened, totals.closed, totals.unchanged);
       for (guint s = 0; s < dm_model_get_n_services (model); s++)
         {
           DmService *service = dm_model_get_service (model, s);

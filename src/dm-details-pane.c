@@ -26,6 +26,7 @@ struct _DmDetailsPane
   GPtrArray *groups;    /* GtkWidget, unowned */
 
   DmReport     *report;
+  GtkScrolledWindow *scroller;
   DmAssessment *assessment;
 };
 
@@ -465,6 +466,8 @@ dm_details_pane_show (DmDetailsPane *self,
   g_return_if_fail (DM_IS_DETAILS_PANE (self));
 
   clear_groups (self);
+  /* Each band or service is read from its heading. */
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
 
   if (model == NULL || service == NULL)
     {
@@ -553,6 +556,7 @@ dm_details_pane_class_init (DmDetailsPaneClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/dm-details-pane.ui");
   gtk_widget_class_bind_template_child (widget_class, DmDetailsPane, title_label);
+  gtk_widget_class_bind_template_child (widget_class, DmDetailsPane, scroller);
   gtk_widget_class_bind_template_child (widget_class, DmDetailsPane, owner_label);
   gtk_widget_class_bind_template_child (widget_class, DmDetailsPane, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, DmDetailsPane, hint_label);

@@ -437,8 +437,9 @@ status_label (const DmLayerResult *result)
   switch (result->status)
     {
     case DM_LAYER_GAP:
-      /* Translators: a gap badge: warning sign, number of failed findings, worst severity */
-      return g_strdup_printf (_("⚠ %u %s"), result->failed, dm_severity_to_string (result->worst));
+      /* Translators: a gap badge: warning sign, number of failed findings,
+       * the worst severity among them */
+      return g_strdup_printf (_("⚠ %u, worst %s"), result->failed, dm_severity_to_string (result->worst));
     case DM_LAYER_OK:
       return g_strdup (_("✓ ok"));
     case DM_LAYER_NO_DATA:
@@ -473,6 +474,14 @@ paint_status_badge (Text                *t,
 
   w = text_width (t, label, scale) + t->size * 1.1;
   h = MIN (box_height - 4, t->size * scale * 1.6);
+  /* Short of room, a gap shows its count alone: "4 critical" would say
+   * all four are critical. */
+  if (w > max_width && result->status == DM_LAYER_GAP)
+    {
+      g_free (label);
+      label = g_strdup_printf ("⚠ %u", result->failed);
+      w = text_width (t, label, scale) + t->size * 1.1;
+    }
   if (w > max_width || h < t->size * scale)
     return 0;
 

@@ -389,3 +389,11 @@ dm_findings_view_get_shown (DmFindingsView *self)
   g_return_val_if_fail (DM_IS_FINDINGS_VIEW (self), NULL);
   return G_LIST_MODEL (self->sorted);
 }
+
+/* Ctrl+F on the Findings view searches the findings. */
+void
+dm_findings_view_focus_search (DmFindingsView *self)
+{
+  g_return_if_fail (DM_IS_FINDINGS_VIEW (self));
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}

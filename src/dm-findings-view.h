@@ -22,4 +22,6 @@ void        dm_findings_view_set_failed_only (DmFindingsView *self,
                                              gboolean        failed_only);
 GListModel *dm_findings_view_get_shown      (DmFindingsView *self);
 
+void        dm_findings_view_focus_search   (DmFindingsView *self);
+
 G_END_DECLS

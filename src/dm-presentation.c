@@ -108,7 +108,7 @@ show_service (DmPresentation *self,
 
   gtk_label_set_text (self->title_label, dm_service_get_name (service));
   subtitle = self->report
-             ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u gap", "%u gaps", n_gaps), n_gaps)
+             ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u failed finding", "%u failed findings", n_gaps), n_gaps)
              : g_strdup (dm_service_get_category (service));
   gtk_label_set_text (self->subtitle_label, subtitle);
   gtk_label_set_text (self->gaps_label, gaps->str);
@@ -141,7 +141,8 @@ show_summary (DmPresentation *self)
           guint gaps = dm_assessment_get_service_gaps (a, service);
 
           if (gaps)
-            g_string_append_printf (text, "✖ %s: %u\n", dm_service_get_name (service), gaps);
+            g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "✖ %s: %u failed finding\n", "✖ %s: %u failed findings\n", gaps),
+                                    dm_service_get_name (service), gaps);
         }
     }
   else

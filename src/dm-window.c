@@ -99,7 +99,8 @@ diagram_selection_changed (DmWindow *self)
 }
 
 static GtkWidget *
-service_row_new (DmService    *service,
+service_row_new (DmModel      *model,
+                 DmService    *service,
                  DmAssessment *assessment)
 {
   GtkWidget *row = gtk_list_box_row_new ();
@@ -116,13 +117,36 @@ service_row_new (DmService    *service,
   if (assessment != NULL && dm_assessment_has_service (assessment, service))
     {
       guint gaps = dm_assessment_get_service_gaps (assessment, service);
-      g_autofree char *text = gaps ? g_strdup_printf ("⚠ %u", gaps) : g_strdup ("✓");
-      g_autofree char *description = gaps
-        ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u failed finding", "%u failed findings", gaps), gaps)
-        : g_strdup (_("no gap found"));
-      GtkWidget *badge = gtk_label_new (text);
+      const DmLayerResult *results = dm_assessment_get_service_results (assessment, service);
+      guint no_data = 0;
+      g_autofree char *text = NULL;
+      g_autofree char *description = NULL;
+      GtkWidget *badge;
 
-      gtk_widget_add_css_class (badge, gaps ? "gap-badge" : "ok-badge");
+      for (guint i = 0; results && i < dm_model_get_n_layers (model); i++)
+        if (results[i].status == DM_LAYER_NO_DATA)
+          no_data++;
+
+      /* No gap is a pass only when every customer layer had evidence. */
+      if (gaps)
+        {
+          text = g_strdup_printf ("⚠ %u", gaps);
+          description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u failed finding", "%u failed findings", gaps), gaps);
+        }
+      else if (no_data)
+        {
+          text = g_strdup ("?");
+          description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "no gap found, but %u layer has no data",
+                                                      "no gap found, but %u layers have no data", no_data), no_data);
+        }
+      else
+        {
+          text = g_strdup ("✓");
+          description = g_strdup (_("no gap found, and every layer of yours has evidence"));
+        }
+      badge = gtk_label_new (text);
+
+      gtk_widget_add_css_class (badge, gaps ? "gap-badge" : no_data ? "no-data-badge" : "ok-badge");
       gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
       gtk_widget_set_tooltip_text (badge, description);
       gtk_box_append (GTK_BOX (box), badge);
@@ -341,7 +365,7 @@ rebuild_list (DmWindow *self)
 
   for (guint i = 0; self->model && i < dm_model_get_n_services (self->model); i++)
     {
-      GtkWidget *row = service_row_new (dm_model_get_service (self->model, i), self->assessment);
+      GtkWidget *row = service_row_new (self->model, dm_model_get_service (self->model, i), self->assessment);
 
       g_object_set_data (G_OBJECT (row), "position", GUINT_TO_POINTER (i));
       gtk_list_box_append (self->service_list, row);
@@ -1495,7 +1519,7 @@ diff_done (GObject      *source,
   name = g_file_get_basename (g_ptr_array_index (d->files, 0));
   escaped = g_markup_escape_text (name, -1);   /* toast titles are markup */
   adw_toast_overlay_add_toast (self->toast_overlay,
-                               adw_toast_new_format (_("Since “%s”: %u gaps opened, %u closed, %u unchanged"),
+                               adw_toast_new_format (_("Since “%s”: %u failed findings new, %u fixed, %u still failing"),
                                                      escaped, totals.opened, totals.closed, totals.unchanged));
 }
 
@@ -1697,6 +1721,11 @@ search_action (GtkWidget  *widget,
 {
   DmWindow *self = DM_WINDOW (widget);
 
+  if (g_strcmp0 (dm_window_get_visible_view (self), "findings") == 0)
+    {
+      dm_findings_view_focus_search (self->findings);
+      return;
+    }
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
