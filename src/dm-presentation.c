@@ -13,7 +13,6 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "dm-compare-view.h"
 #include "dm-diagram.h"
 #include "dm-presentation.h"
 
@@ -38,11 +37,12 @@ struct _DmPresentation
   GtkLabel      *gaps_label;
   GtkRevealer   *notes_revealer;
   GtkLabel      *notes_label;
-  DmCompareView *compare;
+  GtkDrawingArea *matrix_area;
   GtkLabel      *summary_label;
 
   DmModel       *model;
   DmReport      *report;
+  DmReport      *matrix_report;  /* of the model alone, without a report */
   GArray        *slides;   /* Slide */
   guint          current;
 };
@@ -85,14 +85,16 @@ show_service (DmPresentation *self,
   if (n_gaps == 0)
     g_string_append (gaps, self->report ? _("No failed findings for this service.") : dm_service_get_summary (service));
 
-  /* Notes: why each customer layer is the customer's, and what to do. */
+  /* Notes: why the layers with gaps are the customer's (all of them when
+   * nothing is assessed), then what to do: what a slide has room for. */
   for (guint l = 0; l < dm_model_get_n_layers (self->model); l++)
     {
       DmLayer *layer = dm_model_get_layer (self->model, l);
       DmOwner owner = dm_service_get_owner (service, layer);
       const char *reason = dm_service_get_reason (service, layer);
+      gboolean with_gap = n_gaps > 0 && dm_assessment_get_result (assessment (self), service, layer)->status == DM_LAYER_GAP;
 
-      if ((owner == DM_OWNER_CUSTOMER || owner == DM_OWNER_SHARED) && reason && *reason)
+      if ((owner == DM_OWNER_CUSTOMER || owner == DM_OWNER_SHARED) && reason && *reason && (n_gaps == 0 || with_gap))
         g_string_append_printf (notes, "%s%s: %s", notes->len ? "\n\n" : "", dm_layer_get_name (layer), reason);
     }
   for (guint i = 0; findings && i < g_list_model_get_n_items (findings); i++)
@@ -114,6 +116,26 @@ show_service (DmPresentation *self,
   gtk_label_set_text (self->gaps_label, gaps->str);
   gtk_label_set_text (self->notes_label, notes->str);
   gtk_stack_set_visible_child_name (self->stack, "service");
+}
+
+static void
+draw_matrix (GtkDrawingArea *area,
+             cairo_t        *cr,
+             int             width,
+             int             height,
+             gpointer        user_data)
+{
+  DmPresentation *self = user_data;
+  DmReport *report = self->report ? self->report : self->matrix_report;
+  double matrix_width, matrix_height, scale;
+
+  if (report == NULL)
+    return;
+  dm_report_paint_matrix (report, NULL, &matrix_width, &matrix_height);
+  scale = MIN (width / matrix_width, height / matrix_height);
+  cairo_translate (cr, (width - matrix_width * scale) / 2, 0);
+  cairo_scale (cr, scale, scale);
+  dm_report_paint_matrix (report, cr, &matrix_width, &matrix_height);
 }
 
 static void
@@ -226,8 +248,11 @@ toggle_notes_action (GtkWidget  *widget,
                      GVariant   *parameter)
 {
   DmPresentation *self = DM_PRESENTATION (widget);
+  gboolean shown = !gtk_revealer_get_reveal_child (self->notes_revealer);
 
-  gtk_revealer_set_reveal_child (self->notes_revealer, !gtk_revealer_get_reveal_child (self->notes_revealer));
+  /* Notes take the gaps' place: both would not fit a slide. */
+  gtk_revealer_set_reveal_child (self->notes_revealer, shown);
+  gtk_widget_set_visible (GTK_WIDGET (self->gaps_label), !shown);
 }
 
 static void
@@ -257,6 +282,7 @@ dm_presentation_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), DM_TYPE_PRESENTATION);
   g_clear_object (&self->model);
   g_clear_object (&self->report);
+  g_clear_object (&self->matrix_report);
   g_clear_pointer (&self->slides, g_array_unref);
 
   G_OBJECT_CLASS (dm_presentation_parent_class)->dispose (object);
@@ -271,7 +297,6 @@ dm_presentation_class_init (DmPresentationClass *klass)
   object_class->dispose = dm_presentation_dispose;
 
   g_type_ensure (DM_TYPE_DIAGRAM);
-  g_type_ensure (DM_TYPE_COMPARE_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/demarc/Demarc/ui/dm-presentation.ui");
   gtk_widget_class_bind_template_child (widget_class, DmPresentation, title_label);
   gtk_widget_class_bind_template_child (widget_class, DmPresentation, subtitle_label);
@@ -281,7 +306,7 @@ dm_presentation_class_init (DmPresentationClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DmPresentation, gaps_label);
   gtk_widget_class_bind_template_child (widget_class, DmPresentation, notes_revealer);
   gtk_widget_class_bind_template_child (widget_class, DmPresentation, notes_label);
-  gtk_widget_class_bind_template_child (widget_class, DmPresentation, compare);
+  gtk_widget_class_bind_template_child (widget_class, DmPresentation, matrix_area);
   gtk_widget_class_bind_template_child (widget_class, DmPresentation, summary_label);
 
   gtk_widget_class_install_action (widget_class, "presentation.next", NULL, next_action);
@@ -333,7 +358,14 @@ dm_presentation_new (GtkWindow *parent,
 
   dm_diagram_set_model (self->diagram, model);
   dm_diagram_set_assessment (self->diagram, a);
-  dm_compare_view_set_model (self->compare, model);
+  /* The whole matrix on one slide: drawn to fit, as exports draw it. */
+  if (self->report == NULL)
+    {
+      g_autoptr(DmCatalogue) catalogue = dm_catalogue_new_default (NULL);
+
+      self->matrix_report = dm_report_new (model, catalogue, NULL, FALSE);
+    }
+  gtk_drawing_area_set_draw_func (self->matrix_area, draw_matrix, self, NULL);
 
   for (guint s = 0; s < dm_model_get_n_services (model); s++)
     {
