@@ -622,6 +622,7 @@ diff (DmModel     *model,
           g_printerr ("demarc-check: %s\n", error->message);
           return EXIT_INPUT;
         }
+      g_printerr (_("demarc-check: wrote %s\n"), report_path);
     }
 
   for (guint i = 0; i < dm_diff_get_n_changes (result); i++)
@@ -777,6 +778,7 @@ write_exports (DmModel             *model,
           g_printerr ("demarc-check: %s\n", error->message);
           return FALSE;
         }
+      g_printerr (_("demarc-check: wrote %s\n"), options->report_path);
     }
 
   if (options->matrix_path)
@@ -792,6 +794,7 @@ write_exports (DmModel             *model,
           g_printerr ("demarc-check: %s\n", error->message);
           return FALSE;
         }
+      g_printerr (_("demarc-check: wrote %s\n"), options->matrix_path);
     }
 
   if (options->diagram_path)
@@ -814,6 +817,7 @@ write_exports (DmModel             *model,
           g_printerr ("demarc-check: %s\n", error->message);
           return FALSE;
         }
+      g_printerr (_("demarc-check: wrote %s\n"), options->diagram_path);
     }
   return TRUE;
 }
@@ -879,7 +883,8 @@ main (int   argc,
     { "validate", 0, 0, G_OPTION_ARG_NONE, &validate, N_("Check the model file and report what it holds"), NULL },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name, N_("Output format: text or json"), N_("FORMAT") },
     { "fail-on", 0, 0, G_OPTION_ARG_STRING, &fail_on_name,
-      N_("Exit with 1 when a failed finding is at least this severe (default: high)"), N_("SEVERITY") },
+      N_("Exit with 1 when a failed finding is at least this severe: informational, low, medium, high (the default) or critical"),
+      N_("SEVERITY") },
     { "report", 'r', 0, G_OPTION_ARG_FILENAME, &report_path,
       N_("Write a full report of the assessment: .html, .md or .pdf"), N_("FILE") },
     { "diagram", 0, 0, G_OPTION_ARG_FILENAME, &diagram_path,
@@ -891,7 +896,7 @@ main (int   argc,
     { "diff", 0, 0, G_OPTION_ARG_NONE, &diff_flag,
       N_("Compare two exports, OLD then NEW: gaps opened, closed and unchanged (exit 1 when one at --fail-on opened)"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Show the version"), NULL },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &paths, NULL, N_("FILE|DIR…") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &paths, NULL, NULL },
     { NULL }
   };
 
@@ -902,7 +907,8 @@ main (int   argc,
 
   context = g_option_context_new (_("[FILE|DIR…]"));
   g_option_context_set_summary (context, _("Explore a shared-responsibility model, or assess exported account data "
-                                           "(Security Hub, Prowler, AWS Config) against it, from the command line.\n\n"
+                                           "(Security Hub ASFF, Prowler, AWS Config, ScoutSuite, AWS CLI output, "
+                                           "Demarc bundles) against it, from the command line.\n\n"
                                            "With files: exit 0 when no failed finding reaches --fail-on, 1 when one does, "
                                            "2 when an input cannot be read."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);

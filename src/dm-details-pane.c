@@ -338,7 +338,15 @@ add_export_summary (DmDetailsPane *self)
                             dm_assessment_get_n_passed (self->assessment),
                             dm_assessment_get_n_unmapped (self->assessment), skipped);
   add_fact (list, _("Findings"), totals, NULL);
-  where = g_strdup_printf (_("%u accounts, %u regions"), g_hash_table_size (accounts), g_hash_table_size (regions));
+  {
+    g_autofree char *n_accounts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u account", "%u accounts",
+                                                                g_hash_table_size (accounts)), g_hash_table_size (accounts));
+    g_autofree char *n_regions = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u region", "%u regions",
+                                                               g_hash_table_size (regions)), g_hash_table_size (regions));
+
+    /* Translators: "1 account, 2 regions" */
+    where = g_strdup_printf (_("%s, %s"), n_accounts, n_regions);
+  }
   add_fact (list, _("Scope"), where, NULL);
   {
     guint with_evidence, customer_layers;

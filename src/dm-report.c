@@ -350,19 +350,6 @@ status_symbol (DmLayerStatus status)
     }
 }
 
-static const char *
-owner_word (DmOwner owner)
-{
-  switch (owner)
-    {
-    case DM_OWNER_PROVIDER: return _("Provider");
-    case DM_OWNER_CUSTOMER: return _("Customer");
-    case DM_OWNER_SHARED: return _("Shared");
-    case DM_OWNER_NOT_APPLICABLE:
-    default: return _("Not applicable");
-    }
-}
-
 static char *
 controls_text (DmFinding *finding)
 {
@@ -378,6 +365,37 @@ finding_in_service (DmReport  *self,
 {
   return g_strcmp0 (dm_finding_get_service (finding), dm_service_get_id (service)) == 0 &&
          dm_assessment_get_finding_layer (dm_report_get_assessment (self), finding) != NULL;
+}
+
+static int
+by_severity (gconstpointer a,
+             gconstpointer b)
+{
+  DmSeverity sa = dm_finding_get_severity (*(DmFinding * const *)a);
+  DmSeverity sb = dm_finding_get_severity (*(DmFinding * const *)b);
+
+  return sa < sb ? 1 : sa > sb ? -1 : 0;
+}
+
+/* A service's failed findings, the worst first (in export order within a
+ * severity: the sort is stable). */
+static GPtrArray *
+service_gaps (DmReport  *self,
+              DmService *service)
+{
+  GPtrArray *gaps = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (self->findings); i++)
+    {
+      DmFinding *finding = g_list_model_get_item (self->findings, i);
+
+      if (dm_finding_get_status (finding) == DM_FINDING_FAILED && finding_in_service (self, finding, service))
+        g_ptr_array_add (gaps, finding);
+      else
+        g_object_unref (finding);
+    }
+  g_ptr_array_sort (gaps, by_severity);
+  return gaps;
 }
 
 /* --- diagrams ------------------------------------------------------------- */
@@ -930,8 +948,13 @@ dm_report_to_html (DmReport *self)
   /* Self-contained: nothing may be fetched, not even by accident. */
   g_string_append (out, "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data:; style-src 'unsafe-inline'\">\n");
   g_string_append_printf (out, "<title>%s</title>\n<style>%s</style>\n</head>\n<body>\n", _("Demarc report"), html_style);
-  g_string_append_printf (out, "<h1>%s</h1>\n<p class=\"muted\">%s · %s</p>\n", _("Shared responsibility report"),
-                          model_name, self->redacted ? _("identifiers redacted") : _("identifiers shown"));
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autofree char *date = g_date_time_format (now, "%Y-%m-%d %H:%M");
+
+    g_string_append_printf (out, "<h1>%s</h1>\n<p class=\"muted\">%s · %s · %s</p>\n", _("Shared responsibility report"),
+                            model_name, self->redacted ? _("identifiers redacted") : _("identifiers shown"), date);
+  }
 
   g_string_append_printf (out, "<h2 id=\"summary\">%s</h2>\n<ul>\n", _("Summary"));
   g_string_append_printf (out, "<li>%s <strong>%u</strong></li>\n", _("Failed findings:"), dm_assessment_get_n_failed (dm_report_get_assessment (self)));
@@ -1006,7 +1029,7 @@ dm_report_to_html (DmReport *self)
                               result->status == DM_LAYER_NO_DATA ? "no-data" : "muted";
 
           g_string_append_printf (out, "<tr><td>%s</td><td>%s</td><td class=\"%s\">%s %s", layer_name,
-                                  owner_word (dm_service_get_owner (service, layer)), klass,
+                                  dm_model_get_owner_label (self->model, dm_service_get_owner (service, layer)), klass,
                                   status_symbol (result->status), status_word (result->status));
           if (result->status == DM_LAYER_GAP)
             g_string_append_printf (out, " (%s)", dm_severity_to_string (result->worst));
@@ -1022,13 +1045,12 @@ dm_report_to_html (DmReport *self)
                                 no_data->str);
 
       g_string_append_printf (out, "<h3>%s</h3>\n", _("Gaps"));
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(DmFinding) finding = g_list_model_get_item (self->findings, i);
+      {
+        g_autoptr(GPtrArray) gaps = service_gaps (self, service);
 
-          if (dm_finding_get_status (finding) == DM_FINDING_FAILED && finding_in_service (self, finding, service))
-            html_finding (out, self, finding);
-        }
+        for (guint i = 0; i < gaps->len; i++)
+          html_finding (out, self, g_ptr_array_index (gaps, i));
+      }
       g_string_append (out, "</section>\n");
     }
 
@@ -1116,7 +1138,6 @@ dm_report_to_markdown (DmReport *self)
     {
       DmService *service = dm_model_get_service (self->model, s);
       g_autofree char *name = NULL;
-      gboolean any_gap = FALSE;
 
       if (!service_in_report (self, service))
         continue;
@@ -1130,7 +1151,7 @@ dm_report_to_markdown (DmReport *self)
           g_autofree char *layer_name = dm_report_escape_markdown (dm_layer_get_name (layer));
 
           g_string_append_printf (out, "| %s | %s | %s %s%s%s%s | %u |\n", layer_name,
-                                  owner_word (dm_service_get_owner (service, layer)),
+                                  dm_model_get_owner_label (self->model, dm_service_get_owner (service, layer)),
                                   status_symbol (result->status), status_word (result->status),
                                   result->status == DM_LAYER_GAP ? " (" : "",
                                   result->status == DM_LAYER_GAP ? dm_severity_to_string (result->worst) : "",
@@ -1138,17 +1159,14 @@ dm_report_to_markdown (DmReport *self)
         }
       g_string_append (out, "\n");
 
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(DmFinding) finding = g_list_model_get_item (self->findings, i);
+      {
+        g_autoptr(GPtrArray) gaps = service_gaps (self, service);
 
-          if (dm_finding_get_status (finding) != DM_FINDING_FAILED || !finding_in_service (self, finding, service))
-            continue;
-          if (!any_gap)
-            g_string_append_printf (out, "### %s\n\n", _("Gaps"));
-          any_gap = TRUE;
-          md_finding (out, finding);
-        }
+        if (gaps->len)
+          g_string_append_printf (out, "### %s\n\n", _("Gaps"));
+        for (guint i = 0; i < gaps->len; i++)
+          md_finding (out, g_ptr_array_index (gaps, i));
+      }
       g_string_append (out, "\n");
     }
 
@@ -1325,13 +1343,12 @@ write_pdf (DmReport    *self,
         }
       pdf.y += 6;
 
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(DmFinding) finding = g_list_model_get_item (self->findings, i);
+      {
+        g_autoptr(GPtrArray) gaps = service_gaps (self, service);
 
-          if (dm_finding_get_status (finding) == DM_FINDING_FAILED && finding_in_service (self, finding, service))
-            pdf_finding (&pdf, finding);
-        }
+        for (guint i = 0; i < gaps->len; i++)
+          pdf_finding (&pdf, g_ptr_array_index (gaps, i));
+      }
     }
 
   {

@@ -402,7 +402,10 @@ dm_window_set_model (DmWindow *self,
   g_set_object (&self->model, model);
   g_clear_object (&self->service);
 
-  /* Findings stay; where they land depends on the model. */
+  /* Findings stay; where they land depends on the model. A comparison was
+   * of the old model's layers: it ends, and says so. */
+  if (self->diff)
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("The comparison ended with the model change")));
   set_diff (self, NULL);
   g_clear_object (&self->report);
   g_clear_object (&self->assessment);
@@ -1306,6 +1309,14 @@ show_save_chooser (DmWindow *self,
       suggested = g_strdup (self->redact ? "demarc-report-redacted.html" : "demarc-report.html");
     }
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), suggested);
+  /* Reports go with the user's documents, not wherever Demarc was started. */
+  {
+    const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+    g_autoptr(GFile) folder = g_file_new_for_path (documents && g_file_test (documents, G_FILE_TEST_IS_DIR)
+                                                   ? documents : g_get_home_dir ());
+
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->chooser), folder, NULL);
+  }
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
   g_signal_connect_object (self->chooser, "response", G_CALLBACK (save_chooser_response_cb), self, G_CONNECT_SWAPPED);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));

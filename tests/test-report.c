@@ -157,6 +157,28 @@ test_html (Fixture       *f,
   g_assert_nonnull (strstr (html, "? No data"));
   g_assert_nonnull (strstr (html, "EC2.8"));
   g_assert_null (strstr (html, "id=\"unmapped\""));
+
+  /* The worst gaps come first in every service. */
+  {
+    g_auto(GStrv) sections = g_strsplit (html, "<section class=\"service\"", -1);
+    static const char *order[] = { "informational", "low", "medium", "high", "critical" };
+
+    for (guint i = 1; sections[i]; i++)
+      {
+        int previous = G_N_ELEMENTS (order);
+
+        for (const char *p = strstr (sections[i], "<span class=\"gap\">"); p; p = strstr (p + 1, "<span class=\"gap\">"))
+          for (guint k = 0; k < G_N_ELEMENTS (order); k++)
+            if (g_str_has_prefix (p + strlen ("<span class=\"gap\">"), order[k]) &&
+                p[strlen ("<span class=\"gap\">") + strlen (order[k])] == '<')
+              {
+                g_assert_cmpint ((int)k, <=, previous);
+                previous = k;
+              }
+      }
+  }
+  /* Owners are named as the model names them: AWS, not "Provider". */
+  g_assert_nonnull (strstr (html, "<td>AWS</td>"));
 }
 
 static void
