@@ -45,6 +45,7 @@ struct _DmFindingsView
   GtkSingleSelection *selection;
   char               *needle;
   gboolean            failed_only;
+  DmModel            *model;     /* for service and layer names */
 };
 
 G_DEFINE_FINAL_TYPE (DmFindingsView, dm_findings_view, ADW_TYPE_BIN)
@@ -63,11 +64,19 @@ cell_text (DmFindingsView *self,
     case COLUMN_CHECK:
       return g_strdup (dm_finding_get_check (finding) ? dm_finding_get_check (finding) : "—");
     case COLUMN_SERVICE:
-      return g_strdup (dm_finding_get_service (finding) ? dm_finding_get_service (finding) : _("unmapped"));
+      {
+        const char *id = dm_finding_get_service (finding);
+        DmService *service = id && self->model ? dm_model_find_service (self->model, id) : NULL;
+
+        /* Names, as the rest of the window shows them; ids as a fallback. */
+        return g_strdup (service ? dm_service_get_short_name (service) : id ? id : _("unmapped"));
+      }
     case COLUMN_LAYER:
       {
-        const char *layer = self->assessment ? dm_assessment_get_finding_layer (self->assessment, finding) : NULL;
-        return g_strdup (layer ? layer : _("unmapped"));
+        const char *id = self->assessment ? dm_assessment_get_finding_layer (self->assessment, finding) : NULL;
+        DmLayer *layer = id && self->model ? dm_model_find_layer (self->model, id) : NULL;
+
+        return g_strdup (layer ? dm_layer_get_name (layer) : id ? id : _("unmapped"));
       }
     case COLUMN_RESOURCE:
       return g_strdup (dm_finding_get_resource (finding));
@@ -277,6 +286,7 @@ dm_findings_view_dispose (GObject *object)
   DmFindingsView *self = (DmFindingsView *)object;
 
   g_clear_object (&self->assessment);
+  g_clear_object (&self->model);
 
   G_OBJECT_CLASS (dm_findings_view_parent_class)->dispose (object);
 }
@@ -396,4 +406,12 @@ dm_findings_view_focus_search (DmFindingsView *self)
 {
   g_return_if_fail (DM_IS_FINDINGS_VIEW (self));
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+void
+dm_findings_view_set_model (DmFindingsView *self,
+                            DmModel        *model)
+{
+  g_return_if_fail (DM_IS_FINDINGS_VIEW (self));
+  g_set_object (&self->model, model);
 }

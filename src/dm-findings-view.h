@@ -8,6 +8,8 @@
 
 #include "dm-assessment.h"
 
+#include "dm-model.h"
+
 G_BEGIN_DECLS
 
 #define DM_TYPE_FINDINGS_VIEW (dm_findings_view_get_type ())
@@ -23,5 +25,7 @@ void        dm_findings_view_set_failed_only (DmFindingsView *self,
 GListModel *dm_findings_view_get_shown      (DmFindingsView *self);
 
 void        dm_findings_view_focus_search   (DmFindingsView *self);
+void        dm_findings_view_set_model      (DmFindingsView *self,
+                                             DmModel        *model);
 
 G_END_DECLS

@@ -416,6 +416,7 @@ dm_window_set_model (DmWindow *self,
     }
 
   dm_diagram_set_model (self->diagram, model);
+  dm_findings_view_set_model (self->findings, model);
   dm_diagram_set_assessment (self->diagram, self->assessment);
   dm_details_pane_set_report (self->details, self->report);
   dm_findings_view_set_assessment (self->findings, self->assessment);

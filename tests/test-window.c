@@ -429,6 +429,12 @@ test_findings_view (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
   dm_findings_view_set_search (view, "<no such thing>");
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 0);
+
+  /* Services and layers by name, as the rest of the window shows them. */
+  dm_findings_view_set_search (view, "");
+  test_spin_for (300);
+  g_assert_true (label_with_text_in (GTK_WIDGET (view), "Customer data"));
+  g_assert_false (label_with_text_in (GTK_WIDGET (view), "customer_data"));
 }
 
 static void
