@@ -25,6 +25,7 @@ struct _DmCompareView
   GPtrArray  *row_headers; /* GtkWidget, unowned */
   GHashTable *cells;       /* "service\nlayer" -> GtkWidget, unowned */
   DmService  *current;     /* unowned; the model owns it */
+  DmAssessment *assessment; /* statuses of an open export, or NULL */
   gboolean    built;       /* the grid matches the model */
 };
 
@@ -151,12 +152,38 @@ build (DmCompareView *self)
             {
               DmLayer *layer = dm_band_get_layer (band, l);
               DmOwner owner = dm_service_get_owner (service, layer);
-              GtkWidget *cell = gtk_button_new_with_label (short_owner_label (self->model, owner));
+              const char *symbol = NULL, *status = NULL;
+              g_autofree char *text = NULL;
               g_autofree char *label = NULL;
+              GtkWidget *cell;
+
+              /* With an export open, the customer's cells carry its status, by symbol. */
+              if (self->assessment && dm_assessment_has_service (self->assessment, service) &&
+                  (owner == DM_OWNER_CUSTOMER || owner == DM_OWNER_SHARED))
+                switch (dm_assessment_get_result (self->assessment, service, layer)->status)
+                  {
+                  case DM_LAYER_GAP: symbol = "✖"; status = _("gap"); break;
+                  case DM_LAYER_OK: symbol = "✔"; status = _("no gap found"); break;
+                  case DM_LAYER_NO_DATA: symbol = "?"; status = _("no data"); break;
+                  case DM_LAYER_PROVIDER:
+                  case DM_LAYER_NOT_APPLICABLE:
+                  default: break;
+                  }
+              text = symbol ? g_strdup_printf ("%s %s", symbol, short_owner_label (self->model, owner))
+                            : g_strdup (short_owner_label (self->model, owner));
+              cell = gtk_button_new_with_label (text);
 
               /* Translators: service, layer and owner, read out for one table cell */
               label = g_strdup_printf (_("%s, %s: %s"), dm_service_get_short_name (service),
                                        dm_layer_get_name (layer), dm_model_get_owner_label (self->model, owner));
+              if (status)
+                {
+                  /* Translators: a table cell's label, then the export's status for it */
+                  char *with_status = g_strdup_printf (_("%s, %s"), label, status);
+
+                  g_free (label);
+                  label = with_status;
+                }
 
               gtk_widget_add_css_class (cell, "cell");
               gtk_widget_add_css_class (cell, owner_classes[owner]);
@@ -180,6 +207,7 @@ dm_compare_view_dispose (GObject *object)
   DmCompareView *self = (DmCompareView *)object;
 
   g_clear_object (&self->model);
+  g_clear_object (&self->assessment);
   if (self->rows)
     g_ptr_array_set_size (self->rows, 0);
 
@@ -381,4 +409,21 @@ dm_compare_view_get_cell (DmCompareView *self,
   ensure_built (self);
   key = cell_key (service_id, layer_id);
   return g_hash_table_lookup (self->cells, key);
+}
+
+/**
+ * dm_compare_view_set_assessment:
+ * @assessment: (nullable): the open export's statuses, for the same model
+ */
+void
+dm_compare_view_set_assessment (DmCompareView *self,
+                                DmAssessment  *assessment)
+{
+  g_return_if_fail (DM_IS_COMPARE_VIEW (self));
+
+  if (!g_set_object (&self->assessment, assessment))
+    return;
+  self->built = FALSE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    ensure_built (self);
 }

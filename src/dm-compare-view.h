@@ -8,6 +8,8 @@
 
 #include "dm-model.h"
 
+#include "dm-assessment.h"
+
 G_BEGIN_DECLS
 
 #define DM_TYPE_COMPARE_VIEW (dm_compare_view_get_type ())
@@ -25,5 +27,8 @@ DmService *dm_compare_view_get_row_service (DmCompareView *self,
 GtkWidget *dm_compare_view_get_cell        (DmCompareView *self,
                                             const char    *service_id,
                                             const char    *layer_id);
+
+void       dm_compare_view_set_assessment (DmCompareView *self,
+                                           DmAssessment  *assessment);
 
 G_END_DECLS

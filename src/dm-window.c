@@ -421,6 +421,7 @@ dm_window_set_model (DmWindow *self,
   dm_details_pane_set_report (self->details, self->report);
   dm_findings_view_set_assessment (self->findings, self->assessment);
   dm_compare_view_set_model (self->compare, model);
+  dm_compare_view_set_assessment (self->compare, self->assessment);
   adw_view_switcher_title_set_subtitle (self->switcher_title, dm_model_get_name (model));
   rebuild_list (self);
 
@@ -899,6 +900,7 @@ show_report (DmWindow *self,
   dm_diagram_set_assessment (self->diagram, self->assessment);
   dm_details_pane_set_report (self->details, self->report);
   dm_findings_view_set_assessment (self->findings, self->assessment);
+  dm_compare_view_set_assessment (self->compare, self->assessment);
   rebuild_list (self);
 
   current = self->service;

@@ -361,6 +361,16 @@ test_open_export (Fixture       *f,
   g_assert_cmpuint (dm_window_get_n_visible_services (f->window), ==, 9);
   g_assert_false (dm_assessment_has_service (assessment, dm_model_find_service (model, "sqs")));
 
+  /* The compare matrix shows the export's statuses by symbol too. */
+  {
+    DmCompareView *compare = DM_COMPARE_VIEW (dm_window_get_compare (f->window));
+    GtkWidget *ec2_os = dm_compare_view_get_cell (compare, "ec2", "os");
+    GtkWidget *sqs_os = dm_compare_view_get_cell (compare, "sqs", "network_firewall");
+
+    g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (ec2_os)), ==, "✖ Customer");
+    g_assert_false (g_str_has_prefix (gtk_button_get_label (GTK_BUTTON (sqs_os)), "?"));
+  }
+
   /* Showing every service is one action away. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-all-services", NULL));
   g_assert_cmpuint (dm_window_get_n_visible_services (f->window), ==, dm_model_get_n_services (model));
