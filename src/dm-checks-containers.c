@@ -166,20 +166,6 @@ cluster (DmCheckContext *context,
 }
 
 static void
-repository_policy (DmCheckContext *context,
-                   const char     *repository,
-                   JsonNode       *policy)
-{
-  gboolean readable;
-  gboolean public = dm_check_policy_is_public (policy, &readable);
-
-  if (readable)
-    dm_check_result (context, "APP-16", public, repository, "AwsEcrRepository",
-                     public ? "A policy statement allows Principal * without a condition."
-                            : "No policy statement allows everyone without a condition.");
-}
-
-static void
 repository (DmCheckContext *context,
             const char     *id,
             JsonObject     *config)
@@ -195,7 +181,7 @@ repository (DmCheckContext *context,
     dm_check_result (context, "APP-15", !on_push, name, "AwsEcrRepository",
                      on_push ? "ScanOnPush is true." : "ScanOnPush is false (a registry-wide scanning rule, if any, is not in this data).");
   if (policy)
-    repository_policy (context, name, policy);
+    dm_check_public_policy (context, "APP-16", name, "AwsEcrRepository", policy);
 }
 
 gboolean
@@ -257,7 +243,8 @@ dm_checks_containers_cli (DmCheckContext *context,
   else if (each_with (context, dm_check_array (document, "repositories"), "repositoryArn", repository))
     ;
   else if (dm_check_string (document, "repositoryName") && dm_check_member (document, "policyText"))
-    repository_policy (context, dm_check_string (document, "repositoryName"), dm_check_member (document, "policyText"));
+    dm_check_public_policy (context, "APP-16", dm_check_string (document, "repositoryName"), "AwsEcrRepository",
+                            dm_check_member (document, "policyText"));
   else
     return FALSE;
   return TRUE;

@@ -213,9 +213,7 @@ static gboolean
 grants_everything (JsonNode *document)
 {
   g_autoptr(JsonNode) parsed = NULL;
-  JsonNode *statements;
-  g_autoptr(JsonArray) single = NULL;
-  JsonArray *list = NULL;
+  g_autoptr(JsonArray) list = NULL;
 
   if (document && JSON_NODE_HOLDS_VALUE (document) && json_node_get_value_type (document) == G_TYPE_STRING)
     {
@@ -234,15 +232,7 @@ grants_everything (JsonNode *document)
   if (parsed == NULL || !JSON_NODE_HOLDS_OBJECT (parsed))
     return FALSE;
 
-  statements = json_object_get_member (json_node_get_object (parsed), "Statement");
-  if (statements && JSON_NODE_HOLDS_ARRAY (statements))
-    list = json_node_get_array (statements);
-  else if (statements && JSON_NODE_HOLDS_OBJECT (statements))
-    {
-      single = json_array_new ();
-      json_array_add_element (single, json_node_ref (statements));
-      list = single;
-    }
+  list = dm_check_policy_statements (json_node_get_object (parsed));
 
   for (guint i = 0; list && i < json_array_get_length (list); i++)
     {

@@ -120,23 +120,6 @@ arn_name (const char *arn)
   return g_strdup (slash && slash > colon ? slash + 1 : colon ? colon + 1 : arn);
 }
 
-static void
-evaluate (DmCheckContext *context,
-          const char     *check,
-          const char     *resource,
-          const char     *resource_type,
-          JsonNode       *policy)
-{
-  gboolean readable;
-  gboolean public = dm_check_policy_is_public (policy, &readable);
-
-  if (!readable)
-    return;
-  dm_check_result (context, check, public, resource, resource_type,
-                   public ? "A policy statement allows Principal * without a condition."
-                          : "No policy statement allows everyone without a condition.");
-}
-
 static gboolean
 attributes (DmCheckContext *context,
             JsonObject     *attributes)
@@ -151,7 +134,7 @@ attributes (DmCheckContext *context,
       if (policy == NULL)
         dm_check_result (context, "POL-02", FALSE, name, "AwsSqsQueue", "The queue has no access policy.");
       else
-        evaluate (context, "POL-02", name, "AwsSqsQueue", policy);
+        dm_check_public_policy (context, "POL-02", name, "AwsSqsQueue", policy);
       return TRUE;
     }
   if (topic)
@@ -159,7 +142,7 @@ attributes (DmCheckContext *context,
       if (policy == NULL)
         dm_check_result (context, "POL-03", FALSE, name, "AwsSnsTopic", "The topic has no access policy.");
       else
-        evaluate (context, "POL-03", name, "AwsSnsTopic", policy);
+        dm_check_public_policy (context, "POL-03", name, "AwsSnsTopic", policy);
       return TRUE;
     }
   return FALSE;
@@ -178,7 +161,7 @@ dm_checks_policies_config (DmCheckContext *context,
       g_autofree char *name = arn_name (dm_check_string (configuration, "QueueArn"));
 
       if (policy)
-        evaluate (context, "POL-02", name ? name : id, "AwsSqsQueue", policy);
+        dm_check_public_policy (context, "POL-02", name ? name : id, "AwsSqsQueue", policy);
       return TRUE;
     }
   if (g_strcmp0 (type, "AWS::SNS::Topic") == 0)
@@ -186,7 +169,7 @@ dm_checks_policies_config (DmCheckContext *context,
       g_autofree char *name = arn_name (dm_check_string (configuration, "TopicArn"));
 
       if (policy)
-        evaluate (context, "POL-03", name ? name : id, "AwsSnsTopic", policy);
+        dm_check_public_policy (context, "POL-03", name ? name : id, "AwsSnsTopic", policy);
       return TRUE;
     }
   return FALSE;
@@ -216,14 +199,14 @@ dm_checks_policies_cli (DmCheckContext *context,
     {
       g_autofree char *name = arn_name (statement_value (json_node_get_object (parsed), "Resource", "arn:aws:lambda:"));
 
-      evaluate (context, "APP-01", name ? name : context->source_name, "AwsLambdaFunction", policy);
+      dm_check_public_policy (context, "APP-01", name ? name : context->source_name, "AwsLambdaFunction", policy);
     }
   else if (g_str_equal (service, "kms"))
-    evaluate (context, "POL-01", context->source_name, "AwsKmsKey", policy);
+    dm_check_public_policy (context, "POL-01", context->source_name, "AwsKmsKey", policy);
   else if (g_str_equal (service, "sqs"))
-    evaluate (context, "POL-02", context->source_name, "AwsSqsQueue", policy);
+    dm_check_public_policy (context, "POL-02", context->source_name, "AwsSqsQueue", policy);
   else if (g_str_equal (service, "sns"))
-    evaluate (context, "POL-03", context->source_name, "AwsSnsTopic", policy);
+    dm_check_public_policy (context, "POL-03", context->source_name, "AwsSnsTopic", policy);
   else
     return FALSE;  /* a bucket policy: dm-checks-s3.c */
   return TRUE;

@@ -242,17 +242,12 @@ dm_check_policy_statements (JsonObject *policy)
   return list;
 }
 
-/**
- * dm_check_policy_is_public:
- * @readable: (out): whether @policy was a policy document at all
- *
- * An Allow to everyone without a Condition is public. A condition (source
+/* An Allow to everyone without a Condition is public. A condition (source
  * account, VPC, organisation) may narrow it; judging those needs more than
- * the policy, so they count as not public.
- */
-gboolean
-dm_check_policy_is_public (JsonNode *policy,
-                           gboolean *readable)
+ * the policy, so they count as not public. */
+static gboolean
+policy_is_public (JsonNode *policy,
+                  gboolean *readable)
 {
   g_autoptr(JsonNode) parsed = dm_check_parse_embedded (policy);
   g_autoptr(JsonArray) statements = NULL;
@@ -275,6 +270,30 @@ dm_check_policy_is_public (JsonNode *policy,
         return TRUE;
     }
   return FALSE;
+}
+
+/**
+ * dm_check_public_policy:
+ * @policy: a resource policy, as a JSON object or JSON text
+ *
+ * Emits @check failed when @policy lets everyone in, passed when it does
+ * not; nothing when it is no policy document at all.
+ */
+void
+dm_check_public_policy (DmCheckContext *context,
+                        const char     *check,
+                        const char     *resource,
+                        const char     *resource_type,
+                        JsonNode       *policy)
+{
+  gboolean readable;
+  gboolean public = policy_is_public (policy, &readable);
+
+  if (!readable)
+    return;
+  dm_check_result (context, check, public, resource, resource_type,
+                   public ? "A policy statement allows Principal * without a condition."
+                          : "No policy statement allows everyone without a condition.");
 }
 
 static gboolean

@@ -68,8 +68,11 @@ gboolean    dm_check_hint_is           (DmCheckContext *context,
 /* Resource policies: a JSON object or JSON text. */
 gboolean    dm_check_principal_is_everyone (JsonNode   *principal);
 JsonArray  *dm_check_policy_statements     (JsonObject *policy);
-gboolean    dm_check_policy_is_public      (JsonNode   *policy,
-                                            gboolean   *readable);
+void        dm_check_public_policy         (DmCheckContext *context,
+                                            const char     *check,
+                                            const char     *resource,
+                                            const char     *resource_type,
+                                            JsonNode       *policy);
 
 /* Secrets in configuration text: what the value looks like, never the
  * value itself, so evidence does not repeat the secret. */

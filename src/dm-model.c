@@ -595,12 +595,11 @@ load_services (Loader     *loader,
   return TRUE;
 }
 
-/* json-glib recurses per nesting level and has no depth limit, so a hostile
- * file of a few hundred kB would overflow the stack. Models are shallow;
- * reject anything deeper before parsing. The scan follows json-glib's
- * lenient syntax (single-quoted strings, comments), or a bracket hidden
- * from it would still reach the parser; and it rejects a second value
- * after the model, which json-glib would read and leak. */
+/* The reader below enforces the depth limit and a single value; this scan
+ * comes first only to name the offset of a too-deep bracket or of text
+ * after the model. It reads quotes and comments the lenient way json-glib
+ * once did, so that such files keep their depth message; anything it lets
+ * through still meets the strict reader. */
 typedef enum
 {
   SCAN_OK,

@@ -377,25 +377,29 @@ by_severity (gconstpointer a,
   return sa < sb ? 1 : sa > sb ? -1 : 0;
 }
 
-/* A service's failed findings, the worst first (in export order within a
- * severity: the sort is stable). */
+/* Failed findings: a service's, the worst first (in export order within a
+ * severity: the sort is stable); or, for %NULL, those on no layer, in
+ * export order. */
 static GPtrArray *
-service_gaps (DmReport  *self,
-              DmService *service)
+failed_findings (DmReport  *self,
+                 DmService *service)
 {
-  GPtrArray *gaps = g_ptr_array_new_with_free_func (g_object_unref);
+  GPtrArray *found = g_ptr_array_new_with_free_func (g_object_unref);
 
   for (guint i = 0; i < g_list_model_get_n_items (self->findings); i++)
     {
       DmFinding *finding = g_list_model_get_item (self->findings, i);
+      gboolean wanted = service ? finding_in_service (self, finding, service)
+                                : dm_assessment_get_finding_layer (dm_report_get_assessment (self), finding) == NULL;
 
-      if (dm_finding_get_status (finding) == DM_FINDING_FAILED && finding_in_service (self, finding, service))
-        g_ptr_array_add (gaps, finding);
+      if (dm_finding_get_status (finding) == DM_FINDING_FAILED && wanted)
+        g_ptr_array_add (found, finding);
       else
         g_object_unref (finding);
     }
-  g_ptr_array_sort (gaps, by_severity);
-  return gaps;
+  if (service)
+    g_ptr_array_sort (found, by_severity);
+  return found;
 }
 
 /* --- diagrams ------------------------------------------------------------- */
@@ -906,7 +910,6 @@ static const char html_style[] =
 
 static void
 html_finding (GString   *out,
-              DmReport  *self,
               DmFinding *finding)
 {
   g_autofree char *title = dm_report_escape_html (dm_finding_get_title (finding));
@@ -937,8 +940,7 @@ dm_report_to_html (DmReport *self)
   GString *out = g_string_new (NULL);
   g_autofree char *model_name = dm_report_escape_html (dm_model_get_name (self->model));
   guint with_evidence, customer_layers;
-  guint n = g_list_model_get_n_items (self->findings);
-  gboolean any_unmapped = FALSE;
+  g_autoptr(GPtrArray) unmapped = NULL;
 
   g_return_val_if_fail (DM_IS_REPORT (self), NULL);
 
@@ -1046,28 +1048,23 @@ dm_report_to_html (DmReport *self)
 
       g_string_append_printf (out, "<h3>%s</h3>\n", _("Gaps"));
       {
-        g_autoptr(GPtrArray) gaps = service_gaps (self, service);
+        g_autoptr(GPtrArray) gaps = failed_findings (self, service);
 
         for (guint i = 0; i < gaps->len; i++)
-          html_finding (out, self, g_ptr_array_index (gaps, i));
+          html_finding (out, g_ptr_array_index (gaps, i));
       }
       g_string_append (out, "</section>\n");
     }
 
-  for (guint i = 0; i < n; i++)
+  unmapped = failed_findings (self, NULL);
+  if (unmapped->len)
     {
-      g_autoptr(DmFinding) finding = g_list_model_get_item (self->findings, i);
-
-      if (dm_finding_get_status (finding) != DM_FINDING_FAILED || dm_assessment_get_finding_layer (dm_report_get_assessment (self), finding))
-        continue;
-      if (!any_unmapped)
-        g_string_append_printf (out, "<section id=\"unmapped\">\n<h2>%s</h2>\n<p>%s</p>\n", _("Unmapped findings"),
-                                _("Failed findings Demarc could not place on a service layer; they are listed, not dropped."));
-      any_unmapped = TRUE;
-      html_finding (out, self, finding);
+      g_string_append_printf (out, "<section id=\"unmapped\">\n<h2>%s</h2>\n<p>%s</p>\n", _("Unmapped findings"),
+                              _("Failed findings Demarc could not place on a service layer; they are listed, not dropped."));
+      for (guint i = 0; i < unmapped->len; i++)
+        html_finding (out, g_ptr_array_index (unmapped, i));
+      g_string_append (out, "</section>\n");
     }
-  if (any_unmapped)
-    g_string_append (out, "</section>\n");
 
   g_string_append_printf (out, "<p class=\"muted\">%s</p>\n</body>\n</html>\n",
                           _("Made by Demarc from exported data, offline. Layers without evidence are shown as no data, never as passing."));
@@ -1104,8 +1101,7 @@ dm_report_to_markdown (DmReport *self)
   GString *out = g_string_new (NULL);
   g_autofree char *model_name = dm_report_escape_markdown (dm_model_get_name (self->model));
   guint with_evidence, customer_layers;
-  guint n = g_list_model_get_n_items (self->findings);
-  gboolean any_unmapped = FALSE;
+  g_autoptr(GPtrArray) unmapped = NULL;
 
   g_return_val_if_fail (DM_IS_REPORT (self), NULL);
   dm_assessment_get_coverage (dm_report_get_assessment (self), &with_evidence, &customer_layers);
@@ -1160,7 +1156,7 @@ dm_report_to_markdown (DmReport *self)
       g_string_append (out, "\n");
 
       {
-        g_autoptr(GPtrArray) gaps = service_gaps (self, service);
+        g_autoptr(GPtrArray) gaps = failed_findings (self, service);
 
         if (gaps->len)
           g_string_append_printf (out, "### %s\n\n", _("Gaps"));
@@ -1170,17 +1166,11 @@ dm_report_to_markdown (DmReport *self)
       g_string_append (out, "\n");
     }
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(DmFinding) finding = g_list_model_get_item (self->findings, i);
-
-      if (dm_finding_get_status (finding) != DM_FINDING_FAILED || dm_assessment_get_finding_layer (dm_report_get_assessment (self), finding))
-        continue;
-      if (!any_unmapped)
-        g_string_append_printf (out, "## %s\n\n", _("Unmapped findings"));
-      any_unmapped = TRUE;
-      md_finding (out, finding);
-    }
+  unmapped = failed_findings (self, NULL);
+  if (unmapped->len)
+    g_string_append_printf (out, "## %s\n\n", _("Unmapped findings"));
+  for (guint i = 0; i < unmapped->len; i++)
+    md_finding (out, g_ptr_array_index (unmapped, i));
 
   return g_string_free (out, FALSE);
 }
@@ -1274,7 +1264,6 @@ write_pdf (DmReport    *self,
   cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (write_to_gstring, out, PAGE_WIDTH, PAGE_HEIGHT);
   g_autofree char *summary = NULL;
   guint with_evidence, customer_layers;
-  guint n = g_list_model_get_n_items (self->findings);
   cairo_status_t status;
   Pdf pdf = { cairo_create (surface), MARGIN, 1 };
 
@@ -1344,7 +1333,7 @@ write_pdf (DmReport    *self,
       pdf.y += 6;
 
       {
-        g_autoptr(GPtrArray) gaps = service_gaps (self, service);
+        g_autoptr(GPtrArray) gaps = failed_findings (self, service);
 
         for (guint i = 0; i < gaps->len; i++)
           pdf_finding (&pdf, g_ptr_array_index (gaps, i));
@@ -1352,22 +1341,15 @@ write_pdf (DmReport    *self,
     }
 
   {
-    gboolean any_unmapped = FALSE;
+    g_autoptr(GPtrArray) unmapped = failed_findings (self, NULL);
 
-    for (guint i = 0; i < n; i++)
+    if (unmapped->len)
       {
-        g_autoptr(DmFinding) finding = g_list_model_get_item (self->findings, i);
-
-        if (dm_finding_get_status (finding) != DM_FINDING_FAILED || dm_assessment_get_finding_layer (dm_report_get_assessment (self), finding))
-          continue;
-        if (!any_unmapped)
-          {
-            pdf_new_page (&pdf);
-            pdf_text (&pdf, _("Unmapped findings"), "Sans Bold 16", 6);
-          }
-        any_unmapped = TRUE;
-        pdf_finding (&pdf, finding);
+        pdf_new_page (&pdf);
+        pdf_text (&pdf, _("Unmapped findings"), "Sans Bold 16", 6);
       }
+    for (guint i = 0; i < unmapped->len; i++)
+      pdf_finding (&pdf, g_ptr_array_index (unmapped, i));
   }
 
   cairo_show_page (pdf.cr);
@@ -1482,7 +1464,7 @@ dm_report_diff_to_html (DmDiff   *diff,
           if (change != wanted)
             continue;
           g_string_append_printf (out, "<p class=\"%s\">%s</p>", pass == 0 ? "opened" : "closed", change_word (change));
-          html_finding (out, NULL, finding);
+          html_finding (out, finding);
         }
     }
   g_string_append_printf (out, "<p class=\"muted\">%s</p>\n</body>\n</html>\n",
