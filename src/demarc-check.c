@@ -325,7 +325,7 @@ print_json_streaming_findings (JsonBuilder  *builder,
       g_string_append (out, i ? ",\n    {\n" : "\n    {\n");
       put_member (out, "id", dm_finding_get_id (finding), FALSE);
       put_member (out, "check", dm_finding_get_check (finding), FALSE);
-      put_member (out, "status", dm_finding_get_status (finding) == DM_FINDING_FAILED ? "failed" : "passed", FALSE);
+      put_member (out, "status", dm_finding_status_to_string (dm_finding_get_status (finding)), FALSE);
       put_member (out, "severity", dm_severity_to_string (dm_finding_get_severity (finding)), FALSE);
       put_member (out, "service", dm_finding_get_service (finding), FALSE);
       put_member (out, "layer", dm_assessment_get_finding_layer (assessment, finding), FALSE);
@@ -385,6 +385,16 @@ print_assessment_json (DmModel    *model,
       json_builder_add_int_value (builder, input->evaluated);
       json_builder_set_member_name (builder, "skipped");
       json_builder_add_int_value (builder, input->skipped);
+      json_builder_set_member_name (builder, "duplicates");
+      json_builder_add_int_value (builder, input->duplicates);
+      json_builder_set_member_name (builder, "findings");
+      json_builder_begin_object (builder);
+      for (guint st = 0; st < DM_N_FINDING_STATUSES; st++)
+        {
+          json_builder_set_member_name (builder, dm_finding_status_to_string (st));
+          json_builder_add_int_value (builder, input->by_status[st]);
+        }
+      json_builder_end_object (builder);
       json_builder_set_member_name (builder, "skip_reasons");
       json_builder_begin_array (builder);
       for (guint r = 0; r < input->reasons->len; r++)
@@ -408,6 +418,10 @@ print_assessment_json (DmModel    *model,
   json_builder_add_int_value (builder, dm_assessment_get_n_failed (assessment));
   json_builder_set_member_name (builder, "passed");
   json_builder_add_int_value (builder, dm_assessment_get_n_passed (assessment));
+  json_builder_set_member_name (builder, "informational");
+  json_builder_add_int_value (builder, dm_assessment_count_status (assessment, DM_FINDING_INFORMATIONAL));
+  json_builder_set_member_name (builder, "suppressed");
+  json_builder_add_int_value (builder, dm_assessment_count_status (assessment, DM_FINDING_SUPPRESSED));
   json_builder_set_member_name (builder, "unmapped");
   json_builder_add_int_value (builder, dm_assessment_get_n_unmapped (assessment));
   {
@@ -474,6 +488,12 @@ print_assessment_text (DmModel    *model,
 
       g_print (_("%s: %s, %" PRIu64 " items, %" PRIu64 " skipped\n"),
                path, input->format, input->items, input->skipped);
+      /* Translators: how the findings read from one input were used */
+      g_print (_("  findings: %" PRIu64 " failed, %" PRIu64 " passed, %" PRIu64 " informational, %" PRIu64
+                 " suppressed, %" PRIu64 " duplicates\n"),
+               input->by_status[DM_FINDING_FAILED], input->by_status[DM_FINDING_PASSED],
+               input->by_status[DM_FINDING_INFORMATIONAL], input->by_status[DM_FINDING_SUPPRESSED],
+               input->duplicates);
       for (guint r = 0; r < input->reasons->len; r++)
         {
           const DmSkipReason *reason = g_ptr_array_index (input->reasons, r);
@@ -485,8 +505,11 @@ print_assessment_text (DmModel    *model,
     guint with_evidence, customer_layers;
 
     dm_assessment_get_coverage (assessment, &with_evidence, &customer_layers);
-    g_print (_("\n%u failed, %u passed, %u not mapped to a layer; evidence for %u of %u customer and shared layers\n"),
+    g_print (_("\n%u failed, %u passed, %u informational, %u suppressed, %u not on a service of the model; "
+               "evidence for %u of %u customer and shared layers\n"),
              dm_assessment_get_n_failed (assessment), dm_assessment_get_n_passed (assessment),
+             dm_assessment_count_status (assessment, DM_FINDING_INFORMATIONAL),
+             dm_assessment_count_status (assessment, DM_FINDING_SUPPRESSED),
              dm_assessment_get_n_unmapped (assessment), with_evidence, customer_layers);
   }
 

@@ -18,8 +18,7 @@ struct _DmAssessment
   DmLayerResult *results;     /* n_services × n_layers */
   gboolean      *present;     /* n_services */
   GHashTable    *layers;      /* DmFinding -> effective layer id */
-  guint          n_failed;
-  guint          n_passed;
+  guint          n_status[DM_N_FINDING_STATUSES];
   guint          n_unmapped;
 };
 
@@ -137,17 +136,13 @@ dm_assessment_new (DmModel     *model,
       DmLayerResult *result;
       guint s;
 
-      if (dm_finding_get_status (finding) == DM_FINDING_FAILED)
-        self->n_failed++;
-      else
-        self->n_passed++;
+      self->n_status[dm_finding_get_status (finding)]++;
 
       if (service == NULL || layer == NULL)
         {
-          /* Known elsewhere (GuardDuty, account settings) or not at all:
-           * listed with the findings, not drawn on a service. */
-          if (dm_finding_get_layer (finding) == NULL)
-            self->n_unmapped++;
+          /* On no service or layer of this model: listed with the
+           * findings and counted, never left out unseen. */
+          self->n_unmapped++;
           if (service != NULL)
             self->present[service_index (self, service)] = TRUE;
           continue;
@@ -164,8 +159,10 @@ dm_assessment_new (DmModel     *model,
           result->failed++;
           result->worst = MAX (result->worst, dm_finding_get_severity (finding));
         }
-      else
+      else if (dm_finding_get_status (finding) == DM_FINDING_PASSED)
         result->passed++;
+      /* Informational and suppressed findings are counted above, but
+       * neither open a gap nor make a layer look covered. */
     }
 
   for (guint s = 0; s < n_services; s++)
@@ -257,15 +254,23 @@ dm_assessment_get_findings (DmAssessment *self)
 guint
 dm_assessment_get_n_failed (DmAssessment *self)
 {
-  g_return_val_if_fail (DM_IS_ASSESSMENT (self), 0);
-  return self->n_failed;
+  return dm_assessment_count_status (self, DM_FINDING_FAILED);
 }
 
 guint
 dm_assessment_get_n_passed (DmAssessment *self)
 {
+  return dm_assessment_count_status (self, DM_FINDING_PASSED);
+}
+
+/* How many findings of every input had @status. */
+guint
+dm_assessment_count_status (DmAssessment    *self,
+                            DmFindingStatus  status)
+{
   g_return_val_if_fail (DM_IS_ASSESSMENT (self), 0);
-  return self->n_passed;
+  g_return_val_if_fail (status < DM_N_FINDING_STATUSES, 0);
+  return self->n_status[status];
 }
 
 guint

@@ -46,6 +46,8 @@ const char          *dm_assessment_get_finding_layer  (DmAssessment *self,
 GListModel          *dm_assessment_get_findings       (DmAssessment *self);
 guint                dm_assessment_get_n_failed       (DmAssessment *self);
 guint                dm_assessment_get_n_passed       (DmAssessment *self);
+guint                dm_assessment_count_status       (DmAssessment    *self,
+                                                       DmFindingStatus  status);
 guint                dm_assessment_get_n_unmapped     (DmAssessment *self);
 guint                dm_assessment_count_gaps         (DmAssessment *self,
                                                        DmSeverity    at_least);

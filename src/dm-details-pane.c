@@ -200,13 +200,19 @@ add_finding_row (GtkListBox *list,
   g_autofree char *controls = g_strjoinv (", ", (char **)dm_finding_get_controls (finding));
   g_autofree char *source = g_strdup_printf (_("%s, item %" PRIu64),
                                              dm_finding_get_source (finding), dm_finding_get_source_item (finding));
-  gboolean failed = dm_finding_get_status (finding) == DM_FINDING_FAILED;
+  DmFindingStatus status = dm_finding_get_status (finding);
+  gboolean failed = status == DM_FINDING_FAILED;
 
-  /* Translators: status symbol and severity of a finding, e.g. "⚠ high" */
-  summary = g_strdup_printf (failed ? _("⚠ %s") : _("✓ passed (%s)"), dm_severity_to_string (dm_finding_get_severity (finding)));
+  if (status == DM_FINDING_FAILED || status == DM_FINDING_PASSED)
+    /* Translators: status symbol and severity of a finding, e.g. "⚠ high" */
+    summary = g_strdup_printf (failed ? _("⚠ %s") : _("✓ passed (%s)"), dm_severity_to_string (dm_finding_get_severity (finding)));
+  else
+    /* Translators: an informational or suppressed finding, e.g. "– suppressed (high)" */
+    summary = g_strdup_printf (_("– %s (%s)"), dm_finding_status_to_label (status),
+                               dm_severity_to_string (dm_finding_get_severity (finding)));
 
   gtk_box_append (GTK_BOX (heading), make_label (dm_finding_get_title (finding), "heading"));
-  gtk_box_append (GTK_BOX (heading), make_label (summary, failed ? "error" : "success"));
+  gtk_box_append (GTK_BOX (heading), make_label (summary, failed ? "error" : status == DM_FINDING_PASSED ? "success" : "dim-label"));
   gtk_box_append (GTK_BOX (heading), make_label (dm_finding_get_resource (finding), "caption"));
   gtk_expander_set_label_widget (GTK_EXPANDER (expander), heading);
 

@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "dm-finding.h"
 
 struct _DmFinding
@@ -175,6 +177,34 @@ dm_finding_get_controls (DmFinding *self)
 {
   g_return_val_if_fail (DM_IS_FINDING (self), NULL);
   return (const char * const *)self->controls;
+}
+
+/* One table for the machine names and the words shown to people. */
+static const struct
+{
+  const char *name;
+  const char *label;
+} statuses[DM_N_FINDING_STATUSES] = {
+  [DM_FINDING_FAILED]        = { "failed", N_("failed") },
+  [DM_FINDING_PASSED]        = { "passed", N_("passed") },
+  [DM_FINDING_INFORMATIONAL] = { "informational", N_("informational") },
+  [DM_FINDING_SUPPRESSED]    = { "suppressed", N_("suppressed") },
+};
+
+/* "failed", "passed", "informational" or "suppressed", as in JSON output. */
+const char *
+dm_finding_status_to_string (DmFindingStatus status)
+{
+  g_return_val_if_fail (status < DM_N_FINDING_STATUSES, "failed");
+  return statuses[status].name;
+}
+
+/* The status in the user's language. */
+const char *
+dm_finding_status_to_label (DmFindingStatus status)
+{
+  g_return_val_if_fail (status < DM_N_FINDING_STATUSES, _("failed"));
+  return _(statuses[status].label);
 }
 
 /**

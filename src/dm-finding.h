@@ -14,7 +14,11 @@ typedef enum
 {
   DM_FINDING_FAILED,
   DM_FINDING_PASSED,
+  DM_FINDING_INFORMATIONAL,  /* manual checks, warnings, not applicable: never a gap */
+  DM_FINDING_SUPPRESSED,     /* suppressed, resolved, archived or muted in the tool */
 } DmFindingStatus;
+
+#define DM_N_FINDING_STATUSES 4
 
 /* Everything a finding holds, as borrowed strings; see dm_finding_new(). */
 typedef struct
@@ -60,6 +64,8 @@ const char         *dm_finding_get_title         (DmFinding           *self);
 const char         *dm_finding_get_evidence      (DmFinding           *self);
 const char         *dm_finding_get_remediation   (DmFinding           *self);
 
+const char         *dm_finding_status_to_string (DmFindingStatus status);
+const char         *dm_finding_status_to_label  (DmFindingStatus status);
 GListModel         *dm_finding_list_copy         (GListModel          *findings);
 
 G_END_DECLS

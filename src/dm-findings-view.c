@@ -60,6 +60,9 @@ cell_text (DmFindingsView *self,
     case COLUMN_SEVERITY:
       if (dm_finding_get_status (finding) == DM_FINDING_PASSED)
         return g_strdup (_("✓ passed"));
+      if (dm_finding_get_status (finding) != DM_FINDING_FAILED)
+        /* Translators: an informational or suppressed finding, never a gap */
+        return g_strdup_printf (_("– %s"), dm_finding_status_to_label (dm_finding_get_status (finding)));
       return g_strdup_printf ("⚠ %s", dm_severity_to_string (dm_finding_get_severity (finding)));
     case COLUMN_CHECK:
       return g_strdup (dm_finding_get_check (finding) ? dm_finding_get_check (finding) : "—");
@@ -123,10 +126,14 @@ bind_cell (GtkSignalListItemFactory *factory,
 
   if (column == COLUMN_SEVERITY)
     {
-      gboolean failed = dm_finding_get_status (finding) == DM_FINDING_FAILED;
+      static const char * const classes[DM_N_FINDING_STATUSES] = {
+        [DM_FINDING_FAILED] = "error", [DM_FINDING_PASSED] = "success",
+        [DM_FINDING_INFORMATIONAL] = "dim-label", [DM_FINDING_SUPPRESSED] = "dim-label",
+      };
 
-      gtk_widget_remove_css_class (label, failed ? "success" : "error");
-      gtk_widget_add_css_class (label, failed ? "error" : "success");
+      for (guint i = 0; i < DM_N_FINDING_STATUSES; i++)
+        gtk_widget_remove_css_class (label, classes[i]);
+      gtk_widget_add_css_class (label, classes[dm_finding_get_status (finding)]);
     }
 }
 

@@ -27,6 +27,8 @@ struct _DmImporter
   DmCatalogue *catalogue;
   GListStore  *findings;
   GPtrArray   *inputs;   /* DmImportInput */
+  GHashTable  *seen;     /* finding keys, so each finding is kept once */
+  GHashTable  *folders;  /* "device:inode" of folders walked */
 
   DmImportProgressFunc progress;
   gpointer             progress_data;
@@ -66,6 +68,8 @@ dm_importer_finalize (GObject *object)
   g_clear_object (&self->catalogue);
   g_clear_object (&self->findings);
   g_ptr_array_unref (self->inputs);
+  g_hash_table_unref (self->seen);
+  g_hash_table_unref (self->folders);
 
   G_OBJECT_CLASS (dm_importer_parent_class)->finalize (object);
 }
@@ -81,6 +85,8 @@ dm_importer_init (DmImporter *self)
 {
   self->findings = g_list_store_new (DM_TYPE_FINDING);
   self->inputs = g_ptr_array_new_with_free_func (free_input);
+  self->seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->folders = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 DmImporter *
@@ -301,6 +307,18 @@ map_finding (FileState     *state,
     }
 }
 
+/* The same finding reached twice (the file given twice, a folder reached
+ * through a link, one root finding in two CloudMapper files) is one
+ * finding: the tool, account, region and the tool's own id name it. */
+static char *
+finding_key (const DmFindingData *data)
+{
+  if (data->id == NULL)
+    return NULL;
+  return g_strjoin ("\x1f", data->tool ? data->tool : "", data->account ? data->account : "",
+                    data->region ? data->region : "", data->id, NULL);
+}
+
 static void
 add_finding (FileState     *state,
              DmFindingData *data,
@@ -308,11 +326,19 @@ add_finding (FileState     *state,
 {
   g_auto(GStrv) list = g_strv_builder_end (controls);
   g_autoptr(DmFinding) finding = NULL;
+  char *key = finding_key (data);
+
+  if (key != NULL && !g_hash_table_add (state->self->seen, key))
+    {
+      state->input->duplicates++;
+      return;
+    }
 
   data->controls = (const char * const *)list;
   data->source = state->input->path;
   finding = dm_finding_new (data);
   g_list_store_append (state->self->findings, finding);
+  state->input->by_status[data->status]++;
 }
 
 static DmSeverity
@@ -350,6 +376,24 @@ control_from_generator (const char *generator)
   return NULL;
 }
 
+/* Security Hub's own meaning of its fields: only an active, unsuppressed
+ * FAILED control (or a finding without a compliance status, as GuardDuty
+ * and Inspector write them) is a problem to fix. */
+static DmFindingStatus
+asff_status (const char *compliance,
+             const char *workflow,
+             const char *record_state)
+{
+  if (g_strcmp0 (record_state, "ARCHIVED") == 0 ||
+      g_strcmp0 (workflow, "SUPPRESSED") == 0 || g_strcmp0 (workflow, "RESOLVED") == 0)
+    return DM_FINDING_SUPPRESSED;
+  if (g_strcmp0 (compliance, "PASSED") == 0)
+    return DM_FINDING_PASSED;
+  if (g_strcmp0 (compliance, "WARNING") == 0 || g_strcmp0 (compliance, "NOT_AVAILABLE") == 0)
+    return DM_FINDING_INFORMATIONAL;
+  return DM_FINDING_FAILED;
+}
+
 static void
 import_asff (FileState  *state,
              JsonObject *o,
@@ -365,25 +409,7 @@ import_asff (FileState  *state,
   JsonObject *resource = first_object (o, "Resources");
   DmFindingData data = { 0 };
 
-  if (g_strcmp0 (str (o, "RecordState"), "ARCHIVED") == 0)
-    {
-      skip (state, _("archived finding"));
-      return;
-    }
-  if (g_strcmp0 (workflow, "SUPPRESSED") == 0)
-    {
-      skip (state, _("suppressed finding"));
-      return;
-    }
-  if (g_strcmp0 (status, "NOT_AVAILABLE") == 0)
-    {
-      skip (state, _("compliance not available"));
-      return;
-    }
-
-  /* A finding without a compliance status (GuardDuty, Inspector…) reports
-   * a problem: it counts as failed. */
-  data.status = g_strcmp0 (status, "PASSED") == 0 ? DM_FINDING_PASSED : DM_FINDING_FAILED;
+  data.status = asff_status (status, workflow, str (o, "RecordState"));
   data.severity = severity_of (str (o, "Severity.Label"), integer (o, "Severity.Normalized", -1));
   data.id = str (o, "Id");
   data.source_item = index;
@@ -424,6 +450,11 @@ prowler_status (const char *value,
   if (value && (g_ascii_strcasecmp (value, "FAIL") == 0 || g_ascii_strcasecmp (value, "Failure") == 0 ||
                 g_ascii_strcasecmp (value, "Fail") == 0))
     return DM_FINDING_FAILED;
+  /* Manual checks and notes (v2 "Info", v3 "INFO", v4+ "MANUAL") carry no
+   * verdict: counted, never a gap. */
+  if (value && (g_ascii_strcasecmp (value, "MANUAL") == 0 || g_ascii_strcasecmp (value, "INFO") == 0 ||
+                g_ascii_strcasecmp (value, "INFOED") == 0 || g_ascii_strcasecmp (value, "Unknown") == 0))
+    return DM_FINDING_INFORMATIONAL;
   *known = FALSE;
   return DM_FINDING_FAILED;
 }
@@ -465,20 +496,11 @@ import_prowler_ocsf (FileState  *state,
   gboolean known;
 
   /* The status name wins: Prowler 4.2 writes "New" with status_id 3. */
+  data.status = prowler_status (status_text, &known);
   if (str (o, "status") ? g_ascii_strcasecmp (str (o, "status"), "Suppressed") == 0
                         : integer (o, "status_id", 0) == 3)
-    {
-      skip (state, _("muted finding"));
-      return;
-    }
-  if (status_text && g_ascii_strcasecmp (status_text, "MANUAL") == 0)
-    {
-      skip (state, _("manual check, no result"));
-      return;
-    }
-
-  data.status = prowler_status (status_text, &known);
-  if (!known)
+    data.status = DM_FINDING_SUPPRESSED;
+  else if (!known)
     {
       skip (state, _("no pass or fail status"));
       return;
@@ -512,12 +534,10 @@ import_prowler_v3 (FileState  *state,
   DmFindingData data = { 0 };
   gboolean known;
 
-  if (g_ascii_strcasecmp (first_of (str (o, "Status"), ""), "MANUAL") == 0)
-    {
-      skip (state, _("manual check, no result"));
-      return;
-    }
   data.status = prowler_status (str (o, "Status"), &known);
+  if (member (o, "Muted") && JSON_NODE_HOLDS_VALUE (member (o, "Muted")) &&
+      json_node_get_value_type (member (o, "Muted")) == G_TYPE_BOOLEAN && json_node_get_boolean (member (o, "Muted")))
+    data.status = DM_FINDING_SUPPRESSED;
   if (!known)
     {
       skip (state, _("no pass or fail status"));
@@ -557,7 +577,10 @@ import_prowler_v2 (FileState  *state,
       return;
     }
 
-  id = g_strdup_printf ("prowler-v2-%" G_GUINT64_FORMAT, index);
+  /* v2 has no finding id: its check, account, region and resource are one. */
+  id = g_strdup_printf ("prowler-v2/%s/%s/%s/%s", first_of (str (o, "Control ID"), str (o, "Control")),
+                        first_of (str (o, "Account Number"), ""), first_of (str (o, "Region"), ""),
+                        first_of (str (o, "Resource ID"), ""));
   data.tool = "Prowler";
   data.id = id;
   data.source_item = index;
@@ -589,9 +612,11 @@ import_config_evaluation (FileState  *state,
     data.status = DM_FINDING_PASSED;
   else if (g_strcmp0 (compliance, "NON_COMPLIANT") == 0)
     data.status = DM_FINDING_FAILED;
+  else if (g_strcmp0 (compliance, "NOT_APPLICABLE") == 0 || g_strcmp0 (compliance, "INSUFFICIENT_DATA") == 0)
+    data.status = DM_FINDING_INFORMATIONAL;
   else
     {
-      skip (state, _("rule not applicable or without enough data"));
+      skip (state, _("no compliance result"));
       return;
     }
 
@@ -715,7 +740,12 @@ evaluate_config_item (FileState  *state,
 static guint
 n_findings (FileState *state)
 {
-  return g_list_model_get_n_items (G_LIST_MODEL (state->self->findings));
+  /* Duplicates count: an item that repeats a finding was read, not lost. */
+  guint64 n = state->input->duplicates;
+
+  for (guint i = 0; i < DM_N_FINDING_STATUSES; i++)
+    n += state->input->by_status[i];
+  return n;
 }
 
 /* One AWS CLI response, on its own or from a bundle. */
@@ -1134,6 +1164,23 @@ compare_names (gconstpointer a,
   return g_strcmp0 (*(const char * const *)a, *(const char * const *)b);
 }
 
+/* A folder reached again through a link (or a link loop) is walked once. */
+static gboolean
+first_visit (DmImporter   *self,
+             GFile        *folder,
+             GCancellable *cancellable)
+{
+  g_autoptr(GFileInfo) info = g_file_query_info (folder, G_FILE_ATTRIBUTE_UNIX_DEVICE "," G_FILE_ATTRIBUTE_UNIX_INODE,
+                                                 G_FILE_QUERY_INFO_NONE, cancellable, NULL);
+
+  if (info == NULL || !g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_UNIX_INODE))
+    return TRUE;
+  return g_hash_table_add (self->folders,
+                           g_strdup_printf ("%u:%" G_GUINT64_FORMAT,
+                                            g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_UNIX_DEVICE),
+                                            g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_UNIX_INODE)));
+}
+
 /**
  * dm_importer_add_file:
  * @file: an export, or a folder of them (read recursively, in name order)
@@ -1157,6 +1204,8 @@ dm_importer_add_file (DmImporter    *self,
 
   if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, cancellable) != G_FILE_TYPE_DIRECTORY)
     return import_one_file (self, file, cancellable, error);
+  if (!first_visit (self, file, cancellable))
+    return TRUE;
 
   children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
                                         G_FILE_QUERY_INFO_NONE, cancellable, error);

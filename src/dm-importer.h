@@ -32,6 +32,8 @@ typedef struct
   guint64    items;
   guint64    evaluated;  /* items that gave at least one finding */
   guint64    skipped;    /* items that gave none, with reasons */
+  guint64    duplicates; /* findings already read, from this or another input */
+  guint64    by_status[DM_N_FINDING_STATUSES];  /* findings kept, by status */
   GPtrArray *reasons;   /* DmSkipReason */
 } DmImportInput;
 

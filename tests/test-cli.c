@@ -257,11 +257,26 @@ test_assess_json (void)
   g_assert_cmpstr (json_object_get_string_member (input, "path"), ==, path);
   g_assert_cmpstr (json_object_get_string_member (input, "format"), ==, "asff");
   g_assert_cmpint (json_object_get_int_member (input, "items"), ==, 13);
-  g_assert_cmpint (json_object_get_int_member (input, "skipped"), ==, 5);
+  /* Archived and suppressed findings and one without a compliance result
+   * are kept with their status now, not skipped; the counts add up. */
+  g_assert_cmpint (json_object_get_int_member (input, "skipped"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (input, "duplicates"), ==, 0);
+  {
+    JsonObject *by_status = json_object_get_object_member (input, "findings");
+
+    g_assert_cmpint (json_object_get_int_member (by_status, "failed"), ==, 7);
+    g_assert_cmpint (json_object_get_int_member (by_status, "passed"), ==, 1);
+    g_assert_cmpint (json_object_get_int_member (by_status, "informational"), ==, 1);
+    g_assert_cmpint (json_object_get_int_member (by_status, "suppressed"), ==, 2);
+    g_assert_cmpint (7 + 1 + 1 + 2 + json_object_get_int_member (input, "skipped"), ==,
+                     json_object_get_int_member (input, "items"));
+  }
 
   summary = json_object_get_object_member (top, "summary");
   g_assert_cmpint (json_object_get_int_member (summary, "failed"), ==, 7);
   g_assert_cmpint (json_object_get_int_member (summary, "passed"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (summary, "informational"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (summary, "suppressed"), ==, 2);
   g_assert_cmpint (json_object_get_int_member (summary, "unmapped"), ==, 1);
 
   s3 = find_object (json_object_get_array_member (top, "services"), "id", "s3");
@@ -334,7 +349,8 @@ test_assess_text_is_safe (void)
   /* No terminal escape or bidi override reaches the terminal. */
   g_assert_null (strchr (run.out, '\x1b'));
   g_assert_null (strstr (run.out, "\u202e"));
-  g_assert_nonnull (strstr (run.out, "5 skipped"));
+  g_assert_nonnull (strstr (run.out, "2 skipped"));
+  g_assert_nonnull (strstr (run.out, "7 failed, 1 passed, 1 informational, 2 suppressed, 0 duplicates"));
 }
 
 int

@@ -130,14 +130,19 @@ test_asff_mixed (Fixture       *f,
   input = dm_importer_get_input (f->importer, 0);
   g_assert_cmpstr (input->format, ==, "asff");
   g_assert_cmpuint (input->items, ==, 13);
-  g_assert_cmpuint (input->skipped, ==, 5);
-  g_assert_cmpuint (g_list_model_get_n_items (dm_importer_get_findings (f->importer)), ==, 8);
+  g_assert_cmpuint (input->skipped, ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (dm_importer_get_findings (f->importer)), ==, 11);
   /* Nothing lost: every item is a finding or a counted skip. */
-  g_assert_cmpuint (input->items, ==, input->skipped + 8);
-  g_assert_cmpuint (input->evaluated, ==, 8);
-  g_assert_cmpuint (reason_count (input, "archived finding"), ==, 1);
-  g_assert_cmpuint (reason_count (input, "suppressed finding"), ==, 1);
-  g_assert_cmpuint (reason_count (input, "compliance not available"), ==, 1);
+  g_assert_cmpuint (input->items, ==, input->skipped + 11);
+  g_assert_cmpuint (input->evaluated, ==, 11);
+  g_assert_cmpuint (input->by_status[DM_FINDING_FAILED], ==, 7);
+  g_assert_cmpuint (input->by_status[DM_FINDING_PASSED], ==, 1);
+  g_assert_cmpuint (input->by_status[DM_FINDING_INFORMATIONAL], ==, 1);
+  g_assert_cmpuint (input->by_status[DM_FINDING_SUPPRESSED], ==, 2);
+  /* Archived and suppressed findings are kept as such, never as gaps. */
+  g_assert_cmpint (dm_finding_get_status (find (f, "finding-5")), ==, DM_FINDING_SUPPRESSED);
+  g_assert_cmpint (dm_finding_get_status (find (f, "finding-6")), ==, DM_FINDING_SUPPRESSED);
+  g_assert_cmpint (dm_finding_get_status (find (f, "finding-7")), ==, DM_FINDING_INFORMATIONAL);
   g_assert_cmpuint (reason_count (input, "not a JSON object"), ==, 1);
   g_assert_cmpuint (reason_count (input, "not a finding or resource Demarc reads"), ==, 1);
 
@@ -206,8 +211,13 @@ test_prowler_ocsf (Fixture       *f,
 
   g_assert_cmpstr (input->format, ==, "prowler-ocsf");
   g_assert_cmpuint (input->items, ==, 5);
-  g_assert_cmpuint (reason_count (input, "manual check, no result"), ==, 1);
-  g_assert_cmpuint (reason_count (input, "muted finding"), ==, 1);
+  /* A manual check is informational and a muted one suppressed: both kept,
+   * neither a gap. */
+  g_assert_cmpuint (input->skipped, ==, 0);
+  g_assert_cmpint (dm_finding_get_status (find (f, "prowler-aws-iam_root_mfa_enabled-111122223333-eu-west-1-r3")), ==,
+                   DM_FINDING_INFORMATIONAL);
+  g_assert_cmpint (dm_finding_get_status (find (f, "prowler-aws-iam_root_mfa_enabled-111122223333-eu-west-1-r4")), ==,
+                   DM_FINDING_SUPPRESSED);
 
   finding = find (f, "prowler-aws-s3_bucket_level_public_access_block-111122223333-eu-west-1-r1");
   g_assert_cmpstr (dm_finding_get_check (finding), ==, "DATA-03");
@@ -236,10 +246,14 @@ test_prowler_v2 (Fixture       *f,
 
   g_assert_cmpstr (input->format, ==, "prowler-ndjson");
   g_assert_cmpuint (input->items, ==, 3);
-  g_assert_cmpuint (reason_count (input, "no pass or fail status"), ==, 1);
-  g_assert_cmpint (dm_finding_get_status (find (f, "prowler-v2-0")), ==, DM_FINDING_FAILED);
-  g_assert_cmpint (dm_finding_get_status (find (f, "prowler-v2-1")), ==, DM_FINDING_PASSED);
-  g_assert_cmpstr (dm_finding_get_service (find (f, "prowler-v2-0")), ==, "s3");
+  g_assert_cmpuint (input->skipped, ==, 0);
+  g_assert_cmpint (dm_finding_get_status (find (f, "prowler-v2/1.0/111122223333/eu-west-1/r0")), ==, DM_FINDING_FAILED);
+  g_assert_cmpint (dm_finding_get_status (find (f, "prowler-v2/1.1/111122223333/eu-west-1/r1")), ==, DM_FINDING_PASSED);
+  /* An "INFO" line is a note, not a failure. */
+  g_assert_cmpint (dm_finding_get_status (find (f, "prowler-v2/1.2/111122223333/eu-west-1/r2")), ==,
+                   DM_FINDING_INFORMATIONAL);
+  g_assert_cmpuint (input->by_status[DM_FINDING_INFORMATIONAL], ==, 1);
+  g_assert_cmpstr (dm_finding_get_service (find (f, "prowler-v2/1.0/111122223333/eu-west-1/r0")), ==, "s3");
 }
 
 static void
@@ -255,7 +269,8 @@ test_config (Fixture       *f,
   input = dm_importer_get_input (f->importer, 0);
   g_assert_cmpstr (input->format, ==, "config-compliance");
   g_assert_cmpuint (input->items, ==, 3);
-  g_assert_cmpuint (input->skipped, ==, 1);
+  g_assert_cmpuint (input->skipped, ==, 0);
+  g_assert_cmpint (dm_finding_get_status (find (f, "restricted-ssh/sg-4")), ==, DM_FINDING_INFORMATIONAL);
   g_assert_cmpstr (dm_finding_get_service (find (f, "restricted-ssh/sg-2")), ==, "vpc");
   g_assert_cmpstr (dm_finding_get_evidence (find (f, "restricted-ssh/sg-2")), ==, "port 22 open");
   g_assert_cmpint (dm_finding_get_status (find (f, "restricted-ssh/sg-3")), ==, DM_FINDING_PASSED);
@@ -740,11 +755,13 @@ test_assessment_ok (Fixture       *f,
   r = dm_assessment_get_result (assessment, ec2, dm_model_find_layer (f->model, "aws_global_infrastructure"));
   g_assert_cmpint (r->status, ==, DM_LAYER_PROVIDER);
 
-  /* prowler-ocsf covers s3, ec2, lambda; of their customer layers, three
-   * have evidence: S3 data, EC2 OS, Lambda platform. */
+  /* prowler-ocsf covers s3, ec2, lambda, and iam through a manual and a
+   * muted finding; of their customer layers, three have evidence (S3 data,
+   * EC2 OS, Lambda platform): informational and suppressed findings are no
+   * evidence. */
   {
     guint with_evidence, customer_layers, expected = 0;
-    const char *present[] = { "s3", "ec2", "lambda" };
+    const char *present[] = { "s3", "ec2", "lambda", "iam" };
 
     for (guint s = 0; s < G_N_ELEMENTS (present); s++)
       for (guint l = 0; l < dm_model_get_n_layers (f->model); l++)
