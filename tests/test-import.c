@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <unistd.h>
 
 #include "test-util.h"
 
@@ -827,6 +828,47 @@ test_shared_samples (Fixture       *f,
   g_assert_cmpuint (rejected, <=, 1);
 }
 
+/* The same findings reached twice, by the same file given again and by a
+ * folder that links back to itself, are kept once and counted as
+ * duplicates; nothing else changes. */
+static void
+test_duplicates (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *source = test_fixture_path ("asff-mixed.json");
+  g_autofree char *dir = g_dir_make_tmp ("demarc-dup-XXXXXX", NULL);
+  g_autofree char *copy = g_build_filename (dir, "findings.json", NULL);
+  g_autofree char *loop = g_build_filename (dir, "again", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(GError) error = NULL;
+  const DmImportInput *second;
+  gsize length;
+
+  import_fixture (f, "asff-mixed.json");
+  import_fixture (f, "asff-mixed.json");
+  g_assert_cmpuint (g_list_model_get_n_items (dm_importer_get_findings (f->importer)), ==, 11);
+  second = dm_importer_get_input (f->importer, 1);
+  g_assert_cmpuint (second->duplicates, ==, 11);
+  g_assert_cmpuint (second->by_status[DM_FINDING_FAILED], ==, 0);
+  /* Still accounted for: every item is a finding, a duplicate or a skip. */
+  g_assert_cmpuint (second->items, ==, second->skipped + second->evaluated);
+
+  g_assert_true (g_file_get_contents (source, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (copy, contents, length, NULL));
+  g_assert_cmpint (symlink (".", loop), ==, 0);
+  g_assert_true (dm_importer_add_file (f->importer, folder, NULL, &error));
+  g_assert_no_error (error);
+  /* The folder is walked once though "again" leads back into it. */
+  g_assert_cmpuint (dm_importer_get_n_inputs (f->importer), ==, 3);
+  g_assert_cmpuint (dm_importer_get_input (f->importer, 2)->duplicates, ==, 11);
+  g_assert_cmpuint (g_list_model_get_n_items (dm_importer_get_findings (f->importer)), ==, 11);
+
+  g_unlink (loop);
+  g_unlink (copy);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -834,6 +876,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/import/duplicates", test_duplicates);
   ADD ("/import/catalogue", test_catalogue);
   ADD ("/import/asff/mixed", test_asff_mixed);
   ADD ("/import/asff/containers", test_asff_containers);
