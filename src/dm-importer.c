@@ -495,8 +495,8 @@ import_prowler_ocsf (FileState  *state,
   DmFindingData data = { 0 };
   gboolean known;
 
-  /* The status name wins: Prowler 4.2 writes "New" with status_id 3. */
   data.status = prowler_status (status_text, &known);
+  /* The status name wins: Prowler 4.2 writes "New" with status_id 3. */
   if (str (o, "status") ? g_ascii_strcasecmp (str (o, "status"), "Suppressed") == 0
                         : integer (o, "status_id", 0) == 3)
     data.status = DM_FINDING_SUPPRESSED;
@@ -533,10 +533,10 @@ import_prowler_v3 (FileState  *state,
   g_autoptr(GStrvBuilder) controls = g_strv_builder_new ();
   DmFindingData data = { 0 };
   gboolean known;
+  gboolean muted = FALSE;
 
   data.status = prowler_status (str (o, "Status"), &known);
-  if (member (o, "Muted") && JSON_NODE_HOLDS_VALUE (member (o, "Muted")) &&
-      json_node_get_value_type (member (o, "Muted")) == G_TYPE_BOOLEAN && json_node_get_boolean (member (o, "Muted")))
+  if (dm_check_boolean (o, "Muted", &muted) && muted)
     data.status = DM_FINDING_SUPPRESSED;
   if (!known)
     {
@@ -737,7 +737,7 @@ evaluate_config_item (FileState  *state,
     skip (state, _("nothing to evaluate (stopped, detached or incomplete resource)"));
 }
 
-static guint
+static guint64
 n_findings (FileState *state)
 {
   /* Duplicates count: an item that repeats a finding was read, not lost. */
@@ -804,7 +804,7 @@ import_object (FileState  *state,
                guint64     index)
 {
   Kind kind = classify (o);
-  guint before = n_findings (state);
+  guint64 before = n_findings (state);
 
   state->kinds[kind]++;
   state->input->items++;
