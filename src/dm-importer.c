@@ -309,14 +309,18 @@ map_finding (FileState     *state,
 
 /* The same finding reached twice (the file given twice, a folder reached
  * through a link, one root finding in two CloudMapper files) is one
- * finding: the tool, account, region and the tool's own id name it. */
+ * finding. The tool's own id alone is not trusted to tell findings apart
+ * (Prowler's examples give every finding the same placeholder uid): what
+ * the finding says of which resource is part of the key. */
 static char *
 finding_key (const DmFindingData *data)
 {
   if (data->id == NULL)
     return NULL;
-  return g_strjoin ("\x1f", data->tool ? data->tool : "", data->account ? data->account : "",
-                    data->region ? data->region : "", data->id, NULL);
+#define OR_EMPTY(s) ((s) ? (s) : "")
+  return g_strjoin ("\x1f", OR_EMPTY (data->tool), OR_EMPTY (data->account), OR_EMPTY (data->region), data->id,
+                    OR_EMPTY (data->check), OR_EMPTY (data->resource), OR_EMPTY (data->title), NULL);
+#undef OR_EMPTY
 }
 
 static void
@@ -378,17 +382,20 @@ control_from_generator (const char *generator)
 
 /* Security Hub's own meaning of its fields: only an active, unsuppressed
  * FAILED control (or a finding without a compliance status, as GuardDuty
- * and Inspector write them) is a problem to fix. */
+ * and Inspector write them) is a problem to fix. Security Hub itself sets
+ * a passing control's workflow to RESOLVED, so that one is a pass; a
+ * failing one someone marked RESOLVED is closed. */
 static DmFindingStatus
 asff_status (const char *compliance,
              const char *workflow,
              const char *record_state)
 {
-  if (g_strcmp0 (record_state, "ARCHIVED") == 0 ||
-      g_strcmp0 (workflow, "SUPPRESSED") == 0 || g_strcmp0 (workflow, "RESOLVED") == 0)
+  if (g_strcmp0 (record_state, "ARCHIVED") == 0 || g_strcmp0 (workflow, "SUPPRESSED") == 0)
     return DM_FINDING_SUPPRESSED;
   if (g_strcmp0 (compliance, "PASSED") == 0)
     return DM_FINDING_PASSED;
+  if (g_strcmp0 (workflow, "RESOLVED") == 0)
+    return DM_FINDING_SUPPRESSED;
   if (g_strcmp0 (compliance, "WARNING") == 0 || g_strcmp0 (compliance, "NOT_AVAILABLE") == 0)
     return DM_FINDING_INFORMATIONAL;
   return DM_FINDING_FAILED;

@@ -869,6 +869,33 @@ test_duplicates (Fixture       *f,
   g_rmdir (dir);
 }
 
+/* Security Hub marks a passing control RESOLVED by itself: still a pass,
+ * so the layer keeps its evidence. A failing one marked RESOLVED is closed. */
+static void
+test_asff_resolved (Fixture       *f,
+                    gconstpointer  data)
+{
+  import_fixture (f, "asff-resolved.json");
+  g_assert_cmpint (dm_finding_get_status (find (f, "resolved-pass")), ==, DM_FINDING_PASSED);
+  g_assert_cmpint (dm_finding_get_status (find (f, "resolved-fail")), ==, DM_FINDING_SUPPRESSED);
+}
+
+/* Two different findings that share a placeholder id (as in Prowler's own
+ * example output) are two findings, not a duplicate. */
+static void
+test_placeholder_ids (Fixture       *f,
+                      gconstpointer  data)
+{
+  const DmImportInput *input;
+
+  import_fixture (f, "prowler-ocsf-placeholder-uids.json");
+  input = dm_importer_get_input (f->importer, 0);
+  g_assert_cmpuint (input->duplicates, ==, 0);
+  g_assert_cmpuint (input->by_status[DM_FINDING_FAILED], ==, 1);
+  g_assert_cmpuint (input->by_status[DM_FINDING_INFORMATIONAL], ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (dm_importer_get_findings (f->importer)), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -877,6 +904,8 @@ main (int   argc,
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/import/duplicates", test_duplicates);
+  ADD ("/import/asff/resolved", test_asff_resolved);
+  ADD ("/import/duplicates/placeholder-ids", test_placeholder_ids);
   ADD ("/import/catalogue", test_catalogue);
   ADD ("/import/asff/mixed", test_asff_mixed);
   ADD ("/import/asff/containers", test_asff_containers);
