@@ -42,6 +42,16 @@ typedef struct
   const char         *remediation;
 } DmFindingData;
 
+/* Where a finding was reported: the tool, its file and item, and the
+ * tool's own title. A finding reported by several tools lists each. */
+typedef struct
+{
+  const char *tool;
+  const char *source;
+  guint64     source_item;
+  const char *title;
+} DmFindingOrigin;
+
 #define DM_TYPE_FINDING (dm_finding_get_type ())
 G_DECLARE_FINAL_TYPE (DmFinding, dm_finding, DM, FINDING, GObject)
 
@@ -63,6 +73,12 @@ const char         *dm_finding_get_tool          (DmFinding           *self);
 const char         *dm_finding_get_title         (DmFinding           *self);
 const char         *dm_finding_get_evidence      (DmFinding           *self);
 const char         *dm_finding_get_remediation   (DmFinding           *self);
+
+guint               dm_finding_get_n_origins     (DmFinding           *self);
+DmFindingOrigin     dm_finding_get_origin        (DmFinding           *self,
+                                                  guint                index);
+void                dm_finding_add_origin        (DmFinding           *self,
+                                                  const DmFindingData *data);
 
 const char         *dm_finding_status_to_string (DmFindingStatus status);
 const char         *dm_finding_status_to_label  (DmFindingStatus status);

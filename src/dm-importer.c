@@ -28,6 +28,7 @@ struct _DmImporter
   GListStore  *findings;
   GPtrArray   *inputs;   /* DmImportInput */
   GHashTable  *seen;     /* finding keys, so each finding is kept once */
+  GHashTable  *reported; /* check + resource -> DmFinding, to join tools' reports */
   GHashTable  *folders;  /* "device:inode" of folders walked */
 
   DmImportProgressFunc progress;
@@ -69,6 +70,7 @@ dm_importer_finalize (GObject *object)
   g_clear_object (&self->findings);
   g_ptr_array_unref (self->inputs);
   g_hash_table_unref (self->seen);
+  g_hash_table_unref (self->reported);
   g_hash_table_unref (self->folders);
 
   G_OBJECT_CLASS (dm_importer_parent_class)->finalize (object);
@@ -86,6 +88,7 @@ dm_importer_init (DmImporter *self)
   self->findings = g_list_store_new (DM_TYPE_FINDING);
   self->inputs = g_ptr_array_new_with_free_func (free_input);
   self->seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->reported = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->folders = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
@@ -323,6 +326,25 @@ finding_key (const DmFindingData *data)
 #undef OR_EMPTY
 }
 
+/* The same check on the same resource, reported by several tools or files
+ * (Security Hub, Prowler's ASFF and its OCSF), is one finding that lists
+ * each report. The check is Demarc's, else the Security Hub control; a
+ * finding with neither, or without a resource, is only ever the same as
+ * itself. A pass and a fail are kept apart; so are two reports in one file,
+ * which the tool itself told apart. */
+static char *
+report_key (const DmFindingData *data)
+{
+  const char *check = data->check;
+
+  if (check == NULL && data->controls && data->controls[0])
+    check = data->controls[0];
+  if (check == NULL || data->resource == NULL || *data->resource == '\0')
+    return NULL;
+  return g_strdup_printf ("%s\x1f%s\x1f%s\x1f%d", check, data->account ? data->account : "", data->resource,
+                          (int)data->status);
+}
+
 static void
 add_finding (FileState     *state,
              DmFindingData *data,
@@ -330,7 +352,9 @@ add_finding (FileState     *state,
 {
   g_auto(GStrv) list = g_strv_builder_end (controls);
   g_autoptr(DmFinding) finding = NULL;
+  DmFinding *reported;
   char *key = finding_key (data);
+  char *joined;
 
   if (key != NULL && !g_hash_table_add (state->self->seen, key))
     {
@@ -340,8 +364,21 @@ add_finding (FileState     *state,
 
   data->controls = (const char * const *)list;
   data->source = state->input->path;
+  joined = report_key (data);
+  if (joined && (reported = g_hash_table_lookup (state->self->reported, joined)) &&
+      g_strcmp0 (dm_finding_get_source (reported), state->input->path) != 0)
+    {
+      dm_finding_add_origin (reported, data);
+      state->input->duplicates++;
+      g_free (joined);
+      return;
+    }
+
   finding = dm_finding_new (data);
   g_list_store_append (state->self->findings, finding);
+  if (joined && !g_hash_table_contains (state->self->reported, joined))
+    g_hash_table_insert (state->self->reported, g_steal_pointer (&joined), finding);
+  g_free (joined);
   state->input->by_status[data->status]++;
 }
 

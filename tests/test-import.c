@@ -831,6 +831,59 @@ test_shared_samples (Fixture       *f,
 /* The same findings reached twice, by the same file given again and by a
  * folder that links back to itself, are kept once and counted as
  * duplicates; nothing else changes. */
+/* Prowler's OCSF and its ASFF output of one scan, read together: a check
+ * on a resource that both report is one finding listing both files. */
+static void
+test_joined_reports (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *ocsf = test_fixture_path ("prowler-ocsf-scan.json");
+  g_autofree char *asff = test_fixture_path ("prowler-asff-scan.json");
+  GListModel *findings;
+  const DmImportInput *second;
+  guint root_mfa = 0, joined = 0;
+
+  import_fixture (f, "prowler-ocsf-scan.json");
+  import_fixture (f, "prowler-asff-scan.json");
+  findings = dm_importer_get_findings (f->importer);
+
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(DmFinding) finding = g_list_model_get_item (findings, i);
+      guint n = dm_finding_get_n_origins (finding);
+
+      if (n > 1)
+        {
+          DmFindingOrigin first = dm_finding_get_origin (finding, 0);
+          DmFindingOrigin other = dm_finding_get_origin (finding, 1);
+
+          g_assert_cmpuint (n, ==, 2);
+          g_assert_cmpstr (first.source, ==, ocsf);
+          g_assert_cmpstr (other.source, ==, asff);
+          g_assert_cmpstr (other.tool, ==, "Prowler");
+          joined++;
+        }
+      if (g_strcmp0 (dm_finding_get_check (finding), "IAM-01") == 0)
+        {
+          g_assert_cmpint (dm_finding_get_status (finding), ==, DM_FINDING_FAILED);
+          g_assert_cmpuint (n, ==, 2);
+          root_mfa++;
+        }
+    }
+  /* The root user's MFA is one gap, reported twice. */
+  g_assert_cmpuint (root_mfa, ==, 1);
+  g_assert_cmpuint (joined, >=, 1);
+
+  /* Each joined report counts as a duplicate of the second file, so its
+   * counts still add up to its items. */
+  second = dm_importer_get_input (f->importer, 1);
+  g_assert_cmpuint (second->duplicates, ==, joined + 1);
+  g_assert_cmpuint (second->items, ==, second->duplicates + second->by_status[DM_FINDING_FAILED] +
+                                       second->by_status[DM_FINDING_PASSED] +
+                                       second->by_status[DM_FINDING_INFORMATIONAL] +
+                                       second->by_status[DM_FINDING_SUPPRESSED]);
+}
+
 static void
 test_duplicates (Fixture       *f,
                  gconstpointer  data)
@@ -904,6 +957,7 @@ main (int   argc,
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/import/duplicates", test_duplicates);
+  ADD ("/import/joined-reports", test_joined_reports);
   ADD ("/import/asff/resolved", test_asff_resolved);
   ADD ("/import/duplicates/placeholder-ids", test_placeholder_ids);
   ADD ("/import/catalogue", test_catalogue);
