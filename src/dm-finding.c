@@ -27,6 +27,7 @@ struct _DmFinding
   char            *service;
   char            *layer;
   char            *resource;
+  char           **resources;   /* interned; resource first */
   char            *resource_type;
   char            *region;
   char            *account;
@@ -90,6 +91,9 @@ dm_finding_finalize (GObject *object)
   release (self->service);
   release (self->layer);
   release (self->resource);
+  for (guint i = 0; self->resources[i]; i++)
+    release (self->resources[i]);
+  g_free (self->resources);
   release (self->resource_type);
   release (self->region);
   release (self->account);
@@ -125,6 +129,28 @@ dm_finding_init (DmFinding *self)
 {
 }
 
+/* The finding's resource first, then the others, each once. */
+static char **
+intern_resources (const char         *first,
+                  const char * const *all)
+{
+  GPtrArray *resources = g_ptr_array_new ();
+
+  if (*first)
+    g_ptr_array_add (resources, intern (first));
+  for (guint i = 0; all && all[i]; i++)
+    {
+      gboolean known = FALSE;
+
+      for (guint j = 0; j < resources->len && !known; j++)
+        known = g_str_equal (g_ptr_array_index (resources, j), all[i]);
+      if (!known && *all[i])
+        g_ptr_array_add (resources, intern (all[i]));
+    }
+  g_ptr_array_add (resources, NULL);
+  return (char **)g_ptr_array_free (resources, FALSE);
+}
+
 /**
  * dm_finding_new:
  * @data: the finding's fields; strings are copied
@@ -147,6 +173,7 @@ dm_finding_new (const DmFindingData *data)
   self->service = intern (data->service);
   self->layer = intern (data->service ? data->layer : NULL);
   self->resource = intern (data->resource ? data->resource : "");
+  self->resources = intern_resources (self->resource, data->resources);
   self->resource_type = intern (data->resource_type ? data->resource_type : "");
   self->region = intern (data->region ? data->region : "");
   self->account = intern (data->account ? data->account : "");
@@ -189,6 +216,15 @@ GETTER (const char *, evidence)
 GETTER (const char *, remediation)
 
 #undef GETTER
+
+/* Every resource the finding names, its own resource first; empty when it
+ * names none. */
+const char * const *
+dm_finding_get_resources (DmFinding *self)
+{
+  g_return_val_if_fail (DM_IS_FINDING (self), NULL);
+  return (const char * const *)self->resources;
+}
 
 const char * const *
 dm_finding_get_controls (DmFinding *self)

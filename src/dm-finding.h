@@ -30,6 +30,7 @@ typedef struct
   const char         *service;        /* NULL when not mapped */
   const char         *layer;          /* NULL when not mapped */
   const char         *resource;
+  const char * const *resources;      /* all, when a finding names several; the first is resource */
   const char         *resource_type;
   const char         *region;
   const char         *account;
@@ -63,6 +64,7 @@ DmSeverity          dm_finding_get_severity      (DmFinding           *self);
 const char         *dm_finding_get_service       (DmFinding           *self);
 const char         *dm_finding_get_layer         (DmFinding           *self);
 const char         *dm_finding_get_resource      (DmFinding           *self);
+const char * const *dm_finding_get_resources     (DmFinding           *self);
 const char         *dm_finding_get_resource_type (DmFinding           *self);
 const char         *dm_finding_get_region        (DmFinding           *self);
 const char         *dm_finding_get_account       (DmFinding           *self);
