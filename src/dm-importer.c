@@ -175,9 +175,13 @@ integer (JsonObject *o,
          gint64      fallback)
 {
   JsonNode *node = member (o, path);
+  gint64 value;
 
   if (node && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64)
     return json_node_get_int (node);
+  if (node && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_DOUBLE &&
+      dm_check_double_to_integer (json_node_get_double (node), &value))
+    return value;
   return fallback;
 }
 

@@ -831,6 +831,36 @@ test_shared_samples (Fixture       *f,
 /* The same findings reached twice, by the same file given again and by a
  * folder that links back to itself, are kept once and counted as
  * duplicates; nothing else changes. */
+/* What the importer fuzzer found: a 104-digit integer, which arrives as a
+ * double, was cast outside gint64's range (undefined). It reads as the
+ * largest value instead, so a reuse count that large passes. */
+static void
+test_huge_integer (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "fuzz", "fuzz-importer-huge-integer.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  GListModel *findings;
+  guint seen = 0;
+
+  g_assert_true (dm_importer_add_file (f->importer, file, NULL, &error));
+  g_assert_no_error (error);
+  findings = dm_importer_get_findings (f->importer);
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(DmFinding) finding = g_list_model_get_item (findings, i);
+
+      if (g_strcmp0 (dm_finding_get_check (finding), "IAM-11") == 0)
+        {
+          g_assert_cmpint (dm_finding_get_status (finding), ==, DM_FINDING_PASSED);
+          g_assert_nonnull (strstr (dm_finding_get_evidence (finding), "9223372036854775807"));
+          seen++;
+        }
+    }
+  g_assert_cmpuint (seen, ==, 1);
+}
+
 /* Prowler's OCSF and its ASFF output of one scan, read together: a check
  * on a resource that both report is one finding listing both files. */
 static void
@@ -958,6 +988,7 @@ main (int   argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/import/duplicates", test_duplicates);
   ADD ("/import/joined-reports", test_joined_reports);
+  ADD ("/import/huge-integer", test_huge_integer);
   ADD ("/import/asff/resolved", test_asff_resolved);
   ADD ("/import/duplicates/placeholder-ids", test_placeholder_ids);
   ADD ("/import/catalogue", test_catalogue);
