@@ -204,11 +204,13 @@ typedef enum
   KIND_CONFIG_ITEM,
   KIND_CONFIG_EVALUATION,
   KIND_BUNDLE_CALL,
+  KIND_GUARDDUTY,
+  KIND_INSPECTOR,
 } Kind;
 
 static const char *kind_formats[] = {
   "unknown", "asff", "prowler-ocsf", "prowler-json", "prowler-ndjson", "config-snapshot", "config-compliance",
-  "demarc-bundle",
+  "demarc-bundle", "guardduty", "inspector2",
 };
 
 typedef struct
@@ -245,6 +247,13 @@ classify (JsonObject *o)
 {
   if (o == NULL)
     return KIND_UNKNOWN;
+  /* GuardDuty's own findings have a SchemaVersion too ("2.0"), but none of
+   * ASFF's product fields. */
+  if (json_object_has_member (o, "Type") && obj (o, "Service") && obj (o, "Resource") &&
+      json_object_has_member (o, "AccountId") && !json_object_has_member (o, "ProductArn"))
+    return KIND_GUARDDUTY;
+  if (json_object_has_member (o, "findingArn") && json_object_has_member (o, "awsAccountId"))
+    return KIND_INSPECTOR;
   if (json_object_has_member (o, "SchemaVersion") ||
       (json_object_has_member (o, "ProductArn") && json_object_has_member (o, "GeneratorId")))
     return KIND_ASFF;
@@ -682,6 +691,237 @@ import_config_evaluation (FileState  *state,
   add_finding (state, &data, controls);
 }
 
+/* GuardDuty's own 1–10 scale and bands; ASFF's 0–100 is another. */
+static DmSeverity
+guardduty_severity (JsonObject *o)
+{
+  JsonNode *node = member (o, "Severity");
+  double value;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+    return DM_SEVERITY_UNKNOWN;
+  if (json_node_get_value_type (node) == G_TYPE_INT64)
+    value = (double)json_node_get_int (node);
+  else if (json_node_get_value_type (node) == G_TYPE_DOUBLE)
+    value = json_node_get_double (node);
+  else
+    return DM_SEVERITY_UNKNOWN;
+
+  if (value >= 9) return DM_SEVERITY_CRITICAL;
+  if (value >= 7) return DM_SEVERITY_HIGH;
+  if (value >= 4) return DM_SEVERITY_MEDIUM;
+  if (value >= 1) return DM_SEVERITY_LOW;
+  return DM_SEVERITY_UNKNOWN;
+}
+
+/* Where each GuardDuty resource type keeps the affected resource, and the
+ * ASFF type that the catalogue maps. */
+static const struct
+{
+  const char *resource_type;
+  const char *arn;        /* a member holding the ARN, or NULL */
+  const char *id;         /* else an id to build one from */
+  const char *asff_type;
+} guardduty_resources[] = {
+  { "AccessKey", NULL, "AccessKeyDetails.UserName", "AwsIamAccessKey" },
+  { "Instance", NULL, "InstanceDetails.InstanceId", "AwsEc2Instance" },
+  { "S3Bucket", "S3BucketDetails.Arn", "S3BucketDetails.Name", "AwsS3Bucket" },
+  { "EKSCluster", "EksClusterDetails.Arn", "EksClusterDetails.Name", "AwsEksCluster" },
+  { "Lambda", "LambdaDetails.FunctionArn", "LambdaDetails.FunctionName", "AwsLambdaFunction" },
+  { "RDSDBInstance", "RdsDbInstanceDetails.DbInstanceArn", "RdsDbInstanceDetails.DbInstanceIdentifier",
+    "AwsRdsDbInstance" },
+  { "RDSLimitlessDB", "RdsLimitlessDbDetails.DbClusterIdentifier", NULL, "AwsRdsDbCluster" },
+  { "ECSCluster", "EcsClusterDetails.Arn", "EcsClusterDetails.Name", "AwsEcsCluster" },
+  { "Container", NULL, "ContainerDetails.Id", "Container" },
+  { "EC2NetworkInterface", NULL, "NetworkInterfaceDetails.NetworkInterfaceId", "AwsEc2NetworkInterface" },
+};
+
+/* The first element of an array member, or the member itself. */
+static const char *
+str_or_first (JsonObject *o,
+              const char *path)
+{
+  g_autofree char *parent = g_strdup (path);
+  char *dot = strrchr (parent, '.');
+  JsonNode *node;
+
+  if (str (o, path) || dot == NULL)
+    return str (o, path);
+  *dot = '\0';
+  node = member (o, parent);
+  if (node && JSON_NODE_HOLDS_ARRAY (node) && json_array_get_length (json_node_get_array (node)) > 0 &&
+      JSON_NODE_HOLDS_OBJECT (json_array_get_element (json_node_get_array (node), 0)))
+    return str (json_array_get_object_element (json_node_get_array (node), 0), dot + 1);
+  return NULL;
+}
+
+/* aws guardduty get-findings: threat findings, each something to act on
+ * unless archived. */
+static void
+import_guardduty (FileState  *state,
+                  JsonObject *o,
+                  guint64     index)
+{
+  g_autoptr(GStrvBuilder) controls = g_strv_builder_new ();
+  g_autofree char *resource = NULL;
+  g_autofree char *evidence = NULL;
+  JsonObject *details = obj (o, "Resource");
+  const char *type = str (details, "ResourceType");
+  gboolean archived = FALSE;
+  DmFindingData data = { 0 };
+
+  dm_check_boolean (obj (o, "Service"), "Archived", &archived);
+  data.status = archived ? DM_FINDING_SUPPRESSED : DM_FINDING_FAILED;
+  data.severity = guardduty_severity (o);
+  data.tool = "GuardDuty";
+  data.id = first_of (str (o, "Arn"), str (o, "Id"));
+  data.source_item = index;
+  data.account = str (o, "AccountId");
+  data.region = str (o, "Region");
+  data.title = str (o, "Title");
+  evidence = g_strdup_printf ("%s: %s", first_of (str (o, "Type"), "GuardDuty"), first_of (str (o, "Description"), ""));
+  data.evidence = evidence;
+
+  for (guint i = 0; i < G_N_ELEMENTS (guardduty_resources); i++)
+    {
+      const char *arn, *id;
+
+      if (g_strcmp0 (type, guardduty_resources[i].resource_type) != 0)
+        continue;
+      data.resource_type = guardduty_resources[i].asff_type;
+      arn = guardduty_resources[i].arn ? str_or_first (details, guardduty_resources[i].arn) : NULL;
+      id = guardduty_resources[i].id ? str_or_first (details, guardduty_resources[i].id) : NULL;
+      if (arn)
+        resource = g_strdup (arn);
+      else if (id && g_str_equal (type, "AccessKey") && data.account)
+        resource = g_strdup_printf ("arn:aws:iam::%s:user/%s", data.account, id);
+      else if (id && g_str_equal (type, "Instance") && data.account && data.region)
+        resource = g_strdup_printf ("arn:aws:ec2:%s:%s:instance/%s", data.region, data.account, id);
+      else
+        resource = g_strdup (id);
+      break;
+    }
+  data.resource = resource ? resource : first_of (type, str (o, "Arn"));
+
+  map_finding (state, &data, NULL, NULL, "guardduty", controls);
+  add_finding (state, &data, controls);
+}
+
+/* Inspector's resource types, as the ASFF types the catalogue maps. */
+static const struct
+{
+  const char *type;
+  const char *asff_type;
+} inspector_resources[] = {
+  { "AWS_EC2_INSTANCE", "AwsEc2Instance" },
+  { "AWS_ECR_CONTAINER_IMAGE", "AwsEcrContainerImage" },
+  { "AWS_ECR_REPOSITORY", "AwsEcrRepository" },
+  { "AWS_LAMBDA_FUNCTION", "AwsLambdaFunction" },
+  { "AWS_ACCOUNT", "AwsAccount" },
+};
+
+static DmSeverity
+score_severity (double score)
+{
+  /* CVSS v3 bands */
+  if (score >= 9) return DM_SEVERITY_CRITICAL;
+  if (score >= 7) return DM_SEVERITY_HIGH;
+  if (score >= 4) return DM_SEVERITY_MEDIUM;
+  if (score > 0) return DM_SEVERITY_LOW;
+  return DM_SEVERITY_UNKNOWN;
+}
+
+static double
+number (JsonObject *o,
+        const char *path)
+{
+  JsonNode *node = member (o, path);
+
+  if (node && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_DOUBLE)
+    return json_node_get_double (node);
+  if (node && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64)
+    return (double)json_node_get_int (node);
+  return -1;
+}
+
+/* aws inspector2 list-findings, and the findings reports Inspector writes
+ * to S3: package, code and network-reachability findings. */
+static void
+import_inspector (FileState  *state,
+                  JsonObject *o,
+                  guint64     index)
+{
+  g_autoptr(GStrvBuilder) controls = g_strv_builder_new ();
+  g_autoptr(GPtrArray) resources = g_ptr_array_new ();
+  g_autoptr(GString) evidence = g_string_new (NULL);
+  g_autofree char *remediation = NULL;
+  JsonObject *vulnerability = obj (o, "packageVulnerabilityDetails");
+  JsonObject *package = first_object (vulnerability, "vulnerablePackages");
+  JsonObject *resource = first_object (o, "resources");
+  JsonNode *all = member (o, "resources");
+  const char *status = str (o, "status");
+  const char *cve = str (vulnerability, "vulnerabilityId");
+  const char *text = str (o, "remediation.recommendation.text");
+  DmFindingData data = { 0 };
+
+  if (g_strcmp0 (status, "SUPPRESSED") == 0 || g_strcmp0 (status, "CLOSED") == 0)
+    data.status = DM_FINDING_SUPPRESSED;
+  else
+    data.status = DM_FINDING_FAILED;
+  if (!dm_severity_from_string (str (o, "severity"), &data.severity))
+    data.severity = score_severity (number (o, "inspectorScore"));
+  data.tool = "Inspector";
+  data.id = str (o, "findingArn");
+  data.source_item = index;
+  data.account = str (o, "awsAccountId");
+  data.region = str (resource, "region");
+  data.resource = str (resource, "id");
+  data.title = str (o, "title");
+  for (guint i = 0; i < G_N_ELEMENTS (inspector_resources); i++)
+    if (g_strcmp0 (str (resource, "type"), inspector_resources[i].type) == 0)
+      data.resource_type = inspector_resources[i].asff_type;
+
+  for (guint i = 0; all && JSON_NODE_HOLDS_ARRAY (all) && i < json_array_get_length (json_node_get_array (all)); i++)
+    {
+      JsonNode *element = json_array_get_element (json_node_get_array (all), i);
+
+      if (JSON_NODE_HOLDS_OBJECT (element) && str (json_node_get_object (element), "id"))
+        g_ptr_array_add (resources, (gpointer)str (json_node_get_object (element), "id"));
+    }
+  g_ptr_array_add (resources, NULL);
+  data.resources = (const char * const *)resources->pdata;
+
+  if (package)
+    {
+      g_string_append_printf (evidence, _("%s in %s %s (%s)"), first_of (cve, "?"), first_of (str (package, "name"), "?"),
+                              first_of (str (package, "version"), ""), first_of (str (package, "packageManager"), "?"));
+      if (str (package, "fixedInVersion") && g_strcmp0 (str (package, "fixedInVersion"), "NotAvailable") != 0)
+        g_string_append_printf (evidence, _("; fixed in %s"), str (package, "fixedInVersion"));
+    }
+  if (number (o, "inspectorScore") >= 0)
+    g_string_append_printf (evidence, _("%sInspector score %.1f"), evidence->len ? "; " : "", number (o, "inspectorScore"));
+  if (number (o, "epss.score") >= 0)
+    g_string_append_printf (evidence, _("; EPSS %.5f"), number (o, "epss.score"));
+  if (g_strcmp0 (str (o, "exploitAvailable"), "YES") == 0)
+    g_string_append (evidence, _("; a public exploit exists"));
+  if (str (o, "description"))
+    g_string_append_printf (evidence, "%s%s", evidence->len ? ". " : "", str (o, "description"));
+  data.evidence = evidence->str;
+
+  if (text && g_strcmp0 (text, "None Provided") != 0)
+    data.remediation = text;
+  else if (package && str (package, "remediation"))
+    data.remediation = str (package, "remediation");
+  else if (package && str (package, "fixedInVersion"))
+    data.remediation = remediation = g_strdup_printf (_("Update %s to %s or later."), first_of (str (package, "name"), "?"),
+                                                      str (package, "fixedInVersion"));
+  if (cve)
+    g_strv_builder_add (controls, cve);
+
+  map_finding (state, &data, NULL, NULL, "inspector2", controls);
+  add_finding (state, &data, controls);
+}
+
 static void
 emit_check (DmCheckContext *context,
             const DmCheck  *check,
@@ -885,6 +1125,14 @@ import_object (FileState  *state,
 
     case KIND_BUNDLE_CALL:
       evaluate_bundle_call (state, o, index);
+      break;
+
+    case KIND_GUARDDUTY:
+      import_guardduty (state, o, index);
+      break;
+
+    case KIND_INSPECTOR:
+      import_inspector (state, o, index);
       break;
 
     case KIND_UNKNOWN:

@@ -783,7 +783,7 @@ static void
 test_shared_samples (Fixture       *f,
                      gconstpointer  data)
 {
-  const char *folders[] = { "securityhub_asff", "prowler", "aws_config", "aws_cli" };
+  const char *folders[] = { "securityhub_asff", "prowler", "aws_config", "aws_cli", "guardduty", "inspector" };
   g_autofree char *root = g_build_filename (SHARED_DIR, "samples", NULL);
   guint imported = 0, rejected = 0;
 
@@ -831,6 +831,102 @@ test_shared_samples (Fixture       *f,
 /* The same findings reached twice, by the same file given again and by a
  * folder that links back to itself, are kept once and counted as
  * duplicates; nothing else changes. */
+/* GuardDuty's own get-findings output: its SchemaVersion does not make it
+ * ASFF; its 1–10 severity is banded as GuardDuty bands it; the affected
+ * resource is named by ARN; an archived finding is suppressed. */
+static void
+test_guardduty (Fixture       *f,
+                gconstpointer  data)
+{
+  const char *prefix = "arn:aws:guardduty:eu-west-1:444455556666:detector/d1/finding/";
+  static const struct
+  {
+    const char      *id;
+    DmSeverity       severity;
+    DmFindingStatus  status;
+    const char      *resource;
+    const char      *service;
+    const char      *layer;
+  } expected[] = {
+    { "f01", DM_SEVERITY_HIGH, DM_FINDING_FAILED, "arn:aws:iam::444455556666:user/deploy-bot", "iam", "iam" },
+    { "f02", DM_SEVERITY_LOW, DM_FINDING_FAILED, "arn:aws:ec2:eu-west-1:444455556666:instance/i-0abc1234def567890",
+      "ec2", "os" },
+    { "f03", DM_SEVERITY_CRITICAL, DM_FINDING_FAILED, "arn:aws:s3:::public-assets", "s3", NULL },
+    { "f04", DM_SEVERITY_MEDIUM, DM_FINDING_SUPPRESSED, NULL, "ec2", NULL },
+    { "f05", DM_SEVERITY_HIGH, DM_FINDING_FAILED, "arn:aws:eks:eu-west-1:444455556666:cluster/prod", "eks", NULL },
+  };
+  const DmImportInput *input;
+
+  import_fixture (f, "guardduty-findings.json");
+  input = dm_importer_get_input (f->importer, 0);
+  g_assert_cmpstr (input->format, ==, "guardduty");
+  g_assert_cmpuint (input->items, ==, 6);
+  g_assert_cmpuint (input->by_status[DM_FINDING_FAILED], ==, 5);
+  g_assert_cmpuint (input->by_status[DM_FINDING_SUPPRESSED], ==, 1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autofree char *id = g_strconcat (prefix, expected[i].id, NULL);
+      DmFinding *finding = find (f, id);
+
+      g_assert_nonnull (finding);
+      g_assert_cmpstr (dm_finding_get_tool (finding), ==, "GuardDuty");
+      g_assert_cmpstr (dm_finding_get_account (finding), ==, "444455556666");
+      g_assert_cmpint (dm_finding_get_severity (finding), ==, expected[i].severity);
+      g_assert_cmpint (dm_finding_get_status (finding), ==, expected[i].status);
+      if (expected[i].resource)
+        g_assert_cmpstr (dm_finding_get_resource (finding), ==, expected[i].resource);
+      g_assert_cmpstr (dm_finding_get_service (finding), ==, expected[i].service);
+      if (expected[i].layer)
+        g_assert_cmpstr (dm_finding_get_layer (finding), ==, expected[i].layer);
+    }
+}
+
+/* Inspector2 list-findings: statuses, severities (an untriaged finding
+ * by its score), the CVE among the ids, and evidence naming the package,
+ * its fix, EPSS and a known exploit. */
+static void
+test_inspector (Fixture       *f,
+                gconstpointer  data)
+{
+  const char *prefix = "arn:aws:inspector2:eu-west-1:444455556666:finding/";
+  const DmImportInput *input;
+  DmFinding *openssl, *curl, *zlib, *glibc;
+  g_autofree char *id1 = g_strdup_printf ("%s%032x", prefix, 1);
+  g_autofree char *id5 = g_strdup_printf ("%s%032x", prefix, 5);
+  g_autofree char *id6 = g_strdup_printf ("%s%032x", prefix, 6);
+  g_autofree char *id7 = g_strdup_printf ("%s%032x", prefix, 7);
+
+  import_fixture (f, "inspector2-findings.json");
+  input = dm_importer_get_input (f->importer, 0);
+  g_assert_cmpstr (input->format, ==, "inspector2");
+  g_assert_cmpuint (input->items, ==, 8);
+  g_assert_cmpuint (input->by_status[DM_FINDING_FAILED], ==, 6);
+  g_assert_cmpuint (input->by_status[DM_FINDING_SUPPRESSED], ==, 2);
+
+  openssl = find (f, id1);
+  g_assert_nonnull (openssl);
+  g_assert_cmpstr (dm_finding_get_tool (openssl), ==, "Inspector");
+  g_assert_cmpint (dm_finding_get_severity (openssl), ==, DM_SEVERITY_HIGH);
+  g_assert_cmpstr (dm_finding_get_resource (openssl), ==, "arn:aws:ec2:eu-west-1:444455556666:instance/i-0abc1234def567890");
+  g_assert_cmpstr (dm_finding_get_account (openssl), ==, "444455556666");
+  g_assert_cmpstr (dm_finding_get_service (openssl), ==, "ec2");
+  g_assert_cmpstr (dm_finding_get_layer (openssl), ==, "os");
+  g_assert_true (g_strv_contains (dm_finding_get_controls (openssl), "CVE-2026-1001"));
+  g_assert_nonnull (strstr (dm_finding_get_evidence (openssl), "openssl 1.0.0 (OS); fixed in 1.0.1"));
+  g_assert_nonnull (strstr (dm_finding_get_evidence (openssl), "EPSS 0.01234"));
+  g_assert_nonnull (strstr (dm_finding_get_evidence (openssl), "a public exploit exists"));
+  g_assert_cmpstr (dm_finding_get_remediation (openssl), ==, "Update openssl to 1.0.1 or later.");
+
+  zlib = find (f, id5);
+  glibc = find (f, id6);
+  g_assert_cmpint (dm_finding_get_status (zlib), ==, DM_FINDING_SUPPRESSED);
+  g_assert_cmpint (dm_finding_get_status (glibc), ==, DM_FINDING_SUPPRESSED);
+
+  curl = find (f, id7);
+  g_assert_cmpint (dm_finding_get_severity (curl), ==, DM_SEVERITY_CRITICAL);
+}
+
 /* What the importer fuzzer found: a 104-digit integer, which arrives as a
  * double, was cast outside gint64's range (undefined). It reads as the
  * largest value instead, so a reuse count that large passes. */
@@ -989,6 +1085,8 @@ main (int   argc,
   ADD ("/import/duplicates", test_duplicates);
   ADD ("/import/joined-reports", test_joined_reports);
   ADD ("/import/huge-integer", test_huge_integer);
+  ADD ("/import/guardduty", test_guardduty);
+  ADD ("/import/inspector2", test_inspector);
   ADD ("/import/asff/resolved", test_asff_resolved);
   ADD ("/import/duplicates/placeholder-ids", test_placeholder_ids);
   ADD ("/import/catalogue", test_catalogue);
