@@ -206,11 +206,14 @@ typedef enum
   KIND_BUNDLE_CALL,
   KIND_GUARDDUTY,
   KIND_INSPECTOR,
+  KIND_ACCESS_ANALYZER,
+  KIND_CLOUDSPLOIT,
+  KIND_TRUSTED_ADVISOR,
 } Kind;
 
 static const char *kind_formats[] = {
   "unknown", "asff", "prowler-ocsf", "prowler-json", "prowler-ndjson", "config-snapshot", "config-compliance",
-  "demarc-bundle", "guardduty", "inspector2",
+  "demarc-bundle", "guardduty", "inspector2", "access-analyzer", "cloudsploit", "trusted-advisor",
 };
 
 typedef struct
@@ -221,6 +224,7 @@ typedef struct
   char          *path_account;   /* from a CloudMapper-style path */
   char          *path_region;
   GHashTable    *reasons;     /* reason -> DmSkipReason, borrowed from input */
+  const char    *trusted_advisor_check;  /* the check whose flagged resources are read */
   guint          kinds[G_N_ELEMENTS (kind_formats)];
   gboolean       prowler_asff;
 } FileState;
@@ -254,6 +258,15 @@ classify (JsonObject *o)
     return KIND_GUARDDUTY;
   if (json_object_has_member (o, "findingArn") && json_object_has_member (o, "awsAccountId"))
     return KIND_INSPECTOR;
+  if (json_object_has_member (o, "resourceOwnerAccount") && json_object_has_member (o, "resourceType") &&
+      json_object_has_member (o, "status"))
+    return KIND_ACCESS_ANALYZER;
+  if (json_object_has_member (o, "plugin") && json_object_has_member (o, "category") &&
+      json_object_has_member (o, "status"))
+    return KIND_CLOUDSPLOIT;
+  if ((json_object_has_member (o, "recommendationArn") && json_object_has_member (o, "status")) ||
+      (json_object_has_member (o, "isSuppressed") && json_object_has_member (o, "resourceId")))
+    return KIND_TRUSTED_ADVISOR;
   if (json_object_has_member (o, "SchemaVersion") ||
       (json_object_has_member (o, "ProductArn") && json_object_has_member (o, "GeneratorId")))
     return KIND_ASFF;
@@ -922,6 +935,169 @@ import_inspector (FileState  *state,
   add_finding (state, &data, controls);
 }
 
+/* IAM Access Analyzer list-findings (external access: who outside the
+ * account can reach a resource) and list-findings-v2 (also unused access).
+ * Both are about who may use the resource, so they sit on its IAM layer. */
+static void
+import_access_analyzer (FileState  *state,
+                        JsonObject *o,
+                        guint64     index)
+{
+  g_autoptr(GStrvBuilder) controls = g_strv_builder_new ();
+  g_autofree char *title = NULL;
+  g_autofree char *evidence = NULL;
+  g_autofree char *principal = NULL;
+  const char *status = str (o, "status");
+  const char *kind = first_of (str (o, "findingType"), "ExternalAccess");
+  gboolean public = FALSE;
+  JsonNode *who = member (o, "principal");
+  DmFindingData data = { 0 };
+
+  dm_check_boolean (o, "isPublic", &public);
+  if (g_strcmp0 (status, "ACTIVE") == 0)
+    data.status = DM_FINDING_FAILED;
+  else if (g_strcmp0 (status, "ARCHIVED") == 0 || g_strcmp0 (status, "RESOLVED") == 0)
+    data.status = DM_FINDING_SUPPRESSED;
+  else
+    {
+      skip (state, _("no finding status"));
+      return;
+    }
+  if (who)
+    principal = json_to_string (who, FALSE);
+
+  data.tool = "IAM Access Analyzer";
+  data.id = str (o, "id");
+  data.source_item = index;
+  data.account = str (o, "resourceOwnerAccount");
+  data.resource = str (o, "resource");
+  data.resource_type = str (o, "resourceType");
+  data.severity = public ? DM_SEVERITY_HIGH
+                : g_str_has_prefix (kind, "Unused") ? DM_SEVERITY_LOW : DM_SEVERITY_MEDIUM;
+  if (public)
+    title = g_strdup (_("Anyone can access this resource"));
+  else if (g_str_equal (kind, "ExternalAccess"))
+    title = g_strdup (_("Principals outside the account can access this resource"));
+  else
+    title = g_strdup_printf (_("Unused access: %s"), kind);
+  data.title = title;
+  evidence = principal ? g_strdup_printf (_("%s; principal %s"), kind, principal) : g_strdup (kind);
+  data.evidence = evidence;
+
+  map_finding (state, &data, NULL, NULL, "accessanalyzer", controls);
+  if (data.service)
+    data.layer = "iam";
+  add_finding (state, &data, controls);
+}
+
+/* CloudSploit's JSON: one result per plugin and resource. */
+static void
+import_cloudsploit (FileState  *state,
+                    JsonObject *o,
+                    guint64     index)
+{
+  g_autoptr(GStrvBuilder) controls = g_strv_builder_new ();
+  g_autofree char *id = NULL;
+  g_autofree char *service = NULL;
+  g_autofree char *account = NULL;
+  const char *status = str (o, "status");
+  DmFindingData data = { 0 };
+
+  if (g_strcmp0 (status, "OK") == 0)
+    data.status = DM_FINDING_PASSED;
+  else if (g_strcmp0 (status, "FAIL") == 0 || g_strcmp0 (status, "WARN") == 0)
+    data.status = DM_FINDING_FAILED;
+  else if (g_strcmp0 (status, "UNKNOWN") == 0)
+    data.status = DM_FINDING_INFORMATIONAL;
+  else
+    {
+      skip (state, _("no pass or fail status"));
+      return;
+    }
+
+  id = g_strdup_printf ("cloudsploit/%s/%s/%s", first_of (str (o, "plugin"), ""), first_of (str (o, "region"), ""),
+                        first_of (str (o, "resource"), ""));
+  service = g_ascii_strdown (first_of (str (o, "category"), ""), -1);
+  data.tool = "CloudSploit";
+  data.id = id;
+  data.source_item = index;
+  /* CloudSploit gives no severity; a warning is the milder result. */
+  data.severity = g_strcmp0 (status, "WARN") == 0 ? DM_SEVERITY_LOW : DM_SEVERITY_UNKNOWN;
+  data.region = str (o, "region");
+  data.resource = first_of (str (o, "resource"), str (o, "region"));
+  data.title = first_of (str (o, "title"), str (o, "plugin"));
+  data.evidence = first_of (str (o, "message"), str (o, "description"));
+  if (data.resource && g_str_has_prefix (data.resource, "arn:"))
+    {
+      g_auto(GStrv) parts = g_strsplit (data.resource, ":", 6);
+
+      if (g_strv_length (parts) >= 5 && *parts[4])
+        data.account = account = g_strdup (parts[4]);
+    }
+
+  map_finding (state, &data, NULL, NULL, service, controls);
+  add_finding (state, &data, controls);
+}
+
+/* Trusted Advisor: flagged resources of a check (support API) or of a
+ * recommendation (trustedadvisor API). Neither names what the check is
+ * about beyond its id, so findings sit on the account's settings. */
+static void
+import_trusted_advisor (FileState  *state,
+                        JsonObject *o,
+                        guint64     index)
+{
+  g_autoptr(GStrvBuilder) controls = g_strv_builder_new ();
+  g_autofree char *id = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *evidence = NULL;
+  g_autofree char *account = NULL;
+  const char *status = str (o, "status");
+  const char *check = first_of (str (o, "recommendationArn"), state->trusted_advisor_check);
+  gboolean suppressed = FALSE;
+  DmFindingData data = { 0 };
+
+  dm_check_boolean (o, "isSuppressed", &suppressed);
+  if (suppressed || g_strcmp0 (str (o, "exclusionStatus"), "excluded") == 0)
+    data.status = DM_FINDING_SUPPRESSED;
+  else if (g_strcmp0 (status, "ok") == 0)
+    data.status = DM_FINDING_PASSED;
+  else if (g_strcmp0 (status, "warning") == 0 || g_strcmp0 (status, "error") == 0)
+    data.status = DM_FINDING_FAILED;
+  else if (g_strcmp0 (status, "not_available") == 0)
+    data.status = DM_FINDING_INFORMATIONAL;
+  else
+    {
+      skip (state, _("no check status"));
+      return;
+    }
+
+  data.tool = "Trusted Advisor";
+  data.resource = first_of (str (o, "awsResourceId"), str (o, "resourceId"));
+  id = g_strdup_printf ("trusted-advisor/%s/%s", first_of (check, ""), first_of (data.resource, ""));
+  data.id = first_of (str (o, "arn"), id);
+  data.source_item = index;
+  data.region = first_of (str (o, "regionCode"), str (o, "region"));
+  data.severity = g_strcmp0 (status, "error") == 0 ? DM_SEVERITY_HIGH
+                : g_strcmp0 (status, "warning") == 0 ? DM_SEVERITY_MEDIUM : DM_SEVERITY_UNKNOWN;
+  if (check && strrchr (check, '/'))
+    check = strrchr (check, '/') + 1;
+  title = g_strdup_printf (_("Trusted Advisor check %s"), first_of (check, "?"));
+  data.title = title;
+  evidence = g_strdup_printf (_("Trusted Advisor status: %s"), first_of (status, "?"));
+  data.evidence = evidence;
+  if (data.id && g_str_has_prefix (data.id, "arn:"))
+    {
+      g_auto(GStrv) parts = g_strsplit (data.id, ":", 6);
+
+      if (g_strv_length (parts) >= 5 && *parts[4])
+        data.account = account = g_strdup (parts[4]);
+    }
+
+  map_finding (state, &data, NULL, NULL, "account", controls);
+  add_finding (state, &data, controls);
+}
+
 static void
 emit_check (DmCheckContext *context,
             const DmCheck  *check,
@@ -1135,6 +1311,18 @@ import_object (FileState  *state,
       import_inspector (state, o, index);
       break;
 
+    case KIND_ACCESS_ANALYZER:
+      import_access_analyzer (state, o, index);
+      break;
+
+    case KIND_CLOUDSPLOIT:
+      import_cloudsploit (state, o, index);
+      break;
+
+    case KIND_TRUSTED_ADVISOR:
+      import_trusted_advisor (state, o, index);
+      break;
+
     case KIND_UNKNOWN:
     default:
       skip (state, _("not a finding or resource Demarc reads"));
@@ -1271,6 +1459,28 @@ import_document (FileState  *state,
 
   if (import_scoutsuite (state, o))
     return TRUE;
+
+  /* Trusted Advisor's two APIs: a check result, recommendation resources. */
+  if (obj (o, "result") && str (o, "result.checkId") && member (o, "result.flaggedResources"))
+    {
+      JsonNode *flagged = member (o, "result.flaggedResources");
+
+      state->trusted_advisor_check = str (o, "result.checkId");
+      if (!JSON_NODE_HOLDS_ARRAY (flagged))
+        goto unknown;
+      for (guint i = 0; i < json_array_get_length (json_node_get_array (flagged)); i++)
+        item_cb (json_array_get_element (json_node_get_array (flagged), i), "flaggedResources", i, state);
+      return TRUE;
+    }
+  if (member (o, "recommendationResourceSummaries") &&
+      JSON_NODE_HOLDS_ARRAY (member (o, "recommendationResourceSummaries")))
+    {
+      JsonArray *array = json_node_get_array (member (o, "recommendationResourceSummaries"));
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        item_cb (json_array_get_element (array, i), "recommendationResourceSummaries", i, state);
+      return TRUE;
+    }
 
   if (json_object_has_member (o, "configurationItems") || json_object_has_member (o, "Findings") ||
       json_object_has_member (o, "findings"))

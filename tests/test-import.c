@@ -783,7 +783,8 @@ static void
 test_shared_samples (Fixture       *f,
                      gconstpointer  data)
 {
-  const char *folders[] = { "securityhub_asff", "prowler", "aws_config", "aws_cli", "guardduty", "inspector" };
+  const char *folders[] = { "securityhub_asff", "prowler", "aws_config", "aws_cli", "guardduty", "inspector",
+                            "accessanalyzer", "cloudsploit", "trustedadvisor" };
   g_autofree char *root = g_build_filename (SHARED_DIR, "samples", NULL);
   guint imported = 0, rejected = 0;
 
@@ -925,6 +926,92 @@ test_inspector (Fixture       *f,
 
   curl = find (f, id7);
   g_assert_cmpint (dm_finding_get_severity (curl), ==, DM_SEVERITY_CRITICAL);
+}
+
+/* Access Analyzer: who outside the account can reach a resource is about
+ * who may use it, so each finding sits on its service's IAM layer. */
+static void
+test_access_analyzer (Fixture       *f,
+                      gconstpointer  data)
+{
+  static const struct
+  {
+    const char      *id;
+    DmFindingStatus  status;
+    DmSeverity       severity;
+    const char      *service;
+  } expected[] = {
+    { "aa-1", DM_FINDING_FAILED, DM_SEVERITY_HIGH, "s3" },
+    { "aa-2", DM_FINDING_FAILED, DM_SEVERITY_MEDIUM, "kms" },
+    { "aa-3", DM_FINDING_SUPPRESSED, DM_SEVERITY_MEDIUM, "iam" },
+    { "aa-4", DM_FINDING_FAILED, DM_SEVERITY_LOW, "iam" },
+  };
+  const DmImportInput *input;
+
+  import_fixture (f, "access-analyzer-findings.json");
+  input = dm_importer_get_input (f->importer, 0);
+  g_assert_cmpstr (input->format, ==, "access-analyzer");
+  g_assert_cmpuint (input->items, ==, 4);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      DmFinding *finding = find (f, expected[i].id);
+
+      g_assert_nonnull (finding);
+      g_assert_cmpint (dm_finding_get_status (finding), ==, expected[i].status);
+      g_assert_cmpint (dm_finding_get_severity (finding), ==, expected[i].severity);
+      g_assert_cmpstr (dm_finding_get_service (finding), ==, expected[i].service);
+      g_assert_cmpstr (dm_finding_get_layer (finding), ==, "iam");
+      g_assert_cmpstr (dm_finding_get_account (finding), ==, "444455556666");
+    }
+  g_assert_nonnull (strstr (dm_finding_get_evidence (find (f, "aa-1")), "\"*\""));
+}
+
+/* CloudSploit: OK passes, FAIL and WARN fail, UNKNOWN is informational,
+ * anything else a counted skip; the account comes from the ARN. */
+static void
+test_cloudsploit (Fixture       *f,
+                  gconstpointer  data)
+{
+  const DmImportInput *input;
+  DmFinding *bucket;
+
+  import_fixture (f, "cloudsploit.json");
+  input = dm_importer_get_input (f->importer, 0);
+  g_assert_cmpstr (input->format, ==, "cloudsploit");
+  g_assert_cmpuint (input->items, ==, 5);
+  g_assert_cmpuint (input->by_status[DM_FINDING_FAILED], ==, 2);
+  g_assert_cmpuint (input->by_status[DM_FINDING_PASSED], ==, 1);
+  g_assert_cmpuint (input->by_status[DM_FINDING_INFORMATIONAL], ==, 1);
+  g_assert_cmpuint (input->skipped, ==, 1);
+  g_assert_cmpuint (reason_count (input, "no pass or fail status"), ==, 1);
+
+  bucket = find (f, "cloudsploit/bucketAllUsersPolicy/global/arn:aws:s3:::public-assets");
+  g_assert_nonnull (bucket);
+  g_assert_cmpstr (dm_finding_get_service (bucket), ==, "s3");
+  g_assert_cmpint (dm_finding_get_status (find (f, "cloudsploit/openSSH/eu-west-1/arn:aws:ec2:eu-west-1:444455556666:security-group/sg-0123")),
+                   ==, DM_FINDING_FAILED);
+  g_assert_cmpstr (dm_finding_get_account (find (f, "cloudsploit/rootMfaEnabled/global/arn:aws:iam::444455556666:root")),
+                   ==, "444455556666");
+}
+
+/* Trusted Advisor: each flagged resource of a check is a finding; a
+ * suppressed one is suppressed whatever its status. */
+static void
+test_trusted_advisor (Fixture       *f,
+                      gconstpointer  data)
+{
+  const DmImportInput *input;
+
+  import_fixture (f, "trusted-advisor-check.json");
+  input = dm_importer_get_input (f->importer, 0);
+  g_assert_cmpstr (input->format, ==, "trusted-advisor");
+  g_assert_cmpuint (input->items, ==, 4);
+  g_assert_cmpuint (input->by_status[DM_FINDING_PASSED], ==, 1);
+  g_assert_cmpuint (input->by_status[DM_FINDING_FAILED], ==, 2);
+  g_assert_cmpuint (input->by_status[DM_FINDING_SUPPRESSED], ==, 1);
+  g_assert_cmpint (dm_finding_get_severity (find (f, "trusted-advisor/Pfx0RwqBli/r-error")), ==, DM_SEVERITY_HIGH);
+  g_assert_cmpint (dm_finding_get_status (find (f, "trusted-advisor/Pfx0RwqBli/r-hidden")), ==, DM_FINDING_SUPPRESSED);
+  g_assert_cmpstr (dm_finding_get_service (find (f, "trusted-advisor/Pfx0RwqBli/r-warn")), ==, "account");
 }
 
 /* What the importer fuzzer found: a 104-digit integer, which arrives as a
@@ -1087,6 +1174,9 @@ main (int   argc,
   ADD ("/import/huge-integer", test_huge_integer);
   ADD ("/import/guardduty", test_guardduty);
   ADD ("/import/inspector2", test_inspector);
+  ADD ("/import/access-analyzer", test_access_analyzer);
+  ADD ("/import/cloudsploit", test_cloudsploit);
+  ADD ("/import/trusted-advisor", test_trusted_advisor);
   ADD ("/import/asff/resolved", test_asff_resolved);
   ADD ("/import/duplicates/placeholder-ids", test_placeholder_ids);
   ADD ("/import/catalogue", test_catalogue);
