@@ -15,6 +15,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <glib/gi18n-lib.h>
 #include <yajl/yajl_parse.h>
 
 #include "dm-json-reader.h"
@@ -787,6 +788,13 @@ dm_json_reader_read_file (DmJsonReader    *self,
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
   name = g_file_get_parse_name (file);
+  /* A FIFO or a device would block the read or never end. */
+  if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, cancellable) == G_FILE_TYPE_SPECIAL)
+    {
+      g_set_error (error, DM_JSON_READER_ERROR, DM_JSON_READER_ERROR_IO,
+                   _("%s: not a regular file (a pipe, socket or device), so it is not read"), name);
+      return FALSE;
+    }
   stream = g_file_read (file, cancellable, &local_error);
   if (stream == NULL)
     {
@@ -794,7 +802,27 @@ dm_json_reader_read_file (DmJsonReader    *self,
       return FALSE;
     }
 
-  return dm_json_reader_read_stream (self, G_INPUT_STREAM (stream), name, func, user_data, cancellable, error);
+  /* AWS Config delivers gzip files: inflated as they are read, never whole. */
+  {
+    g_autoptr(GInputStream) buffered = g_buffered_input_stream_new (G_INPUT_STREAM (stream));
+    const guchar *head;
+    gsize n = 0;
+
+    if (g_buffered_input_stream_fill (G_BUFFERED_INPUT_STREAM (buffered), 2, cancellable, &local_error) < 0)
+      {
+        g_set_error (error, DM_JSON_READER_ERROR, DM_JSON_READER_ERROR_IO, "%s: %s", name, local_error->message);
+        return FALSE;
+      }
+    head = g_buffered_input_stream_peek_buffer (G_BUFFERED_INPUT_STREAM (buffered), &n);
+    if (n >= 2 && head[0] == 0x1f && head[1] == 0x8b)
+      {
+        g_autoptr(GZlibDecompressor) gunzip = g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP);
+        g_autoptr(GInputStream) inflated = g_converter_input_stream_new (buffered, G_CONVERTER (gunzip));
+
+        return dm_json_reader_read_stream (self, inflated, name, func, user_data, cancellable, error);
+      }
+    return dm_json_reader_read_stream (self, buffered, name, func, user_data, cancellable, error);
+  }
 }
 
 /**
