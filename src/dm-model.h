@@ -29,6 +29,7 @@ typedef enum
   DM_MODEL_ERROR_DUPLICATE_ID,
   DM_MODEL_ERROR_UNKNOWN_REFERENCE,
   DM_MODEL_ERROR_INCOMPLETE,
+  DM_MODEL_ERROR_CYCLE,
 } DmModelError;
 
 /* Limits for a model file: models are small, so anything beyond these is

@@ -133,7 +133,7 @@ test_html (Fixture       *f,
   html = write_and_read (f, report, "report.html", FALSE, NULL, &length);
   g_assert_true (g_str_has_prefix (html, "<!DOCTYPE html>"));
   g_assert_true (g_utf8_validate (html, length, NULL));
-  g_assert_cmpuint (services, ==, 9);
+  g_assert_cmpuint (services, ==, 11);
 
   /* The matrix, then a section and an embedded diagram per service in the export. */
   g_assert_cmpuint (count (html, "<section class=\"service\""), ==, services);
@@ -191,8 +191,8 @@ test_markdown (Fixture       *f,
 
   md = write_and_read (f, report, "report.md", FALSE, NULL, &length);
   g_assert_true (g_str_has_prefix (md, "# Shared responsibility report\n"));
-  g_assert_cmpuint (count (md, "\n## "), ==, 1 + 9);   /* summary + services */
-  g_assert_cmpuint (count (md, "|---|---|---|---|"), ==, 1 + 9);
+  g_assert_cmpuint (count (md, "\n## "), ==, 1 + 11);   /* summary + services */
+  g_assert_cmpuint (count (md, "|---|---|---|---|"), ==, 1 + 11);
   g_assert_cmpuint (count (md, "\n- **"), ==, 23);
   /* Punctuation from the export is escaped, not formatting. */
   g_assert_nonnull (strstr (md, "HttpTokens is optional."));
@@ -252,11 +252,11 @@ test_diagrams (Fixture       *f,
 
   /* Every service in the export: a grid of three columns. */
   all_svg = write_and_read (f, report, "all.svg", TRUE, NULL, &length);
-  g_assert_nonnull (strstr (all_svg, "width=\"1680px\" height=\"1530px\""));
+  g_assert_nonnull (strstr (all_svg, "width=\"1680px\" height=\"2040px\""));
 
   /* PDF: one page per service. */
   pdf = write_and_read (f, report, "all.pdf", TRUE, NULL, &length);
-  g_assert_cmpuint (pdf_pages (pdf, length), ==, 9);
+  g_assert_cmpuint (pdf_pages (pdf, length), ==, 11);
 
   /* PNG: drawn by the widget's painter, so not blank: the S3 data band's
    * customer blue appears. */
