@@ -15,7 +15,6 @@
 #include "config.h"
 
 #include <errno.h>
-#include <glib/gi18n-lib.h>
 #include <yajl/yajl_parse.h>
 
 #include "dm-json-reader.h"
@@ -788,13 +787,6 @@ dm_json_reader_read_file (DmJsonReader    *self,
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
   name = g_file_get_parse_name (file);
-  /* A FIFO or a device would block the read or never end. */
-  if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, cancellable) == G_FILE_TYPE_SPECIAL)
-    {
-      g_set_error (error, DM_JSON_READER_ERROR, DM_JSON_READER_ERROR_IO,
-                   _("%s: not a regular file (a pipe, socket or device), so it is not read"), name);
-      return FALSE;
-    }
   stream = g_file_read (file, cancellable, &local_error);
   if (stream == NULL)
     {

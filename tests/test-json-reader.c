@@ -5,7 +5,6 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
-#include <sys/stat.h>
 
 #include "test-util.h"
 
@@ -709,25 +708,6 @@ test_gzip (void)
   g_rmdir (dir);
 }
 
-/* A FIFO is refused at once, not waited on. */
-static void
-test_fifo (void)
-{
-  g_autofree char *dir = g_dir_make_tmp ("demarc-fifo-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "export.json", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(DmJsonReader) reader = dm_json_reader_new ();
-  g_autoptr(GError) error = NULL;
-  guint64 items = 0;
-
-  g_assert_cmpint (mkfifo (path, 0600), ==, 0);
-  g_assert_false (dm_json_reader_read_file (reader, file, count_item_cb, &items, NULL, &error));
-  g_assert_error (error, DM_JSON_READER_ERROR, DM_JSON_READER_ERROR_IO);
-  g_assert_nonnull (strstr (error->message, "not a regular file"));
-  g_unlink (path);
-  g_rmdir (dir);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -755,7 +735,6 @@ main (int   argc,
   g_test_add_func ("/json-reader/error/missing-file", test_missing_file);
   g_test_add_func ("/json-reader/shared-samples", test_shared_samples);
   g_test_add_func ("/json-reader/gzip", test_gzip);
-  g_test_add_func ("/json-reader/fifo", test_fifo);
 
   return g_test_run ();
 }
