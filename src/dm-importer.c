@@ -209,11 +209,14 @@ typedef enum
   KIND_ACCESS_ANALYZER,
   KIND_CLOUDSPLOIT,
   KIND_TRUSTED_ADVISOR,
+  KIND_CONFIG_RULE,
+  KIND_CONFIG_RESOURCE,
 } Kind;
 
 static const char *kind_formats[] = {
   "unknown", "asff", "prowler-ocsf", "prowler-json", "prowler-ndjson", "config-snapshot", "config-compliance",
   "demarc-bundle", "guardduty", "inspector2", "access-analyzer", "cloudsploit", "trusted-advisor",
+  "config-rule-compliance", "config-resource-compliance",
 };
 
 typedef struct
@@ -225,6 +228,7 @@ typedef struct
   char          *path_region;
   GHashTable    *reasons;     /* reason -> DmSkipReason, borrowed from input */
   const char    *trusted_advisor_check;  /* the check whose flagged resources are read */
+  const char    *conformance_pack;       /* the pack whose rules are read */
   guint          kinds[G_N_ELEMENTS (kind_formats)];
   gboolean       prowler_asff;
 } FileState;
@@ -282,6 +286,12 @@ classify (JsonObject *o)
     return KIND_CONFIG_ITEM;
   if (obj (o, "EvaluationResultIdentifier") && json_object_has_member (o, "ComplianceType"))
     return KIND_CONFIG_EVALUATION;
+  if (json_object_has_member (o, "ConfigRuleName") &&
+      (str (o, "Compliance.ComplianceType") || json_object_has_member (o, "ComplianceType")))
+    return KIND_CONFIG_RULE;
+  if (json_object_has_member (o, "ResourceId") && json_object_has_member (o, "ResourceType") &&
+      str (o, "Compliance.ComplianceType"))
+    return KIND_CONFIG_RESOURCE;
   if (json_object_has_member (o, "operation") && json_object_has_member (o, "service") &&
       (json_object_has_member (o, "output") || json_object_has_member (o, "error")))
     return KIND_BUNDLE_CALL;
@@ -699,6 +709,106 @@ import_config_evaluation (FileState  *state,
   data.severity = DM_SEVERITY_UNKNOWN;
   data.title = rule;
   data.evidence = str (o, "Annotation");
+
+  map_finding (state, &data, NULL, NULL, NULL, controls);
+  add_finding (state, &data, controls);
+}
+
+static gboolean
+config_status (const char      *compliance,
+               DmFindingStatus *status)
+{
+  if (g_strcmp0 (compliance, "COMPLIANT") == 0)
+    *status = DM_FINDING_PASSED;
+  else if (g_strcmp0 (compliance, "NON_COMPLIANT") == 0)
+    *status = DM_FINDING_FAILED;
+  else if (g_strcmp0 (compliance, "NOT_APPLICABLE") == 0 || g_strcmp0 (compliance, "INSUFFICIENT_DATA") == 0)
+    *status = DM_FINDING_INFORMATIONAL;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+/* "N resources", or "more than N" when Config capped the count. */
+static char *
+contributors (JsonObject *o)
+{
+  gint64 n = integer (o, "Compliance.ComplianceContributorCount.CappedCount", -1);
+  gboolean capped = FALSE;
+
+  dm_check_boolean (obj (obj (o, "Compliance"), "ComplianceContributorCount"), "CapExceeded", &capped);
+  if (n < 0)
+    return NULL;
+  return capped ? g_strdup_printf (_("more than %" G_GINT64_FORMAT), n) : g_strdup_printf ("%" G_GINT64_FORMAT, n);
+}
+
+/* describe-compliance-by-config-rule and a conformance pack's compliance:
+ * one result per rule, without the resources (get-compliance-details-by-
+ * config-rule lists those). */
+static void
+import_config_rule (FileState  *state,
+                    JsonObject *o,
+                    guint64     index)
+{
+  g_autoptr(GStrvBuilder) controls = g_strv_builder_new ();
+  g_autofree char *id = NULL;
+  g_autofree char *count = contributors (o);
+  g_autofree char *evidence = NULL;
+  const char *rule = str (o, "ConfigRuleName");
+  DmFindingData data = { 0 };
+
+  if (!config_status (first_of (str (o, "Compliance.ComplianceType"), str (o, "ComplianceType")), &data.status))
+    {
+      skip (state, _("no compliance result"));
+      return;
+    }
+  id = g_strdup_printf ("config-rule/%s/%s", first_of (state->conformance_pack, ""), rule);
+  data.tool = "AWS Config";
+  data.id = id;
+  data.source_item = index;
+  data.severity = DM_SEVERITY_UNKNOWN;
+  data.title = rule;
+  if (data.status == DM_FINDING_FAILED && count)
+    evidence = g_strdup_printf (_("%s resources do not comply; this summary does not name them."), count);
+  else
+    evidence = g_strdup (_("The rule's result for the whole account; this summary names no resource."));
+  data.evidence = evidence;
+  data.resource = state->conformance_pack;
+
+  map_finding (state, &data, NULL, NULL, NULL, controls);
+  add_finding (state, &data, controls);
+}
+
+/* describe-compliance-by-resource: one result per resource, all rules. */
+static void
+import_config_resource (FileState  *state,
+                        JsonObject *o,
+                        guint64     index)
+{
+  g_autoptr(GStrvBuilder) controls = g_strv_builder_new ();
+  g_autofree char *id = NULL;
+  g_autofree char *count = contributors (o);
+  g_autofree char *title = NULL;
+  DmFindingData data = { 0 };
+
+  if (!config_status (str (o, "Compliance.ComplianceType"), &data.status))
+    {
+      skip (state, _("no compliance result"));
+      return;
+    }
+  data.resource = str (o, "ResourceId");
+  data.resource_type = str (o, "ResourceType");
+  id = g_strdup_printf ("config-resource/%s/%s", first_of (data.resource_type, ""), first_of (data.resource, ""));
+  data.tool = "AWS Config";
+  data.id = id;
+  data.source_item = index;
+  data.severity = DM_SEVERITY_UNKNOWN;
+  if (data.status == DM_FINDING_FAILED)
+    title = count ? g_strdup_printf (_("The resource does not comply with %s AWS Config rules"), count)
+                  : g_strdup (_("The resource does not comply with its AWS Config rules"));
+  else
+    title = g_strdup (_("The resource's AWS Config rules"));
+  data.title = title;
 
   map_finding (state, &data, NULL, NULL, NULL, controls);
   add_finding (state, &data, controls);
@@ -1323,6 +1433,14 @@ import_object (FileState  *state,
       import_trusted_advisor (state, o, index);
       break;
 
+    case KIND_CONFIG_RULE:
+      import_config_rule (state, o, index);
+      break;
+
+    case KIND_CONFIG_RESOURCE:
+      import_config_resource (state, o, index);
+      break;
+
     case KIND_UNKNOWN:
     default:
       skip (state, _("not a finding or resource Demarc reads"));
@@ -1428,6 +1546,22 @@ import_scoutsuite (FileState  *state,
   return TRUE;
 }
 
+/* Item arrays inside small documents (AWS CLI responses), with the format
+ * they are; the big arrays are streamed by the reader instead. */
+static const struct
+{
+  const char *path;
+  Kind        kind;
+} document_arrays[] = {
+  { "EvaluationResults", KIND_CONFIG_EVALUATION },
+  { "ConformancePackRuleEvaluationResults", KIND_CONFIG_EVALUATION },
+  { "ComplianceByConfigRules", KIND_CONFIG_RULE },
+  { "ConformancePackRuleComplianceList", KIND_CONFIG_RULE },
+  { "ComplianceByResources", KIND_CONFIG_RESOURCE },
+  { "result.flaggedResources", KIND_TRUSTED_ADVISOR },
+  { "recommendationResourceSummaries", KIND_TRUSTED_ADVISOR },
+};
+
 /* Documents without an item array: a single finding, Config rule results,
  * ScoutSuite results, or one AWS CLI response. */
 static gboolean
@@ -1436,7 +1570,6 @@ import_document (FileState  *state,
                  GError    **error)
 {
   JsonObject *o = document && JSON_NODE_HOLDS_OBJECT (document) ? json_node_get_object (document) : NULL;
-  JsonNode *results = o ? member (o, "EvaluationResults") : NULL;
 
   if (o == NULL)
     goto unknown;
@@ -1447,40 +1580,25 @@ import_document (FileState  *state,
       return TRUE;
     }
 
-  if (results && JSON_NODE_HOLDS_ARRAY (results))
+  for (guint a = 0; a < G_N_ELEMENTS (document_arrays); a++)
     {
-      JsonArray *array = json_node_get_array (results);
+      JsonNode *results = member (o, document_arrays[a].path);
+      JsonArray *array;
 
-      state->kinds[KIND_CONFIG_EVALUATION]++;
+      if (results == NULL || !JSON_NODE_HOLDS_ARRAY (results))
+        continue;
+      array = json_node_get_array (results);
+      /* An empty list still tells the format. */
+      state->kinds[document_arrays[a].kind]++;
+      state->trusted_advisor_check = str (o, "result.checkId");
+      state->conformance_pack = str (o, "ConformancePackName");
       for (guint i = 0; i < json_array_get_length (array); i++)
-        item_cb (json_array_get_element (array, i), "EvaluationResults", i, state);
+        item_cb (json_array_get_element (array, i), document_arrays[a].path, i, state);
       return TRUE;
     }
 
   if (import_scoutsuite (state, o))
     return TRUE;
-
-  /* Trusted Advisor's two APIs: a check result, recommendation resources. */
-  if (obj (o, "result") && str (o, "result.checkId") && member (o, "result.flaggedResources"))
-    {
-      JsonNode *flagged = member (o, "result.flaggedResources");
-
-      state->trusted_advisor_check = str (o, "result.checkId");
-      if (!JSON_NODE_HOLDS_ARRAY (flagged))
-        goto unknown;
-      for (guint i = 0; i < json_array_get_length (json_node_get_array (flagged)); i++)
-        item_cb (json_array_get_element (json_node_get_array (flagged), i), "flaggedResources", i, state);
-      return TRUE;
-    }
-  if (member (o, "recommendationResourceSummaries") &&
-      JSON_NODE_HOLDS_ARRAY (member (o, "recommendationResourceSummaries")))
-    {
-      JsonArray *array = json_node_get_array (member (o, "recommendationResourceSummaries"));
-
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        item_cb (json_array_get_element (array, i), "recommendationResourceSummaries", i, state);
-      return TRUE;
-    }
 
   if (json_object_has_member (o, "configurationItems") || json_object_has_member (o, "Findings") ||
       json_object_has_member (o, "findings"))

@@ -1016,6 +1016,52 @@ test_trusted_advisor (Fixture       *f,
   g_assert_cmpstr (dm_finding_get_service (find (f, "trusted-advisor/Pfx0RwqBli/r-warn")), ==, "account");
 }
 
+/* AWS Config summaries: per rule (also a conformance pack's), per
+ * resource, and a conformance pack's per-resource details; a rule's
+ * non-compliant count is in its evidence, capped counts said as such. */
+static void
+test_config_compliance (Fixture       *f,
+                        gconstpointer  data)
+{
+  static const struct
+  {
+    const char *file;
+    const char *format;
+    guint64     items, failed, passed, informational, skipped;
+  } expected[] = {
+    { "config-conformance-pack-compliance.json", "config-rule-compliance", 4, 1, 1, 1, 1 },
+    { "config-conformance-pack-details.json", "config-compliance", 3, 1, 2, 0, 0 },
+    { "config-compliance-by-rule.json", "config-rule-compliance", 3, 2, 1, 0, 0 },
+    { "config-compliance-by-resource.json", "config-resource-compliance", 2, 1, 1, 0, 0 },
+  };
+  DmFinding *capped, *pack_rule, *group;
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      const DmImportInput *input;
+
+      import_fixture (f, expected[i].file);
+      input = dm_importer_get_input (f->importer, i);
+      g_assert_cmpstr (input->format, ==, expected[i].format);
+      g_assert_cmpuint (input->items, ==, expected[i].items);
+      g_assert_cmpuint (input->by_status[DM_FINDING_FAILED], ==, expected[i].failed);
+      g_assert_cmpuint (input->by_status[DM_FINDING_PASSED], ==, expected[i].passed);
+      g_assert_cmpuint (input->by_status[DM_FINDING_INFORMATIONAL], ==, expected[i].informational);
+      g_assert_cmpuint (input->skipped, ==, expected[i].skipped);
+    }
+
+  capped = find (f, "config-rule//encrypted-volumes");
+  g_assert_nonnull (capped);
+  g_assert_nonnull (strstr (dm_finding_get_evidence (capped), "more than 100"));
+  pack_rule = find (f, "config-rule/operational-best-practices-s3/s3-bucket-ssl-requests-only-conformance-pack-abc123");
+  g_assert_nonnull (pack_rule);
+  g_assert_cmpstr (dm_finding_get_resource (pack_rule), ==, "operational-best-practices-s3");
+  group = find (f, "config-resource/AWS::EC2::SecurityGroup/sg-0123");
+  g_assert_nonnull (group);
+  g_assert_cmpint (dm_finding_get_status (group), ==, DM_FINDING_FAILED);
+  g_assert_cmpstr (dm_finding_get_layer (group), ==, "network_firewall");
+}
+
 /* What the importer fuzzer found: a 104-digit integer, which arrives as a
  * double, was cast outside gint64's range (undefined). It reads as the
  * largest value instead, so a reuse count that large passes. */
@@ -1179,6 +1225,7 @@ main (int   argc,
   ADD ("/import/access-analyzer", test_access_analyzer);
   ADD ("/import/cloudsploit", test_cloudsploit);
   ADD ("/import/trusted-advisor", test_trusted_advisor);
+  ADD ("/import/config-compliance", test_config_compliance);
   ADD ("/import/asff/resolved", test_asff_resolved);
   ADD ("/import/duplicates/placeholder-ids", test_placeholder_ids);
   ADD ("/import/catalogue", test_catalogue);
