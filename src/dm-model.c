@@ -28,6 +28,7 @@ struct _DmModel
   GListStore        *services;           /* DmService */
   GPtrArray       *service_array;  /* the same services: index reads that are safe from any thread */
   GArray            *categories;         /* DmCategory */
+  GArray            *groups;             /* DmServiceGroup, maybe empty */
   GArray            *security_services;  /* DmSecurityService */
   DmControlKindInfo  control_kinds[4];   /* indexed by DmControlKind */
 
@@ -62,6 +63,7 @@ dm_model_finalize (GObject *object)
   g_clear_object (&self->services);
   g_clear_pointer (&self->service_array, g_ptr_array_unref);
   g_clear_pointer (&self->categories, g_array_unref);
+  g_clear_pointer (&self->groups, g_array_unref);
   g_clear_pointer (&self->security_services, g_array_unref);
 
   for (guint i = 0; i < G_N_ELEMENTS (self->control_kinds); i++)
@@ -97,6 +99,8 @@ dm_model_init (DmModel *self)
   self->service_array = g_ptr_array_new_with_free_func (g_object_unref);
   self->categories = g_array_new (FALSE, TRUE, sizeof (DmNamedEntry));
   g_array_set_clear_func (self->categories, clear_named_entry);
+  self->groups = g_array_new (FALSE, TRUE, sizeof (DmNamedEntry));
+  g_array_set_clear_func (self->groups, clear_named_entry);
   self->security_services = g_array_new (FALSE, TRUE, sizeof (DmNamedEntry));
   g_array_set_clear_func (self->security_services, clear_named_entry);
   self->band_by_id = g_hash_table_new (g_str_hash, g_str_equal);
@@ -611,7 +615,7 @@ read_service (Loader     *loader,
   g_autofree char *path = g_strdup_printf ("services[%u]", i);
   g_autofree char *named = NULL;
   JsonObject *obj;
-  const char *id, *name, *short_name, *category, *summary, *like;
+  const char *id, *name, *short_name, *category, *summary, *like, *group;
 
   if (!get_element_object (loader, array, i, "services", &obj) ||
       !get_string (loader, obj, path, "id", TRUE, &id))
@@ -629,8 +633,15 @@ read_service (Loader     *loader,
       !get_string (loader, obj, named, "short_name", FALSE, &short_name) ||
       !get_string (loader, obj, named, "category", TRUE, &category) ||
       !get_string (loader, obj, named, "summary", FALSE, &summary) ||
-      !get_string (loader, obj, named, "like", FALSE, &like))
+      !get_string (loader, obj, named, "like", FALSE, &like) ||
+      !get_string (loader, obj, named, "group", FALSE, &group))
     return FALSE;
+
+  /* With groups, every service is in one, so none falls out of the list. */
+  if (group == NULL && self->groups->len > 0)
+    return fail (loader, DM_MODEL_ERROR_MISSING, "%s: “group” is missing (the model lists groups)", named);
+  if (group != NULL && dm_model_find_group (self, group) == NULL)
+    return fail (loader, DM_MODEL_ERROR_UNKNOWN_REFERENCE, "%s: unknown group “%s”", named, group);
 
   if (like != NULL && *like == '\0')
     return fail (loader, DM_MODEL_ERROR_INVALID_VALUE, "%s.like: must not be empty", named);
@@ -643,6 +654,7 @@ read_service (Loader     *loader,
   pending->like = like;
   pending->state = PENDING_NEW;
   _dm_service_set_like (pending->service, like);
+  _dm_service_set_group (pending->service, group);
 
   return load_sources (loader, obj, pending->path, pending->service) &&
          load_layer_entries (loader, obj, pending->path, "layers", pending->service);
@@ -1009,6 +1021,7 @@ dm_model_new_from_bytes (GBytes      *bytes,
 
   if (!load_control_kinds (&loader, root) ||
       !load_named_entries (&loader, root, "categories", "category", TRUE, self->categories) ||
+      !load_named_entries (&loader, root, "groups", "group", FALSE, self->groups) ||
       !load_named_entries (&loader, root, "security_services", "security service", FALSE, self->security_services) ||
       !load_bands (&loader, root) ||
       !load_layers (&loader, root) ||
@@ -1227,6 +1240,30 @@ dm_model_get_n_categories (DmModel *self)
 {
   g_return_val_if_fail (DM_IS_MODEL (self), 0);
   return self->categories->len;
+}
+
+guint
+dm_model_get_n_groups (DmModel *self)
+{
+  g_return_val_if_fail (DM_IS_MODEL (self), 0);
+  return self->groups->len;
+}
+
+const DmServiceGroup *
+dm_model_get_group (DmModel *self,
+                    guint    index)
+{
+  g_return_val_if_fail (DM_IS_MODEL (self), NULL);
+  g_return_val_if_fail (index < self->groups->len, NULL);
+  return &g_array_index (self->groups, DmServiceGroup, index);
+}
+
+const DmServiceGroup *
+dm_model_find_group (DmModel    *self,
+                     const char *id)
+{
+  g_return_val_if_fail (DM_IS_MODEL (self), NULL);
+  return find_named_entry (self->groups, id);
 }
 
 const DmCategory *

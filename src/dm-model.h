@@ -48,6 +48,7 @@ typedef struct
 } DmNamedEntry;
 
 typedef DmNamedEntry DmCategory;
+typedef DmNamedEntry DmServiceGroup;
 typedef DmNamedEntry DmSecurityService;
 
 typedef struct
@@ -100,6 +101,12 @@ guint                    dm_model_get_n_categories            (DmModel      *sel
 const DmCategory        *dm_model_get_category                (DmModel      *self,
                                                                guint         index);
 const DmCategory        *dm_model_find_category               (DmModel      *self,
+                                                               const char   *id);
+
+guint                    dm_model_get_n_groups                (DmModel      *self);
+const DmServiceGroup    *dm_model_get_group                   (DmModel      *self,
+                                                               guint         index);
+const DmServiceGroup    *dm_model_find_group                  (DmModel      *self,
                                                                const char   *id);
 
 guint                    dm_model_get_n_security_services     (DmModel      *self);

@@ -24,6 +24,7 @@ struct _DmService
   char           *name;
   char           *short_name;
   char           *category;
+  char           *group;      /* for the sidebar; NULL when the model has no groups */
   char           *summary;
   char           *like;
   Responsibility *layers;   /* indexed by dm_layer_get_index() */
@@ -58,6 +59,7 @@ dm_service_finalize (GObject *object)
   g_free (self->name);
   g_free (self->short_name);
   g_free (self->category);
+  g_free (self->group);
   g_free (self->summary);
 
   G_OBJECT_CLASS (dm_service_parent_class)->finalize (object);
@@ -191,6 +193,14 @@ _dm_service_set_like (DmService  *self,
 }
 
 void
+_dm_service_set_group (DmService  *self,
+                       const char *group)
+{
+  g_free (self->group);
+  self->group = g_strdup (group);
+}
+
+void
 _dm_service_add_source (DmService  *self,
                         const char *title,
                         const char *url)
@@ -260,6 +270,19 @@ dm_service_get_summary (DmService *self)
 {
   g_return_val_if_fail (DM_IS_SERVICE (self), NULL);
   return self->summary;
+}
+
+/**
+ * dm_service_get_group:
+ *
+ * Returns: (nullable): the id of the model's group the service is listed
+ *   under (compute, storage, security…), or %NULL
+ */
+const char *
+dm_service_get_group (DmService *self)
+{
+  g_return_val_if_fail (DM_IS_SERVICE (self), NULL);
+  return self->group;
 }
 
 /**

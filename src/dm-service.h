@@ -24,6 +24,7 @@ const char    *dm_service_get_short_name (DmService *self);
 const char    *dm_service_get_category   (DmService *self);
 const char    *dm_service_get_summary    (DmService *self);
 const char    *dm_service_get_like       (DmService *self);
+const char    *dm_service_get_group      (DmService *self);
 guint          dm_service_get_n_sources  (DmService *self);
 const DmSource *dm_service_get_source    (DmService *self,
                                           guint      index);

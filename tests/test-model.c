@@ -813,6 +813,46 @@ test_like_self (void)
                    "inline.json: services[2] (db).like: the services are like each other in a circle: db → db");
 }
 
+/* Groups are optional; once a model lists them, every service names one
+ * of them, so the sidebar cannot lose a service. */
+static void
+test_groups (void)
+{
+  const char *groups = "\"groups\": [{\"id\": \"data\", \"name\": \"Data\"}],\n  \"security_services\"";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DmModel) plain = test_fixture_model ();
+  g_autoptr(DmModel) missing = load_mutated ("\"security_services\"", groups, &error);
+  g_autoptr(GError) unknown_error = NULL;
+  g_autoptr(DmModel) unknown = load_mutated ("\"id\": \"db\", \"name\": \"Cloudco DB\",",
+                                             "\"id\": \"db\", \"group\": \"nosuch\", \"name\": \"Cloudco DB\",",
+                                             &unknown_error);
+  g_autoptr(DmModel) aws = dm_model_new_default (NULL);
+
+  g_assert_cmpuint (dm_model_get_n_groups (plain), ==, 0);
+  g_assert_null (dm_service_get_group (dm_model_get_service (plain, 0)));
+
+  g_assert_null (missing);
+  g_assert_error (error, DM_MODEL_ERROR, DM_MODEL_ERROR_MISSING);
+  g_assert_nonnull (strstr (error->message, "“group” is missing"));
+
+  g_assert_null (unknown);
+  g_assert_error (unknown_error, DM_MODEL_ERROR, DM_MODEL_ERROR_UNKNOWN_REFERENCE);
+  g_assert_nonnull (strstr (unknown_error->message, "unknown group “nosuch”"));
+
+  /* The AWS model groups every service, and every group is used. */
+  g_assert_cmpuint (dm_model_get_n_groups (aws), >=, 8);
+  for (guint g = 0; g < dm_model_get_n_groups (aws); g++)
+    {
+      guint members = 0;
+
+      for (guint i = 0; i < dm_model_get_n_services (aws); i++)
+        members += g_strcmp0 (dm_service_get_group (dm_model_get_service (aws, i)), dm_model_get_group (aws, g)->id) == 0;
+      g_assert_cmpuint (members, >, 0);
+    }
+  for (guint i = 0; i < dm_model_get_n_services (aws); i++)
+    g_assert_nonnull (dm_model_find_group (aws, dm_service_get_group (dm_model_get_service (aws, i))));
+}
+
 static void
 test_like_unknown (void)
 {
@@ -1074,6 +1114,7 @@ main (int   argc,
   g_test_add_func ("/model/like/cycle", test_like_cycle);
   g_test_add_func ("/model/like/self", test_like_self);
   g_test_add_func ("/model/like/unknown", test_like_unknown);
+  g_test_add_func ("/model/groups", test_groups);
   g_test_add_func ("/model/like/wrong-type", test_like_wrong_type);
   g_test_add_func ("/model/like/long-chain", test_like_long_chain);
   g_test_add_func ("/model/error/no-sources", test_error_no_sources);
