@@ -502,7 +502,7 @@ print_assessment_text (DmModel    *model,
       for (guint l = 1; lines[l]; l++)
         g_print ("  %s\n", lines[l]);
       if (dm_import_counts_read_nothing (&counts))
-        g_print (_("  nothing read from this file\n"));
+        g_print ("  %s\n", _("Nothing read from this file."));
       for (guint r = 0; r < input->reasons->len; r++)
         {
           const DmSkipReason *reason = g_ptr_array_index (input->reasons, r);
