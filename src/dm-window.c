@@ -13,6 +13,7 @@
 #include "dm-details-pane.h"
 #include "dm-diagram.h"
 #include "dm-findings-view.h"
+#include "dm-import-summary.h"
 #include "dm-presentation.h"
 #include "dm-redactor.h"
 #include "dm-window.h"
@@ -837,6 +838,38 @@ import_thread (GTask        *task,
 static void show_report (DmWindow *self,
                          DmReport *report);
 
+/* A file that gave nothing is easy to miss among others that did: say it
+ * where it cannot be overlooked, besides the details' list of inputs. */
+static void
+warn_nothing_read (DmWindow *self)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+  guint n = 0;
+
+  for (guint i = 0; i < dm_report_get_n_inputs (self->report); i++)
+    {
+      DmImportCounts counts;
+
+      dm_import_counts_init (&counts, dm_report_get_input (self->report, i));
+      if (dm_import_counts_read_nothing (&counts))
+        {
+          g_autofree char *base = g_path_get_basename (dm_report_get_input_path (self->report, i));
+          g_autofree char *escaped = g_markup_escape_text (base, -1);   /* toast titles are markup */
+
+          g_string_append_printf (names, "%s“%s”", n++ ? _(", ") : "", escaped);
+        }
+    }
+  if (n > 0)
+    {
+      AdwToast *toast = adw_toast_new_format (g_dngettext (GETTEXT_PACKAGE, "Nothing read from %s: the details say why",
+                                                           "Nothing read from %s: the details say why", n),
+                                              names->str);
+
+      adw_toast_set_timeout (toast, 0);   /* stays until dismissed */
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
+}
+
 static void
 import_done (GObject      *source,
              GAsyncResult *result,
@@ -881,6 +914,7 @@ import_done (GObject      *source,
   adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle);
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (subtitle));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-all-services", TRUE);
+  warn_nothing_read (self);
 }
 
 /* Shows a report's assessment everywhere: list, diagram, details, findings. */
@@ -1409,8 +1443,8 @@ print_action (GtkWidget  *widget,
 /**
  * dm_window_present_slides:
  *
- * Opens the presentation of what the window shows, starting at the
- * current service.
+ * Opens the presentation of what the window shows: with an export, at
+ * what was read; without one, at the current service.
  *
  * Returns: (transfer none): the presentation window
  */
