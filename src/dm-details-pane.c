@@ -366,6 +366,27 @@ add_input_row (GtkListBox           *list,
 }
 
 static void
+fill_inputs_list (GtkListBox *list,
+                  DmReport   *report)
+{
+  guint n_inputs = dm_report_get_n_inputs (report);
+  DmImportCounts all;
+
+  dm_import_counts_init (&all, NULL);
+  for (guint i = 0; i < n_inputs; i++)
+    {
+      const DmImportInput *input = dm_report_get_input (report, i);
+      DmImportCounts counts;
+
+      dm_import_counts_init (&counts, input);
+      dm_import_counts_add (&all, &counts);
+      add_input_row (list, dm_report_get_input_path (report, i), input->format, &counts, input->reasons);
+    }
+  if (n_inputs > 1)
+    add_input_row (list, NULL, NULL, &all, NULL);
+}
+
+static void
 add_export_summary (DmDetailsPane *self)
 {
   g_autoptr(GHashTable) accounts = g_hash_table_new (g_str_hash, g_str_equal);
@@ -374,7 +395,6 @@ add_export_summary (DmDetailsPane *self)
   g_autofree char *totals = NULL;
   g_autofree char *where = NULL;
   guint n_inputs = self->report ? dm_report_get_n_inputs (self->report) : 0;
-  DmImportCounts all;
   GtkListBox *list;
 
   for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
@@ -420,19 +440,31 @@ add_export_summary (DmDetailsPane *self)
     return;
   add_group (self, _("What Was Read"),
              _("Every item of each file: a finding, a duplicate, another cloud’s, or not read with the reason."), &list);
-  gtk_widget_add_css_class (GTK_WIDGET (list), "import-summary");
-  dm_import_counts_init (&all, NULL);
-  for (guint i = 0; i < n_inputs; i++)
-    {
-      const DmImportInput *input = dm_report_get_input (self->report, i);
-      DmImportCounts counts;
+  fill_inputs_list (list, self->report);
+}
 
-      dm_import_counts_init (&counts, input);
-      dm_import_counts_add (&all, &counts);
-      add_input_row (list, dm_report_get_input_path (self->report, i), input->format, &counts, input->reasons);
-    }
-  if (n_inputs > 1)
-    add_input_row (list, NULL, NULL, &all, NULL);
+/**
+ * dm_details_pane_new_inputs_list:
+ * @report: the report whose inputs to list
+ *
+ * A boxed list with a row per input of @report saying how its items were
+ * used, with the reasons for those not read, and a total row: what the
+ * details show, for the window's "What Was Read" popover.
+ *
+ * Returns: (transfer floating): a #GtkListBox
+ */
+GtkWidget *
+dm_details_pane_new_inputs_list (DmReport *report)
+{
+  GtkWidget *list = gtk_list_box_new ();
+
+  g_return_val_if_fail (DM_IS_REPORT (report), NULL);
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("What Was Read"), -1);
+  fill_inputs_list (GTK_LIST_BOX (list), report);
+  return list;
 }
 
 static char *

@@ -443,6 +443,39 @@ test_import_summary (Fixture       *f,
                                            "0 duplicates, 4 not AWS, 1 not read"));
   g_assert_true (label_with_text_in (pane, "3 failed, 2 passed, 2 informational, 1 suppressed; 1 not mapped to a layer. "
                                            "Only failed findings make gaps."));
+
+  /* The same list from any view, in the header's popover (Ctrl+I), whose
+   * button turns red when a file gave nothing. */
+  {
+    GtkWidget *button = dm_window_get_inputs_button (f->window);
+    GtkWidget *popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+
+    g_assert_true (gtk_widget_get_visible (button));
+    g_assert_true (gtk_widget_has_css_class (button, "error"));
+    g_assert_true (label_with_text_in (popover, "Nothing read from this file."));
+    g_assert_true (label_with_text_in (popover, "13 items: 3 failed, 2 passed, 2 informational, 1 suppressed, "
+                                                "0 duplicates, 4 not AWS, 1 not read"));
+    gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-findings", NULL);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-inputs", NULL));
+    test_spin_for (100);
+    g_assert_true (gtk_widget_get_visible (popover));
+    gtk_popover_popdown (GTK_POPOVER (popover));
+  }
+}
+
+/* An export whose every file was read shows the button without alarm. */
+static void
+test_import_summary_all_read (Fixture       *f,
+                              gconstpointer  data)
+{
+  GtkWidget *button = dm_window_get_inputs_button (f->window);
+
+  g_assert_false (gtk_widget_get_visible (button));
+  open_demo (f);
+  g_assert_true (gtk_widget_get_visible (button));
+  g_assert_false (gtk_widget_has_css_class (button, "error"));
+  g_assert_false (label_with_text_in (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button))),
+                                      "Nothing read from this file."));
 }
 
 /* The status filter lists exactly the findings of the status chosen:
@@ -1048,6 +1081,7 @@ main (int   argc,
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/window/import-summary", test_import_summary);
+  ADD ("/window/import-summary-all-read", test_import_summary_all_read);
   ADD ("/window/findings-status-filter", test_findings_status_filter);
   ADD ("/window/initial-state", test_initial_state);
   ADD ("/window/show-layer", test_show_layer);
