@@ -441,8 +441,14 @@ test_import_summary (Fixture       *f,
   g_assert_true (label_with_text_in (pane, "All inputs"));
   g_assert_true (label_with_text_in (pane, "13 items: 3 failed, 2 passed, 2 informational, 1 suppressed, "
                                            "0 duplicates, 4 not AWS, 1 not read"));
-  g_assert_true (label_with_text_in (pane, "3 failed, 2 passed, 2 informational, 1 suppressed; 1 not mapped to a layer. "
-                                           "Only failed findings make gaps."));
+  {
+    /* How many fall off the model's services is the model's business. */
+    g_autofree char *findings = g_strdup_printf ("3 failed, 2 passed, 2 informational, 1 suppressed; %u not mapped to a layer. "
+                                                 "Only failed findings make gaps.",
+                                                 dm_assessment_get_n_unmapped (dm_window_get_assessment (f->window)));
+
+    g_assert_true (label_with_text_in (pane, findings));
+  }
 
   /* The same list from any view, in the header's popover (Ctrl+I), whose
    * button turns red when a file gave nothing. */
