@@ -539,6 +539,34 @@ prowler_status (const char *value,
   return DM_FINDING_FAILED;
 }
 
+/* Prowler scans Azure, GCP, Kubernetes and M365 too: those findings are
+ * counted, never placed on an AWS model. No provider at all is AWS, as in
+ * Prowler's older outputs, which knew no other. */
+static gboolean
+prowler_not_aws (FileState  *state,
+                 const char *provider)
+{
+  if (provider == NULL || *provider == '\0' || g_ascii_strcasecmp (provider, "aws") == 0)
+    return FALSE;
+  state->input->not_aws++;
+  return TRUE;
+}
+
+/* Without a provider field, the uid says it: "prowler-azure-…". */
+static gboolean
+prowler_uid_not_aws (FileState  *state,
+                     const char *uid)
+{
+  static const char * const others[] = { "azure", "gcp", "kubernetes", "m365", "github", "iac", "nhn" };
+
+  if (uid == NULL || !g_str_has_prefix (uid, "prowler-"))
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (others); i++)
+    if (g_str_has_prefix (uid + strlen ("prowler-"), others[i]) && uid[strlen ("prowler-") + strlen (others[i])] == '-')
+      return prowler_not_aws (state, others[i]);
+  return FALSE;
+}
+
 /* "prowler-aws-<check>-<12-digit account>-<region>-<resource>" → "<check>" */
 static char *
 prowler_check_from_uid (const char *uid)
@@ -572,8 +600,12 @@ import_prowler_ocsf (FileState  *state,
   JsonObject *finding = obj (o, "finding_info") ? obj (o, "finding_info") : obj (o, "finding");
   const char *check = first_of (str (o, "metadata.event_code"), str (o, "metadata.product.feature.uid"));
   const char *status_text = first_of (str (o, "status_code"), str (o, "compliance.status"));
+  const char *provider = first_of (str (o, "cloud.provider"), str (o, "unmapped.provider"));
   DmFindingData data = { 0 };
   gboolean known;
+
+  if (provider ? prowler_not_aws (state, provider) : prowler_uid_not_aws (state, str (finding, "uid")))
+    return;
 
   data.status = prowler_status (status_text, &known);
   /* The status name wins: Prowler 4.2 writes "New" with status_id 3. */
@@ -614,6 +646,9 @@ import_prowler_v3 (FileState  *state,
   DmFindingData data = { 0 };
   gboolean known;
   gboolean muted = FALSE;
+
+  if (prowler_not_aws (state, str (o, "Provider")))
+    return;
 
   data.status = prowler_status (str (o, "Status"), &known);
   if (dm_check_boolean (o, "Muted", &muted) && muted)
@@ -1314,8 +1349,9 @@ evaluate_config_item (FileState  *state,
 static guint64
 n_findings (FileState *state)
 {
-  /* Duplicates count: an item that repeats a finding was read, not lost. */
-  guint64 n = state->input->duplicates;
+  /* Duplicates and other clouds' findings count: such an item was read,
+   * not lost. */
+  guint64 n = state->input->duplicates + state->input->not_aws;
 
   for (guint i = 0; i < DM_N_FINDING_STATUSES; i++)
     n += state->input->by_status[i];
