@@ -1521,13 +1521,24 @@ scout_node_free (gpointer data)
   g_free (node);
 }
 
+/* Longest first: once a prefix is known, so are all shorter ones (items
+ * share most of their paths). */
 static void
 scout_want (ScoutIndex *index,
             const char *item)
 {
-  for (const char *dot = strchr (item, '.'); dot; dot = strchr (dot + 1, '.'))
-    g_hash_table_add (index->wanted, g_strndup (item, dot - item));
-  g_hash_table_add (index->wanted, g_strdup (item));
+  g_autofree char *prefix = g_strdup (item);
+  char *dot;
+
+  for (;;)
+    {
+      if (g_hash_table_contains (index->wanted, prefix))
+        return;
+      g_hash_table_add (index->wanted, g_strdup (prefix));
+      if ((dot = strrchr (prefix, '.')) == NULL)
+        return;
+      *dot = '\0';
+    }
 }
 
 static char *
@@ -1743,9 +1754,12 @@ scout_on_key (void                *ctx,
               size_t               length)
 {
   ScoutStream *s = ctx;
+  ScoutFrame *top = s->stack->len ? &g_array_index (s->stack, ScoutFrame, s->stack->len - 1) : NULL;
 
-  g_free (s->key);
-  s->key = g_strndup ((const char *)text, length);
+  /* Names matter only in the top object and in followed ones. */
+  g_clear_pointer (&s->key, g_free);
+  if (s->stack->len == 1 || (top && top->path))
+    s->key = g_strndup ((const char *)text, length);
   return 1;
 }
 
