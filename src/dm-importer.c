@@ -1492,7 +1492,7 @@ typedef struct
 
 typedef struct
 {
-  GHashTable *wanted;   /* every prefix of every item path, ending at a dot */
+  GHashTable *wanted;   /* every item path, and each of its prefixes cut at a dot */
   GHashTable *nodes;    /* joined path -> ScoutNode */
   gboolean    pruned;   /* the reader left the inventory out */
 } ScoutIndex;
@@ -1856,7 +1856,7 @@ scout_stream_file (ScoutIndex *index,
 
       if (first)
         {
-          /* Skip a BOM and "scoutsuite_results =", as the reader does. */
+          /* A BOM and "scoutsuite_results =" come before the first brace. */
           const char *brace = memchr (buffer, '{', n);
 
           first = FALSE;
