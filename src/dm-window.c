@@ -172,18 +172,38 @@ row_service (GtkListBoxRow *row)
   return row ? g_object_get_data (G_OBJECT (row), "service") : NULL;
 }
 
-static guint
-category_position (DmModel    *model,
-                   const char *category)
+/* The sidebar lists services under the model's groups (compute,
+ * storage…), or under its categories when it has none. */
+static const char *
+heading_of (DmModel       *model,
+            GtkListBoxRow *row)
 {
-  for (guint i = 0; i < dm_model_get_n_categories (model); i++)
-    if (g_strcmp0 (dm_model_get_category (model, i)->id, category) == 0)
+  DmService *service = row_service (row);
+
+  return dm_model_get_n_groups (model) > 0 ? dm_service_get_group (service) : dm_service_get_category (service);
+}
+
+static const DmNamedEntry *
+heading_entry (DmModel *model,
+               guint    index)
+{
+  return dm_model_get_n_groups (model) > 0 ? dm_model_get_group (model, index) : dm_model_get_category (model, index);
+}
+
+static guint
+heading_position (DmModel    *model,
+                  const char *heading)
+{
+  guint n = dm_model_get_n_groups (model) > 0 ? dm_model_get_n_groups (model) : dm_model_get_n_categories (model);
+
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (heading_entry (model, i)->id, heading) == 0)
       return i;
   return G_MAXUINT;
 }
 
-/* Group by the model's category order, keeping file order within a group,
- * so each category gets a single header whatever order the file uses. */
+/* Group in the model's order, keeping file order within a group, so each
+ * group gets a single header whatever order the file uses. */
 static int
 sort_func (GtkListBoxRow *a,
            GtkListBoxRow *b,
@@ -195,8 +215,8 @@ sort_func (GtkListBoxRow *a,
   if (self->model == NULL)
     return 0;
 
-  ca = category_position (self->model, dm_service_get_category (row_service (a)));
-  cb = category_position (self->model, dm_service_get_category (row_service (b)));
+  ca = heading_position (self->model, heading_of (self->model, a));
+  cb = heading_position (self->model, heading_of (self->model, b));
 
   if (ca != cb)
     return ca < cb ? -1 : 1;
@@ -210,22 +230,23 @@ header_func (GtkListBoxRow *row,
              gpointer       user_data)
 {
   DmWindow *self = user_data;
-  const char *category = dm_service_get_category (row_service (row));
-  const DmCategory *info;
+  const char *heading;
+  guint position;
   GtkWidget *header;
 
   /* Rows are re-headed while the window is disposed, after the model went. */
   if (self->model == NULL)
     return;
 
-  if (before != NULL && g_strcmp0 (category, dm_service_get_category (row_service (before))) == 0)
+  heading = heading_of (self->model, row);
+  if (before != NULL && g_strcmp0 (heading, heading_of (self->model, before)) == 0)
     {
       gtk_list_box_row_set_header (row, NULL);
       return;
     }
 
-  info = dm_model_find_category (self->model, category);
-  header = gtk_label_new (info ? info->name : category);
+  position = heading_position (self->model, heading);
+  header = gtk_label_new (position != G_MAXUINT ? heading_entry (self->model, position)->name : heading);
   gtk_label_set_xalign (GTK_LABEL (header), 0);
   gtk_label_set_ellipsize (GTK_LABEL (header), PANGO_ELLIPSIZE_END);
   gtk_label_set_max_width_chars (GTK_LABEL (header), 22);

@@ -542,6 +542,60 @@ test_export_details (Fixture       *f,
   g_assert_true (label_with_text_in (pane, "? No data: nothing in the export covers this layer, so it is not known to be safe"));
 }
 
+static GtkListBox *
+find_service_list (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkListBox *found;
+
+      if (GTK_IS_LIST_BOX (child) && gtk_list_box_get_row_at_index (GTK_LIST_BOX (child), 20) != NULL)
+        return GTK_LIST_BOX (child);
+      if ((found = find_service_list (child)))
+        return found;
+    }
+  return NULL;
+}
+
+/* Without an export the sidebar lists every service, each group of the
+ * model once, in the model's order, with a heading of its name. */
+static void
+test_sidebar_groups (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(DmModel) model = dm_model_new_default (NULL);
+  GtkListBox *list;
+  GtkListBoxRow *row;
+  guint rows = 0, headings = 0, last = 0;
+
+  test_spin_for (100);
+  list = find_service_list (GTK_WIDGET (f->window));
+  g_assert_nonnull (list);
+
+  for (guint i = 0; (row = gtk_list_box_get_row_at_index (list, i)); i++)
+    {
+      GtkWidget *header = gtk_list_box_row_get_header (row);
+
+      rows++;
+      if (header != NULL)
+        {
+          const char *text = gtk_label_get_text (GTK_LABEL (header));
+          guint g;
+
+          for (g = 0; g < dm_model_get_n_groups (model); g++)
+            if (g_str_equal (dm_model_get_group (model, g)->name, text))
+              break;
+          g_assert_cmpuint (g, <, dm_model_get_n_groups (model));
+          /* In the model's order: each heading comes after the last. */
+          g_assert_true (headings == 0 || g > last);
+          last = g;
+          headings++;
+        }
+    }
+  g_assert_cmpuint (rows, ==, dm_model_get_n_services (model));
+  g_assert_cmpuint (headings, ==, dm_model_get_n_groups (model));
+}
+
 static void
 test_findings_view (Fixture       *f,
                     gconstpointer  data)
@@ -1105,6 +1159,7 @@ main (int   argc,
   ADD ("/window/export-survives-model-change", test_export_survives_model_change);
   ADD ("/window/open-bad-export", test_open_bad_export);
   ADD ("/window/findings-view", test_findings_view);
+  ADD ("/window/sidebar-groups", test_sidebar_groups);
   ADD ("/window/cancel-import", test_cancel_import);
   ADD ("/window/second-open-replaces-first", test_second_open_replaces_first);
   ADD ("/window/recent-exports", test_recent_exports);
