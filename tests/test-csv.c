@@ -558,6 +558,57 @@ test_prowler_v4 (void)
   read_sample ("prowler_example_output_aws.csv", ';', "STATUS", 4, "FAIL");
 }
 
+/* The fuzz seeds in tests/data: each reads as its format is written. */
+static void
+test_fixtures (void)
+{
+  static const struct
+  {
+    const char *file;
+    char        delimiter;
+    guint       n_rows;
+    const char *column;
+    const char *last;       /* that column in the last row */
+    gboolean    bom;
+  } cases[] = {
+    { "csv-credential-report.csv", ',', 2, "user", "ops,admin", FALSE },
+    { "csv-prowler-v2.csv", ',', 2, "CHECK_RESULT_EXTENDED", "Trail \"main\" is multi-region", FALSE },
+    { "csv-prowler-v5.csv", ';', 2, "STATUS_EXTENDED", "Root has MFA.", TRUE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = test_fixture_path (cases[i].file);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GFileInputStream) stream = g_file_read (file, NULL, NULL);
+      g_autoptr(DmCsvReader) reader = NULL;
+      g_autoptr(GPtrArray) last = NULL;
+      g_autoptr(GError) error = NULL;
+      int column;
+
+      g_assert_nonnull (stream);
+      reader = dm_csv_reader_new (G_INPUT_STREAM (stream), 0);
+      g_assert_true (dm_csv_reader_read_header (reader, &error));
+      g_assert_cmpint (dm_csv_reader_get_delimiter (reader), ==, cases[i].delimiter);
+      g_assert_cmpint (dm_csv_reader_get_had_bom (reader), ==, cases[i].bom);
+      column = dm_csv_reader_get_column (reader, cases[i].column);
+      g_assert_cmpint (column, >=, 0);
+      for (;;)
+        {
+          g_autoptr(GPtrArray) cells = NULL;
+
+          if (!dm_csv_reader_next_row (reader, &cells, &error))
+            break;
+          g_clear_pointer (&last, g_ptr_array_unref);
+          last = g_steal_pointer (&cells);
+        }
+      g_assert_no_error (error);
+      g_assert_cmpuint (dm_csv_reader_get_n_rows (reader), ==, cases[i].n_rows);
+      g_assert_cmpuint (dm_csv_reader_get_n_ragged (reader), ==, 0);
+      g_assert_cmpstr (dm_csv_reader_get_cell (last, column), ==, cases[i].last);
+    }
+}
+
 /* --- the credential report ------------------------------------------- */
 
 static DmFinding *
@@ -633,6 +684,7 @@ main (int   argc,
   g_test_add_func ("/csv/io-error", test_io_error);
   g_test_add_func ("/csv/round-trip", test_round_trip);
   g_test_add_func ("/csv/fuzz", test_fuzz);
+  g_test_add_func ("/csv/fixtures", test_fixtures);
   g_test_add_func ("/csv/prowler-v2", test_prowler_v2);
   g_test_add_func ("/csv/prowler-v4", test_prowler_v4);
   g_test_add_func ("/csv/credential-report-quoted", test_credential_report_quoted);
