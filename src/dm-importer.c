@@ -17,6 +17,7 @@
 #include <inttypes.h>
 
 #include "dm-checks.h"
+#include "dm-csv.h"
 #include "dm-importer.h"
 #include "dm-json-reader.h"
 
@@ -712,6 +713,186 @@ import_prowler_v2 (FileState  *state,
   /* v2 check ids (check11) predate the catalogue's: map by service. */
   map_finding (state, &data, NULL, NULL, str (o, "Service"), controls);
   add_finding (state, &data, controls);
+}
+
+static guint64 n_findings (FileState *state);
+
+/* Prowler's CSV columns, per version: v2 (comma), v3, v4 and v5
+ * (semicolon). Each field is the first of its columns the header has. */
+typedef enum
+{
+  CSV_STATUS, CSV_MUTED, CSV_PROVIDER, CSV_ID, CSV_CHECK, CSV_TITLE, CSV_TITLE_ID, CSV_EVIDENCE, CSV_SEVERITY,
+  CSV_SERVICE, CSV_ACCOUNT, CSV_REGION, CSV_RESOURCE, CSV_RESOURCE_TYPE, CSV_REMEDIATION,
+  CSV_N_FIELDS
+} CsvField;
+
+static const char * const prowler_csv_columns[CSV_N_FIELDS][4] = {
+  [CSV_STATUS]        = { "STATUS", "CHECK_RESULT" },
+  [CSV_MUTED]         = { "MUTED" },
+  [CSV_PROVIDER]      = { "PROVIDER" },
+  [CSV_ID]            = { "FINDING_UID", "FINDING_UNIQUE_ID" },
+  [CSV_CHECK]         = { "CHECK_ID" },
+  [CSV_TITLE]         = { "CHECK_TITLE", "TITLE_TEXT" },
+  [CSV_TITLE_ID]      = { "TITLE_ID" },
+  [CSV_EVIDENCE]      = { "STATUS_EXTENDED", "CHECK_RESULT_EXTENDED" },
+  [CSV_SEVERITY]      = { "SEVERITY", "CHECK_SEVERITY" },
+  [CSV_SERVICE]       = { "SERVICE_NAME", "CHECK_SERVICENAME" },
+  [CSV_ACCOUNT]       = { "ACCOUNT_UID", "ACCOUNT_ID", "ACCOUNT_NUM" },
+  [CSV_REGION]        = { "REGION" },
+  [CSV_RESOURCE]      = { "RESOURCE_UID", "RESOURCE_ARN", "RESOURCE_ID", "CHECK_RESOURCE_ID" },
+  [CSV_RESOURCE_TYPE] = { "RESOURCE_TYPE", "CHECK_ASFF_RESOURCE_TYPE" },
+  [CSV_REMEDIATION]   = { "REMEDIATION_RECOMMENDATION_TEXT", "CHECK_REMEDIATION" },
+};
+
+static void
+import_prowler_csv_row (FileState  *state,
+                        const int  *column,
+                        GPtrArray  *cells,
+                        guint64     index)
+{
+  g_autoptr(GStrvBuilder) controls = g_strv_builder_new ();
+  g_autofree char *id = NULL;
+  const char *field[CSV_N_FIELDS];
+  DmFindingData data = { 0 };
+  gboolean known;
+
+  for (guint f = 0; f < CSV_N_FIELDS; f++)
+    {
+      field[f] = column[f] >= 0 ? dm_csv_reader_get_cell (cells, column[f]) : NULL;
+      if (field[f] && *field[f] == '\0')
+        field[f] = NULL;
+    }
+
+  if (prowler_not_aws (state, field[CSV_PROVIDER]))
+    return;
+  data.status = prowler_status (field[CSV_STATUS], &known);
+  if (!known)
+    {
+      skip (state, _("no pass or fail status"));
+      return;
+    }
+  if (field[CSV_MUTED] && g_ascii_strcasecmp (field[CSV_MUTED], "True") == 0)
+    data.status = DM_FINDING_SUPPRESSED;
+
+  /* v2 has no finding id: its check, account, region and resource are one. */
+  if (field[CSV_ID] == NULL)
+    id = g_strdup_printf ("prowler-csv/%s/%s/%s/%s", first_of (first_of (field[CSV_CHECK], field[CSV_TITLE_ID]), ""),
+                          first_of (field[CSV_ACCOUNT], ""), first_of (field[CSV_REGION], ""),
+                          first_of (field[CSV_RESOURCE], ""));
+  data.tool = "Prowler";
+  data.id = id ? id : field[CSV_ID];
+  data.source_item = index;
+  data.severity = severity_of (field[CSV_SEVERITY], -1);
+  data.account = field[CSV_ACCOUNT];
+  data.region = field[CSV_REGION];
+  data.resource = first_of (field[CSV_RESOURCE], field[CSV_ACCOUNT]);
+  data.resource_type = field[CSV_RESOURCE_TYPE];
+  data.title = first_of (field[CSV_TITLE], field[CSV_CHECK]);
+  data.evidence = field[CSV_EVIDENCE];
+  data.remediation = field[CSV_REMEDIATION];
+
+  map_finding (state, &data, NULL, field[CSV_CHECK], field[CSV_SERVICE], controls);
+  add_finding (state, &data, controls);
+}
+
+/* A CSV export, told by its header: Prowler's is read, any other CSV is
+ * refused with the columns it has, so nothing passes as read. */
+static gboolean
+import_csv (FileState     *state,
+            GFile         *file,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  g_autoptr(GFileInputStream) stream = g_file_read (file, cancellable, error);
+  g_autoptr(DmCsvReader) reader = NULL;
+  g_autoptr(GPtrArray) cells = NULL;
+  g_autoptr(GError) local_error = NULL;
+  int column[CSV_N_FIELDS];
+  GPtrArray *header;
+
+  if (stream == NULL)
+    return FALSE;
+  reader = dm_csv_reader_new (G_INPUT_STREAM (stream), 0);
+  dm_csv_reader_set_cancellable (reader, cancellable);
+  if (!dm_csv_reader_read_header (reader, &local_error))
+    {
+      g_set_error (error, DM_IMPORT_ERROR, DM_IMPORT_ERROR_UNKNOWN_FORMAT, "%s: %s", state->input->path,
+                   local_error->message);
+      return FALSE;
+    }
+
+  for (guint f = 0; f < CSV_N_FIELDS; f++)
+    {
+      column[f] = -1;
+      for (guint c = 0; c < G_N_ELEMENTS (prowler_csv_columns[f]) && prowler_csv_columns[f][c] && column[f] < 0; c++)
+        column[f] = dm_csv_reader_get_column (reader, prowler_csv_columns[f][c]);
+    }
+  if (column[CSV_STATUS] < 0 || (column[CSV_CHECK] < 0 && column[CSV_TITLE_ID] < 0))
+    {
+      g_autoptr(GString) names = g_string_new (NULL);
+
+      header = dm_csv_reader_get_header (reader);
+      for (guint i = 0; i < header->len && g_ptr_array_index (header, i) && i < 6; i++)
+        g_string_append_printf (names, "%s%s", i ? ", " : "", (char *)g_ptr_array_index (header, i));
+      g_set_error (error, DM_IMPORT_ERROR, DM_IMPORT_ERROR_UNKNOWN_FORMAT,
+                   _("%s: a CSV file, but not a Prowler export Demarc knows (its first columns are %s)"),
+                   state->input->path, names->str);
+      return FALSE;
+    }
+
+  g_free (state->input->format);
+  state->input->format = g_strdup (column[CSV_CHECK] >= 0 ? "prowler-csv" : "prowler-v2-csv");
+  header = dm_csv_reader_get_header (reader);
+  while (dm_csv_reader_next_row (reader, &cells, &local_error))
+    {
+      guint64 before = n_findings (state);
+      guint n = cells->len > 0 && g_ptr_array_index (cells, cells->len - 1) == NULL ? cells->len - 1 : cells->len;
+      guint width = header->len > 0 && g_ptr_array_index (header, header->len - 1) == NULL ? header->len - 1 : header->len;
+
+      state->input->items++;
+      if (n < width)
+        skip (state, _("a row with fewer cells than the header"));
+      else
+        import_prowler_csv_row (state, column, cells, state->input->items - 1);
+      if (n_findings (state) > before)
+        state->input->evaluated++;
+      g_clear_pointer (&cells, g_ptr_array_unref);
+    }
+  if (local_error)
+    {
+      g_set_error (error, DM_IMPORT_ERROR, DM_IMPORT_ERROR_UNKNOWN_FORMAT, "%s: %s", state->input->path,
+                   local_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* A CSV file starts with a header line of names and separators, never
+ * with JSON's { or [. */
+static gboolean
+looks_like_csv (GFile        *file,
+                GCancellable *cancellable)
+{
+  g_autoptr(GFileInputStream) stream = NULL;
+  char head[4096];
+  const char *p = head;
+  gsize n = 0;
+
+  if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, cancellable) != G_FILE_TYPE_REGULAR)
+    return FALSE;
+  stream = g_file_read (file, cancellable, NULL);
+  if (stream == NULL ||
+      !g_input_stream_read_all (G_INPUT_STREAM (stream), head, sizeof head - 1, &n, cancellable, NULL))
+    return FALSE;
+  head[n] = '\0';
+  if (g_str_has_prefix (p, "\xef\xbb\xbf"))
+    p += 3;
+  while (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')
+    p++;
+  if (*p == '{' || *p == '[' || *p == '\0')
+    return FALSE;
+  /* Header names are words; the first line holds a separator. */
+  return g_ascii_isalpha (*p) && strcspn (p, "\n") > strcspn (p, ",;");
 }
 
 static void
@@ -2472,9 +2653,10 @@ import_one_file (DmImporter    *self,
       self->progress (&self->where, self->progress_data);
     }
 
-  if (!dm_json_reader_read_file (reader, file, item_cb, &state, cancellable, error) ||
-      (dm_json_reader_get_n_items (reader) == 0 &&
-       !import_document (&state, dm_json_reader_get_document (reader), error)))
+  if (looks_like_csv (file, cancellable) ? !import_csv (&state, file, cancellable, error)
+      : (!dm_json_reader_read_file (reader, file, item_cb, &state, cancellable, error) ||
+         (dm_json_reader_get_n_items (reader) == 0 &&
+          !import_document (&state, dm_json_reader_get_document (reader), error))))
     {
       self->where.path = NULL;
       free_input (input);

@@ -1065,6 +1065,57 @@ test_config_compliance (Fixture       *f,
   g_assert_cmpstr (dm_finding_get_layer (group), ==, "network_firewall");
 }
 
+/* Prowler's CSV, v4/v5 (semicolons) and v2 (commas): the same statuses
+ * as its JSON, muted rows suppressed, other clouds not AWS, a short row a
+ * counted skip, a quoted separator kept; CSV of another tool refused. */
+static void
+test_prowler_csv (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *dir = g_dir_make_tmp ("demarc-csv-XXXXXX", NULL);
+  g_autofree char *other = g_build_filename (dir, "people.csv", NULL);
+  g_autoptr(GFile) other_file = g_file_new_for_path (other);
+  g_autoptr(GError) error = NULL;
+  const DmImportInput *input;
+  DmFinding *logs;
+
+  import_fixture (f, "prowler-v5.csv");
+  input = dm_importer_get_input (f->importer, 0);
+  g_assert_cmpstr (input->format, ==, "prowler-csv");
+  g_assert_cmpuint (input->items, ==, 7);
+  g_assert_cmpuint (input->by_status[DM_FINDING_FAILED], ==, 2);
+  g_assert_cmpuint (input->by_status[DM_FINDING_PASSED], ==, 1);
+  g_assert_cmpuint (input->by_status[DM_FINDING_INFORMATIONAL], ==, 1);
+  g_assert_cmpuint (input->by_status[DM_FINDING_SUPPRESSED], ==, 1);
+  g_assert_cmpuint (input->not_aws, ==, 1);
+  g_assert_cmpuint (input->skipped, ==, 1);
+  g_assert_cmpuint (reason_count (input, "a row with fewer cells than the header"), ==, 1);
+
+  logs = find (f, "u1");
+  g_assert_nonnull (logs);
+  g_assert_cmpstr (dm_finding_get_resource (logs), ==, "arn:aws:s3:::logs");
+  g_assert_cmpstr (dm_finding_get_account (logs), ==, "444455556666");
+  g_assert_cmpstr (dm_finding_get_evidence (logs), ==, "Bucket logs; has no \"default\" encryption");
+  g_assert_cmpstr (dm_finding_get_remediation (logs), ==, "Fix;it");
+  g_assert_cmpint (dm_finding_get_severity (logs), ==, DM_SEVERITY_MEDIUM);
+  g_assert_cmpstr (dm_finding_get_service (logs), ==, "s3");
+  g_assert_cmpstr (dm_finding_get_check (find (f, "u3")), ==, "IAM-01");
+
+  import_fixture (f, "csv-prowler-v2.csv");
+  input = dm_importer_get_input (f->importer, 1);
+  g_assert_cmpstr (input->format, ==, "prowler-v2-csv");
+  g_assert_cmpuint (input->items, >, 0);
+  g_assert_cmpuint (input->items, ==, input->evaluated + input->skipped);
+
+  g_assert_true (g_file_set_contents (other, "name,team\nbob,ops\n", -1, NULL));
+  g_assert_false (dm_importer_add_file (f->importer, other_file, NULL, &error));
+  g_assert_error (error, DM_IMPORT_ERROR, DM_IMPORT_ERROR_UNKNOWN_FORMAT);
+  g_assert_nonnull (strstr (error->message, "not a Prowler export"));
+  g_assert_nonnull (strstr (error->message, "name, team"));
+  g_unlink (other);
+  g_rmdir (dir);
+}
+
 /* What the importer fuzzer found: a 104-digit integer, which arrives as a
  * double, was cast outside gint64's range (undefined). It reads as the
  * largest value instead, so a reuse count that large passes. */
@@ -1229,6 +1280,7 @@ main (int   argc,
   ADD ("/import/cloudsploit", test_cloudsploit);
   ADD ("/import/trusted-advisor", test_trusted_advisor);
   ADD ("/import/config-compliance", test_config_compliance);
+  ADD ("/import/prowler-csv", test_prowler_csv);
   ADD ("/import/asff/resolved", test_asff_resolved);
   ADD ("/import/duplicates/placeholder-ids", test_placeholder_ids);
   ADD ("/import/catalogue", test_catalogue);
