@@ -115,30 +115,39 @@ write_temp (const char *text,
   return path;
 }
 
+/* Whether python3 can import @module; asked once per module, as Python
+ * takes a while to start. */
 static gboolean
 have_python (const char *module)
 {
+  static GHashTable *known;
+  g_autofree char *python = g_find_program_in_path ("python3");
   g_autofree char *import = g_strdup_printf ("import %s", module);
   const char *argv[] = { "python3", "-c", import, NULL };
+  gpointer answer;
   Run run;
   gboolean ok;
 
-  g_autofree char *python = g_find_program_in_path ("python3");
-
   if (python == NULL)
     return FALSE;
+  if (known == NULL)
+    known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if (g_hash_table_lookup_extended (known, module, NULL, &answer))
+    return GPOINTER_TO_INT (answer);
   spawn (&run, NULL, argv);
   ok = exit_code (&run) == 0;
   run_clear (&run);
+  g_hash_table_insert (known, g_strdup (module), GINT_TO_POINTER (ok));
   return ok;
 }
 
-/* Runs a Python script on @path; its standard output is JSON. */
+/* Runs a script that needs only Python's own library (-S: no site
+ * packages) on @path; its standard output is JSON. */
 static JsonNode *
 python_json (const char *script,
              const char *path)
 {
-  const char *argv[] = { "python3", "-c", script, path, NULL };
+  const char *argv[] = { "python3", "-S", "-c", script, path, NULL };
   g_auto(Run) run;
 
   spawn (&run, NULL, argv);
