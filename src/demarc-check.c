@@ -977,7 +977,7 @@ main (int   argc,
     format = FORMAT_CI;
   else
     {
-      g_printerr ("demarc-check: %s\n", _("--format must be text, json, csv, junit or sarif"));
+      g_printerr ("demarc-check: %s\n", _("--format must be text or json, or with exports csv, junit or sarif"));
       return EXIT_INPUT;
     }
   /* The CI formats describe an assessment, nothing else. */
