@@ -115,20 +115,27 @@ write_temp (const char *text,
   return path;
 }
 
+static gboolean
+have_program (const char *name)
+{
+  g_autofree char *path = g_find_program_in_path (name);
+
+  return path != NULL;
+}
+
 /* Whether python3 can import @module; asked once per module, as Python
  * takes a while to start. */
 static gboolean
 have_python (const char *module)
 {
   static GHashTable *known;
-  g_autofree char *python = g_find_program_in_path ("python3");
   g_autofree char *import = g_strdup_printf ("import %s", module);
   const char *argv[] = { "python3", "-c", import, NULL };
   gpointer answer;
   Run run;
   gboolean ok;
 
-  if (python == NULL)
+  if (!have_program ("python3"))
     return FALSE;
   if (known == NULL)
     known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -450,7 +457,7 @@ check_junit_schema (const char         *cwd,
 static void
 test_junit_schema (gconstpointer data)
 {
-  if (g_find_program_in_path ("xmllint") == NULL)
+  if (!have_program ("xmllint"))
     {
       g_test_skip ("xmllint is not installed (Debian: libxml2-utils)");
       return;
@@ -1042,7 +1049,7 @@ test_prowler_sample (void)
     }
   else
     g_test_message ("python3 is not installed: CSV and JUnit not read back");
-  if (g_find_program_in_path ("xmllint"))
+  if (have_program ("xmllint"))
     check_junit_schema (tests_dir (), inputs);
   else
     g_test_message ("xmllint is not installed: JUnit not validated");
