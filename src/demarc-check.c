@@ -20,6 +20,7 @@
 #include "dm-redactor.h"
 #include "dm-report.h"
 #include "dm-model.h"
+#include "dm-output.h"
 
 enum {
   EXIT_OK = 0,
@@ -30,6 +31,7 @@ enum {
 typedef enum {
   FORMAT_TEXT,
   FORMAT_JSON,
+  FORMAT_CI,      /* csv, junit or sarif: see dm-output.h */
 } OutputFormat;
 
 static void
@@ -779,6 +781,7 @@ diff (DmModel     *model,
 typedef struct
 {
   OutputFormat  format;
+  DmOutputFormat ci_format;
   DmSeverity    fail_on;
   gboolean      redact;
   const char   *report_path;
@@ -876,7 +879,15 @@ assess (DmModel             *model,
   report = dm_report_new (model, catalogue, importer, options->redact);
   if (!write_exports (model, report, options))
     return EXIT_INPUT;
-  if (options->format == FORMAT_JSON)
+  if (options->format == FORMAT_CI)
+    {
+      if (!dm_output_write (report, catalogue, options->ci_format, stdout, &error))
+        {
+          g_printerr ("demarc-check: %s\n", error->message);
+          return EXIT_INPUT;
+        }
+    }
+  else if (options->format == FORMAT_JSON)
     print_assessment_json (model, importer, report);
   else
     print_assessment_text (model, importer, report);
@@ -907,13 +918,14 @@ main (int   argc,
   gboolean validate = FALSE;
   gboolean version = FALSE;
   OutputFormat format = FORMAT_TEXT;
+  DmOutputFormat ci_format = DM_OUTPUT_CSV;
   GOptionEntry entries[] = {
     { "model", 'm', 0, G_OPTION_ARG_FILENAME, &model_path, N_("Read this model instead of the built-in AWS model"), N_("FILE") },
     { "list-services", 0, 0, G_OPTION_ARG_NONE, &list_services_flag, N_("List the model’s services"), NULL },
     { "list-layers", 0, 0, G_OPTION_ARG_NONE, &list_layers_flag, N_("List the model’s bands and layers"), NULL },
     { "service", 's', 0, G_OPTION_ARG_STRING, &service_id, N_("Show who owns each layer of a service"), N_("ID") },
     { "validate", 0, 0, G_OPTION_ARG_NONE, &validate, N_("Check the model file and report what it holds"), NULL },
-    { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name, N_("Output format: text or json"), N_("FORMAT") },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name, N_("Output format: text or json; with exports also csv, junit or sarif"), N_("FORMAT") },
     { "fail-on", 0, 0, G_OPTION_ARG_STRING, &fail_on_name,
       N_("Exit with 1 when a failed finding is at least this severe: informational, low, medium, high (the default) or critical"),
       N_("SEVERITY") },
@@ -961,9 +973,17 @@ main (int   argc,
     format = FORMAT_TEXT;
   else if (g_str_equal (format_name, "json"))
     format = FORMAT_JSON;
+  else if (dm_output_format_from_string (format_name, &ci_format))
+    format = FORMAT_CI;
   else
     {
-      g_printerr ("demarc-check: %s\n", _("--format must be text or json"));
+      g_printerr ("demarc-check: %s\n", _("--format must be text or json, or with exports csv, junit or sarif"));
+      return EXIT_INPUT;
+    }
+  /* The CI formats describe an assessment, nothing else. */
+  if (format == FORMAT_CI && (diff_flag || paths == NULL || paths[0] == NULL))
+    {
+      g_printerr ("demarc-check: %s\n", _("--format csv, junit and sarif need exports to assess (and no --diff)"));
       return EXIT_INPUT;
     }
 
@@ -999,7 +1019,7 @@ main (int   argc,
 
   if (paths != NULL && paths[0] != NULL)
     {
-      AssessOptions options = { format, fail_on, redact, report_path, diagram_path, service_id, matrix_path };
+      AssessOptions options = { format, ci_format, fail_on, redact, report_path, diagram_path, service_id, matrix_path };
 
       return assess (model, paths, &options);
     }
@@ -1009,7 +1029,7 @@ main (int   argc,
     {
       g_autoptr(DmCatalogue) catalogue = dm_catalogue_new_default (NULL);
       g_autoptr(DmReport) report = dm_report_new (model, catalogue, NULL, FALSE);
-      AssessOptions options = { format, fail_on, FALSE, NULL, diagram_path, service_id, matrix_path };
+      AssessOptions options = { format, ci_format, fail_on, FALSE, NULL, diagram_path, service_id, matrix_path };
 
       return write_exports (model, report, &options) ? EXIT_OK : EXIT_INPUT;
     }
