@@ -575,6 +575,14 @@ import_paths (DmCatalogue  *catalogue,
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (paths[i]);
       g_autoptr(GError) error = NULL;
 
+      /* A pipe, socket or device would hold a CI job until it is killed. */
+      if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_SPECIAL)
+        {
+          g_autofree char *shown = for_terminal (paths[i]);
+
+          g_printerr ("demarc-check: %s: %s\n", shown, _("not a regular file (a pipe, socket or device), so it is not read"));
+          return NULL;
+        }
       if (!dm_importer_add_file (importer, file, NULL, &error))
         {
           g_autofree char *message = for_terminal (error->message);
@@ -857,6 +865,45 @@ write_exports (DmModel             *model,
   return TRUE;
 }
 
+/* A run that read nothing must not pass as green: no input gave a single
+ * finding, duplicate or not-AWS result. Files that gave nothing beside
+ * others that did are named, and the run goes on. */
+static gboolean
+read_nothing (DmImporter *importer)
+{
+  DmImportCounts sum = { 0 };
+  g_autoptr(GString) empty = g_string_new (NULL);
+  guint n_empty = 0;
+
+  for (guint i = 0; i < dm_importer_get_n_inputs (importer); i++)
+    {
+      const DmImportInput *input = dm_importer_get_input (importer, i);
+      DmImportCounts counts;
+
+      dm_import_counts_init (&counts, input);
+      dm_import_counts_add (&sum, &counts);
+      if (dm_import_counts_read_nothing (&counts))
+        {
+          g_autofree char *shown = for_terminal (input->path);
+
+          if (n_empty++ < 5)
+            g_string_append_printf (empty, "%s%s", empty->len ? ", " : "", shown);
+        }
+    }
+
+  if (dm_importer_get_n_inputs (importer) == 0 || dm_import_counts_read_nothing (&sum))
+    {
+      g_printerr ("demarc-check: %s\n",
+                  _("nothing was read: no input gave a finding Demarc could use (the reasons are listed per input)"));
+      return TRUE;
+    }
+  if (n_empty > 0)
+    g_printerr (g_dngettext (GETTEXT_PACKAGE, "demarc-check: %u input gave nothing: %s%s\n",
+                             "demarc-check: %u inputs gave nothing: %s%s\n", n_empty),
+                n_empty, empty->str, n_empty > 5 ? ", …" : "");
+  return FALSE;
+}
+
 static int
 assess (DmModel             *model,
         char               **paths,
@@ -892,6 +939,8 @@ assess (DmModel             *model,
   else
     print_assessment_text (model, importer, report);
 
+  if (read_nothing (importer))
+    return EXIT_INPUT;
   return dm_assessment_count_gaps (dm_report_get_assessment (report), options->fail_on) > 0 ? EXIT_GAPS : EXIT_OK;
 }
 
@@ -954,7 +1003,7 @@ main (int   argc,
                                            "(Security Hub ASFF, Prowler, AWS Config, ScoutSuite, AWS CLI output, "
                                            "Demarc bundles) against it, from the command line.\n\n"
                                            "With files: exit 0 when no failed finding reaches --fail-on, 1 when one does, "
-                                           "2 when an input cannot be read."));
+                                           "2 when an input cannot be read or nothing was read at all."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
 
   if (!g_option_context_parse (context, &argc, &argv, &error))

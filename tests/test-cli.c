@@ -4,6 +4,9 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
+#include <sys/stat.h>
+
 #include "test-util.h"
 
 #include <json-glib/json-glib.h>
@@ -343,6 +346,66 @@ test_assess_bad_input (void)
   g_assert_nonnull (strstr (run.err, "ends in the middle"));
 }
 
+/* Nothing unread passes as green: each input Demarc cannot use exits 2
+ * with a message, and so does a run in which nothing was read. */
+static void
+test_assess_no_false_green (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("demarc-green-XXXXXX", NULL);
+  g_autofree char *empty_dir = g_build_filename (dir, "empty", NULL);
+  g_autofree char *unknown = g_build_filename (dir, "unknown.json", NULL);
+  g_autofree char *empty_export = g_build_filename (dir, "no-findings.json", NULL);
+  g_autofree char *other_csv = g_build_filename (dir, "people.csv", NULL);
+  g_autofree char *fifo = g_build_filename (dir, "pipe.json", NULL);
+  g_autofree char *good = test_fixture_path ("asff-single.json");
+  static const struct
+  {
+    const char *name;
+    const char *message;
+  } cases[] = {
+    { "unknown.json", "nothing was read" },
+    { "no-findings.json", "nothing was read" },
+    { "people.csv", "not a Prowler export" },
+    { "empty", "nothing was read" },
+    { "pipe.json", "not a regular file" },
+  };
+
+  g_assert_cmpint (g_mkdir (empty_dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (unknown, "{\"Widgets\": [1, 2, 3]}", -1, NULL));
+  g_assert_true (g_file_set_contents (empty_export, "{\"Findings\": []}", -1, NULL));
+  g_assert_true (g_file_set_contents (other_csv, "name,team\nbob,ops\n", -1, NULL));
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, cases[i].name, NULL);
+      g_auto(Run) run;
+
+      run_check (&run, TRUE, "--fail-on", "informational", path, NULL);
+      g_test_message ("%s: %s", cases[i].name, run.err);
+      g_assert_cmpint (exit_code (&run), ==, 2);
+      g_assert_nonnull (strstr (run.err, cases[i].message));
+    }
+
+  /* Beside an input that was read, one that gave nothing is named, and
+   * the run's result is the findings'. */
+  {
+    g_auto(Run) run;
+
+    run_check (&run, TRUE, unknown, good, NULL);
+    g_assert_cmpint (exit_code (&run), !=, 2);
+    g_assert_nonnull (strstr (run.err, "1 input gave nothing"));
+    g_assert_nonnull (strstr (run.err, "unknown.json"));
+  }
+
+  g_unlink (unknown);
+  g_unlink (empty_export);
+  g_unlink (other_csv);
+  g_unlink (fifo);
+  g_rmdir (empty_dir);
+  g_rmdir (dir);
+}
+
 static void
 test_assess_text_is_safe (void)
 {
@@ -427,6 +490,7 @@ main (int   argc,
   g_test_add_func ("/cli/assess/json", test_assess_json);
   g_test_add_func ("/cli/assess/fail-on", test_assess_fail_on);
   g_test_add_func ("/cli/assess/bad-input", test_assess_bad_input);
+  g_test_add_func ("/cli/assess/no-false-green", test_assess_no_false_green);
   g_test_add_func ("/cli/assess/text-is-safe", test_assess_text_is_safe);
   g_test_add_func ("/cli/assess/not-aws", test_assess_not_aws);
 
