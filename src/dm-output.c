@@ -20,6 +20,7 @@ static const struct
   { "csv", DM_OUTPUT_CSV },
   { "junit", DM_OUTPUT_JUNIT },
   { "sarif", DM_OUTPUT_SARIF },
+  { "json", DM_OUTPUT_JSON },
 };
 
 gboolean
@@ -109,6 +110,9 @@ dm_output_write (DmReport       *report,
       break;
     case DM_OUTPUT_SARIF:
       dm_output_sarif_write (report, catalogue, out);
+      break;
+    case DM_OUTPUT_JSON:
+      dm_output_json_write (report, out);
       break;
     default:
       g_assert_not_reached ();

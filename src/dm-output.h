@@ -1,5 +1,5 @@
-/* dm-output.h: the machine-readable outputs CI tools read (CSV, JUnit XML,
- * SARIF), each written by its own module
+/* dm-output.h: the machine-readable outputs (JSON, and CSV, JUnit XML and
+ * SARIF for CI tools), each written by its own module
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,6 +17,7 @@ typedef enum
   DM_OUTPUT_CSV,
   DM_OUTPUT_JUNIT,
   DM_OUTPUT_SARIF,
+  DM_OUTPUT_JSON,
 } DmOutputFormat;
 
 gboolean  dm_output_format_from_string (const char      *name,
@@ -36,6 +37,8 @@ gboolean  dm_output_finish             (FILE            *out,
 void      dm_output_csv_write          (DmReport        *report,
                                         FILE            *out);
 void      dm_output_junit_write        (DmReport        *report,
+                                        FILE            *out);
+void      dm_output_json_write         (DmReport        *report,
                                         FILE            *out);
 void      dm_output_sarif_write        (DmReport        *report,
                                         DmCatalogue     *catalogue,

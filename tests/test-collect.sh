@@ -63,13 +63,13 @@ check_that "every regional call names its region" '[ "$(grep -c -- "--region eu-
 check_status=$?
 check_that "demarc-check reads the bundle and finds the open SSH port (exit 1)" '[ $check_status -eq 1 ]'
 
-check_that "the bundle is recognised as such" 'grep -q "\"format\" : \"demarc-bundle\"" "$work/assessment.json"'
+check_that "the bundle is recognised as such" 'grep -q "\"format\": \"demarc-bundle\"" "$work/assessment.json"'
 
 check_that "findings carry the call's account and region" \
-  'grep -q "\"id\" : \"NET-01/sg-1\"" "$work/assessment.json" && grep -q "\"region\" : \"eu-west-1\"" "$work/assessment.json" && grep -q "\"account\" : \"999988887777\"" "$work/assessment.json"'
+  'grep -q "\"id\": \"NET-01/sg-1\"" "$work/assessment.json" && grep -q "\"region\": \"eu-west-1\"" "$work/assessment.json" && grep -q "\"account\": \"999988887777\"" "$work/assessment.json"'
 
 check_that "a function's public resource policy is read as Lambda's, not as a bucket's" \
-  'grep -q "\"id\" : \"APP-01/fn-a\"" "$work/assessment.json" && ! grep -q "DATA-04/" "$work/assessment.json"'
+  'grep -q "\"id\": \"APP-01/fn-a\"" "$work/assessment.json" && ! grep -q "DATA-04/" "$work/assessment.json"'
 
 check_that "a failed call is counted as skipped, with its reason" \
   'grep -q "the collector could not make this call" "$work/assessment.json"'

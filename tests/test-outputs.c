@@ -676,6 +676,41 @@ test_sarif_schema (gconstpointer data)
   check_sarif_schema (tests_dir (), data);
 }
 
+/* ---- JSON ---- */
+
+static const char json_validate_script[] =
+  "import json, sys, jsonschema\n"
+  "schema = json.load(open(sys.argv[1], encoding='utf-8'))\n"
+  "out = json.load(open(sys.argv[2], encoding='utf-8'))\n"
+  "jsonschema.Draft7Validator.check_schema(schema)\n"
+  "jsonschema.Draft7Validator(schema).validate(out)\n";
+
+/* --format json validates against the schema shipped in data/schema. */
+static void
+test_json_schema (gconstpointer data)
+{
+  const char * const *inputs = data;
+  g_autofree char *schema = g_test_build_filename (G_TEST_DIST, "..", "data", "schema", "demarc-check.schema.json", NULL);
+  g_autofree char *path = NULL;
+  const char *argv[] = { "python3", "-c", json_validate_script, schema, NULL, NULL };
+  g_auto(Run) out;
+  g_auto(Run) run;
+
+  if (!have_python ("jsonschema"))
+    {
+      g_test_skip ("python3's jsonschema is not installed (Debian: python3-jsonschema)");
+      return;
+    }
+  run_format (&out, tests_dir (), "json", inputs);
+  g_assert_cmpint (exit_code (&out), <=, 1);
+  path = write_temp (out.out, "demarc-XXXXXX.json");
+  argv[4] = path;
+  spawn (&run, NULL, argv);
+  if (exit_code (&run) != 0)
+    g_error ("the JSON output does not validate: %s", run.err);
+  g_unlink (path);
+}
+
 /* Where a result must point: the path relative to the working directory
  * when the file is under it, else a file: URI (the fixtures' names need
  * no escaping). */
@@ -1075,12 +1110,14 @@ main (int   argc,
       g_autofree char *junit_schema = g_strdup_printf ("/outputs/junit-schema/%s", names[i]);
       g_autofree char *sarif = g_strdup_printf ("/outputs/sarif/%s", names[i]);
       g_autofree char *sarif_schema = g_strdup_printf ("/outputs/sarif-schema/%s", names[i]);
+      g_autofree char *json_schema = g_strdup_printf ("/outputs/json-schema/%s", names[i]);
 
       g_test_add_data_func (csv, input_sets[i], test_csv);
       g_test_add_data_func (junit, input_sets[i], test_junit);
       g_test_add_data_func (junit_schema, input_sets[i], test_junit_schema);
       g_test_add_data_func (sarif, input_sets[i], test_sarif);
       g_test_add_data_func (sarif_schema, input_sets[i], test_sarif_schema);
+      g_test_add_data_func (json_schema, input_sets[i], test_json_schema);
     }
   g_test_add_func ("/outputs/sarif/outside-working-dir", test_sarif_outside);
   g_test_add_func ("/outputs/hostile/csv", test_hostile_csv);

@@ -591,7 +591,7 @@ test_redacted_cli (void)
   g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, 0, NULL, NULL, &out, NULL, &status, &error));
   g_assert_no_error (error);
   assert_no_original ("demarc-check --redact --format json", out);
-  g_assert_nonnull (strstr (out, "\"path\" : \"redact-sample.json\""));
+  g_assert_nonnull (strstr (out, "\"path\": \"redact-sample.json\""));
 }
 
 static void
