@@ -639,6 +639,14 @@ has_hash_suffix (const char *name,
 }
 
 static char *
+kebab_to_identifier (char *name)
+{
+  for (char *p = name; p && *p; p++)
+    *p = *p == '-' ? '_' : g_ascii_toupper (*p);
+  return name;
+}
+
+static char *
 config_rule_base (const char *name,
                   gboolean    strip_suffix)
 {
@@ -668,17 +676,15 @@ dm_config_rule_identifier (const char *rule_name,
 
   if (rule_name == NULL || !(base = config_rule_base (rule_name, strip_suffix)) || *base == '\0')
     return NULL;
-  for (char *p = base; *p; p++)
-    *p = *p == '-' ? '_' : g_ascii_toupper (*p);
-  return g_steal_pointer (&base);
+  return kebab_to_identifier (g_steal_pointer (&base));
 }
 
 /**
  * dm_catalogue_lookup_config_rule:
  * @rule_name: a Config rule name or managed rule identifier
  *
- * Tries the name as listed, then without the "securityhub-" prefix, as the
- * identifier it spells, and finally without a hash suffix: a suffix is
+ * Tries the name as listed and as the identifier it spells, then the same
+ * without the "securityhub-" prefix, and finally without a hash suffix: a suffix is
  * only dropped when the whole name is unknown, so "…-enabled" stays.
  */
 const DmMapping *
@@ -693,6 +699,13 @@ dm_catalogue_lookup_config_rule (DmCatalogue *self,
     return NULL;
   if ((row = dm_catalogue_lookup (self, "config", rule_name)))
     return row;
+  /* "securityhub-enabled" is SECURITYHUB_ENABLED, not a prefixed rule. */
+  {
+    g_autofree char *whole = kebab_to_identifier (g_strdup (rule_name));
+
+    if ((row = dm_catalogue_lookup (self, "config", whole)))
+      return row;
+  }
 
   for (guint strip = 0; strip < 2; strip++)
     {

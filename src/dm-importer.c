@@ -321,6 +321,17 @@ map_finding_by_id (FileState     *state,
       return;
     }
 
+  /* A PCI control names its service (PCI.IAM.1 on an AwsAccount
+   * resource is IAM's): the name goes before the resource type. */
+  if (g_strcmp0 (source, "pci") == 0 &&
+      (service = dm_catalogue_resolve_service (catalogue, service_name)) &&
+      (layer = dm_catalogue_get_service_layer (catalogue, service)))
+    {
+      data->service = service;
+      data->layer = layer;
+      return;
+    }
+
   if (dm_catalogue_map_resource_type (catalogue, data->resource_type, &service, &layer) ||
       ((service = dm_catalogue_resolve_service (catalogue, service_name)) &&
        (layer = dm_catalogue_get_service_layer (catalogue, service))))
