@@ -259,19 +259,26 @@ classify (JsonObject *o)
   return KIND_UNKNOWN;
 }
 
+/* A finding's id in its tool's own terms, for the mapping. */
+typedef struct
+{
+  const char *source;    /* "scoutsuite", "config", "guardduty", "inspector", "cis-1.2", "pci"… */
+  const char *id;        /* the rule, type, package manager… (nullable) */
+  const char *service;   /* the service the id names (PCI.IAM.1 → "IAM"), or NULL */
+} ToolId;
+
 /* Fills service, layer, check, remediation and controls: by Demarc's own
  * check (control id, then Prowler id), then through the mapping by the
- * tool's id (@source, @source_id; else the control as a Security Hub
- * control, the Prowler check), then by resource type, then by service name.
- * The tool's own title stays the finding's; Demarc's remediation is used
- * where Demarc writes one. */
+ * tool's id (@tool; else the control as a Security Hub control, the
+ * Prowler check), then by the service the id names, the resource type, the
+ * service name. The tool's own title stays the finding's; Demarc's
+ * remediation is used where Demarc writes one. */
 static void
 map_finding_by_id (FileState     *state,
                    DmFindingData *data,
                    const char    *control,
                    const char    *prowler_check,
-                   const char    *source,
-                   const char    *source_id,
+                   const ToolId  *tool,
                    const char    *service_name,
                    GStrvBuilder  *controls)
 {
@@ -305,8 +312,8 @@ map_finding_by_id (FileState     *state,
   if (control)
     g_strv_builder_add (controls, control);
 
-  if (source)
-    mapped = dm_catalogue_map_id (catalogue, source, source_id, data->resource_type);
+  if (tool && tool->source)
+    mapped = dm_catalogue_map_id (catalogue, tool->source, tool->id, data->resource_type);
   if (mapped == NULL && control)
     mapped = dm_catalogue_lookup (catalogue, "securityhub", control);
   if (mapped == NULL && prowler_check)
@@ -321,18 +328,11 @@ map_finding_by_id (FileState     *state,
       return;
     }
 
-  /* A PCI control names its service (PCI.IAM.1 on an AwsAccount
-   * resource is IAM's): the name goes before the resource type. */
-  if (g_strcmp0 (source, "pci") == 0 &&
-      (service = dm_catalogue_resolve_service (catalogue, service_name)) &&
-      (layer = dm_catalogue_get_service_layer (catalogue, service)))
-    {
-      data->service = service;
-      data->layer = layer;
-      return;
-    }
-
-  if (dm_catalogue_map_resource_type (catalogue, data->resource_type, &service, &layer) ||
+  /* An id that names its service (PCI.IAM.1 on an AwsAccount resource is
+   * IAM's) says more than the resource type. */
+  if (((tool && (service = dm_catalogue_resolve_service (catalogue, tool->service))) &&
+       (layer = dm_catalogue_get_service_layer (catalogue, service))) ||
+      dm_catalogue_map_resource_type (catalogue, data->resource_type, &service, &layer) ||
       ((service = dm_catalogue_resolve_service (catalogue, service_name)) &&
        (layer = dm_catalogue_get_service_layer (catalogue, service))))
     {
@@ -350,7 +350,7 @@ map_finding (FileState     *state,
              const char    *service_name,
              GStrvBuilder  *controls)
 {
-  map_finding_by_id (state, data, control, prowler_check, NULL, NULL, service_name, controls);
+  map_finding_by_id (state, data, control, prowler_check, NULL, service_name, controls);
 }
 
 /* The same finding reached twice (the file given twice, a folder reached
@@ -430,7 +430,8 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Generated, generated_clear)
  * → Security Hub control S3.8; "arn:aws:securityhub:::ruleset/cis-aws-foundations-benchmark/v/1.2.0/rule/1.10"
  * and "cis-aws-foundations-benchmark/v/1.2.0/1.10" → CIS 1.2 rule 1.10 (the
  * standard without consolidated control findings numbers its own rules);
- * "pci-dss/v/3.2.1/PCI.IAM.1" → PCI.IAM.1 of service IAM; "prowler-x" → nothing. */
+ * "pci-dss/v/3.2.1/PCI.IAM.1" (or "PCI.IAM.1" alone) → PCI.IAM.1 of service
+ * IAM; "prowler-x" → nothing. */
 static gboolean
 control_from_generator (const char *generator,
                         Generated  *out)
@@ -438,12 +439,25 @@ control_from_generator (const char *generator,
   const char *slash, *last;
 
   memset (out, 0, sizeof *out);
-  if (generator == NULL || g_str_has_prefix (generator, "prowler-") || !(slash = strrchr (generator, '/')))
+  if (generator == NULL || g_str_has_prefix (generator, "prowler-"))
     return FALSE;
-  last = slash + 1;
+  /* A bare "PCI.IAM.1" (ProductFields.ControlId) is read like its generator. */
+  slash = strrchr (generator, '/');
+  last = slash ? slash + 1 : generator;
   if (*last == '\0')
     return FALSE;
 
+  if ((slash == NULL || strstr (generator, "pci-dss/v/") != NULL) && g_str_has_prefix (last, "PCI."))
+    {
+      const char *dot = strchr (last + 4, '.');
+
+      out->id = g_strdup (last);
+      out->source = "pci";
+      out->service = dot ? g_strndup (last + 4, dot - (last + 4)) : NULL;
+      return TRUE;
+    }
+  if (slash == NULL)
+    return FALSE;
   if (g_str_has_prefix (generator, "security-control/") ||
       strstr (generator, "aws-foundational-security-best-practices/v/") != NULL)
     {
@@ -455,15 +469,6 @@ control_from_generator (const char *generator,
     {
       out->id = g_strdup (last);
       out->source = "cis-1.2";
-      return TRUE;
-    }
-  if (strstr (generator, "pci-dss/v/") != NULL && g_str_has_prefix (last, "PCI."))
-    {
-      const char *dot = strchr (last + 4, '.');
-
-      out->id = g_strdup (last);
-      out->source = "pci";
-      out->service = dot ? g_strndup (last + 4, dot - (last + 4)) : NULL;
       return TRUE;
     }
   return FALSE;
@@ -550,9 +555,10 @@ import_asff (FileState  *state,
   const char *status = str (o, "Compliance.Status");
   const char *workflow = first_of (str (o, "Workflow.Status"), str (o, "WorkflowState"));
   const char *generator = str (o, "GeneratorId");
+  g_autofree char *control_service = NULL;
   const char *prowler_check = NULL;
   const char *control;
-  const char *source = NULL, *source_id = NULL, *service_name = NULL;
+  ToolId tool = { 0 };
   JsonObject *resource = first_object (o, "Resources");
   DmFindingData data = { 0 };
 
@@ -580,40 +586,50 @@ import_asff (FileState  *state,
     data.tool = first_of (str (o, "ProductName"), "Security Hub");
 
   control_from_generator (generator, &generated);
-  control = first_of (str (o, "Compliance.SecurityControlId"), str (o, "ProductFields.ControlId"));
-  if (control == NULL && g_strcmp0 (generated.source, "securityhub") == 0)
-    control = generated.id;
-
-  if (control == NULL && generated.source != NULL)
+  control = str (o, "Compliance.SecurityControlId");
+  if (control == NULL && generated.source == NULL &&
+      g_str_has_prefix (str (o, "ProductFields.ControlId") ? str (o, "ProductFields.ControlId") : "", "PCI."))
+    control_from_generator (str (o, "ProductFields.ControlId"), &generated);
+  if (control == NULL && generated.source != NULL && !g_str_equal (generated.source, "securityhub"))
     {
       /* An older standard's own rule number: CIS 1.2 by its table, PCI by
        * the service it names. */
-      source = generated.source;
-      source_id = generated.id;
-      service_name = generated.service;
-      g_strv_builder_add (controls, g_str_equal (source, "cis-1.2") ? "CIS 1.2" : "PCI DSS 3.2.1");
+      tool.source = generated.source;
+      tool.id = generated.id;
+      tool.service = generated.service;
+      g_strv_builder_add (controls, g_str_equal (tool.source, "cis-1.2") ? "CIS 1.2" : "PCI DSS 3.2.1");
       g_strv_builder_add (controls, generated.id);
     }
-  else if (control == NULL && product_is (o, generator, "GuardDuty", ":guardduty"))
+  else if (control == NULL)
+    control = first_of (str (o, "ProductFields.ControlId"), generated.id);
+
+  if (control != NULL)
+    {
+      /* A control the mapping does not know still names its service, the
+       * last thing to go by. */
+      const char *dot = strchr (control, '.');
+
+      control_service = dot ? g_strndup (control, dot - control) : NULL;
+    }
+  else if (tool.source == NULL && product_is (o, generator, "GuardDuty", ":guardduty"))
     {
       /* By the type's resource: an IAMUser finding is IAM's even when it
        * names the instance the credentials were taken from. */
-      source = "guardduty";
-      source_id = guardduty_type (o);
+      tool.source = "guardduty";
+      tool.id = guardduty_type (o);
     }
-  else if (control == NULL && (product_is (o, generator, "Inspector", ":inspector") ||
-                               package_manager (o) != NULL))
+  else if (tool.source == NULL && (product_is (o, generator, "Inspector", ":inspector") || package_manager (o)))
     {
-      source = "inspector";
-      source_id = package_manager (o);
+      tool.source = "inspector";
+      tool.id = package_manager (o);
     }
-  else if (control == NULL && product_is (o, generator, "Config", ":config"))
+  else if (tool.source == NULL && product_is (o, generator, "Config", ":config"))
     {
-      source = "config";
-      source_id = first_of (str (o, "ProductFields.aws/config/ConfigRuleName"), str (o, "ProductFields.RuleName"));
+      tool.source = "config";
+      tool.id = first_of (str (o, "ProductFields.aws/config/ConfigRuleName"), str (o, "ProductFields.RuleName"));
     }
 
-  map_finding_by_id (state, &data, control, prowler_check, source, source_id, service_name, controls);
+  map_finding_by_id (state, &data, control, prowler_check, &tool, control_service, controls);
   add_finding (state, &data, controls);
 }
 
@@ -807,7 +823,7 @@ import_config_evaluation (FileState  *state,
   data.title = rule;
   data.evidence = str (o, "Annotation");
 
-  map_finding_by_id (state, &data, NULL, NULL, "config", rule, NULL, controls);
+  map_finding_by_id (state, &data, NULL, NULL, &(ToolId){ "config", rule, NULL }, NULL, controls);
   add_finding (state, &data, controls);
 }
 

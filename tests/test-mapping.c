@@ -503,9 +503,9 @@ test_import_asff (void)
   g_assert_true (dm_importer_add_file (importer, file, NULL, &error));
   g_assert_no_error (error);
   input = dm_importer_get_input (importer, 0);
-  g_assert_cmpuint (input->items, ==, 13);
+  g_assert_cmpuint (input->items, ==, 15);
   g_assert_cmpuint (input->skipped, ==, 0);
-  g_assert_cmpuint (input->by_status[DM_FINDING_FAILED], ==, 13);
+  g_assert_cmpuint (input->by_status[DM_FINDING_FAILED], ==, 15);
 
   /* S3 default encryption (a Prowler check Demarc has no check for) and
    * plain HTTP (Demarc's TLS-01). */
@@ -541,8 +541,13 @@ test_import_asff (void)
   g_assert_cmpint (dm_finding_get_severity (finding), ==, DM_SEVERITY_LOW);
   assert_placed (importer, "map-cis12-short", "vpc", "network_firewall");
   assert_placed (importer, "map-pci-iam", "iam", "iam");
-  assert_placed (importer, "map-pci-lambda", "lambda", dm_catalogue_get_service_layer (catalogue, "lambda"));
+  assert_placed (importer, "map-pci-lambda", "lambda", "network_firewall");
   g_assert_true (g_strv_contains (dm_finding_get_controls (find (importer, "map-pci-lambda")), "PCI.Lambda.2"));
+  /* A PCI id the table lacks: its service, not the account it names. */
+  assert_placed (importer, "map-pci-unlisted", "redshift", dm_catalogue_get_service_layer (catalogue, "redshift"));
+  /* The PCI id in ProductFields.ControlId alone. */
+  assert_placed (importer, "map-pci-bare", "iam", "iam");
+  g_assert_true (g_strv_contains (dm_finding_get_controls (find (importer, "map-pci-bare")), "PCI DSS 3.2.1"));
 }
 
 static void
