@@ -15,6 +15,7 @@
 
 #include "dm-assessment.h"
 #include "dm-diff.h"
+#include "dm-import-summary.h"
 #include "dm-importer.h"
 #include "dm-redactor.h"
 #include "dm-report.h"
@@ -387,6 +388,8 @@ print_assessment_json (DmModel    *model,
       json_builder_add_int_value (builder, input->skipped);
       json_builder_set_member_name (builder, "duplicates");
       json_builder_add_int_value (builder, input->duplicates);
+      json_builder_set_member_name (builder, "not_aws");
+      json_builder_add_int_value (builder, input->not_aws);
       json_builder_set_member_name (builder, "findings");
       json_builder_begin_object (builder);
       for (guint st = 0; st < DM_N_FINDING_STATUSES; st++)
@@ -486,14 +489,20 @@ print_assessment_text (DmModel    *model,
       const DmImportInput *input = dm_importer_get_input (importer, i);
       g_autofree char *path = for_terminal (dm_report_get_input_path (report, i));
 
-      g_print (_("%s: %s, %" PRIu64 " items, %" PRIu64 " skipped\n"),
-               path, input->format, input->items, input->skipped);
-      /* Translators: how the findings read from one input were used */
-      g_print (_("  findings: %" PRIu64 " failed, %" PRIu64 " passed, %" PRIu64 " informational, %" PRIu64
-                 " suppressed, %" PRIu64 " duplicates\n"),
-               input->by_status[DM_FINDING_FAILED], input->by_status[DM_FINDING_PASSED],
-               input->by_status[DM_FINDING_INFORMATIONAL], input->by_status[DM_FINDING_SUPPRESSED],
-               input->duplicates);
+      DmImportCounts counts;
+      g_autofree char *described = NULL;
+      g_auto(GStrv) lines = NULL;
+
+      /* The wording the window, slides and reports use: each line's parts
+       * add up to the number it starts with. */
+      dm_import_counts_init (&counts, input);
+      described = dm_import_counts_describe (&counts);
+      lines = g_strsplit (described, "\n", -1);
+      g_print ("%s: %s, %s\n", path, input->format, lines[0]);
+      for (guint l = 1; lines[l]; l++)
+        g_print ("  %s\n", lines[l]);
+      if (dm_import_counts_read_nothing (&counts))
+        g_print ("  %s\n", _("Nothing read from this file."));
       for (guint r = 0; r < input->reasons->len; r++)
         {
           const DmSkipReason *reason = g_ptr_array_index (input->reasons, r);

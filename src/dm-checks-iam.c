@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "dm-checks.h"
+#include "dm-csv.h"
 
 static void
 account_summary (DmCheckContext *context,
@@ -34,16 +35,6 @@ password_policy (DmCheckContext *context,
     reuse = 0;
   dm_check_result (context, "IAM-11", reuse < 24, "password policy", "AwsAccount",
                    "PasswordReusePrevention is %" G_GINT64_FORMAT ".", reuse);
-}
-
-static int
-column (GStrv       header,
-        const char *name)
-{
-  for (int i = 0; header[i]; i++)
-    if (g_str_equal (g_strstrip (header[i]), name))
-      return i;
-  return -1;
 }
 
 static const char *
@@ -121,17 +112,17 @@ root_usage (DmCheckContext *context,
 }
 
 /* The credential report is CSV: base64 in "Content" as the API returns it,
- * or already decoded, as some collectors store it. */
+ * or already decoded, as some collectors store it. Read as RFC 4180 CSV:
+ * user names may hold a quoted comma. */
 static gboolean
 credential_report (DmCheckContext *context,
                    const char     *content,
                    const char     *generated)
 {
   g_autoptr(GDateTime) reference = parse_time (generated);
+  g_autoptr(DmCsvReader) reader = NULL;
   int used[3];
   g_autofree char *decoded = NULL;
-  g_auto(GStrv) lines = NULL;
-  g_auto(GStrv) header = NULL;
   const char *csv = content;
   int user, mfa, password, key1, key2;
 
@@ -147,28 +138,31 @@ credential_report (DmCheckContext *context,
       csv = decoded;
     }
 
-  lines = g_strsplit (csv, "\n", -1);
-  header = g_strsplit (lines[0], ",", -1);
-  user = column (header, "user");
-  mfa = column (header, "mfa_active");
-  password = column (header, "password_enabled");
-  key1 = column (header, "access_key_1_active");
-  key2 = column (header, "access_key_2_active");
-  used[0] = column (header, "password_last_used");
-  used[1] = column (header, "access_key_1_last_used_date");
-  used[2] = column (header, "access_key_2_last_used_date");
+  reader = dm_csv_reader_new_for_data (csv, -1, ',');
+  if (!dm_csv_reader_read_header (reader, NULL))
+    return FALSE;
+  user = dm_csv_reader_get_column (reader, "user");
+  mfa = dm_csv_reader_get_column (reader, "mfa_active");
+  password = dm_csv_reader_get_column (reader, "password_enabled");
+  key1 = dm_csv_reader_get_column (reader, "access_key_1_active");
+  key2 = dm_csv_reader_get_column (reader, "access_key_2_active");
+  used[0] = dm_csv_reader_get_column (reader, "password_last_used");
+  used[1] = dm_csv_reader_get_column (reader, "access_key_1_last_used_date");
+  used[2] = dm_csv_reader_get_column (reader, "access_key_2_last_used_date");
   if (user < 0 || mfa < 0)
     return FALSE;
 
-  for (guint i = 1; lines[i]; i++)
+  /* The rows before a malformed one (an unclosed quote) are still read. */
+  for (;;)
     {
-      g_auto(GStrv) row = NULL;
+      g_autoptr(GPtrArray) cells = NULL;
+      GStrv row;
       const char *name;
       gboolean has_mfa;
 
-      if (*g_strstrip (lines[i]) == '\0')
-        continue;
-      row = g_strsplit (lines[i], ",", -1);
+      if (!dm_csv_reader_next_row (reader, &cells, NULL))
+        break;
+      row = (GStrv)cells->pdata;   /* NULL-terminated */
       name = field (row, user);
       has_mfa = g_strcmp0 (field (row, mfa), "true") == 0;
 
@@ -182,7 +176,7 @@ credential_report (DmCheckContext *context,
                            keys ? "The root user has an active access key." : "The root user has no active access key.");
           root_usage (context, row, used, reference);
         }
-      else if (name && g_strcmp0 (field (row, password), "true") == 0)
+      else if (name && *name && g_strcmp0 (field (row, password), "true") == 0)
         dm_check_result (context, "IAM-05", !has_mfa, name, "AwsIamUser", "Console password enabled, mfa_active %s.",
                          has_mfa ? "true" : "false");
     }

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
@@ -132,11 +134,25 @@ dm_check_integer (JsonObject *object,
       return TRUE;
     }
   if (json_node_get_value_type (node) == G_TYPE_DOUBLE)
-    {
-      *value = (gint64)json_node_get_double (node);
-      return TRUE;
-    }
+    return dm_check_double_to_integer (json_node_get_double (node), value);
   return FALSE;
+}
+
+/* Integers beyond 64 bits arrive as doubles; converting one outside
+ * gint64's range is undefined, so it is clamped first. NaN is no number. */
+gboolean
+dm_check_double_to_integer (double  number,
+                            gint64 *value)
+{
+  if (isnan (number))
+    return FALSE;
+  if (number >= 9223372036854775807.0)
+    *value = G_MAXINT64;
+  else if (number <= -9223372036854775808.0)
+    *value = G_MININT64;
+  else
+    *value = (gint64)number;
+  return TRUE;
 }
 
 /**

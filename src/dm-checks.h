@@ -61,6 +61,8 @@ gboolean    dm_check_boolean           (JsonObject     *object,
 gboolean    dm_check_integer           (JsonObject     *object,
                                         const char     *name,
                                         gint64         *value);
+gboolean    dm_check_double_to_integer (double          number,
+                                        gint64         *value);
 JsonNode   *dm_check_parse_embedded    (JsonNode       *node);
 gboolean    dm_check_hint_is           (DmCheckContext *context,
                                         const char     *service);

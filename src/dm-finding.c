@@ -27,6 +27,7 @@ struct _DmFinding
   char            *service;
   char            *layer;
   char            *resource;
+  char           **resources;   /* interned; resource first */
   char            *resource_type;
   char            *region;
   char            *account;
@@ -37,7 +38,16 @@ struct _DmFinding
   char            *title;
   char            *evidence;
   char            *remediation;
+  GArray          *origins;   /* Origin: other reports of this finding, or NULL */
 };
+
+typedef struct
+{
+  char    *tool;     /* interned, like the strings above */
+  char    *source;
+  guint64  source_item;
+  char    *title;
+} Origin;
 
 G_DEFINE_FINAL_TYPE (DmFinding, dm_finding, G_TYPE_OBJECT)
 
@@ -81,6 +91,9 @@ dm_finding_finalize (GObject *object)
   release (self->service);
   release (self->layer);
   release (self->resource);
+  for (guint i = 0; self->resources[i]; i++)
+    release (self->resources[i]);
+  g_free (self->resources);
   release (self->resource_type);
   release (self->region);
   release (self->account);
@@ -92,6 +105,15 @@ dm_finding_finalize (GObject *object)
   release (self->title);
   release (self->evidence);
   release (self->remediation);
+  for (guint i = 0; self->origins && i < self->origins->len; i++)
+    {
+      Origin *origin = &g_array_index (self->origins, Origin, i);
+
+      release (origin->tool);
+      release (origin->source);
+      release (origin->title);
+    }
+  g_clear_pointer (&self->origins, g_array_unref);
 
   G_OBJECT_CLASS (dm_finding_parent_class)->finalize (object);
 }
@@ -105,6 +127,28 @@ dm_finding_class_init (DmFindingClass *klass)
 static void
 dm_finding_init (DmFinding *self)
 {
+}
+
+/* The finding's resource first, then the others, each once. */
+static char **
+intern_resources (const char         *first,
+                  const char * const *all)
+{
+  GPtrArray *resources = g_ptr_array_new ();
+
+  if (*first)
+    g_ptr_array_add (resources, intern (first));
+  for (guint i = 0; all && all[i]; i++)
+    {
+      gboolean known = FALSE;
+
+      for (guint j = 0; j < resources->len && !known; j++)
+        known = g_str_equal (g_ptr_array_index (resources, j), all[i]);
+      if (!known && *all[i])
+        g_ptr_array_add (resources, intern (all[i]));
+    }
+  g_ptr_array_add (resources, NULL);
+  return (char **)g_ptr_array_free (resources, FALSE);
 }
 
 /**
@@ -129,6 +173,7 @@ dm_finding_new (const DmFindingData *data)
   self->service = intern (data->service);
   self->layer = intern (data->service ? data->layer : NULL);
   self->resource = intern (data->resource ? data->resource : "");
+  self->resources = intern_resources (self->resource, data->resources);
   self->resource_type = intern (data->resource_type ? data->resource_type : "");
   self->region = intern (data->region ? data->region : "");
   self->account = intern (data->account ? data->account : "");
@@ -172,11 +217,70 @@ GETTER (const char *, remediation)
 
 #undef GETTER
 
+/* Every resource the finding names, its own resource first; empty when it
+ * names none. */
+const char * const *
+dm_finding_get_resources (DmFinding *self)
+{
+  g_return_val_if_fail (DM_IS_FINDING (self), NULL);
+  return (const char * const *)self->resources;
+}
+
 const char * const *
 dm_finding_get_controls (DmFinding *self)
 {
   g_return_val_if_fail (DM_IS_FINDING (self), NULL);
   return (const char * const *)self->controls;
+}
+
+/* Reports of one finding beyond the first: origin 0 is the finding's own
+ * tool, source and title. */
+guint
+dm_finding_get_n_origins (DmFinding *self)
+{
+  g_return_val_if_fail (DM_IS_FINDING (self), 0);
+  return 1 + (self->origins ? self->origins->len : 0);
+}
+
+DmFindingOrigin
+dm_finding_get_origin (DmFinding *self,
+                       guint      index)
+{
+  DmFindingOrigin result = { 0 };
+  const Origin *origin;
+
+  g_return_val_if_fail (DM_IS_FINDING (self), result);
+  g_return_val_if_fail (index < dm_finding_get_n_origins (self), result);
+
+  if (index == 0)
+    return (DmFindingOrigin){ self->tool, self->source, self->source_item, self->title };
+  origin = &g_array_index (self->origins, Origin, index - 1);
+  return (DmFindingOrigin){ origin->tool, origin->source, origin->source_item, origin->title };
+}
+
+/**
+ * dm_finding_add_origin:
+ * @data: another report of the same finding: its tool, source, item and title
+ *
+ * Only the importer calls this, while it builds its findings and before
+ * any other thread can see them.
+ */
+void
+dm_finding_add_origin (DmFinding           *self,
+                       const DmFindingData *data)
+{
+  Origin origin;
+
+  g_return_if_fail (DM_IS_FINDING (self));
+  g_return_if_fail (data != NULL);
+
+  origin.tool = intern (data->tool ? data->tool : "");
+  origin.source = intern (data->source ? data->source : "");
+  origin.source_item = data->source_item;
+  origin.title = intern (data->title ? data->title : "");
+  if (self->origins == NULL)
+    self->origins = g_array_new (FALSE, FALSE, sizeof (Origin));
+  g_array_append_val (self->origins, origin);
 }
 
 /* One table for the machine names and the words shown to people. */
@@ -212,7 +316,7 @@ dm_finding_status_to_label (DmFindingStatus status)
  *
  * A new list holding the same findings, for a worker thread: reading a
  * GListStore moves its cached position, so two threads must not read one.
- * Findings themselves never change, so sharing them is safe.
+ * Findings never change once the importer is done, so sharing them is safe.
  *
  * Returns: (transfer full): the copy
  */

@@ -30,6 +30,7 @@ typedef struct
   const char         *service;        /* NULL when not mapped */
   const char         *layer;          /* NULL when not mapped */
   const char         *resource;
+  const char * const *resources;      /* all, when a finding names several; the first is resource */
   const char         *resource_type;
   const char         *region;
   const char         *account;
@@ -42,6 +43,16 @@ typedef struct
   const char         *remediation;
 } DmFindingData;
 
+/* Where a finding was reported: the tool, its file and item, and the
+ * tool's own title. A finding reported by several tools lists each. */
+typedef struct
+{
+  const char *tool;
+  const char *source;
+  guint64     source_item;
+  const char *title;
+} DmFindingOrigin;
+
 #define DM_TYPE_FINDING (dm_finding_get_type ())
 G_DECLARE_FINAL_TYPE (DmFinding, dm_finding, DM, FINDING, GObject)
 
@@ -53,6 +64,7 @@ DmSeverity          dm_finding_get_severity      (DmFinding           *self);
 const char         *dm_finding_get_service       (DmFinding           *self);
 const char         *dm_finding_get_layer         (DmFinding           *self);
 const char         *dm_finding_get_resource      (DmFinding           *self);
+const char * const *dm_finding_get_resources     (DmFinding           *self);
 const char         *dm_finding_get_resource_type (DmFinding           *self);
 const char         *dm_finding_get_region        (DmFinding           *self);
 const char         *dm_finding_get_account       (DmFinding           *self);
@@ -63,6 +75,12 @@ const char         *dm_finding_get_tool          (DmFinding           *self);
 const char         *dm_finding_get_title         (DmFinding           *self);
 const char         *dm_finding_get_evidence      (DmFinding           *self);
 const char         *dm_finding_get_remediation   (DmFinding           *self);
+
+guint               dm_finding_get_n_origins     (DmFinding           *self);
+DmFindingOrigin     dm_finding_get_origin        (DmFinding           *self,
+                                                  guint                index);
+void                dm_finding_add_origin        (DmFinding           *self,
+                                                  const DmFindingData *data);
 
 const char         *dm_finding_status_to_string (DmFindingStatus status);
 const char         *dm_finding_status_to_label  (DmFindingStatus status);

@@ -20,6 +20,8 @@
 #include "dm-importer.h"
 #include "dm-json-reader.h"
 
+#include <yajl/yajl_parse.h>
+
 struct _DmImporter
 {
   GObject      parent_instance;
@@ -28,6 +30,7 @@ struct _DmImporter
   GListStore  *findings;
   GPtrArray   *inputs;   /* DmImportInput */
   GHashTable  *seen;     /* finding keys, so each finding is kept once */
+  GHashTable  *reported; /* check + resource -> DmFinding, to join tools' reports */
   GHashTable  *folders;  /* "device:inode" of folders walked */
 
   DmImportProgressFunc progress;
@@ -69,6 +72,7 @@ dm_importer_finalize (GObject *object)
   g_clear_object (&self->findings);
   g_ptr_array_unref (self->inputs);
   g_hash_table_unref (self->seen);
+  g_hash_table_unref (self->reported);
   g_hash_table_unref (self->folders);
 
   G_OBJECT_CLASS (dm_importer_parent_class)->finalize (object);
@@ -86,6 +90,7 @@ dm_importer_init (DmImporter *self)
   self->findings = g_list_store_new (DM_TYPE_FINDING);
   self->inputs = g_ptr_array_new_with_free_func (free_input);
   self->seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->reported = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->folders = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
@@ -172,9 +177,13 @@ integer (JsonObject *o,
          gint64      fallback)
 {
   JsonNode *node = member (o, path);
+  gint64 value;
 
   if (node && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64)
     return json_node_get_int (node);
+  if (node && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_DOUBLE &&
+      dm_check_double_to_integer (json_node_get_double (node), &value))
+    return value;
   return fallback;
 }
 
@@ -197,11 +206,19 @@ typedef enum
   KIND_CONFIG_ITEM,
   KIND_CONFIG_EVALUATION,
   KIND_BUNDLE_CALL,
+  KIND_GUARDDUTY,
+  KIND_INSPECTOR,
+  KIND_ACCESS_ANALYZER,
+  KIND_CLOUDSPLOIT,
+  KIND_TRUSTED_ADVISOR,
+  KIND_CONFIG_RULE,
+  KIND_CONFIG_RESOURCE,
 } Kind;
 
 static const char *kind_formats[] = {
   "unknown", "asff", "prowler-ocsf", "prowler-json", "prowler-ndjson", "config-snapshot", "config-compliance",
-  "demarc-bundle",
+  "demarc-bundle", "guardduty", "inspector2", "access-analyzer", "cloudsploit", "trusted-advisor",
+  "config-rule-compliance", "config-resource-compliance",
 };
 
 typedef struct
@@ -212,6 +229,8 @@ typedef struct
   char          *path_account;   /* from a CloudMapper-style path */
   char          *path_region;
   GHashTable    *reasons;     /* reason -> DmSkipReason, borrowed from input */
+  const char    *trusted_advisor_check;  /* the check whose flagged resources are read */
+  const char    *conformance_pack;       /* the pack whose rules are read */
   guint          kinds[G_N_ELEMENTS (kind_formats)];
   gboolean       prowler_asff;
 } FileState;
@@ -238,6 +257,22 @@ classify (JsonObject *o)
 {
   if (o == NULL)
     return KIND_UNKNOWN;
+  /* GuardDuty's own findings have a SchemaVersion too ("2.0"), but none of
+   * ASFF's product fields. */
+  if (json_object_has_member (o, "Type") && obj (o, "Service") && obj (o, "Resource") &&
+      json_object_has_member (o, "AccountId") && !json_object_has_member (o, "ProductArn"))
+    return KIND_GUARDDUTY;
+  if (json_object_has_member (o, "findingArn") && json_object_has_member (o, "awsAccountId"))
+    return KIND_INSPECTOR;
+  if (json_object_has_member (o, "resourceOwnerAccount") && json_object_has_member (o, "resourceType") &&
+      json_object_has_member (o, "status"))
+    return KIND_ACCESS_ANALYZER;
+  if (json_object_has_member (o, "plugin") && json_object_has_member (o, "category") &&
+      json_object_has_member (o, "status"))
+    return KIND_CLOUDSPLOIT;
+  if ((json_object_has_member (o, "recommendationArn") && json_object_has_member (o, "status")) ||
+      (json_object_has_member (o, "isSuppressed") && json_object_has_member (o, "resourceId")))
+    return KIND_TRUSTED_ADVISOR;
   if (json_object_has_member (o, "SchemaVersion") ||
       (json_object_has_member (o, "ProductArn") && json_object_has_member (o, "GeneratorId")))
     return KIND_ASFF;
@@ -253,6 +288,12 @@ classify (JsonObject *o)
     return KIND_CONFIG_ITEM;
   if (obj (o, "EvaluationResultIdentifier") && json_object_has_member (o, "ComplianceType"))
     return KIND_CONFIG_EVALUATION;
+  if (json_object_has_member (o, "ConfigRuleName") &&
+      (str (o, "Compliance.ComplianceType") || json_object_has_member (o, "ComplianceType")))
+    return KIND_CONFIG_RULE;
+  if (json_object_has_member (o, "ResourceId") && json_object_has_member (o, "ResourceType") &&
+      str (o, "Compliance.ComplianceType"))
+    return KIND_CONFIG_RESOURCE;
   if (json_object_has_member (o, "operation") && json_object_has_member (o, "service") &&
       (json_object_has_member (o, "output") || json_object_has_member (o, "error")))
     return KIND_BUNDLE_CALL;
@@ -369,6 +410,25 @@ finding_key (const DmFindingData *data)
 #undef OR_EMPTY
 }
 
+/* The same check on the same resource, reported by several tools or files
+ * (Security Hub, Prowler's ASFF and its OCSF), is one finding that lists
+ * each report. The check is Demarc's, else the Security Hub control; a
+ * finding with neither, or without a resource, is only ever the same as
+ * itself. A pass and a fail are kept apart; so are two reports in one file,
+ * which the tool itself told apart. */
+static char *
+report_key (const DmFindingData *data)
+{
+  const char *check = data->check;
+
+  if (check == NULL && data->controls && data->controls[0])
+    check = data->controls[0];
+  if (check == NULL || data->resource == NULL || *data->resource == '\0')
+    return NULL;
+  return g_strdup_printf ("%s\x1f%s\x1f%s\x1f%d", check, data->account ? data->account : "", data->resource,
+                          (int)data->status);
+}
+
 static void
 add_finding (FileState     *state,
              DmFindingData *data,
@@ -376,7 +436,9 @@ add_finding (FileState     *state,
 {
   g_auto(GStrv) list = g_strv_builder_end (controls);
   g_autoptr(DmFinding) finding = NULL;
+  DmFinding *reported;
   char *key = finding_key (data);
+  char *joined;
 
   if (key != NULL && !g_hash_table_add (state->self->seen, key))
     {
@@ -386,8 +448,21 @@ add_finding (FileState     *state,
 
   data->controls = (const char * const *)list;
   data->source = state->input->path;
+  joined = report_key (data);
+  if (joined && (reported = g_hash_table_lookup (state->self->reported, joined)) &&
+      g_strcmp0 (dm_finding_get_source (reported), state->input->path) != 0)
+    {
+      dm_finding_add_origin (reported, data);
+      state->input->duplicates++;
+      g_free (joined);
+      return;
+    }
+
   finding = dm_finding_new (data);
   g_list_store_append (state->self->findings, finding);
+  if (joined && !g_hash_table_contains (state->self->reported, joined))
+    g_hash_table_insert (state->self->reported, g_steal_pointer (&joined), finding);
+  g_free (joined);
   state->input->by_status[data->status]++;
 }
 
@@ -652,6 +727,34 @@ prowler_status (const char *value,
   return DM_FINDING_FAILED;
 }
 
+/* Prowler scans Azure, GCP, Kubernetes and M365 too: those findings are
+ * counted, never placed on an AWS model. No provider at all is AWS, as in
+ * Prowler's older outputs, which knew no other. */
+static gboolean
+prowler_not_aws (FileState  *state,
+                 const char *provider)
+{
+  if (provider == NULL || *provider == '\0' || g_ascii_strcasecmp (provider, "aws") == 0)
+    return FALSE;
+  state->input->not_aws++;
+  return TRUE;
+}
+
+/* Without a provider field, the uid says it: "prowler-azure-…". */
+static gboolean
+prowler_uid_not_aws (FileState  *state,
+                     const char *uid)
+{
+  static const char * const others[] = { "azure", "gcp", "kubernetes", "m365", "github", "iac", "nhn" };
+
+  if (uid == NULL || !g_str_has_prefix (uid, "prowler-"))
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (others); i++)
+    if (g_str_has_prefix (uid + strlen ("prowler-"), others[i]) && uid[strlen ("prowler-") + strlen (others[i])] == '-')
+      return prowler_not_aws (state, others[i]);
+  return FALSE;
+}
+
 /* "prowler-aws-<check>-<12-digit account>-<region>-<resource>" → "<check>" */
 static char *
 prowler_check_from_uid (const char *uid)
@@ -685,8 +788,12 @@ import_prowler_ocsf (FileState  *state,
   JsonObject *finding = obj (o, "finding_info") ? obj (o, "finding_info") : obj (o, "finding");
   const char *check = first_of (str (o, "metadata.event_code"), str (o, "metadata.product.feature.uid"));
   const char *status_text = first_of (str (o, "status_code"), str (o, "compliance.status"));
+  const char *provider = first_of (str (o, "cloud.provider"), str (o, "unmapped.provider"));
   DmFindingData data = { 0 };
   gboolean known;
+
+  if (provider ? prowler_not_aws (state, provider) : prowler_uid_not_aws (state, str (finding, "uid")))
+    return;
 
   data.status = prowler_status (status_text, &known);
   /* The status name wins: Prowler 4.2 writes "New" with status_id 3. */
@@ -727,6 +834,9 @@ import_prowler_v3 (FileState  *state,
   DmFindingData data = { 0 };
   gboolean known;
   gboolean muted = FALSE;
+
+  if (prowler_not_aws (state, str (o, "Provider")))
+    return;
 
   data.status = prowler_status (str (o, "Status"), &known);
   if (dm_check_boolean (o, "Muted", &muted) && muted)
@@ -824,6 +934,501 @@ import_config_evaluation (FileState  *state,
   data.evidence = str (o, "Annotation");
 
   map_finding_by_id (state, &data, NULL, NULL, &(ToolId){ "config", rule, NULL }, NULL, controls);
+  add_finding (state, &data, controls);
+}
+
+static gboolean
+config_status (const char      *compliance,
+               DmFindingStatus *status)
+{
+  if (g_strcmp0 (compliance, "COMPLIANT") == 0)
+    *status = DM_FINDING_PASSED;
+  else if (g_strcmp0 (compliance, "NON_COMPLIANT") == 0)
+    *status = DM_FINDING_FAILED;
+  else if (g_strcmp0 (compliance, "NOT_APPLICABLE") == 0 || g_strcmp0 (compliance, "INSUFFICIENT_DATA") == 0)
+    *status = DM_FINDING_INFORMATIONAL;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+/* "N resources", or "more than N" when Config capped the count. */
+static char *
+contributors (JsonObject *o)
+{
+  gint64 n = integer (o, "Compliance.ComplianceContributorCount.CappedCount", -1);
+  gboolean capped = FALSE;
+
+  dm_check_boolean (obj (obj (o, "Compliance"), "ComplianceContributorCount"), "CapExceeded", &capped);
+  if (n < 0)
+    return NULL;
+  return capped ? g_strdup_printf (_("more than %" G_GINT64_FORMAT), n) : g_strdup_printf ("%" G_GINT64_FORMAT, n);
+}
+
+/* describe-compliance-by-config-rule and a conformance pack's compliance:
+ * one result per rule, without the resources (get-compliance-details-by-
+ * config-rule lists those). */
+static void
+import_config_rule (FileState  *state,
+                    JsonObject *o,
+                    guint64     index)
+{
+  g_autoptr(GStrvBuilder) controls = g_strv_builder_new ();
+  g_autofree char *id = NULL;
+  g_autofree char *count = contributors (o);
+  g_autofree char *evidence = NULL;
+  const char *rule = str (o, "ConfigRuleName");
+  DmFindingData data = { 0 };
+
+  if (!config_status (first_of (str (o, "Compliance.ComplianceType"), str (o, "ComplianceType")), &data.status))
+    {
+      skip (state, _("no compliance result"));
+      return;
+    }
+  id = g_strdup_printf ("config-rule/%s/%s", first_of (state->conformance_pack, ""), rule);
+  data.tool = "AWS Config";
+  data.id = id;
+  data.source_item = index;
+  data.severity = DM_SEVERITY_UNKNOWN;
+  data.title = rule;
+  if (data.status == DM_FINDING_FAILED && count)
+    evidence = g_strdup_printf (_("%s resources do not comply; this summary does not name them."), count);
+  else
+    evidence = g_strdup (_("The rule's result for the whole account; this summary names no resource."));
+  data.evidence = evidence;
+  data.resource = state->conformance_pack;
+
+  map_finding (state, &data, NULL, NULL, NULL, controls);
+  add_finding (state, &data, controls);
+}
+
+/* describe-compliance-by-resource: one result per resource, all rules. */
+static void
+import_config_resource (FileState  *state,
+                        JsonObject *o,
+                        guint64     index)
+{
+  g_autoptr(GStrvBuilder) controls = g_strv_builder_new ();
+  g_autofree char *id = NULL;
+  g_autofree char *count = contributors (o);
+  g_autofree char *title = NULL;
+  DmFindingData data = { 0 };
+
+  if (!config_status (str (o, "Compliance.ComplianceType"), &data.status))
+    {
+      skip (state, _("no compliance result"));
+      return;
+    }
+  data.resource = str (o, "ResourceId");
+  data.resource_type = str (o, "ResourceType");
+  id = g_strdup_printf ("config-resource/%s/%s", first_of (data.resource_type, ""), first_of (data.resource, ""));
+  data.tool = "AWS Config";
+  data.id = id;
+  data.source_item = index;
+  data.severity = DM_SEVERITY_UNKNOWN;
+  if (data.status == DM_FINDING_FAILED)
+    title = count ? g_strdup_printf (_("The resource does not comply with %s AWS Config rules"), count)
+                  : g_strdup (_("The resource does not comply with its AWS Config rules"));
+  else
+    title = g_strdup (_("The resource's AWS Config rules"));
+  data.title = title;
+
+  map_finding (state, &data, NULL, NULL, NULL, controls);
+  add_finding (state, &data, controls);
+}
+
+/* GuardDuty's own 1–10 scale and bands; ASFF's 0–100 is another. */
+static DmSeverity
+guardduty_severity (JsonObject *o)
+{
+  JsonNode *node = member (o, "Severity");
+  double value;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+    return DM_SEVERITY_UNKNOWN;
+  if (json_node_get_value_type (node) == G_TYPE_INT64)
+    value = (double)json_node_get_int (node);
+  else if (json_node_get_value_type (node) == G_TYPE_DOUBLE)
+    value = json_node_get_double (node);
+  else
+    return DM_SEVERITY_UNKNOWN;
+
+  if (value >= 9) return DM_SEVERITY_CRITICAL;
+  if (value >= 7) return DM_SEVERITY_HIGH;
+  if (value >= 4) return DM_SEVERITY_MEDIUM;
+  if (value >= 1) return DM_SEVERITY_LOW;
+  return DM_SEVERITY_UNKNOWN;
+}
+
+/* Where each GuardDuty resource type keeps the affected resource, and the
+ * ASFF type that the catalogue maps. */
+static const struct
+{
+  const char *resource_type;
+  const char *arn;        /* a member holding the ARN, or NULL */
+  const char *id;         /* else an id to build one from */
+  const char *asff_type;
+} guardduty_resources[] = {
+  { "AccessKey", NULL, "AccessKeyDetails.UserName", "AwsIamAccessKey" },
+  { "Instance", NULL, "InstanceDetails.InstanceId", "AwsEc2Instance" },
+  { "S3Bucket", "S3BucketDetails.Arn", "S3BucketDetails.Name", "AwsS3Bucket" },
+  { "EKSCluster", "EksClusterDetails.Arn", "EksClusterDetails.Name", "AwsEksCluster" },
+  { "Lambda", "LambdaDetails.FunctionArn", "LambdaDetails.FunctionName", "AwsLambdaFunction" },
+  { "RDSDBInstance", "RdsDbInstanceDetails.DbInstanceArn", "RdsDbInstanceDetails.DbInstanceIdentifier",
+    "AwsRdsDbInstance" },
+  { "RDSLimitlessDB", "RdsLimitlessDbDetails.DbClusterIdentifier", NULL, "AwsRdsDbCluster" },
+  { "ECSCluster", "EcsClusterDetails.Arn", "EcsClusterDetails.Name", "AwsEcsCluster" },
+  { "Container", NULL, "ContainerDetails.Id", "Container" },
+  { "EC2NetworkInterface", NULL, "NetworkInterfaceDetails.NetworkInterfaceId", "AwsEc2NetworkInterface" },
+};
+
+/* The first element of an array member, or the member itself. */
+static const char *
+str_or_first (JsonObject *o,
+              const char *path)
+{
+  g_autofree char *parent = g_strdup (path);
+  char *dot = strrchr (parent, '.');
+  JsonNode *node;
+
+  if (str (o, path) || dot == NULL)
+    return str (o, path);
+  *dot = '\0';
+  node = member (o, parent);
+  if (node && JSON_NODE_HOLDS_ARRAY (node) && json_array_get_length (json_node_get_array (node)) > 0 &&
+      JSON_NODE_HOLDS_OBJECT (json_array_get_element (json_node_get_array (node), 0)))
+    return str (json_array_get_object_element (json_node_get_array (node), 0), dot + 1);
+  return NULL;
+}
+
+/* aws guardduty get-findings: threat findings, each something to act on
+ * unless archived. */
+static void
+import_guardduty (FileState  *state,
+                  JsonObject *o,
+                  guint64     index)
+{
+  g_autoptr(GStrvBuilder) controls = g_strv_builder_new ();
+  g_autofree char *resource = NULL;
+  g_autofree char *evidence = NULL;
+  JsonObject *details = obj (o, "Resource");
+  const char *type = str (details, "ResourceType");
+  gboolean archived = FALSE;
+  DmFindingData data = { 0 };
+
+  dm_check_boolean (obj (o, "Service"), "Archived", &archived);
+  data.status = archived ? DM_FINDING_SUPPRESSED : DM_FINDING_FAILED;
+  data.severity = guardduty_severity (o);
+  data.tool = "GuardDuty";
+  data.id = first_of (str (o, "Arn"), str (o, "Id"));
+  data.source_item = index;
+  data.account = str (o, "AccountId");
+  data.region = str (o, "Region");
+  data.title = str (o, "Title");
+  evidence = g_strdup_printf ("%s: %s", first_of (str (o, "Type"), "GuardDuty"), first_of (str (o, "Description"), ""));
+  data.evidence = evidence;
+
+  for (guint i = 0; i < G_N_ELEMENTS (guardduty_resources); i++)
+    {
+      const char *arn, *id;
+
+      if (g_strcmp0 (type, guardduty_resources[i].resource_type) != 0)
+        continue;
+      data.resource_type = guardduty_resources[i].asff_type;
+      arn = guardduty_resources[i].arn ? str_or_first (details, guardduty_resources[i].arn) : NULL;
+      id = guardduty_resources[i].id ? str_or_first (details, guardduty_resources[i].id) : NULL;
+      if (arn)
+        resource = g_strdup (arn);
+      else if (id && g_str_equal (type, "AccessKey") && data.account)
+        resource = g_strdup_printf ("arn:aws:iam::%s:user/%s", data.account, id);
+      else if (id && g_str_equal (type, "Instance") && data.account && data.region)
+        resource = g_strdup_printf ("arn:aws:ec2:%s:%s:instance/%s", data.region, data.account, id);
+      else
+        resource = g_strdup (id);
+      break;
+    }
+  data.resource = resource ? resource : first_of (type, str (o, "Arn"));
+
+  map_finding_by_id (state, &data, NULL, NULL, &(ToolId){ "guardduty", str (o, "Type"), NULL }, "guardduty", controls);
+  add_finding (state, &data, controls);
+}
+
+/* Inspector's resource types, as the ASFF types the catalogue maps. */
+static const struct
+{
+  const char *type;
+  const char *asff_type;
+} inspector_resources[] = {
+  { "AWS_EC2_INSTANCE", "AwsEc2Instance" },
+  { "AWS_ECR_CONTAINER_IMAGE", "AwsEcrContainerImage" },
+  { "AWS_ECR_REPOSITORY", "AwsEcrRepository" },
+  { "AWS_LAMBDA_FUNCTION", "AwsLambdaFunction" },
+  { "AWS_ACCOUNT", "AwsAccount" },
+};
+
+static DmSeverity
+score_severity (double score)
+{
+  /* CVSS v3 bands */
+  if (score >= 9) return DM_SEVERITY_CRITICAL;
+  if (score >= 7) return DM_SEVERITY_HIGH;
+  if (score >= 4) return DM_SEVERITY_MEDIUM;
+  if (score > 0) return DM_SEVERITY_LOW;
+  return DM_SEVERITY_UNKNOWN;
+}
+
+static double
+number (JsonObject *o,
+        const char *path)
+{
+  JsonNode *node = member (o, path);
+
+  if (node && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_DOUBLE)
+    return json_node_get_double (node);
+  if (node && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64)
+    return (double)json_node_get_int (node);
+  return -1;
+}
+
+/* aws inspector2 list-findings, and the findings reports Inspector writes
+ * to S3: package, code and network-reachability findings. */
+static void
+import_inspector (FileState  *state,
+                  JsonObject *o,
+                  guint64     index)
+{
+  g_autoptr(GStrvBuilder) controls = g_strv_builder_new ();
+  g_autoptr(GPtrArray) resources = g_ptr_array_new ();
+  g_autoptr(GString) evidence = g_string_new (NULL);
+  g_autofree char *remediation = NULL;
+  JsonObject *vulnerability = obj (o, "packageVulnerabilityDetails");
+  JsonObject *package = first_object (vulnerability, "vulnerablePackages");
+  JsonObject *resource = first_object (o, "resources");
+  JsonNode *all = member (o, "resources");
+  const char *status = str (o, "status");
+  const char *cve = str (vulnerability, "vulnerabilityId");
+  const char *text = str (o, "remediation.recommendation.text");
+  DmFindingData data = { 0 };
+
+  if (g_strcmp0 (status, "SUPPRESSED") == 0 || g_strcmp0 (status, "CLOSED") == 0)
+    data.status = DM_FINDING_SUPPRESSED;
+  else
+    data.status = DM_FINDING_FAILED;
+  if (!dm_severity_from_string (str (o, "severity"), &data.severity))
+    data.severity = score_severity (number (o, "inspectorScore"));
+  data.tool = "Inspector";
+  data.id = str (o, "findingArn");
+  data.source_item = index;
+  data.account = str (o, "awsAccountId");
+  data.region = str (resource, "region");
+  data.resource = str (resource, "id");
+  data.title = str (o, "title");
+  for (guint i = 0; i < G_N_ELEMENTS (inspector_resources); i++)
+    if (g_strcmp0 (str (resource, "type"), inspector_resources[i].type) == 0)
+      data.resource_type = inspector_resources[i].asff_type;
+
+  for (guint i = 0; all && JSON_NODE_HOLDS_ARRAY (all) && i < json_array_get_length (json_node_get_array (all)); i++)
+    {
+      JsonNode *element = json_array_get_element (json_node_get_array (all), i);
+
+      if (JSON_NODE_HOLDS_OBJECT (element) && str (json_node_get_object (element), "id"))
+        g_ptr_array_add (resources, (gpointer)str (json_node_get_object (element), "id"));
+    }
+  g_ptr_array_add (resources, NULL);
+  data.resources = (const char * const *)resources->pdata;
+
+  if (package)
+    {
+      g_string_append_printf (evidence, _("%s in %s %s (%s)"), first_of (cve, "?"), first_of (str (package, "name"), "?"),
+                              first_of (str (package, "version"), ""), first_of (str (package, "packageManager"), "?"));
+      if (str (package, "fixedInVersion") && g_strcmp0 (str (package, "fixedInVersion"), "NotAvailable") != 0)
+        g_string_append_printf (evidence, _("; fixed in %s"), str (package, "fixedInVersion"));
+    }
+  if (number (o, "inspectorScore") >= 0)
+    g_string_append_printf (evidence, _("%sInspector score %.1f"), evidence->len ? "; " : "", number (o, "inspectorScore"));
+  if (number (o, "epss.score") >= 0)
+    g_string_append_printf (evidence, _("; EPSS %.5f"), number (o, "epss.score"));
+  if (g_strcmp0 (str (o, "exploitAvailable"), "YES") == 0)
+    g_string_append (evidence, _("; a public exploit exists"));
+  if (str (o, "description"))
+    g_string_append_printf (evidence, "%s%s", evidence->len ? ". " : "", str (o, "description"));
+  data.evidence = evidence->str;
+
+  if (text && g_strcmp0 (text, "None Provided") != 0)
+    data.remediation = text;
+  else if (package && str (package, "remediation"))
+    data.remediation = str (package, "remediation");
+  else if (package && str (package, "fixedInVersion"))
+    data.remediation = remediation = g_strdup_printf (_("Update %s to %s or later."), first_of (str (package, "name"), "?"),
+                                                      str (package, "fixedInVersion"));
+  if (cve)
+    g_strv_builder_add (controls, cve);
+
+  map_finding_by_id (state, &data, NULL, NULL, &(ToolId){ "inspector", str (package, "packageManager"), NULL },
+                     "inspector2", controls);
+  add_finding (state, &data, controls);
+}
+
+/* IAM Access Analyzer list-findings (external access: who outside the
+ * account can reach a resource) and list-findings-v2 (also unused access).
+ * Both are about who may use the resource, so they sit on its IAM layer. */
+static void
+import_access_analyzer (FileState  *state,
+                        JsonObject *o,
+                        guint64     index)
+{
+  g_autoptr(GStrvBuilder) controls = g_strv_builder_new ();
+  g_autofree char *title = NULL;
+  g_autofree char *evidence = NULL;
+  g_autofree char *principal = NULL;
+  const char *status = str (o, "status");
+  const char *kind = first_of (str (o, "findingType"), "ExternalAccess");
+  gboolean public = FALSE;
+  JsonNode *who = member (o, "principal");
+  DmFindingData data = { 0 };
+
+  dm_check_boolean (o, "isPublic", &public);
+  if (g_strcmp0 (status, "ACTIVE") == 0)
+    data.status = DM_FINDING_FAILED;
+  else if (g_strcmp0 (status, "ARCHIVED") == 0 || g_strcmp0 (status, "RESOLVED") == 0)
+    data.status = DM_FINDING_SUPPRESSED;
+  else
+    {
+      skip (state, _("no finding status"));
+      return;
+    }
+  if (who)
+    principal = json_to_string (who, FALSE);
+
+  data.tool = "IAM Access Analyzer";
+  data.id = str (o, "id");
+  data.source_item = index;
+  data.account = str (o, "resourceOwnerAccount");
+  data.resource = str (o, "resource");
+  data.resource_type = str (o, "resourceType");
+  data.severity = public ? DM_SEVERITY_HIGH
+                : g_str_has_prefix (kind, "Unused") ? DM_SEVERITY_LOW : DM_SEVERITY_MEDIUM;
+  if (public)
+    title = g_strdup (_("Anyone can access this resource"));
+  else if (g_str_equal (kind, "ExternalAccess"))
+    title = g_strdup (_("Principals outside the account can access this resource"));
+  else
+    title = g_strdup_printf (_("Unused access: %s"), kind);
+  data.title = title;
+  evidence = principal ? g_strdup_printf (_("%s; principal %s"), kind, principal) : g_strdup (kind);
+  data.evidence = evidence;
+
+  map_finding (state, &data, NULL, NULL, "accessanalyzer", controls);
+  if (data.service)
+    data.layer = "iam";
+  add_finding (state, &data, controls);
+}
+
+/* CloudSploit's JSON: one result per plugin and resource. */
+static void
+import_cloudsploit (FileState  *state,
+                    JsonObject *o,
+                    guint64     index)
+{
+  g_autoptr(GStrvBuilder) controls = g_strv_builder_new ();
+  g_autofree char *id = NULL;
+  g_autofree char *service = NULL;
+  g_autofree char *account = NULL;
+  const char *status = str (o, "status");
+  DmFindingData data = { 0 };
+
+  if (g_strcmp0 (status, "OK") == 0)
+    data.status = DM_FINDING_PASSED;
+  else if (g_strcmp0 (status, "FAIL") == 0 || g_strcmp0 (status, "WARN") == 0)
+    data.status = DM_FINDING_FAILED;
+  else if (g_strcmp0 (status, "UNKNOWN") == 0)
+    data.status = DM_FINDING_INFORMATIONAL;
+  else
+    {
+      skip (state, _("no pass or fail status"));
+      return;
+    }
+
+  id = g_strdup_printf ("cloudsploit/%s/%s/%s", first_of (str (o, "plugin"), ""), first_of (str (o, "region"), ""),
+                        first_of (str (o, "resource"), ""));
+  service = g_ascii_strdown (first_of (str (o, "category"), ""), -1);
+  data.tool = "CloudSploit";
+  data.id = id;
+  data.source_item = index;
+  /* CloudSploit gives no severity; a warning is the milder result. */
+  data.severity = g_strcmp0 (status, "WARN") == 0 ? DM_SEVERITY_LOW : DM_SEVERITY_UNKNOWN;
+  data.region = str (o, "region");
+  data.resource = first_of (str (o, "resource"), str (o, "region"));
+  data.title = first_of (str (o, "title"), str (o, "plugin"));
+  data.evidence = first_of (str (o, "message"), str (o, "description"));
+  if (data.resource && g_str_has_prefix (data.resource, "arn:"))
+    {
+      g_auto(GStrv) parts = g_strsplit (data.resource, ":", 6);
+
+      if (g_strv_length (parts) >= 5 && *parts[4])
+        data.account = account = g_strdup (parts[4]);
+    }
+
+  map_finding (state, &data, NULL, NULL, service, controls);
+  add_finding (state, &data, controls);
+}
+
+/* Trusted Advisor: flagged resources of a check (support API) or of a
+ * recommendation (trustedadvisor API). Neither names what the check is
+ * about beyond its id, so findings sit on the account's settings. */
+static void
+import_trusted_advisor (FileState  *state,
+                        JsonObject *o,
+                        guint64     index)
+{
+  g_autoptr(GStrvBuilder) controls = g_strv_builder_new ();
+  g_autofree char *id = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *evidence = NULL;
+  g_autofree char *account = NULL;
+  const char *status = str (o, "status");
+  const char *check = first_of (str (o, "recommendationArn"), state->trusted_advisor_check);
+  gboolean suppressed = FALSE;
+  DmFindingData data = { 0 };
+
+  dm_check_boolean (o, "isSuppressed", &suppressed);
+  if (suppressed || g_strcmp0 (str (o, "exclusionStatus"), "excluded") == 0)
+    data.status = DM_FINDING_SUPPRESSED;
+  else if (g_strcmp0 (status, "ok") == 0)
+    data.status = DM_FINDING_PASSED;
+  else if (g_strcmp0 (status, "warning") == 0 || g_strcmp0 (status, "error") == 0)
+    data.status = DM_FINDING_FAILED;
+  else if (g_strcmp0 (status, "not_available") == 0)
+    data.status = DM_FINDING_INFORMATIONAL;
+  else
+    {
+      skip (state, _("no check status"));
+      return;
+    }
+
+  data.tool = "Trusted Advisor";
+  data.resource = first_of (str (o, "awsResourceId"), str (o, "resourceId"));
+  id = g_strdup_printf ("trusted-advisor/%s/%s", first_of (check, ""), first_of (data.resource, ""));
+  data.id = first_of (str (o, "arn"), id);
+  data.source_item = index;
+  data.region = first_of (str (o, "regionCode"), str (o, "region"));
+  data.severity = g_strcmp0 (status, "error") == 0 ? DM_SEVERITY_HIGH
+                : g_strcmp0 (status, "warning") == 0 ? DM_SEVERITY_MEDIUM : DM_SEVERITY_UNKNOWN;
+  if (check && strrchr (check, '/'))
+    check = strrchr (check, '/') + 1;
+  title = g_strdup_printf (_("Trusted Advisor check %s"), first_of (check, "?"));
+  data.title = title;
+  evidence = g_strdup_printf (_("Trusted Advisor status: %s"), first_of (status, "?"));
+  data.evidence = evidence;
+  if (data.id && g_str_has_prefix (data.id, "arn:"))
+    {
+      g_auto(GStrv) parts = g_strsplit (data.id, ":", 6);
+
+      if (g_strv_length (parts) >= 5 && *parts[4])
+        data.account = account = g_strdup (parts[4]);
+    }
+
+  map_finding (state, &data, NULL, NULL, "account", controls);
   add_finding (state, &data, controls);
 }
 
@@ -933,8 +1538,9 @@ evaluate_config_item (FileState  *state,
 static guint64
 n_findings (FileState *state)
 {
-  /* Duplicates count: an item that repeats a finding was read, not lost. */
-  guint64 n = state->input->duplicates;
+  /* Duplicates and other clouds' findings count: such an item was read,
+   * not lost. */
+  guint64 n = state->input->duplicates + state->input->not_aws;
 
   for (guint i = 0; i < DM_N_FINDING_STATUSES; i++)
     n += state->input->by_status[i];
@@ -1032,6 +1638,34 @@ import_object (FileState  *state,
       evaluate_bundle_call (state, o, index);
       break;
 
+    case KIND_GUARDDUTY:
+      import_guardduty (state, o, index);
+      break;
+
+    case KIND_INSPECTOR:
+      import_inspector (state, o, index);
+      break;
+
+    case KIND_ACCESS_ANALYZER:
+      import_access_analyzer (state, o, index);
+      break;
+
+    case KIND_CLOUDSPLOIT:
+      import_cloudsploit (state, o, index);
+      break;
+
+    case KIND_TRUSTED_ADVISOR:
+      import_trusted_advisor (state, o, index);
+      break;
+
+    case KIND_CONFIG_RULE:
+      import_config_rule (state, o, index);
+      break;
+
+    case KIND_CONFIG_RESOURCE:
+      import_config_resource (state, o, index);
+      break;
+
     case KIND_UNKNOWN:
     default:
       skip (state, _("not a finding or resource Demarc reads"));
@@ -1061,9 +1695,596 @@ item_cb (JsonNode   *item,
   return TRUE;
 }
 
-/* ScoutSuite reports per rule: how many items it checked, how many it
- * flagged. A rule that flagged items is a failed finding; one that checked
- * items and flagged none passed. */
+/* --- ScoutSuite -------------------------------------------------------- */
+
+/* ScoutSuite names each flagged item by its path in the services tree,
+ * such as "ec2.regions.us-east-1.vpcs.vpc-1.security_groups.sg-1.rules…".
+ * Keys may hold dots (S3 bucket names), so a path is never split: the tree
+ * is walked, following only members whose joined path is a prefix of some
+ * item path, and each node met is recorded under its joined path. */
+typedef struct
+{
+  char     *parent;   /* joined path of the enclosing node; NULL for a service */
+  char     *key;
+  gboolean  object;
+  char     *arn;
+  char     *id;
+  char     *name;
+  char     *region;   /* S3 buckets say theirs */
+} ScoutNode;
+
+typedef struct
+{
+  GHashTable *wanted;   /* every item path, and each of its prefixes cut at a dot */
+  GHashTable *nodes;    /* joined path -> ScoutNode */
+  gboolean    pruned;   /* the reader left the inventory out */
+} ScoutIndex;
+
+/* Members by their exact name: service and rule ids are not dotted paths. */
+static JsonObject *
+scout_object (JsonObject *o,
+              const char *name)
+{
+  JsonNode *node = o ? json_object_get_member (o, name) : NULL;
+
+  return node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+static void
+scout_node_free (gpointer data)
+{
+  ScoutNode *node = data;
+
+  g_free (node->parent);
+  g_free (node->key);
+  g_free (node->arn);
+  g_free (node->id);
+  g_free (node->name);
+  g_free (node->region);
+  g_free (node);
+}
+
+/* Longest first: once a prefix is known, so are all shorter ones (items
+ * share most of their paths). */
+static void
+scout_want (ScoutIndex *index,
+            const char *item)
+{
+  g_autofree char *prefix = g_strdup (item);
+  char *dot;
+
+  for (;;)
+    {
+      if (g_hash_table_contains (index->wanted, prefix))
+        return;
+      g_hash_table_add (index->wanted, g_strdup (prefix));
+      if ((dot = strrchr (prefix, '.')) == NULL)
+        return;
+      *dot = '\0';
+    }
+}
+
+static char *
+scout_child_path (const char *parent,
+                  const char *key)
+{
+  return parent ? g_strconcat (parent, ".", key, NULL) : g_strdup (key);
+}
+
+/* The first node recorded under a path wins. */
+static ScoutNode *
+scout_record (ScoutIndex *index,
+              const char *parent,
+              const char *key,
+              char       *path,
+              gboolean    object)
+{
+  ScoutNode *node;
+
+  if (g_hash_table_contains (index->nodes, path))
+    {
+      g_free (path);
+      return NULL;
+    }
+  node = g_new0 (ScoutNode, 1);
+  node->parent = g_strdup (parent);
+  node->key = g_strdup (key);
+  node->object = object;
+  g_hash_table_insert (index->nodes, path, node);
+  return node;
+}
+
+static void
+scout_walk (ScoutIndex *index,
+            const char *parent,
+            const char *key,
+            JsonNode   *value,
+            guint       depth)
+{
+  char *path = scout_child_path (parent, key);
+  ScoutNode *node;
+
+  /* A service's inventory read but not built comes as null. */
+  if (JSON_NODE_HOLDS_NULL (value) && depth == 1)
+    index->pruned = TRUE;
+  node = scout_record (index, parent, key, path, JSON_NODE_HOLDS_OBJECT (value));
+  if (node == NULL)
+    return;
+
+  if (JSON_NODE_HOLDS_OBJECT (value))
+    {
+      JsonObject *o = json_node_get_object (value);
+      g_autoptr(GList) members = json_object_get_members (o);
+
+      node->arn = g_strdup (str (o, "arn"));
+      node->id = g_strdup (str (o, "id"));
+      node->name = g_strdup (str (o, "name"));
+      node->region = g_strdup (str (o, "region"));
+      for (GList *l = members; l; l = l->next)
+        {
+          g_autofree char *child = scout_child_path (path, l->data);
+
+          if (g_hash_table_contains (index->wanted, child))
+            scout_walk (index, path, l->data, json_object_get_member (o, l->data), depth + 1);
+        }
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (value))
+    {
+      JsonArray *array = json_node_get_array (value);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          char number[16];
+          g_autofree char *child = NULL;
+
+          g_snprintf (number, sizeof number, "%u", i);
+          child = scout_child_path (path, number);
+          if (g_hash_table_contains (index->wanted, child))
+            scout_walk (index, path, number, json_array_get_element (array, i), depth + 1);
+        }
+    }
+}
+
+/* The reader pruned the inventory to save memory: read the file once more,
+ * as a stream, building only the nodes on the items' paths. */
+typedef struct
+{
+  char      *path;    /* NULL when not followed; "" for the services object */
+  ScoutNode *node;    /* followed objects */
+  gboolean   array;
+  guint64    next;    /* arrays: the index of the next element */
+} ScoutFrame;
+
+typedef struct
+{
+  ScoutIndex *index;
+  GArray     *stack;  /* ScoutFrame */
+  char       *key;    /* the last member name read */
+} ScoutStream;
+
+#define SCOUT_MAX_DEPTH 512
+
+/* Where the value about to be read goes: its path, or NULL when it is not
+ * on any item's way. */
+static char *
+scout_stream_path (ScoutStream *s,
+                   char       **key_out)
+{
+  ScoutFrame *top;
+  char number[24];
+
+  *key_out = NULL;
+  if (s->stack->len == 0)
+    return NULL;
+  top = &g_array_index (s->stack, ScoutFrame, s->stack->len - 1);
+  if (s->stack->len == 1)
+    return !top->array && g_strcmp0 (s->key, "services") == 0 ? g_strdup ("") : NULL;
+  if (top->path == NULL)
+    return NULL;
+  if (top->array)
+    {
+      g_snprintf (number, sizeof number, "%" G_GUINT64_FORMAT, top->next);
+      *key_out = g_strdup (number);
+    }
+  else
+    *key_out = g_strdup (s->key ? s->key : "");
+
+  {
+    char *path = scout_child_path (*top->path ? top->path : NULL, *key_out);
+
+    if (g_hash_table_contains (s->index->wanted, path))
+      return path;
+    g_free (path);
+    g_clear_pointer (key_out, g_free);
+    return NULL;
+  }
+}
+
+static void
+scout_stream_after_value (ScoutStream *s)
+{
+  if (s->stack->len > 0)
+    {
+      ScoutFrame *top = &g_array_index (s->stack, ScoutFrame, s->stack->len - 1);
+
+      if (top->array)
+        top->next++;
+    }
+}
+
+static int
+scout_stream_scalar (ScoutStream *s,
+                     const char  *string,
+                     gsize        length)
+{
+  g_autofree char *key = NULL;
+  char *path = scout_stream_path (s, &key);
+
+  if (s->stack->len > 1)
+    {
+      ScoutFrame *top = &g_array_index (s->stack, ScoutFrame, s->stack->len - 1);
+
+      if (top->node && !top->array && string && s->key)
+        {
+          char **slot = g_str_equal (s->key, "arn") ? &top->node->arn :
+                        g_str_equal (s->key, "id") ? &top->node->id :
+                        g_str_equal (s->key, "name") ? &top->node->name :
+                        g_str_equal (s->key, "region") ? &top->node->region : NULL;
+
+          if (slot && *slot == NULL)
+            *slot = g_strndup (string, length);
+        }
+      if (path && *path)
+        scout_record (s->index, *top->path ? top->path : NULL, key, g_steal_pointer (&path), FALSE);
+    }
+  g_free (path);
+  scout_stream_after_value (s);
+  return 1;
+}
+
+static int
+scout_on_null (void *ctx)
+{
+  return scout_stream_scalar (ctx, NULL, 0);
+}
+
+static int
+scout_on_boolean (void *ctx,
+                  int   value)
+{
+  return scout_stream_scalar (ctx, NULL, 0);
+}
+
+static int
+scout_on_number (void       *ctx,
+                 const char *text,
+                 size_t      length)
+{
+  return scout_stream_scalar (ctx, NULL, 0);
+}
+
+static int
+scout_on_string (void                *ctx,
+                 const unsigned char *text,
+                 size_t               length)
+{
+  return scout_stream_scalar (ctx, (const char *)text, length);
+}
+
+static int
+scout_on_key (void                *ctx,
+              const unsigned char *text,
+              size_t               length)
+{
+  ScoutStream *s = ctx;
+  ScoutFrame *top = s->stack->len ? &g_array_index (s->stack, ScoutFrame, s->stack->len - 1) : NULL;
+
+  /* Names matter only in the top object and in followed ones. */
+  g_clear_pointer (&s->key, g_free);
+  if (s->stack->len == 1 || (top && top->path))
+    s->key = g_strndup ((const char *)text, length);
+  return 1;
+}
+
+static int
+scout_stream_open (ScoutStream *s,
+                   gboolean     array)
+{
+  ScoutFrame frame = { 0 };
+  g_autofree char *key = NULL;
+
+  if (s->stack->len >= SCOUT_MAX_DEPTH)
+    return 0;
+  frame.path = scout_stream_path (s, &key);
+  frame.array = array;
+  if (frame.path && *frame.path)
+    {
+      ScoutFrame *top = &g_array_index (s->stack, ScoutFrame, s->stack->len - 1);
+      ScoutNode *node = scout_record (s->index, *top->path ? top->path : NULL, key, g_strdup (frame.path), !array);
+
+      frame.node = array ? NULL : node;
+    }
+  g_array_append_val (s->stack, frame);
+  g_clear_pointer (&s->key, g_free);
+  return 1;
+}
+
+static int
+scout_stream_close (ScoutStream *s)
+{
+  ScoutFrame *top;
+
+  if (s->stack->len == 0)
+    return 0;
+  top = &g_array_index (s->stack, ScoutFrame, s->stack->len - 1);
+  g_free (top->path);
+  g_array_set_size (s->stack, s->stack->len - 1);
+  scout_stream_after_value (s);
+  return 1;
+}
+
+static int
+scout_on_start_map (void *ctx)
+{
+  return scout_stream_open (ctx, FALSE);
+}
+
+static int
+scout_on_start_array (void *ctx)
+{
+  return scout_stream_open (ctx, TRUE);
+}
+
+static int
+scout_on_end (void *ctx)
+{
+  return scout_stream_close (ctx);
+}
+
+static const yajl_callbacks scout_callbacks = {
+  .yajl_null = scout_on_null,
+  .yajl_boolean = scout_on_boolean,
+  .yajl_number = scout_on_number,
+  .yajl_string = scout_on_string,
+  .yajl_start_map = scout_on_start_map,
+  .yajl_map_key = scout_on_key,
+  .yajl_end_map = scout_on_end,
+  .yajl_start_array = scout_on_start_array,
+  .yajl_end_array = scout_on_end,
+};
+
+static void
+scout_stream_file (ScoutIndex *index,
+                   const char *path)
+{
+  g_autoptr(GFile) file = g_file_parse_name (path);
+  g_autoptr(GFileInputStream) stream = g_file_read (file, NULL, NULL);
+  g_autofree char *buffer = NULL;
+  ScoutStream s = { index, g_array_new (FALSE, TRUE, sizeof (ScoutFrame)), NULL };
+  yajl_handle handle;
+  gboolean first = TRUE;
+  gssize n;
+
+  if (stream == NULL)
+    {
+      g_array_unref (s.stack);
+      return;
+    }
+  buffer = g_malloc (64 * 1024);
+  handle = yajl_alloc (&scout_callbacks, NULL, &s);
+  yajl_config (handle, yajl_allow_trailing_garbage, 1);
+  while ((n = g_input_stream_read (G_INPUT_STREAM (stream), buffer, 64 * 1024, NULL, NULL)) > 0)
+    {
+      const char *data = buffer;
+
+      if (first)
+        {
+          /* A BOM and "scoutsuite_results =" come before the first brace. */
+          const char *brace = memchr (buffer, '{', n);
+
+          first = FALSE;
+          if (brace == NULL)
+            break;
+          n -= brace - buffer;
+          data = brace;
+        }
+      if (yajl_parse (handle, (const unsigned char *)data, n) != yajl_status_ok)
+        break;
+    }
+  yajl_free (handle);
+  for (guint i = 0; i < s.stack->len; i++)
+    g_free (g_array_index (s.stack, ScoutFrame, i).path);
+  g_array_unref (s.stack);
+  g_free (s.key);
+}
+
+/* Collections whose members are resources, by the key that holds them. */
+static const char * const scout_collections[] = {
+  "alarms", "buckets", "certificates", "clusters", "credential_reports", "distributions", "domains",
+  "elb_policies", "elbs", "file_systems", "functions", "groups", "identities", "images", "instances",
+  "keys", "lbs", "metric_filters", "network_acls", "parameter_groups", "peering_connections",
+  "policies", "queues", "repositories", "roles", "secrets", "security_groups", "snapshots", "stacks",
+  "subnets", "tables", "topics", "trails", "users", "volumes", "vpcs",
+};
+
+static gboolean
+scout_is_collection (const char *key)
+{
+  return key && g_strv_contains ((const char * const *)scout_collections, key);
+}
+
+typedef struct
+{
+  char       *resource;       /* the finding's resource */
+  char       *resource_type;  /* "<service>/<collection>" */
+  const char *region;         /* borrowed from the index */
+  const char *name;           /* the resource's own name, when it has one */
+  gboolean    resolved;
+} ScoutResolved;
+
+/* The item's node, or its deepest ancestor found, and the resource among
+ * them: at the rule's own path pattern's first "<collection>.id" below
+ * regions and VPCs, else the innermost object under a resource collection
+ * that has an ARN, id or name. */
+static void
+scout_resolve (ScoutIndex    *index,
+               const char    *service,
+               const char    *item,
+               const char    *pattern,
+               ScoutResolved *out)
+{
+  g_autoptr(GPtrArray) chain = g_ptr_array_new ();   /* ScoutNode, leaf first */
+  g_autofree char *prefix = g_strdup (item);
+  g_auto(GStrv) steps = pattern ? g_strsplit (pattern, ".", -1) : NULL;
+  ScoutNode *leaf = NULL, *resource = NULL;
+  guint depth;
+
+  memset (out, 0, sizeof *out);
+  /* The deepest recorded node on the item's path. */
+  for (;;)
+    {
+      char *dot;
+
+      if ((leaf = g_hash_table_lookup (index->nodes, prefix)) != NULL)
+        break;
+      if ((dot = strrchr (prefix, '.')) == NULL)
+        break;
+      *dot = '\0';
+    }
+  for (ScoutNode *node = leaf; node; node = node->parent ? g_hash_table_lookup (index->nodes, node->parent) : NULL)
+    {
+      g_ptr_array_add (chain, node);
+      if (chain->len > SCOUT_MAX_DEPTH)
+        break;
+    }
+  depth = chain->len;
+  if (depth == 0 || g_strcmp0 (((ScoutNode *)chain->pdata[depth - 1])->key, service) != 0)
+    {
+      out->resource = g_strdup (item);
+      out->resource_type = g_strdup (service);
+      return;
+    }
+
+  /* chain->pdata[depth - 1 - i] is the node at step i of the path. */
+#define STEP(i) ((ScoutNode *)chain->pdata[depth - 1 - (i)])
+  for (guint i = 1; i + 1 < depth; i++)
+    if (g_strcmp0 (STEP (i)->key, "regions") == 0)
+      {
+        out->region = STEP (i + 1)->key;
+        break;
+      }
+
+  for (guint i = 2; steps && steps[0] && i < depth && i < g_strv_length (steps); i++)
+    if (g_str_equal (steps[i], "id") && !g_str_equal (steps[i - 1], "regions") &&
+        !g_str_equal (steps[i - 1], "vpcs"))
+      {
+        if (STEP (i)->object)
+          resource = STEP (i);
+        break;
+      }
+  for (guint i = depth - 1; resource == NULL && i >= 2; i--)
+    if (STEP (i)->object && (STEP (i)->arn || STEP (i)->id || STEP (i)->name) &&
+        scout_is_collection (STEP (i - 1)->key))
+      resource = STEP (i);
+
+  out->resolved = g_str_equal (prefix, item) || resource != NULL;
+  if (resource != NULL && out->resolved)
+    {
+      ScoutNode *collection = g_hash_table_lookup (index->nodes, resource->parent);
+
+      out->resource = g_strdup (first_of (resource->arn, first_of (resource->id, first_of (resource->name, resource->key))));
+      out->resource_type = g_strdup_printf ("%s/%s", service, collection ? collection->key : "");
+      out->name = resource->name;
+      if (out->region == NULL)
+        out->region = resource->region;
+    }
+  else
+    {
+      out->resource = g_strdup (item);
+      out->resource_type = g_strdup (service);
+    }
+#undef STEP
+}
+
+typedef struct
+{
+  char      *resource;
+  char      *resource_type;
+  const char *region;
+  const char *name;
+  gboolean   resolved;
+  GPtrArray *paths;   /* borrowed item strings */
+} ScoutGroup;
+
+static void
+scout_group_free (gpointer data)
+{
+  ScoutGroup *group = data;
+
+  g_free (group->resource);
+  g_free (group->resource_type);
+  g_ptr_array_unref (group->paths);
+  g_free (group);
+}
+
+/* @id_part names the finding in its id, in no language. */
+static void
+scout_emit (FileState     *state,
+            DmFindingData *base,
+            const char    *service,
+            const char    *rule_id,
+            const char    *id_part,
+            const char    *resource,
+            const char    *resource_type,
+            const char    *region,
+            const char    *evidence)
+{
+  g_autoptr(GStrvBuilder) controls = g_strv_builder_new ();
+  g_autofree char *id = g_strdup_printf ("scoutsuite/%s/%s/%s", service, rule_id, id_part);
+  DmFindingData data = *base;
+
+  data.id = id;
+  data.resource = resource;
+  data.resource_type = resource_type;
+  data.region = region;
+  data.evidence = evidence;
+  /* map_finding knows no ScoutSuite rule ids yet: pass rule_id there. */
+  map_finding (state, &data, NULL, NULL, service, controls);
+  if (data.check == NULL)
+    data.check = rule_id;
+  add_finding (state, &data, controls);
+}
+
+/* "<rationale> Flagged: a, b, c and 2 more." */
+static char *
+scout_evidence (const char *rationale,
+                const char *name,
+                GPtrArray  *paths,
+                gboolean    resolved)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GString) list = g_string_new (NULL);
+
+  for (guint i = 0; i < paths->len && i < 3; i++)
+    g_string_append_printf (list, "%s%s", i ? ", " : "", (const char *)paths->pdata[i]);
+  if (paths->len > 3)
+    g_string_append_printf (list, _(" and %u more"), paths->len - 3);
+  if (rationale && *rationale)
+    g_string_append_printf (text, "%s ", rationale);
+  if (resolved && name && *name)
+    g_string_append_printf (text, _("Flagged in %s: %s."), name, list->str);
+  else if (resolved)
+    g_string_append_printf (text, _("Flagged: %s."), list->str);
+  else
+    g_string_append_printf (text, _("Flagged: %s (not found in the results' inventory)."), list->str);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* ScoutSuite reports per rule: how many items it checked and which it
+ * flagged. Each rule is one item of the input: one failed finding per
+ * flagged resource (two paths into one security group are one finding),
+ * one passed finding when it checked items and flagged none, a counted
+ * skip when it checked nothing. */
 static gboolean
 import_scoutsuite (FileState  *state,
                    JsonObject *document)
@@ -1071,6 +2292,7 @@ import_scoutsuite (FileState  *state,
   JsonObject *services = obj (document, "services");
   g_autoptr(GList) names = NULL;
   const char *account = str (document, "account_id");
+  ScoutIndex index = { 0 };
 
   if (services == NULL || !(json_object_has_member (document, "last_run") ||
                             json_object_has_member (document, "provider_code")))
@@ -1079,63 +2301,176 @@ import_scoutsuite (FileState  *state,
   g_free (state->input->format);
   state->input->format = g_strdup ("scoutsuite");
 
+  /* First the nodes every flagged item leads through. */
+  index.wanted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  index.nodes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, scout_node_free);
   names = json_object_get_members (services);
   for (GList *l = names; l; l = l->next)
     {
-      JsonObject *findings = obj (obj (services, l->data), "findings");
+      JsonObject *findings = scout_object (scout_object (services, l->data), "findings");
       g_autoptr(GList) rules = findings ? json_object_get_members (findings) : NULL;
 
       for (GList *r = rules; r; r = r->next)
         {
-          g_autoptr(GStrvBuilder) controls = g_strv_builder_new ();
-          g_autofree char *id = g_strdup_printf ("scoutsuite/%s/%s", (char *)l->data, (char *)r->data);
-          g_autofree char *resource = NULL;
-          g_autofree char *evidence = NULL;
-          JsonObject *rule = obj (findings, r->data);
+          JsonNode *items = member (scout_object (findings, r->data), "items");
+          JsonArray *array = items && JSON_NODE_HOLDS_ARRAY (items) ? json_node_get_array (items) : NULL;
+
+          for (guint i = 0; array && i < json_array_get_length (array); i++)
+            {
+              JsonNode *item = json_array_get_element (array, i);
+
+              if (JSON_NODE_HOLDS_VALUE (item) && json_node_get_value_type (item) == G_TYPE_STRING)
+                scout_want (&index, json_node_get_string (item));
+            }
+        }
+    }
+  for (GList *l = names; l; l = l->next)
+    if (g_hash_table_contains (index.wanted, l->data))
+      scout_walk (&index, NULL, l->data, json_object_get_member (services, l->data), 0);
+  if (index.pruned)
+    {
+      g_hash_table_remove_all (index.nodes);
+      scout_stream_file (&index, state->input->path);
+    }
+
+  for (GList *l = names; l; l = l->next)
+    {
+      const char *service = l->data;
+      JsonObject *findings = scout_object (scout_object (services, service), "findings");
+      g_autoptr(GList) rules = findings ? json_object_get_members (findings) : NULL;
+
+      for (GList *r = rules; r; r = r->next)
+        {
+          const char *rule_id = r->data;
+          JsonObject *rule = scout_object (findings, rule_id);
           const char *level = str (rule, "level");
+          const char *rationale = str (rule, "rationale");
           gint64 flagged = integer (rule, "flagged_items", 0);
           gint64 checked = integer (rule, "checked_items", flagged);
           JsonNode *items = member (rule, "items");
-          g_autoptr(GString) examples = g_string_new (NULL);
-          DmFindingData data = { 0 };
+          JsonArray *array = items && JSON_NODE_HOLDS_ARRAY (items) ? json_node_get_array (items) : NULL;
+          g_autoptr(GPtrArray) groups = g_ptr_array_new_with_free_func (scout_group_free);
+          g_autoptr(GHashTable) by_resource = g_hash_table_new (g_str_hash, g_str_equal);
+          guint unreadable = 0;
+          guint64 before = n_findings (state);
+          DmFindingData base = { 0 };
 
           state->input->items++;
-          if (rule == NULL || (flagged == 0 && checked == 0))
+          if (rule == NULL)
+            {
+              skip (state, _("rule is not an object"));
+              continue;
+            }
+          if (flagged == 0 && checked == 0 && (array == NULL || json_array_get_length (array) == 0))
             {
               skip (state, _("rule had nothing to check"));
               continue;
             }
 
-          for (guint i = 0; items && JSON_NODE_HOLDS_ARRAY (items) && i < json_array_get_length (json_node_get_array (items)) && i < 5; i++)
-            {
-              JsonNode *item = json_array_get_element (json_node_get_array (items), i);
+          base.severity = g_strcmp0 (level, "danger") == 0 ? DM_SEVERITY_HIGH : DM_SEVERITY_MEDIUM;
+          base.tool = "ScoutSuite";
+          base.account = account;
+          base.title = first_of (str (rule, "description"), rule_id);
+          base.remediation = str (rule, "remediation");
+          base.source_item = state->input->items - 1;
+          base.status = DM_FINDING_FAILED;
 
-              if (JSON_NODE_HOLDS_VALUE (item) && json_node_get_value_type (item) == G_TYPE_STRING)
-                g_string_append_printf (examples, "%s%s", examples->len ? ", " : "", json_node_get_string (item));
+          for (guint i = 0; array && i < json_array_get_length (array); i++)
+            {
+              JsonNode *item = json_array_get_element (array, i);
+              ScoutResolved where;
+              ScoutGroup *group;
+
+              if (!JSON_NODE_HOLDS_VALUE (item) || json_node_get_value_type (item) != G_TYPE_STRING)
+                {
+                  unreadable++;
+                  continue;
+                }
+              scout_resolve (&index, service, json_node_get_string (item),
+                             str (rule, "path"), &where);
+              group = g_hash_table_lookup (by_resource, where.resource);
+              if (group == NULL)
+                {
+                  group = g_new0 (ScoutGroup, 1);
+                  group->resource = where.resource;
+                  group->resource_type = where.resource_type;
+                  group->region = where.region;
+                  group->name = where.name;
+                  group->resolved = where.resolved;
+                  group->paths = g_ptr_array_new ();
+                  g_ptr_array_add (groups, group);
+                  g_hash_table_insert (by_resource, group->resource, group);
+                }
+              else
+                {
+                  g_free (where.resource);
+                  g_free (where.resource_type);
+                }
+              g_ptr_array_add (group->paths, (gpointer)json_node_get_string (item));
             }
 
-          resource = g_strdup_printf (_("%" PRId64 " of %" PRId64 " checked items"), flagged, checked);
-          evidence = examples->len ? g_strdup_printf (_("Flagged: %s"), examples->str) : g_strdup (str (rule, "rationale"));
+          for (guint i = 0; i < groups->len; i++)
+            {
+              ScoutGroup *group = groups->pdata[i];
+              g_autofree char *evidence = scout_evidence (rationale, group->name, group->paths, group->resolved);
 
-          data.id = id;
-          data.status = flagged > 0 ? DM_FINDING_FAILED : DM_FINDING_PASSED;
-          data.severity = g_strcmp0 (level, "danger") == 0 ? DM_SEVERITY_HIGH : DM_SEVERITY_MEDIUM;
-          data.tool = "ScoutSuite";
-          data.account = account;
-          data.resource = resource;
-          data.title = first_of (str (rule, "description"), r->data);
-          data.evidence = evidence;
-          data.remediation = str (rule, "remediation");
-          data.source_item = state->input->items - 1;
+              scout_emit (state, &base, service, rule_id, group->resource, group->resource, group->resource_type,
+                          group->region, evidence);
+            }
 
-          map_finding (state, &data, NULL, NULL, l->data, controls);
-          add_finding (state, &data, controls);
-          state->input->evaluated++;
+          /* Flagged items without a readable path are kept, as one finding
+           * on the rule. */
+          if (unreadable > 0 || (groups->len == 0 && flagged > 0))
+            {
+              g_autofree char *resource = unreadable > 0
+                ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u flagged item without a path",
+                                                "%u flagged items without a path", unreadable), unreadable)
+                : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" PRId64 " flagged item",
+                                                "%" PRId64 " flagged items", flagged), flagged);
+              g_autofree char *evidence = g_strdup_printf ("%s%s%s", first_of (rationale, ""),
+                                                           rationale && *rationale ? " " : "",
+                                                           _("ScoutSuite gave no readable path for these items."));
+
+              scout_emit (state, &base, service, rule_id, unreadable > 0 ? "unreadable-items" : "flagged-items",
+                          resource, service, NULL, evidence);
+            }
+          else if (groups->len == 0)
+            {
+              g_autofree char *resource = NULL;
+              const char *dashboard = str (rule, "dashboard_name");
+
+              resource = dashboard && *dashboard
+                         ? g_strdup_printf (_("%s: all %" PRId64 " checked items"), dashboard, checked)
+                         : g_strdup_printf (_("all %" PRId64 " checked items"), checked);
+              base.status = DM_FINDING_PASSED;
+              scout_emit (state, &base, service, rule_id, "all-checked", resource, service, NULL, rationale);
+            }
+
+          if (n_findings (state) > before)
+            state->input->evaluated++;
         }
     }
 
+  g_hash_table_unref (index.wanted);
+  g_hash_table_unref (index.nodes);
   return TRUE;
 }
+
+/* Item arrays inside small documents (AWS CLI responses), with the format
+ * they are; the big arrays are streamed by the reader instead. */
+static const struct
+{
+  const char *path;
+  Kind        kind;
+} document_arrays[] = {
+  { "EvaluationResults", KIND_CONFIG_EVALUATION },
+  { "ConformancePackRuleEvaluationResults", KIND_CONFIG_EVALUATION },
+  { "ComplianceByConfigRules", KIND_CONFIG_RULE },
+  { "ConformancePackRuleComplianceList", KIND_CONFIG_RULE },
+  { "ComplianceByResources", KIND_CONFIG_RESOURCE },
+  { "result.flaggedResources", KIND_TRUSTED_ADVISOR },
+  { "recommendationResourceSummaries", KIND_TRUSTED_ADVISOR },
+};
 
 /* Documents without an item array: a single finding, Config rule results,
  * ScoutSuite results, or one AWS CLI response. */
@@ -1145,7 +2480,6 @@ import_document (FileState  *state,
                  GError    **error)
 {
   JsonObject *o = document && JSON_NODE_HOLDS_OBJECT (document) ? json_node_get_object (document) : NULL;
-  JsonNode *results = o ? member (o, "EvaluationResults") : NULL;
 
   if (o == NULL)
     goto unknown;
@@ -1156,13 +2490,20 @@ import_document (FileState  *state,
       return TRUE;
     }
 
-  if (results && JSON_NODE_HOLDS_ARRAY (results))
+  for (guint a = 0; a < G_N_ELEMENTS (document_arrays); a++)
     {
-      JsonArray *array = json_node_get_array (results);
+      JsonNode *results = member (o, document_arrays[a].path);
+      JsonArray *array;
 
-      state->kinds[KIND_CONFIG_EVALUATION]++;
+      if (results == NULL || !JSON_NODE_HOLDS_ARRAY (results))
+        continue;
+      array = json_node_get_array (results);
+      /* An empty list still tells the format. */
+      state->kinds[document_arrays[a].kind]++;
+      state->trusted_advisor_check = str (o, "result.checkId");
+      state->conformance_pack = str (o, "ConformancePackName");
       for (guint i = 0; i < json_array_get_length (array); i++)
-        item_cb (json_array_get_element (array, i), "EvaluationResults", i, state);
+        item_cb (json_array_get_element (array, i), document_arrays[a].path, i, state);
       return TRUE;
     }
 

@@ -33,6 +33,7 @@ typedef struct
   guint64    evaluated;  /* items that gave at least one finding */
   guint64    skipped;    /* items that gave none, with reasons */
   guint64    duplicates; /* findings already read, from this or another input */
+  guint64    not_aws;    /* findings for another cloud (Prowler on Azure, GCP…) */
   guint64    by_status[DM_N_FINDING_STATUSES];  /* findings kept, by status */
   GPtrArray *reasons;   /* DmSkipReason */
 } DmImportInput;

@@ -794,7 +794,27 @@ dm_json_reader_read_file (DmJsonReader    *self,
       return FALSE;
     }
 
-  return dm_json_reader_read_stream (self, G_INPUT_STREAM (stream), name, func, user_data, cancellable, error);
+  /* AWS Config delivers gzip files: inflated as they are read, never whole. */
+  {
+    g_autoptr(GInputStream) buffered = g_buffered_input_stream_new (G_INPUT_STREAM (stream));
+    const guchar *head;
+    gsize n = 0;
+
+    if (g_buffered_input_stream_fill (G_BUFFERED_INPUT_STREAM (buffered), 2, cancellable, &local_error) < 0)
+      {
+        g_set_error (error, DM_JSON_READER_ERROR, DM_JSON_READER_ERROR_IO, "%s: %s", name, local_error->message);
+        return FALSE;
+      }
+    head = g_buffered_input_stream_peek_buffer (G_BUFFERED_INPUT_STREAM (buffered), &n);
+    if (n >= 2 && head[0] == 0x1f && head[1] == 0x8b)
+      {
+        g_autoptr(GZlibDecompressor) gunzip = g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP);
+        g_autoptr(GInputStream) inflated = g_converter_input_stream_new (buffered, G_CONVERTER (gunzip));
+
+        return dm_json_reader_read_stream (self, inflated, name, func, user_data, cancellable, error);
+      }
+    return dm_json_reader_read_stream (self, buffered, name, func, user_data, cancellable, error);
+  }
 }
 
 /**

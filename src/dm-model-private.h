@@ -39,5 +39,14 @@ void       _dm_service_set_layer  (DmService          *self,
                                    DmOwner             owner,
                                    DmControlKind       control,
                                    const char         *reason);
+void       _dm_service_set_group  (DmService          *self,
+                                   const char         *group);
+void       _dm_service_set_like   (DmService          *self,
+                                   const char         *like);
+void       _dm_service_add_source (DmService          *self,
+                                   const char         *title,
+                                   const char         *url);
+void       _dm_service_inherit    (DmService          *self,
+                                   DmService          *base);
 
 G_END_DECLS

@@ -28,6 +28,7 @@ struct _DmModel
   GListStore        *services;           /* DmService */
   GPtrArray       *service_array;  /* the same services: index reads that are safe from any thread */
   GArray            *categories;         /* DmCategory */
+  GArray            *groups;             /* DmServiceGroup, maybe empty */
   GArray            *security_services;  /* DmSecurityService */
   DmControlKindInfo  control_kinds[4];   /* indexed by DmControlKind */
 
@@ -62,6 +63,7 @@ dm_model_finalize (GObject *object)
   g_clear_object (&self->services);
   g_clear_pointer (&self->service_array, g_ptr_array_unref);
   g_clear_pointer (&self->categories, g_array_unref);
+  g_clear_pointer (&self->groups, g_array_unref);
   g_clear_pointer (&self->security_services, g_array_unref);
 
   for (guint i = 0; i < G_N_ELEMENTS (self->control_kinds); i++)
@@ -97,6 +99,8 @@ dm_model_init (DmModel *self)
   self->service_array = g_ptr_array_new_with_free_func (g_object_unref);
   self->categories = g_array_new (FALSE, TRUE, sizeof (DmNamedEntry));
   g_array_set_clear_func (self->categories, clear_named_entry);
+  self->groups = g_array_new (FALSE, TRUE, sizeof (DmNamedEntry));
+  g_array_set_clear_func (self->groups, clear_named_entry);
   self->security_services = g_array_new (FALSE, TRUE, sizeof (DmNamedEntry));
   g_array_set_clear_func (self->security_services, clear_named_entry);
   self->band_by_id = g_hash_table_new (g_str_hash, g_str_equal);
@@ -477,21 +481,26 @@ load_layers (Loader     *loader,
   return TRUE;
 }
 
+/* Reads a list of layer entries ({layer, owner, reason, control}) into
+ * @service: a service's own "layers" or the model's "common_layers". */
 static gboolean
-load_service_layers (Loader     *loader,
-                     JsonObject *obj,
-                     const char *service_path,
-                     DmService  *service)
+load_layer_entries (Loader     *loader,
+                    JsonObject *obj,
+                    const char *path_prefix,
+                    const char *member,
+                    DmService  *service)
 {
   DmModel *self = loader->model;
+  g_autofree char *elements = NULL;
   JsonArray *array;
 
-  if (!get_array (loader, obj, service_path, "layers", TRUE, &array))
+  if (!get_array (loader, obj, path_prefix ? path_prefix : "model", member, FALSE, &array))
     return FALSE;
 
-  for (guint i = 0; i < json_array_get_length (array); i++)
+  elements = path_prefix ? g_strdup_printf ("%s.%s", path_prefix, member) : g_strdup (member);
+
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
     {
-      g_autofree char *elements = g_strdup_printf ("%s.layers", service_path);
       g_autofree char *path = g_strdup_printf ("%s[%u]", elements, i);
       g_autofree char *named = NULL;
       JsonObject *entry;
@@ -532,11 +541,188 @@ load_service_layers (Loader     *loader,
       _dm_service_set_layer (service, dm_layer_get_index (layer), owner, control, reason);
     }
 
-  for (guint i = 0; i < self->layers->len; i++)
+  return TRUE;
+}
+
+/* Sources are shown as links, so only web addresses are accepted. */
+static gboolean
+load_sources (Loader     *loader,
+              JsonObject *obj,
+              const char *service_path,
+              DmService  *service)
+{
+  g_autofree char *elements = g_strdup_printf ("%s.sources", service_path);
+  JsonArray *array;
+
+  if (!get_array (loader, obj, service_path, "sources", FALSE, &array))
+    return FALSE;
+
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
     {
-      if (!_dm_service_has_layer (service, i))
-        return fail (loader, DM_MODEL_ERROR_INCOMPLETE, "%s: no entry for layer “%s”",
-                     service_path, dm_layer_get_id (g_ptr_array_index (self->layers, i)));
+      g_autofree char *path = g_strdup_printf ("%s[%u]", elements, i);
+      JsonObject *entry;
+      const char *title, *url;
+
+      if (!get_element_object (loader, array, i, elements, &entry) ||
+          !get_string (loader, entry, path, "title", TRUE, &title) ||
+          !get_string (loader, entry, path, "url", TRUE, &url))
+        return FALSE;
+
+      if (!g_str_has_prefix (url, "https://") && !g_str_has_prefix (url, "http://"))
+        return fail (loader, DM_MODEL_ERROR_INVALID_VALUE,
+                     "%s.url: expected an http or https address, found “%s”", path, url);
+
+      _dm_service_add_source (service, title, url);
+    }
+
+  return TRUE;
+}
+
+/* A service read from the file, before its "like" is resolved. */
+typedef enum
+{
+  PENDING_NEW,
+  PENDING_ON_CHAIN,
+  PENDING_DONE,
+} PendingState;
+
+typedef struct
+{
+  DmService    *service;
+  char         *path;     /* "services[3] (ecr)", for messages */
+  const char   *like;     /* owned by the JSON document */
+  guint         like_index;
+  PendingState  state;
+} Pending;
+
+static void
+clear_pending (gpointer data)
+{
+  Pending *p = data;
+
+  g_clear_object (&p->service);
+  g_free (p->path);
+}
+
+static gboolean
+read_service (Loader     *loader,
+              JsonArray  *array,
+              guint       i,
+              GHashTable *first_seen,
+              Pending    *pending)
+{
+  DmModel *self = loader->model;
+  g_autofree char *path = g_strdup_printf ("services[%u]", i);
+  g_autofree char *named = NULL;
+  JsonObject *obj;
+  const char *id, *name, *short_name, *category, *summary, *like, *group;
+
+  if (!get_element_object (loader, array, i, "services", &obj) ||
+      !get_string (loader, obj, path, "id", TRUE, &id))
+    return FALSE;
+
+  if (g_hash_table_contains (first_seen, id))
+    return fail (loader, DM_MODEL_ERROR_DUPLICATE_ID,
+                 "%s: duplicate service id “%s” (first at services[%u])",
+                 path, id, GPOINTER_TO_UINT (g_hash_table_lookup (first_seen, id)));
+  g_hash_table_insert (first_seen, (char *)id, GUINT_TO_POINTER (i));
+
+  named = g_strdup_printf ("%s (%s)", path, id);
+
+  if (!get_string (loader, obj, named, "name", TRUE, &name) ||
+      !get_string (loader, obj, named, "short_name", FALSE, &short_name) ||
+      !get_string (loader, obj, named, "category", TRUE, &category) ||
+      !get_string (loader, obj, named, "summary", FALSE, &summary) ||
+      !get_string (loader, obj, named, "like", FALSE, &like) ||
+      !get_string (loader, obj, named, "group", FALSE, &group))
+    return FALSE;
+
+  /* With groups, every service is in one, so none falls out of the list. */
+  if (group == NULL && self->groups->len > 0)
+    return fail (loader, DM_MODEL_ERROR_MISSING, "%s: “group” is missing (the model lists groups)", named);
+  if (group != NULL && dm_model_find_group (self, group) == NULL)
+    return fail (loader, DM_MODEL_ERROR_UNKNOWN_REFERENCE, "%s: unknown group “%s”", named, group);
+
+  if (like != NULL && *like == '\0')
+    return fail (loader, DM_MODEL_ERROR_INVALID_VALUE, "%s.like: must not be empty", named);
+
+  if (dm_model_find_category (self, category) == NULL)
+    return fail (loader, DM_MODEL_ERROR_UNKNOWN_REFERENCE, "%s: unknown category “%s”", named, category);
+
+  pending->service = _dm_service_new (id, name, short_name, category, summary, self->layers->len);
+  pending->path = g_steal_pointer (&named);
+  pending->like = like;
+  pending->state = PENDING_NEW;
+  _dm_service_set_like (pending->service, like);
+  _dm_service_set_group (pending->service, group);
+
+  return load_sources (loader, obj, pending->path, pending->service) &&
+         load_layer_entries (loader, obj, pending->path, "layers", pending->service);
+}
+
+/* Resolves every "like" without recursion (a hostile file may chain
+ * thousands): follow the chain to a resolved service or one without a
+ * "like", then fill the chain from its far end back. */
+static gboolean
+resolve_likes (Loader     *loader,
+               GArray     *pendings,
+               GHashTable *first_seen,
+               DmService  *common)
+{
+  g_autoptr(GArray) chain = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint i = 0; i < pendings->len; i++)
+    {
+      guint at = i;
+
+      g_array_set_size (chain, 0);
+      while (g_array_index (pendings, Pending, at).state == PENDING_NEW)
+        {
+          Pending *p = &g_array_index (pendings, Pending, at);
+          gpointer index;
+
+          p->state = PENDING_ON_CHAIN;
+          g_array_append_val (chain, at);
+          if (p->like == NULL)
+            break;
+          if (!g_hash_table_lookup_extended (first_seen, p->like, NULL, &index))
+            return fail (loader, DM_MODEL_ERROR_UNKNOWN_REFERENCE,
+                         "%s.like: unknown service “%s”", p->path, p->like);
+          p->like_index = GPOINTER_TO_UINT (index);
+          at = p->like_index;
+        }
+
+      /* The walk stops on a resolved service, on one without "like" (the
+       * last on the chain), or on one already on the chain: a cycle. */
+      {
+        Pending *stop = &g_array_index (pendings, Pending, at);
+        gboolean cycle = stop->state == PENDING_ON_CHAIN && stop->like != NULL;
+
+        if (cycle)
+          {
+            g_autoptr(GString) names = g_string_new (NULL);
+            guint from = 0;
+
+            while (g_array_index (chain, guint, from) != at)
+              from++;
+            for (guint k = from; k < chain->len; k++)
+              g_string_append_printf (names, "%s → ",
+                                      dm_service_get_id (g_array_index (pendings, Pending,
+                                                                        g_array_index (chain, guint, k)).service));
+            g_string_append (names, dm_service_get_id (stop->service));
+            return fail (loader, DM_MODEL_ERROR_CYCLE, "%s.like: the services are like each other in a circle: %s",
+                         stop->path, names->str);
+          }
+      }
+
+      for (guint k = chain->len; k > 0; k--)
+        {
+          Pending *p = &g_array_index (pendings, Pending, g_array_index (chain, guint, k - 1));
+          DmService *base = p->like ? g_array_index (pendings, Pending, p->like_index).service : common;
+
+          _dm_service_inherit (p->service, base);
+          p->state = PENDING_DONE;
+        }
     }
 
   return TRUE;
@@ -548,44 +734,48 @@ load_services (Loader     *loader,
 {
   DmModel *self = loader->model;
   g_autoptr(GHashTable) first_seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GArray) pendings = g_array_new (FALSE, TRUE, sizeof (Pending));
+  g_autoptr(DmService) common = _dm_service_new ("common_layers", "common_layers", NULL, "", NULL,
+                                                 self->layers->len);
   JsonArray *array;
+
+  g_array_set_clear_func (pendings, clear_pending);
+
+  /* Layers every service has unless it says otherwise. */
+  if (!load_layer_entries (loader, root, NULL, "common_layers", common))
+    return FALSE;
 
   if (!get_array (loader, root, "model", "services", TRUE, &array))
     return FALSE;
 
+  g_array_set_size (pendings, json_array_get_length (array));
   for (guint i = 0; i < json_array_get_length (array); i++)
+    if (!read_service (loader, array, i, first_seen, &g_array_index (pendings, Pending, i)))
+      return FALSE;
+
+  if (!resolve_likes (loader, pendings, first_seen, common))
+    return FALSE;
+
+  for (guint i = 0; i < pendings->len; i++)
     {
-      g_autofree char *path = g_strdup_printf ("services[%u]", i);
-      g_autofree char *named = NULL;
-      g_autoptr(DmService) service = NULL;
-      JsonObject *obj;
-      const char *id, *name, *short_name, *category, *summary;
+      Pending *p = &g_array_index (pendings, Pending, i);
 
-      if (!get_element_object (loader, array, i, "services", &obj) ||
-          !get_string (loader, obj, path, "id", TRUE, &id))
-        return FALSE;
+      for (guint l = 0; l < self->layers->len; l++)
+        {
+          if (!_dm_service_has_layer (p->service, l))
+            return fail (loader, DM_MODEL_ERROR_INCOMPLETE, "%s: no entry for layer “%s”",
+                         p->path, dm_layer_get_id (g_ptr_array_index (self->layers, l)));
+        }
 
-      if (g_hash_table_contains (first_seen, id))
-        return fail (loader, DM_MODEL_ERROR_DUPLICATE_ID,
-                     "%s: duplicate service id “%s” (first at services[%u])",
-                     path, id, GPOINTER_TO_UINT (g_hash_table_lookup (first_seen, id)));
-      g_hash_table_insert (first_seen, (char *)id, GUINT_TO_POINTER (i));
+      if (dm_service_get_n_sources (p->service) == 0)
+        return fail (loader, DM_MODEL_ERROR_MISSING,
+                     "%s: “sources” is missing (name at least one page, or be “like” a service that does)",
+                     p->path);
+    }
 
-      named = g_strdup_printf ("%s (%s)", path, id);
-
-      if (!get_string (loader, obj, named, "name", TRUE, &name) ||
-          !get_string (loader, obj, named, "short_name", FALSE, &short_name) ||
-          !get_string (loader, obj, named, "category", TRUE, &category) ||
-          !get_string (loader, obj, named, "summary", FALSE, &summary))
-        return FALSE;
-
-      if (dm_model_find_category (self, category) == NULL)
-        return fail (loader, DM_MODEL_ERROR_UNKNOWN_REFERENCE, "%s: unknown category “%s”", named, category);
-
-      service = _dm_service_new (id, name, short_name, category, summary, self->layers->len);
-
-      if (!load_service_layers (loader, obj, named, service))
-        return FALSE;
+  for (guint i = 0; i < pendings->len; i++)
+    {
+      DmService *service = g_array_index (pendings, Pending, i).service;
 
       g_list_store_append (self->services, service);
       g_ptr_array_add (self->service_array, g_object_ref (service));
@@ -831,6 +1021,7 @@ dm_model_new_from_bytes (GBytes      *bytes,
 
   if (!load_control_kinds (&loader, root) ||
       !load_named_entries (&loader, root, "categories", "category", TRUE, self->categories) ||
+      !load_named_entries (&loader, root, "groups", "group", FALSE, self->groups) ||
       !load_named_entries (&loader, root, "security_services", "security service", FALSE, self->security_services) ||
       !load_bands (&loader, root) ||
       !load_layers (&loader, root) ||
@@ -1049,6 +1240,30 @@ dm_model_get_n_categories (DmModel *self)
 {
   g_return_val_if_fail (DM_IS_MODEL (self), 0);
   return self->categories->len;
+}
+
+guint
+dm_model_get_n_groups (DmModel *self)
+{
+  g_return_val_if_fail (DM_IS_MODEL (self), 0);
+  return self->groups->len;
+}
+
+const DmServiceGroup *
+dm_model_get_group (DmModel *self,
+                    guint    index)
+{
+  g_return_val_if_fail (DM_IS_MODEL (self), NULL);
+  g_return_val_if_fail (index < self->groups->len, NULL);
+  return &g_array_index (self->groups, DmServiceGroup, index);
+}
+
+const DmServiceGroup *
+dm_model_find_group (DmModel    *self,
+                     const char *id)
+{
+  g_return_val_if_fail (DM_IS_MODEL (self), NULL);
+  return find_named_entry (self->groups, id);
 }
 
 const DmCategory *

@@ -29,6 +29,7 @@ typedef enum
   DM_MODEL_ERROR_DUPLICATE_ID,
   DM_MODEL_ERROR_UNKNOWN_REFERENCE,
   DM_MODEL_ERROR_INCOMPLETE,
+  DM_MODEL_ERROR_CYCLE,
 } DmModelError;
 
 /* Limits for a model file: models are small, so anything beyond these is
@@ -47,6 +48,7 @@ typedef struct
 } DmNamedEntry;
 
 typedef DmNamedEntry DmCategory;
+typedef DmNamedEntry DmServiceGroup;
 typedef DmNamedEntry DmSecurityService;
 
 typedef struct
@@ -99,6 +101,12 @@ guint                    dm_model_get_n_categories            (DmModel      *sel
 const DmCategory        *dm_model_get_category                (DmModel      *self,
                                                                guint         index);
 const DmCategory        *dm_model_find_category               (DmModel      *self,
+                                                               const char   *id);
+
+guint                    dm_model_get_n_groups                (DmModel      *self);
+const DmServiceGroup    *dm_model_get_group                   (DmModel      *self,
+                                                               guint         index);
+const DmServiceGroup    *dm_model_find_group                  (DmModel      *self,
                                                                const char   *id);
 
 guint                    dm_model_get_n_security_services     (DmModel      *self);

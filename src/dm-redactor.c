@@ -501,6 +501,10 @@ dm_redactor_finding (DmRedactor *self,
   g_autofree char *source_base = g_path_get_basename (dm_finding_get_source (finding));
   g_autofree char *source = dm_redactor_text (self, source_base);
   g_autofree char *id = NULL;
+  const char * const *resources = dm_finding_get_resources (finding);
+  g_autoptr(GPtrArray) other_resources = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) origins = g_ptr_array_new_with_free_func (g_free);
+  DmFinding *copy;
   DmFindingData data = {
     .check = dm_finding_get_check (finding),
     .status = dm_finding_get_status (finding),
@@ -527,7 +531,31 @@ dm_redactor_finding (DmRedactor *self,
   data.evidence = evidence;
   data.remediation = remediation;
   data.source = source;
-  return dm_finding_new (&data);
+
+  g_ptr_array_add (other_resources, g_strdup (resource));
+  for (guint i = 1; resources[i]; i++)
+    g_ptr_array_add (other_resources, dm_redactor_resource (self, resources[i], dm_finding_get_resource_type (finding)));
+  g_ptr_array_add (other_resources, NULL);
+  data.resources = (const char * const *)other_resources->pdata;
+
+  copy = dm_finding_new (&data);
+
+  /* Other reports of it: their files and titles name things too. */
+  for (guint i = 1; i < dm_finding_get_n_origins (finding); i++)
+    {
+      DmFindingOrigin origin = dm_finding_get_origin (finding, i);
+      g_autofree char *base = g_path_get_basename (origin.source);
+      char *origin_source = dm_redactor_text (self, base);
+      char *origin_title = redact_field (self, origin.title, name, alias);
+      DmFindingData other = { .tool = origin.tool, .source_item = origin.source_item };
+
+      g_ptr_array_add (origins, origin_source);
+      g_ptr_array_add (origins, origin_title);
+      other.source = origin_source;
+      other.title = origin_title;
+      dm_finding_add_origin (copy, &other);
+    }
+  return copy;
 }
 
 /**
@@ -551,8 +579,12 @@ dm_redactor_findings (DmRedactor *self,
     {
       g_autoptr(DmFinding) finding = g_list_model_get_item (findings, i);
 
+      const char * const *resources = dm_finding_get_resources (finding);
+
       /* Only to learn the names: the pseudonym is asked for again below. */
       g_free (dm_redactor_resource (self, dm_finding_get_resource (finding), dm_finding_get_resource_type (finding)));
+      for (guint r = 1; resources[r]; r++)
+        g_free (dm_redactor_resource (self, resources[r], dm_finding_get_resource_type (finding)));
     }
 
   for (guint i = 0; i < n; i++)

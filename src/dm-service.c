@@ -24,9 +24,12 @@ struct _DmService
   char           *name;
   char           *short_name;
   char           *category;
+  char           *group;      /* for the sidebar; NULL when the model has no groups */
   char           *summary;
+  char           *like;
   Responsibility *layers;   /* indexed by dm_layer_get_index() */
   guint           n_layers;
+  GArray         *sources;  /* DmSource */
 };
 
 G_DEFINE_FINAL_TYPE (DmService, dm_service, G_TYPE_OBJECT)
@@ -50,10 +53,13 @@ dm_service_finalize (GObject *object)
   for (guint i = 0; i < self->n_layers; i++)
     g_free (self->layers[i].reason);
   g_free (self->layers);
+  g_clear_pointer (&self->sources, g_array_unref);
+  g_free (self->like);
   g_free (self->id);
   g_free (self->name);
   g_free (self->short_name);
   g_free (self->category);
+  g_free (self->group);
   g_free (self->summary);
 
   G_OBJECT_CLASS (dm_service_parent_class)->finalize (object);
@@ -115,8 +121,19 @@ dm_service_class_init (DmServiceClass *klass)
 }
 
 static void
+clear_source (gpointer data)
+{
+  DmSource *source = data;
+
+  g_free (source->title);
+  g_free (source->url);
+}
+
+static void
 dm_service_init (DmService *self)
 {
+  self->sources = g_array_new (FALSE, TRUE, sizeof (DmSource));
+  g_array_set_clear_func (self->sources, clear_source);
 }
 
 DmService *
@@ -167,6 +184,59 @@ _dm_service_set_layer (DmService     *self,
   r->reason = g_strdup (reason ? reason : "");
 }
 
+void
+_dm_service_set_like (DmService  *self,
+                      const char *like)
+{
+  g_free (self->like);
+  self->like = g_strdup (like);
+}
+
+void
+_dm_service_set_group (DmService  *self,
+                       const char *group)
+{
+  g_free (self->group);
+  self->group = g_strdup (group);
+}
+
+void
+_dm_service_add_source (DmService  *self,
+                        const char *title,
+                        const char *url)
+{
+  DmSource source = { g_strdup (title), g_strdup (url) };
+
+  g_array_append_val (self->sources, source);
+}
+
+/* Fills every layer @self does not set, and its sources when it has none,
+ * from @base: how "like" and the model's common layers resolve. */
+void
+_dm_service_inherit (DmService *self,
+                     DmService *base)
+{
+  g_return_if_fail (self->n_layers == base->n_layers);
+
+  for (guint i = 0; i < self->n_layers; i++)
+    {
+      const Responsibility *from = &base->layers[i];
+
+      if (!self->layers[i].set && from->set)
+        _dm_service_set_layer (self, i, from->owner, from->control, from->reason);
+    }
+
+  if (self->sources->len > 0)
+    return;
+
+  for (guint i = 0; i < base->sources->len; i++)
+    {
+      const DmSource *source = &g_array_index (base->sources, DmSource, i);
+
+      _dm_service_add_source (self, source->title, source->url);
+    }
+}
+
 const char *
 dm_service_get_id (DmService *self)
 {
@@ -200,6 +270,55 @@ dm_service_get_summary (DmService *self)
 {
   g_return_val_if_fail (DM_IS_SERVICE (self), NULL);
   return self->summary;
+}
+
+/**
+ * dm_service_get_group:
+ *
+ * Returns: (nullable): the id of the model's group the service is listed
+ *   under (compute, storage, security…), or %NULL
+ */
+const char *
+dm_service_get_group (DmService *self)
+{
+  g_return_val_if_fail (DM_IS_SERVICE (self), NULL);
+  return self->group;
+}
+
+/**
+ * dm_service_get_like:
+ *
+ * Returns: (nullable): the id of the service this one was declared like in
+ *   the model file, or %NULL
+ */
+const char *
+dm_service_get_like (DmService *self)
+{
+  g_return_val_if_fail (DM_IS_SERVICE (self), NULL);
+  return self->like;
+}
+
+guint
+dm_service_get_n_sources (DmService *self)
+{
+  g_return_val_if_fail (DM_IS_SERVICE (self), 0);
+  return self->sources->len;
+}
+
+/**
+ * dm_service_get_source:
+ *
+ * Returns: (transfer none) (nullable): the page at @index that the
+ *   service's facts come from
+ */
+const DmSource *
+dm_service_get_source (DmService *self,
+                       guint      index)
+{
+  g_return_val_if_fail (DM_IS_SERVICE (self), NULL);
+  if (index >= self->sources->len)
+    return NULL;
+  return &g_array_index (self->sources, DmSource, index);
 }
 
 static const Responsibility *

@@ -8,6 +8,13 @@
 
 G_BEGIN_DECLS
 
+/* A page a service's facts come from. */
+typedef struct
+{
+  char *title;
+  char *url;
+} DmSource;
+
 #define DM_TYPE_SERVICE (dm_service_get_type ())
 G_DECLARE_FINAL_TYPE (DmService, dm_service, DM, SERVICE, GObject)
 
@@ -16,6 +23,11 @@ const char    *dm_service_get_name       (DmService *self);
 const char    *dm_service_get_short_name (DmService *self);
 const char    *dm_service_get_category   (DmService *self);
 const char    *dm_service_get_summary    (DmService *self);
+const char    *dm_service_get_like       (DmService *self);
+const char    *dm_service_get_group      (DmService *self);
+guint          dm_service_get_n_sources  (DmService *self);
+const DmSource *dm_service_get_source    (DmService *self,
+                                          guint      index);
 DmOwner        dm_service_get_owner      (DmService *self,
                                           DmLayer   *layer);
 const char    *dm_service_get_reason     (DmService *self,

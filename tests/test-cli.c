@@ -98,7 +98,7 @@ test_list_services_json (void)
 
   root = parse (run.out);
   services = json_node_get_array (root);
-  g_assert_cmpuint (json_array_get_length (services), >=, 24);
+  g_assert_cmpuint (json_array_get_length (services), >=, 84);
   for (guint i = 0; i < json_array_get_length (services); i++)
     {
       JsonObject *s = json_array_get_object_element (services, i);
@@ -133,7 +133,9 @@ test_service_json (void)
   top = json_array_get_object_element (bands, 0);
   g_assert_cmpstr (json_object_get_string_member (top, "id"), ==, "data");
   g_assert_cmpstr (json_object_get_string_member (top, "owner"), ==, "customer");
-  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (bands, 1), "owner"), ==, "provider");
+  /* Below it the application band: shared, since access logging,
+   * versioning and Object Lock are yours to turn on. */
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (bands, 1), "owner"), ==, "shared");
 }
 
 static void
@@ -281,15 +283,14 @@ test_assess_json (void)
 
   s3 = find_object (json_object_get_array_member (top, "services"), "id", "s3");
   g_assert_nonnull (s3);
-  /* Block Public Access (finding-1) is on the bucket's IAM layer; server
-   * access logging (finding-10) on its data. */
+  /* Block Public Access (finding-1) is on the bucket's IAM layer. */
   layer = find_object (json_object_get_array_member (s3, "layers"), "id", "iam");
   g_assert_cmpstr (json_object_get_string_member (layer, "status"), ==, "gap");
   g_assert_cmpstr (json_object_get_string_member (layer, "worst_severity"), ==, "high");
   g_assert_cmpint (json_object_get_int_member (layer, "failed"), ==, 1);
-  layer = find_object (json_object_get_array_member (s3, "layers"), "id", "customer_data");
+  /* S3.9 (access logging) is on the platform layer the customer shares. */
+  layer = find_object (json_object_get_array_member (s3, "layers"), "id", "platform_apps");
   g_assert_cmpstr (json_object_get_string_member (layer, "status"), ==, "gap");
-  g_assert_cmpstr (json_object_get_string_member (layer, "worst_severity"), ==, "medium");
   g_assert_cmpint (json_object_get_int_member (layer, "failed"), ==, 1);
   layer = find_object (json_object_get_array_member (s3, "layers"), "id", "server_side_encryption");
   g_assert_cmpstr (json_object_get_string_member (layer, "status"), ==, "no-data");
@@ -305,7 +306,7 @@ test_assess_json (void)
   finding = find_object (json_object_get_array_member (top, "findings"), "id", "finding-10");
   g_assert_cmpstr (json_object_get_string_member (finding, "title"), ==,
                    "<script>alert(1)</script> & \"quotes\" \u202e" "evil\x1b[31m");
-  g_assert_cmpstr (json_object_get_string_member (finding, "layer"), ==, "customer_data");
+  g_assert_cmpstr (json_object_get_string_member (finding, "layer"), ==, "platform_apps");
   finding = find_object (json_object_get_array_member (top, "findings"), "id", "finding-1");
   g_assert_cmpstr (json_object_get_string_member (finding, "check"), ==, "DATA-03");
   g_assert_cmpstr (json_object_get_string_member (finding, "status"), ==, "failed");
@@ -355,8 +356,57 @@ test_assess_text_is_safe (void)
   /* No terminal escape or bidi override reaches the terminal. */
   g_assert_null (strchr (run.out, '\x1b'));
   g_assert_null (strstr (run.out, "\u202e"));
-  g_assert_nonnull (strstr (run.out, "2 skipped"));
-  g_assert_nonnull (strstr (run.out, "7 failed, 1 passed, 1 informational, 2 suppressed, 0 duplicates"));
+  /* The window's, slides' and reports' wording: the parts add up to the items. */
+  g_assert_nonnull (strstr (run.out, "asff, 13 items: 7 failed, 1 passed, 1 informational, 2 suppressed, "
+                                     "0 duplicates, 0 not AWS, 2 not read\n"));
+}
+
+/* Prowler's findings for Azure, GCP and Kubernetes are counted as not AWS,
+ * in OCSF (cloud.provider, or the uid when there is none) and in v3 JSON
+ * (Provider), and never become findings on the AWS model. */
+static void
+test_assess_not_aws (void)
+{
+  g_autofree char *ocsf = test_fixture_path ("prowler-ocsf-multicloud.json");
+  g_autofree char *v3 = test_fixture_path ("prowler-v3-multicloud.json");
+  g_autoptr(JsonNode) root = NULL;
+  g_auto(Run) run;
+  g_auto(Run) text;
+  JsonArray *inputs, *findings;
+  static const struct { gint64 items, failed, passed, informational, not_aws; } expected[] = {
+    { 7, 1, 1, 1, 4 },
+    { 3, 1, 0, 0, 2 },
+  };
+
+  run_check (&run, TRUE, "--format", "json", ocsf, v3, NULL);
+  root = parse (run.out);
+  inputs = json_object_get_array_member (json_node_get_object (root), "inputs");
+  g_assert_cmpuint (json_array_get_length (inputs), ==, 2);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      JsonObject *input = json_array_get_object_element (inputs, i);
+      JsonObject *by_status = json_object_get_object_member (input, "findings");
+
+      g_assert_cmpint (json_object_get_int_member (input, "items"), ==, expected[i].items);
+      g_assert_cmpint (json_object_get_int_member (input, "not_aws"), ==, expected[i].not_aws);
+      g_assert_cmpint (json_object_get_int_member (by_status, "failed"), ==, expected[i].failed);
+      g_assert_cmpint (json_object_get_int_member (by_status, "passed"), ==, expected[i].passed);
+      g_assert_cmpint (json_object_get_int_member (by_status, "informational"), ==, expected[i].informational);
+      g_assert_cmpint (json_object_get_int_member (input, "skipped"), ==, 0);
+      g_assert_cmpint (expected[i].failed + expected[i].passed + expected[i].informational + expected[i].not_aws, ==,
+                       json_object_get_int_member (input, "items"));
+    }
+
+  /* Only the AWS findings are on the model. */
+  findings = json_object_get_array_member (json_node_get_object (root), "findings");
+  g_assert_cmpuint (json_array_get_length (findings), ==, 4);
+  for (guint i = 0; i < json_array_get_length (findings); i++)
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (findings, i), "account"), ==,
+                     "111122223333");
+
+  run_check (&text, TRUE, ocsf, NULL);
+  g_assert_nonnull (strstr (text.out, "prowler-ocsf, 7 items: 1 failed, 1 passed, 1 informational, 0 suppressed, "
+                                      "0 duplicates, 4 not AWS, 0 not read\n"));
 }
 
 int
@@ -379,6 +429,7 @@ main (int   argc,
   g_test_add_func ("/cli/assess/fail-on", test_assess_fail_on);
   g_test_add_func ("/cli/assess/bad-input", test_assess_bad_input);
   g_test_add_func ("/cli/assess/text-is-safe", test_assess_text_is_safe);
+  g_test_add_func ("/cli/assess/not-aws", test_assess_not_aws);
 
   return g_test_run ();
 }

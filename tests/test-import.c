@@ -573,15 +573,18 @@ test_scoutsuite (Fixture       *f,
   g_assert_cmpuint (input->evaluated, ==, 3);
   g_assert_cmpuint (reason_count (input, "rule had nothing to check"), ==, 1);
 
-  finding = find (f, "scoutsuite/s3/s3-bucket-world-policy-star");
+  /* This file has no inventory: each flagged item is named by its path
+   * (tests/test-scoutsuite.c has resources resolved). */
+  finding = find (f, "scoutsuite/s3/s3-bucket-world-policy-star/s3.buckets.id.example-public.policy");
   g_assert_cmpint (dm_finding_get_status (finding), ==, DM_FINDING_FAILED);
   g_assert_cmpint (dm_finding_get_severity (finding), ==, DM_SEVERITY_HIGH);
   g_assert_cmpstr (dm_finding_get_service (finding), ==, "s3");
-  g_assert_cmpstr (dm_finding_get_evidence (finding), ==, "Flagged: s3.buckets.id.example-public.policy");
-  g_assert_cmpstr (dm_finding_get_resource (finding), ==, "1 of 4 checked items");
+  g_assert_cmpstr (dm_finding_get_evidence (finding), ==,
+                   "Anyone can read it. Flagged: s3.buckets.id.example-public.policy (not found in the results' inventory).");
+  g_assert_cmpstr (dm_finding_get_resource (finding), ==, "s3.buckets.id.example-public.policy");
   g_assert_cmpstr (dm_finding_get_account (finding), ==, "111122223333");
-  g_assert_cmpint (dm_finding_get_status (find (f, "scoutsuite/s3/s3-bucket-no-logging")), ==, DM_FINDING_PASSED);
-  g_assert_cmpstr (dm_finding_get_layer (find (f, "scoutsuite/iam/iam-root-account-no-mfa")), ==, "iam");
+  g_assert_cmpint (dm_finding_get_status (find (f, "scoutsuite/s3/s3-bucket-no-logging/all-checked")), ==, DM_FINDING_PASSED);
+  g_assert_cmpstr (dm_finding_get_layer (find (f, "scoutsuite/iam/iam-root-account-no-mfa/iam.credential_reports.<root_account>")), ==, "iam");
 }
 
 static void
@@ -705,19 +708,14 @@ test_assessment (Fixture       *f,
   g_assert_cmpint (r->worst, ==, DM_SEVERITY_HIGH);
   g_assert_cmpuint (r->failed, ==, 2);
   g_assert_cmpuint (r->passed, ==, 1);
-
-  /* S3 data: finding-10 (server access logging), which the catalogue puts
-   * there itself: "platform and applications" is AWS's for S3. */
-  r = dm_assessment_get_result (assessment, s3, dm_model_find_layer (f->model, "customer_data"));
-  g_assert_cmpint (r->status, ==, DM_LAYER_GAP);
-  g_assert_cmpint (r->worst, ==, DM_SEVERITY_MEDIUM);
-  g_assert_cmpuint (r->failed, ==, 1);
-  g_assert_cmpuint (r->passed, ==, 0);
-  g_assert_cmpstr (dm_finding_get_layer (find (f, "finding-10")), ==, "customer_data");
-  g_assert_cmpstr (dm_assessment_get_finding_layer (assessment, find (f, "finding-10")), ==, "customer_data");
+  /* finding-10 (S3.9, server access logging) is on "platform and
+   * applications", which the customer shares for S3. */
+  g_assert_cmpstr (dm_finding_get_layer (find (f, "finding-10")), ==, "platform_apps");
+  g_assert_cmpstr (dm_assessment_get_finding_layer (assessment, find (f, "finding-10")), ==, "platform_apps");
 
   r = dm_assessment_get_result (assessment, s3, dm_model_find_layer (f->model, "platform_apps"));
-  g_assert_cmpint (r->status, ==, DM_LAYER_PROVIDER);
+  g_assert_cmpint (r->status, ==, DM_LAYER_GAP);
+  g_assert_cmpuint (r->failed, ==, 1);
 
   /* Nothing says anything about S3's encryption layers: no data, never ok. */
   r = dm_assessment_get_result (assessment, s3, dm_model_find_layer (f->model, "server_side_encryption"));
@@ -793,7 +791,8 @@ static void
 test_shared_samples (Fixture       *f,
                      gconstpointer  data)
 {
-  const char *folders[] = { "securityhub_asff", "prowler", "aws_config", "aws_cli" };
+  const char *folders[] = { "securityhub_asff", "prowler", "aws_config", "aws_cli", "guardduty", "inspector",
+                            "accessanalyzer", "cloudsploit", "trustedadvisor" };
   g_autofree char *root = g_build_filename (SHARED_DIR, "samples", NULL);
   guint imported = 0, rejected = 0;
 
@@ -841,6 +840,317 @@ test_shared_samples (Fixture       *f,
 /* The same findings reached twice, by the same file given again and by a
  * folder that links back to itself, are kept once and counted as
  * duplicates; nothing else changes. */
+/* GuardDuty's own get-findings output: its SchemaVersion does not make it
+ * ASFF; its 1–10 severity is banded as GuardDuty bands it; the affected
+ * resource is named by ARN; an archived finding is suppressed. */
+static void
+test_guardduty (Fixture       *f,
+                gconstpointer  data)
+{
+  const char *prefix = "arn:aws:guardduty:eu-west-1:444455556666:detector/d1/finding/";
+  static const struct
+  {
+    const char      *id;
+    DmSeverity       severity;
+    DmFindingStatus  status;
+    const char      *resource;
+    const char      *service;
+    const char      *layer;
+  } expected[] = {
+    { "f01", DM_SEVERITY_HIGH, DM_FINDING_FAILED, "arn:aws:iam::444455556666:user/deploy-bot", "iam", "iam" },
+    { "f02", DM_SEVERITY_LOW, DM_FINDING_FAILED, "arn:aws:ec2:eu-west-1:444455556666:instance/i-0abc1234def567890",
+      "ec2", "os" },
+    { "f03", DM_SEVERITY_CRITICAL, DM_FINDING_FAILED, "arn:aws:s3:::public-assets", "s3", NULL },
+    { "f04", DM_SEVERITY_MEDIUM, DM_FINDING_SUPPRESSED, NULL, "ec2", NULL },
+    { "f05", DM_SEVERITY_HIGH, DM_FINDING_FAILED, "arn:aws:eks:eu-west-1:444455556666:cluster/prod", "eks", NULL },
+  };
+  const DmImportInput *input;
+
+  import_fixture (f, "guardduty-findings.json");
+  input = dm_importer_get_input (f->importer, 0);
+  g_assert_cmpstr (input->format, ==, "guardduty");
+  g_assert_cmpuint (input->items, ==, 6);
+  g_assert_cmpuint (input->by_status[DM_FINDING_FAILED], ==, 5);
+  g_assert_cmpuint (input->by_status[DM_FINDING_SUPPRESSED], ==, 1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autofree char *id = g_strconcat (prefix, expected[i].id, NULL);
+      DmFinding *finding = find (f, id);
+
+      g_assert_nonnull (finding);
+      g_assert_cmpstr (dm_finding_get_tool (finding), ==, "GuardDuty");
+      g_assert_cmpstr (dm_finding_get_account (finding), ==, "444455556666");
+      g_assert_cmpint (dm_finding_get_severity (finding), ==, expected[i].severity);
+      g_assert_cmpint (dm_finding_get_status (finding), ==, expected[i].status);
+      if (expected[i].resource)
+        g_assert_cmpstr (dm_finding_get_resource (finding), ==, expected[i].resource);
+      g_assert_cmpstr (dm_finding_get_service (finding), ==, expected[i].service);
+      if (expected[i].layer)
+        g_assert_cmpstr (dm_finding_get_layer (finding), ==, expected[i].layer);
+    }
+}
+
+/* Inspector2 list-findings: statuses, severities (an untriaged finding
+ * by its score), the CVE among the ids, and evidence naming the package,
+ * its fix, EPSS and a known exploit. */
+static void
+test_inspector (Fixture       *f,
+                gconstpointer  data)
+{
+  const char *prefix = "arn:aws:inspector2:eu-west-1:444455556666:finding/";
+  const DmImportInput *input;
+  DmFinding *openssl, *curl, *zlib, *glibc;
+  g_autofree char *id1 = g_strdup_printf ("%s%032x", prefix, 1);
+  g_autofree char *id5 = g_strdup_printf ("%s%032x", prefix, 5);
+  g_autofree char *id6 = g_strdup_printf ("%s%032x", prefix, 6);
+  g_autofree char *id7 = g_strdup_printf ("%s%032x", prefix, 7);
+
+  import_fixture (f, "inspector2-findings.json");
+  input = dm_importer_get_input (f->importer, 0);
+  g_assert_cmpstr (input->format, ==, "inspector2");
+  g_assert_cmpuint (input->items, ==, 8);
+  g_assert_cmpuint (input->by_status[DM_FINDING_FAILED], ==, 6);
+  g_assert_cmpuint (input->by_status[DM_FINDING_SUPPRESSED], ==, 2);
+
+  openssl = find (f, id1);
+  g_assert_nonnull (openssl);
+  g_assert_cmpstr (dm_finding_get_tool (openssl), ==, "Inspector");
+  g_assert_cmpint (dm_finding_get_severity (openssl), ==, DM_SEVERITY_HIGH);
+  g_assert_cmpstr (dm_finding_get_resource (openssl), ==, "arn:aws:ec2:eu-west-1:444455556666:instance/i-0abc1234def567890");
+  g_assert_cmpstr (dm_finding_get_account (openssl), ==, "444455556666");
+  g_assert_cmpstr (dm_finding_get_service (openssl), ==, "ec2");
+  g_assert_cmpstr (dm_finding_get_layer (openssl), ==, "os");
+  g_assert_true (g_strv_contains (dm_finding_get_controls (openssl), "CVE-2026-1001"));
+  g_assert_nonnull (strstr (dm_finding_get_evidence (openssl), "openssl 1.0.0 (OS); fixed in 1.0.1"));
+  g_assert_nonnull (strstr (dm_finding_get_evidence (openssl), "EPSS 0.01234"));
+  g_assert_nonnull (strstr (dm_finding_get_evidence (openssl), "a public exploit exists"));
+  g_assert_cmpstr (dm_finding_get_remediation (openssl), ==, "Update openssl to 1.0.1 or later.");
+
+  zlib = find (f, id5);
+  glibc = find (f, id6);
+  g_assert_cmpint (dm_finding_get_status (zlib), ==, DM_FINDING_SUPPRESSED);
+  g_assert_cmpint (dm_finding_get_status (glibc), ==, DM_FINDING_SUPPRESSED);
+
+  curl = find (f, id7);
+  g_assert_cmpint (dm_finding_get_severity (curl), ==, DM_SEVERITY_CRITICAL);
+}
+
+/* Access Analyzer: who outside the account can reach a resource is about
+ * who may use it, so each finding sits on its service's IAM layer. */
+static void
+test_access_analyzer (Fixture       *f,
+                      gconstpointer  data)
+{
+  static const struct
+  {
+    const char      *id;
+    DmFindingStatus  status;
+    DmSeverity       severity;
+    const char      *service;
+  } expected[] = {
+    { "aa-1", DM_FINDING_FAILED, DM_SEVERITY_HIGH, "s3" },
+    { "aa-2", DM_FINDING_FAILED, DM_SEVERITY_MEDIUM, "kms" },
+    { "aa-3", DM_FINDING_SUPPRESSED, DM_SEVERITY_MEDIUM, "iam" },
+    { "aa-4", DM_FINDING_FAILED, DM_SEVERITY_LOW, "iam" },
+  };
+  const DmImportInput *input;
+
+  import_fixture (f, "access-analyzer-findings.json");
+  input = dm_importer_get_input (f->importer, 0);
+  g_assert_cmpstr (input->format, ==, "access-analyzer");
+  g_assert_cmpuint (input->items, ==, 4);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      DmFinding *finding = find (f, expected[i].id);
+
+      g_assert_nonnull (finding);
+      g_assert_cmpint (dm_finding_get_status (finding), ==, expected[i].status);
+      g_assert_cmpint (dm_finding_get_severity (finding), ==, expected[i].severity);
+      g_assert_cmpstr (dm_finding_get_service (finding), ==, expected[i].service);
+      g_assert_cmpstr (dm_finding_get_layer (finding), ==, "iam");
+      g_assert_cmpstr (dm_finding_get_account (finding), ==, "444455556666");
+    }
+  g_assert_nonnull (strstr (dm_finding_get_evidence (find (f, "aa-1")), "\"*\""));
+}
+
+/* CloudSploit: OK passes, FAIL and WARN fail, UNKNOWN is informational,
+ * anything else a counted skip; the account comes from the ARN. */
+static void
+test_cloudsploit (Fixture       *f,
+                  gconstpointer  data)
+{
+  const DmImportInput *input;
+  DmFinding *bucket;
+
+  import_fixture (f, "cloudsploit.json");
+  input = dm_importer_get_input (f->importer, 0);
+  g_assert_cmpstr (input->format, ==, "cloudsploit");
+  g_assert_cmpuint (input->items, ==, 5);
+  g_assert_cmpuint (input->by_status[DM_FINDING_FAILED], ==, 2);
+  g_assert_cmpuint (input->by_status[DM_FINDING_PASSED], ==, 1);
+  g_assert_cmpuint (input->by_status[DM_FINDING_INFORMATIONAL], ==, 1);
+  g_assert_cmpuint (input->skipped, ==, 1);
+  g_assert_cmpuint (reason_count (input, "no pass or fail status"), ==, 1);
+
+  bucket = find (f, "cloudsploit/bucketAllUsersPolicy/global/arn:aws:s3:::public-assets");
+  g_assert_nonnull (bucket);
+  g_assert_cmpstr (dm_finding_get_service (bucket), ==, "s3");
+  g_assert_cmpint (dm_finding_get_status (find (f, "cloudsploit/openSSH/eu-west-1/arn:aws:ec2:eu-west-1:444455556666:security-group/sg-0123")),
+                   ==, DM_FINDING_FAILED);
+  g_assert_cmpstr (dm_finding_get_account (find (f, "cloudsploit/rootMfaEnabled/global/arn:aws:iam::444455556666:root")),
+                   ==, "444455556666");
+}
+
+/* Trusted Advisor: each flagged resource of a check is a finding; a
+ * suppressed one is suppressed whatever its status. */
+static void
+test_trusted_advisor (Fixture       *f,
+                      gconstpointer  data)
+{
+  const DmImportInput *input;
+
+  import_fixture (f, "trusted-advisor-check.json");
+  input = dm_importer_get_input (f->importer, 0);
+  g_assert_cmpstr (input->format, ==, "trusted-advisor");
+  g_assert_cmpuint (input->items, ==, 4);
+  g_assert_cmpuint (input->by_status[DM_FINDING_PASSED], ==, 1);
+  g_assert_cmpuint (input->by_status[DM_FINDING_FAILED], ==, 2);
+  g_assert_cmpuint (input->by_status[DM_FINDING_SUPPRESSED], ==, 1);
+  g_assert_cmpint (dm_finding_get_severity (find (f, "trusted-advisor/Pfx0RwqBli/r-error")), ==, DM_SEVERITY_HIGH);
+  g_assert_cmpint (dm_finding_get_status (find (f, "trusted-advisor/Pfx0RwqBli/r-hidden")), ==, DM_FINDING_SUPPRESSED);
+  g_assert_cmpstr (dm_finding_get_service (find (f, "trusted-advisor/Pfx0RwqBli/r-warn")), ==, "account");
+}
+
+/* AWS Config summaries: per rule (also a conformance pack's), per
+ * resource, and a conformance pack's per-resource details; a rule's
+ * non-compliant count is in its evidence, capped counts said as such. */
+static void
+test_config_compliance (Fixture       *f,
+                        gconstpointer  data)
+{
+  static const struct
+  {
+    const char *file;
+    const char *format;
+    guint64     items, failed, passed, informational, skipped;
+  } expected[] = {
+    { "config-conformance-pack-compliance.json", "config-rule-compliance", 4, 1, 1, 1, 1 },
+    { "config-conformance-pack-details.json", "config-compliance", 3, 1, 2, 0, 0 },
+    { "config-compliance-by-rule.json", "config-rule-compliance", 3, 2, 1, 0, 0 },
+    { "config-compliance-by-resource.json", "config-resource-compliance", 2, 1, 1, 0, 0 },
+  };
+  DmFinding *capped, *pack_rule, *group;
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      const DmImportInput *input;
+
+      import_fixture (f, expected[i].file);
+      input = dm_importer_get_input (f->importer, i);
+      g_assert_cmpstr (input->format, ==, expected[i].format);
+      g_assert_cmpuint (input->items, ==, expected[i].items);
+      g_assert_cmpuint (input->by_status[DM_FINDING_FAILED], ==, expected[i].failed);
+      g_assert_cmpuint (input->by_status[DM_FINDING_PASSED], ==, expected[i].passed);
+      g_assert_cmpuint (input->by_status[DM_FINDING_INFORMATIONAL], ==, expected[i].informational);
+      g_assert_cmpuint (input->skipped, ==, expected[i].skipped);
+    }
+
+  capped = find (f, "config-rule//encrypted-volumes");
+  g_assert_nonnull (capped);
+  g_assert_nonnull (strstr (dm_finding_get_evidence (capped), "more than 100"));
+  pack_rule = find (f, "config-rule/operational-best-practices-s3/s3-bucket-ssl-requests-only-conformance-pack-abc123");
+  g_assert_nonnull (pack_rule);
+  g_assert_cmpstr (dm_finding_get_resource (pack_rule), ==, "operational-best-practices-s3");
+  group = find (f, "config-resource/AWS::EC2::SecurityGroup/sg-0123");
+  g_assert_nonnull (group);
+  g_assert_cmpint (dm_finding_get_status (group), ==, DM_FINDING_FAILED);
+  g_assert_cmpstr (dm_finding_get_layer (group), ==, "network_firewall");
+}
+
+/* What the importer fuzzer found: a 104-digit integer, which arrives as a
+ * double, was cast outside gint64's range (undefined). It reads as the
+ * largest value instead, so a reuse count that large passes. */
+static void
+test_huge_integer (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "fuzz", "fuzz-importer-huge-integer.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  GListModel *findings;
+  guint seen = 0;
+
+  g_assert_true (dm_importer_add_file (f->importer, file, NULL, &error));
+  g_assert_no_error (error);
+  findings = dm_importer_get_findings (f->importer);
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(DmFinding) finding = g_list_model_get_item (findings, i);
+
+      if (g_strcmp0 (dm_finding_get_check (finding), "IAM-11") == 0)
+        {
+          g_assert_cmpint (dm_finding_get_status (finding), ==, DM_FINDING_PASSED);
+          g_assert_nonnull (strstr (dm_finding_get_evidence (finding), "9223372036854775807"));
+          seen++;
+        }
+    }
+  g_assert_cmpuint (seen, ==, 1);
+}
+
+/* Prowler's OCSF and its ASFF output of one scan, read together: a check
+ * on a resource that both report is one finding listing both files. */
+static void
+test_joined_reports (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *ocsf = test_fixture_path ("prowler-ocsf-scan.json");
+  g_autofree char *asff = test_fixture_path ("prowler-asff-scan.json");
+  GListModel *findings;
+  const DmImportInput *second;
+  guint root_mfa = 0, joined = 0;
+
+  import_fixture (f, "prowler-ocsf-scan.json");
+  import_fixture (f, "prowler-asff-scan.json");
+  findings = dm_importer_get_findings (f->importer);
+
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(DmFinding) finding = g_list_model_get_item (findings, i);
+      guint n = dm_finding_get_n_origins (finding);
+
+      if (n > 1)
+        {
+          DmFindingOrigin first = dm_finding_get_origin (finding, 0);
+          DmFindingOrigin other = dm_finding_get_origin (finding, 1);
+
+          g_assert_cmpuint (n, ==, 2);
+          g_assert_cmpstr (first.source, ==, ocsf);
+          g_assert_cmpstr (other.source, ==, asff);
+          g_assert_cmpstr (other.tool, ==, "Prowler");
+          joined++;
+        }
+      if (g_strcmp0 (dm_finding_get_check (finding), "IAM-01") == 0)
+        {
+          g_assert_cmpint (dm_finding_get_status (finding), ==, DM_FINDING_FAILED);
+          g_assert_cmpuint (n, ==, 2);
+          root_mfa++;
+        }
+    }
+  /* The root user's MFA is one gap, reported twice. */
+  g_assert_cmpuint (root_mfa, ==, 1);
+  g_assert_cmpuint (joined, >=, 1);
+
+  /* Each joined report counts as a duplicate of the second file, so its
+   * counts still add up to its items. */
+  second = dm_importer_get_input (f->importer, 1);
+  g_assert_cmpuint (second->duplicates, ==, joined + 1);
+  g_assert_cmpuint (second->items, ==, second->duplicates + second->by_status[DM_FINDING_FAILED] +
+                                       second->by_status[DM_FINDING_PASSED] +
+                                       second->by_status[DM_FINDING_INFORMATIONAL] +
+                                       second->by_status[DM_FINDING_SUPPRESSED]);
+}
+
 static void
 test_duplicates (Fixture       *f,
                  gconstpointer  data)
@@ -914,6 +1224,14 @@ main (int   argc,
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/import/duplicates", test_duplicates);
+  ADD ("/import/joined-reports", test_joined_reports);
+  ADD ("/import/huge-integer", test_huge_integer);
+  ADD ("/import/guardduty", test_guardduty);
+  ADD ("/import/inspector2", test_inspector);
+  ADD ("/import/access-analyzer", test_access_analyzer);
+  ADD ("/import/cloudsploit", test_cloudsploit);
+  ADD ("/import/trusted-advisor", test_trusted_advisor);
+  ADD ("/import/config-compliance", test_config_compliance);
   ADD ("/import/asff/resolved", test_asff_resolved);
   ADD ("/import/duplicates/placeholder-ids", test_placeholder_ids);
   ADD ("/import/catalogue", test_catalogue);

@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include "test-util.h"
 
 #include "dm-json-reader.h"
@@ -649,6 +651,63 @@ test_fuzz_regressions (void)
   }
 }
 
+/* A gzip file (as AWS Config delivers them) is inflated while it is read:
+ * the same items as the plain file. A corrupt one is a clear error. */
+static void
+test_gzip (void)
+{
+  g_autofree char *plain_path = test_fixture_path ("prowler-ocsf-scan.json");
+  g_autofree char *dir = g_dir_make_tmp ("demarc-gz-XXXXXX", NULL);
+  g_autofree char *gz_path = g_build_filename (dir, "scan.json.gz", NULL);
+  g_autofree char *bad_path = g_build_filename (dir, "bad.json.gz", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GFile) plain = g_file_new_for_path (plain_path);
+  g_autoptr(GFile) gz = g_file_new_for_path (gz_path);
+  g_autoptr(GFile) bad = g_file_new_for_path (bad_path);
+  g_autoptr(GZlibCompressor) gzip = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP, -1);
+  g_autoptr(GOutputStream) out = NULL;
+  g_autoptr(GOutputStream) file_out = NULL;
+  g_autoptr(GError) error = NULL;
+  guint64 plain_items = 0, gz_items = 0, bad_items = 0;
+  gsize length, written;
+
+  g_assert_true (g_file_get_contents (plain_path, &contents, &length, NULL));
+  file_out = G_OUTPUT_STREAM (g_file_replace (gz, NULL, FALSE, G_FILE_CREATE_NONE, NULL, &error));
+  g_assert_no_error (error);
+  out = g_converter_output_stream_new (file_out, G_CONVERTER (gzip));
+  g_assert_true (g_output_stream_write_all (out, contents, length, &written, NULL, &error));
+  g_assert_true (g_output_stream_close (out, NULL, &error));
+  g_assert_no_error (error);
+
+  {
+    g_autoptr(DmJsonReader) reader = dm_json_reader_new ();
+
+    g_assert_true (dm_json_reader_read_file (reader, plain, count_item_cb, &plain_items, NULL, &error));
+  }
+  {
+    g_autoptr(DmJsonReader) reader = dm_json_reader_new ();
+
+    g_assert_true (dm_json_reader_read_file (reader, gz, count_item_cb, &gz_items, NULL, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_cmpuint (plain_items, >, 0);
+  g_assert_cmpuint (gz_items, ==, plain_items);
+
+  /* The gzip magic, then garbage. */
+  g_assert_true (g_file_set_contents (bad_path, "\x1f\x8b\x08\x00garbage, not deflate", -1, NULL));
+  {
+    g_autoptr(DmJsonReader) reader = dm_json_reader_new ();
+
+    g_assert_false (dm_json_reader_read_file (reader, bad, count_item_cb, &bad_items, NULL, &error));
+    g_assert_nonnull (error);
+    g_assert_nonnull (strstr (error->message, "bad.json.gz"));
+  }
+
+  g_unlink (gz_path);
+  g_unlink (bad_path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -675,6 +734,7 @@ main (int   argc,
   g_test_add_func ("/json-reader/error/deep", test_error_deep);
   g_test_add_func ("/json-reader/error/missing-file", test_missing_file);
   g_test_add_func ("/json-reader/shared-samples", test_shared_samples);
+  g_test_add_func ("/json-reader/gzip", test_gzip);
 
   return g_test_run ();
 }

@@ -115,6 +115,44 @@ test_findings (void)
     }
 }
 
+/* A finding's other resources and its other reports (their files and
+ * titles) are redacted like its own fields. */
+static void
+test_resources_and_origins (void)
+{
+  g_autoptr(DmRedactor) redactor = dm_redactor_new ();
+  g_autoptr(DmFinding) finding = NULL;
+  g_autoptr(DmFinding) redacted = NULL;
+  const char *resources[] = { "arn:aws:s3:::payroll-exports", "arn:aws:s3:::hr-archive-2026", NULL };
+  DmFindingData data = {
+    .id = "f-1", .tool = "Security Hub", .source = "/exports/acme-prod-111122223333.json",
+    .title = "Bucket payroll-exports allows public reads", .account = "111122223333",
+    .resource = resources[0], .resources = resources, .resource_type = "AwsS3Bucket",
+  };
+  DmFindingData other = { .tool = "Prowler", .source = "/exports/acme-prod-prowler.ocsf.json", .source_item = 7,
+                          .title = "hr-archive-2026 is public" };
+  const char * const *copied;
+  DmFindingOrigin origin;
+
+  finding = dm_finding_new (&data);
+  dm_finding_add_origin (finding, &other);
+  g_assert_cmpuint (g_strv_length ((char **)dm_finding_get_resources (finding)), ==, 2);
+
+  redacted = dm_redactor_finding (redactor, finding);
+  copied = dm_finding_get_resources (redacted);
+  g_assert_cmpuint (g_strv_length ((char **)copied), ==, 2);
+  g_assert_null (strstr (copied[0], "payroll"));
+  g_assert_null (strstr (copied[1], "hr-archive"));
+  g_assert_cmpstr (copied[0], !=, copied[1]);
+
+  g_assert_cmpuint (dm_finding_get_n_origins (redacted), ==, 2);
+  origin = dm_finding_get_origin (redacted, 1);
+  g_assert_cmpstr (origin.tool, ==, "Prowler");
+  g_assert_cmpuint (origin.source_item, ==, 7);
+  g_assert_null (strstr (origin.source, "/exports"));
+  g_assert_null (strstr (origin.title, "hr-archive"));
+}
+
 /* Holes a review found: many names, short names, names inside tool ids,
  * names that start like an account id, addresses after a colon. */
 static void
@@ -193,6 +231,7 @@ main (int   argc,
   g_test_add_func ("/redact/resources", test_resources);
   g_test_add_func ("/redact/invalid-utf8", test_invalid_utf8);
   g_test_add_func ("/redact/findings", test_findings);
+  g_test_add_func ("/redact/resources-and-origins", test_resources_and_origins);
   g_test_add_func ("/redact/review-holes", test_review_holes);
   g_test_add_func ("/redact/tool-ids", test_tool_ids);
 
