@@ -301,18 +301,32 @@ classify (JsonObject *o)
   return KIND_UNKNOWN;
 }
 
-/* Fills service, layer, check, remediation and controls from the catalogue:
- * by control id, by Prowler check id, by resource type, by service name. */
+/* A finding's id in its tool's own terms, for the mapping. */
+typedef struct
+{
+  const char *source;    /* "scoutsuite", "config", "guardduty", "inspector", "cis-1.2", "pci"… */
+  const char *id;        /* the rule, type, package manager… (nullable) */
+  const char *service;   /* the service the id names (PCI.IAM.1 → "IAM"), or NULL */
+} ToolId;
+
+/* Fills service, layer, check, remediation and controls: by Demarc's own
+ * check (control id, then Prowler id), then through the mapping by the
+ * tool's id (@tool; else the control as a Security Hub control, the
+ * Prowler check), then by the service the id names, the resource type, the
+ * service name. The tool's own title stays the finding's; Demarc's
+ * remediation is used where Demarc writes one. */
 static void
-map_finding (FileState     *state,
-             DmFindingData *data,
-             const char    *control,
-             const char    *prowler_check,
-             const char    *service_name,
-             GStrvBuilder  *controls)
+map_finding_by_id (FileState     *state,
+                   DmFindingData *data,
+                   const char    *control,
+                   const char    *prowler_check,
+                   const ToolId  *tool,
+                   const char    *service_name,
+                   GStrvBuilder  *controls)
 {
   DmCatalogue *catalogue = state->self->catalogue;
   const DmCheck *check = NULL;
+  const DmMapping *mapped = NULL;
   const char *service = NULL, *layer = NULL;
 
   if (control)
@@ -340,13 +354,45 @@ map_finding (FileState     *state,
   if (control)
     g_strv_builder_add (controls, control);
 
-  if (dm_catalogue_map_resource_type (catalogue, data->resource_type, &service, &layer) ||
+  if (tool && tool->source)
+    mapped = dm_catalogue_map_id (catalogue, tool->source, tool->id, data->resource_type);
+  if (mapped == NULL && control)
+    mapped = dm_catalogue_lookup (catalogue, "securityhub", control);
+  if (mapped == NULL && prowler_check)
+    mapped = dm_catalogue_lookup (catalogue, "prowler", prowler_check);
+
+  if (mapped != NULL)
+    {
+      data->service = mapped->service;
+      data->layer = mapped->layer;
+      if (data->severity == DM_SEVERITY_UNKNOWN)
+        data->severity = mapped->severity;
+      return;
+    }
+
+  /* An id that names its service (PCI.IAM.1 on an AwsAccount resource is
+   * IAM's) says more than the resource type. */
+  if (((tool && (service = dm_catalogue_resolve_service (catalogue, tool->service))) &&
+       (layer = dm_catalogue_get_service_layer (catalogue, service))) ||
+      dm_catalogue_map_resource_type (catalogue, data->resource_type, &service, &layer) ||
       ((service = dm_catalogue_resolve_service (catalogue, service_name)) &&
        (layer = dm_catalogue_get_service_layer (catalogue, service))))
     {
       data->service = service;
       data->layer = layer;
     }
+}
+
+/* The form callers that know no tool id use. */
+static void
+map_finding (FileState     *state,
+             DmFindingData *data,
+             const char    *control,
+             const char    *prowler_check,
+             const char    *service_name,
+             GStrvBuilder  *controls)
+{
+  map_finding_by_id (state, data, control, prowler_check, NULL, service_name, controls);
 }
 
 /* The same finding reached twice (the file given twice, a folder reached
@@ -439,21 +485,69 @@ severity_of (const char *label,
   return DM_SEVERITY_UNKNOWN;
 }
 
-/* "security-control/S3.8", ".../v/1.0.0/S3.8" → "S3.8"; "prowler-x" → NULL. */
-static char *
-control_from_generator (const char *generator)
+/* What a Security Hub GeneratorId names. */
+typedef struct
 {
-  const char *slash;
+  char       *id;        /* "S3.8", "1.10", "PCI.IAM.1" */
+  const char *source;    /* "securityhub", "cis-1.2", "pci" */
+  char       *service;   /* for PCI: the service part ("IAM") */
+} Generated;
 
+static void
+generated_clear (Generated *generated)
+{
+  g_clear_pointer (&generated->id, g_free);
+  g_clear_pointer (&generated->service, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Generated, generated_clear)
+
+/* "security-control/S3.8", ".../aws-foundational-security-best-practices/v/1.0.0/S3.8"
+ * → Security Hub control S3.8; "arn:aws:securityhub:::ruleset/cis-aws-foundations-benchmark/v/1.2.0/rule/1.10"
+ * and "cis-aws-foundations-benchmark/v/1.2.0/1.10" → CIS 1.2 rule 1.10 (the
+ * standard without consolidated control findings numbers its own rules);
+ * "pci-dss/v/3.2.1/PCI.IAM.1" (or "PCI.IAM.1" alone) → PCI.IAM.1 of service
+ * IAM; "prowler-x" → nothing. */
+static gboolean
+control_from_generator (const char *generator,
+                        Generated  *out)
+{
+  const char *slash, *last;
+
+  memset (out, 0, sizeof *out);
   if (generator == NULL || g_str_has_prefix (generator, "prowler-"))
-    return NULL;
+    return FALSE;
+  /* A bare "PCI.IAM.1" (ProductFields.ControlId) is read like its generator. */
+  slash = strrchr (generator, '/');
+  last = slash ? slash + 1 : generator;
+  if (*last == '\0')
+    return FALSE;
+
+  if ((slash == NULL || strstr (generator, "pci-dss/v/") != NULL) && g_str_has_prefix (last, "PCI."))
+    {
+      const char *dot = strchr (last + 4, '.');
+
+      out->id = g_strdup (last);
+      out->source = "pci";
+      out->service = dot ? g_strndup (last + 4, dot - (last + 4)) : NULL;
+      return TRUE;
+    }
+  if (slash == NULL)
+    return FALSE;
   if (g_str_has_prefix (generator, "security-control/") ||
       strstr (generator, "aws-foundational-security-best-practices/v/") != NULL)
     {
-      slash = strrchr (generator, '/');
-      return slash && slash[1] ? g_strdup (slash + 1) : NULL;
+      out->id = g_strdup (last);
+      out->source = "securityhub";
+      return TRUE;
     }
-  return NULL;
+  if (strstr (generator, "cis-aws-foundations-benchmark/v/1.2.0/") != NULL)
+    {
+      out->id = g_strdup (last);
+      out->source = "cis-1.2";
+      return TRUE;
+    }
+  return FALSE;
 }
 
 /* Security Hub's own meaning of its fields: only an active, unsuppressed
@@ -477,18 +571,70 @@ asff_status (const char *compliance,
   return DM_FINDING_FAILED;
 }
 
+/* The finding type a GuardDuty finding carries in ASFF: one of its
+ * Types[] ("TTPs/Initial Access/UnauthorizedAccess:IAMUser-…"). */
+static const char *
+guardduty_type (JsonObject *o)
+{
+  JsonNode *node = member (o, "Types");
+  JsonArray *types;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return str (o, "Type");
+  types = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (types); i++)
+    {
+      JsonNode *element = json_array_get_element (types, i);
+      g_auto(DmGuardDutyType) parts = { 0 };
+      const char *text;
+
+      if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_STRING)
+        continue;
+      text = json_node_get_string (element);
+      if (dm_guardduty_type_parse (text, &parts))
+        return text;
+    }
+  return str (o, "Type");
+}
+
+/* The package manager of the first vulnerable package an Inspector
+ * finding lists. */
+static const char *
+package_manager (JsonObject *o)
+{
+  JsonObject *vulnerability = first_object (o, "Vulnerabilities");
+
+  return str (first_object (vulnerability, "VulnerablePackages"), "PackageManager");
+}
+
+static gboolean
+product_is (JsonObject *o,
+            const char *generator,
+            const char *name,
+            const char *arn_part)
+{
+  const char *product = str (o, "ProductName");
+  const char *arn = str (o, "ProductArn");
+
+  return (product && g_ascii_strcasecmp (product, name) == 0) ||
+         (arn && strstr (arn, arn_part) != NULL) ||
+         (generator && strstr (generator, arn_part) != NULL);
+}
+
 static void
 import_asff (FileState  *state,
              JsonObject *o,
              guint64     index)
 {
   g_autoptr(GStrvBuilder) controls = g_strv_builder_new ();
-  g_autofree char *generated_control = NULL;
+  g_auto(Generated) generated = { 0 };
   const char *status = str (o, "Compliance.Status");
   const char *workflow = first_of (str (o, "Workflow.Status"), str (o, "WorkflowState"));
   const char *generator = str (o, "GeneratorId");
+  g_autofree char *control_service = NULL;
   const char *prowler_check = NULL;
   const char *control;
+  ToolId tool = { 0 };
   JsonObject *resource = first_object (o, "Resources");
   DmFindingData data = { 0 };
 
@@ -515,11 +661,51 @@ import_asff (FileState  *state,
   else
     data.tool = first_of (str (o, "ProductName"), "Security Hub");
 
-  generated_control = control_from_generator (generator);
-  control = first_of (str (o, "Compliance.SecurityControlId"),
-                      first_of (str (o, "ProductFields.ControlId"), generated_control));
+  control_from_generator (generator, &generated);
+  control = str (o, "Compliance.SecurityControlId");
+  if (control == NULL && generated.source == NULL &&
+      g_str_has_prefix (str (o, "ProductFields.ControlId") ? str (o, "ProductFields.ControlId") : "", "PCI."))
+    control_from_generator (str (o, "ProductFields.ControlId"), &generated);
+  if (control == NULL && generated.source != NULL && !g_str_equal (generated.source, "securityhub"))
+    {
+      /* An older standard's own rule number: CIS 1.2 by its table, PCI by
+       * the service it names. */
+      tool.source = generated.source;
+      tool.id = generated.id;
+      tool.service = generated.service;
+      g_strv_builder_add (controls, g_str_equal (tool.source, "cis-1.2") ? "CIS 1.2" : "PCI DSS 3.2.1");
+      g_strv_builder_add (controls, generated.id);
+    }
+  else if (control == NULL)
+    control = first_of (str (o, "ProductFields.ControlId"), generated.id);
 
-  map_finding (state, &data, control, prowler_check, NULL, controls);
+  if (control != NULL)
+    {
+      /* A control the mapping does not know still names its service, the
+       * last thing to go by. */
+      const char *dot = strchr (control, '.');
+
+      control_service = dot ? g_strndup (control, dot - control) : NULL;
+    }
+  else if (tool.source == NULL && product_is (o, generator, "GuardDuty", ":guardduty"))
+    {
+      /* By the type's resource: an IAMUser finding is IAM's even when it
+       * names the instance the credentials were taken from. */
+      tool.source = "guardduty";
+      tool.id = guardduty_type (o);
+    }
+  else if (tool.source == NULL && (product_is (o, generator, "Inspector", ":inspector") || package_manager (o)))
+    {
+      tool.source = "inspector";
+      tool.id = package_manager (o);
+    }
+  else if (tool.source == NULL && product_is (o, generator, "Config", ":config"))
+    {
+      tool.source = "config";
+      tool.id = first_of (str (o, "ProductFields.aws/config/ConfigRuleName"), str (o, "ProductFields.RuleName"));
+    }
+
+  map_finding_by_id (state, &data, control, prowler_check, &tool, control_service, controls);
   add_finding (state, &data, controls);
 }
 
@@ -928,7 +1114,7 @@ import_config_evaluation (FileState  *state,
   data.title = rule;
   data.evidence = str (o, "Annotation");
 
-  map_finding (state, &data, NULL, NULL, NULL, controls);
+  map_finding_by_id (state, &data, NULL, NULL, &(ToolId){ "config", rule, NULL }, NULL, controls);
   add_finding (state, &data, controls);
 }
 
@@ -1144,7 +1330,7 @@ import_guardduty (FileState  *state,
     }
   data.resource = resource ? resource : first_of (type, str (o, "Arn"));
 
-  map_finding (state, &data, NULL, NULL, "guardduty", controls);
+  map_finding_by_id (state, &data, NULL, NULL, &(ToolId){ "guardduty", str (o, "Type"), NULL }, "guardduty", controls);
   add_finding (state, &data, controls);
 }
 
@@ -1259,7 +1445,8 @@ import_inspector (FileState  *state,
   if (cve)
     g_strv_builder_add (controls, cve);
 
-  map_finding (state, &data, NULL, NULL, "inspector2", controls);
+  map_finding_by_id (state, &data, NULL, NULL, &(ToolId){ "inspector", str (package, "packageManager"), NULL },
+                     "inspector2", controls);
   add_finding (state, &data, controls);
 }
 

@@ -286,7 +286,8 @@ test_assess_json (void)
 
   s3 = find_object (json_object_get_array_member (top, "services"), "id", "s3");
   g_assert_nonnull (s3);
-  layer = find_object (json_object_get_array_member (s3, "layers"), "id", "customer_data");
+  /* Block Public Access (finding-1) is on the bucket's IAM layer. */
+  layer = find_object (json_object_get_array_member (s3, "layers"), "id", "iam");
   g_assert_cmpstr (json_object_get_string_member (layer, "status"), ==, "gap");
   g_assert_cmpstr (json_object_get_string_member (layer, "worst_severity"), ==, "high");
   g_assert_cmpint (json_object_get_int_member (layer, "failed"), ==, 1);
@@ -294,7 +295,7 @@ test_assess_json (void)
   layer = find_object (json_object_get_array_member (s3, "layers"), "id", "platform_apps");
   g_assert_cmpstr (json_object_get_string_member (layer, "status"), ==, "gap");
   g_assert_cmpint (json_object_get_int_member (layer, "failed"), ==, 1);
-  layer = find_object (json_object_get_array_member (s3, "layers"), "id", "iam");
+  layer = find_object (json_object_get_array_member (s3, "layers"), "id", "server_side_encryption");
   g_assert_cmpstr (json_object_get_string_member (layer, "status"), ==, "no-data");
   g_assert_true (json_object_get_null_member (layer, "worst_severity"));
   layer = find_object (json_object_get_array_member (s3, "layers"), "id", "os");

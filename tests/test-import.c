@@ -150,7 +150,8 @@ test_asff_mixed (Fixture       *f,
   finding = find (f, "finding-1");
   g_assert_cmpstr (dm_finding_get_check (finding), ==, "DATA-03");
   g_assert_cmpstr (dm_finding_get_service (finding), ==, "s3");
-  g_assert_cmpstr (dm_finding_get_layer (finding), ==, "customer_data");
+  /* Block Public Access decides who may reach the bucket: its IAM layer. */
+  g_assert_cmpstr (dm_finding_get_layer (finding), ==, "iam");
   g_assert_cmpint (dm_finding_get_severity (finding), ==, DM_SEVERITY_HIGH);
   g_assert_cmpint (dm_finding_get_status (finding), ==, DM_FINDING_FAILED);
   g_assert_true (g_strv_contains (dm_finding_get_controls (finding), "S3.8"));
@@ -700,22 +701,24 @@ test_assessment (Fixture       *f,
   g_assert_true (dm_assessment_has_service (assessment, s3));
   g_assert_false (dm_assessment_has_service (assessment, dm_model_find_service (f->model, "sqs")));
 
-  /* S3 data: finding-1 (high) and the Prowler FAIL. finding-10 (S3.9,
-   * server access logging) stays on "platform and applications", which
-   * the customer shares for S3. */
-  r = dm_assessment_get_result (assessment, s3, dm_model_find_layer (f->model, "customer_data"));
+  /* S3's IAM layer: finding-1 (high) and the Prowler FAIL on Block Public
+   * Access, and finding-2 that passed. */
+  r = dm_assessment_get_result (assessment, s3, dm_model_find_layer (f->model, "iam"));
   g_assert_cmpint (r->status, ==, DM_LAYER_GAP);
   g_assert_cmpint (r->worst, ==, DM_SEVERITY_HIGH);
   g_assert_cmpuint (r->failed, ==, 2);
   g_assert_cmpuint (r->passed, ==, 1);
+  /* finding-10 (S3.9, server access logging) is on "platform and
+   * applications", which the customer shares for S3. */
+  g_assert_cmpstr (dm_finding_get_layer (find (f, "finding-10")), ==, "platform_apps");
   g_assert_cmpstr (dm_assessment_get_finding_layer (assessment, find (f, "finding-10")), ==, "platform_apps");
 
   r = dm_assessment_get_result (assessment, s3, dm_model_find_layer (f->model, "platform_apps"));
   g_assert_cmpint (r->status, ==, DM_LAYER_GAP);
   g_assert_cmpuint (r->failed, ==, 1);
 
-  /* Nothing says anything about S3's IAM layer: no data, never ok. */
-  r = dm_assessment_get_result (assessment, s3, dm_model_find_layer (f->model, "iam"));
+  /* Nothing says anything about S3's encryption layers: no data, never ok. */
+  r = dm_assessment_get_result (assessment, s3, dm_model_find_layer (f->model, "server_side_encryption"));
   g_assert_cmpint (r->status, ==, DM_LAYER_NO_DATA);
 
   r = dm_assessment_get_result (assessment, vpc, dm_model_find_layer (f->model, "network_firewall"));
