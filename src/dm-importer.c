@@ -1179,7 +1179,7 @@ import_config_rule (FileState  *state,
   data.evidence = evidence;
   data.resource = state->conformance_pack;
 
-  map_finding (state, &data, NULL, NULL, NULL, controls);
+  map_finding_by_id (state, &data, NULL, NULL, &(ToolId){ "config", rule, NULL }, NULL, controls);
   add_finding (state, &data, controls);
 }
 
@@ -1445,7 +1445,8 @@ import_inspector (FileState  *state,
   if (cve)
     g_strv_builder_add (controls, cve);
 
-  map_finding_by_id (state, &data, NULL, NULL, &(ToolId){ "inspector", str (package, "packageManager"), NULL },
+  map_finding_by_id (state, &data, NULL, NULL,
+                     &(ToolId){ "inspector", first_of (str (package, "packageManager"), str (o, "type")), NULL },
                      "inspector2", controls);
   add_finding (state, &data, controls);
 }
@@ -2429,8 +2430,7 @@ scout_emit (FileState     *state,
   data.resource_type = resource_type;
   data.region = region;
   data.evidence = evidence;
-  /* map_finding knows no ScoutSuite rule ids yet: pass rule_id there. */
-  map_finding (state, &data, NULL, NULL, service, controls);
+  map_finding_by_id (state, &data, NULL, NULL, &(ToolId){ "scoutsuite", rule_id, NULL }, service, controls);
   if (data.check == NULL)
     data.check = rule_id;
   add_finding (state, &data, controls);

@@ -934,6 +934,27 @@ test_inspector (Fixture       *f,
 
   curl = find (f, id7);
   g_assert_cmpint (dm_finding_get_severity (curl), ==, DM_SEVERITY_CRITICAL);
+
+  /* The layer by package manager and resource: an application library on
+   * the platform, an image's packages on ECR, an open port on the network. */
+  {
+    static const struct { guint n; const char *service, *layer; } placed[] = {
+      { 2, "ec2", "platform_apps" },
+      { 3, "ecr", "platform_apps" },
+      { 4, "lambda", "platform_apps" },
+      { 8, "ec2", "network_firewall" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (placed); i++)
+      {
+        g_autofree char *id = g_strdup_printf ("%s%032x", prefix, placed[i].n);
+        DmFinding *finding = find (f, id);
+
+        g_assert_nonnull (finding);
+        g_assert_cmpstr (dm_finding_get_service (finding), ==, placed[i].service);
+        g_assert_cmpstr (dm_finding_get_layer (finding), ==, placed[i].layer);
+      }
+  }
 }
 
 /* Access Analyzer: who outside the account can reach a resource is about

@@ -161,6 +161,9 @@ test_per_item (Fixture       *f,
   g_assert_cmpstr (dm_finding_get_region (web), ==, "us-east-1");
   g_assert_cmpstr (dm_finding_get_account (web), ==, "111122223333");
   g_assert_cmpstr (dm_finding_get_check (web), ==, OPEN_PORT);
+  /* Placed by the rule id, on the group's own layer, not the instances' OS. */
+  g_assert_cmpstr (dm_finding_get_service (web), ==, "vpc");
+  g_assert_cmpstr (dm_finding_get_layer (web), ==, "network_firewall");
   g_assert_cmpstr (dm_finding_get_title (web), ==, "Security group opens a well-known port to all");
   g_assert_cmpstr (dm_finding_get_remediation (web), ==, "Restrict the rule to known source ranges.");
   g_assert_cmpstr (dm_finding_get_evidence (web), ==,
