@@ -105,7 +105,7 @@ dm_checks_logging_cli (DmCheckContext *context,
           t = json_array_get_object_element (list, i);
           trail (context, "", t);
           if (dm_check_boolean (t, "IsMultiRegionTrail", &multi) && multi)
-            multi_region = dm_check_string (t, "Name");
+            multi_region = dm_check_string (t, "TrailARN") ? dm_check_string (t, "TrailARN") : dm_check_string (t, "Name");
         }
 
       /* describe-trails does not say whether a trail is logging: a
@@ -114,7 +114,9 @@ dm_checks_logging_cli (DmCheckContext *context,
         dm_check_result (context, "LOG-01", FALSE, multi_region, "AwsCloudTrailTrail",
                          "%s is a multi-Region trail (its logging status is not in this file).", multi_region);
       else
-        dm_check_result (context, "LOG-01", TRUE, context->source_name, "AwsAccount", "No multi-Region trail is defined.");
+        dm_check_result (context, "LOG-01", TRUE,
+                         context->account ? context->account : context->region ? context->region : context->source_name,
+                         "AwsAccount", "No multi-Region trail is defined.");
       return TRUE;
     }
 
@@ -179,7 +181,11 @@ dm_checks_logging_cli (DmCheckContext *context,
 
   if (dm_check_boolean (document, "KeyRotationEnabled", &flag))
     {
-      dm_check_result (context, "ENC-07", !flag, context->source_name, "AwsKmsKey",
+      /* Newer answers name the key; CloudMapper's file name is its id. */
+      const char *key = dm_check_string (document, "KeyId") ? dm_check_string (document, "KeyId") : context->resource_name;
+      g_autofree char *arn = key && !g_str_has_prefix (key, "arn:") ? dm_check_build_arn (context, "kms", "key/%s", key) : NULL;
+
+      dm_check_result (context, "ENC-07", !flag, arn ? arn : key ? key : context->source_name, "AwsKmsKey",
                        "KeyRotationEnabled is %s.", flag ? "true" : "false");
       return TRUE;
     }

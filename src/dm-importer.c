@@ -240,6 +240,7 @@ typedef struct
   gboolean       prowler_asff;
   char          *call;           /* CloudMapper's <call>/ folder the file is in */
   char          *resource_name;  /* the resource its file name names, decoded */
+  GFile         *account_dir;    /* whose account path_account is, worked out when first needed */
 } FileState;
 
 static void
@@ -1472,11 +1473,23 @@ emit_check (DmCheckContext *context,
   add_finding (state, &data, controls);
 }
 
+static const char *account_of_folder (DmImporter   *self,
+                                      GFile        *folder,
+                                      GCancellable *cancellable);
+
 static void
 init_context (FileState      *state,
               DmCheckContext *context,
               guint64         index)
 {
+  /* Only Demarc's own checks need the path's account: formats that name
+   * their account never pay for looking it up. */
+  if (state->account_dir)
+    {
+      state->path_account = g_strdup (account_of_folder (state->self, state->account_dir, NULL));
+      g_clear_object (&state->account_dir);
+    }
+
   memset (context, 0, sizeof *context);
   context->catalogue = state->self->catalogue;
   /* In CloudMapper's <call>/<resource> files, the folder names the call
@@ -2592,7 +2605,7 @@ decode_resource_name (const char *name)
 
 #define IDENTITY_FILE "sts-get-caller-identity.json"
 #define SCAN_FILES 200            /* files looked at for ARNs, per account folder */
-#define SCAN_BYTES (256 * 1024)   /* of each */
+#define SCAN_BYTES (64 * 1024)    /* of each */
 
 /* sts get-caller-identity: {"Account", "Arn", "UserId"}. */
 static char *
@@ -2745,10 +2758,9 @@ account_of_folder (DmImporter   *self,
  * walk, the folder that holds the file stands for the account folder.
  */
 static void
-context_from_path (FileState    *state,
-                   GFile        *file,
-                   gboolean      in_folder,
-                   GCancellable *cancellable)
+context_from_path (FileState *state,
+                   GFile     *file,
+                   gboolean   in_folder)
 {
   g_autoptr(GFile) dir = g_file_get_parent (file);
   g_autoptr(GFile) account_dir = NULL;
@@ -2769,8 +2781,7 @@ context_from_path (FileState    *state,
 
   if (account_dir == NULL && in_folder)
     account_dir = g_file_get_parent (file);
-  if (account_dir)
-    state->path_account = g_strdup (account_of_folder (state->self, account_dir, cancellable));
+  state->account_dir = g_steal_pointer (&account_dir);
 }
 
 /**
@@ -2832,6 +2843,7 @@ free_file_state (FileState *state)
   g_free (state->path_region);
   g_free (state->call);
   g_free (state->resource_name);
+  g_clear_object (&state->account_dir);
 }
 
 /* In a folder walk, a file that cannot be read is an input that says so,
@@ -2888,7 +2900,7 @@ import_one_file (DmImporter    *self,
       state.call = g_strdup (call);
       state.resource_name = decode_resource_name (state.basename);
     }
-  context_from_path (&state, file, in_folder, cancellable);
+  context_from_path (&state, file, in_folder);
   /* A Demarc bundle can hold thousands of calls: stream them. */
   dm_json_reader_add_item_path (reader, "calls");
   if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, cancellable) == G_FILE_TYPE_REGULAR &&

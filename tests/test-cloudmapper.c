@@ -193,6 +193,13 @@ test_tree (Fixture       *f,
   /* The key's file is named by its id; the ARN is built. */
   assert_result (f, "POL-01", "arn:aws:kms:eu-west-1:" DEMO_ACCOUNT ":key/1234abcd-12ab-34cd-56ef-1234567890ab", FALSE);
 
+  assert_result (f, "ENC-07", "arn:aws:kms:eu-west-1:" DEMO_ACCOUNT ":key/1234abcd-12ab-34cd-56ef-1234567890ab", TRUE);
+  /* The role's trust, read from the authorization details and again from
+   * iam-get-role: one finding, the second a counted duplicate. */
+  g_assert_cmpuint (input_ending (f, "iam-get-role/open-door")->duplicates, ==, 1);
+  g_assert_true (g_str_has_suffix (dm_finding_get_source (find (f, "POL-07/arn:aws:iam::" DEMO_ACCOUNT ":role/open-door")),
+                                   "iam-get-account-authorization-details.json"));
+
   /* OpenSearch encryption, on the layers the customer shares. */
   assert_result (f, "ENC-15", "arn:aws:es:eu-west-1:" DEMO_ACCOUNT ":domain/search-public", TRUE);
   assert_result (f, "TLS-07", "arn:aws:es:eu-west-1:" DEMO_ACCOUNT ":domain/search-public", TRUE);
@@ -224,7 +231,7 @@ test_tree (Fixture       *f,
       g_assert_nonnull (dm_finding_get_region (finding));
       g_assert_true (strstr (source, dm_finding_get_region (finding)) != NULL);
     }
-  g_assert_cmpuint (g_list_model_get_n_items (findings), ==, 28);
+  g_assert_cmpuint (g_list_model_get_n_items (findings), ==, 29);
 
   /* Files Demarc does not read are listed, with the reason. */
   input = input_ending (f, "/demo/README.md");
@@ -386,9 +393,10 @@ test_symlink_loop (Fixture       *f,
   g_assert_cmpuint (dm_importer_get_n_inputs (f->importer), ==, dm_importer_get_n_inputs (direct));
   g_assert_cmpuint (g_list_model_get_n_items (dm_importer_get_findings (f->importer)), ==,
                     g_list_model_get_n_items (dm_importer_get_findings (direct)));
+  /* The tree's own duplicate (the role read from two files), no more. */
   for (guint i = 0; i < dm_importer_get_n_inputs (f->importer); i++)
     duplicates += dm_importer_get_input (f->importer, i)->duplicates;
-  g_assert_cmpuint (duplicates, ==, 0);
+  g_assert_cmpuint (duplicates, ==, 1);
   /* Reached through the link, the tree still says whose it is. */
   g_assert_cmpstr (dm_finding_get_account (find (f, "POL-07/arn:aws:iam::" DEMO_ACCOUNT ":role/open-door")), ==,
                    DEMO_ACCOUNT);
