@@ -426,7 +426,7 @@ analyzers (DmCheckContext *context,
            JsonArray      *list)
 {
   const char *active = NULL;
-  const char *region = context->region ? context->region : context->source_name;
+  const char *region = dm_check_where (context);
 
   for (guint i = 0; i < json_array_get_length (list); i++)
     {

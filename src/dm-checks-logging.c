@@ -80,7 +80,7 @@ dm_checks_call_error (DmCheckContext *context,
 {
   if (g_strcmp0 (service, "securityhub") == 0 && error &&
       (strstr (error, "not subscribed") || strstr (error, "InvalidAccessException")))
-    dm_check_result (context, "LOG-10", TRUE, context->region ? context->region : context->source_name, "AwsAccount",
+    dm_check_result (context, "LOG-10", TRUE, dm_check_where (context), "AwsAccount",
                      "%s answered that the account is not subscribed to Security Hub.", operation ? operation : service);
 }
 
@@ -115,7 +115,7 @@ dm_checks_logging_cli (DmCheckContext *context,
                          "%s is a multi-Region trail (its logging status is not in this file).", multi_region);
       else
         dm_check_result (context, "LOG-01", TRUE,
-                         context->account ? context->account : context->region ? context->region : context->source_name,
+                         context->account ? context->account : dm_check_where (context),
                          "AwsAccount", "No multi-Region trail is defined.");
       return TRUE;
     }
@@ -124,7 +124,7 @@ dm_checks_logging_cli (DmCheckContext *context,
     {
       guint n = json_array_get_length (list);
 
-      dm_check_result (context, "LOG-09", n == 0, context->region ? context->region : context->source_name,
+      dm_check_result (context, "LOG-09", n == 0, dm_check_where (context),
                        "AwsAccount", "%u GuardDuty detectors.", n);
       return TRUE;
     }
@@ -146,7 +146,7 @@ dm_checks_logging_cli (DmCheckContext *context,
                                   "FAILURE") != 0)
             recording_ok = TRUE;
         }
-      dm_check_result (context, "LOG-08", !recording_ok, context->region ? context->region : context->source_name,
+      dm_check_result (context, "LOG-08", !recording_ok, dm_check_where (context),
                        "AwsAccount", recording_ok ? "A configuration recorder is recording." :
                                                     "No configuration recorder is recording successfully.");
       return TRUE;
@@ -155,7 +155,7 @@ dm_checks_logging_cli (DmCheckContext *context,
   /* securityhub describe-hub answers only when the hub is on. */
   if (dm_check_string (document, "HubArn"))
     {
-      dm_check_result (context, "LOG-10", FALSE, context->region ? context->region : context->source_name, "AwsAccount",
+      dm_check_result (context, "LOG-10", FALSE, dm_check_where (context), "AwsAccount",
                        "Security Hub is enabled (%s).", dm_check_string (document, "HubArn"));
       return TRUE;
     }
@@ -164,7 +164,7 @@ dm_checks_logging_cli (DmCheckContext *context,
     {
       guint n = json_array_get_length (list);
 
-      dm_check_result (context, "LOG-10", n == 0, context->region ? context->region : context->source_name, "AwsAccount",
+      dm_check_result (context, "LOG-10", n == 0, dm_check_where (context), "AwsAccount",
                        "%u security standards are enabled.", n);
       return TRUE;
     }

@@ -344,6 +344,16 @@ dm_check_statement_value (JsonObject *policy,
   return NULL;
 }
 
+/* What a region- or account-wide result is about: the region, else the
+ * account, and only when the data says neither, the file. */
+const char *
+dm_check_where (DmCheckContext *context)
+{
+  if (context->region)
+    return context->region;
+  return context->account ? context->account : context->source_name;
+}
+
 static gboolean
 is_star_string (JsonNode *node)
 {

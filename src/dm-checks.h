@@ -68,6 +68,7 @@ gboolean    dm_check_double_to_integer (double          number,
 JsonNode   *dm_check_parse_embedded    (JsonNode       *node);
 gboolean    dm_check_hint_is           (DmCheckContext *context,
                                         const char     *service);
+const char *dm_check_where             (DmCheckContext *context);
 
 /* ARNs: the account of one, and one built from the context's region and
  * account (NULL when either is unknown). */

@@ -408,6 +408,39 @@ test_symlink_loop (Fixture       *f,
   g_rmdir (dir);
 }
 
+/* A plain folder of AWS CLI outputs: the account comes from the ARNs in
+ * the data, and region-wide results name it rather than the file. */
+static void
+test_cli_folder (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *dir = g_dir_make_tmp ("demarc-cli-XXXXXX", NULL);
+  g_autofree char *detectors = g_build_filename (dir, "guardduty-list-detectors.json", NULL);
+  g_autofree char *policy = g_build_filename (dir, "lambda-get-policy.json", NULL);
+  DmFinding *finding;
+
+  g_assert_true (g_file_set_contents (detectors, "{\"DetectorIds\": []}", -1, NULL));
+  g_assert_true (g_file_set_contents (policy,
+                                      "{\"Policy\": \"{\\\"Statement\\\": [{\\\"Effect\\\": \\\"Allow\\\", "
+                                      "\\\"Principal\\\": \\\"*\\\", \\\"Action\\\": \\\"lambda:InvokeFunction\\\", "
+                                      "\\\"Resource\\\": \\\"arn:aws:lambda:eu-north-1:444433332222:function:hook\\\"}]}\", "
+                                      "\"RevisionId\": \"1\"}", -1, NULL));
+  import_path (f, dir);
+
+  finding = find (f, "LOG-09/444433332222");
+  g_assert_nonnull (finding);
+  g_assert_cmpstr (dm_finding_get_account (finding), ==, "444433332222");
+  g_assert_cmpint (dm_finding_get_status (finding), ==, DM_FINDING_FAILED);
+  assert_result (f, "APP-01", "arn:aws:lambda:eu-north-1:444433332222:function:hook", TRUE);
+  g_assert_cmpstr (dm_finding_get_account (find (f, "APP-01/arn:aws:lambda:eu-north-1:444433332222:function:hook")), ==,
+                   "444433332222");
+  assert_counts_add_up (f);
+
+  g_unlink (detectors);
+  g_unlink (policy);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -419,6 +452,7 @@ main (int   argc,
   ADD ("/cloudmapper/single-files", test_single_files);
   ADD ("/cloudmapper/nothing-readable", test_nothing_readable);
   ADD ("/cloudmapper/symlink-loop", test_symlink_loop);
+  ADD ("/cloudmapper/cli-folder", test_cli_folder);
 #undef ADD
 
   return g_test_run ();
