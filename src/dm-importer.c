@@ -3003,11 +3003,14 @@ add_not_read (DmImporter *self,
   self->where.files_done++;
 }
 
+/* The reader inflates gzip as it goes: Config delivers .json.gz. */
 static gboolean
 has_export_name (const char *name)
 {
-  return g_str_has_suffix (name, ".json") || g_str_has_suffix (name, ".ndjson") ||
-         g_str_has_suffix (name, ".jsonl") || g_str_has_suffix (name, ".js");
+  g_autofree char *plain = g_str_has_suffix (name, ".gz") ? g_strndup (name, strlen (name) - 3) : g_strdup (name);
+
+  return g_str_has_suffix (plain, ".json") || g_str_has_suffix (plain, ".ndjson") ||
+         g_str_has_suffix (plain, ".jsonl") || g_str_has_suffix (plain, ".js");
 }
 
 /**
@@ -3069,7 +3072,7 @@ walk_folder (DmImporter    *self,
             return FALSE;
         }
       else
-        add_not_read (self, child, _("not an export by its name (not .json, .ndjson, .jsonl or .js, nor in a CloudMapper call folder)"));
+        add_not_read (self, child, _("not an export by its name (not .json, .ndjson, .jsonl or .js, gzipped or not, nor in a CloudMapper call folder)"));
     }
 
   return TRUE;

@@ -417,6 +417,7 @@ test_cli_folder (Fixture       *f,
   g_autofree char *dir = g_dir_make_tmp ("demarc-cli-XXXXXX", NULL);
   g_autofree char *detectors = g_build_filename (dir, "guardduty-list-detectors.json", NULL);
   g_autofree char *policy = g_build_filename (dir, "lambda-get-policy.json", NULL);
+  g_autofree char *rotation = g_build_filename (dir, "kms-get-key-rotation-status.json.gz", NULL);
   DmFinding *finding;
 
   g_assert_true (g_file_set_contents (detectors, "{\"DetectorIds\": []}", -1, NULL));
@@ -425,8 +426,22 @@ test_cli_folder (Fixture       *f,
                                       "\\\"Principal\\\": \\\"*\\\", \\\"Action\\\": \\\"lambda:InvokeFunction\\\", "
                                       "\\\"Resource\\\": \\\"arn:aws:lambda:eu-north-1:444433332222:function:hook\\\"}]}\", "
                                       "\"RevisionId\": \"1\"}", -1, NULL));
+  /* Gzipped, as AWS Config delivers its files: read all the same. */
+  {
+    g_autoptr(GZlibCompressor) gzip = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP, -1);
+    g_autoptr(GInputStream) plain = g_memory_input_stream_new_from_data ("{\"KeyRotationEnabled\": true, "
+                                                                         "\"KeyId\": \"arn:aws:kms:eu-north-1:444433332222:key/k1\"}",
+                                                                         -1, NULL);
+    g_autoptr(GInputStream) packed = g_converter_input_stream_new (plain, G_CONVERTER (gzip));
+    g_autoptr(GFile) file = g_file_new_for_path (rotation);
+    g_autoptr(GFileOutputStream) out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL);
+
+    g_assert_cmpint (g_output_stream_splice (G_OUTPUT_STREAM (out), packed, G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET, NULL, NULL),
+                     >, 0);
+  }
   import_path (f, dir);
 
+  assert_result (f, "ENC-07", "arn:aws:kms:eu-north-1:444433332222:key/k1", FALSE);
   finding = find (f, "LOG-09/444433332222");
   g_assert_nonnull (finding);
   g_assert_cmpstr (dm_finding_get_account (finding), ==, "444433332222");
@@ -438,6 +453,7 @@ test_cli_folder (Fixture       *f,
 
   g_unlink (detectors);
   g_unlink (policy);
+  g_unlink (rotation);
   g_rmdir (dir);
 }
 
