@@ -2605,6 +2605,7 @@ decode_resource_name (const char *name)
 
 #define IDENTITY_FILE "sts-get-caller-identity.json"
 #define SCAN_FILES 200            /* files looked at for ARNs, per account folder */
+#define SCAN_ENTRIES 4000         /* names looked at, so a huge folder ends the scan too */
 #define SCAN_BYTES (64 * 1024)    /* of each */
 
 /* sts get-caller-identity: {"Account", "Arn", "UserId"}. */
@@ -2647,17 +2648,23 @@ sorted_children (GFile        *folder,
 
 /* Counts the account of every ARN in the first bytes of the regular files
  * under folder (links are not followed, so loops end). */
+typedef struct
+{
+  guint files;
+  guint entries;
+} ScanBudget;
+
 static void
 scan_arns (GFile        *folder,
            GHashTable   *counts,
-           guint        *budget,
+           ScanBudget   *budget,
            guint         depth,
            GCancellable *cancellable)
 {
   g_autoptr(GPtrArray) names = sorted_children (folder, cancellable);
   g_autofree char *head = NULL;
 
-  for (guint i = 0; i < names->len && *budget > 0; i++)
+  for (guint i = 0; i < names->len && budget->files > 0 && budget->entries > 0; i++, budget->entries--)
     {
       g_autoptr(GFile) child = g_file_get_child (folder, g_ptr_array_index (names, i));
       GFileType type = g_file_query_file_type (child, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, cancellable);
@@ -2668,7 +2675,7 @@ scan_arns (GFile        *folder,
         scan_arns (child, counts, budget, depth + 1, cancellable);
       if (type != G_FILE_TYPE_REGULAR || !(stream = g_file_read (child, cancellable, NULL)))
         continue;
-      (*budget)--;
+      budget->files--;
       if (head == NULL)
         head = g_malloc (SCAN_BYTES + 1);
       if (!g_input_stream_read_all (G_INPUT_STREAM (stream), head, SCAN_BYTES, &n, cancellable, NULL))
@@ -2727,7 +2734,8 @@ account_of_folder (DmImporter   *self,
       g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
       GHashTableIter iter;
       gpointer k, v;
-      guint budget = SCAN_FILES, best = 0;
+      ScanBudget budget = { SCAN_FILES, SCAN_ENTRIES };
+      guint best = 0;
       const char *winner = NULL;
 
       scan_arns (folder, counts, &budget, 0, cancellable);
