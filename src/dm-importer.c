@@ -2784,6 +2784,9 @@ context_from_path (FileState *state,
           state->path_region = g_steal_pointer (&name);
           account_dir = g_object_ref (parent);
         }
+      /* Higher up only from inside a call folder. */
+      else if (state->call == NULL)
+        break;
       g_set_object (&dir, parent);
     }
 

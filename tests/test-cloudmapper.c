@@ -254,6 +254,9 @@ test_tree (Fixture       *f,
   g_assert_nonnull (strstr (only_reason (input), "UTF8"));
   g_assert_cmpstr (input_ending (f, "ecr-get-repository-policy/public-images")->format, ==, "aws-cli");
 
+  /* ecs-describe-tasks/<cluster>/<task>: a call folder two levels deep. */
+  g_assert_cmpstr (input_ending (f, "%3Atask%2Fweb%2F0a1b2c3d4e5f")->format, ==, "aws-cli");
+
   /* A response no check reads yet is read and counted as such. */
   input = input_ending (f, "%2Fapp%2Fweb%2F50dc6c495c0c9188");
   g_assert_cmpstr (input->format, ==, "aws-cli");
