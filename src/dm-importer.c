@@ -3014,14 +3014,15 @@ add_not_read (DmImporter *self,
   self->where.files_done++;
 }
 
-/* The reader inflates gzip as it goes: Config delivers .json.gz. */
+/* The reader inflates gzip as it goes (Config delivers .json.gz); CSV is
+ * Prowler's, refused with its columns named when it is not. */
 static gboolean
 has_export_name (const char *name)
 {
   g_autofree char *plain = g_str_has_suffix (name, ".gz") ? g_strndup (name, strlen (name) - 3) : g_strdup (name);
 
   return g_str_has_suffix (plain, ".json") || g_str_has_suffix (plain, ".ndjson") ||
-         g_str_has_suffix (plain, ".jsonl") || g_str_has_suffix (plain, ".js");
+         g_str_has_suffix (plain, ".jsonl") || g_str_has_suffix (plain, ".js") || g_str_has_suffix (plain, ".csv");
 }
 
 /**
@@ -3083,7 +3084,7 @@ walk_folder (DmImporter    *self,
             return FALSE;
         }
       else
-        add_not_read (self, child, _("not an export by its name (not .json, .ndjson, .jsonl or .js, gzipped or not, nor in a CloudMapper call folder)"));
+        add_not_read (self, child, _("not an export by its name (not .json, .ndjson, .jsonl, .js or .csv, gzipped or not, nor in a CloudMapper call folder)"));
     }
 
   return TRUE;

@@ -421,9 +421,11 @@ test_cli_folder (Fixture       *f,
   g_autofree char *detectors = g_build_filename (dir, "guardduty-list-detectors.json", NULL);
   g_autofree char *policy = g_build_filename (dir, "lambda-get-policy.json", NULL);
   g_autofree char *rotation = g_build_filename (dir, "kms-get-key-rotation-status.json.gz", NULL);
+  g_autofree char *table = g_build_filename (dir, "inventory.csv", NULL);
   DmFinding *finding;
 
   g_assert_true (g_file_set_contents (detectors, "{\"DetectorIds\": []}", -1, NULL));
+  g_assert_true (g_file_set_contents (table, "name,owner\nweb,ops\n", -1, NULL));
   g_assert_true (g_file_set_contents (policy,
                                       "{\"Policy\": \"{\\\"Statement\\\": [{\\\"Effect\\\": \\\"Allow\\\", "
                                       "\\\"Principal\\\": \\\"*\\\", \\\"Action\\\": \\\"lambda:InvokeFunction\\\", "
@@ -445,6 +447,9 @@ test_cli_folder (Fixture       *f,
   import_path (f, dir);
 
   assert_result (f, "ENC-07", "arn:aws:kms:eu-north-1:444433332222:key/k1", FALSE);
+  /* A CSV is tried (Prowler writes CSV); one that is not Prowler's is
+   * listed as unreadable, not skipped by its name. */
+  g_assert_cmpstr (input_ending (f, "/inventory.csv")->format, ==, "unreadable");
   finding = find (f, "LOG-09/444433332222");
   g_assert_nonnull (finding);
   g_assert_cmpstr (dm_finding_get_account (finding), ==, "444433332222");
@@ -457,6 +462,7 @@ test_cli_folder (Fixture       *f,
   g_unlink (detectors);
   g_unlink (policy);
   g_unlink (rotation);
+  g_unlink (table);
   g_rmdir (dir);
 }
 
