@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "dm-checks.h"
 #include "dm-csv.h"
 
@@ -284,11 +286,68 @@ first_of_arn (JsonObject *policy)
   return arn ? arn : dm_check_string (policy, "PolicyName");
 }
 
+static gboolean
+covers_assume_role (JsonNode *action)
+{
+  const char *text;
+
+  if (action && JSON_NODE_HOLDS_ARRAY (action))
+    {
+      JsonArray *list = json_node_get_array (action);
+
+      for (guint i = 0; i < json_array_get_length (list); i++)
+        if (covers_assume_role (json_array_get_element (list, i)))
+          return TRUE;
+      return FALSE;
+    }
+  if (action == NULL || !JSON_NODE_HOLDS_VALUE (action) || json_node_get_value_type (action) != G_TYPE_STRING)
+    return FALSE;
+  text = json_node_get_string (action);
+  return g_str_equal (text, "*") || g_ascii_strcasecmp (text, "sts:*") == 0 ||
+         g_ascii_strncasecmp (text, "sts:AssumeRole", strlen ("sts:AssumeRole")) == 0;
+}
+
+/* A trust policy that lets anyone assume the role: an Allow of
+ * sts:AssumeRole… to Principal * without a condition (an external id or
+ * source account condition narrows it, and is not judged here). */
+static void
+role_trust (DmCheckContext *context,
+            JsonObject     *role)
+{
+  const char *arn = dm_check_string (role, "Arn");
+  const char *name = dm_check_string (role, "RoleName");
+  g_autoptr(JsonNode) document = dm_check_parse_policy (dm_check_member (role, "AssumeRolePolicyDocument"));
+  g_autoptr(JsonArray) list = NULL;
+  gboolean open = FALSE;
+
+  if (document == NULL || (arn == NULL && name == NULL))
+    return;
+  list = dm_check_policy_statements (json_node_get_object (document));
+  for (guint i = 0; list && i < json_array_get_length (list); i++)
+    {
+      JsonObject *statement;
+
+      if (!JSON_NODE_HOLDS_OBJECT (json_array_get_element (list, i)))
+        continue;
+      statement = json_array_get_object_element (list, i);
+      if (g_strcmp0 (dm_check_string (statement, "Effect"), "Allow") == 0 &&
+          json_object_get_member (statement, "Condition") == NULL &&
+          dm_check_principal_is_everyone (json_object_get_member (statement, "Principal")) &&
+          covers_assume_role (json_object_get_member (statement, "Action")))
+        open = TRUE;
+    }
+
+  dm_check_result (context, "POL-07", open, arn ? arn : name, "AwsIamRole",
+                   open ? "The trust policy lets Principal * assume the role without a condition."
+                        : "The trust policy names who may assume the role.");
+}
+
 static void
 authorization_details (DmCheckContext *context,
                        JsonObject     *document)
 {
   JsonArray *policies = dm_check_array (document, "Policies");
+  JsonArray *roles;
 
   for (guint i = 0; policies && i < json_array_get_length (policies); i++)
     {
@@ -326,6 +385,9 @@ authorization_details (DmCheckContext *context,
 
   inline_policies (context, dm_check_array (document, "UserDetailList"), "UserName", "UserPolicyList", "AwsIamUser");
   inline_policies (context, dm_check_array (document, "RoleDetailList"), "RoleName", "RolePolicyList", "AwsIamRole");
+  for (guint i = 0; (roles = dm_check_array (document, "RoleDetailList")) && i < json_array_get_length (roles); i++)
+    if (JSON_NODE_HOLDS_OBJECT (json_array_get_element (roles, i)))
+      role_trust (context, json_array_get_object_element (roles, i));
   inline_policies (context, dm_check_array (document, "GroupDetailList"), "GroupName", "GroupPolicyList", "AwsIamGroup");
 }
 
@@ -364,7 +426,7 @@ analyzers (DmCheckContext *context,
            JsonArray      *list)
 {
   const char *active = NULL;
-  const char *region = context->region ? context->region : context->source_name;
+  const char *region = dm_check_where (context);
 
   for (guint i = 0; i < json_array_get_length (list); i++)
     {
@@ -407,6 +469,8 @@ dm_checks_iam_cli (DmCheckContext *context,
     virtual_mfa_devices (context, list);
   else if ((list = dm_check_array (document, "analyzers")))
     analyzers (context, list);
+  else if ((o = dm_check_object (document, "Role")) && dm_check_member (o, "AssumeRolePolicyDocument"))
+    role_trust (context, o);
   else
     return FALSE;
   return TRUE;

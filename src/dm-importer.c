@@ -33,6 +33,8 @@ struct _DmImporter
   GHashTable  *seen;     /* finding keys, so each finding is kept once */
   GHashTable  *reported; /* check + resource -> DmFinding, to join tools' reports */
   GHashTable  *folders;  /* "device:inode" of folders walked */
+  GHashTable  *accounts; /* account folder path -> its account id, "" if none */
+  guint        n_read;   /* inputs read (wholly or in part), for empty walks */
 
   DmImportProgressFunc progress;
   gpointer             progress_data;
@@ -75,6 +77,7 @@ dm_importer_finalize (GObject *object)
   g_hash_table_unref (self->seen);
   g_hash_table_unref (self->reported);
   g_hash_table_unref (self->folders);
+  g_hash_table_unref (self->accounts);
 
   G_OBJECT_CLASS (dm_importer_parent_class)->finalize (object);
 }
@@ -93,6 +96,7 @@ dm_importer_init (DmImporter *self)
   self->seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->reported = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->folders = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->accounts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 DmImporter *
@@ -234,6 +238,9 @@ typedef struct
   const char    *conformance_pack;       /* the pack whose rules are read */
   guint          kinds[G_N_ELEMENTS (kind_formats)];
   gboolean       prowler_asff;
+  char          *call;           /* CloudMapper's <call>/ folder the file is in */
+  char          *resource_name;  /* the resource its file name names, decoded */
+  GFile         *account_dir;    /* whose account path_account is, worked out when first needed */
 } FileState;
 
 static void
@@ -1625,6 +1632,7 @@ emit_check (DmCheckContext *context,
   FileState *state = context->user_data;
   g_autoptr(GStrvBuilder) controls = g_strv_builder_new ();
   g_autofree char *id = g_strdup_printf ("%s/%s", check->id, resource ? resource : "");
+  g_autofree char *arn_account = dm_check_arn_account (resource);
   DmFindingData data = { 0 };
 
   data.id = id;
@@ -1636,7 +1644,8 @@ emit_check (DmCheckContext *context,
   data.resource = resource;
   data.resource_type = resource_type;
   data.region = context->region;
-  data.account = context->account;
+  /* The resource's own ARN says whose it is; else where the data came from. */
+  data.account = arn_account ? arn_account : context->account;
   data.source_item = context->item;
   data.tool = "Demarc";
   data.title = check->title;
@@ -1652,15 +1661,30 @@ emit_check (DmCheckContext *context,
   add_finding (state, &data, controls);
 }
 
+static const char *account_of_folder (DmImporter   *self,
+                                      GFile        *folder,
+                                      GCancellable *cancellable);
+
 static void
 init_context (FileState      *state,
               DmCheckContext *context,
               guint64         index)
 {
+  /* Only Demarc's own checks need the path's account: formats that name
+   * their account never pay for looking it up. */
+  if (state->account_dir)
+    {
+      state->path_account = g_strdup (account_of_folder (state->self, state->account_dir, NULL));
+      g_clear_object (&state->account_dir);
+    }
+
   memset (context, 0, sizeof *context);
   context->catalogue = state->self->catalogue;
-  context->source_name = state->basename;
-  context->service_hint = state->basename;
+  /* In CloudMapper's <call>/<resource> files, the folder names the call
+   * and the file the resource. */
+  context->source_name = state->resource_name ? state->resource_name : state->basename;
+  context->service_hint = state->call ? state->call : state->basename;
+  context->resource_name = state->resource_name;
   context->account = state->path_account;
   context->region = state->path_region;
   context->item = index;
@@ -1745,6 +1769,7 @@ evaluate_cli_output (FileState      *state,
                    dm_checks_logging_cli (context, output) ||
                    dm_checks_lambda_cli (context, output) ||
                    dm_checks_containers_cli (context, output) ||
+                   dm_checks_opensearch_cli (context, output) ||
                    dm_checks_platform_cli (context, output);
 
   if (!known)
@@ -2718,6 +2743,13 @@ unknown:
   return FALSE;
 }
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *)a, *(const char * const *)b);
+}
+
 static gboolean
 looks_like_region (const char *name)
 {
@@ -2731,21 +2763,223 @@ looks_like_account (const char *name)
   return g_regex_match_simple ("^[0-9]{12}$", name, 0, 0);
 }
 
-/* CloudMapper lays out account-data/<account>/<region>/<call>.json: the
- * path is the only place those files say where they come from. */
+/* CloudMapper names the folders of its per-resource calls after the call:
+ * s3-get-bucket-policy, sqs-get-queue-attributes, ecs-describe-tasks,
+ * iam-generate-service-last-accessed-details. */
+static gboolean
+looks_like_call (const char *name)
+{
+  return g_regex_match_simple ("^[a-z0-9]+-(get|list|describe|generate|lookup|search|batch-get)-[a-z0-9-]+$",
+                               name, 0, 0);
+}
+
+/* CloudMapper writes each resource's file name with Python's
+ * urllib.parse.quote_plus: "+" for a space, %XX for anything but letters,
+ * digits and "_.-~" (so an ARN's ":" and "/" come as %3A and %2F). */
+static char *
+decode_resource_name (const char *name)
+{
+  g_autofree char *spaced = g_strdup (name);
+  char *decoded;
+
+  g_strdelimit (spaced, "+", ' ');
+  decoded = g_uri_unescape_string (spaced, NULL);
+  if (decoded && *decoded && g_utf8_validate (decoded, -1, NULL))
+    return decoded;
+  g_free (decoded);
+  return g_filename_display_name (name);
+}
+
+#define IDENTITY_FILE "sts-get-caller-identity.json"
+#define SCAN_FILES 200            /* files looked at for ARNs, per account folder */
+#define SCAN_ENTRIES 4000         /* names looked at, so a huge folder ends the scan too */
+#define SCAN_BYTES (64 * 1024)    /* of each */
+
+/* sts get-caller-identity: {"Account", "Arn", "UserId"}. */
+static char *
+account_from_identity (GFile        *file,
+                       GCancellable *cancellable)
+{
+  g_autoptr(DmJsonReader) reader = NULL;
+  JsonNode *document;
+  const char *account;
+
+  if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, cancellable) != G_FILE_TYPE_REGULAR)
+    return NULL;
+  reader = dm_json_reader_new ();
+  if (!dm_json_reader_read_file (reader, file, NULL, NULL, cancellable, NULL))
+    return NULL;
+  document = dm_json_reader_get_document (reader);
+  account = document && JSON_NODE_HOLDS_OBJECT (document) ? str (json_node_get_object (document), "Account") : NULL;
+  return account && looks_like_account (account) ? g_strdup (account) : NULL;
+}
+
+static GPtrArray *
+sorted_children (GFile        *folder,
+                 GCancellable *cancellable)
+{
+  g_autoptr(GFileEnumerator) children = NULL;
+  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
+  GFileInfo *info;
+
+  children = g_file_enumerate_children (folder, G_FILE_ATTRIBUTE_STANDARD_NAME, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS,
+                                        cancellable, NULL);
+  while (children && (info = g_file_enumerator_next_file (children, cancellable, NULL)) != NULL)
+    {
+      g_ptr_array_add (names, g_strdup (g_file_info_get_name (info)));
+      g_object_unref (info);
+    }
+  g_ptr_array_sort (names, compare_names);
+  return names;
+}
+
+/* Counts the account of every ARN in the first bytes of the regular files
+ * under folder (links are not followed, so loops end). */
+typedef struct
+{
+  guint files;
+  guint entries;
+} ScanBudget;
+
+static void
+scan_arns (GFile        *folder,
+           GHashTable   *counts,
+           ScanBudget   *budget,
+           guint         depth,
+           GCancellable *cancellable)
+{
+  g_autoptr(GPtrArray) names = sorted_children (folder, cancellable);
+  g_autofree char *head = NULL;
+
+  for (guint i = 0; i < names->len && budget->files > 0 && budget->entries > 0; i++, budget->entries--)
+    {
+      g_autoptr(GFile) child = g_file_get_child (folder, g_ptr_array_index (names, i));
+      GFileType type = g_file_query_file_type (child, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, cancellable);
+      g_autoptr(GFileInputStream) stream = NULL;
+      gsize n = 0;
+
+      if (type == G_FILE_TYPE_DIRECTORY && depth < 4)
+        scan_arns (child, counts, budget, depth + 1, cancellable);
+      if (type != G_FILE_TYPE_REGULAR || !(stream = g_file_read (child, cancellable, NULL)))
+        continue;
+      budget->files--;
+      if (head == NULL)
+        head = g_malloc (SCAN_BYTES + 1);
+      if (!g_input_stream_read_all (G_INPUT_STREAM (stream), head, SCAN_BYTES, &n, cancellable, NULL))
+        continue;
+      head[n] = '\0';
+      for (const char *p = strstr (head, "arn:aws"); p; p = strstr (p + 1, "arn:aws"))
+        {
+          char *account = dm_check_arn_account (p);
+
+          if (account)
+            g_hash_table_insert (counts, account,
+                                 GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, account)) + 1));
+        }
+    }
+}
+
+/**
+ * account_of_folder:
+ *
+ * CloudMapper's account folder is named after the account's *name*: the
+ * id is in sts-get-caller-identity.json (in the folder or, as CloudMapper
+ * writes it, in a region folder), else in the ARNs of the data (the
+ * account most of them name), else the folder's name if it is an id.
+ * Worked out once per folder.
+ */
+static const char *
+account_of_folder (DmImporter   *self,
+                   GFile        *folder,
+                   GCancellable *cancellable)
+{
+  g_autofree char *key = g_file_get_parse_name (folder);
+  g_autofree char *name = g_file_get_basename (folder);
+  g_autoptr(GFile) identity = g_file_get_child (folder, IDENTITY_FILE);
+  const char *known = g_hash_table_lookup (self->accounts, key);
+  char *account;
+
+  if (known)
+    return *known ? known : NULL;
+
+  account = account_from_identity (identity, cancellable);
+  if (account == NULL)
+    {
+      g_autoptr(GPtrArray) names = sorted_children (folder, cancellable);
+
+      for (guint i = 0; i < names->len && account == NULL; i++)
+        {
+          g_autoptr(GFile) child = g_file_get_child (folder, g_ptr_array_index (names, i));
+          g_autoptr(GFile) in_child = g_file_get_child (child, IDENTITY_FILE);
+
+          if (g_file_query_file_type (child, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, cancellable) == G_FILE_TYPE_DIRECTORY)
+            account = account_from_identity (in_child, cancellable);
+        }
+    }
+  if (account == NULL)
+    {
+      g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      GHashTableIter iter;
+      gpointer k, v;
+      ScanBudget budget = { SCAN_FILES, SCAN_ENTRIES };
+      guint best = 0;
+      const char *winner = NULL;
+
+      scan_arns (folder, counts, &budget, 0, cancellable);
+      g_hash_table_iter_init (&iter, counts);
+      while (g_hash_table_iter_next (&iter, &k, &v))
+        if (GPOINTER_TO_UINT (v) > best || (GPOINTER_TO_UINT (v) == best && g_strcmp0 (k, winner) < 0))
+          {
+            best = GPOINTER_TO_UINT (v);
+            winner = k;
+          }
+      account = g_strdup (winner);
+    }
+  if (account == NULL && name && looks_like_account (name))
+    account = g_strdup (name);
+
+  g_hash_table_insert (self->accounts, g_strdup (key), account ? account : g_strdup (""));
+  return account;
+}
+
+/**
+ * context_from_path:
+ * @in_folder: the file was met in a folder walk
+ *
+ * CloudMapper lays out account-data/<account>/<region>/<call>.json and
+ * <region>/<call>/<resource> (a level deeper for ecs-describe-tasks and
+ * route53-list-hosted-zones-by-vpc, whose second level may itself be a
+ * region): the path says where those files come from. Elsewhere in a
+ * walk, the folder that holds the file stands for the account folder.
+ */
 static void
 context_from_path (FileState *state,
-                   GFile     *file)
+                   GFile     *file,
+                   gboolean   in_folder)
 {
-  g_autoptr(GFile) region_dir = g_file_get_parent (file);
-  g_autoptr(GFile) account_dir = region_dir ? g_file_get_parent (region_dir) : NULL;
-  g_autofree char *region = region_dir ? g_file_get_basename (region_dir) : NULL;
-  g_autofree char *account = account_dir ? g_file_get_basename (account_dir) : NULL;
+  g_autoptr(GFile) dir = g_file_get_parent (file);
+  g_autoptr(GFile) account_dir = NULL;
 
-  if (region && looks_like_region (region))
-    state->path_region = g_steal_pointer (&region);
-  if (account && looks_like_account (account))
-    state->path_account = g_steal_pointer (&account);
+  for (guint i = 0; dir && i < 4 && account_dir == NULL; i++)
+    {
+      g_autoptr(GFile) parent = g_file_get_parent (dir);
+      g_autofree char *name = g_file_get_basename (dir);
+      g_autofree char *parent_name = parent ? g_file_get_basename (parent) : NULL;
+
+      if (name && looks_like_region (name) && parent && !(parent_name && looks_like_call (parent_name)))
+        {
+          state->path_region = g_steal_pointer (&name);
+          account_dir = g_object_ref (parent);
+        }
+      /* Higher up only from inside a call folder. */
+      else if (state->call == NULL)
+        break;
+      g_set_object (&dir, parent);
+    }
+
+  if (account_dir == NULL && in_folder)
+    account_dir = g_file_get_parent (file);
+  state->account_dir = g_steal_pointer (&account_dir);
 }
 
 /**
@@ -2799,12 +3033,57 @@ looks_like_scoutsuite (GFile        *file,
          (strstr (head, "\"provider_code\"") != NULL && strstr (head, "\"last_run\"") != NULL);
 }
 
+static void
+free_file_state (FileState *state)
+{
+  g_free (state->basename);
+  g_free (state->path_account);
+  g_free (state->path_region);
+  g_free (state->call);
+  g_free (state->resource_name);
+  g_clear_object (&state->account_dir);
+}
+
+/* In a folder walk, a file that cannot be read is an input that says so,
+ * with the reader's message, and the walk goes on. Items read before the
+ * fault stay counted; the unread rest counts as one skipped item. */
+static void
+record_unreadable (FileState    *state,
+                   const GError *error)
+{
+  const char *message = error->message;
+  gsize length = strlen (state->input->path);
+  g_autofree char *reason = NULL;
+
+  if (strncmp (message, state->input->path, length) == 0 && g_str_has_prefix (message + length, ": "))
+    message += length + 2;
+  if (state->input->items == 0)
+    {
+      g_free (state->input->format);
+      state->input->format = g_strdup ("unreadable");
+      reason = g_strdup_printf (_("could not be read: %s"), message);
+    }
+  else
+    reason = g_strdup_printf (_("the rest of the file could not be read: %s"), message);
+  state->input->items++;
+  skip (state, reason);
+}
+
+/**
+ * import_one_file:
+ * @call: (nullable): the CloudMapper call folder @file is in
+ * @in_folder: met in a folder walk: a file that cannot be read is
+ *   recorded as such instead of stopping the import
+ */
 static gboolean
 import_one_file (DmImporter    *self,
                  GFile         *file,
+                 const char    *call,
+                 gboolean       in_folder,
                  GCancellable  *cancellable,
                  GError       **error)
 {
+  g_autoptr(GError) local_error = NULL;
   g_autoptr(DmJsonReader) reader = dm_json_reader_new ();
   g_autoptr(GHashTable) reasons = g_hash_table_new (g_str_hash, g_str_equal);
   DmImportInput *input = g_new0 (DmImportInput, 1);
@@ -2812,8 +3091,14 @@ import_one_file (DmImporter    *self,
   guint best = 0;
 
   input->path = g_file_get_parse_name (file);
+  state.self = self;
   state.basename = g_file_get_basename (file);
-  context_from_path (&state, file);
+  if (call)
+    {
+      state.call = g_strdup (call);
+      state.resource_name = decode_resource_name (state.basename);
+    }
+  context_from_path (&state, file, in_folder);
   /* A Demarc bundle can hold thousands of calls: stream them. */
   dm_json_reader_add_item_path (reader, "calls");
   if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, cancellable) == G_FILE_TYPE_REGULAR &&
@@ -2840,21 +3125,25 @@ import_one_file (DmImporter    *self,
       self->progress (&self->where, self->progress_data);
     }
 
-  if (looks_like_csv (file, cancellable) ? !import_csv (&state, file, cancellable, error)
-      : (!dm_json_reader_read_file (reader, file, item_cb, &state, cancellable, error) ||
+  if (looks_like_csv (file, cancellable) ? !import_csv (&state, file, cancellable, &local_error)
+      : (!dm_json_reader_read_file (reader, file, item_cb, &state, cancellable, &local_error) ||
          (dm_json_reader_get_n_items (reader) == 0 &&
-          !import_document (&state, dm_json_reader_get_document (reader), error))))
+          !import_document (&state, dm_json_reader_get_document (reader), &local_error))))
     {
-      self->where.path = NULL;
-      free_input (input);
-      g_free (state.basename);
-      g_free (state.path_account);
-      g_free (state.path_region);
-      return FALSE;
+      if (!in_folder || g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          self->where.path = NULL;
+          free_input (input);
+          free_file_state (&state);
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      record_unreadable (&state, local_error);
     }
-  g_free (state.basename);
-  g_free (state.path_account);
-  g_free (state.path_region);
+  /* Something of it was read: the folder it is in is not empty-handed. */
+  if (local_error == NULL || input->items > 1)
+    self->n_read++;
+  free_file_state (&state);
 
   /* The file's format is the kind most of its items had. */
   for (guint k = 1; k < G_N_ELEMENTS (kind_formats); k++)
@@ -2871,13 +3160,6 @@ import_one_file (DmImporter    *self,
   self->where.path = NULL;
   g_ptr_array_add (self->inputs, input);
   return TRUE;
-}
-
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return g_strcmp0 (*(const char * const *)a, *(const char * const *)b);
 }
 
 /* A folder reached again through a link (or a link loop) is walked once. */
@@ -2897,47 +3179,67 @@ first_visit (DmImporter   *self,
                                             g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_UNIX_INODE)));
 }
 
+/* A file a walk meets but does not read is listed as an input of its own:
+ * one item, skipped with the reason. */
+static void
+add_not_read (DmImporter *self,
+              GFile      *file,
+              const char *reason)
+{
+  DmImportInput *input = g_new0 (DmImportInput, 1);
+  DmSkipReason *entry = g_new0 (DmSkipReason, 1);
+
+  input->path = g_file_get_parse_name (file);
+  input->format = g_strdup ("not-read");
+  input->reasons = g_ptr_array_new_with_free_func (free_reason);
+  input->items = 1;
+  input->skipped = 1;
+  entry->reason = g_strdup (reason);
+  entry->count = 1;
+  g_ptr_array_add (input->reasons, entry);
+  g_ptr_array_add (self->inputs, input);
+  self->where.files_done++;
+}
+
+/* The reader inflates gzip as it goes (Config delivers .json.gz); CSV is
+ * Prowler's, refused with its columns named when it is not. */
+static gboolean
+has_export_name (const char *name)
+{
+  g_autofree char *plain = g_str_has_suffix (name, ".gz") ? g_strndup (name, strlen (name) - 3) : g_strdup (name);
+
+  return g_str_has_suffix (plain, ".json") || g_str_has_suffix (plain, ".ndjson") ||
+         g_str_has_suffix (plain, ".jsonl") || g_str_has_suffix (plain, ".js") || g_str_has_suffix (plain, ".csv");
+}
+
 /**
- * dm_importer_add_file:
- * @file: an export, or a folder of them (read recursively, in name order)
+ * walk_folder:
+ * @call: (nullable): the CloudMapper call folder the walk is in
  *
- * Reads @file without writing to it. A file that cannot be read at all
- * stops the import with an error naming it; unreadable items are counted
- * as skipped, with their reasons.
+ * Reads JSON-named files and subfolders in name order, and every file of
+ * a CloudMapper call folder (s3-get-bucket-policy/<bucket> …, no
+ * extension); every other file is listed as not read, with the reason.
  */
-gboolean
-dm_importer_add_file (DmImporter    *self,
-                      GFile         *file,
-                      GCancellable  *cancellable,
-                      GError       **error)
+static gboolean
+walk_folder (DmImporter    *self,
+             GFile         *folder,
+             const char    *call,
+             GCancellable  *cancellable,
+             GError       **error)
 {
   g_autoptr(GFileEnumerator) children = NULL;
   g_autoptr(GPtrArray) names = NULL;
   GFileInfo *info;
 
-  g_return_val_if_fail (DM_IS_IMPORTER (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, cancellable) != G_FILE_TYPE_DIRECTORY)
-    return import_one_file (self, file, cancellable, error);
-  if (!first_visit (self, file, cancellable))
-    return TRUE;
-
-  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                                        G_FILE_QUERY_INFO_NONE, cancellable, error);
+  children = g_file_enumerate_children (folder, G_FILE_ATTRIBUTE_STANDARD_NAME, G_FILE_QUERY_INFO_NONE,
+                                        cancellable, error);
   if (children == NULL)
     return FALSE;
 
   names = g_ptr_array_new_with_free_func (g_free);
   while ((info = g_file_enumerator_next_file (children, cancellable, error)) != NULL)
     {
-      const char *name = g_file_info_get_name (info);
-
-      /* In folders, take JSON-looking files and subfolders; leave the rest. */
-      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY ||
-          g_str_has_suffix (name, ".json") || g_str_has_suffix (name, ".ndjson") ||
-          g_str_has_suffix (name, ".jsonl") || g_str_has_suffix (name, ".js"))
-        g_ptr_array_add (names, g_strdup (name));
+      g_ptr_array_add (names, g_strdup (g_file_info_get_name (info)));
       g_object_unref (info);
     }
   if (error && *error)
@@ -2946,10 +3248,95 @@ dm_importer_add_file (DmImporter    *self,
   g_ptr_array_sort (names, compare_names);
   for (guint i = 0; i < names->len; i++)
     {
-      g_autoptr(GFile) child = g_file_get_child (file, g_ptr_array_index (names, i));
+      const char *name = g_ptr_array_index (names, i);
+      g_autoptr(GFile) child = g_file_get_child (folder, name);
+      GFileType type = g_file_query_file_type (child, G_FILE_QUERY_INFO_NONE, cancellable);
 
-      if (!dm_importer_add_file (self, child, cancellable, error))
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
+
+      if (name[0] == '.')
+        add_not_read (self, child, type == G_FILE_TYPE_DIRECTORY ? _("hidden folder, not walked") : _("hidden file"));
+      else if (type == G_FILE_TYPE_DIRECTORY)
+        {
+          if (first_visit (self, child, cancellable) &&
+              !walk_folder (self, child, call ? call : looks_like_call (name) ? name : NULL, cancellable, error))
+            return FALSE;
+        }
+      else if (type != G_FILE_TYPE_REGULAR)
+        add_not_read (self, child, _("not a regular file (a broken link, a device or a pipe)"));
+      else if (call || has_export_name (name))
+        {
+          if (!import_one_file (self, child, call, TRUE, cancellable, error))
+            return FALSE;
+        }
+      else
+        add_not_read (self, child, _("not an export by its name (not .json, .ndjson, .jsonl, .js or .csv, gzipped or not, nor in a CloudMapper call folder)"));
+    }
+
+  return TRUE;
+}
+
+/**
+ * dm_importer_add_file:
+ * @file: an export, or a folder of them (read recursively, in name order)
+ *
+ * Reads @file without writing to it. A file given on its own that cannot
+ * be read stops the import with an error naming it; in a folder, such a
+ * file is listed as unreadable and the walk goes on, and files that are
+ * no export are listed as not read. A folder in which nothing at all
+ * could be read is an error. Unreadable items are counted as skipped,
+ * with their reasons.
+ */
+gboolean
+dm_importer_add_file (DmImporter    *self,
+                      GFile         *file,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  guint inputs_before, read_before;
+
+  g_return_val_if_fail (DM_IS_IMPORTER (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, cancellable) != G_FILE_TYPE_DIRECTORY)
+    {
+      g_autoptr(GFile) parent = g_file_get_parent (file);
+      g_autofree char *call = parent ? g_file_get_basename (parent) : NULL;
+
+      /* One of CloudMapper's per-resource files, given on its own. */
+      return import_one_file (self, file, call && looks_like_call (call) ? call : NULL, FALSE, cancellable, error);
+    }
+  /* The same folder given again was read the first time. */
+  if (!first_visit (self, file, cancellable))
+    return TRUE;
+
+  inputs_before = self->inputs->len;
+  read_before = self->n_read;
+  if (!walk_folder (self, file, NULL, cancellable, error))
+    return FALSE;
+
+  if (self->n_read == read_before)
+    {
+      g_autofree char *path = g_file_get_parse_name (file);
+      guint n = self->inputs->len - inputs_before;
+
+      if (n == 0)
+        g_set_error (error, DM_IMPORT_ERROR, DM_IMPORT_ERROR_NOTHING_READ,
+                     _("%s: the folder holds no files"), path);
+      else
+        {
+          const DmImportInput *first = g_ptr_array_index (self->inputs, inputs_before);
+          const DmSkipReason *reason = g_ptr_array_index (first->reasons, 0);
+
+          g_set_error (error, DM_IMPORT_ERROR, DM_IMPORT_ERROR_NOTHING_READ,
+                       ngettext ("%s: nothing in the folder could be read (%u file; %s: %s)",
+                                 "%s: nothing in the folder could be read (%u files; the first, %s: %s)", n),
+                       path, n, first->path, reason->reason);
+        }
+      /* As for a single file: no half-read inputs left behind. */
+      g_ptr_array_remove_range (self->inputs, inputs_before, n);
+      return FALSE;
     }
 
   return TRUE;

@@ -69,7 +69,7 @@ check_that "findings carry the call's account and region" \
   'grep -q "\"id\": \"NET-01/sg-1\"" "$work/assessment.json" && grep -q "\"region\": \"eu-west-1\"" "$work/assessment.json" && grep -q "\"account\": \"999988887777\"" "$work/assessment.json"'
 
 check_that "a function's public resource policy is read as Lambda's, not as a bucket's" \
-  'grep -q "\"id\": \"APP-01/fn-a\"" "$work/assessment.json" && ! grep -q "DATA-04/" "$work/assessment.json"'
+  'grep -Eq "\"id\": \"APP-01/(arn:aws:lambda:[a-z0-9-]+:[0-9]{12}:function:)?fn-a\"" "$work/assessment.json" && ! grep -q "DATA-04/" "$work/assessment.json"'
 
 check_that "a failed call is counted as skipped, with its reason" \
   'grep -q "the collector could not make this call" "$work/assessment.json"'

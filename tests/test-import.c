@@ -91,7 +91,7 @@ test_catalogue (Fixture       *f,
 {
   guint critical_or_high = 0;
 
-  g_assert_cmpuint (dm_catalogue_get_n_checks (f->catalogue), ==, 114);
+  g_assert_cmpuint (dm_catalogue_get_n_checks (f->catalogue), ==, 119);
 
   /* Every check lands on a layer of the model, on a model service or a
    * named other service, with our own title and remediation. */
@@ -107,7 +107,7 @@ test_catalogue (Fixture       *f,
       if (check->severity >= DM_SEVERITY_HIGH)
         critical_or_high++;
     }
-  g_assert_cmpuint (critical_or_high, ==, 48);
+  g_assert_cmpuint (critical_or_high, ==, 51);
 
   /* A control listed first in a check is that check's own. */
   g_assert_cmpstr (dm_catalogue_find_by_control (f->catalogue, "EC2.19")->id, ==, "NET-05");
@@ -426,8 +426,8 @@ test_own_checks_bundle (Fixture       *f,
   assert_result (f, "ENC-03/snap-0sealed", FALSE, NULL);
 
   /* lambda get-policy is a function's policy, not a bucket's. */
-  assert_result (f, "APP-01/thumbnailer", TRUE, NULL);
-  assert_result (f, "APP-01/resizer", FALSE, NULL);
+  assert_result (f, "APP-01/arn:aws:lambda:eu-west-1:111122223333:function:thumbnailer", TRUE, NULL);
+  assert_result (f, "APP-01/arn:aws:lambda:eu-west-1:111122223333:function:resizer", FALSE, NULL);
   g_assert_null (find (f, "DATA-04/bundle-more-checks.json"));
   g_assert_null (find (f, "TLS-01/bundle-more-checks.json"));
   assert_result (f, "APP-02/thumbnailer", TRUE, "The function URL's AuthType is NONE.");
@@ -435,10 +435,10 @@ test_own_checks_bundle (Fixture       *f,
   assert_result (f, "APP-04/resizer", FALSE, NULL);   /* an ARN points at the secret */
   assert_result (f, "APP-14/sessions", TRUE, NULL);
   assert_result (f, "APP-15/api", TRUE, NULL);
-  assert_result (f, "APP-16/api", TRUE, NULL);
+  assert_result (f, "APP-16/arn:aws:ecr:eu-west-1:111122223333:repository/api", TRUE, NULL);
   assert_result (f, "POL-01/bundle-more-checks.json", TRUE, NULL);
-  assert_result (f, "POL-02/orders", TRUE, NULL);
-  assert_result (f, "POL-03/alerts", FALSE, NULL);   /* narrowed by a condition */
+  assert_result (f, "POL-02/arn:aws:sqs:eu-west-1:111122223333:orders", TRUE, NULL);
+  assert_result (f, "POL-03/arn:aws:sns:eu-west-1:111122223333:alerts", FALSE, NULL);   /* narrowed by a condition */
 
   /* Evidence names secrets, never repeats them. */
   finding = find (f, "APP-05/api:7");
@@ -474,7 +474,7 @@ test_own_checks_more_config (Fixture       *f,
   assert_result (f, "APP-16/web", FALSE, NULL);
   assert_result (f, "NET-13/lake", FALSE, NULL);
   assert_result (f, "APP-14/cache", FALSE, NULL);
-  assert_result (f, "POL-02/jobs", TRUE, NULL);
+  assert_result (f, "POL-02/arn:aws:sqs:eu-west-1:111122223333:jobs", TRUE, NULL);
 }
 
 static void
@@ -539,11 +539,15 @@ test_folder (Fixture       *f,
   g_assert_true (dm_importer_add_file (f->importer, folder, NULL, &error));
   g_assert_no_error (error);
 
-  /* JSON files only, in name order, subfolders included. */
-  g_assert_cmpuint (dm_importer_get_n_inputs (f->importer), ==, 3);
+  /* JSON files, in name order, subfolders included; the rest listed as
+   * not read. */
+  g_assert_cmpuint (dm_importer_get_n_inputs (f->importer), ==, 4);
   g_assert_true (g_str_has_suffix (dm_importer_get_input (f->importer, 0)->path, "a-asff.json"));
   g_assert_true (g_str_has_suffix (dm_importer_get_input (f->importer, 1)->path, "b-prowler.json"));
   g_assert_true (g_str_has_suffix (dm_importer_get_input (f->importer, 2)->path, "config.json"));
+  g_assert_true (g_str_has_suffix (dm_importer_get_input (f->importer, 3)->path, "notes.txt"));
+  g_assert_cmpstr (dm_importer_get_input (f->importer, 3)->format, ==, "not-read");
+  g_assert_cmpuint (dm_importer_get_input (f->importer, 3)->skipped, ==, 1);
 
   g_unlink (notes);
   {
