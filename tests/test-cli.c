@@ -367,7 +367,7 @@ test_assess_no_false_green (void)
     { "unknown.json", "nothing was read" },
     { "no-findings.json", "nothing was read" },
     { "people.csv", "not a Prowler export" },
-    { "empty", "nothing was read" },
+    { "empty", "the folder holds no files" },
     { "pipe.json", "not a regular file" },
   };
 
