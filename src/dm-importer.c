@@ -628,11 +628,39 @@ product_is (JsonObject *o,
          (generator && strstr (generator, arn_part) != NULL);
 }
 
+/* Every resource a finding names (ASFF Resources[].Id, OCSF resources[]
+ * .uid or .name), borrowed from @o; NULL-terminated, for data.resources. */
+static GPtrArray *
+all_resources (JsonObject *o,
+               const char *path,
+               const char *id,
+               const char *fallback)
+{
+  GPtrArray *resources = g_ptr_array_new ();
+  JsonNode *node = member (o, path);
+
+  for (guint i = 0; node && JSON_NODE_HOLDS_ARRAY (node) && i < json_array_get_length (json_node_get_array (node)); i++)
+    {
+      JsonNode *element = json_array_get_element (json_node_get_array (node), i);
+      const char *named;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        continue;
+      named = first_of (str (json_node_get_object (element), id),
+                        fallback ? str (json_node_get_object (element), fallback) : NULL);
+      if (named)
+        g_ptr_array_add (resources, (gpointer)named);
+    }
+  g_ptr_array_add (resources, NULL);
+  return resources;
+}
+
 static void
 import_asff (FileState  *state,
              JsonObject *o,
              guint64     index)
 {
+  g_autoptr(GPtrArray) resources = NULL;
   g_autoptr(GStrvBuilder) controls = g_strv_builder_new ();
   g_auto(Generated) generated = { 0 };
   const char *status = str (o, "Compliance.Status");
@@ -652,6 +680,8 @@ import_asff (FileState  *state,
   data.account = str (o, "AwsAccountId");
   data.region = first_of (str (resource, "Region"), str (o, "Region"));
   data.resource = str (resource, "Id");
+  resources = all_resources (o, "Resources", "Id", NULL);
+  data.resources = (const char * const *)resources->pdata;
   data.resource_type = str (resource, "Type");
   data.title = str (o, "Title");
   data.evidence = str (o, "Description");
@@ -789,6 +819,7 @@ import_prowler_ocsf (FileState  *state,
                      JsonObject *o,
                      guint64     index)
 {
+  g_autoptr(GPtrArray) resources = NULL;
   g_autoptr(GStrvBuilder) controls = g_strv_builder_new ();
   g_autofree char *uid_check = NULL;
   JsonObject *resource = first_object (o, "resources");
@@ -824,6 +855,8 @@ import_prowler_ocsf (FileState  *state,
   data.account = str (o, "cloud.account.uid");
   data.region = first_of (str (resource, "region"), str (o, "cloud.region"));
   data.resource = first_of (str (resource, "uid"), str (resource, "name"));
+  resources = all_resources (o, "resources", "uid", "name");
+  data.resources = (const char * const *)resources->pdata;
   data.resource_type = str (resource, "type");
   data.title = str (finding, "title");
   data.evidence = first_of (str (o, "status_detail"), str (o, "message"));

@@ -1144,6 +1144,24 @@ test_prowler_csv (Fixture       *f,
   g_rmdir (dir);
 }
 
+/* A finding naming several resources keeps each, once, its first first. */
+static void
+test_multi_resource (Fixture       *f,
+                     gconstpointer  data)
+{
+  DmFinding *finding;
+  const char * const *resources;
+
+  import_fixture (f, "asff-multi-resource.json");
+  finding = find (f, "multi-1");
+  g_assert_nonnull (finding);
+  resources = dm_finding_get_resources (finding);
+  g_assert_cmpuint (g_strv_length ((char **)resources), ==, 2);
+  g_assert_cmpstr (resources[0], ==, "arn:aws:ec2:eu-west-1:111122223333:instance/i-0aaa");
+  g_assert_cmpstr (resources[1], ==, "arn:aws:ec2:eu-west-1:111122223333:network-interface/eni-0bbb");
+  g_assert_cmpstr (dm_finding_get_resource (finding), ==, resources[0]);
+}
+
 /* What the importer fuzzer found: a 104-digit integer, which arrives as a
  * double, was cast outside gint64's range (undefined). It reads as the
  * largest value instead, so a reuse count that large passes. */
@@ -1309,6 +1327,7 @@ main (int   argc,
   ADD ("/import/trusted-advisor", test_trusted_advisor);
   ADD ("/import/config-compliance", test_config_compliance);
   ADD ("/import/prowler-csv", test_prowler_csv);
+  ADD ("/import/multi-resource", test_multi_resource);
   ADD ("/import/asff/resolved", test_asff_resolved);
   ADD ("/import/duplicates/placeholder-ids", test_placeholder_ids);
   ADD ("/import/catalogue", test_catalogue);
