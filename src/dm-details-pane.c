@@ -229,8 +229,34 @@ add_finding_row (GtkListBox *list,
       gtk_box_append (GTK_BOX (body), make_label (_("Controls"), "caption-heading"));
       gtk_box_append (GTK_BOX (body), make_label (controls, NULL));
     }
-  gtk_box_append (GTK_BOX (body), make_label (_("Source"), "caption-heading"));
-  gtk_box_append (GTK_BOX (body), make_label (source, "caption"));
+  if (g_strv_length ((char **)dm_finding_get_resources (finding)) > 1)
+    {
+      g_autofree char *resources = g_strjoinv ("\n", (char **)dm_finding_get_resources (finding));
+
+      gtk_box_append (GTK_BOX (body), make_label (_("Resources"), "caption-heading"));
+      gtk_box_append (GTK_BOX (body), make_label (resources, "caption"));
+    }
+  if (dm_finding_get_n_origins (finding) > 1)
+    {
+      g_autoptr(GString) reports = g_string_new (NULL);
+
+      /* The same check on the same resource from several files or tools. */
+      for (guint i = 0; i < dm_finding_get_n_origins (finding); i++)
+        {
+          DmFindingOrigin origin = dm_finding_get_origin (finding, i);
+
+          /* Translators: a tool that reported a finding, its file and item, e.g. "Prowler: scan.json, item 4" */
+          g_string_append_printf (reports, _("%s%s: %s, item %" PRIu64), i ? "\n" : "", origin.tool, origin.source,
+                                  origin.source_item);
+        }
+      gtk_box_append (GTK_BOX (body), make_label (_("Reported by"), "caption-heading"));
+      gtk_box_append (GTK_BOX (body), make_label (reports->str, "caption"));
+    }
+  else
+    {
+      gtk_box_append (GTK_BOX (body), make_label (_("Source"), "caption-heading"));
+      gtk_box_append (GTK_BOX (body), make_label (source, "caption"));
+    }
   gtk_widget_set_margin_top (body, 6);
   gtk_expander_set_child (GTK_EXPANDER (expander), body);
 

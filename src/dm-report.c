@@ -359,6 +359,32 @@ controls_text (DmFinding *finding)
   return g_strjoinv (", ", (char **)controls);
 }
 
+/* The resources beyond the finding's own, or "" when it names one. */
+static char *
+other_resources_text (DmFinding *finding)
+{
+  const char * const *resources = dm_finding_get_resources (finding);
+
+  return resources[0] && resources[1] ? g_strjoinv (", ", (char **)resources + 1) : g_strdup ("");
+}
+
+/* Each tool and file that reported the finding, when more than one did. */
+static char *
+reported_by_text (DmFinding *finding)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; dm_finding_get_n_origins (finding) > 1 && i < dm_finding_get_n_origins (finding); i++)
+    {
+      DmFindingOrigin origin = dm_finding_get_origin (finding, i);
+      g_autofree char *base = g_path_get_basename (origin.source);
+
+      /* Translators: a tool that reported a finding and its file, e.g. "Prowler (scan.json)" */
+      g_string_append_printf (out, _("%s%s (%s)"), i ? ", " : "", origin.tool, base);
+    }
+  return g_string_free (out, FALSE);
+}
+
 static gboolean
 finding_in_service (DmReport  *self,
                     DmFinding *finding,
@@ -1042,12 +1068,17 @@ html_finding (GString   *out,
   g_autofree char *controls = dm_report_escape_html (controls_raw);
   g_autofree char *check = dm_report_escape_html (dm_finding_get_check (finding) ? dm_finding_get_check (finding) : "");
   g_autofree char *region = dm_report_escape_html (dm_finding_get_region (finding));
-  g_autofree char *tool = dm_report_escape_html (dm_finding_get_tool (finding));
+  g_autofree char *reported_raw = reported_by_text (finding);
+  g_autofree char *tool = dm_report_escape_html (*reported_raw ? reported_raw : dm_finding_get_tool (finding));
+  g_autofree char *others_raw = other_resources_text (finding);
+  g_autofree char *others = dm_report_escape_html (others_raw);
 
   g_string_append_printf (out, "<div class=\"finding\"><h4>%s <span class=\"gap\">%s</span> %s</h4>",
                           check, dm_severity_to_string (dm_finding_get_severity (finding)), title);
   g_string_append_printf (out, "<p><strong>%s</strong> <code>%s</code>%s%s</p>", _("Resource:"), resource,
                           *region ? " · " : "", region);
+  if (*others)
+    g_string_append_printf (out, "<p><strong>%s</strong> <code>%s</code></p>", _("Also on:"), others);
   if (*evidence)
     g_string_append_printf (out, "<p><strong>%s</strong> %s</p>", _("Evidence:"), evidence);
   if (*remediation)
@@ -1190,8 +1221,17 @@ md_finding (GString   *out,
   g_autofree char *controls = dm_report_escape_markdown (controls_raw);
   g_autofree char *check = dm_report_escape_markdown (dm_finding_get_check (finding) ? dm_finding_get_check (finding) : "");
 
+  g_autofree char *others_raw = other_resources_text (finding);
+  g_autofree char *others = dm_report_escape_markdown (others_raw);
+  g_autofree char *reported_raw = reported_by_text (finding);
+  g_autofree char *reported = dm_report_escape_markdown (reported_raw);
+
   g_string_append_printf (out, "- **%s %s** %s  \n  %s %s\n", check, dm_severity_to_string (dm_finding_get_severity (finding)),
                           title, _("Resource:"), resource);
+  if (*others)
+    g_string_append_printf (out, "  %s %s\n", _("Also on:"), others);
+  if (*reported)
+    g_string_append_printf (out, "  %s %s\n", _("Reported by:"), reported);
   if (*evidence)
     g_string_append_printf (out, "  %s %s\n", _("Evidence:"), evidence);
   if (*remediation)
@@ -1332,8 +1372,21 @@ pdf_finding (Pdf       *pdf,
                                                dm_finding_get_region (finding));
   g_autofree char *controls_raw = controls_text (finding);
 
+  g_autofree char *others = other_resources_text (finding);
+  g_autofree char *reported = reported_by_text (finding);
+
   pdf_text (pdf, heading, "Sans Bold 10", 2);
   pdf_text (pdf, resource, "Sans 9", 1);
+  if (*others)
+    {
+      g_autofree char *line = g_strdup_printf ("%s %s", _("Also on:"), others);
+      pdf_text (pdf, line, "Sans 9", 1);
+    }
+  if (*reported)
+    {
+      g_autofree char *line = g_strdup_printf ("%s %s", _("Reported by:"), reported);
+      pdf_text (pdf, line, "Sans 9", 1);
+    }
   if (*dm_finding_get_evidence (finding))
     {
       g_autofree char *line = g_strdup_printf ("%s %s", _("Evidence:"), dm_finding_get_evidence (finding));

@@ -121,6 +121,26 @@ n_services_in_export (Fixture  *f,
   return n;
 }
 
+/* A finding two files reported shows both; one naming several resources
+ * shows the others, in HTML and Markdown. */
+static void
+test_reports_and_resources (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(DmReport) report = dm_report_new (f->model, f->catalogue, f->importer, FALSE);
+  g_autofree char *html = NULL;
+  g_autofree char *md = NULL;
+  gsize length;
+
+  html = write_and_read (f, report, "report.html", FALSE, NULL, &length);
+  md = write_and_read (f, report, "report.md", FALSE, NULL, &length);
+  g_assert_nonnull (strstr (html, "Prowler (prowler-ocsf-scan.json), Prowler (prowler-asff-scan.json)"));
+  /* Markdown escapes its punctuation. */
+  g_assert_nonnull (strstr (md, "Reported by: Prowler \\(prowler\\-ocsf\\-scan.json\\), Prowler \\(prowler\\-asff\\-scan.json\\)"));
+  g_assert_nonnull (strstr (html, "<strong>Also on:</strong> <code>arn:aws:ec2:eu-west-1:111122223333:network-interface/eni-0bbb</code>"));
+  g_assert_nonnull (strstr (md, "Also on: arn:aws:ec2:eu\\-west\\-1:111122223333:network\\-interface/eni\\-0bbb"));
+}
+
 static void
 test_html (Fixture       *f,
            gconstpointer  data)
@@ -752,6 +772,8 @@ main (int   argc,
   ADD ("/report/diagrams", "demo", test_diagrams);
   ADD ("/report/matrix", "demo", test_matrix);
   ADD ("/report/hostile-names", "hostile-names.json", test_hostile_names);
+  ADD ("/report/reported-by", "prowler-ocsf-scan.json,prowler-asff-scan.json,asff-multi-resource.json",
+       test_reports_and_resources);
   ADD ("/report/redacted-exports", "redact-sample.json,bundle-more-checks.json", test_redacted_exports);
 #undef ADD
   g_test_add_func ("/report/redacted-cli", test_redacted_cli);
