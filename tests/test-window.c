@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include "test-gtk.h"
 #include "test-util.h"
 
 #include <adwaita.h>
@@ -800,8 +801,8 @@ test_recent_exports (Fixture       *f,
   DmWindow *second;
   GMenuModel *menu;
 
-  /* XDG_DATA_HOME points into the build folder (tests/meson.build). */
-  g_assert_true (g_str_has_suffix (g_get_user_data_dir (), "test-xdg-data"));
+  /* Each test case has its own data folder (G_TEST_OPTION_ISOLATE_DIRS). */
+  g_assert_true (g_str_has_prefix (g_get_user_data_dir (), g_get_tmp_dir ()));
 
   recent_wanted = g_file_get_uri (file);
   open_demo (f);
@@ -1137,7 +1138,7 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   int status;
 
-  gtk_test_init (&argc, &argv, NULL);
+  test_gtk_init (&argc, &argv);
   adw_init ();
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
