@@ -418,6 +418,70 @@ test_forward_to_running (void)
   quit_primary (&primary);
 }
 
+/* Files offers Demarc for each kind of export it reads: the type the MIME
+ * database gives the file's name is listed, or is a subclass of one that
+ * is. ScoutSuite's results are JavaScript by name, so no type of our own. */
+static void
+test_desktop_mime_types (void)
+{
+  const char *names[] = {
+    "findings.json", "prowler-output.ocsf.json", "scoutsuite_results_aws-123.js",
+    "prowler-output.csv", "config-snapshot.json.gz",
+  };
+  g_autoptr(GKeyFile) keys = g_key_file_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) types = NULL;
+  g_autofree char *exec = NULL;
+
+  g_key_file_load_from_file (keys, DESKTOP_FILE, G_KEY_FILE_NONE, &error);
+  g_assert_no_error (error);
+  types = g_key_file_get_string_list (keys, G_KEY_FILE_DESKTOP_GROUP, "MimeType", NULL, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *type = g_content_type_guess (names[i], NULL, 0, NULL);
+      gboolean listed = FALSE;
+
+      for (guint j = 0; types[j] != NULL && !listed; j++)
+        listed = g_content_type_is_a (type, types[j]);
+      g_test_message ("%s: %s", names[i], type);
+      if (!listed)
+        g_error ("%s is %s, which the desktop file's MimeType does not list", names[i], type);
+    }
+
+  /* The demo action runs the option the program has. */
+  exec = g_key_file_get_string (keys, "Desktop Action demo", "Exec", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (exec, ==, "demarc --demo");
+}
+
+static gboolean
+demo_remembered (gpointer data)
+{
+  g_autofree char *xbel = g_build_filename (g_get_user_data_dir (), "recently-used.xbel", NULL);
+  g_autofree char *contents = NULL;
+
+  return g_file_get_contents (xbel, &contents, NULL, NULL) && strstr (contents, data) != NULL;
+}
+
+/* `demarc --demo` (the desktop action) opens the demo export: the window
+ * adds an export to the recent files once it has read it. */
+static void
+test_demo_option (void)
+{
+  const char *argv[] = { DEMARC, "--demo", NULL };
+  g_autofree char *demo = g_build_filename (SOURCE_DATADIR, "demo", "demo-export.json", NULL);
+  g_autofree char *uri = g_filename_to_uri (demo, NULL, NULL);
+  Child primary = { 0 };
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  start_primary (&primary, argv);
+  g_assert_true (wait_until (demo_remembered, uri));
+  quit_primary (&primary);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -429,6 +493,8 @@ main (int   argc,
 
   data_dirs = g_strdup (dirs != NULL && *dirs != '\0' ? dirs : "/usr/local/share:/usr/share");
 
+  /* Isolation empties XDG_DATA_DIRS; the MIME test needs the database. */
+  g_content_type_set_mime_dirs (NULL);
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   /* A private session bus: the name is free, and a Demarc the developer
@@ -446,6 +512,8 @@ main (int   argc,
   g_test_add_func ("/app/devenv-run", test_devenv_run);
   g_test_add_func ("/app/missing-schema", test_missing_schema);
   g_test_add_func ("/app/forward-to-running", test_forward_to_running);
+  g_test_add_func ("/app/desktop-mime-types", test_desktop_mime_types);
+  g_test_add_func ("/app/demo-option", test_demo_option);
 
   status = g_test_run ();
 
