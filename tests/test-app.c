@@ -10,7 +10,9 @@
  * - a copy outside the build tree with no schema says so and exits 1
  *   instead of aborting;
  * - a second `demarc FILE` and `demarc --model FILE` hand their command
- *   lines to the running instance, which opens each in a new window.
+ *   lines to the running instance, which opens each in a new window, as
+ *   it does for files sent with org.freedesktop.Application.Open;
+ * - `--demo` opens the demo, and the desktop file lists every export type.
  *
  * Which process opened a file is told by FIFOs: the running instance's
  * /proc/PID/fd must hold the FIFO while it reads it, and the window count
@@ -318,6 +320,12 @@ process_has_open (const char *pid,
   return FALSE;
 }
 
+static gboolean
+more_windows (gpointer data)
+{
+  return count_windows () > GPOINTER_TO_UINT (data);
+}
+
 typedef struct
 {
   const char *pid;
@@ -348,9 +356,11 @@ fifo_has_reader (gpointer data)
   return fifo->fd >= 0;
 }
 
-/* Runs `demarc ARGS…` in @cwd while @primary runs, feeds @fifo_name (a
- * FIFO in @cwd) with @fixture once someone reads it, and checks that the
- * primary instance was the reader and opened one more window. */
+/* Runs `demarc ARGS…` in @cwd while @primary runs (or, with no @argv,
+ * asks it over D-Bus with org.freedesktop.Application.Open, as a file
+ * manager may), feeds @fifo_name (a FIFO in @cwd) with @fixture once
+ * someone reads it, and checks that the primary instance was the reader
+ * and opened one more window. */
 static void
 forward_and_feed (Child              *primary,
                   const char         *cwd,
@@ -372,8 +382,21 @@ forward_and_feed (Child              *primary,
   g_assert_true (g_file_get_contents (fixture_path, &contents, &len, &error));
   g_assert_cmpint (mkfifo (fifo_path, 0600), ==, 0);
 
-  child_watch (&second, g_subprocess_launcher_spawnv (launcher, argv, &error));
-  g_assert_no_error (error);
+  if (argv != NULL)
+    {
+      child_watch (&second, g_subprocess_launcher_spawnv (launcher, argv, &error));
+      g_assert_no_error (error);
+    }
+  else
+    {
+      g_autofree char *uri = g_filename_to_uri (fifo_path, NULL, NULL);
+      const char *uris[] = { uri, NULL };
+
+      second.done = TRUE;
+      g_dbus_connection_call (bus, BUS_NAME, OBJECT_PATH, "org.freedesktop.Application", "Open",
+                              g_variant_new ("(^asa{sv})", uris, NULL), NULL,
+                              G_DBUS_CALL_FLAGS_NO_AUTO_START, -1, NULL, NULL, NULL);
+    }
 
   g_assert_true (wait_until (fifo_has_reader, &fifo));
   /* The reader is the running instance, not the second process (polled:
@@ -389,12 +412,16 @@ forward_and_feed (Child              *primary,
   close (fifo.fd);
 
   /* The second `demarc` returns as soon as its command line was handled. */
-  g_assert_true (child_wait (&second));
-  g_assert_true (g_subprocess_get_if_exited (second.process));
-  g_assert_cmpint (g_subprocess_get_exit_status (second.process), ==, 0);
-  g_clear_object (&second.process);
+  if (second.process != NULL)
+    {
+      g_assert_true (child_wait (&second));
+      g_assert_true (g_subprocess_get_if_exited (second.process));
+      g_assert_cmpint (g_subprocess_get_exit_status (second.process), ==, 0);
+      g_clear_object (&second.process);
+    }
 
   g_assert_false (primary->done);
+  g_assert_true (wait_until (more_windows, GUINT_TO_POINTER (windows_before)));
   g_assert_cmpuint (count_windows (), ==, windows_before + 1);
   g_unlink (fifo_path);
 }
@@ -415,6 +442,7 @@ test_forward_to_running (void)
   start_primary (&primary, first);
   forward_and_feed (&primary, cwd, open_export, "export.json", "asff-single.json");
   forward_and_feed (&primary, cwd, open_model, "model.json", "model-good.json");
+  forward_and_feed (&primary, cwd, NULL, "opened.json", "asff-single.json");
   quit_primary (&primary);
 }
 

@@ -476,7 +476,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/cli/list-services", test_list_services);
   g_test_add_func ("/cli/list-services-json", test_list_services_json);

@@ -712,7 +712,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/json-reader/findings", test_findings);
   g_test_add_func ("/json-reader/containers", test_containers);

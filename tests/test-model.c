@@ -1070,7 +1070,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/model/load/good", test_load_good);
   g_test_add_func ("/model/load/owners", test_owners);

@@ -282,7 +282,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/reconcile/own-scans", test_own_scans);
   g_test_add_func ("/reconcile/shared-scans", test_shared_scans);

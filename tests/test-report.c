@@ -763,7 +763,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, files, func) g_test_add (path, Fixture, files, fixture_setup, func, fixture_teardown)
   ADD ("/report/html", "demo", test_html);
