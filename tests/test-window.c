@@ -798,11 +798,14 @@ test_recent_exports (Fixture       *f,
 {
   g_autofree char *path = g_build_filename (SOURCE_DATADIR, "demo", "demo-export.json", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *recent_file = NULL;
   DmWindow *second;
   GMenuModel *menu;
 
-  /* Each test case has its own data folder (G_TEST_OPTION_ISOLATE_DIRS). */
-  g_assert_true (g_str_has_prefix (g_get_user_data_dir (), g_get_tmp_dir ()));
+  /* Recent files go to a temporary folder, never the user's or the build
+   * folder (tests/test-gtk.h). */
+  g_object_get (gtk_recent_manager_get_default (), "filename", &recent_file, NULL);
+  g_assert_true (g_str_has_prefix (recent_file, g_get_tmp_dir ()));
 
   recent_wanted = g_file_get_uri (file);
   open_demo (f);
