@@ -238,15 +238,39 @@ test_uninstalled_run (void)
   g_assert_false (name_owned (NULL));
 }
 
+/* A copy of the binary outside the build tree: to the program, installed. */
+static char *
+copy_binary (void)
+{
+  g_autofree char *copy = g_build_filename (scratch_dir (), "demarc", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (DEMARC, &contents, &len, &error));
+  g_assert_true (g_file_set_contents_full (copy, contents, (gssize)len, G_FILE_SET_CONTENTS_NONE, 0755, &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&copy);
+}
+
+/* `meson devenv -C _build demarc`; and a copy that does not look in the
+ * build tree by itself starts there too: devenv sets GSETTINGS_SCHEMA_DIR. */
 static void
 test_devenv_run (void)
 {
+  g_autofree char *copy = NULL;
   const char *argv[] = { MESON, "devenv", "-C", BUILD_ROOT, "demarc", NULL };
+  const char *copy_argv[] = { MESON, "devenv", "-C", BUILD_ROOT, NULL, NULL };
   Child primary = { 0 };
 
   SKIP_WITHOUT_SESSION ();
 
   start_primary (&primary, argv);
+  quit_primary (&primary);
+
+  copy = copy_binary ();
+  copy_argv[4] = copy;
+  start_primary (&primary, copy_argv);
   quit_primary (&primary);
 }
 
@@ -279,15 +303,10 @@ test_missing_schema (void)
   g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
-  g_autofree char *copy = g_build_filename (scratch_dir (), "demarc", NULL);
+  g_autofree char *copy = copy_binary ();
   g_autofree char *empty = g_build_filename (scratch_dir (), "no-schemas", NULL);
   g_autofree char *err = NULL;
-  gsize len;
 
-  g_assert_true (g_file_get_contents (DEMARC, &contents, &len, &error));
-  g_assert_true (g_file_set_contents_full (copy, contents, (gssize)len, G_FILE_SET_CONTENTS_NONE, 0755, &error));
-  g_assert_no_error (error);
   g_assert_cmpint (g_mkdir_with_parents (empty, 0700), ==, 0);
 
   launcher = new_launcher (scratch_dir (), G_SUBPROCESS_FLAGS_STDERR_PIPE | G_SUBPROCESS_FLAGS_STDOUT_SILENCE);
