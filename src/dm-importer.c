@@ -1187,7 +1187,7 @@ contributors (JsonObject *o)
   dm_check_boolean (obj (obj (o, "Compliance"), "ComplianceContributorCount"), "CapExceeded", &capped);
   if (n < 0)
     return NULL;
-  return capped ? g_strdup_printf (_("more than %" G_GINT64_FORMAT), n) : g_strdup_printf ("%" G_GINT64_FORMAT, n);
+  return capped ? g_strdup_printf (_("more than %" PRId64), n) : g_strdup_printf ("%" G_GINT64_FORMAT, n);
 }
 
 /* describe-compliance-by-config-rule and a conformance pack's compliance:
