@@ -15,6 +15,7 @@
 
 #include "dm-assessment.h"
 #include "dm-diff.h"
+#include "dm-build-tree.h"
 #include "dm-import-summary.h"
 #include "dm-importer.h"
 #include "dm-redactor.h"
@@ -725,6 +726,7 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(DmModel) model = NULL;
   g_autofree char *model_path = NULL;
+  g_autofree char *localedir = NULL;
   g_autofree char *format_name = NULL;
   g_autofree char *service_id = NULL;
   g_autofree char *fail_on_name = NULL;
@@ -767,7 +769,8 @@ main (int   argc,
   };
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  localedir = dm_build_tree_locale_dir ("demarc-check");
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 
 #include "dm-application.h"
+#include "dm-build-tree.h"
 #include "dm-window.h"
 
 struct _DmApplication
@@ -44,13 +45,7 @@ dm_application_is_uninstalled (void)
   static int uninstalled = -1;
 
   if (uninstalled < 0)
-    {
-      g_autofree char *built = g_build_filename (BUILD_ROOT, "src", "demarc", NULL);
-      g_autofree char *built_real = realpath (built, NULL);
-      g_autofree char *self_real = realpath ("/proc/self/exe", NULL);
-
-      uninstalled = built_real != NULL && self_real != NULL && g_str_equal (built_real, self_real);
-    }
+    uninstalled = dm_build_tree_runs ("demarc");
   return uninstalled;
 }
 

@@ -407,6 +407,24 @@ test_assess_no_false_green (void)
   g_rmdir (dir);
 }
 
+/* Run from the build folder, demarc-check speaks the build's translations,
+ * as the app does. */
+static void
+test_uninstalled_translations (void)
+{
+  const char *argv[] = { DEMARC_CHECK, "--help", NULL };
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
+  envp = g_environ_setenv (envp, "LANGUAGE", "fr", TRUE);
+  g_spawn_sync (NULL, (char **)argv, envp, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (out, "Avec des fichiers"));
+}
+
 static void
 test_assess_text_is_safe (void)
 {
@@ -492,6 +510,7 @@ main (int   argc,
   g_test_add_func ("/cli/assess/fail-on", test_assess_fail_on);
   g_test_add_func ("/cli/assess/bad-input", test_assess_bad_input);
   g_test_add_func ("/cli/assess/no-false-green", test_assess_no_false_green);
+  g_test_add_func ("/cli/uninstalled-translations", test_uninstalled_translations);
   g_test_add_func ("/cli/assess/text-is-safe", test_assess_text_is_safe);
   g_test_add_func ("/cli/assess/not-aws", test_assess_not_aws);
 
