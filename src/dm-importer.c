@@ -324,8 +324,8 @@ typedef struct
  * check (control id, then Prowler id), then through the mapping by the
  * tool's id (@tool; else the control as a Security Hub control, the
  * Prowler check), then by the service the id names, the resource type, the
- * service name. The tool's own title stays the finding's; Demarc's
- * remediation is used where Demarc writes one. */
+ * service name. The tool's own title and remediation stay the finding's;
+ * Demarc's remediation fills in where the tool gave none. */
 static void
 map_finding_by_id (FileState     *state,
                    DmFindingData *data,
@@ -350,7 +350,8 @@ map_finding_by_id (FileState     *state,
       data->check = check->id;
       data->service = check->service;
       data->layer = check->layer;
-      data->remediation = first_of (check->remediation, data->remediation);
+      /* The tool's own advice for its finding; Demarc's where it gave none. */
+      data->remediation = first_of (data->remediation, check->remediation);
       if (data->severity == DM_SEVERITY_UNKNOWN)
         data->severity = check->severity;
       g_strv_builder_addv (controls, (const char **)check->controls);

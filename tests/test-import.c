@@ -1128,6 +1128,8 @@ test_prowler_csv (Fixture       *f,
   g_assert_cmpint (dm_finding_get_severity (logs), ==, DM_SEVERITY_MEDIUM);
   g_assert_cmpstr (dm_finding_get_service (logs), ==, "s3");
   g_assert_cmpstr (dm_finding_get_check (find (f, "u3")), ==, "IAM-01");
+  /* Mapped onto Demarc's check, the finding keeps its tool's advice. */
+  g_assert_cmpstr (dm_finding_get_remediation (find (f, "u3")), ==, "Fix;it");
 
   import_fixture (f, "csv-prowler-v2.csv");
   input = dm_importer_get_input (f->importer, 1);
