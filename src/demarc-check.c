@@ -276,7 +276,10 @@ print_assessment_text (DmModel    *model,
       for (guint r = 0; r < input->reasons->len; r++)
         {
           const DmSkipReason *reason = g_ptr_array_index (input->reasons, r);
-          g_print ("  %" G_GUINT64_FORMAT " × %s\n", reason->count, reason->reason);
+          /* Reasons can quote the file (a parser's message, its keys). */
+          g_autofree char *shown = for_terminal (reason->reason);
+
+          g_print ("  %" G_GUINT64_FORMAT " × %s\n", reason->count, shown);
         }
     }
 

@@ -1836,7 +1836,7 @@ n_findings (FileState *state)
 }
 
 /* One AWS CLI response, on its own or from a bundle. */
-static void
+static gboolean
 evaluate_cli_output (FileState      *state,
                      DmCheckContext *context,
                      JsonObject     *output)
@@ -1854,10 +1854,24 @@ evaluate_cli_output (FileState      *state,
                    dm_checks_opensearch_cli (context, output) ||
                    dm_checks_platform_cli (context, output);
 
-  if (!known)
-    skip (state, _(NOT_YET_EVALUATED));
-  else if (context->emitted == 0)
+  if (known && context->emitted == 0)
     skip (state, _("nothing to evaluate (stopped, detached or incomplete resource)"));
+  return known;
+}
+
+/* "Findings, NextToken": what a document Demarc does not know holds. */
+static char *
+first_keys (JsonObject *o)
+{
+  g_autoptr(GList) names = json_object_get_members (o);
+  g_autoptr(GString) keys = g_string_new (NULL);
+  guint n = 0;
+
+  for (GList *l = names; l && n < 5; l = l->next, n++)
+    g_string_append_printf (keys, "%s%s", n ? ", " : "", (char *)l->data);
+  if (g_list_length (names) > 5)
+    g_string_append (keys, ", …");
+  return g_utf8_make_valid (keys->str, -1);
 }
 
 /* A call of demarc-collect's bundle: the CLI response plus where it ran. */
@@ -1883,7 +1897,8 @@ evaluate_bundle_call (FileState  *state,
       return;
     }
 
-  evaluate_cli_output (state, &context, output);
+  if (!evaluate_cli_output (state, &context, output))
+    skip (state, _(NOT_YET_EVALUATED));
 }
 
 static void
@@ -2816,7 +2831,13 @@ import_document (FileState  *state,
       state->input->items++;
 
       init_context (state, &context, 0);
-      evaluate_cli_output (state, &context, o);
+      if (!evaluate_cli_output (state, &context, o))
+        {
+          g_autofree char *keys = first_keys (o);
+          g_autofree char *reason = g_strdup_printf (_("no Demarc check reads this yet (its keys: %s)"), keys);
+
+          skip (state, reason);
+        }
       if (context.emitted > 0)
         state->input->evaluated++;
       return TRUE;

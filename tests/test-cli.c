@@ -358,6 +358,9 @@ test_assess_no_false_green (void)
   g_autofree char *empty_export = g_build_filename (dir, "no-findings.json", NULL);
   g_autofree char *other_csv = g_build_filename (dir, "people.csv", NULL);
   g_autofree char *fifo = g_build_filename (dir, "pipe.json", NULL);
+  g_autofree char *unknown_dir = g_build_filename (dir, "unknown-files", NULL);
+  g_autofree char *unknown_a = g_build_filename (unknown_dir, "a.json", NULL);
+  g_autofree char *unknown_b = g_build_filename (unknown_dir, "notes.txt", NULL);
   g_autofree char *good = test_fixture_path ("asff-single.json");
   static const struct
   {
@@ -369,6 +372,7 @@ test_assess_no_false_green (void)
     { "people.csv", "not a Prowler export" },
     { "empty", "the folder holds no files" },
     { "pipe.json", "not a regular file" },
+    { "unknown-files", "nothing was read" },
   };
 
   g_assert_cmpint (g_mkdir (empty_dir, 0700), ==, 0);
@@ -376,6 +380,9 @@ test_assess_no_false_green (void)
   g_assert_true (g_file_set_contents (empty_export, "{\"Findings\": []}", -1, NULL));
   g_assert_true (g_file_set_contents (other_csv, "name,team\nbob,ops\n", -1, NULL));
   g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  g_assert_cmpint (g_mkdir (unknown_dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (unknown_a, "{\"Gadgets\": {}}", -1, NULL));
+  g_assert_true (g_file_set_contents (unknown_b, "plain text", -1, NULL));
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -386,6 +393,9 @@ test_assess_no_false_green (void)
       g_test_message ("%s: %s", cases[i].name, run.err);
       g_assert_cmpint (exit_code (&run), ==, 2);
       g_assert_nonnull (strstr (run.err, cases[i].message));
+      /* A JSON document nothing reads says what it holds. */
+      if (g_str_equal (cases[i].name, "unknown.json"))
+        g_assert_nonnull (strstr (run.out, "its keys: Widgets"));
     }
 
   /* Beside an input that was read, one that gave nothing is named, and
@@ -403,6 +413,9 @@ test_assess_no_false_green (void)
   g_unlink (empty_export);
   g_unlink (other_csv);
   g_unlink (fifo);
+  g_unlink (unknown_a);
+  g_unlink (unknown_b);
+  g_rmdir (unknown_dir);
   g_rmdir (empty_dir);
   g_rmdir (dir);
 }

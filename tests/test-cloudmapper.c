@@ -260,7 +260,7 @@ test_tree (Fixture       *f,
   /* A response no check reads yet is read and counted as such. */
   input = input_ending (f, "%2Fapp%2Fweb%2F50dc6c495c0c9188");
   g_assert_cmpstr (input->format, ==, "aws-cli");
-  g_assert_cmpstr (only_reason (input), ==, "no Demarc check reads this yet");
+  g_assert_cmpstr (only_reason (input), ==, "no Demarc check reads this yet (its keys: Attributes)");
 
   /* Every file of the tree is an input. */
   {

@@ -437,7 +437,7 @@ test_import_summary (Fixture       *f,
   g_assert_true (label_with_text_in (pane, "Nothing read from this file."));
   g_assert_true (label_with_text_in (pane, "1 not read: why"));
   expand_all (pane);
-  g_assert_true (label_with_text_in (pane, "1 × no Demarc check reads this yet"));
+  g_assert_true (label_with_text_in (pane, "1 × no Demarc check reads this yet (its keys: SomethingElse)"));
   /* The total line: 13 items, every one accounted for. */
   g_assert_true (label_with_text_in (pane, "All inputs"));
   g_assert_true (label_with_text_in (pane, "13 items: 3 failed, 2 passed, 2 informational, 1 suppressed, "
