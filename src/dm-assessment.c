@@ -283,8 +283,8 @@ dm_assessment_get_n_unmapped (DmAssessment *self)
 /**
  * dm_assessment_count_gaps:
  *
- * Counts failed findings of severity @at_least or worse, mapped or not:
- * what decides a CI exit code.
+ * Counts failed findings of severity @at_least or worse, or of unknown
+ * severity, mapped or not: what decides a CI exit code.
  */
 guint
 dm_assessment_count_gaps (DmAssessment *self,
@@ -300,7 +300,12 @@ dm_assessment_count_gaps (DmAssessment *self,
     {
       g_autoptr(DmFinding) finding = g_list_model_get_item (self->findings, i);
 
-      if (dm_finding_get_status (finding) == DM_FINDING_FAILED && dm_finding_get_severity (finding) >= at_least)
+      DmSeverity severity = dm_finding_get_severity (finding);
+
+      /* A failure of unknown severity is not assumed to be minor: it
+       * counts at every level. */
+      if (dm_finding_get_status (finding) == DM_FINDING_FAILED &&
+          (severity >= at_least || severity == DM_SEVERITY_UNKNOWN))
         count++;
     }
   return count;

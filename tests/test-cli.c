@@ -438,6 +438,55 @@ test_uninstalled_translations (void)
   g_assert_nonnull (strstr (out, "Avec des fichiers"));
 }
 
+/* For every input format, --fail-on at the worst failed finding's level
+ * fails the run: no format can pass a gate its findings reach. A failure
+ * of unknown severity reaches every level. */
+static void
+test_assess_fail_on_every_format (void)
+{
+  const char *fixtures[] = {
+    "asff-mixed.json", "prowler-ocsf-scan.json", "prowler-asff-scan.json", "prowler-v2.ndjson", "prowler-v5.csv",
+    "csv-prowler-v2.csv", "scoutsuite-items.js", "config-evaluations.json", "config-snapshot.json",
+    "config-compliance-by-rule.json", "config-compliance-by-resource.json", "config-conformance-pack-details.json",
+    "guardduty-findings.json", "inspector2-findings.json", "access-analyzer-findings.json", "macie-findings.json",
+    "cloudsploit.json", "trusted-advisor-check.json", "bundle-more-checks.json", "cli-security-groups.json",
+    "cloudmapper",
+  };
+  const char *levels[] = { "unknown", "informational", "low", "medium", "high", "critical" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fixtures); i++)
+    {
+      g_autofree char *path = test_fixture_path (fixtures[i]);
+      g_autoptr(JsonNode) root = NULL;
+      g_auto(Run) json;
+      g_auto(Run) gate;
+      JsonArray *findings;
+      guint worst = 0;
+      gboolean failed = FALSE;
+
+      run_check (&json, TRUE, "--format", "json", path, NULL);
+      root = parse (json.out);
+      findings = json_object_get_array_member (json_node_get_object (root), "findings");
+      for (guint f = 0; f < json_array_get_length (findings); f++)
+        {
+          JsonObject *finding = json_array_get_object_element (findings, f);
+          const char *severity = json_object_get_string_member (finding, "severity");
+
+          if (!g_str_equal (json_object_get_string_member (finding, "status"), "failed"))
+            continue;
+          failed = TRUE;
+          for (guint l = 0; l < G_N_ELEMENTS (levels); l++)
+            if (g_str_equal (severity, levels[l]))
+              worst = l == 0 ? G_N_ELEMENTS (levels) - 1 : MAX (worst, l);
+        }
+      g_test_message ("%s: worst failed %s", fixtures[i], failed ? levels[worst] : "none");
+      g_assert_true (failed);
+
+      run_check (&gate, TRUE, "--fail-on", levels[MAX (worst, 1)], path, NULL);
+      g_assert_cmpint (exit_code (&gate), ==, 1);
+    }
+}
+
 static void
 test_assess_text_is_safe (void)
 {
@@ -523,6 +572,7 @@ main (int   argc,
   g_test_add_func ("/cli/assess/fail-on", test_assess_fail_on);
   g_test_add_func ("/cli/assess/bad-input", test_assess_bad_input);
   g_test_add_func ("/cli/assess/no-false-green", test_assess_no_false_green);
+  g_test_add_func ("/cli/assess/fail-on-every-format", test_assess_fail_on_every_format);
   g_test_add_func ("/cli/uninstalled-translations", test_uninstalled_translations);
   g_test_add_func ("/cli/assess/text-is-safe", test_assess_text_is_safe);
   g_test_add_func ("/cli/assess/not-aws", test_assess_not_aws);
