@@ -15,10 +15,12 @@
 
 #include "dm-assessment.h"
 #include "dm-diff.h"
+#include "dm-import-summary.h"
 #include "dm-importer.h"
 #include "dm-redactor.h"
 #include "dm-report.h"
 #include "dm-model.h"
+#include "dm-output.h"
 
 enum {
   EXIT_OK = 0,
@@ -29,6 +31,7 @@ enum {
 typedef enum {
   FORMAT_TEXT,
   FORMAT_JSON,
+  FORMAT_CI,      /* csv, junit or sarif: see dm-output.h */
 } OutputFormat;
 
 static void
@@ -242,237 +245,6 @@ add_string_or_null (JsonBuilder *builder,
     json_builder_add_null_value (builder);
 }
 
-/* JSON string with the generator's escapes; invalid UTF-8 is replaced. */
-static void
-put_json_string (GString    *out,
-                 const char *text)
-{
-  g_autofree char *valid = NULL;
-
-  if (text == NULL)
-    {
-      g_string_append (out, "null");
-      return;
-    }
-  if (!g_utf8_validate (text, -1, NULL))
-    text = valid = g_utf8_make_valid (text, -1);
-
-  g_string_append_c (out, '"');
-  for (const unsigned char *p = (const unsigned char *)text; *p; p++)
-    {
-      switch (*p)
-        {
-        case '"': g_string_append (out, "\\\""); break;
-        case '\\': g_string_append (out, "\\\\"); break;
-        case '\n': g_string_append (out, "\\n"); break;
-        case '\r': g_string_append (out, "\\r"); break;
-        case '\t': g_string_append (out, "\\t"); break;
-        case '\b': g_string_append (out, "\\b"); break;
-        case '\f': g_string_append (out, "\\f"); break;
-        default:
-          if (*p < 0x20 || *p == 0x7f)
-            g_string_append_printf (out, "\\u%04x", *p);
-          else
-            g_string_append_c (out, *p);
-        }
-    }
-  g_string_append_c (out, '"');
-}
-
-static void
-put_member (GString    *out,
-            const char *name,
-            const char *value,
-            gboolean    last)
-{
-  g_string_append_printf (out, "      \"%s\" : ", name);
-  put_json_string (out, value);
-  g_string_append (out, last ? "\n" : ",\n");
-}
-
-/* The findings are written one at a time: a tree of hundreds of thousands
- * of them, then its text, would cost several times the export's size. */
-static void
-print_json_streaming_findings (JsonBuilder  *builder,
-                               DmAssessment *assessment,
-                               GListModel   *findings)
-{
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = json_builder_get_root (builder);
-  g_autofree char *head = NULL;
-  g_autoptr(GString) out = g_string_sized_new (64 * 1024);
-  guint n = g_list_model_get_n_items (findings);
-  char *end;
-
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_root (generator, root);
-  head = json_generator_to_data (generator, NULL);
-
-  /* Reopen the object to add "findings" as its last member. */
-  end = strrchr (head, '}');
-  g_assert (end != NULL);
-  while (end > head && g_ascii_isspace (end[-1]))
-    end--;
-  *end = '\0';
-  fputs (head, stdout);
-  fputs (",\n  \"findings\" : [", stdout);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(DmFinding) finding = g_list_model_get_item (findings, i);
-      const char * const *controls = dm_finding_get_controls (finding);
-
-      g_string_append (out, i ? ",\n    {\n" : "\n    {\n");
-      put_member (out, "id", dm_finding_get_id (finding), FALSE);
-      put_member (out, "check", dm_finding_get_check (finding), FALSE);
-      put_member (out, "status", dm_finding_status_to_string (dm_finding_get_status (finding)), FALSE);
-      put_member (out, "severity", dm_severity_to_string (dm_finding_get_severity (finding)), FALSE);
-      put_member (out, "service", dm_finding_get_service (finding), FALSE);
-      put_member (out, "layer", dm_assessment_get_finding_layer (assessment, finding), FALSE);
-      put_member (out, "resource", dm_finding_get_resource (finding), FALSE);
-      put_member (out, "resource_type", dm_finding_get_resource_type (finding), FALSE);
-      put_member (out, "region", dm_finding_get_region (finding), FALSE);
-      put_member (out, "account", dm_finding_get_account (finding), FALSE);
-      g_string_append (out, "      \"controls\" : [");
-      for (guint c = 0; controls[c]; c++)
-        {
-          g_string_append (out, c ? ", " : "");
-          put_json_string (out, controls[c]);
-        }
-      g_string_append (out, "],\n");
-      put_member (out, "source", dm_finding_get_source (finding), FALSE);
-      g_string_append_printf (out, "      \"source_item\" : %" G_GUINT64_FORMAT ",\n", dm_finding_get_source_item (finding));
-      put_member (out, "tool", dm_finding_get_tool (finding), FALSE);
-      put_member (out, "title", dm_finding_get_title (finding), FALSE);
-      put_member (out, "evidence", dm_finding_get_evidence (finding), FALSE);
-      put_member (out, "remediation", dm_finding_get_remediation (finding), TRUE);
-      g_string_append (out, "    }");
-
-      if (out->len > 60 * 1024)
-        {
-          fwrite (out->str, 1, out->len, stdout);
-          g_string_truncate (out, 0);
-        }
-    }
-  fwrite (out->str, 1, out->len, stdout);
-  fputs (n ? "\n  ]\n}\n" : "]\n}\n", stdout);
-  fflush (stdout);
-}
-
-static void
-print_assessment_json (DmModel    *model,
-                       DmImporter *importer,
-                       DmReport   *report)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  DmAssessment *assessment = dm_report_get_assessment (report);
-  GListModel *findings = dm_report_get_findings (report);
-
-  json_builder_begin_object (builder);
-
-  json_builder_set_member_name (builder, "inputs");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < dm_importer_get_n_inputs (importer); i++)
-    {
-      const DmImportInput *input = dm_importer_get_input (importer, i);
-
-      json_builder_begin_object (builder);
-      add_string (builder, "path", dm_report_get_input_path (report, i));
-      add_string (builder, "format", input->format);
-      json_builder_set_member_name (builder, "items");
-      json_builder_add_int_value (builder, input->items);
-      json_builder_set_member_name (builder, "evaluated");
-      json_builder_add_int_value (builder, input->evaluated);
-      json_builder_set_member_name (builder, "skipped");
-      json_builder_add_int_value (builder, input->skipped);
-      json_builder_set_member_name (builder, "duplicates");
-      json_builder_add_int_value (builder, input->duplicates);
-      json_builder_set_member_name (builder, "findings");
-      json_builder_begin_object (builder);
-      for (guint st = 0; st < DM_N_FINDING_STATUSES; st++)
-        {
-          json_builder_set_member_name (builder, dm_finding_status_to_string (st));
-          json_builder_add_int_value (builder, input->by_status[st]);
-        }
-      json_builder_end_object (builder);
-      json_builder_set_member_name (builder, "skip_reasons");
-      json_builder_begin_array (builder);
-      for (guint r = 0; r < input->reasons->len; r++)
-        {
-          const DmSkipReason *reason = g_ptr_array_index (input->reasons, r);
-
-          json_builder_begin_object (builder);
-          add_string (builder, "reason", reason->reason);
-          json_builder_set_member_name (builder, "count");
-          json_builder_add_int_value (builder, reason->count);
-          json_builder_end_object (builder);
-        }
-      json_builder_end_array (builder);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-
-  json_builder_set_member_name (builder, "summary");
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "failed");
-  json_builder_add_int_value (builder, dm_assessment_get_n_failed (assessment));
-  json_builder_set_member_name (builder, "passed");
-  json_builder_add_int_value (builder, dm_assessment_get_n_passed (assessment));
-  json_builder_set_member_name (builder, "informational");
-  json_builder_add_int_value (builder, dm_assessment_count_status (assessment, DM_FINDING_INFORMATIONAL));
-  json_builder_set_member_name (builder, "suppressed");
-  json_builder_add_int_value (builder, dm_assessment_count_status (assessment, DM_FINDING_SUPPRESSED));
-  json_builder_set_member_name (builder, "unmapped");
-  json_builder_add_int_value (builder, dm_assessment_get_n_unmapped (assessment));
-  {
-    guint with_evidence, customer_layers;
-
-    dm_assessment_get_coverage (assessment, &with_evidence, &customer_layers);
-    json_builder_set_member_name (builder, "layers_with_evidence");
-    json_builder_add_int_value (builder, with_evidence);
-    json_builder_set_member_name (builder, "customer_layers");
-    json_builder_add_int_value (builder, customer_layers);
-  }
-  json_builder_end_object (builder);
-
-  json_builder_set_member_name (builder, "services");
-  json_builder_begin_array (builder);
-  for (guint s = 0; s < dm_model_get_n_services (model); s++)
-    {
-      DmService *service = dm_model_get_service (model, s);
-
-      if (!dm_assessment_has_service (assessment, service))
-        continue;
-
-      json_builder_begin_object (builder);
-      add_string (builder, "id", dm_service_get_id (service));
-      add_string (builder, "name", dm_service_get_name (service));
-      json_builder_set_member_name (builder, "layers");
-      json_builder_begin_array (builder);
-      for (guint l = 0; l < dm_model_get_n_layers (model); l++)
-        {
-          DmLayer *layer = dm_model_get_layer (model, l);
-          const DmLayerResult *result = dm_assessment_get_result (assessment, service, layer);
-
-          json_builder_begin_object (builder);
-          add_string (builder, "id", dm_layer_get_id (layer));
-          add_string (builder, "owner", dm_owner_to_string (dm_service_get_owner (service, layer)));
-          add_string (builder, "status", dm_layer_status_to_string (result->status));
-          add_string_or_null (builder, "worst_severity",
-                              result->failed ? dm_severity_to_string (result->worst) : NULL);
-          json_builder_set_member_name (builder, "failed");
-          json_builder_add_int_value (builder, result->failed);
-          json_builder_end_object (builder);
-        }
-      json_builder_end_array (builder);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-
-  json_builder_end_object (builder);
-  print_json_streaming_findings (builder, assessment, findings);
-}
-
 static void
 print_assessment_text (DmModel    *model,
                        DmImporter *importer,
@@ -486,14 +258,20 @@ print_assessment_text (DmModel    *model,
       const DmImportInput *input = dm_importer_get_input (importer, i);
       g_autofree char *path = for_terminal (dm_report_get_input_path (report, i));
 
-      g_print (_("%s: %s, %" PRIu64 " items, %" PRIu64 " skipped\n"),
-               path, input->format, input->items, input->skipped);
-      /* Translators: how the findings read from one input were used */
-      g_print (_("  findings: %" PRIu64 " failed, %" PRIu64 " passed, %" PRIu64 " informational, %" PRIu64
-                 " suppressed, %" PRIu64 " duplicates\n"),
-               input->by_status[DM_FINDING_FAILED], input->by_status[DM_FINDING_PASSED],
-               input->by_status[DM_FINDING_INFORMATIONAL], input->by_status[DM_FINDING_SUPPRESSED],
-               input->duplicates);
+      DmImportCounts counts;
+      g_autofree char *described = NULL;
+      g_auto(GStrv) lines = NULL;
+
+      /* The wording the window, slides and reports use: each line's parts
+       * add up to the number it starts with. */
+      dm_import_counts_init (&counts, input);
+      described = dm_import_counts_describe (&counts);
+      lines = g_strsplit (described, "\n", -1);
+      g_print ("%s: %s, %s\n", path, input->format, lines[0]);
+      for (guint l = 1; lines[l]; l++)
+        g_print ("  %s\n", lines[l]);
+      if (dm_import_counts_read_nothing (&counts))
+        g_print ("  %s\n", _("Nothing read from this file."));
       for (guint r = 0; r < input->reasons->len; r++)
         {
           const DmSkipReason *reason = g_ptr_array_index (input->reasons, r);
@@ -564,6 +342,14 @@ import_paths (DmCatalogue  *catalogue,
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (paths[i]);
       g_autoptr(GError) error = NULL;
 
+      /* A pipe, socket or device would hold a CI job until it is killed. */
+      if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_SPECIAL)
+        {
+          g_autofree char *shown = for_terminal (paths[i]);
+
+          g_printerr ("demarc-check: %s: %s\n", shown, _("not a regular file (a pipe, socket or device), so it is not read"));
+          return NULL;
+        }
       if (!dm_importer_add_file (importer, file, NULL, &error))
         {
           g_autofree char *message = for_terminal (error->message);
@@ -770,6 +556,7 @@ diff (DmModel     *model,
 typedef struct
 {
   OutputFormat  format;
+  DmOutputFormat ci_format;
   DmSeverity    fail_on;
   gboolean      redact;
   const char   *report_path;
@@ -845,6 +632,45 @@ write_exports (DmModel             *model,
   return TRUE;
 }
 
+/* A run that read nothing must not pass as green: no input gave a single
+ * finding, duplicate or not-AWS result. Files that gave nothing beside
+ * others that did are named, and the run goes on. */
+static gboolean
+read_nothing (DmImporter *importer)
+{
+  DmImportCounts sum = { 0 };
+  g_autoptr(GString) empty = g_string_new (NULL);
+  guint n_empty = 0;
+
+  for (guint i = 0; i < dm_importer_get_n_inputs (importer); i++)
+    {
+      const DmImportInput *input = dm_importer_get_input (importer, i);
+      DmImportCounts counts;
+
+      dm_import_counts_init (&counts, input);
+      dm_import_counts_add (&sum, &counts);
+      if (dm_import_counts_read_nothing (&counts))
+        {
+          g_autofree char *shown = for_terminal (input->path);
+
+          if (n_empty++ < 5)
+            g_string_append_printf (empty, "%s%s", empty->len ? ", " : "", shown);
+        }
+    }
+
+  if (dm_importer_get_n_inputs (importer) == 0 || dm_import_counts_read_nothing (&sum))
+    {
+      g_printerr ("demarc-check: %s\n",
+                  _("nothing was read: no input gave a finding Demarc could use (the reasons are listed per input)"));
+      return TRUE;
+    }
+  if (n_empty > 0)
+    g_printerr (g_dngettext (GETTEXT_PACKAGE, "demarc-check: %u input gave nothing: %s%s\n",
+                             "demarc-check: %u inputs gave nothing: %s%s\n", n_empty),
+                n_empty, empty->str, n_empty > 5 ? ", …" : "");
+  return FALSE;
+}
+
 static int
 assess (DmModel             *model,
         char               **paths,
@@ -867,11 +693,27 @@ assess (DmModel             *model,
   report = dm_report_new (model, catalogue, importer, options->redact);
   if (!write_exports (model, report, options))
     return EXIT_INPUT;
-  if (options->format == FORMAT_JSON)
-    print_assessment_json (model, importer, report);
+  if (options->format == FORMAT_CI)
+    {
+      if (!dm_output_write (report, catalogue, options->ci_format, stdout, &error))
+        {
+          g_printerr ("demarc-check: %s\n", error->message);
+          return EXIT_INPUT;
+        }
+    }
+  else if (options->format == FORMAT_JSON)
+    {
+      if (!dm_output_write (report, catalogue, DM_OUTPUT_JSON, stdout, &error))
+        {
+          g_printerr ("demarc-check: %s\n", error->message);
+          return EXIT_INPUT;
+        }
+    }
   else
     print_assessment_text (model, importer, report);
 
+  if (read_nothing (importer))
+    return EXIT_INPUT;
   return dm_assessment_count_gaps (dm_report_get_assessment (report), options->fail_on) > 0 ? EXIT_GAPS : EXIT_OK;
 }
 
@@ -898,13 +740,14 @@ main (int   argc,
   gboolean validate = FALSE;
   gboolean version = FALSE;
   OutputFormat format = FORMAT_TEXT;
+  DmOutputFormat ci_format = DM_OUTPUT_CSV;
   GOptionEntry entries[] = {
     { "model", 'm', 0, G_OPTION_ARG_FILENAME, &model_path, N_("Read this model instead of the built-in AWS model"), N_("FILE") },
     { "list-services", 0, 0, G_OPTION_ARG_NONE, &list_services_flag, N_("List the model’s services"), NULL },
     { "list-layers", 0, 0, G_OPTION_ARG_NONE, &list_layers_flag, N_("List the model’s bands and layers"), NULL },
     { "service", 's', 0, G_OPTION_ARG_STRING, &service_id, N_("Show who owns each layer of a service"), N_("ID") },
     { "validate", 0, 0, G_OPTION_ARG_NONE, &validate, N_("Check the model file and report what it holds"), NULL },
-    { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name, N_("Output format: text or json"), N_("FORMAT") },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name, N_("Output format: text or json; with exports also csv, junit or sarif"), N_("FORMAT") },
     { "fail-on", 0, 0, G_OPTION_ARG_STRING, &fail_on_name,
       N_("Exit with 1 when a failed finding is at least this severe: informational, low, medium, high (the default) or critical"),
       N_("SEVERITY") },
@@ -933,7 +776,7 @@ main (int   argc,
                                            "(Security Hub ASFF, Prowler, AWS Config, ScoutSuite, AWS CLI output, "
                                            "Demarc bundles) against it, from the command line.\n\n"
                                            "With files: exit 0 when no failed finding reaches --fail-on, 1 when one does, "
-                                           "2 when an input cannot be read."));
+                                           "2 when an input cannot be read or nothing was read at all."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
@@ -952,9 +795,17 @@ main (int   argc,
     format = FORMAT_TEXT;
   else if (g_str_equal (format_name, "json"))
     format = FORMAT_JSON;
+  else if (dm_output_format_from_string (format_name, &ci_format))
+    format = FORMAT_CI;
   else
     {
-      g_printerr ("demarc-check: %s\n", _("--format must be text or json"));
+      g_printerr ("demarc-check: %s\n", _("--format must be text or json, or with exports csv, junit or sarif"));
+      return EXIT_INPUT;
+    }
+  /* The CI formats describe an assessment, nothing else. */
+  if (format == FORMAT_CI && (diff_flag || paths == NULL || paths[0] == NULL))
+    {
+      g_printerr ("demarc-check: %s\n", _("--format csv, junit and sarif need exports to assess (and no --diff)"));
       return EXIT_INPUT;
     }
 
@@ -990,7 +841,7 @@ main (int   argc,
 
   if (paths != NULL && paths[0] != NULL)
     {
-      AssessOptions options = { format, fail_on, redact, report_path, diagram_path, service_id, matrix_path };
+      AssessOptions options = { format, ci_format, fail_on, redact, report_path, diagram_path, service_id, matrix_path };
 
       return assess (model, paths, &options);
     }
@@ -1000,7 +851,7 @@ main (int   argc,
     {
       g_autoptr(DmCatalogue) catalogue = dm_catalogue_new_default (NULL);
       g_autoptr(DmReport) report = dm_report_new (model, catalogue, NULL, FALSE);
-      AssessOptions options = { format, fail_on, FALSE, NULL, diagram_path, service_id, matrix_path };
+      AssessOptions options = { format, ci_format, fail_on, FALSE, NULL, diagram_path, service_id, matrix_path };
 
       return write_exports (model, report, &options) ? EXIT_OK : EXIT_INPUT;
     }

@@ -3,7 +3,9 @@
  * The catalogue is data (data/checks/catalogue.json): a check's facts and
  * ids come from public references, its title and remediation are ours.
  * Other tools' findings are mapped through it: by Security Hub control id,
- * by Prowler check id, then by resource type, then by service name.
+ * by Prowler check id, then through the mapping (data/checks/mapping.tsv:
+ * every id of the public check sets, GuardDuty types and Inspector
+ * package managers), then by resource type, then by service name.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,6 +14,7 @@
 #include "config.h"
 
 #include <json-glib/json-glib.h>
+#include <string.h>
 
 #include "dm-catalogue.h"
 
@@ -33,6 +36,7 @@ struct _DmCatalogue
   GHashTable *aliases;          /* lower-case name -> service id */
   GHashTable *service_layers;   /* service id -> layer id */
   GHashTable *service_names;    /* service id -> display name */
+  GHashTable *mappings;         /* "source\x1fid" -> DmMapping */
 };
 
 G_DEFINE_FINAL_TYPE (DmCatalogue, dm_catalogue, G_TYPE_OBJECT)
@@ -75,6 +79,7 @@ dm_catalogue_finalize (GObject *object)
   g_hash_table_unref (self->aliases);
   g_hash_table_unref (self->service_layers);
   g_hash_table_unref (self->service_names);
+  g_hash_table_unref (self->mappings);
   g_array_unref (self->checks);
 
   G_OBJECT_CLASS (dm_catalogue_parent_class)->finalize (object);
@@ -98,6 +103,7 @@ dm_catalogue_init (DmCatalogue *self)
   self->aliases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->service_layers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->service_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->mappings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 static const char *
@@ -321,12 +327,20 @@ dm_catalogue_new_from_bytes (GBytes      *bytes,
   return g_steal_pointer (&self);
 }
 
+/* The catalogue and the mapping the app ships, both from the GResource. */
 DmCatalogue *
 dm_catalogue_new_default (GError **error)
 {
   g_autoptr(GBytes) bytes = g_resources_lookup_data (DM_CATALOGUE_DEFAULT_RESOURCE, 0, error);
+  g_autoptr(GBytes) mapping = NULL;
+  g_autoptr(DmCatalogue) self = NULL;
 
-  return bytes ? dm_catalogue_new_from_bytes (bytes, "catalogue.json", error) : NULL;
+  if (bytes == NULL || !(self = dm_catalogue_new_from_bytes (bytes, "catalogue.json", error)))
+    return NULL;
+  if (!(mapping = g_resources_lookup_data (DM_CATALOGUE_MAPPING_RESOURCE, 0, error)) ||
+      !dm_catalogue_load_mapping (self, mapping, "mapping.tsv", error))
+    return NULL;
+  return g_steal_pointer (&self);
 }
 
 guint
@@ -443,4 +457,433 @@ dm_catalogue_get_service_name (DmCatalogue *self,
 {
   g_return_val_if_fail (DM_IS_CATALOGUE (self), NULL);
   return service ? g_hash_table_lookup (self->service_names, service) : NULL;
+}
+
+/* --- the mapping --------------------------------------------------------- */
+
+/* Inspector's package managers come in any case (JAR, jar, Jar). */
+static gboolean
+source_ignores_case (const char *source)
+{
+  return g_str_equal (source, "inspector");
+}
+
+static char *
+mapping_key (const char *source,
+             const char *id)
+{
+  if (source_ignores_case (source))
+    {
+      g_autofree char *upper = g_ascii_strup (id, -1);
+
+      return g_strconcat (source, "\x1f", upper, NULL);
+    }
+  return g_strconcat (source, "\x1f", id, NULL);
+}
+
+static gboolean
+is_token (const char *text,
+          const char *extra)
+{
+  for (const char *p = text; *p; p++)
+    if (!g_ascii_isalnum (*p) && strchr (extra, *p) == NULL)
+      return FALSE;
+  return *text != '\0';
+}
+
+static gboolean
+mapping_error (GError    **error,
+               const char *source_name,
+               guint       line,
+               const char *message,
+               const char *detail)
+{
+  g_set_error (error, DM_CATALOGUE_ERROR, DM_CATALOGUE_ERROR_INVALID, "%s:%u: %s%s%s",
+               source_name, line, message, detail ? " " : "", detail ? detail : "");
+  return FALSE;
+}
+
+/**
+ * dm_catalogue_load_mapping:
+ * @bytes: rows of `source<TAB>id<TAB>service<TAB>layer<TAB>severity`;
+ *   blank lines and lines starting with '#' are comments
+ *
+ * Adds the rows to @self. A malformed row is an error naming the line: the
+ * file ships with the app, so a typo must fail the tests, not place
+ * findings nowhere. On error no row of @bytes is kept.
+ */
+gboolean
+dm_catalogue_load_mapping (DmCatalogue  *self,
+                           GBytes       *bytes,
+                           const char   *source_name,
+                           GError      **error)
+{
+  g_autoptr(GHashTable) rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_auto(GStrv) lines = NULL;
+  gsize length;
+  const char *data;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_val_if_fail (DM_IS_CATALOGUE (self), FALSE);
+
+  data = g_bytes_get_data (bytes, &length);
+  if (!g_utf8_validate_len (data, length, NULL) || memchr (data, '\0', length) != NULL)
+    return mapping_error (error, source_name, 0, "not UTF-8 text", NULL);
+
+  {
+    g_autofree char *text = g_strndup (data, length);
+
+    lines = g_strsplit (text, "\n", -1);
+  }
+
+  for (guint i = 0; lines[i]; i++)
+    {
+      g_auto(GStrv) fields = NULL;
+      char *line = lines[i];
+      gsize len = strlen (line);
+      DmMapping *row;
+      DmSeverity severity = DM_SEVERITY_UNKNOWN;
+      char *row_key;
+
+      if (len > 0 && line[len - 1] == '\r')
+        line[--len] = '\0';
+      if (len == 0 || line[0] == '#')
+        continue;
+
+      fields = g_strsplit (line, "\t", -1);
+      if (g_strv_length (fields) != 5)
+        return mapping_error (error, source_name, i + 1,
+                              "a row needs five tab-separated fields (source, id, service, layer, severity)",
+                              NULL);
+      if (!is_token (fields[0], "-._"))
+        return mapping_error (error, source_name, i + 1, "invalid source", fields[0]);
+      if (*fields[1] == '\0' || strchr (fields[1], ' ') != NULL)
+        return mapping_error (error, source_name, i + 1, "invalid id", fields[1]);
+      if (!is_token (fields[2], "-"))
+        return mapping_error (error, source_name, i + 1, "invalid service", fields[2]);
+      if (!is_token (fields[3], "_"))
+        return mapping_error (error, source_name, i + 1, "invalid layer", fields[3]);
+      if (*fields[4] != '\0' && !dm_severity_from_string (fields[4], &severity))
+        return mapping_error (error, source_name, i + 1, "invalid severity", fields[4]);
+
+      row_key = mapping_key (fields[0], fields[1]);
+      if (g_hash_table_contains (rows, row_key) || g_hash_table_contains (self->mappings, row_key))
+        {
+          g_free (row_key);
+          return mapping_error (error, source_name, i + 1, "duplicate id", fields[1]);
+        }
+
+      row = g_new0 (DmMapping, 1);
+      /* A few dozen distinct services and layers: interned once. */
+      row->service = g_intern_string (fields[2]);
+      row->layer = g_intern_string (fields[3]);
+      row->severity = severity;
+      g_hash_table_insert (rows, row_key, row);
+    }
+
+  g_hash_table_iter_init (&iter, rows);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      g_hash_table_iter_steal (&iter);
+      g_hash_table_insert (self->mappings, key, value);
+    }
+  return TRUE;
+}
+
+guint
+dm_catalogue_get_n_mappings (DmCatalogue *self)
+{
+  g_return_val_if_fail (DM_IS_CATALOGUE (self), 0);
+  return g_hash_table_size (self->mappings);
+}
+
+/**
+ * dm_catalogue_lookup:
+ * @source: "prowler", "securityhub", "scoutsuite", "config", "guardduty",
+ *   "inspector", "cis-1.2"
+ * @id: the tool's id, exactly as the mapping lists it
+ *
+ * Returns: (nullable): the row, or %NULL
+ */
+const DmMapping *
+dm_catalogue_lookup (DmCatalogue *self,
+                     const char  *source,
+                     const char  *id)
+{
+  g_autofree char *key = NULL;
+
+  g_return_val_if_fail (DM_IS_CATALOGUE (self), NULL);
+
+  if (source == NULL || id == NULL || *id == '\0')
+    return NULL;
+  key = mapping_key (source, id);
+  return g_hash_table_lookup (self->mappings, key);
+}
+
+/* A Security Hub rule ends in "-" and a random suffix of six or more
+ * lower-case letters and digits. */
+static gboolean
+has_hash_suffix (const char *name,
+                 gsize      *base_length)
+{
+  const char *dash = strrchr (name, '-');
+
+  if (dash == NULL || dash == name || strlen (dash + 1) < 6)
+    return FALSE;
+  for (const char *p = dash + 1; *p; p++)
+    if (!g_ascii_islower (*p) && !g_ascii_isdigit (*p))
+      return FALSE;
+  *base_length = dash - name;
+  return TRUE;
+}
+
+static char *
+kebab_to_identifier (char *name)
+{
+  for (char *p = name; p && *p; p++)
+    *p = *p == '-' ? '_' : g_ascii_toupper (*p);
+  return name;
+}
+
+static char *
+config_rule_base (const char *name,
+                  gboolean    strip_suffix)
+{
+  gsize base_length;
+
+  if (g_str_has_prefix (name, "securityhub-"))
+    name += strlen ("securityhub-");
+  if (strip_suffix)
+    return has_hash_suffix (name, &base_length) ? g_strndup (name, base_length) : NULL;
+  return g_strdup (name);
+}
+
+/**
+ * dm_config_rule_identifier:
+ * @rule_name: a Config rule name ("securityhub-s3-bucket-ssl-requests-only-a1b2c3")
+ * @strip_suffix: whether to drop a trailing "-<hash>"
+ *
+ * Returns: (nullable): the managed rule identifier the name would be in
+ *   kebab case ("S3_BUCKET_SSL_REQUESTS_ONLY"), or %NULL when
+ *   @strip_suffix is set and the name has no such suffix
+ */
+char *
+dm_config_rule_identifier (const char *rule_name,
+                           gboolean    strip_suffix)
+{
+  g_autofree char *base = NULL;
+
+  if (rule_name == NULL || !(base = config_rule_base (rule_name, strip_suffix)) || *base == '\0')
+    return NULL;
+  return kebab_to_identifier (g_steal_pointer (&base));
+}
+
+/**
+ * dm_catalogue_lookup_config_rule:
+ * @rule_name: a Config rule name or managed rule identifier
+ *
+ * Tries the name as listed and as the identifier it spells, then the same
+ * without the "securityhub-" prefix, and finally without a hash suffix: a suffix is
+ * only dropped when the whole name is unknown, so "…-enabled" stays.
+ */
+const DmMapping *
+dm_catalogue_lookup_config_rule (DmCatalogue *self,
+                                 const char  *rule_name)
+{
+  const DmMapping *row;
+
+  g_return_val_if_fail (DM_IS_CATALOGUE (self), NULL);
+
+  if (rule_name == NULL)
+    return NULL;
+  if ((row = dm_catalogue_lookup (self, "config", rule_name)))
+    return row;
+  /* "securityhub-enabled" is SECURITYHUB_ENABLED, not a prefixed rule. */
+  {
+    g_autofree char *whole = kebab_to_identifier (g_strdup (rule_name));
+
+    if ((row = dm_catalogue_lookup (self, "config", whole)))
+      return row;
+  }
+
+  for (guint strip = 0; strip < 2; strip++)
+    {
+      g_autofree char *base = config_rule_base (rule_name, strip);
+      g_autofree char *identifier = dm_config_rule_identifier (rule_name, strip);
+
+      if ((row = dm_catalogue_lookup (self, "config", base)) ||
+          (row = dm_catalogue_lookup (self, "config", identifier)))
+        return row;
+    }
+  return NULL;
+}
+
+void
+dm_guardduty_type_clear (DmGuardDutyType *type)
+{
+  g_clear_pointer (&type->purpose, g_free);
+  g_clear_pointer (&type->resource, g_free);
+  g_clear_pointer (&type->family, g_free);
+  g_clear_pointer (&type->detail, g_free);
+  g_clear_pointer (&type->artifact, g_free);
+}
+
+/**
+ * dm_guardduty_type_parse:
+ * @text: a GuardDuty finding type ("Recon:EC2/PortProbeUnprotectedPort") or
+ *   the ASFF form Security Hub writes in Types[]
+ *   ("TTPs/Discovery/Recon:EC2-PortProbeUnprotectedPort")
+ *
+ * Returns: %TRUE and the parts in @type (clear them with
+ *   dm_guardduty_type_clear()) when @text names a purpose and a resource
+ */
+gboolean
+dm_guardduty_type_parse (const char      *text,
+                         DmGuardDutyType *type)
+{
+  const char *colon, *start, *p, *end;
+
+  memset (type, 0, sizeof *type);
+  if (text == NULL || !(colon = strchr (text, ':')))
+    return FALSE;
+
+  /* The purpose starts after the last '/' before the colon (ASFF's
+   * namespace and category come first). */
+  for (start = colon; start > text && start[-1] != '/'; start--)
+    ;
+  for (p = start; p < colon; p++)
+    if (!g_ascii_isalnum (*p))
+      return FALSE;
+  if (start == colon)
+    return FALSE;
+
+  for (p = colon + 1; g_ascii_isalnum (*p); p++)
+    ;
+  if (p == colon + 1 || (*p != '\0' && *p != '/' && *p != '-' && *p != '!'))
+    return FALSE;
+
+  type->purpose = g_strndup (start, colon - start);
+  type->resource = g_strndup (colon + 1, p - colon - 1);
+  if (*p == '/' || *p == '-')
+    {
+      const char *family = p + 1;
+
+      end = family + strcspn (family, ".!");
+      if (end > family)
+        type->family = g_strndup (family, end - family);
+      p = end;
+      if (*p == '.')
+        {
+          const char *detail = p + 1;
+
+          end = detail + strcspn (detail, "!");
+          if (end > detail)
+            type->detail = g_strndup (detail, end - detail);
+          p = end;
+        }
+    }
+  if (*p == '!' && p[1] != '\0')
+    type->artifact = g_strdup (p + 1);
+  return TRUE;
+}
+
+/**
+ * dm_catalogue_lookup_guardduty:
+ * @type: a finding type, native or as ASFF writes it
+ * @resource_type: (nullable): the ASFF type of the resource the finding names
+ *
+ * The most specific row wins: the whole type, the type without its
+ * artifact or detail, "Purpose:Resource", "Resource@resource_type", then
+ * the resource type alone.
+ */
+const DmMapping *
+dm_catalogue_lookup_guardduty (DmCatalogue *self,
+                               const char  *type,
+                               const char  *resource_type)
+{
+  g_auto(DmGuardDutyType) parts = { 0 };
+  g_autoptr(GPtrArray) candidates = g_ptr_array_new_with_free_func (g_free);
+  const char *p, *r;
+
+  g_return_val_if_fail (DM_IS_CATALOGUE (self), NULL);
+
+  if (!dm_guardduty_type_parse (type, &parts))
+    return NULL;
+  p = parts.purpose;
+  r = parts.resource;
+
+  if (parts.family)
+    {
+      if (parts.artifact && parts.detail)
+        g_ptr_array_add (candidates, g_strdup_printf ("%s:%s/%s.%s!%s", p, r, parts.family, parts.detail, parts.artifact));
+      if (parts.artifact)
+        g_ptr_array_add (candidates, g_strdup_printf ("%s:%s/%s!%s", p, r, parts.family, parts.artifact));
+      if (parts.detail)
+        g_ptr_array_add (candidates, g_strdup_printf ("%s:%s/%s.%s", p, r, parts.family, parts.detail));
+      g_ptr_array_add (candidates, g_strdup_printf ("%s:%s/%s", p, r, parts.family));
+    }
+  g_ptr_array_add (candidates, g_strdup_printf ("%s:%s", p, r));
+  if (resource_type)
+    g_ptr_array_add (candidates, g_strdup_printf ("%s@%s", r, resource_type));
+  g_ptr_array_add (candidates, g_strdup (r));
+
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      const DmMapping *row = dm_catalogue_lookup (self, "guardduty", candidates->pdata[i]);
+
+      if (row)
+        return row;
+    }
+  return NULL;
+}
+
+/**
+ * dm_catalogue_lookup_inspector:
+ * @resource_type: (nullable): AwsEcrContainerImage, AWS_LAMBDA_FUNCTION…
+ * @package_manager: (nullable): OS, JAR, NPM…
+ *
+ * A scanned image or function belongs to the service that holds it,
+ * whatever its packages; on an instance the package manager decides.
+ */
+const DmMapping *
+dm_catalogue_lookup_inspector (DmCatalogue *self,
+                               const char  *resource_type,
+                               const char  *package_manager)
+{
+  const DmMapping *row;
+
+  g_return_val_if_fail (DM_IS_CATALOGUE (self), NULL);
+
+  if ((row = dm_catalogue_lookup (self, "inspector", resource_type)))
+    return row;
+  return dm_catalogue_lookup (self, "inspector", package_manager);
+}
+
+/**
+ * dm_catalogue_map_id:
+ * @source: as for dm_catalogue_lookup()
+ * @id: the tool's id: for "config" a rule name, for "guardduty" a finding
+ *   type, for "inspector" a package manager
+ * @resource_type: (nullable): the finding's resource type
+ *
+ * Returns: (nullable): the row for @id, read the way its tool writes it
+ */
+const DmMapping *
+dm_catalogue_map_id (DmCatalogue *self,
+                     const char  *source,
+                     const char  *id,
+                     const char  *resource_type)
+{
+  g_return_val_if_fail (DM_IS_CATALOGUE (self), NULL);
+
+  if (source == NULL)
+    return NULL;
+  if (g_str_equal (source, "config"))
+    return dm_catalogue_lookup_config_rule (self, id);
+  if (g_str_equal (source, "guardduty"))
+    return dm_catalogue_lookup_guardduty (self, id, resource_type);
+  if (g_str_equal (source, "inspector"))
+    return dm_catalogue_lookup_inspector (self, resource_type, id);
+  return dm_catalogue_lookup (self, source, id);
 }

@@ -226,6 +226,24 @@ each_with (DmCheckContext *context,
   return any;
 }
 
+/* ecr get-repository-policy: {"registryId", "repositoryName", "policyText"};
+ * the registry id is the account. */
+static void
+repository_policy (DmCheckContext *context,
+                   JsonObject     *document)
+{
+  const char *name = dm_check_string (document, "repositoryName");
+  const char *registry = dm_check_string (document, "registryId");
+  g_autofree char *arn = NULL;
+
+  if (registry && context->region)
+    arn = g_strdup_printf ("arn:aws:ecr:%s:%s:repository/%s", context->region, registry, name);
+  else
+    arn = dm_check_build_arn (context, "ecr", "repository/%s", name);
+  dm_check_public_policy (context, "APP-16", arn ? arn : name, "AwsEcrRepository",
+                          dm_check_member (document, "policyText"));
+}
+
 gboolean
 dm_checks_containers_cli (DmCheckContext *context,
                           JsonObject     *document)
@@ -243,8 +261,7 @@ dm_checks_containers_cli (DmCheckContext *context,
   else if (each_with (context, dm_check_array (document, "repositories"), "repositoryArn", repository))
     ;
   else if (dm_check_string (document, "repositoryName") && dm_check_member (document, "policyText"))
-    dm_check_public_policy (context, "APP-16", dm_check_string (document, "repositoryName"), "AwsEcrRepository",
-                            dm_check_member (document, "policyText"));
+    repository_policy (context, document);
   else
     return FALSE;
   return TRUE;

@@ -372,7 +372,7 @@ dm_checks_ec2_cli (DmCheckContext *context,
 
       /* Without an account default, new instances accept IMDSv1. */
       dm_check_result (context, "OS-04", g_strcmp0 (tokens, "required") != 0,
-                       context->region ? context->region : context->source_name, "AwsAccount",
+                       dm_check_where (context), "AwsAccount",
                        "The account default HttpTokens is %s.", tokens ? tokens : "not set");
       return TRUE;
     }
@@ -388,7 +388,7 @@ dm_checks_ec2_cli (DmCheckContext *context,
 
   if (dm_check_boolean (document, "EbsEncryptionByDefault", &enabled))
     {
-      dm_check_result (context, "ENC-01", !enabled, context->region ? context->region : context->source_name,
+      dm_check_result (context, "ENC-01", !enabled, dm_check_where (context),
                        "AwsAccount", "EbsEncryptionByDefault is %s.", enabled ? "true" : "false");
       return TRUE;
     }

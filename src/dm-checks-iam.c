@@ -6,7 +6,10 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "dm-checks.h"
+#include "dm-csv.h"
 
 static void
 account_summary (DmCheckContext *context,
@@ -34,16 +37,6 @@ password_policy (DmCheckContext *context,
     reuse = 0;
   dm_check_result (context, "IAM-11", reuse < 24, "password policy", "AwsAccount",
                    "PasswordReusePrevention is %" G_GINT64_FORMAT ".", reuse);
-}
-
-static int
-column (GStrv       header,
-        const char *name)
-{
-  for (int i = 0; header[i]; i++)
-    if (g_str_equal (g_strstrip (header[i]), name))
-      return i;
-  return -1;
 }
 
 static const char *
@@ -121,17 +114,17 @@ root_usage (DmCheckContext *context,
 }
 
 /* The credential report is CSV: base64 in "Content" as the API returns it,
- * or already decoded, as some collectors store it. */
+ * or already decoded, as some collectors store it. Read as RFC 4180 CSV:
+ * user names may hold a quoted comma. */
 static gboolean
 credential_report (DmCheckContext *context,
                    const char     *content,
                    const char     *generated)
 {
   g_autoptr(GDateTime) reference = parse_time (generated);
+  g_autoptr(DmCsvReader) reader = NULL;
   int used[3];
   g_autofree char *decoded = NULL;
-  g_auto(GStrv) lines = NULL;
-  g_auto(GStrv) header = NULL;
   const char *csv = content;
   int user, mfa, password, key1, key2;
 
@@ -147,28 +140,31 @@ credential_report (DmCheckContext *context,
       csv = decoded;
     }
 
-  lines = g_strsplit (csv, "\n", -1);
-  header = g_strsplit (lines[0], ",", -1);
-  user = column (header, "user");
-  mfa = column (header, "mfa_active");
-  password = column (header, "password_enabled");
-  key1 = column (header, "access_key_1_active");
-  key2 = column (header, "access_key_2_active");
-  used[0] = column (header, "password_last_used");
-  used[1] = column (header, "access_key_1_last_used_date");
-  used[2] = column (header, "access_key_2_last_used_date");
+  reader = dm_csv_reader_new_for_data (csv, -1, ',');
+  if (!dm_csv_reader_read_header (reader, NULL))
+    return FALSE;
+  user = dm_csv_reader_get_column (reader, "user");
+  mfa = dm_csv_reader_get_column (reader, "mfa_active");
+  password = dm_csv_reader_get_column (reader, "password_enabled");
+  key1 = dm_csv_reader_get_column (reader, "access_key_1_active");
+  key2 = dm_csv_reader_get_column (reader, "access_key_2_active");
+  used[0] = dm_csv_reader_get_column (reader, "password_last_used");
+  used[1] = dm_csv_reader_get_column (reader, "access_key_1_last_used_date");
+  used[2] = dm_csv_reader_get_column (reader, "access_key_2_last_used_date");
   if (user < 0 || mfa < 0)
     return FALSE;
 
-  for (guint i = 1; lines[i]; i++)
+  /* The rows before a malformed one (an unclosed quote) are still read. */
+  for (;;)
     {
-      g_auto(GStrv) row = NULL;
+      g_autoptr(GPtrArray) cells = NULL;
+      GStrv row;
       const char *name;
       gboolean has_mfa;
 
-      if (*g_strstrip (lines[i]) == '\0')
-        continue;
-      row = g_strsplit (lines[i], ",", -1);
+      if (!dm_csv_reader_next_row (reader, &cells, NULL))
+        break;
+      row = (GStrv)cells->pdata;   /* NULL-terminated */
       name = field (row, user);
       has_mfa = g_strcmp0 (field (row, mfa), "true") == 0;
 
@@ -182,7 +178,7 @@ credential_report (DmCheckContext *context,
                            keys ? "The root user has an active access key." : "The root user has no active access key.");
           root_usage (context, row, used, reference);
         }
-      else if (name && g_strcmp0 (field (row, password), "true") == 0)
+      else if (name && *name && g_strcmp0 (field (row, password), "true") == 0)
         dm_check_result (context, "IAM-05", !has_mfa, name, "AwsIamUser", "Console password enabled, mfa_active %s.",
                          has_mfa ? "true" : "false");
     }
@@ -290,11 +286,68 @@ first_of_arn (JsonObject *policy)
   return arn ? arn : dm_check_string (policy, "PolicyName");
 }
 
+static gboolean
+covers_assume_role (JsonNode *action)
+{
+  const char *text;
+
+  if (action && JSON_NODE_HOLDS_ARRAY (action))
+    {
+      JsonArray *list = json_node_get_array (action);
+
+      for (guint i = 0; i < json_array_get_length (list); i++)
+        if (covers_assume_role (json_array_get_element (list, i)))
+          return TRUE;
+      return FALSE;
+    }
+  if (action == NULL || !JSON_NODE_HOLDS_VALUE (action) || json_node_get_value_type (action) != G_TYPE_STRING)
+    return FALSE;
+  text = json_node_get_string (action);
+  return g_str_equal (text, "*") || g_ascii_strcasecmp (text, "sts:*") == 0 ||
+         g_ascii_strncasecmp (text, "sts:AssumeRole", strlen ("sts:AssumeRole")) == 0;
+}
+
+/* A trust policy that lets anyone assume the role: an Allow of
+ * sts:AssumeRole… to Principal * without a condition (an external id or
+ * source account condition narrows it, and is not judged here). */
+static void
+role_trust (DmCheckContext *context,
+            JsonObject     *role)
+{
+  const char *arn = dm_check_string (role, "Arn");
+  const char *name = dm_check_string (role, "RoleName");
+  g_autoptr(JsonNode) document = dm_check_parse_policy (dm_check_member (role, "AssumeRolePolicyDocument"));
+  g_autoptr(JsonArray) list = NULL;
+  gboolean open = FALSE;
+
+  if (document == NULL || (arn == NULL && name == NULL))
+    return;
+  list = dm_check_policy_statements (json_node_get_object (document));
+  for (guint i = 0; list && i < json_array_get_length (list); i++)
+    {
+      JsonObject *statement;
+
+      if (!JSON_NODE_HOLDS_OBJECT (json_array_get_element (list, i)))
+        continue;
+      statement = json_array_get_object_element (list, i);
+      if (g_strcmp0 (dm_check_string (statement, "Effect"), "Allow") == 0 &&
+          json_object_get_member (statement, "Condition") == NULL &&
+          dm_check_principal_is_everyone (json_object_get_member (statement, "Principal")) &&
+          covers_assume_role (json_object_get_member (statement, "Action")))
+        open = TRUE;
+    }
+
+  dm_check_result (context, "POL-07", open, arn ? arn : name, "AwsIamRole",
+                   open ? "The trust policy lets Principal * assume the role without a condition."
+                        : "The trust policy names who may assume the role.");
+}
+
 static void
 authorization_details (DmCheckContext *context,
                        JsonObject     *document)
 {
   JsonArray *policies = dm_check_array (document, "Policies");
+  JsonArray *roles;
 
   for (guint i = 0; policies && i < json_array_get_length (policies); i++)
     {
@@ -332,6 +385,9 @@ authorization_details (DmCheckContext *context,
 
   inline_policies (context, dm_check_array (document, "UserDetailList"), "UserName", "UserPolicyList", "AwsIamUser");
   inline_policies (context, dm_check_array (document, "RoleDetailList"), "RoleName", "RolePolicyList", "AwsIamRole");
+  for (guint i = 0; (roles = dm_check_array (document, "RoleDetailList")) && i < json_array_get_length (roles); i++)
+    if (JSON_NODE_HOLDS_OBJECT (json_array_get_element (roles, i)))
+      role_trust (context, json_array_get_object_element (roles, i));
   inline_policies (context, dm_check_array (document, "GroupDetailList"), "GroupName", "GroupPolicyList", "AwsIamGroup");
 }
 
@@ -370,7 +426,7 @@ analyzers (DmCheckContext *context,
            JsonArray      *list)
 {
   const char *active = NULL;
-  const char *region = context->region ? context->region : context->source_name;
+  const char *region = dm_check_where (context);
 
   for (guint i = 0; i < json_array_get_length (list); i++)
     {
@@ -413,6 +469,8 @@ dm_checks_iam_cli (DmCheckContext *context,
     virtual_mfa_devices (context, list);
   else if ((list = dm_check_array (document, "analyzers")))
     analyzers (context, list);
+  else if ((o = dm_check_object (document, "Role")) && dm_check_member (o, "AssumeRolePolicyDocument"))
+    role_trust (context, o);
   else
     return FALSE;
   return TRUE;

@@ -80,7 +80,7 @@ dm_checks_call_error (DmCheckContext *context,
 {
   if (g_strcmp0 (service, "securityhub") == 0 && error &&
       (strstr (error, "not subscribed") || strstr (error, "InvalidAccessException")))
-    dm_check_result (context, "LOG-10", TRUE, context->region ? context->region : context->source_name, "AwsAccount",
+    dm_check_result (context, "LOG-10", TRUE, dm_check_where (context), "AwsAccount",
                      "%s answered that the account is not subscribed to Security Hub.", operation ? operation : service);
 }
 
@@ -105,7 +105,7 @@ dm_checks_logging_cli (DmCheckContext *context,
           t = json_array_get_object_element (list, i);
           trail (context, "", t);
           if (dm_check_boolean (t, "IsMultiRegionTrail", &multi) && multi)
-            multi_region = dm_check_string (t, "Name");
+            multi_region = dm_check_string (t, "TrailARN") ? dm_check_string (t, "TrailARN") : dm_check_string (t, "Name");
         }
 
       /* describe-trails does not say whether a trail is logging: a
@@ -114,7 +114,9 @@ dm_checks_logging_cli (DmCheckContext *context,
         dm_check_result (context, "LOG-01", FALSE, multi_region, "AwsCloudTrailTrail",
                          "%s is a multi-Region trail (its logging status is not in this file).", multi_region);
       else
-        dm_check_result (context, "LOG-01", TRUE, context->source_name, "AwsAccount", "No multi-Region trail is defined.");
+        dm_check_result (context, "LOG-01", TRUE,
+                         context->account ? context->account : dm_check_where (context),
+                         "AwsAccount", "No multi-Region trail is defined.");
       return TRUE;
     }
 
@@ -122,7 +124,7 @@ dm_checks_logging_cli (DmCheckContext *context,
     {
       guint n = json_array_get_length (list);
 
-      dm_check_result (context, "LOG-09", n == 0, context->region ? context->region : context->source_name,
+      dm_check_result (context, "LOG-09", n == 0, dm_check_where (context),
                        "AwsAccount", "%u GuardDuty detectors.", n);
       return TRUE;
     }
@@ -144,7 +146,7 @@ dm_checks_logging_cli (DmCheckContext *context,
                                   "FAILURE") != 0)
             recording_ok = TRUE;
         }
-      dm_check_result (context, "LOG-08", !recording_ok, context->region ? context->region : context->source_name,
+      dm_check_result (context, "LOG-08", !recording_ok, dm_check_where (context),
                        "AwsAccount", recording_ok ? "A configuration recorder is recording." :
                                                     "No configuration recorder is recording successfully.");
       return TRUE;
@@ -153,7 +155,7 @@ dm_checks_logging_cli (DmCheckContext *context,
   /* securityhub describe-hub answers only when the hub is on. */
   if (dm_check_string (document, "HubArn"))
     {
-      dm_check_result (context, "LOG-10", FALSE, context->region ? context->region : context->source_name, "AwsAccount",
+      dm_check_result (context, "LOG-10", FALSE, dm_check_where (context), "AwsAccount",
                        "Security Hub is enabled (%s).", dm_check_string (document, "HubArn"));
       return TRUE;
     }
@@ -162,7 +164,7 @@ dm_checks_logging_cli (DmCheckContext *context,
     {
       guint n = json_array_get_length (list);
 
-      dm_check_result (context, "LOG-10", n == 0, context->region ? context->region : context->source_name, "AwsAccount",
+      dm_check_result (context, "LOG-10", n == 0, dm_check_where (context), "AwsAccount",
                        "%u security standards are enabled.", n);
       return TRUE;
     }
@@ -179,7 +181,11 @@ dm_checks_logging_cli (DmCheckContext *context,
 
   if (dm_check_boolean (document, "KeyRotationEnabled", &flag))
     {
-      dm_check_result (context, "ENC-07", !flag, context->source_name, "AwsKmsKey",
+      /* Newer answers name the key; CloudMapper's file name is its id. */
+      const char *key = dm_check_string (document, "KeyId") ? dm_check_string (document, "KeyId") : context->resource_name;
+      g_autofree char *arn = key && !g_str_has_prefix (key, "arn:") ? dm_check_build_arn (context, "kms", "key/%s", key) : NULL;
+
+      dm_check_result (context, "ENC-07", !flag, arn ? arn : key ? key : context->source_name, "AwsKmsKey",
                        "KeyRotationEnabled is %s.", flag ? "true" : "false");
       return TRUE;
     }

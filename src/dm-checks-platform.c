@@ -130,7 +130,7 @@ dm_checks_platform_cli (DmCheckContext *context,
       gboolean block = FALSE;
 
       dm_check_boolean (o, "BlockPublicSecurityGroupRules", &block);
-      dm_check_result (context, "NET-14", !block, context->region ? context->region : context->source_name,
+      dm_check_result (context, "NET-14", !block, dm_check_where (context),
                        "AwsAccount", "BlockPublicSecurityGroupRules is %s.", block ? "true" : "false");
       return TRUE;
     }

@@ -1,5 +1,5 @@
 /* dm-checks-policies.c: resource policies open to everyone (Lambda, KMS,
- * SQS, SNS)
+ * SQS, SNS, Secrets Manager)
  *
  * S3 bucket policies are read by dm-checks-s3.c, ECR repository policies by
  * dm-checks-containers.c; this file tells the bare {"Policy": …} responses
@@ -16,62 +16,6 @@
 
 #include "dm-checks.h"
 
-static gboolean
-node_mentions (JsonNode   *node,
-               const char *prefix)
-{
-  if (node == NULL)
-    return FALSE;
-  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-    return g_str_has_prefix (json_node_get_string (node), prefix);
-  if (JSON_NODE_HOLDS_ARRAY (node))
-    {
-      JsonArray *list = json_node_get_array (node);
-
-      /* Elements are strings; a nested array is not a resource list. */
-      for (guint i = 0; i < json_array_get_length (list); i++)
-        {
-          JsonNode *element = json_array_get_element (list, i);
-
-          if (JSON_NODE_HOLDS_VALUE (element) && json_node_get_value_type (element) == G_TYPE_STRING &&
-              g_str_has_prefix (json_node_get_string (element), prefix))
-            return TRUE;
-        }
-    }
-  return FALSE;
-}
-
-/* The first statement whose member starts with prefix, or NULL. */
-static const char *
-statement_value (JsonObject *policy,
-                 const char *member,
-                 const char *prefix)
-{
-  g_autoptr(JsonArray) statements = dm_check_policy_statements (policy);
-
-  for (guint i = 0; statements && i < json_array_get_length (statements); i++)
-    {
-      JsonNode *node;
-
-      if (!JSON_NODE_HOLDS_OBJECT (json_array_get_element (statements, i)))
-        continue;
-      node = json_object_get_member (json_array_get_object_element (statements, i), member);
-      if (node_mentions (node, prefix))
-        {
-          if (JSON_NODE_HOLDS_ARRAY (node))
-            {
-              JsonArray *list = json_node_get_array (node);
-
-              for (guint j = 0; j < json_array_get_length (list); j++)
-                if (node_mentions (json_array_get_element (list, j), prefix))
-                  return json_array_get_string_element (list, j);
-            }
-          return json_node_get_string (node);
-        }
-    }
-  return NULL;
-}
-
 /**
  * policy_service:
  *
@@ -86,38 +30,88 @@ policy_service (DmCheckContext *context,
 {
   static const char *services[] = { "lambda", "s3", "kms", "sqs", "sns" };
 
-  if (statement_value (policy, "Resource", "arn:aws:lambda:") || statement_value (policy, "Action", "lambda:"))
+  if (dm_check_statement_value (policy, "Resource", "arn:aws:lambda:") || dm_check_statement_value (policy, "Action", "lambda:"))
     return "lambda";
-  if (statement_value (policy, "Resource", "arn:aws:s3:::") || statement_value (policy, "Action", "s3:"))
+  if (dm_check_statement_value (policy, "Resource", "arn:aws:s3:::") || dm_check_statement_value (policy, "Action", "s3:"))
     return "s3";
   for (guint i = 0; i < G_N_ELEMENTS (services); i++)
     if (dm_check_hint_is (context, services[i]))
       return services[i];
-  if (statement_value (policy, "Action", "kms:") || json_object_has_member (document, "PolicyName"))
+  if (dm_check_statement_value (policy, "Action", "kms:") || json_object_has_member (document, "PolicyName"))
     return "kms";
   if (json_object_has_member (document, "RevisionId"))
     return "lambda";
   return "s3";
 }
 
-/* The last part of an ARN: function:NAME, key/ID, the queue's or topic's name. */
+/* A function's ARN, without a version or alias: from the policy's
+ * resources, else built from the name the path gives. */
 static char *
-arn_name (const char *arn)
+function_arn (DmCheckContext *context,
+              JsonObject     *policy)
 {
-  const char *colon, *slash;
+  const char *arn = dm_check_statement_value (policy, "Resource", "arn:aws:lambda:");
+  const char *name = context->resource_name;
+  const char *colon;
+  char *built;
 
-  if (arn == NULL)
-    return NULL;
-  if (g_str_has_prefix (arn, "arn:aws:lambda:") && (colon = strstr (arn, ":function:")))
+  if (arn && (colon = strstr (arn, ":function:")))
     {
-      const char *name = colon + strlen (":function:");
-      const char *end = strchr (name, ':');
+      const char *end = strchr (colon + strlen (":function:"), ':');
 
-      return end ? g_strndup (name, end - name) : g_strdup (name);
+      return end ? g_strndup (arn, end - arn) : g_strdup (arn);
     }
-  slash = strrchr (arn, '/');
-  colon = strrchr (arn, ':');
-  return g_strdup (slash && slash > colon ? slash + 1 : colon ? colon + 1 : arn);
+  if (name && g_str_has_prefix (name, "arn:"))
+    return g_strdup (name);
+  if (name && (built = dm_check_build_arn (context, "lambda", "function:%s", name)))
+    return built;
+  return g_strdup (name ? name : context->source_name);
+}
+
+/* CloudMapper names a queue's file by its URL,
+ * https://sqs.REGION.amazonaws.com/ACCOUNT/NAME (or queue.amazonaws.com). */
+static char *
+queue_arn (DmCheckContext *context,
+           const char     *arn)
+{
+  const char *url = context->resource_name;
+
+  if (arn)
+    return g_strdup (arn);
+  if (url && g_str_has_prefix (url, "https://"))
+    {
+      g_auto(GStrv) parts = g_strsplit (url + strlen ("https://"), "/", -1);
+      g_autofree char *region = NULL;
+
+      if (g_strv_length (parts) == 3 && strlen (parts[1]) == 12 && strspn (parts[1], "0123456789") == 12 && *parts[2])
+        {
+          if (g_str_has_prefix (parts[0], "sqs.") && strchr (parts[0] + 4, '.'))
+            region = g_strndup (parts[0] + 4, strchr (parts[0] + 4, '.') - (parts[0] + 4));
+          else if (context->region)
+            region = g_strdup (context->region);
+          if (region)
+            return g_strdup_printf ("arn:%s:sqs:%s:%s:%s",
+                                    g_str_has_prefix (region, "cn-") ? "aws-cn" :
+                                    g_str_has_prefix (region, "us-gov-") ? "aws-us-gov" : "aws",
+                                    region, parts[1], parts[2]);
+        }
+    }
+  return g_strdup (url ? url : context->source_name);
+}
+
+/* A key's file is named by its id. */
+static char *
+key_arn (DmCheckContext *context)
+{
+  const char *name = context->resource_name;
+  char *built;
+
+  if (name == NULL)
+    return g_strdup (context->source_name);
+  if (g_str_has_prefix (name, "arn:"))
+    return g_strdup (name);
+  built = dm_check_build_arn (context, "kms", "key/%s", name);
+  return built ? built : g_strdup (name);
 }
 
 static gboolean
@@ -127,25 +121,50 @@ attributes (DmCheckContext *context,
   JsonNode *policy = dm_check_member (attributes, "Policy");
   const char *queue = dm_check_string (attributes, "QueueArn");
   const char *topic = dm_check_string (attributes, "TopicArn");
-  g_autofree char *name = arn_name (queue ? queue : topic);
 
-  if (queue)
+  if (queue || dm_check_hint_is (context, "sqs"))
     {
+      g_autofree char *arn = queue_arn (context, queue);
+
       if (policy == NULL)
-        dm_check_result (context, "POL-02", FALSE, name, "AwsSqsQueue", "The queue has no access policy.");
+        dm_check_result (context, "POL-02", FALSE, arn, "AwsSqsQueue", "The queue has no access policy.");
       else
-        dm_check_public_policy (context, "POL-02", name, "AwsSqsQueue", policy);
+        dm_check_public_policy (context, "POL-02", arn, "AwsSqsQueue", policy);
       return TRUE;
     }
-  if (topic)
+  if (topic || dm_check_hint_is (context, "sns"))
     {
+      const char *arn = topic ? topic : context->source_name;
+
       if (policy == NULL)
-        dm_check_result (context, "POL-03", FALSE, name, "AwsSnsTopic", "The topic has no access policy.");
+        dm_check_result (context, "POL-03", FALSE, arn, "AwsSnsTopic", "The topic has no access policy.");
       else
-        dm_check_public_policy (context, "POL-03", name, "AwsSnsTopic", policy);
+        dm_check_public_policy (context, "POL-03", arn, "AwsSnsTopic", policy);
       return TRUE;
     }
   return FALSE;
+}
+
+/* secretsmanager get-resource-policy: {"ARN", "Name", "ResourcePolicy"},
+ * without ResourcePolicy when the secret has none. */
+static gboolean
+secret_policy (DmCheckContext *context,
+               JsonObject     *document)
+{
+  const char *arn = dm_check_string (document, "ARN");
+  JsonNode *policy = json_object_get_member (document, "ResourcePolicy");
+  const char *resource;
+
+  if (policy == NULL &&
+      !(arn && strstr (arn, ":secretsmanager:") && g_strcmp0 (context->service_hint, "secretsmanager-get-resource-policy") == 0))
+    return FALSE;
+
+  resource = arn ? arn : context->resource_name ? context->resource_name : context->source_name;
+  if (policy == NULL || JSON_NODE_HOLDS_NULL (policy))
+    dm_check_result (context, "POL-05", FALSE, resource, "AwsSecretsManagerSecret", "The secret has no resource policy.");
+  else
+    dm_check_public_policy (context, "POL-05", resource, "AwsSecretsManagerSecret", policy);
+  return TRUE;
 }
 
 gboolean
@@ -158,18 +177,18 @@ dm_checks_policies_config (DmCheckContext *context,
 
   if (g_strcmp0 (type, "AWS::SQS::Queue") == 0)
     {
-      g_autofree char *name = arn_name (dm_check_string (configuration, "QueueArn"));
+      const char *arn = dm_check_string (configuration, "QueueArn");
 
       if (policy)
-        dm_check_public_policy (context, "POL-02", name ? name : id, "AwsSqsQueue", policy);
+        dm_check_public_policy (context, "POL-02", arn ? arn : id, "AwsSqsQueue", policy);
       return TRUE;
     }
   if (g_strcmp0 (type, "AWS::SNS::Topic") == 0)
     {
-      g_autofree char *name = arn_name (dm_check_string (configuration, "TopicArn"));
+      const char *arn = dm_check_string (configuration, "TopicArn");
 
       if (policy)
-        dm_check_public_policy (context, "POL-03", name ? name : id, "AwsSnsTopic", policy);
+        dm_check_public_policy (context, "POL-03", arn ? arn : id, "AwsSnsTopic", policy);
       return TRUE;
     }
   return FALSE;
@@ -186,6 +205,8 @@ dm_checks_policies_cli (DmCheckContext *context,
 
   if ((o = dm_check_object (document, "Attributes")))
     return attributes (context, o);
+  if (secret_policy (context, document))
+    return TRUE;
 
   policy = json_object_get_member (document, "Policy");
   if (policy == NULL || !JSON_NODE_HOLDS_VALUE (policy))
@@ -197,14 +218,22 @@ dm_checks_policies_cli (DmCheckContext *context,
   service = policy_service (context, document, json_node_get_object (parsed));
   if (g_str_equal (service, "lambda"))
     {
-      g_autofree char *name = arn_name (statement_value (json_node_get_object (parsed), "Resource", "arn:aws:lambda:"));
+      g_autofree char *arn = function_arn (context, json_node_get_object (parsed));
 
-      dm_check_public_policy (context, "APP-01", name ? name : context->source_name, "AwsLambdaFunction", policy);
+      dm_check_public_policy (context, "APP-01", arn, "AwsLambdaFunction", policy);
     }
   else if (g_str_equal (service, "kms"))
-    dm_check_public_policy (context, "POL-01", context->source_name, "AwsKmsKey", policy);
+    {
+      g_autofree char *arn = key_arn (context);
+
+      dm_check_public_policy (context, "POL-01", arn, "AwsKmsKey", policy);
+    }
   else if (g_str_equal (service, "sqs"))
-    dm_check_public_policy (context, "POL-02", context->source_name, "AwsSqsQueue", policy);
+    {
+      g_autofree char *arn = queue_arn (context, NULL);
+
+      dm_check_public_policy (context, "POL-02", arn, "AwsSqsQueue", policy);
+    }
   else if (g_str_equal (service, "sns"))
     dm_check_public_policy (context, "POL-03", context->source_name, "AwsSnsTopic", policy);
   else

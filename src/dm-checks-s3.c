@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "dm-checks.h"
 
 typedef struct
@@ -78,6 +80,7 @@ policy_checks (DmCheckContext *context,
 
 static void
 public_access_block (DmCheckContext *context,
+                     const char     *check,
                      const char     *bucket,
                      JsonObject     *block)
 {
@@ -93,9 +96,9 @@ public_access_block (DmCheckContext *context,
     }
 
   if (off->len)
-    dm_check_result (context, "DATA-03", TRUE, bucket, "AwsS3Bucket", "Not on: %s.", off->str);
+    dm_check_result (context, check, TRUE, bucket, "AwsS3Bucket", "Not on: %s.", off->str);
   else
-    dm_check_result (context, "DATA-03", FALSE, bucket, "AwsS3Bucket", "All four Block Public Access settings are on.");
+    dm_check_result (context, check, FALSE, bucket, "AwsS3Bucket", "All four Block Public Access settings are on.");
 }
 
 static void
@@ -133,7 +136,7 @@ dm_checks_s3_config (DmCheckContext *context,
 
   /* A recorded bucket without the key has no bucket-level block. */
   block = dm_check_parse_embedded (dm_check_member (supplementary, "PublicAccessBlockConfiguration"));
-  public_access_block (context, bucket, block && JSON_NODE_HOLDS_OBJECT (block) ? json_node_get_object (block) : NULL);
+  public_access_block (context, "DATA-03", bucket, block && JSON_NODE_HOLDS_OBJECT (block) ? json_node_get_object (block) : NULL);
 
   sse = dm_check_parse_embedded (dm_check_member (supplementary, "ServerSideEncryptionConfiguration"));
   encryption (context, bucket, sse && JSON_NODE_HOLDS_OBJECT (sse) ? json_node_get_object (sse) : NULL);
@@ -145,20 +148,44 @@ dm_checks_s3_config (DmCheckContext *context,
   return TRUE;
 }
 
+/* s3api calls name no bucket: CloudMapper's path does, else the policy's
+ * resources; the file name is the last resort. */
+static char *
+bucket_arn (DmCheckContext *context,
+            JsonNode       *policy)
+{
+  g_autoptr(JsonNode) parsed = policy ? dm_check_parse_policy (policy) : NULL;
+  const char *resource = parsed ? dm_check_statement_value (json_node_get_object (parsed), "Resource", "arn:aws:s3:::") : NULL;
+
+  if (context->resource_name)
+    return g_strdup_printf ("arn:aws:s3:::%s", context->resource_name);
+  if (resource && resource[strlen ("arn:aws:s3:::")] != '\0')
+    {
+      const char *name = resource + strlen ("arn:aws:s3:::");
+      const char *slash = strchr (name, '/');
+
+      return slash ? g_strndup (resource, slash - resource) : g_strdup (resource);
+    }
+  return g_strdup (context->source_name);
+}
+
 gboolean
 dm_checks_s3_cli (DmCheckContext *context,
                   JsonObject     *document)
 {
   JsonObject *o;
-  JsonNode *policy;
+  JsonNode *policy = json_object_get_member (document, "Policy");
+  g_autofree char *bucket = NULL;
 
-  /* s3api calls name no bucket: the file name (CloudMapper's layout) does. */
-  if ((o = dm_check_object (document, "PublicAccessBlockConfiguration")))
-    public_access_block (context, context->source_name, o);
+  /* s3control's is the account's setting, s3api's a bucket's. */
+  if ((o = dm_check_object (document, "PublicAccessBlockConfiguration")) && dm_check_hint_is (context, "s3control"))
+    public_access_block (context, "DATA-02", context->account ? context->account : context->source_name, o);
+  else if (o)
+    public_access_block (context, "DATA-03", (bucket = bucket_arn (context, NULL)), o);
   else if ((o = dm_check_object (document, "ServerSideEncryptionConfiguration")))
-    encryption (context, context->source_name, o);
-  else if ((policy = json_object_get_member (document, "Policy")) && JSON_NODE_HOLDS_VALUE (policy))
-    policy_checks (context, context->source_name, policy);
+    encryption (context, (bucket = bucket_arn (context, NULL)), o);
+  else if (policy && JSON_NODE_HOLDS_VALUE (policy))
+    policy_checks (context, (bucket = bucket_arn (context, policy)), policy);
   else
     return FALSE;
   return TRUE;

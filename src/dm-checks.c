@@ -201,6 +201,159 @@ dm_check_hint_is (DmCheckContext *context,
          (hint[length] == '\0' || hint[length] == '-' || hint[length] == '_');
 }
 
+/**
+ * dm_check_arn_account:
+ *
+ * arn:PARTITION:SERVICE:REGION:ACCOUNT:…; only the start of @arn is read,
+ * so it may point into a longer text.
+ *
+ * Returns: (nullable): the twelve-digit account, or %NULL
+ */
+char *
+dm_check_arn_account (const char *arn)
+{
+  const char *p;
+  guint colons = 0;
+
+  if (arn == NULL || !g_str_has_prefix (arn, "arn:aws"))
+    return NULL;
+  /* Partition, service and region are short runs of [a-z0-9-]. */
+  for (p = arn; *p && colons < 4 && p - arn < 80; p++)
+    {
+      if (*p == ':')
+        colons++;
+      else if (!g_ascii_islower (*p) && !g_ascii_isdigit (*p) && *p != '-')
+        return NULL;
+    }
+  if (colons < 4)
+    return NULL;
+  for (guint i = 0; i < 12; i++)
+    if (!g_ascii_isdigit (p[i]))
+      return NULL;
+  return p[12] == ':' ? g_strndup (p, 12) : NULL;
+}
+
+static const char *
+partition_of (const char *region)
+{
+  if (g_str_has_prefix (region, "us-gov-"))
+    return "aws-us-gov";
+  if (g_str_has_prefix (region, "cn-"))
+    return "aws-cn";
+  return "aws";
+}
+
+/**
+ * dm_check_build_arn:
+ * @resource_format: the resource part, after the account
+ *
+ * Returns: (nullable): arn:PARTITION:@service:REGION:ACCOUNT:RESOURCE, or
+ *   %NULL when the context knows no region or no account
+ */
+char *
+dm_check_build_arn (DmCheckContext *context,
+                    const char     *service,
+                    const char     *resource_format,
+                    ...)
+{
+  g_autofree char *resource = NULL;
+  va_list args;
+
+  if (context->region == NULL || context->account == NULL)
+    return NULL;
+  va_start (args, resource_format);
+  resource = g_strdup_vprintf (resource_format, args);
+  va_end (args);
+  return g_strdup_printf ("arn:%s:%s:%s:%s:%s", partition_of (context->region), service, context->region,
+                          context->account, resource);
+}
+
+/**
+ * dm_check_parse_policy:
+ *
+ * A policy as an object, as JSON text (resource policies) or as
+ * URL-encoded JSON text (IAM's API).
+ *
+ * Returns: (transfer full) (nullable): the policy object's node
+ */
+JsonNode *
+dm_check_parse_policy (JsonNode *policy)
+{
+  g_autoptr(JsonNode) parsed = NULL;
+
+  if (policy == NULL)
+    return NULL;
+  if (JSON_NODE_HOLDS_VALUE (policy) && json_node_get_value_type (policy) == G_TYPE_STRING &&
+      json_node_get_string (policy)[0] == '%')
+    {
+      g_autofree char *text = g_uri_unescape_string (json_node_get_string (policy), NULL);
+      g_autoptr(JsonNode) wrapped = NULL;
+
+      if (text == NULL)
+        return NULL;
+      wrapped = json_node_new (JSON_NODE_VALUE);
+      json_node_set_string (wrapped, text);
+      parsed = dm_check_parse_embedded (wrapped);
+    }
+  else
+    parsed = dm_check_parse_embedded (policy);
+
+  return parsed && JSON_NODE_HOLDS_OBJECT (parsed) ? g_steal_pointer (&parsed) : NULL;
+}
+
+static gboolean
+node_mentions (JsonNode   *node,
+               const char *prefix)
+{
+  return node && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING &&
+         g_str_has_prefix (json_node_get_string (node), prefix);
+}
+
+/**
+ * dm_check_statement_value:
+ *
+ * The first string of @member ("Resource", "Action"), itself a string or
+ * a list of strings, in any statement, that starts with @prefix.
+ */
+const char *
+dm_check_statement_value (JsonObject *policy,
+                          const char *member,
+                          const char *prefix)
+{
+  g_autoptr(JsonArray) statements = dm_check_policy_statements (policy);
+
+  for (guint i = 0; statements && i < json_array_get_length (statements); i++)
+    {
+      JsonNode *node;
+
+      if (!JSON_NODE_HOLDS_OBJECT (json_array_get_element (statements, i)))
+        continue;
+      node = json_object_get_member (json_array_get_object_element (statements, i), member);
+      if (node_mentions (node, prefix))
+        return json_node_get_string (node);
+      /* Elements are strings; a nested array is not a resource list. */
+      if (node && JSON_NODE_HOLDS_ARRAY (node))
+        {
+          JsonArray *list = json_node_get_array (node);
+
+          for (guint j = 0; j < json_array_get_length (list); j++)
+            if (node_mentions (json_array_get_element (list, j), prefix))
+              return json_array_get_string_element (list, j);
+        }
+    }
+  return NULL;
+}
+
+/* What a region- or account-wide result is about: the region, else the
+ * account, and only when the data says neither, the file. */
+const char *
+dm_check_where (DmCheckContext *context)
+{
+  if (context->region)
+    return context->region;
+  return context->account ? context->account : context->source_name;
+}
+
 static gboolean
 is_star_string (JsonNode *node)
 {
@@ -265,10 +418,10 @@ static gboolean
 policy_is_public (JsonNode *policy,
                   gboolean *readable)
 {
-  g_autoptr(JsonNode) parsed = dm_check_parse_embedded (policy);
+  g_autoptr(JsonNode) parsed = dm_check_parse_policy (policy);
   g_autoptr(JsonArray) statements = NULL;
 
-  *readable = parsed != NULL && JSON_NODE_HOLDS_OBJECT (parsed);
+  *readable = parsed != NULL;
   if (!*readable)
     return FALSE;
 

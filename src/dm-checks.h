@@ -29,8 +29,10 @@ struct _DmCheckContext
   DmCatalogue     *catalogue;
   const char      *account;
   const char      *region;
-  const char      *source_name;  /* basename of the file, for resources named only by it */
+  const char      *source_name;  /* the resource the path names, else the file's basename */
   const char      *service_hint; /* "lambda" from a bundle call or "lambda-get-policy.json" */
+  const char      *resource_name; /* the resource the path names (CloudMapper's
+                                   * <call>/<resource> files), decoded; or NULL */
   guint64          item;
   guint            emitted;
   DmCheckEmitFunc  emit;
@@ -66,10 +68,23 @@ gboolean    dm_check_double_to_integer (double          number,
 JsonNode   *dm_check_parse_embedded    (JsonNode       *node);
 gboolean    dm_check_hint_is           (DmCheckContext *context,
                                         const char     *service);
+const char *dm_check_where             (DmCheckContext *context);
+
+/* ARNs: the account of one, and one built from the context's region and
+ * account (NULL when either is unknown). */
+char       *dm_check_arn_account       (const char     *arn);
+char       *dm_check_build_arn         (DmCheckContext *context,
+                                        const char     *service,
+                                        const char     *resource_format,
+                                        ...) G_GNUC_PRINTF (3, 4);
 
 /* Resource policies: a JSON object or JSON text. */
 gboolean    dm_check_principal_is_everyone (JsonNode   *principal);
 JsonArray  *dm_check_policy_statements     (JsonObject *policy);
+JsonNode   *dm_check_parse_policy          (JsonNode   *policy);
+const char *dm_check_statement_value       (JsonObject *policy,
+                                            const char *member,
+                                            const char *prefix);
 void        dm_check_public_policy         (DmCheckContext *context,
                                             const char     *check,
                                             const char     *resource,
@@ -134,6 +149,8 @@ gboolean    dm_checks_policies_config  (DmCheckContext *context,
                                         const char     *id,
                                         JsonObject     *configuration);
 gboolean    dm_checks_policies_cli     (DmCheckContext *context,
+                                        JsonObject     *document);
+gboolean    dm_checks_opensearch_cli   (DmCheckContext *context,
                                         JsonObject     *document);
 void        dm_checks_call_error       (DmCheckContext *context,
                                         const char     *service,

@@ -13,6 +13,7 @@
 #include <inttypes.h>
 
 #include "dm-details-pane.h"
+#include "dm-import-summary.h"
 
 struct _DmDetailsPane
 {
@@ -228,8 +229,34 @@ add_finding_row (GtkListBox *list,
       gtk_box_append (GTK_BOX (body), make_label (_("Controls"), "caption-heading"));
       gtk_box_append (GTK_BOX (body), make_label (controls, NULL));
     }
-  gtk_box_append (GTK_BOX (body), make_label (_("Source"), "caption-heading"));
-  gtk_box_append (GTK_BOX (body), make_label (source, "caption"));
+  if (g_strv_length ((char **)dm_finding_get_resources (finding)) > 1)
+    {
+      g_autofree char *resources = g_strjoinv ("\n", (char **)dm_finding_get_resources (finding));
+
+      gtk_box_append (GTK_BOX (body), make_label (_("Resources"), "caption-heading"));
+      gtk_box_append (GTK_BOX (body), make_label (resources, "caption"));
+    }
+  if (dm_finding_get_n_origins (finding) > 1)
+    {
+      g_autoptr(GString) reports = g_string_new (NULL);
+
+      /* The same check on the same resource from several files or tools. */
+      for (guint i = 0; i < dm_finding_get_n_origins (finding); i++)
+        {
+          DmFindingOrigin origin = dm_finding_get_origin (finding, i);
+
+          /* Translators: a tool that reported a finding, its file and item, e.g. "Prowler: scan.json, item 4" */
+          g_string_append_printf (reports, _("%s%s: %s, item %" PRIu64), i ? "\n" : "", origin.tool, origin.source,
+                                  origin.source_item);
+        }
+      gtk_box_append (GTK_BOX (body), make_label (_("Reported by"), "caption-heading"));
+      gtk_box_append (GTK_BOX (body), make_label (reports->str, "caption"));
+    }
+  else
+    {
+      gtk_box_append (GTK_BOX (body), make_label (_("Source"), "caption-heading"));
+      gtk_box_append (GTK_BOX (body), make_label (source, "caption"));
+    }
   gtk_widget_set_margin_top (body, 6);
   gtk_expander_set_child (GTK_EXPANDER (expander), body);
 
@@ -298,17 +325,102 @@ add_layer_findings (DmDetailsPane *self,
     }
 }
 
+/* One input: its name, format, how its items were used (the wording of the
+ * CLI and reports) and, behind an expander, why some were not read. A file
+ * that gave nothing says so in red: it is the one a reviewer must not miss. */
+static void
+add_input_row (GtkListBox           *list,
+               const char           *path,
+               const char           *format,
+               const DmImportCounts *counts,
+               GPtrArray            *reasons)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  g_autofree char *base = path ? g_path_get_basename (path) : NULL;
+  g_autofree char *described = dm_import_counts_describe (counts);
+  GtkWidget *name = make_label (base ? base : _("All inputs"), "heading");
+
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 8);
+
+  gtk_label_set_wrap (GTK_LABEL (name), FALSE);
+  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_MIDDLE);
+  if (path)
+    gtk_widget_set_tooltip_text (name, path);
+  gtk_box_append (GTK_BOX (box), name);
+  if (format)
+    gtk_box_append (GTK_BOX (box), make_label (format, "caption"));
+  if (path && dm_import_counts_read_nothing (counts))
+    {
+      GtkWidget *warning = make_label (_("Nothing read from this file."), "error");
+
+      gtk_widget_add_css_class (warning, "heading");
+      gtk_widget_add_css_class (row, "read-nothing");
+      gtk_box_append (GTK_BOX (box), warning);
+    }
+  gtk_box_append (GTK_BOX (box), make_label (described, "numeric"));
+
+  if (reasons && reasons->len)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_autofree char *not_read = dm_import_part_format (DM_IMPORT_PART_NOT_READ, counts->parts[DM_IMPORT_PART_NOT_READ]);
+      /* Translators: an expander that lists why items were not read: "2 not read: why" */
+      g_autofree char *title = g_strdup_printf (_("%s: why"), not_read);
+      GtkWidget *expander = gtk_expander_new (title);
+
+      for (guint r = 0; r < reasons->len; r++)
+        {
+          const DmSkipReason *reason = g_ptr_array_index (reasons, r);
+
+          g_string_append_printf (text, "%s%" G_GUINT64_FORMAT " × %s", r ? "\n" : "", reason->count, reason->reason);
+        }
+      gtk_expander_set_child (GTK_EXPANDER (expander), make_label (text->str, "caption"));
+      gtk_widget_set_margin_top (expander, 3);
+      gtk_box_append (GTK_BOX (box), expander);
+    }
+
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, base ? base : _("All inputs"),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, described,
+                                  -1);
+  gtk_list_box_append (list, row);
+}
+
+static void
+fill_inputs_list (GtkListBox *list,
+                  DmReport   *report)
+{
+  guint n_inputs = dm_report_get_n_inputs (report);
+  DmImportCounts all;
+
+  dm_import_counts_init (&all, NULL);
+  for (guint i = 0; i < n_inputs; i++)
+    {
+      const DmImportInput *input = dm_report_get_input (report, i);
+      DmImportCounts counts;
+
+      dm_import_counts_init (&counts, input);
+      dm_import_counts_add (&all, &counts);
+      add_input_row (list, dm_report_get_input_path (report, i), input->format, &counts, input->reasons);
+    }
+  if (n_inputs > 1)
+    add_input_row (list, NULL, NULL, &all, NULL);
+}
+
 static void
 add_export_summary (DmDetailsPane *self)
 {
   g_autoptr(GHashTable) accounts = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) regions = g_hash_table_new (g_str_hash, g_str_equal);
   GListModel *findings = dm_assessment_get_findings (self->assessment);
-  g_autoptr(GString) files = g_string_new (NULL);
-  g_autoptr(GString) skips = g_string_new (NULL);
   g_autofree char *totals = NULL;
   g_autofree char *where = NULL;
-  guint64 items = 0, skipped = 0;
+  guint n_inputs = self->report ? dm_report_get_n_inputs (self->report) : 0;
   GtkListBox *list;
 
   for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
@@ -321,28 +433,14 @@ add_export_summary (DmDetailsPane *self)
         g_hash_table_add (regions, (char *)dm_finding_get_region (finding));
     }
 
-  for (guint i = 0; self->report && i < dm_report_get_n_inputs (self->report); i++)
-    {
-      const DmImportInput *input = dm_report_get_input (self->report, i);
-      g_autofree char *base = g_path_get_basename (dm_report_get_input_path (self->report, i));
-
-      items += input->items;
-      skipped += input->skipped;
-      g_string_append_printf (files, "%s%s (%s)", files->len ? "\n" : "", base, input->format);
-      for (guint r = 0; r < input->reasons->len; r++)
-        {
-          const DmSkipReason *reason = g_ptr_array_index (input->reasons, r);
-          g_string_append_printf (skips, "%s%" G_GUINT64_FORMAT " × %s", skips->len ? "\n" : "",
-                                  reason->count, reason->reason);
-        }
-    }
-
   add_group (self, _("Export"), NULL, &list);
-  add_fact (list, _("Files"), files->len ? files->str : _("none"), NULL);
-  totals = g_strdup_printf (_("%" PRIu64 " items read: %u failed, %u passed, %u not mapped to a layer, %" PRIu64 " skipped"),
-                            items, dm_assessment_get_n_failed (self->assessment),
+  totals = g_strdup_printf (_("%u failed, %u passed, %u informational, %u suppressed; %u not mapped to a layer. "
+                              "Only failed findings make gaps."),
+                            dm_assessment_get_n_failed (self->assessment),
                             dm_assessment_get_n_passed (self->assessment),
-                            dm_assessment_get_n_unmapped (self->assessment), skipped);
+                            dm_assessment_count_status (self->assessment, DM_FINDING_INFORMATIONAL),
+                            dm_assessment_count_status (self->assessment, DM_FINDING_SUPPRESSED),
+                            dm_assessment_get_n_unmapped (self->assessment));
   add_fact (list, _("Findings"), totals, NULL);
   {
     g_autofree char *n_accounts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u account", "%u accounts",
@@ -363,8 +461,36 @@ add_export_summary (DmDetailsPane *self)
                                 with_evidence, customer_layers);
     add_fact (list, _("Coverage"), coverage, NULL);
   }
-  if (skips->len)
-    add_fact (list, _("Skipped, and why"), skips->str, NULL);
+
+  if (n_inputs == 0)
+    return;
+  add_group (self, _("What Was Read"),
+             _("Every item of each file: a finding, a duplicate, another cloud’s, or not read with the reason."), &list);
+  fill_inputs_list (list, self->report);
+}
+
+/**
+ * dm_details_pane_new_inputs_list:
+ * @report: the report whose inputs to list
+ *
+ * A boxed list with a row per input of @report saying how its items were
+ * used, with the reasons for those not read, and a total row: what the
+ * details show, for the window's "What Was Read" popover.
+ *
+ * Returns: (transfer floating): a #GtkListBox
+ */
+GtkWidget *
+dm_details_pane_new_inputs_list (DmReport *report)
+{
+  GtkWidget *list = gtk_list_box_new ();
+
+  g_return_val_if_fail (DM_IS_REPORT (report), NULL);
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("What Was Read"), -1);
+  fill_inputs_list (GTK_LIST_BOX (list), report);
+  return list;
 }
 
 static char *

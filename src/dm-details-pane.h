@@ -27,5 +27,6 @@ const char *dm_details_pane_get_title  (DmDetailsPane *self);
 guint       dm_details_pane_get_n_groups (DmDetailsPane *self);
 GtkWidget  *dm_details_pane_get_group  (DmDetailsPane *self,
                                         guint          index);
+GtkWidget  *dm_details_pane_new_inputs_list (DmReport  *report);
 
 G_END_DECLS

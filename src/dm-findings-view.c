@@ -1,6 +1,6 @@
 /* dm-findings-view.c
  *
- * A GtkColumnView over the assessment's findings, filtered (failed only or
+ * A GtkColumnView over the assessment's findings, filtered (by status, or
  * all, plus a text search) and sorted by column. Cells are plain labels:
  * export text is never markup here.
  *
@@ -44,7 +44,7 @@ struct _DmFindingsView
   GtkSortListModel   *sorted;
   GtkSingleSelection *selection;
   char               *needle;
-  gboolean            failed_only;
+  int                 status;    /* DmFindingStatus shown, or -1 for all */
   DmModel            *model;     /* for service and layer names */
 };
 
@@ -186,7 +186,7 @@ filter_func (gpointer item,
   DmFinding *finding = item;
   g_autofree char *controls = NULL;
 
-  if (self->failed_only && dm_finding_get_status (finding) != DM_FINDING_FAILED)
+  if (self->status >= 0 && dm_finding_get_status (finding) != (DmFindingStatus)self->status)
     return FALSE;
   if (self->needle == NULL || *self->needle == '\0')
     return TRUE;
@@ -227,10 +227,18 @@ search_changed_cb (DmFindingsView *self)
   refilter (self);
 }
 
+/* The drop-down's rows, in the order of the .ui file: informational and
+ * suppressed findings are listed too, never as gaps. */
+static const int dropdown_statuses[] = {
+  -1, DM_FINDING_FAILED, DM_FINDING_PASSED, DM_FINDING_INFORMATIONAL, DM_FINDING_SUPPRESSED,
+};
+
 static void
 status_changed_cb (DmFindingsView *self)
 {
-  self->failed_only = gtk_drop_down_get_selected (self->status_dropdown) == 0;
+  guint selected = gtk_drop_down_get_selected (self->status_dropdown);
+
+  self->status = selected < G_N_ELEMENTS (dropdown_statuses) ? dropdown_statuses[selected] : -1;
   refilter (self);
 }
 
@@ -328,8 +336,6 @@ dm_findings_view_class_init (DmFindingsViewClass *klass)
 static void
 dm_findings_view_init (DmFindingsView *self)
 {
-  self->failed_only = TRUE;
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
@@ -353,6 +359,7 @@ dm_findings_view_init (DmFindingsView *self)
 
   g_signal_connect_object (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->status_dropdown, "notify::selected", G_CALLBACK (status_changed_cb), self, G_CONNECT_SWAPPED);
+  status_changed_cb (self);
   g_signal_connect_object (self->column_view, "activate", G_CALLBACK (activate_cb), self, 0);
   gtk_column_view_set_single_click_activate (self->column_view, FALSE);
 }
@@ -391,8 +398,35 @@ void
 dm_findings_view_set_failed_only (DmFindingsView *self,
                                   gboolean        failed_only)
 {
+  dm_findings_view_set_status (self, failed_only ? DM_FINDING_FAILED : -1);
+}
+
+/**
+ * dm_findings_view_set_status:
+ * @status: a #DmFindingStatus, or -1 for every finding
+ *
+ * Shows only the findings of @status, as the drop-down does.
+ */
+void
+dm_findings_view_set_status (DmFindingsView *self,
+                             int             status)
+{
   g_return_if_fail (DM_IS_FINDINGS_VIEW (self));
-  gtk_drop_down_set_selected (self->status_dropdown, failed_only ? 0 : 1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (dropdown_statuses); i++)
+    if (dropdown_statuses[i] == status)
+      {
+        gtk_drop_down_set_selected (self->status_dropdown, i);
+        return;
+      }
+  g_return_if_reached ();
+}
+
+int
+dm_findings_view_get_status (DmFindingsView *self)
+{
+  g_return_val_if_fail (DM_IS_FINDINGS_VIEW (self), -1);
+  return self->status;
 }
 
 /**

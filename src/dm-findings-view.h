@@ -22,6 +22,9 @@ void        dm_findings_view_set_search     (DmFindingsView *self,
                                              const char     *text);
 void        dm_findings_view_set_failed_only (DmFindingsView *self,
                                              gboolean        failed_only);
+void        dm_findings_view_set_status     (DmFindingsView *self,
+                                             int             status);
+int         dm_findings_view_get_status     (DmFindingsView *self);
 GListModel *dm_findings_view_get_shown      (DmFindingsView *self);
 
 void        dm_findings_view_focus_search   (DmFindingsView *self);

@@ -17,8 +17,11 @@
 #include <inttypes.h>
 
 #include "dm-checks.h"
+#include "dm-csv.h"
 #include "dm-importer.h"
 #include "dm-json-reader.h"
+
+#include <yajl/yajl_parse.h>
 
 struct _DmImporter
 {
@@ -30,6 +33,8 @@ struct _DmImporter
   GHashTable  *seen;     /* finding keys, so each finding is kept once */
   GHashTable  *reported; /* check + resource -> DmFinding, to join tools' reports */
   GHashTable  *folders;  /* "device:inode" of folders walked */
+  GHashTable  *accounts; /* account folder path -> its account id, "" if none */
+  guint        n_read;   /* inputs read (wholly or in part), for empty walks */
 
   DmImportProgressFunc progress;
   gpointer             progress_data;
@@ -72,6 +77,7 @@ dm_importer_finalize (GObject *object)
   g_hash_table_unref (self->seen);
   g_hash_table_unref (self->reported);
   g_hash_table_unref (self->folders);
+  g_hash_table_unref (self->accounts);
 
   G_OBJECT_CLASS (dm_importer_parent_class)->finalize (object);
 }
@@ -90,6 +96,7 @@ dm_importer_init (DmImporter *self)
   self->seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->reported = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->folders = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->accounts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 DmImporter *
@@ -231,6 +238,9 @@ typedef struct
   const char    *conformance_pack;       /* the pack whose rules are read */
   guint          kinds[G_N_ELEMENTS (kind_formats)];
   gboolean       prowler_asff;
+  char          *call;           /* CloudMapper's <call>/ folder the file is in */
+  char          *resource_name;  /* the resource its file name names, decoded */
+  GFile         *account_dir;    /* whose account path_account is, worked out when first needed */
 } FileState;
 
 static void
@@ -298,18 +308,32 @@ classify (JsonObject *o)
   return KIND_UNKNOWN;
 }
 
-/* Fills service, layer, check, remediation and controls from the catalogue:
- * by control id, by Prowler check id, by resource type, by service name. */
+/* A finding's id in its tool's own terms, for the mapping. */
+typedef struct
+{
+  const char *source;    /* "scoutsuite", "config", "guardduty", "inspector", "cis-1.2", "pci"… */
+  const char *id;        /* the rule, type, package manager… (nullable) */
+  const char *service;   /* the service the id names (PCI.IAM.1 → "IAM"), or NULL */
+} ToolId;
+
+/* Fills service, layer, check, remediation and controls: by Demarc's own
+ * check (control id, then Prowler id), then through the mapping by the
+ * tool's id (@tool; else the control as a Security Hub control, the
+ * Prowler check), then by the service the id names, the resource type, the
+ * service name. The tool's own title stays the finding's; Demarc's
+ * remediation is used where Demarc writes one. */
 static void
-map_finding (FileState     *state,
-             DmFindingData *data,
-             const char    *control,
-             const char    *prowler_check,
-             const char    *service_name,
-             GStrvBuilder  *controls)
+map_finding_by_id (FileState     *state,
+                   DmFindingData *data,
+                   const char    *control,
+                   const char    *prowler_check,
+                   const ToolId  *tool,
+                   const char    *service_name,
+                   GStrvBuilder  *controls)
 {
   DmCatalogue *catalogue = state->self->catalogue;
   const DmCheck *check = NULL;
+  const DmMapping *mapped = NULL;
   const char *service = NULL, *layer = NULL;
 
   if (control)
@@ -337,13 +361,45 @@ map_finding (FileState     *state,
   if (control)
     g_strv_builder_add (controls, control);
 
-  if (dm_catalogue_map_resource_type (catalogue, data->resource_type, &service, &layer) ||
+  if (tool && tool->source)
+    mapped = dm_catalogue_map_id (catalogue, tool->source, tool->id, data->resource_type);
+  if (mapped == NULL && control)
+    mapped = dm_catalogue_lookup (catalogue, "securityhub", control);
+  if (mapped == NULL && prowler_check)
+    mapped = dm_catalogue_lookup (catalogue, "prowler", prowler_check);
+
+  if (mapped != NULL)
+    {
+      data->service = mapped->service;
+      data->layer = mapped->layer;
+      if (data->severity == DM_SEVERITY_UNKNOWN)
+        data->severity = mapped->severity;
+      return;
+    }
+
+  /* An id that names its service (PCI.IAM.1 on an AwsAccount resource is
+   * IAM's) says more than the resource type. */
+  if (((tool && (service = dm_catalogue_resolve_service (catalogue, tool->service))) &&
+       (layer = dm_catalogue_get_service_layer (catalogue, service))) ||
+      dm_catalogue_map_resource_type (catalogue, data->resource_type, &service, &layer) ||
       ((service = dm_catalogue_resolve_service (catalogue, service_name)) &&
        (layer = dm_catalogue_get_service_layer (catalogue, service))))
     {
       data->service = service;
       data->layer = layer;
     }
+}
+
+/* The form callers that know no tool id use. */
+static void
+map_finding (FileState     *state,
+             DmFindingData *data,
+             const char    *control,
+             const char    *prowler_check,
+             const char    *service_name,
+             GStrvBuilder  *controls)
+{
+  map_finding_by_id (state, data, control, prowler_check, NULL, service_name, controls);
 }
 
 /* The same finding reached twice (the file given twice, a folder reached
@@ -436,21 +492,69 @@ severity_of (const char *label,
   return DM_SEVERITY_UNKNOWN;
 }
 
-/* "security-control/S3.8", ".../v/1.0.0/S3.8" → "S3.8"; "prowler-x" → NULL. */
-static char *
-control_from_generator (const char *generator)
+/* What a Security Hub GeneratorId names. */
+typedef struct
 {
-  const char *slash;
+  char       *id;        /* "S3.8", "1.10", "PCI.IAM.1" */
+  const char *source;    /* "securityhub", "cis-1.2", "pci" */
+  char       *service;   /* for PCI: the service part ("IAM") */
+} Generated;
 
+static void
+generated_clear (Generated *generated)
+{
+  g_clear_pointer (&generated->id, g_free);
+  g_clear_pointer (&generated->service, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Generated, generated_clear)
+
+/* "security-control/S3.8", ".../aws-foundational-security-best-practices/v/1.0.0/S3.8"
+ * → Security Hub control S3.8; "arn:aws:securityhub:::ruleset/cis-aws-foundations-benchmark/v/1.2.0/rule/1.10"
+ * and "cis-aws-foundations-benchmark/v/1.2.0/1.10" → CIS 1.2 rule 1.10 (the
+ * standard without consolidated control findings numbers its own rules);
+ * "pci-dss/v/3.2.1/PCI.IAM.1" (or "PCI.IAM.1" alone) → PCI.IAM.1 of service
+ * IAM; "prowler-x" → nothing. */
+static gboolean
+control_from_generator (const char *generator,
+                        Generated  *out)
+{
+  const char *slash, *last;
+
+  memset (out, 0, sizeof *out);
   if (generator == NULL || g_str_has_prefix (generator, "prowler-"))
-    return NULL;
+    return FALSE;
+  /* A bare "PCI.IAM.1" (ProductFields.ControlId) is read like its generator. */
+  slash = strrchr (generator, '/');
+  last = slash ? slash + 1 : generator;
+  if (*last == '\0')
+    return FALSE;
+
+  if ((slash == NULL || strstr (generator, "pci-dss/v/") != NULL) && g_str_has_prefix (last, "PCI."))
+    {
+      const char *dot = strchr (last + 4, '.');
+
+      out->id = g_strdup (last);
+      out->source = "pci";
+      out->service = dot ? g_strndup (last + 4, dot - (last + 4)) : NULL;
+      return TRUE;
+    }
+  if (slash == NULL)
+    return FALSE;
   if (g_str_has_prefix (generator, "security-control/") ||
       strstr (generator, "aws-foundational-security-best-practices/v/") != NULL)
     {
-      slash = strrchr (generator, '/');
-      return slash && slash[1] ? g_strdup (slash + 1) : NULL;
+      out->id = g_strdup (last);
+      out->source = "securityhub";
+      return TRUE;
     }
-  return NULL;
+  if (strstr (generator, "cis-aws-foundations-benchmark/v/1.2.0/") != NULL)
+    {
+      out->id = g_strdup (last);
+      out->source = "cis-1.2";
+      return TRUE;
+    }
+  return FALSE;
 }
 
 /* Security Hub's own meaning of its fields: only an active, unsuppressed
@@ -474,18 +578,98 @@ asff_status (const char *compliance,
   return DM_FINDING_FAILED;
 }
 
+/* The finding type a GuardDuty finding carries in ASFF: one of its
+ * Types[] ("TTPs/Initial Access/UnauthorizedAccess:IAMUser-…"). */
+static const char *
+guardduty_type (JsonObject *o)
+{
+  JsonNode *node = member (o, "Types");
+  JsonArray *types;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return str (o, "Type");
+  types = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (types); i++)
+    {
+      JsonNode *element = json_array_get_element (types, i);
+      g_auto(DmGuardDutyType) parts = { 0 };
+      const char *text;
+
+      if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_STRING)
+        continue;
+      text = json_node_get_string (element);
+      if (dm_guardduty_type_parse (text, &parts))
+        return text;
+    }
+  return str (o, "Type");
+}
+
+/* The package manager of the first vulnerable package an Inspector
+ * finding lists. */
+static const char *
+package_manager (JsonObject *o)
+{
+  JsonObject *vulnerability = first_object (o, "Vulnerabilities");
+
+  return str (first_object (vulnerability, "VulnerablePackages"), "PackageManager");
+}
+
+static gboolean
+product_is (JsonObject *o,
+            const char *generator,
+            const char *name,
+            const char *arn_part)
+{
+  const char *product = str (o, "ProductName");
+  const char *arn = str (o, "ProductArn");
+
+  return (product && g_ascii_strcasecmp (product, name) == 0) ||
+         (arn && strstr (arn, arn_part) != NULL) ||
+         (generator && strstr (generator, arn_part) != NULL);
+}
+
+/* Every resource a finding names (ASFF Resources[].Id, OCSF resources[]
+ * .uid or .name), borrowed from @o; NULL-terminated, for data.resources. */
+static GPtrArray *
+all_resources (JsonObject *o,
+               const char *path,
+               const char *id,
+               const char *fallback)
+{
+  GPtrArray *resources = g_ptr_array_new ();
+  JsonNode *node = member (o, path);
+
+  for (guint i = 0; node && JSON_NODE_HOLDS_ARRAY (node) && i < json_array_get_length (json_node_get_array (node)); i++)
+    {
+      JsonNode *element = json_array_get_element (json_node_get_array (node), i);
+      const char *named;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        continue;
+      named = first_of (str (json_node_get_object (element), id),
+                        fallback ? str (json_node_get_object (element), fallback) : NULL);
+      if (named)
+        g_ptr_array_add (resources, (gpointer)named);
+    }
+  g_ptr_array_add (resources, NULL);
+  return resources;
+}
+
 static void
 import_asff (FileState  *state,
              JsonObject *o,
              guint64     index)
 {
+  g_autoptr(GPtrArray) resources = NULL;
   g_autoptr(GStrvBuilder) controls = g_strv_builder_new ();
-  g_autofree char *generated_control = NULL;
+  g_auto(Generated) generated = { 0 };
   const char *status = str (o, "Compliance.Status");
   const char *workflow = first_of (str (o, "Workflow.Status"), str (o, "WorkflowState"));
   const char *generator = str (o, "GeneratorId");
+  g_autofree char *control_service = NULL;
   const char *prowler_check = NULL;
   const char *control;
+  ToolId tool = { 0 };
   JsonObject *resource = first_object (o, "Resources");
   DmFindingData data = { 0 };
 
@@ -496,6 +680,8 @@ import_asff (FileState  *state,
   data.account = str (o, "AwsAccountId");
   data.region = first_of (str (resource, "Region"), str (o, "Region"));
   data.resource = str (resource, "Id");
+  resources = all_resources (o, "Resources", "Id", NULL);
+  data.resources = (const char * const *)resources->pdata;
   data.resource_type = str (resource, "Type");
   data.title = str (o, "Title");
   data.evidence = str (o, "Description");
@@ -512,11 +698,51 @@ import_asff (FileState  *state,
   else
     data.tool = first_of (str (o, "ProductName"), "Security Hub");
 
-  generated_control = control_from_generator (generator);
-  control = first_of (str (o, "Compliance.SecurityControlId"),
-                      first_of (str (o, "ProductFields.ControlId"), generated_control));
+  control_from_generator (generator, &generated);
+  control = str (o, "Compliance.SecurityControlId");
+  if (control == NULL && generated.source == NULL &&
+      g_str_has_prefix (str (o, "ProductFields.ControlId") ? str (o, "ProductFields.ControlId") : "", "PCI."))
+    control_from_generator (str (o, "ProductFields.ControlId"), &generated);
+  if (control == NULL && generated.source != NULL && !g_str_equal (generated.source, "securityhub"))
+    {
+      /* An older standard's own rule number: CIS 1.2 by its table, PCI by
+       * the service it names. */
+      tool.source = generated.source;
+      tool.id = generated.id;
+      tool.service = generated.service;
+      g_strv_builder_add (controls, g_str_equal (tool.source, "cis-1.2") ? "CIS 1.2" : "PCI DSS 3.2.1");
+      g_strv_builder_add (controls, generated.id);
+    }
+  else if (control == NULL)
+    control = first_of (str (o, "ProductFields.ControlId"), generated.id);
 
-  map_finding (state, &data, control, prowler_check, NULL, controls);
+  if (control != NULL)
+    {
+      /* A control the mapping does not know still names its service, the
+       * last thing to go by. */
+      const char *dot = strchr (control, '.');
+
+      control_service = dot ? g_strndup (control, dot - control) : NULL;
+    }
+  else if (tool.source == NULL && product_is (o, generator, "GuardDuty", ":guardduty"))
+    {
+      /* By the type's resource: an IAMUser finding is IAM's even when it
+       * names the instance the credentials were taken from. */
+      tool.source = "guardduty";
+      tool.id = guardduty_type (o);
+    }
+  else if (tool.source == NULL && (product_is (o, generator, "Inspector", ":inspector") || package_manager (o)))
+    {
+      tool.source = "inspector";
+      tool.id = package_manager (o);
+    }
+  else if (tool.source == NULL && product_is (o, generator, "Config", ":config"))
+    {
+      tool.source = "config";
+      tool.id = first_of (str (o, "ProductFields.aws/config/ConfigRuleName"), str (o, "ProductFields.RuleName"));
+    }
+
+  map_finding_by_id (state, &data, control, prowler_check, &tool, control_service, controls);
   add_finding (state, &data, controls);
 }
 
@@ -537,6 +763,34 @@ prowler_status (const char *value,
     return DM_FINDING_INFORMATIONAL;
   *known = FALSE;
   return DM_FINDING_FAILED;
+}
+
+/* Prowler scans Azure, GCP, Kubernetes and M365 too: those findings are
+ * counted, never placed on an AWS model. No provider at all is AWS, as in
+ * Prowler's older outputs, which knew no other. */
+static gboolean
+prowler_not_aws (FileState  *state,
+                 const char *provider)
+{
+  if (provider == NULL || *provider == '\0' || g_ascii_strcasecmp (provider, "aws") == 0)
+    return FALSE;
+  state->input->not_aws++;
+  return TRUE;
+}
+
+/* Without a provider field, the uid says it: "prowler-azure-…". */
+static gboolean
+prowler_uid_not_aws (FileState  *state,
+                     const char *uid)
+{
+  static const char * const others[] = { "azure", "gcp", "kubernetes", "m365", "github", "iac", "nhn" };
+
+  if (uid == NULL || !g_str_has_prefix (uid, "prowler-"))
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (others); i++)
+    if (g_str_has_prefix (uid + strlen ("prowler-"), others[i]) && uid[strlen ("prowler-") + strlen (others[i])] == '-')
+      return prowler_not_aws (state, others[i]);
+  return FALSE;
 }
 
 /* "prowler-aws-<check>-<12-digit account>-<region>-<resource>" → "<check>" */
@@ -565,6 +819,7 @@ import_prowler_ocsf (FileState  *state,
                      JsonObject *o,
                      guint64     index)
 {
+  g_autoptr(GPtrArray) resources = NULL;
   g_autoptr(GStrvBuilder) controls = g_strv_builder_new ();
   g_autofree char *uid_check = NULL;
   JsonObject *resource = first_object (o, "resources");
@@ -572,8 +827,12 @@ import_prowler_ocsf (FileState  *state,
   JsonObject *finding = obj (o, "finding_info") ? obj (o, "finding_info") : obj (o, "finding");
   const char *check = first_of (str (o, "metadata.event_code"), str (o, "metadata.product.feature.uid"));
   const char *status_text = first_of (str (o, "status_code"), str (o, "compliance.status"));
+  const char *provider = first_of (str (o, "cloud.provider"), str (o, "unmapped.provider"));
   DmFindingData data = { 0 };
   gboolean known;
+
+  if (provider ? prowler_not_aws (state, provider) : prowler_uid_not_aws (state, str (finding, "uid")))
+    return;
 
   data.status = prowler_status (status_text, &known);
   /* The status name wins: Prowler 4.2 writes "New" with status_id 3. */
@@ -596,6 +855,8 @@ import_prowler_ocsf (FileState  *state,
   data.account = str (o, "cloud.account.uid");
   data.region = first_of (str (resource, "region"), str (o, "cloud.region"));
   data.resource = first_of (str (resource, "uid"), str (resource, "name"));
+  resources = all_resources (o, "resources", "uid", "name");
+  data.resources = (const char * const *)resources->pdata;
   data.resource_type = str (resource, "type");
   data.title = str (finding, "title");
   data.evidence = first_of (str (o, "status_detail"), str (o, "message"));
@@ -614,6 +875,9 @@ import_prowler_v3 (FileState  *state,
   DmFindingData data = { 0 };
   gboolean known;
   gboolean muted = FALSE;
+
+  if (prowler_not_aws (state, str (o, "Provider")))
+    return;
 
   data.status = prowler_status (str (o, "Status"), &known);
   if (dm_check_boolean (o, "Muted", &muted) && muted)
@@ -677,6 +941,186 @@ import_prowler_v2 (FileState  *state,
   add_finding (state, &data, controls);
 }
 
+static guint64 n_findings (FileState *state);
+
+/* Prowler's CSV columns, per version: v2 (comma), v3, v4 and v5
+ * (semicolon). Each field is the first of its columns the header has. */
+typedef enum
+{
+  CSV_STATUS, CSV_MUTED, CSV_PROVIDER, CSV_ID, CSV_CHECK, CSV_TITLE, CSV_TITLE_ID, CSV_EVIDENCE, CSV_SEVERITY,
+  CSV_SERVICE, CSV_ACCOUNT, CSV_REGION, CSV_RESOURCE, CSV_RESOURCE_TYPE, CSV_REMEDIATION,
+  CSV_N_FIELDS
+} CsvField;
+
+static const char * const prowler_csv_columns[CSV_N_FIELDS][4] = {
+  [CSV_STATUS]        = { "STATUS", "CHECK_RESULT" },
+  [CSV_MUTED]         = { "MUTED" },
+  [CSV_PROVIDER]      = { "PROVIDER" },
+  [CSV_ID]            = { "FINDING_UID", "FINDING_UNIQUE_ID" },
+  [CSV_CHECK]         = { "CHECK_ID" },
+  [CSV_TITLE]         = { "CHECK_TITLE", "TITLE_TEXT" },
+  [CSV_TITLE_ID]      = { "TITLE_ID" },
+  [CSV_EVIDENCE]      = { "STATUS_EXTENDED", "CHECK_RESULT_EXTENDED" },
+  [CSV_SEVERITY]      = { "SEVERITY", "CHECK_SEVERITY" },
+  [CSV_SERVICE]       = { "SERVICE_NAME", "CHECK_SERVICENAME" },
+  [CSV_ACCOUNT]       = { "ACCOUNT_UID", "ACCOUNT_ID", "ACCOUNT_NUM" },
+  [CSV_REGION]        = { "REGION" },
+  [CSV_RESOURCE]      = { "RESOURCE_UID", "RESOURCE_ARN", "RESOURCE_ID", "CHECK_RESOURCE_ID" },
+  [CSV_RESOURCE_TYPE] = { "RESOURCE_TYPE", "CHECK_ASFF_RESOURCE_TYPE" },
+  [CSV_REMEDIATION]   = { "REMEDIATION_RECOMMENDATION_TEXT", "CHECK_REMEDIATION" },
+};
+
+static void
+import_prowler_csv_row (FileState  *state,
+                        const int  *column,
+                        GPtrArray  *cells,
+                        guint64     index)
+{
+  g_autoptr(GStrvBuilder) controls = g_strv_builder_new ();
+  g_autofree char *id = NULL;
+  const char *field[CSV_N_FIELDS];
+  DmFindingData data = { 0 };
+  gboolean known;
+
+  for (guint f = 0; f < CSV_N_FIELDS; f++)
+    {
+      field[f] = column[f] >= 0 ? dm_csv_reader_get_cell (cells, column[f]) : NULL;
+      if (field[f] && *field[f] == '\0')
+        field[f] = NULL;
+    }
+
+  if (prowler_not_aws (state, field[CSV_PROVIDER]))
+    return;
+  data.status = prowler_status (field[CSV_STATUS], &known);
+  if (!known)
+    {
+      skip (state, _("no pass or fail status"));
+      return;
+    }
+  if (field[CSV_MUTED] && g_ascii_strcasecmp (field[CSV_MUTED], "True") == 0)
+    data.status = DM_FINDING_SUPPRESSED;
+
+  /* v2 has no finding id: its check, account, region and resource are one. */
+  if (field[CSV_ID] == NULL)
+    id = g_strdup_printf ("prowler-csv/%s/%s/%s/%s", first_of (first_of (field[CSV_CHECK], field[CSV_TITLE_ID]), ""),
+                          first_of (field[CSV_ACCOUNT], ""), first_of (field[CSV_REGION], ""),
+                          first_of (field[CSV_RESOURCE], ""));
+  data.tool = "Prowler";
+  data.id = id ? id : field[CSV_ID];
+  data.source_item = index;
+  data.severity = severity_of (field[CSV_SEVERITY], -1);
+  data.account = field[CSV_ACCOUNT];
+  data.region = field[CSV_REGION];
+  data.resource = first_of (field[CSV_RESOURCE], field[CSV_ACCOUNT]);
+  data.resource_type = field[CSV_RESOURCE_TYPE];
+  data.title = first_of (field[CSV_TITLE], field[CSV_CHECK]);
+  data.evidence = field[CSV_EVIDENCE];
+  data.remediation = field[CSV_REMEDIATION];
+
+  map_finding (state, &data, NULL, field[CSV_CHECK], field[CSV_SERVICE], controls);
+  add_finding (state, &data, controls);
+}
+
+/* A CSV export, told by its header: Prowler's is read, any other CSV is
+ * refused with the columns it has, so nothing passes as read. */
+static gboolean
+import_csv (FileState     *state,
+            GFile         *file,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  g_autoptr(GFileInputStream) stream = g_file_read (file, cancellable, error);
+  g_autoptr(DmCsvReader) reader = NULL;
+  g_autoptr(GPtrArray) cells = NULL;
+  g_autoptr(GError) local_error = NULL;
+  int column[CSV_N_FIELDS];
+  GPtrArray *header;
+
+  if (stream == NULL)
+    return FALSE;
+  reader = dm_csv_reader_new (G_INPUT_STREAM (stream), 0);
+  dm_csv_reader_set_cancellable (reader, cancellable);
+  if (!dm_csv_reader_read_header (reader, &local_error))
+    {
+      g_set_error (error, DM_IMPORT_ERROR, DM_IMPORT_ERROR_UNKNOWN_FORMAT, "%s: %s", state->input->path,
+                   local_error->message);
+      return FALSE;
+    }
+
+  for (guint f = 0; f < CSV_N_FIELDS; f++)
+    {
+      column[f] = -1;
+      for (guint c = 0; c < G_N_ELEMENTS (prowler_csv_columns[f]) && prowler_csv_columns[f][c] && column[f] < 0; c++)
+        column[f] = dm_csv_reader_get_column (reader, prowler_csv_columns[f][c]);
+    }
+  if (column[CSV_STATUS] < 0 || (column[CSV_CHECK] < 0 && column[CSV_TITLE_ID] < 0))
+    {
+      g_autoptr(GString) names = g_string_new (NULL);
+
+      header = dm_csv_reader_get_header (reader);
+      for (guint i = 0; i < header->len && g_ptr_array_index (header, i) && i < 6; i++)
+        g_string_append_printf (names, "%s%s", i ? ", " : "", (char *)g_ptr_array_index (header, i));
+      g_set_error (error, DM_IMPORT_ERROR, DM_IMPORT_ERROR_UNKNOWN_FORMAT,
+                   _("%s: a CSV file, but not a Prowler export Demarc knows (its first columns are %s)"),
+                   state->input->path, names->str);
+      return FALSE;
+    }
+
+  g_free (state->input->format);
+  state->input->format = g_strdup (column[CSV_CHECK] >= 0 ? "prowler-csv" : "prowler-v2-csv");
+  header = dm_csv_reader_get_header (reader);
+  while (dm_csv_reader_next_row (reader, &cells, &local_error))
+    {
+      guint64 before = n_findings (state);
+      guint n = cells->len > 0 && g_ptr_array_index (cells, cells->len - 1) == NULL ? cells->len - 1 : cells->len;
+      guint width = header->len > 0 && g_ptr_array_index (header, header->len - 1) == NULL ? header->len - 1 : header->len;
+
+      state->input->items++;
+      if (n < width)
+        skip (state, _("a row with fewer cells than the header"));
+      else
+        import_prowler_csv_row (state, column, cells, state->input->items - 1);
+      if (n_findings (state) > before)
+        state->input->evaluated++;
+      g_clear_pointer (&cells, g_ptr_array_unref);
+    }
+  if (local_error)
+    {
+      g_set_error (error, DM_IMPORT_ERROR, DM_IMPORT_ERROR_UNKNOWN_FORMAT, "%s: %s", state->input->path,
+                   local_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* A CSV file starts with a header line of names and separators, never
+ * with JSON's { or [. */
+static gboolean
+looks_like_csv (GFile        *file,
+                GCancellable *cancellable)
+{
+  g_autoptr(GFileInputStream) stream = NULL;
+  char head[4096];
+  const char *p = head;
+  gsize n = 0;
+
+  if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, cancellable) != G_FILE_TYPE_REGULAR)
+    return FALSE;
+  stream = g_file_read (file, cancellable, NULL);
+  if (stream == NULL ||
+      !g_input_stream_read_all (G_INPUT_STREAM (stream), head, sizeof head - 1, &n, cancellable, NULL))
+    return FALSE;
+  head[n] = '\0';
+  if (g_str_has_prefix (p, "\xef\xbb\xbf"))
+    p += 3;
+  while (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')
+    p++;
+  if (*p == '{' || *p == '[' || *p == '\0')
+    return FALSE;
+  /* Header names are words; the first line holds a separator. */
+  return g_ascii_isalpha (*p) && strcspn (p, "\n") > strcspn (p, ",;");
+}
+
 static void
 import_config_evaluation (FileState  *state,
                           JsonObject *o,
@@ -710,7 +1154,7 @@ import_config_evaluation (FileState  *state,
   data.title = rule;
   data.evidence = str (o, "Annotation");
 
-  map_finding (state, &data, NULL, NULL, NULL, controls);
+  map_finding_by_id (state, &data, NULL, NULL, &(ToolId){ "config", rule, NULL }, NULL, controls);
   add_finding (state, &data, controls);
 }
 
@@ -775,7 +1219,7 @@ import_config_rule (FileState  *state,
   data.evidence = evidence;
   data.resource = state->conformance_pack;
 
-  map_finding (state, &data, NULL, NULL, NULL, controls);
+  map_finding_by_id (state, &data, NULL, NULL, &(ToolId){ "config", rule, NULL }, NULL, controls);
   add_finding (state, &data, controls);
 }
 
@@ -926,7 +1370,7 @@ import_guardduty (FileState  *state,
     }
   data.resource = resource ? resource : first_of (type, str (o, "Arn"));
 
-  map_finding (state, &data, NULL, NULL, "guardduty", controls);
+  map_finding_by_id (state, &data, NULL, NULL, &(ToolId){ "guardduty", str (o, "Type"), NULL }, "guardduty", controls);
   add_finding (state, &data, controls);
 }
 
@@ -1041,7 +1485,9 @@ import_inspector (FileState  *state,
   if (cve)
     g_strv_builder_add (controls, cve);
 
-  map_finding (state, &data, NULL, NULL, "inspector2", controls);
+  map_finding_by_id (state, &data, NULL, NULL,
+                     &(ToolId){ "inspector", first_of (str (package, "packageManager"), str (o, "type")), NULL },
+                     "inspector2", controls);
   add_finding (state, &data, controls);
 }
 
@@ -1219,6 +1665,7 @@ emit_check (DmCheckContext *context,
   FileState *state = context->user_data;
   g_autoptr(GStrvBuilder) controls = g_strv_builder_new ();
   g_autofree char *id = g_strdup_printf ("%s/%s", check->id, resource ? resource : "");
+  g_autofree char *arn_account = dm_check_arn_account (resource);
   DmFindingData data = { 0 };
 
   data.id = id;
@@ -1230,7 +1677,8 @@ emit_check (DmCheckContext *context,
   data.resource = resource;
   data.resource_type = resource_type;
   data.region = context->region;
-  data.account = context->account;
+  /* The resource's own ARN says whose it is; else where the data came from. */
+  data.account = arn_account ? arn_account : context->account;
   data.source_item = context->item;
   data.tool = "Demarc";
   data.title = check->title;
@@ -1246,15 +1694,30 @@ emit_check (DmCheckContext *context,
   add_finding (state, &data, controls);
 }
 
+static const char *account_of_folder (DmImporter   *self,
+                                      GFile        *folder,
+                                      GCancellable *cancellable);
+
 static void
 init_context (FileState      *state,
               DmCheckContext *context,
               guint64         index)
 {
+  /* Only Demarc's own checks need the path's account: formats that name
+   * their account never pay for looking it up. */
+  if (state->account_dir)
+    {
+      state->path_account = g_strdup (account_of_folder (state->self, state->account_dir, NULL));
+      g_clear_object (&state->account_dir);
+    }
+
   memset (context, 0, sizeof *context);
   context->catalogue = state->self->catalogue;
-  context->source_name = state->basename;
-  context->service_hint = state->basename;
+  /* In CloudMapper's <call>/<resource> files, the folder names the call
+   * and the file the resource. */
+  context->source_name = state->resource_name ? state->resource_name : state->basename;
+  context->service_hint = state->call ? state->call : state->basename;
+  context->resource_name = state->resource_name;
   context->account = state->path_account;
   context->region = state->path_region;
   context->item = index;
@@ -1314,8 +1777,9 @@ evaluate_config_item (FileState  *state,
 static guint64
 n_findings (FileState *state)
 {
-  /* Duplicates count: an item that repeats a finding was read, not lost. */
-  guint64 n = state->input->duplicates;
+  /* Duplicates and other clouds' findings count: such an item was read,
+   * not lost. */
+  guint64 n = state->input->duplicates + state->input->not_aws;
 
   for (guint i = 0; i < DM_N_FINDING_STATUSES; i++)
     n += state->input->by_status[i];
@@ -1338,6 +1802,7 @@ evaluate_cli_output (FileState      *state,
                    dm_checks_logging_cli (context, output) ||
                    dm_checks_lambda_cli (context, output) ||
                    dm_checks_containers_cli (context, output) ||
+                   dm_checks_opensearch_cli (context, output) ||
                    dm_checks_platform_cli (context, output);
 
   if (!known)
@@ -1470,9 +1935,595 @@ item_cb (JsonNode   *item,
   return TRUE;
 }
 
-/* ScoutSuite reports per rule: how many items it checked, how many it
- * flagged. A rule that flagged items is a failed finding; one that checked
- * items and flagged none passed. */
+/* --- ScoutSuite -------------------------------------------------------- */
+
+/* ScoutSuite names each flagged item by its path in the services tree,
+ * such as "ec2.regions.us-east-1.vpcs.vpc-1.security_groups.sg-1.rules…".
+ * Keys may hold dots (S3 bucket names), so a path is never split: the tree
+ * is walked, following only members whose joined path is a prefix of some
+ * item path, and each node met is recorded under its joined path. */
+typedef struct
+{
+  char     *parent;   /* joined path of the enclosing node; NULL for a service */
+  char     *key;
+  gboolean  object;
+  char     *arn;
+  char     *id;
+  char     *name;
+  char     *region;   /* S3 buckets say theirs */
+} ScoutNode;
+
+typedef struct
+{
+  GHashTable *wanted;   /* every item path, and each of its prefixes cut at a dot */
+  GHashTable *nodes;    /* joined path -> ScoutNode */
+  gboolean    pruned;   /* the reader left the inventory out */
+} ScoutIndex;
+
+/* Members by their exact name: service and rule ids are not dotted paths. */
+static JsonObject *
+scout_object (JsonObject *o,
+              const char *name)
+{
+  JsonNode *node = o ? json_object_get_member (o, name) : NULL;
+
+  return node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+static void
+scout_node_free (gpointer data)
+{
+  ScoutNode *node = data;
+
+  g_free (node->parent);
+  g_free (node->key);
+  g_free (node->arn);
+  g_free (node->id);
+  g_free (node->name);
+  g_free (node->region);
+  g_free (node);
+}
+
+/* Longest first: once a prefix is known, so are all shorter ones (items
+ * share most of their paths). */
+static void
+scout_want (ScoutIndex *index,
+            const char *item)
+{
+  g_autofree char *prefix = g_strdup (item);
+  char *dot;
+
+  for (;;)
+    {
+      if (g_hash_table_contains (index->wanted, prefix))
+        return;
+      g_hash_table_add (index->wanted, g_strdup (prefix));
+      if ((dot = strrchr (prefix, '.')) == NULL)
+        return;
+      *dot = '\0';
+    }
+}
+
+static char *
+scout_child_path (const char *parent,
+                  const char *key)
+{
+  return parent ? g_strconcat (parent, ".", key, NULL) : g_strdup (key);
+}
+
+/* The first node recorded under a path wins. */
+static ScoutNode *
+scout_record (ScoutIndex *index,
+              const char *parent,
+              const char *key,
+              char       *path,
+              gboolean    object)
+{
+  ScoutNode *node;
+
+  if (g_hash_table_contains (index->nodes, path))
+    {
+      g_free (path);
+      return NULL;
+    }
+  node = g_new0 (ScoutNode, 1);
+  node->parent = g_strdup (parent);
+  node->key = g_strdup (key);
+  node->object = object;
+  g_hash_table_insert (index->nodes, path, node);
+  return node;
+}
+
+static void
+scout_walk (ScoutIndex *index,
+            const char *parent,
+            const char *key,
+            JsonNode   *value,
+            guint       depth)
+{
+  char *path = scout_child_path (parent, key);
+  ScoutNode *node;
+
+  /* A service's inventory read but not built comes as null. */
+  if (JSON_NODE_HOLDS_NULL (value) && depth == 1)
+    index->pruned = TRUE;
+  node = scout_record (index, parent, key, path, JSON_NODE_HOLDS_OBJECT (value));
+  if (node == NULL)
+    return;
+
+  if (JSON_NODE_HOLDS_OBJECT (value))
+    {
+      JsonObject *o = json_node_get_object (value);
+      g_autoptr(GList) members = json_object_get_members (o);
+
+      node->arn = g_strdup (str (o, "arn"));
+      node->id = g_strdup (str (o, "id"));
+      node->name = g_strdup (str (o, "name"));
+      node->region = g_strdup (str (o, "region"));
+      for (GList *l = members; l; l = l->next)
+        {
+          g_autofree char *child = scout_child_path (path, l->data);
+
+          if (g_hash_table_contains (index->wanted, child))
+            scout_walk (index, path, l->data, json_object_get_member (o, l->data), depth + 1);
+        }
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (value))
+    {
+      JsonArray *array = json_node_get_array (value);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          char number[16];
+          g_autofree char *child = NULL;
+
+          g_snprintf (number, sizeof number, "%u", i);
+          child = scout_child_path (path, number);
+          if (g_hash_table_contains (index->wanted, child))
+            scout_walk (index, path, number, json_array_get_element (array, i), depth + 1);
+        }
+    }
+}
+
+/* The reader pruned the inventory to save memory: read the file once more,
+ * as a stream, building only the nodes on the items' paths. */
+typedef struct
+{
+  char      *path;    /* NULL when not followed; "" for the services object */
+  ScoutNode *node;    /* followed objects */
+  gboolean   array;
+  guint64    next;    /* arrays: the index of the next element */
+} ScoutFrame;
+
+typedef struct
+{
+  ScoutIndex *index;
+  GArray     *stack;  /* ScoutFrame */
+  char       *key;    /* the last member name read */
+} ScoutStream;
+
+#define SCOUT_MAX_DEPTH 512
+
+/* Where the value about to be read goes: its path, or NULL when it is not
+ * on any item's way. */
+static char *
+scout_stream_path (ScoutStream *s,
+                   char       **key_out)
+{
+  ScoutFrame *top;
+  char number[24];
+
+  *key_out = NULL;
+  if (s->stack->len == 0)
+    return NULL;
+  top = &g_array_index (s->stack, ScoutFrame, s->stack->len - 1);
+  if (s->stack->len == 1)
+    return !top->array && g_strcmp0 (s->key, "services") == 0 ? g_strdup ("") : NULL;
+  if (top->path == NULL)
+    return NULL;
+  if (top->array)
+    {
+      g_snprintf (number, sizeof number, "%" G_GUINT64_FORMAT, top->next);
+      *key_out = g_strdup (number);
+    }
+  else
+    *key_out = g_strdup (s->key ? s->key : "");
+
+  {
+    char *path = scout_child_path (*top->path ? top->path : NULL, *key_out);
+
+    if (g_hash_table_contains (s->index->wanted, path))
+      return path;
+    g_free (path);
+    g_clear_pointer (key_out, g_free);
+    return NULL;
+  }
+}
+
+static void
+scout_stream_after_value (ScoutStream *s)
+{
+  if (s->stack->len > 0)
+    {
+      ScoutFrame *top = &g_array_index (s->stack, ScoutFrame, s->stack->len - 1);
+
+      if (top->array)
+        top->next++;
+    }
+}
+
+static int
+scout_stream_scalar (ScoutStream *s,
+                     const char  *string,
+                     gsize        length)
+{
+  g_autofree char *key = NULL;
+  char *path = scout_stream_path (s, &key);
+
+  if (s->stack->len > 1)
+    {
+      ScoutFrame *top = &g_array_index (s->stack, ScoutFrame, s->stack->len - 1);
+
+      if (top->node && !top->array && string && s->key)
+        {
+          char **slot = g_str_equal (s->key, "arn") ? &top->node->arn :
+                        g_str_equal (s->key, "id") ? &top->node->id :
+                        g_str_equal (s->key, "name") ? &top->node->name :
+                        g_str_equal (s->key, "region") ? &top->node->region : NULL;
+
+          if (slot && *slot == NULL)
+            *slot = g_strndup (string, length);
+        }
+      if (path && *path)
+        scout_record (s->index, *top->path ? top->path : NULL, key, g_steal_pointer (&path), FALSE);
+    }
+  g_free (path);
+  scout_stream_after_value (s);
+  return 1;
+}
+
+static int
+scout_on_null (void *ctx)
+{
+  return scout_stream_scalar (ctx, NULL, 0);
+}
+
+static int
+scout_on_boolean (void *ctx,
+                  int   value)
+{
+  return scout_stream_scalar (ctx, NULL, 0);
+}
+
+static int
+scout_on_number (void       *ctx,
+                 const char *text,
+                 size_t      length)
+{
+  return scout_stream_scalar (ctx, NULL, 0);
+}
+
+static int
+scout_on_string (void                *ctx,
+                 const unsigned char *text,
+                 size_t               length)
+{
+  return scout_stream_scalar (ctx, (const char *)text, length);
+}
+
+static int
+scout_on_key (void                *ctx,
+              const unsigned char *text,
+              size_t               length)
+{
+  ScoutStream *s = ctx;
+  ScoutFrame *top = s->stack->len ? &g_array_index (s->stack, ScoutFrame, s->stack->len - 1) : NULL;
+
+  /* Names matter only in the top object and in followed ones. */
+  g_clear_pointer (&s->key, g_free);
+  if (s->stack->len == 1 || (top && top->path))
+    s->key = g_strndup ((const char *)text, length);
+  return 1;
+}
+
+static int
+scout_stream_open (ScoutStream *s,
+                   gboolean     array)
+{
+  ScoutFrame frame = { 0 };
+  g_autofree char *key = NULL;
+
+  if (s->stack->len >= SCOUT_MAX_DEPTH)
+    return 0;
+  frame.path = scout_stream_path (s, &key);
+  frame.array = array;
+  if (frame.path && *frame.path)
+    {
+      ScoutFrame *top = &g_array_index (s->stack, ScoutFrame, s->stack->len - 1);
+      ScoutNode *node = scout_record (s->index, *top->path ? top->path : NULL, key, g_strdup (frame.path), !array);
+
+      frame.node = array ? NULL : node;
+    }
+  g_array_append_val (s->stack, frame);
+  g_clear_pointer (&s->key, g_free);
+  return 1;
+}
+
+static int
+scout_stream_close (ScoutStream *s)
+{
+  ScoutFrame *top;
+
+  if (s->stack->len == 0)
+    return 0;
+  top = &g_array_index (s->stack, ScoutFrame, s->stack->len - 1);
+  g_free (top->path);
+  g_array_set_size (s->stack, s->stack->len - 1);
+  scout_stream_after_value (s);
+  return 1;
+}
+
+static int
+scout_on_start_map (void *ctx)
+{
+  return scout_stream_open (ctx, FALSE);
+}
+
+static int
+scout_on_start_array (void *ctx)
+{
+  return scout_stream_open (ctx, TRUE);
+}
+
+static int
+scout_on_end (void *ctx)
+{
+  return scout_stream_close (ctx);
+}
+
+static const yajl_callbacks scout_callbacks = {
+  .yajl_null = scout_on_null,
+  .yajl_boolean = scout_on_boolean,
+  .yajl_number = scout_on_number,
+  .yajl_string = scout_on_string,
+  .yajl_start_map = scout_on_start_map,
+  .yajl_map_key = scout_on_key,
+  .yajl_end_map = scout_on_end,
+  .yajl_start_array = scout_on_start_array,
+  .yajl_end_array = scout_on_end,
+};
+
+static void
+scout_stream_file (ScoutIndex *index,
+                   const char *path)
+{
+  g_autoptr(GFile) file = g_file_parse_name (path);
+  g_autoptr(GFileInputStream) stream = g_file_read (file, NULL, NULL);
+  g_autofree char *buffer = NULL;
+  ScoutStream s = { index, g_array_new (FALSE, TRUE, sizeof (ScoutFrame)), NULL };
+  yajl_handle handle;
+  gboolean first = TRUE;
+  gssize n;
+
+  if (stream == NULL)
+    {
+      g_array_unref (s.stack);
+      return;
+    }
+  buffer = g_malloc (64 * 1024);
+  handle = yajl_alloc (&scout_callbacks, NULL, &s);
+  yajl_config (handle, yajl_allow_trailing_garbage, 1);
+  while ((n = g_input_stream_read (G_INPUT_STREAM (stream), buffer, 64 * 1024, NULL, NULL)) > 0)
+    {
+      const char *data = buffer;
+
+      if (first)
+        {
+          /* A BOM and "scoutsuite_results =" come before the first brace. */
+          const char *brace = memchr (buffer, '{', n);
+
+          first = FALSE;
+          if (brace == NULL)
+            break;
+          n -= brace - buffer;
+          data = brace;
+        }
+      if (yajl_parse (handle, (const unsigned char *)data, n) != yajl_status_ok)
+        break;
+    }
+  yajl_free (handle);
+  for (guint i = 0; i < s.stack->len; i++)
+    g_free (g_array_index (s.stack, ScoutFrame, i).path);
+  g_array_unref (s.stack);
+  g_free (s.key);
+}
+
+/* Collections whose members are resources, by the key that holds them. */
+static const char * const scout_collections[] = {
+  "alarms", "buckets", "certificates", "clusters", "credential_reports", "distributions", "domains",
+  "elb_policies", "elbs", "file_systems", "functions", "groups", "identities", "images", "instances",
+  "keys", "lbs", "metric_filters", "network_acls", "parameter_groups", "peering_connections",
+  "policies", "queues", "repositories", "roles", "secrets", "security_groups", "snapshots", "stacks",
+  "subnets", "tables", "topics", "trails", "users", "volumes", "vpcs",
+};
+
+static gboolean
+scout_is_collection (const char *key)
+{
+  return key && g_strv_contains ((const char * const *)scout_collections, key);
+}
+
+typedef struct
+{
+  char       *resource;       /* the finding's resource */
+  char       *resource_type;  /* "<service>/<collection>" */
+  const char *region;         /* borrowed from the index */
+  const char *name;           /* the resource's own name, when it has one */
+  gboolean    resolved;
+} ScoutResolved;
+
+/* The item's node, or its deepest ancestor found, and the resource among
+ * them: at the rule's own path pattern's first "<collection>.id" below
+ * regions and VPCs, else the innermost object under a resource collection
+ * that has an ARN, id or name. */
+static void
+scout_resolve (ScoutIndex    *index,
+               const char    *service,
+               const char    *item,
+               const char    *pattern,
+               ScoutResolved *out)
+{
+  g_autoptr(GPtrArray) chain = g_ptr_array_new ();   /* ScoutNode, leaf first */
+  g_autofree char *prefix = g_strdup (item);
+  g_auto(GStrv) steps = pattern ? g_strsplit (pattern, ".", -1) : NULL;
+  ScoutNode *leaf = NULL, *resource = NULL;
+  guint depth;
+
+  memset (out, 0, sizeof *out);
+  /* The deepest recorded node on the item's path. */
+  for (;;)
+    {
+      char *dot;
+
+      if ((leaf = g_hash_table_lookup (index->nodes, prefix)) != NULL)
+        break;
+      if ((dot = strrchr (prefix, '.')) == NULL)
+        break;
+      *dot = '\0';
+    }
+  for (ScoutNode *node = leaf; node; node = node->parent ? g_hash_table_lookup (index->nodes, node->parent) : NULL)
+    {
+      g_ptr_array_add (chain, node);
+      if (chain->len > SCOUT_MAX_DEPTH)
+        break;
+    }
+  depth = chain->len;
+  if (depth == 0 || g_strcmp0 (((ScoutNode *)chain->pdata[depth - 1])->key, service) != 0)
+    {
+      out->resource = g_strdup (item);
+      out->resource_type = g_strdup (service);
+      return;
+    }
+
+  /* chain->pdata[depth - 1 - i] is the node at step i of the path. */
+#define STEP(i) ((ScoutNode *)chain->pdata[depth - 1 - (i)])
+  for (guint i = 1; i + 1 < depth; i++)
+    if (g_strcmp0 (STEP (i)->key, "regions") == 0)
+      {
+        out->region = STEP (i + 1)->key;
+        break;
+      }
+
+  for (guint i = 2; steps && steps[0] && i < depth && i < g_strv_length (steps); i++)
+    if (g_str_equal (steps[i], "id") && !g_str_equal (steps[i - 1], "regions") &&
+        !g_str_equal (steps[i - 1], "vpcs"))
+      {
+        if (STEP (i)->object)
+          resource = STEP (i);
+        break;
+      }
+  for (guint i = depth - 1; resource == NULL && i >= 2; i--)
+    if (STEP (i)->object && (STEP (i)->arn || STEP (i)->id || STEP (i)->name) &&
+        scout_is_collection (STEP (i - 1)->key))
+      resource = STEP (i);
+
+  out->resolved = g_str_equal (prefix, item) || resource != NULL;
+  if (resource != NULL && out->resolved)
+    {
+      ScoutNode *collection = g_hash_table_lookup (index->nodes, resource->parent);
+
+      out->resource = g_strdup (first_of (resource->arn, first_of (resource->id, first_of (resource->name, resource->key))));
+      out->resource_type = g_strdup_printf ("%s/%s", service, collection ? collection->key : "");
+      out->name = resource->name;
+      if (out->region == NULL)
+        out->region = resource->region;
+    }
+  else
+    {
+      out->resource = g_strdup (item);
+      out->resource_type = g_strdup (service);
+    }
+#undef STEP
+}
+
+typedef struct
+{
+  char      *resource;
+  char      *resource_type;
+  const char *region;
+  const char *name;
+  gboolean   resolved;
+  GPtrArray *paths;   /* borrowed item strings */
+} ScoutGroup;
+
+static void
+scout_group_free (gpointer data)
+{
+  ScoutGroup *group = data;
+
+  g_free (group->resource);
+  g_free (group->resource_type);
+  g_ptr_array_unref (group->paths);
+  g_free (group);
+}
+
+/* @id_part names the finding in its id, in no language. */
+static void
+scout_emit (FileState     *state,
+            DmFindingData *base,
+            const char    *service,
+            const char    *rule_id,
+            const char    *id_part,
+            const char    *resource,
+            const char    *resource_type,
+            const char    *region,
+            const char    *evidence)
+{
+  g_autoptr(GStrvBuilder) controls = g_strv_builder_new ();
+  g_autofree char *id = g_strdup_printf ("scoutsuite/%s/%s/%s", service, rule_id, id_part);
+  DmFindingData data = *base;
+
+  data.id = id;
+  data.resource = resource;
+  data.resource_type = resource_type;
+  data.region = region;
+  data.evidence = evidence;
+  map_finding_by_id (state, &data, NULL, NULL, &(ToolId){ "scoutsuite", rule_id, NULL }, service, controls);
+  if (data.check == NULL)
+    data.check = rule_id;
+  add_finding (state, &data, controls);
+}
+
+/* "<rationale> Flagged: a, b, c and 2 more." */
+static char *
+scout_evidence (const char *rationale,
+                const char *name,
+                GPtrArray  *paths,
+                gboolean    resolved)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GString) list = g_string_new (NULL);
+
+  for (guint i = 0; i < paths->len && i < 3; i++)
+    g_string_append_printf (list, "%s%s", i ? ", " : "", (const char *)paths->pdata[i]);
+  if (paths->len > 3)
+    g_string_append_printf (list, _(" and %u more"), paths->len - 3);
+  if (rationale && *rationale)
+    g_string_append_printf (text, "%s ", rationale);
+  if (resolved && name && *name)
+    g_string_append_printf (text, _("Flagged in %s: %s."), name, list->str);
+  else if (resolved)
+    g_string_append_printf (text, _("Flagged: %s."), list->str);
+  else
+    g_string_append_printf (text, _("Flagged: %s (not found in the results' inventory)."), list->str);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* ScoutSuite reports per rule: how many items it checked and which it
+ * flagged. Each rule is one item of the input: one failed finding per
+ * flagged resource (two paths into one security group are one finding),
+ * one passed finding when it checked items and flagged none, a counted
+ * skip when it checked nothing. */
 static gboolean
 import_scoutsuite (FileState  *state,
                    JsonObject *document)
@@ -1480,6 +2531,7 @@ import_scoutsuite (FileState  *state,
   JsonObject *services = obj (document, "services");
   g_autoptr(GList) names = NULL;
   const char *account = str (document, "account_id");
+  ScoutIndex index = { 0 };
 
   if (services == NULL || !(json_object_has_member (document, "last_run") ||
                             json_object_has_member (document, "provider_code")))
@@ -1488,61 +2540,158 @@ import_scoutsuite (FileState  *state,
   g_free (state->input->format);
   state->input->format = g_strdup ("scoutsuite");
 
+  /* First the nodes every flagged item leads through. */
+  index.wanted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  index.nodes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, scout_node_free);
   names = json_object_get_members (services);
   for (GList *l = names; l; l = l->next)
     {
-      JsonObject *findings = obj (obj (services, l->data), "findings");
+      JsonObject *findings = scout_object (scout_object (services, l->data), "findings");
       g_autoptr(GList) rules = findings ? json_object_get_members (findings) : NULL;
 
       for (GList *r = rules; r; r = r->next)
         {
-          g_autoptr(GStrvBuilder) controls = g_strv_builder_new ();
-          g_autofree char *id = g_strdup_printf ("scoutsuite/%s/%s", (char *)l->data, (char *)r->data);
-          g_autofree char *resource = NULL;
-          g_autofree char *evidence = NULL;
-          JsonObject *rule = obj (findings, r->data);
+          JsonNode *items = member (scout_object (findings, r->data), "items");
+          JsonArray *array = items && JSON_NODE_HOLDS_ARRAY (items) ? json_node_get_array (items) : NULL;
+
+          for (guint i = 0; array && i < json_array_get_length (array); i++)
+            {
+              JsonNode *item = json_array_get_element (array, i);
+
+              if (JSON_NODE_HOLDS_VALUE (item) && json_node_get_value_type (item) == G_TYPE_STRING)
+                scout_want (&index, json_node_get_string (item));
+            }
+        }
+    }
+  for (GList *l = names; l; l = l->next)
+    if (g_hash_table_contains (index.wanted, l->data))
+      scout_walk (&index, NULL, l->data, json_object_get_member (services, l->data), 0);
+  if (index.pruned)
+    {
+      g_hash_table_remove_all (index.nodes);
+      scout_stream_file (&index, state->input->path);
+    }
+
+  for (GList *l = names; l; l = l->next)
+    {
+      const char *service = l->data;
+      JsonObject *findings = scout_object (scout_object (services, service), "findings");
+      g_autoptr(GList) rules = findings ? json_object_get_members (findings) : NULL;
+
+      for (GList *r = rules; r; r = r->next)
+        {
+          const char *rule_id = r->data;
+          JsonObject *rule = scout_object (findings, rule_id);
           const char *level = str (rule, "level");
+          const char *rationale = str (rule, "rationale");
           gint64 flagged = integer (rule, "flagged_items", 0);
           gint64 checked = integer (rule, "checked_items", flagged);
           JsonNode *items = member (rule, "items");
-          g_autoptr(GString) examples = g_string_new (NULL);
-          DmFindingData data = { 0 };
+          JsonArray *array = items && JSON_NODE_HOLDS_ARRAY (items) ? json_node_get_array (items) : NULL;
+          g_autoptr(GPtrArray) groups = g_ptr_array_new_with_free_func (scout_group_free);
+          g_autoptr(GHashTable) by_resource = g_hash_table_new (g_str_hash, g_str_equal);
+          guint unreadable = 0;
+          guint64 before = n_findings (state);
+          DmFindingData base = { 0 };
 
           state->input->items++;
-          if (rule == NULL || (flagged == 0 && checked == 0))
+          if (rule == NULL)
+            {
+              skip (state, _("rule is not an object"));
+              continue;
+            }
+          if (flagged == 0 && checked == 0 && (array == NULL || json_array_get_length (array) == 0))
             {
               skip (state, _("rule had nothing to check"));
               continue;
             }
 
-          for (guint i = 0; items && JSON_NODE_HOLDS_ARRAY (items) && i < json_array_get_length (json_node_get_array (items)) && i < 5; i++)
-            {
-              JsonNode *item = json_array_get_element (json_node_get_array (items), i);
+          base.severity = g_strcmp0 (level, "danger") == 0 ? DM_SEVERITY_HIGH : DM_SEVERITY_MEDIUM;
+          base.tool = "ScoutSuite";
+          base.account = account;
+          base.title = first_of (str (rule, "description"), rule_id);
+          base.remediation = str (rule, "remediation");
+          base.source_item = state->input->items - 1;
+          base.status = DM_FINDING_FAILED;
 
-              if (JSON_NODE_HOLDS_VALUE (item) && json_node_get_value_type (item) == G_TYPE_STRING)
-                g_string_append_printf (examples, "%s%s", examples->len ? ", " : "", json_node_get_string (item));
+          for (guint i = 0; array && i < json_array_get_length (array); i++)
+            {
+              JsonNode *item = json_array_get_element (array, i);
+              ScoutResolved where;
+              ScoutGroup *group;
+
+              if (!JSON_NODE_HOLDS_VALUE (item) || json_node_get_value_type (item) != G_TYPE_STRING)
+                {
+                  unreadable++;
+                  continue;
+                }
+              scout_resolve (&index, service, json_node_get_string (item),
+                             str (rule, "path"), &where);
+              group = g_hash_table_lookup (by_resource, where.resource);
+              if (group == NULL)
+                {
+                  group = g_new0 (ScoutGroup, 1);
+                  group->resource = where.resource;
+                  group->resource_type = where.resource_type;
+                  group->region = where.region;
+                  group->name = where.name;
+                  group->resolved = where.resolved;
+                  group->paths = g_ptr_array_new ();
+                  g_ptr_array_add (groups, group);
+                  g_hash_table_insert (by_resource, group->resource, group);
+                }
+              else
+                {
+                  g_free (where.resource);
+                  g_free (where.resource_type);
+                }
+              g_ptr_array_add (group->paths, (gpointer)json_node_get_string (item));
             }
 
-          resource = g_strdup_printf (_("%" PRId64 " of %" PRId64 " checked items"), flagged, checked);
-          evidence = examples->len ? g_strdup_printf (_("Flagged: %s"), examples->str) : g_strdup (str (rule, "rationale"));
+          for (guint i = 0; i < groups->len; i++)
+            {
+              ScoutGroup *group = groups->pdata[i];
+              g_autofree char *evidence = scout_evidence (rationale, group->name, group->paths, group->resolved);
 
-          data.id = id;
-          data.status = flagged > 0 ? DM_FINDING_FAILED : DM_FINDING_PASSED;
-          data.severity = g_strcmp0 (level, "danger") == 0 ? DM_SEVERITY_HIGH : DM_SEVERITY_MEDIUM;
-          data.tool = "ScoutSuite";
-          data.account = account;
-          data.resource = resource;
-          data.title = first_of (str (rule, "description"), r->data);
-          data.evidence = evidence;
-          data.remediation = str (rule, "remediation");
-          data.source_item = state->input->items - 1;
+              scout_emit (state, &base, service, rule_id, group->resource, group->resource, group->resource_type,
+                          group->region, evidence);
+            }
 
-          map_finding (state, &data, NULL, NULL, l->data, controls);
-          add_finding (state, &data, controls);
-          state->input->evaluated++;
+          /* Flagged items without a readable path are kept, as one finding
+           * on the rule. */
+          if (unreadable > 0 || (groups->len == 0 && flagged > 0))
+            {
+              g_autofree char *resource = unreadable > 0
+                ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u flagged item without a path",
+                                                "%u flagged items without a path", unreadable), unreadable)
+                : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" PRId64 " flagged item",
+                                                "%" PRId64 " flagged items", flagged), flagged);
+              g_autofree char *evidence = g_strdup_printf ("%s%s%s", first_of (rationale, ""),
+                                                           rationale && *rationale ? " " : "",
+                                                           _("ScoutSuite gave no readable path for these items."));
+
+              scout_emit (state, &base, service, rule_id, unreadable > 0 ? "unreadable-items" : "flagged-items",
+                          resource, service, NULL, evidence);
+            }
+          else if (groups->len == 0)
+            {
+              g_autofree char *resource = NULL;
+              const char *dashboard = str (rule, "dashboard_name");
+
+              resource = dashboard && *dashboard
+                         ? g_strdup_printf (_("%s: all %" PRId64 " checked items"), dashboard, checked)
+                         : g_strdup_printf (_("all %" PRId64 " checked items"), checked);
+              base.status = DM_FINDING_PASSED;
+              scout_emit (state, &base, service, rule_id, "all-checked", resource, service, NULL, rationale);
+            }
+
+          if (n_findings (state) > before)
+            state->input->evaluated++;
         }
     }
 
+  g_hash_table_unref (index.wanted);
+  g_hash_table_unref (index.nodes);
   return TRUE;
 }
 
@@ -1627,6 +2776,13 @@ unknown:
   return FALSE;
 }
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *)a, *(const char * const *)b);
+}
+
 static gboolean
 looks_like_region (const char *name)
 {
@@ -1640,21 +2796,223 @@ looks_like_account (const char *name)
   return g_regex_match_simple ("^[0-9]{12}$", name, 0, 0);
 }
 
-/* CloudMapper lays out account-data/<account>/<region>/<call>.json: the
- * path is the only place those files say where they come from. */
+/* CloudMapper names the folders of its per-resource calls after the call:
+ * s3-get-bucket-policy, sqs-get-queue-attributes, ecs-describe-tasks,
+ * iam-generate-service-last-accessed-details. */
+static gboolean
+looks_like_call (const char *name)
+{
+  return g_regex_match_simple ("^[a-z0-9]+-(get|list|describe|generate|lookup|search|batch-get)-[a-z0-9-]+$",
+                               name, 0, 0);
+}
+
+/* CloudMapper writes each resource's file name with Python's
+ * urllib.parse.quote_plus: "+" for a space, %XX for anything but letters,
+ * digits and "_.-~" (so an ARN's ":" and "/" come as %3A and %2F). */
+static char *
+decode_resource_name (const char *name)
+{
+  g_autofree char *spaced = g_strdup (name);
+  char *decoded;
+
+  g_strdelimit (spaced, "+", ' ');
+  decoded = g_uri_unescape_string (spaced, NULL);
+  if (decoded && *decoded && g_utf8_validate (decoded, -1, NULL))
+    return decoded;
+  g_free (decoded);
+  return g_filename_display_name (name);
+}
+
+#define IDENTITY_FILE "sts-get-caller-identity.json"
+#define SCAN_FILES 200            /* files looked at for ARNs, per account folder */
+#define SCAN_ENTRIES 4000         /* names looked at, so a huge folder ends the scan too */
+#define SCAN_BYTES (64 * 1024)    /* of each */
+
+/* sts get-caller-identity: {"Account", "Arn", "UserId"}. */
+static char *
+account_from_identity (GFile        *file,
+                       GCancellable *cancellable)
+{
+  g_autoptr(DmJsonReader) reader = NULL;
+  JsonNode *document;
+  const char *account;
+
+  if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, cancellable) != G_FILE_TYPE_REGULAR)
+    return NULL;
+  reader = dm_json_reader_new ();
+  if (!dm_json_reader_read_file (reader, file, NULL, NULL, cancellable, NULL))
+    return NULL;
+  document = dm_json_reader_get_document (reader);
+  account = document && JSON_NODE_HOLDS_OBJECT (document) ? str (json_node_get_object (document), "Account") : NULL;
+  return account && looks_like_account (account) ? g_strdup (account) : NULL;
+}
+
+static GPtrArray *
+sorted_children (GFile        *folder,
+                 GCancellable *cancellable)
+{
+  g_autoptr(GFileEnumerator) children = NULL;
+  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
+  GFileInfo *info;
+
+  children = g_file_enumerate_children (folder, G_FILE_ATTRIBUTE_STANDARD_NAME, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS,
+                                        cancellable, NULL);
+  while (children && (info = g_file_enumerator_next_file (children, cancellable, NULL)) != NULL)
+    {
+      g_ptr_array_add (names, g_strdup (g_file_info_get_name (info)));
+      g_object_unref (info);
+    }
+  g_ptr_array_sort (names, compare_names);
+  return names;
+}
+
+/* Counts the account of every ARN in the first bytes of the regular files
+ * under folder (links are not followed, so loops end). */
+typedef struct
+{
+  guint files;
+  guint entries;
+} ScanBudget;
+
+static void
+scan_arns (GFile        *folder,
+           GHashTable   *counts,
+           ScanBudget   *budget,
+           guint         depth,
+           GCancellable *cancellable)
+{
+  g_autoptr(GPtrArray) names = sorted_children (folder, cancellable);
+  g_autofree char *head = NULL;
+
+  for (guint i = 0; i < names->len && budget->files > 0 && budget->entries > 0; i++, budget->entries--)
+    {
+      g_autoptr(GFile) child = g_file_get_child (folder, g_ptr_array_index (names, i));
+      GFileType type = g_file_query_file_type (child, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, cancellable);
+      g_autoptr(GFileInputStream) stream = NULL;
+      gsize n = 0;
+
+      if (type == G_FILE_TYPE_DIRECTORY && depth < 4)
+        scan_arns (child, counts, budget, depth + 1, cancellable);
+      if (type != G_FILE_TYPE_REGULAR || !(stream = g_file_read (child, cancellable, NULL)))
+        continue;
+      budget->files--;
+      if (head == NULL)
+        head = g_malloc (SCAN_BYTES + 1);
+      if (!g_input_stream_read_all (G_INPUT_STREAM (stream), head, SCAN_BYTES, &n, cancellable, NULL))
+        continue;
+      head[n] = '\0';
+      for (const char *p = strstr (head, "arn:aws"); p; p = strstr (p + 1, "arn:aws"))
+        {
+          char *account = dm_check_arn_account (p);
+
+          if (account)
+            g_hash_table_insert (counts, account,
+                                 GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, account)) + 1));
+        }
+    }
+}
+
+/**
+ * account_of_folder:
+ *
+ * CloudMapper's account folder is named after the account's *name*: the
+ * id is in sts-get-caller-identity.json (in the folder or, as CloudMapper
+ * writes it, in a region folder), else in the ARNs of the data (the
+ * account most of them name), else the folder's name if it is an id.
+ * Worked out once per folder.
+ */
+static const char *
+account_of_folder (DmImporter   *self,
+                   GFile        *folder,
+                   GCancellable *cancellable)
+{
+  g_autofree char *key = g_file_get_parse_name (folder);
+  g_autofree char *name = g_file_get_basename (folder);
+  g_autoptr(GFile) identity = g_file_get_child (folder, IDENTITY_FILE);
+  const char *known = g_hash_table_lookup (self->accounts, key);
+  char *account;
+
+  if (known)
+    return *known ? known : NULL;
+
+  account = account_from_identity (identity, cancellable);
+  if (account == NULL)
+    {
+      g_autoptr(GPtrArray) names = sorted_children (folder, cancellable);
+
+      for (guint i = 0; i < names->len && account == NULL; i++)
+        {
+          g_autoptr(GFile) child = g_file_get_child (folder, g_ptr_array_index (names, i));
+          g_autoptr(GFile) in_child = g_file_get_child (child, IDENTITY_FILE);
+
+          if (g_file_query_file_type (child, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, cancellable) == G_FILE_TYPE_DIRECTORY)
+            account = account_from_identity (in_child, cancellable);
+        }
+    }
+  if (account == NULL)
+    {
+      g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      GHashTableIter iter;
+      gpointer k, v;
+      ScanBudget budget = { SCAN_FILES, SCAN_ENTRIES };
+      guint best = 0;
+      const char *winner = NULL;
+
+      scan_arns (folder, counts, &budget, 0, cancellable);
+      g_hash_table_iter_init (&iter, counts);
+      while (g_hash_table_iter_next (&iter, &k, &v))
+        if (GPOINTER_TO_UINT (v) > best || (GPOINTER_TO_UINT (v) == best && g_strcmp0 (k, winner) < 0))
+          {
+            best = GPOINTER_TO_UINT (v);
+            winner = k;
+          }
+      account = g_strdup (winner);
+    }
+  if (account == NULL && name && looks_like_account (name))
+    account = g_strdup (name);
+
+  g_hash_table_insert (self->accounts, g_strdup (key), account ? account : g_strdup (""));
+  return account;
+}
+
+/**
+ * context_from_path:
+ * @in_folder: the file was met in a folder walk
+ *
+ * CloudMapper lays out account-data/<account>/<region>/<call>.json and
+ * <region>/<call>/<resource> (a level deeper for ecs-describe-tasks and
+ * route53-list-hosted-zones-by-vpc, whose second level may itself be a
+ * region): the path says where those files come from. Elsewhere in a
+ * walk, the folder that holds the file stands for the account folder.
+ */
 static void
 context_from_path (FileState *state,
-                   GFile     *file)
+                   GFile     *file,
+                   gboolean   in_folder)
 {
-  g_autoptr(GFile) region_dir = g_file_get_parent (file);
-  g_autoptr(GFile) account_dir = region_dir ? g_file_get_parent (region_dir) : NULL;
-  g_autofree char *region = region_dir ? g_file_get_basename (region_dir) : NULL;
-  g_autofree char *account = account_dir ? g_file_get_basename (account_dir) : NULL;
+  g_autoptr(GFile) dir = g_file_get_parent (file);
+  g_autoptr(GFile) account_dir = NULL;
 
-  if (region && looks_like_region (region))
-    state->path_region = g_steal_pointer (&region);
-  if (account && looks_like_account (account))
-    state->path_account = g_steal_pointer (&account);
+  for (guint i = 0; dir && i < 4 && account_dir == NULL; i++)
+    {
+      g_autoptr(GFile) parent = g_file_get_parent (dir);
+      g_autofree char *name = g_file_get_basename (dir);
+      g_autofree char *parent_name = parent ? g_file_get_basename (parent) : NULL;
+
+      if (name && looks_like_region (name) && parent && !(parent_name && looks_like_call (parent_name)))
+        {
+          state->path_region = g_steal_pointer (&name);
+          account_dir = g_object_ref (parent);
+        }
+      /* Higher up only from inside a call folder. */
+      else if (state->call == NULL)
+        break;
+      g_set_object (&dir, parent);
+    }
+
+  if (account_dir == NULL && in_folder)
+    account_dir = g_file_get_parent (file);
+  state->account_dir = g_steal_pointer (&account_dir);
 }
 
 /**
@@ -1708,12 +3066,57 @@ looks_like_scoutsuite (GFile        *file,
          (strstr (head, "\"provider_code\"") != NULL && strstr (head, "\"last_run\"") != NULL);
 }
 
+static void
+free_file_state (FileState *state)
+{
+  g_free (state->basename);
+  g_free (state->path_account);
+  g_free (state->path_region);
+  g_free (state->call);
+  g_free (state->resource_name);
+  g_clear_object (&state->account_dir);
+}
+
+/* In a folder walk, a file that cannot be read is an input that says so,
+ * with the reader's message, and the walk goes on. Items read before the
+ * fault stay counted; the unread rest counts as one skipped item. */
+static void
+record_unreadable (FileState    *state,
+                   const GError *error)
+{
+  const char *message = error->message;
+  gsize length = strlen (state->input->path);
+  g_autofree char *reason = NULL;
+
+  if (strncmp (message, state->input->path, length) == 0 && g_str_has_prefix (message + length, ": "))
+    message += length + 2;
+  if (state->input->items == 0)
+    {
+      g_free (state->input->format);
+      state->input->format = g_strdup ("unreadable");
+      reason = g_strdup_printf (_("could not be read: %s"), message);
+    }
+  else
+    reason = g_strdup_printf (_("the rest of the file could not be read: %s"), message);
+  state->input->items++;
+  skip (state, reason);
+}
+
+/**
+ * import_one_file:
+ * @call: (nullable): the CloudMapper call folder @file is in
+ * @in_folder: met in a folder walk: a file that cannot be read is
+ *   recorded as such instead of stopping the import
+ */
 static gboolean
 import_one_file (DmImporter    *self,
                  GFile         *file,
+                 const char    *call,
+                 gboolean       in_folder,
                  GCancellable  *cancellable,
                  GError       **error)
 {
+  g_autoptr(GError) local_error = NULL;
   g_autoptr(DmJsonReader) reader = dm_json_reader_new ();
   g_autoptr(GHashTable) reasons = g_hash_table_new (g_str_hash, g_str_equal);
   DmImportInput *input = g_new0 (DmImportInput, 1);
@@ -1721,8 +3124,14 @@ import_one_file (DmImporter    *self,
   guint best = 0;
 
   input->path = g_file_get_parse_name (file);
+  state.self = self;
   state.basename = g_file_get_basename (file);
-  context_from_path (&state, file);
+  if (call)
+    {
+      state.call = g_strdup (call);
+      state.resource_name = decode_resource_name (state.basename);
+    }
+  context_from_path (&state, file, in_folder);
   /* A Demarc bundle can hold thousands of calls: stream them. */
   dm_json_reader_add_item_path (reader, "calls");
   if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, cancellable) == G_FILE_TYPE_REGULAR &&
@@ -1749,20 +3158,25 @@ import_one_file (DmImporter    *self,
       self->progress (&self->where, self->progress_data);
     }
 
-  if (!dm_json_reader_read_file (reader, file, item_cb, &state, cancellable, error) ||
-      (dm_json_reader_get_n_items (reader) == 0 &&
-       !import_document (&state, dm_json_reader_get_document (reader), error)))
+  if (looks_like_csv (file, cancellable) ? !import_csv (&state, file, cancellable, &local_error)
+      : (!dm_json_reader_read_file (reader, file, item_cb, &state, cancellable, &local_error) ||
+         (dm_json_reader_get_n_items (reader) == 0 &&
+          !import_document (&state, dm_json_reader_get_document (reader), &local_error))))
     {
-      self->where.path = NULL;
-      free_input (input);
-      g_free (state.basename);
-      g_free (state.path_account);
-      g_free (state.path_region);
-      return FALSE;
+      if (!in_folder || g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          self->where.path = NULL;
+          free_input (input);
+          free_file_state (&state);
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      record_unreadable (&state, local_error);
     }
-  g_free (state.basename);
-  g_free (state.path_account);
-  g_free (state.path_region);
+  /* Something of it was read: the folder it is in is not empty-handed. */
+  if (local_error == NULL || input->items > 1)
+    self->n_read++;
+  free_file_state (&state);
 
   /* The file's format is the kind most of its items had. */
   for (guint k = 1; k < G_N_ELEMENTS (kind_formats); k++)
@@ -1779,13 +3193,6 @@ import_one_file (DmImporter    *self,
   self->where.path = NULL;
   g_ptr_array_add (self->inputs, input);
   return TRUE;
-}
-
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return g_strcmp0 (*(const char * const *)a, *(const char * const *)b);
 }
 
 /* A folder reached again through a link (or a link loop) is walked once. */
@@ -1805,47 +3212,67 @@ first_visit (DmImporter   *self,
                                             g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_UNIX_INODE)));
 }
 
+/* A file a walk meets but does not read is listed as an input of its own:
+ * one item, skipped with the reason. */
+static void
+add_not_read (DmImporter *self,
+              GFile      *file,
+              const char *reason)
+{
+  DmImportInput *input = g_new0 (DmImportInput, 1);
+  DmSkipReason *entry = g_new0 (DmSkipReason, 1);
+
+  input->path = g_file_get_parse_name (file);
+  input->format = g_strdup ("not-read");
+  input->reasons = g_ptr_array_new_with_free_func (free_reason);
+  input->items = 1;
+  input->skipped = 1;
+  entry->reason = g_strdup (reason);
+  entry->count = 1;
+  g_ptr_array_add (input->reasons, entry);
+  g_ptr_array_add (self->inputs, input);
+  self->where.files_done++;
+}
+
+/* The reader inflates gzip as it goes (Config delivers .json.gz); CSV is
+ * Prowler's, refused with its columns named when it is not. */
+static gboolean
+has_export_name (const char *name)
+{
+  g_autofree char *plain = g_str_has_suffix (name, ".gz") ? g_strndup (name, strlen (name) - 3) : g_strdup (name);
+
+  return g_str_has_suffix (plain, ".json") || g_str_has_suffix (plain, ".ndjson") ||
+         g_str_has_suffix (plain, ".jsonl") || g_str_has_suffix (plain, ".js") || g_str_has_suffix (plain, ".csv");
+}
+
 /**
- * dm_importer_add_file:
- * @file: an export, or a folder of them (read recursively, in name order)
+ * walk_folder:
+ * @call: (nullable): the CloudMapper call folder the walk is in
  *
- * Reads @file without writing to it. A file that cannot be read at all
- * stops the import with an error naming it; unreadable items are counted
- * as skipped, with their reasons.
+ * Reads JSON-named files and subfolders in name order, and every file of
+ * a CloudMapper call folder (s3-get-bucket-policy/<bucket> …, no
+ * extension); every other file is listed as not read, with the reason.
  */
-gboolean
-dm_importer_add_file (DmImporter    *self,
-                      GFile         *file,
-                      GCancellable  *cancellable,
-                      GError       **error)
+static gboolean
+walk_folder (DmImporter    *self,
+             GFile         *folder,
+             const char    *call,
+             GCancellable  *cancellable,
+             GError       **error)
 {
   g_autoptr(GFileEnumerator) children = NULL;
   g_autoptr(GPtrArray) names = NULL;
   GFileInfo *info;
 
-  g_return_val_if_fail (DM_IS_IMPORTER (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, cancellable) != G_FILE_TYPE_DIRECTORY)
-    return import_one_file (self, file, cancellable, error);
-  if (!first_visit (self, file, cancellable))
-    return TRUE;
-
-  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                                        G_FILE_QUERY_INFO_NONE, cancellable, error);
+  children = g_file_enumerate_children (folder, G_FILE_ATTRIBUTE_STANDARD_NAME, G_FILE_QUERY_INFO_NONE,
+                                        cancellable, error);
   if (children == NULL)
     return FALSE;
 
   names = g_ptr_array_new_with_free_func (g_free);
   while ((info = g_file_enumerator_next_file (children, cancellable, error)) != NULL)
     {
-      const char *name = g_file_info_get_name (info);
-
-      /* In folders, take JSON-looking files and subfolders; leave the rest. */
-      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY ||
-          g_str_has_suffix (name, ".json") || g_str_has_suffix (name, ".ndjson") ||
-          g_str_has_suffix (name, ".jsonl") || g_str_has_suffix (name, ".js"))
-        g_ptr_array_add (names, g_strdup (name));
+      g_ptr_array_add (names, g_strdup (g_file_info_get_name (info)));
       g_object_unref (info);
     }
   if (error && *error)
@@ -1854,10 +3281,95 @@ dm_importer_add_file (DmImporter    *self,
   g_ptr_array_sort (names, compare_names);
   for (guint i = 0; i < names->len; i++)
     {
-      g_autoptr(GFile) child = g_file_get_child (file, g_ptr_array_index (names, i));
+      const char *name = g_ptr_array_index (names, i);
+      g_autoptr(GFile) child = g_file_get_child (folder, name);
+      GFileType type = g_file_query_file_type (child, G_FILE_QUERY_INFO_NONE, cancellable);
 
-      if (!dm_importer_add_file (self, child, cancellable, error))
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
+
+      if (name[0] == '.')
+        add_not_read (self, child, type == G_FILE_TYPE_DIRECTORY ? _("hidden folder, not walked") : _("hidden file"));
+      else if (type == G_FILE_TYPE_DIRECTORY)
+        {
+          if (first_visit (self, child, cancellable) &&
+              !walk_folder (self, child, call ? call : looks_like_call (name) ? name : NULL, cancellable, error))
+            return FALSE;
+        }
+      else if (type != G_FILE_TYPE_REGULAR)
+        add_not_read (self, child, _("not a regular file (a broken link, a device or a pipe)"));
+      else if (call || has_export_name (name))
+        {
+          if (!import_one_file (self, child, call, TRUE, cancellable, error))
+            return FALSE;
+        }
+      else
+        add_not_read (self, child, _("not an export by its name (not .json, .ndjson, .jsonl, .js or .csv, gzipped or not, nor in a CloudMapper call folder)"));
+    }
+
+  return TRUE;
+}
+
+/**
+ * dm_importer_add_file:
+ * @file: an export, or a folder of them (read recursively, in name order)
+ *
+ * Reads @file without writing to it. A file given on its own that cannot
+ * be read stops the import with an error naming it; in a folder, such a
+ * file is listed as unreadable and the walk goes on, and files that are
+ * no export are listed as not read. A folder in which nothing at all
+ * could be read is an error. Unreadable items are counted as skipped,
+ * with their reasons.
+ */
+gboolean
+dm_importer_add_file (DmImporter    *self,
+                      GFile         *file,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  guint inputs_before, read_before;
+
+  g_return_val_if_fail (DM_IS_IMPORTER (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, cancellable) != G_FILE_TYPE_DIRECTORY)
+    {
+      g_autoptr(GFile) parent = g_file_get_parent (file);
+      g_autofree char *call = parent ? g_file_get_basename (parent) : NULL;
+
+      /* One of CloudMapper's per-resource files, given on its own. */
+      return import_one_file (self, file, call && looks_like_call (call) ? call : NULL, FALSE, cancellable, error);
+    }
+  /* The same folder given again was read the first time. */
+  if (!first_visit (self, file, cancellable))
+    return TRUE;
+
+  inputs_before = self->inputs->len;
+  read_before = self->n_read;
+  if (!walk_folder (self, file, NULL, cancellable, error))
+    return FALSE;
+
+  if (self->n_read == read_before)
+    {
+      g_autofree char *path = g_file_get_parse_name (file);
+      guint n = self->inputs->len - inputs_before;
+
+      if (n == 0)
+        g_set_error (error, DM_IMPORT_ERROR, DM_IMPORT_ERROR_NOTHING_READ,
+                     _("%s: the folder holds no files"), path);
+      else
+        {
+          const DmImportInput *first = g_ptr_array_index (self->inputs, inputs_before);
+          const DmSkipReason *reason = g_ptr_array_index (first->reasons, 0);
+
+          g_set_error (error, DM_IMPORT_ERROR, DM_IMPORT_ERROR_NOTHING_READ,
+                       ngettext ("%s: nothing in the folder could be read (%u file; %s: %s)",
+                                 "%s: nothing in the folder could be read (%u files; the first, %s: %s)", n),
+                       path, n, first->path, reason->reason);
+        }
+      /* As for a single file: no half-read inputs left behind. */
+      g_ptr_array_remove_range (self->inputs, inputs_before, n);
+      return FALSE;
     }
 
   return TRUE;

@@ -16,6 +16,7 @@ G_BEGIN_DECLS
 typedef enum
 {
   DM_IMPORT_ERROR_UNKNOWN_FORMAT,
+  DM_IMPORT_ERROR_NOTHING_READ,   /* a folder in which no file could be read */
 } DmImportError;
 
 typedef struct
@@ -24,7 +25,10 @@ typedef struct
   guint64  count;
 } DmSkipReason;
 
-/* What Demarc made of one input file. */
+/* What Demarc made of one input file. A file a folder walk met but did
+ * not read is an input too: format "not-read" (not an export by its name,
+ * hidden, not a regular file) or "unreadable" (the reader's error), one
+ * item, skipped with the reason. */
 typedef struct
 {
   char      *path;
@@ -33,6 +37,7 @@ typedef struct
   guint64    evaluated;  /* items that gave at least one finding */
   guint64    skipped;    /* items that gave none, with reasons */
   guint64    duplicates; /* findings already read, from this or another input */
+  guint64    not_aws;    /* findings for another cloud (Prowler on Azure, GCP…) */
   guint64    by_status[DM_N_FINDING_STATUSES];  /* findings kept, by status */
   GPtrArray *reasons;   /* DmSkipReason */
 } DmImportInput;

@@ -1,7 +1,8 @@
 /* dm-presentation.c: a full-screen walk through the gaps, for a review
  *
- * One slide per service with gaps (every service when nothing is
- * imported), then the compare matrix, then a summary. Text comes from
+ * With an export, first what was read (accounts, and how each input's
+ * items were used); then one slide per service with gaps (every service
+ * when nothing is imported), then the compare matrix, then a summary. Text comes from
  * exports, so every label here is plain text, never markup.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -14,6 +15,7 @@
 #include <string.h>
 
 #include "dm-diagram.h"
+#include "dm-import-summary.h"
 #include "dm-presentation.h"
 
 /* Findings listed on a slide; the rest are counted. */
@@ -21,7 +23,7 @@
 
 typedef struct
 {
-  const char *kind;     /* "service", "compare" or "summary" */
+  const char *kind;     /* "overview", "service", "compare" or "summary" */
   DmService  *service;
 } Slide;
 
@@ -39,6 +41,8 @@ struct _DmPresentation
   GtkLabel      *notes_label;
   GtkDrawingArea *matrix_area;
   GtkLabel      *summary_label;
+  GtkLabel      *overview_label;
+  GtkLabel      *nothing_read_label;
 
   DmModel       *model;
   DmReport      *report;
@@ -173,6 +177,99 @@ show_summary (DmPresentation *self)
   gtk_stack_set_visible_child_name (self->stack, "summary");
 }
 
+/* Accounts named by the findings (pseudonyms when redacted), a few by name. */
+static char *
+describe_accounts (DmPresentation *self)
+{
+  GListModel *findings = dm_report_get_findings (self->report);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  guint n;
+
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(DmFinding) finding = g_list_model_get_item (findings, i);
+      const char *account = dm_finding_get_account (finding);
+
+      if (*account && g_hash_table_add (seen, (char *)account))
+        g_ptr_array_add (names, (char *)account);
+    }
+  n = names->len;
+  if (n == 0)
+    return g_strdup (_("No account id in the findings"));
+  if (n > 3)
+    {
+      g_autofree char *first = NULL;
+
+      g_ptr_array_set_size (names, 3);
+      g_ptr_array_add (names, NULL);
+      first = g_strjoinv (", ", (char **)names->pdata);
+      /* Translators: "Accounts 1111, 2222, 3333 and 4 more" */
+      return g_strdup_printf (_("Accounts %s and %u more"), first, n - 3);
+    }
+  g_ptr_array_add (names, NULL);
+  {
+    g_autofree char *list = g_strjoinv (", ", (char **)names->pdata);
+
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Account %s", "Accounts %s", n), list);
+  }
+}
+
+/* Slide 1: what the review is about, and that nothing of the export
+ * vanished: each input's items, in the CLI's and reports' words. */
+static void
+show_overview (DmPresentation *self)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GString) empty = g_string_new (NULL);
+  g_autofree char *accounts = describe_accounts (self);
+  guint n_inputs = dm_report_get_n_inputs (self->report);
+  DmImportCounts all;
+
+  gtk_label_set_text (self->title_label, _("What Was Read"));
+  gtk_label_set_text (self->subtitle_label, accounts);
+
+  dm_import_counts_init (&all, NULL);
+  for (guint i = 0; i < n_inputs; i++)
+    {
+      const DmImportInput *input = dm_report_get_input (self->report, i);
+      g_autofree char *base = g_path_get_basename (dm_report_get_input_path (self->report, i));
+      g_autofree char *described = NULL;
+      DmImportCounts counts;
+
+      dm_import_counts_init (&counts, input);
+      dm_import_counts_add (&all, &counts);
+      described = dm_import_counts_describe (&counts);
+      g_string_append_printf (text, "%s%s (%s)\n%s", text->len ? "\n\n" : "", base, input->format, described);
+      for (guint r = 0; r < input->reasons->len; r++)
+        {
+          const DmSkipReason *reason = g_ptr_array_index (input->reasons, r);
+
+          /* Translators: why some items were not read: "not read: 2 × not a JSON object" */
+          g_string_append_printf (text, _("\n   not read: %" G_GUINT64_FORMAT " × %s"), reason->count, reason->reason);
+        }
+      if (dm_import_counts_read_nothing (&counts))
+        g_string_append_printf (empty, "%s%s", empty->len ? _(", ") : "", base);
+    }
+  if (n_inputs > 1)
+    {
+      g_autofree char *described = dm_import_counts_describe (&all);
+
+      g_string_append_printf (text, "\n\n%s\n%s", _("All inputs"), described);
+    }
+
+  if (empty->len)
+    {
+      /* Translators: followed by the names of the files that gave nothing */
+      g_autofree char *warning = g_strdup_printf (_("Nothing read from: %s"), empty->str);
+
+      gtk_label_set_text (self->nothing_read_label, warning);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->nothing_read_label), empty->len > 0);
+  gtk_label_set_text (self->overview_label, text->str);
+  gtk_stack_set_visible_child_name (self->stack, "overview");
+}
+
 static void
 show_slide (DmPresentation *self,
             guint           index)
@@ -185,7 +282,9 @@ show_slide (DmPresentation *self,
   self->current = MIN (index, self->slides->len - 1);
   slide = &g_array_index (self->slides, Slide, self->current);
 
-  if (g_str_equal (slide->kind, "service"))
+  if (g_str_equal (slide->kind, "overview"))
+    show_overview (self);
+  else if (g_str_equal (slide->kind, "service"))
     show_service (self, slide->service);
   else if (g_str_equal (slide->kind, "compare"))
     {
@@ -308,6 +407,8 @@ dm_presentation_class_init (DmPresentationClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DmPresentation, notes_label);
   gtk_widget_class_bind_template_child (widget_class, DmPresentation, matrix_area);
   gtk_widget_class_bind_template_child (widget_class, DmPresentation, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, DmPresentation, overview_label);
+  gtk_widget_class_bind_template_child (widget_class, DmPresentation, nothing_read_label);
 
   gtk_widget_class_install_action (widget_class, "presentation.next", NULL, next_action);
   gtk_widget_class_install_action (widget_class, "presentation.previous", NULL, previous_action);
@@ -340,7 +441,8 @@ dm_presentation_init (DmPresentation *self)
 /**
  * dm_presentation_new:
  * @report: (nullable): the assessment to present; %NULL for the model alone
- * @start: (nullable): the service to start at, if it has a slide
+ * @start: (nullable): the service to start at, if it has a slide and
+ *   nothing is imported; with an export, a review starts with what was read
  */
 DmPresentation *
 dm_presentation_new (GtkWindow *parent,
@@ -367,6 +469,8 @@ dm_presentation_new (GtkWindow *parent,
     }
   gtk_drawing_area_set_draw_func (self->matrix_area, draw_matrix, self, NULL);
 
+  if (self->report)
+    g_array_append_val (self->slides, ((Slide) { "overview", NULL }));
   for (guint s = 0; s < dm_model_get_n_services (model); s++)
     {
       DmService *service = dm_model_get_service (model, s);
@@ -374,7 +478,7 @@ dm_presentation_new (GtkWindow *parent,
 
       if (a && dm_assessment_get_service_gaps (a, service) == 0)
         continue;
-      if (service == start)
+      if (service == start && self->report == NULL)
         first = self->slides->len;
       g_array_append_val (self->slides, slide);
     }
@@ -414,13 +518,33 @@ dm_presentation_get_title (DmPresentation *self)
   return gtk_label_get_text (self->title_label);
 }
 
-/* The slide's main text: gaps, or the summary. */
+const char *
+dm_presentation_get_subtitle (DmPresentation *self)
+{
+  g_return_val_if_fail (DM_IS_PRESENTATION (self), NULL);
+  return gtk_label_get_text (self->subtitle_label);
+}
+
+/* The slide's main text: what was read, gaps, or the summary. */
 const char *
 dm_presentation_get_body (DmPresentation *self)
 {
+  const char *kind;
+
   g_return_val_if_fail (DM_IS_PRESENTATION (self), NULL);
-  return g_str_equal (dm_presentation_get_slide_kind (self), "summary") ? gtk_label_get_text (self->summary_label)
-                                                                       : gtk_label_get_text (self->gaps_label);
+  kind = dm_presentation_get_slide_kind (self);
+  if (g_str_equal (kind, "overview"))
+    return gtk_label_get_text (self->overview_label);
+  return g_str_equal (kind, "summary") ? gtk_label_get_text (self->summary_label)
+                                       : gtk_label_get_text (self->gaps_label);
+}
+
+/* Slide 1's warning: the files that gave nothing, or "" */
+const char *
+dm_presentation_get_warning (DmPresentation *self)
+{
+  g_return_val_if_fail (DM_IS_PRESENTATION (self), NULL);
+  return gtk_widget_get_visible (GTK_WIDGET (self->nothing_read_label)) ? gtk_label_get_text (self->nothing_read_label) : "";
 }
 
 gboolean

@@ -22,6 +22,8 @@ guint           dm_presentation_get_slide       (DmPresentation *self);
 const char     *dm_presentation_get_slide_kind  (DmPresentation *self);
 const char     *dm_presentation_get_title       (DmPresentation *self);
 const char     *dm_presentation_get_body        (DmPresentation *self);
+const char     *dm_presentation_get_subtitle    (DmPresentation *self);
+const char     *dm_presentation_get_warning     (DmPresentation *self);
 gboolean        dm_presentation_get_notes_shown (DmPresentation *self);
 const char     *dm_presentation_get_notes       (DmPresentation *self);
 

@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "dm-diagram-render.h"
+#include "dm-import-summary.h"
 #include "dm-redactor.h"
 #include "dm-report.h"
 
@@ -356,6 +357,32 @@ controls_text (DmFinding *finding)
   const char * const *controls = dm_finding_get_controls (finding);
 
   return g_strjoinv (", ", (char **)controls);
+}
+
+/* The resources beyond the finding's own, or "" when it names one. */
+static char *
+other_resources_text (DmFinding *finding)
+{
+  const char * const *resources = dm_finding_get_resources (finding);
+
+  return resources[0] && resources[1] ? g_strjoinv (", ", (char **)resources + 1) : g_strdup ("");
+}
+
+/* Each tool and file that reported the finding, when more than one did. */
+static char *
+reported_by_text (DmFinding *finding)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; dm_finding_get_n_origins (finding) > 1 && i < dm_finding_get_n_origins (finding); i++)
+    {
+      DmFindingOrigin origin = dm_finding_get_origin (finding, i);
+      g_autofree char *base = g_path_get_basename (origin.source);
+
+      /* Translators: a tool that reported a finding and its file, e.g. "Prowler (scan.json)" */
+      g_string_append_printf (out, _("%s%s (%s)"), i ? ", " : "", origin.tool, base);
+    }
+  return g_string_free (out, FALSE);
 }
 
 static gboolean
@@ -908,6 +935,127 @@ static const char html_style[] =
   "@page{margin:18mm}"
   "@media print{body{margin:0;max-width:none}a{color:inherit;text-decoration:none}}";
 
+/* --- page 1: what became of each input's items -------------------------- */
+
+/* The counts of every input, summed: the "All inputs" line. */
+static void
+inputs_total (DmReport       *self,
+              DmImportCounts *total)
+{
+  dm_import_counts_init (total, NULL);
+  for (guint i = 0; i < self->input_paths->len; i++)
+    {
+      DmImportCounts counts;
+
+      dm_import_counts_init (&counts, dm_report_get_input (self, i));
+      dm_import_counts_add (total, &counts);
+    }
+}
+
+/* dm_import_counts_describe(), escaped by @escape, lines joined by <br>. */
+static char *
+describe_escaped (const DmImportCounts *counts,
+                  char               *(*escape) (const char *),
+                  gboolean              markdown)
+{
+  g_autofree char *described = dm_import_counts_describe (counts);
+  g_auto(GStrv) lines = g_strsplit (described, "\n", -1);
+  GString *out = g_string_new (NULL);
+
+  if (dm_import_counts_read_nothing (counts))
+    g_string_append_printf (out, markdown ? "**%s**<br>" : "<strong>%s</strong><br>", _("Nothing read from this file."));
+  for (guint l = 0; lines[l]; l++)
+    {
+      g_autofree char *line = escape (lines[l]);
+
+      g_string_append_printf (out, "%s%s", l ? "<br>" : "", line);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+html_inputs (DmReport *self,
+             GString  *out)
+{
+  DmImportCounts total;
+  g_autofree char *total_text = NULL;
+
+  g_string_append_printf (out, "<h3 id=\"inputs\">%s</h3>\n<p>%s</p>\n", _("Inputs"),
+                          _("Every item of a file ends as a finding (failed, passed, informational or suppressed), "
+                            "a duplicate of a finding already read, a finding for another cloud, or not read, with the reason."));
+  g_string_append_printf (out, "<table class=\"inputs\"><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr>\n",
+                          _("File"), _("Format"), _("How its items were used"), _("Not read, and why"));
+  for (guint i = 0; i < self->input_paths->len; i++)
+    {
+      const DmImportInput *input = dm_report_get_input (self, i);
+      g_autofree char *path = dm_report_escape_html (g_ptr_array_index (self->input_paths, i));
+      g_autofree char *format = dm_report_escape_html (input->format);
+      g_autofree char *used = NULL;
+      DmImportCounts counts;
+
+      dm_import_counts_init (&counts, input);
+      used = describe_escaped (&counts, dm_report_escape_html, FALSE);
+      g_string_append_printf (out, "<tr><td><code>%s</code></td><td>%s</td><td%s>%s</td><td>", path, format,
+                              dm_import_counts_read_nothing (&counts) ? " class=\"gap\"" : "", used);
+      /* <details>, not a script: the reasons open in any browser, offline. */
+      if (input->reasons->len)
+        {
+          g_autofree char *not_read = dm_import_part_format (DM_IMPORT_PART_NOT_READ, input->skipped);
+
+          g_string_append_printf (out, "<details><summary>%s</summary><ul>", not_read);
+          for (guint r = 0; r < input->reasons->len; r++)
+            {
+              const DmSkipReason *reason = g_ptr_array_index (input->reasons, r);
+              g_autofree char *text = dm_report_escape_html (reason->reason);
+
+              g_string_append_printf (out, "<li>%" G_GUINT64_FORMAT " × %s</li>", reason->count, text);
+            }
+          g_string_append (out, "</ul></details>");
+        }
+      else
+        g_string_append (out, "–");
+      g_string_append (out, "</td></tr>\n");
+    }
+  inputs_total (self, &total);
+  total_text = describe_escaped (&total, dm_report_escape_html, FALSE);
+  g_string_append_printf (out, "<tr class=\"total\"><th colspan=\"2\">%s</th><td>%s</td><td></td></tr>\n</table>\n",
+                          _("All inputs"), total_text);
+}
+
+static void
+md_inputs (DmReport *self,
+           GString  *out)
+{
+  DmImportCounts total;
+  g_autofree char *total_text = NULL;
+
+  g_string_append_printf (out, "### %s\n\n| %s | %s | %s | %s |\n|---|---|---|---|\n", _("Inputs"),
+                          _("File"), _("Format"), _("How its items were used"), _("Not read, and why"));
+  for (guint i = 0; i < self->input_paths->len; i++)
+    {
+      const DmImportInput *input = dm_report_get_input (self, i);
+      g_autofree char *path = dm_report_escape_markdown (g_ptr_array_index (self->input_paths, i));
+      g_autofree char *format = dm_report_escape_markdown (input->format);
+      g_autofree char *used = NULL;
+      g_autoptr(GString) reasons = g_string_new (NULL);
+      DmImportCounts counts;
+
+      dm_import_counts_init (&counts, input);
+      used = describe_escaped (&counts, dm_report_escape_markdown, TRUE);
+      for (guint r = 0; r < input->reasons->len; r++)
+        {
+          const DmSkipReason *reason = g_ptr_array_index (input->reasons, r);
+          g_autofree char *text = dm_report_escape_markdown (reason->reason);
+
+          g_string_append_printf (reasons, "%s%" G_GUINT64_FORMAT " × %s", r ? "<br>" : "", reason->count, text);
+        }
+      g_string_append_printf (out, "| %s | %s | %s | %s |\n", path, format, used, reasons->len ? reasons->str : "–");
+    }
+  inputs_total (self, &total);
+  total_text = describe_escaped (&total, dm_report_escape_markdown, TRUE);
+  g_string_append_printf (out, "| **%s** | | %s | |\n\n", _("All inputs"), total_text);
+}
+
 static void
 html_finding (GString   *out,
               DmFinding *finding)
@@ -920,12 +1068,17 @@ html_finding (GString   *out,
   g_autofree char *controls = dm_report_escape_html (controls_raw);
   g_autofree char *check = dm_report_escape_html (dm_finding_get_check (finding) ? dm_finding_get_check (finding) : "");
   g_autofree char *region = dm_report_escape_html (dm_finding_get_region (finding));
-  g_autofree char *tool = dm_report_escape_html (dm_finding_get_tool (finding));
+  g_autofree char *reported_raw = reported_by_text (finding);
+  g_autofree char *tool = dm_report_escape_html (*reported_raw ? reported_raw : dm_finding_get_tool (finding));
+  g_autofree char *others_raw = other_resources_text (finding);
+  g_autofree char *others = dm_report_escape_html (others_raw);
 
   g_string_append_printf (out, "<div class=\"finding\"><h4>%s <span class=\"gap\">%s</span> %s</h4>",
                           check, dm_severity_to_string (dm_finding_get_severity (finding)), title);
   g_string_append_printf (out, "<p><strong>%s</strong> <code>%s</code>%s%s</p>", _("Resource:"), resource,
                           *region ? " · " : "", region);
+  if (*others)
+    g_string_append_printf (out, "<p><strong>%s</strong> <code>%s</code></p>", _("Also on:"), others);
   if (*evidence)
     g_string_append_printf (out, "<p><strong>%s</strong> %s</p>", _("Evidence:"), evidence);
   if (*remediation)
@@ -961,34 +1114,17 @@ dm_report_to_html (DmReport *self)
   g_string_append_printf (out, "<h2 id=\"summary\">%s</h2>\n<ul>\n", _("Summary"));
   g_string_append_printf (out, "<li>%s <strong>%u</strong></li>\n", _("Failed findings:"), dm_assessment_get_n_failed (dm_report_get_assessment (self)));
   g_string_append_printf (out, "<li>%s <strong>%u</strong></li>\n", _("Passed findings:"), dm_assessment_get_n_passed (dm_report_get_assessment (self)));
+  g_string_append_printf (out, "<li>%s <strong>%u</strong></li>\n", _("Informational findings (never gaps):"),
+                          dm_assessment_count_status (dm_report_get_assessment (self), DM_FINDING_INFORMATIONAL));
+  g_string_append_printf (out, "<li>%s <strong>%u</strong></li>\n", _("Suppressed findings (never gaps):"),
+                          dm_assessment_count_status (dm_report_get_assessment (self), DM_FINDING_SUPPRESSED));
   g_string_append_printf (out, "<li>%s <strong>%u</strong></li>\n", _("Findings not mapped to a layer:"),
                           dm_assessment_get_n_unmapped (dm_report_get_assessment (self)));
   g_string_append_printf (out, "<li>%s <strong>%u / %u</strong></li>\n</ul>\n",
                           _("Customer and shared layers with evidence:"), with_evidence, customer_layers);
 
   if (self->input_paths->len)
-    {
-      g_string_append_printf (out, "<h3>%s</h3>\n<table><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr>\n",
-                              _("Inputs"), _("File"), _("Format"), _("Items"), _("Skipped"));
-      for (guint i = 0; i < self->input_paths->len; i++)
-        {
-          const DmImportInput *input = dm_importer_get_input (self->importer, i);
-          g_autofree char *path = dm_report_escape_html (g_ptr_array_index (self->input_paths, i));
-          g_autofree char *format = dm_report_escape_html (input->format);
-
-          g_string_append_printf (out, "<tr><td><code>%s</code></td><td>%s</td><td>%" G_GUINT64_FORMAT "</td><td>%" G_GUINT64_FORMAT,
-                                  path, format, input->items, input->skipped);
-          for (guint r = 0; r < input->reasons->len; r++)
-            {
-              const DmSkipReason *reason = g_ptr_array_index (input->reasons, r);
-              g_autofree char *text = dm_report_escape_html (reason->reason);
-
-              g_string_append_printf (out, "<br><span class=\"muted\">%" G_GUINT64_FORMAT " × %s</span>", reason->count, text);
-            }
-          g_string_append (out, "</td></tr>\n");
-        }
-      g_string_append (out, "</table>\n");
-    }
+    html_inputs (self, out);
 
   {
     g_autofree char *matrix = matrix_svg_base64 (self);
@@ -1085,8 +1221,17 @@ md_finding (GString   *out,
   g_autofree char *controls = dm_report_escape_markdown (controls_raw);
   g_autofree char *check = dm_report_escape_markdown (dm_finding_get_check (finding) ? dm_finding_get_check (finding) : "");
 
+  g_autofree char *others_raw = other_resources_text (finding);
+  g_autofree char *others = dm_report_escape_markdown (others_raw);
+  g_autofree char *reported_raw = reported_by_text (finding);
+  g_autofree char *reported = dm_report_escape_markdown (reported_raw);
+
   g_string_append_printf (out, "- **%s %s** %s  \n  %s %s\n", check, dm_severity_to_string (dm_finding_get_severity (finding)),
                           title, _("Resource:"), resource);
+  if (*others)
+    g_string_append_printf (out, "  %s %s\n", _("Also on:"), others);
+  if (*reported)
+    g_string_append_printf (out, "  %s %s\n", _("Reported by:"), reported);
   if (*evidence)
     g_string_append_printf (out, "  %s %s\n", _("Evidence:"), evidence);
   if (*remediation)
@@ -1109,26 +1254,18 @@ dm_report_to_markdown (DmReport *self)
   g_string_append_printf (out, "# %s\n\n%s · %s\n\n", _("Shared responsibility report"), model_name,
                           self->redacted ? _("identifiers redacted") : _("identifiers shown"));
   g_string_append_printf (out, "## %s\n\n", _("Summary"));
-  g_string_append_printf (out, "- %s %u\n- %s %u\n- %s %u\n- %s %u / %u\n\n",
+  g_string_append_printf (out, "- %s %u\n- %s %u\n- %s %u\n- %s %u\n- %s %u\n- %s %u / %u\n\n",
                           _("Failed findings:"), dm_assessment_get_n_failed (dm_report_get_assessment (self)),
                           _("Passed findings:"), dm_assessment_get_n_passed (dm_report_get_assessment (self)),
+                          _("Informational findings (never gaps):"),
+                          dm_assessment_count_status (dm_report_get_assessment (self), DM_FINDING_INFORMATIONAL),
+                          _("Suppressed findings (never gaps):"),
+                          dm_assessment_count_status (dm_report_get_assessment (self), DM_FINDING_SUPPRESSED),
                           _("Findings not mapped to a layer:"), dm_assessment_get_n_unmapped (dm_report_get_assessment (self)),
                           _("Customer and shared layers with evidence:"), with_evidence, customer_layers);
 
   if (self->input_paths->len)
-    {
-      g_string_append_printf (out, "| %s | %s | %s | %s |\n|---|---|---|---|\n", _("File"), _("Format"), _("Items"), _("Skipped"));
-      for (guint i = 0; i < self->input_paths->len; i++)
-        {
-          const DmImportInput *input = dm_importer_get_input (self->importer, i);
-          g_autofree char *path = dm_report_escape_markdown (g_ptr_array_index (self->input_paths, i));
-          g_autofree char *format = dm_report_escape_markdown (input->format);
-
-          g_string_append_printf (out, "| %s | %s | %" G_GUINT64_FORMAT " | %" G_GUINT64_FORMAT " |\n",
-                                  path, format, input->items, input->skipped);
-        }
-      g_string_append (out, "\n");
-    }
+    md_inputs (self, out);
 
   for (guint s = 0; s < dm_model_get_n_services (self->model); s++)
     {
@@ -1235,8 +1372,21 @@ pdf_finding (Pdf       *pdf,
                                                dm_finding_get_region (finding));
   g_autofree char *controls_raw = controls_text (finding);
 
+  g_autofree char *others = other_resources_text (finding);
+  g_autofree char *reported = reported_by_text (finding);
+
   pdf_text (pdf, heading, "Sans Bold 10", 2);
   pdf_text (pdf, resource, "Sans 9", 1);
+  if (*others)
+    {
+      g_autofree char *line = g_strdup_printf ("%s %s", _("Also on:"), others);
+      pdf_text (pdf, line, "Sans 9", 1);
+    }
+  if (*reported)
+    {
+      g_autofree char *line = g_strdup_printf ("%s %s", _("Reported by:"), reported);
+      pdf_text (pdf, line, "Sans 9", 1);
+    }
   if (*dm_finding_get_evidence (finding))
     {
       g_autofree char *line = g_strdup_printf ("%s %s", _("Evidence:"), dm_finding_get_evidence (finding));
@@ -1273,17 +1423,48 @@ write_pdf (DmReport    *self,
 
   pdf_text (&pdf, _("Shared responsibility report"), "Sans Bold 20", 4);
   pdf_text (&pdf, dm_model_get_name (self->model), "Sans 10", 16);
-  summary = g_strdup_printf (_("%u failed, %u passed, %u not mapped to a layer; evidence for %u of %u customer and shared layers."),
+  summary = g_strdup_printf (_("%u failed, %u passed, %u informational, %u suppressed, %u not mapped to a layer; "
+                               "evidence for %u of %u customer and shared layers."),
                              dm_assessment_get_n_failed (dm_report_get_assessment (self)), dm_assessment_get_n_passed (dm_report_get_assessment (self)),
+                             dm_assessment_count_status (dm_report_get_assessment (self), DM_FINDING_INFORMATIONAL),
+                             dm_assessment_count_status (dm_report_get_assessment (self), DM_FINDING_SUPPRESSED),
                              dm_assessment_get_n_unmapped (dm_report_get_assessment (self)), with_evidence, customer_layers);
   pdf_text (&pdf, summary, "Sans 11", 12);
+  if (self->input_paths->len)
+    pdf_text (&pdf, _("Inputs"), "Sans Bold 12", 4);
   for (guint i = 0; i < self->input_paths->len; i++)
     {
-      const DmImportInput *input = dm_importer_get_input (self->importer, i);
-      g_autofree char *line = g_strdup_printf ("%s: %s, %" G_GUINT64_FORMAT " items, %" G_GUINT64_FORMAT " skipped",
-                                               (const char *)g_ptr_array_index (self->input_paths, i), input->format,
-                                               input->items, input->skipped);
-      pdf_text (&pdf, line, "Sans 9", 2);
+      const DmImportInput *input = dm_report_get_input (self, i);
+      g_autofree char *heading = g_strdup_printf ("%s (%s)", (const char *)g_ptr_array_index (self->input_paths, i),
+                                                  input->format);
+      g_autofree char *used = NULL;
+      DmImportCounts counts;
+
+      dm_import_counts_init (&counts, input);
+      used = dm_import_counts_describe (&counts);
+      pdf_text (&pdf, heading, "Sans Bold 9", 1);
+      if (dm_import_counts_read_nothing (&counts))
+        pdf_text (&pdf, _("Nothing read from this file."), "Sans Bold 9", 1);
+      pdf_text (&pdf, used, "Sans 9", 1);
+      for (guint r = 0; r < input->reasons->len; r++)
+        {
+          const DmSkipReason *reason = g_ptr_array_index (input->reasons, r);
+          g_autofree char *line = g_strdup_printf (_("not read: %" G_GUINT64_FORMAT " × %s"), reason->count, reason->reason);
+
+          pdf_text (&pdf, line, "Sans 8", 1);
+        }
+      pdf.y += 4;
+    }
+  if (self->input_paths->len)
+    {
+      DmImportCounts total;
+      g_autofree char *used = NULL;
+      g_autofree char *line = NULL;
+
+      inputs_total (self, &total);
+      used = dm_import_counts_describe (&total);
+      line = g_strdup_printf ("%s: %s", _("All inputs"), used);
+      pdf_text (&pdf, line, "Sans Bold 9", 2);
     }
 
   /* The matrix, fitted to a page of its own. */

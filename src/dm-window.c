@@ -13,6 +13,7 @@
 #include "dm-details-pane.h"
 #include "dm-diagram.h"
 #include "dm-findings-view.h"
+#include "dm-import-summary.h"
 #include "dm-presentation.h"
 #include "dm-redactor.h"
 #include "dm-window.h"
@@ -35,6 +36,9 @@ struct _DmWindow
   DmDetailsPane        *details;
   DmCompareView        *compare;
   DmFindingsView       *findings;
+  GtkMenuButton        *inputs_button;
+  GtkBox               *inputs_box;
+  GtkWidget            *inputs_list;  /* in inputs_box, or NULL */
   GtkRevealer          *progress_revealer;
   GtkLabel             *progress_label;
   GtkProgressBar       *progress_bar;
@@ -67,6 +71,7 @@ G_DEFINE_FINAL_TYPE (DmWindow, dm_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static void set_diff (DmWindow *self,
                       DmDiff   *diff);
+static void update_inputs (DmWindow *self);
 
 enum {
   PROP_0,
@@ -167,18 +172,38 @@ row_service (GtkListBoxRow *row)
   return row ? g_object_get_data (G_OBJECT (row), "service") : NULL;
 }
 
-static guint
-category_position (DmModel    *model,
-                   const char *category)
+/* The sidebar lists services under the model's groups (compute,
+ * storage…), or under its categories when it has none. */
+static const char *
+heading_of (DmModel       *model,
+            GtkListBoxRow *row)
 {
-  for (guint i = 0; i < dm_model_get_n_categories (model); i++)
-    if (g_strcmp0 (dm_model_get_category (model, i)->id, category) == 0)
+  DmService *service = row_service (row);
+
+  return dm_model_get_n_groups (model) > 0 ? dm_service_get_group (service) : dm_service_get_category (service);
+}
+
+static const DmNamedEntry *
+heading_entry (DmModel *model,
+               guint    index)
+{
+  return dm_model_get_n_groups (model) > 0 ? dm_model_get_group (model, index) : dm_model_get_category (model, index);
+}
+
+static guint
+heading_position (DmModel    *model,
+                  const char *heading)
+{
+  guint n = dm_model_get_n_groups (model) > 0 ? dm_model_get_n_groups (model) : dm_model_get_n_categories (model);
+
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (heading_entry (model, i)->id, heading) == 0)
       return i;
   return G_MAXUINT;
 }
 
-/* Group by the model's category order, keeping file order within a group,
- * so each category gets a single header whatever order the file uses. */
+/* Group in the model's order, keeping file order within a group, so each
+ * group gets a single header whatever order the file uses. */
 static int
 sort_func (GtkListBoxRow *a,
            GtkListBoxRow *b,
@@ -190,8 +215,8 @@ sort_func (GtkListBoxRow *a,
   if (self->model == NULL)
     return 0;
 
-  ca = category_position (self->model, dm_service_get_category (row_service (a)));
-  cb = category_position (self->model, dm_service_get_category (row_service (b)));
+  ca = heading_position (self->model, heading_of (self->model, a));
+  cb = heading_position (self->model, heading_of (self->model, b));
 
   if (ca != cb)
     return ca < cb ? -1 : 1;
@@ -205,22 +230,23 @@ header_func (GtkListBoxRow *row,
              gpointer       user_data)
 {
   DmWindow *self = user_data;
-  const char *category = dm_service_get_category (row_service (row));
-  const DmCategory *info;
+  const char *heading;
+  guint position;
   GtkWidget *header;
 
   /* Rows are re-headed while the window is disposed, after the model went. */
   if (self->model == NULL)
     return;
 
-  if (before != NULL && g_strcmp0 (category, dm_service_get_category (row_service (before))) == 0)
+  heading = heading_of (self->model, row);
+  if (before != NULL && g_strcmp0 (heading, heading_of (self->model, before)) == 0)
     {
       gtk_list_box_row_set_header (row, NULL);
       return;
     }
 
-  info = dm_model_find_category (self->model, category);
-  header = gtk_label_new (info ? info->name : category);
+  position = heading_position (self->model, heading);
+  header = gtk_label_new (position != G_MAXUINT ? heading_entry (self->model, position)->name : heading);
   gtk_label_set_xalign (GTK_LABEL (header), 0);
   gtk_label_set_ellipsize (GTK_LABEL (header), PANGO_ELLIPSIZE_END);
   gtk_label_set_max_width_chars (GTK_LABEL (header), 22);
@@ -419,6 +445,7 @@ dm_window_set_model (DmWindow *self,
   dm_findings_view_set_model (self->findings, model);
   dm_diagram_set_assessment (self->diagram, self->assessment);
   dm_details_pane_set_report (self->details, self->report);
+  update_inputs (self);
   dm_findings_view_set_assessment (self->findings, self->assessment);
   dm_compare_view_set_model (self->compare, model);
   dm_compare_view_set_assessment (self->compare, self->assessment);
@@ -479,6 +506,19 @@ GtkWidget *
 dm_window_get_diagram (DmWindow *self)
 {
   return GTK_WIDGET (self->diagram);
+}
+
+/**
+ * dm_window_get_inputs_button:
+ *
+ * Returns: (transfer none): the header's "What Was Read" button; its
+ *   popover holds dm_details_pane_new_inputs_list() of the open export
+ */
+GtkWidget *
+dm_window_get_inputs_button (DmWindow *self)
+{
+  g_return_val_if_fail (DM_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->inputs_button);
 }
 
 GtkWidget *
@@ -837,6 +877,38 @@ import_thread (GTask        *task,
 static void show_report (DmWindow *self,
                          DmReport *report);
 
+/* A file that gave nothing is easy to miss among others that did: say it
+ * where it cannot be overlooked, besides the details' list of inputs. */
+static void
+warn_nothing_read (DmWindow *self)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+  guint n = 0;
+
+  for (guint i = 0; i < dm_report_get_n_inputs (self->report); i++)
+    {
+      DmImportCounts counts;
+
+      dm_import_counts_init (&counts, dm_report_get_input (self->report, i));
+      if (dm_import_counts_read_nothing (&counts))
+        {
+          g_autofree char *base = g_path_get_basename (dm_report_get_input_path (self->report, i));
+          g_autofree char *escaped = g_markup_escape_text (base, -1);   /* toast titles are markup */
+
+          g_string_append_printf (names, "%s“%s”", n++ ? _(", ") : "", escaped);
+        }
+    }
+  if (n > 0)
+    {
+      AdwToast *toast = adw_toast_new_format (_("Nothing read from %s"), names->str);
+
+      adw_toast_set_button_label (toast, _("_Why"));
+      adw_toast_set_action_name (toast, "win.show-inputs");
+      adw_toast_set_timeout (toast, 0);   /* stays until dismissed */
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
+}
+
 static void
 import_done (GObject      *source,
              GAsyncResult *result,
@@ -881,6 +953,50 @@ import_done (GObject      *source,
   adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle);
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (subtitle));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-all-services", TRUE);
+  warn_nothing_read (self);
+}
+
+/* The header's "What Was Read" button: there whenever an export is, red
+ * when a file gave nothing. */
+static void
+update_inputs (DmWindow *self)
+{
+  gboolean nothing_read = FALSE;
+
+  if (self->inputs_list)
+    gtk_box_remove (self->inputs_box, self->inputs_list);
+  self->inputs_list = NULL;
+  gtk_widget_set_visible (GTK_WIDGET (self->inputs_button), self->report && dm_report_get_n_inputs (self->report));
+  if (self->report == NULL || dm_report_get_n_inputs (self->report) == 0)
+    return;
+
+  self->inputs_list = dm_details_pane_new_inputs_list (self->report);
+  gtk_box_append (self->inputs_box, self->inputs_list);
+  for (guint i = 0; i < dm_report_get_n_inputs (self->report); i++)
+    {
+      DmImportCounts counts;
+
+      dm_import_counts_init (&counts, dm_report_get_input (self->report, i));
+      nothing_read |= dm_import_counts_read_nothing (&counts);
+    }
+  gtk_menu_button_set_icon_name (self->inputs_button, nothing_read ? "dialog-warning-symbolic" : "dialog-information-symbolic");
+  if (nothing_read)
+    gtk_widget_add_css_class (GTK_WIDGET (self->inputs_button), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->inputs_button), "error");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->inputs_button),
+                               nothing_read ? _("What Was Read: a file gave nothing (Ctrl+I)") : _("What Was Read (Ctrl+I)"));
+}
+
+static void
+show_inputs_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  DmWindow *self = DM_WINDOW (widget);
+
+  if (gtk_widget_get_visible (GTK_WIDGET (self->inputs_button)))
+    gtk_menu_button_popup (self->inputs_button);
 }
 
 /* Shows a report's assessment everywhere: list, diagram, details, findings. */
@@ -899,6 +1015,7 @@ show_report (DmWindow *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare-with", report != NULL);
   dm_diagram_set_assessment (self->diagram, self->assessment);
   dm_details_pane_set_report (self->details, self->report);
+  update_inputs (self);
   dm_findings_view_set_assessment (self->findings, self->assessment);
   dm_compare_view_set_assessment (self->compare, self->assessment);
   rebuild_list (self);
@@ -1409,8 +1526,8 @@ print_action (GtkWidget  *widget,
 /**
  * dm_window_present_slides:
  *
- * Opens the presentation of what the window shows, starting at the
- * current service.
+ * Opens the presentation of what the window shows: with an export, at
+ * what was read; without one, at the current service.
  *
  * Returns: (transfer none): the presentation window
  */
@@ -2008,6 +2125,8 @@ dm_window_class_init (DmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DmWindow, service_list);
   gtk_widget_class_bind_template_child (widget_class, DmWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, DmWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, DmWindow, inputs_button);
+  gtk_widget_class_bind_template_child (widget_class, DmWindow, inputs_box);
   gtk_widget_class_bind_template_child (widget_class, DmWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, DmWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, DmWindow, diagram);
@@ -2042,6 +2161,7 @@ dm_window_class_init (DmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.next-service", NULL, next_service_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-details", NULL, toggle_details_action);
   gtk_widget_class_install_action (widget_class, "win.previous-service", NULL, previous_service_action);
+  gtk_widget_class_install_action (widget_class, "win.show-inputs", NULL, show_inputs_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open-export", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.open-folder", NULL);
@@ -2056,6 +2176,7 @@ dm_window_class_init (DmWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK, "win.previous-service", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-details", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.show-inputs", NULL);
 }
 
 static void

@@ -33,6 +33,7 @@ DmAssessment *dm_window_get_assessment  (DmWindow       *self);
 const char *dm_window_get_visible_view  (DmWindow       *self);
 GtkWidget *dm_window_get_diagram        (DmWindow       *self);
 GtkWidget *dm_window_get_details        (DmWindow       *self);
+GtkWidget *dm_window_get_inputs_button  (DmWindow       *self);
 GtkWidget *dm_window_get_compare        (DmWindow       *self);
 GtkWidget *dm_window_get_findings       (DmWindow       *self);
 guint      dm_window_get_n_visible_services (DmWindow   *self);

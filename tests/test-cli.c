@@ -4,6 +4,9 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
+#include <sys/stat.h>
+
 #include "test-util.h"
 
 #include <json-glib/json-glib.h>
@@ -283,7 +286,8 @@ test_assess_json (void)
 
   s3 = find_object (json_object_get_array_member (top, "services"), "id", "s3");
   g_assert_nonnull (s3);
-  layer = find_object (json_object_get_array_member (s3, "layers"), "id", "customer_data");
+  /* Block Public Access (finding-1) is on the bucket's IAM layer. */
+  layer = find_object (json_object_get_array_member (s3, "layers"), "id", "iam");
   g_assert_cmpstr (json_object_get_string_member (layer, "status"), ==, "gap");
   g_assert_cmpstr (json_object_get_string_member (layer, "worst_severity"), ==, "high");
   g_assert_cmpint (json_object_get_int_member (layer, "failed"), ==, 1);
@@ -291,7 +295,7 @@ test_assess_json (void)
   layer = find_object (json_object_get_array_member (s3, "layers"), "id", "platform_apps");
   g_assert_cmpstr (json_object_get_string_member (layer, "status"), ==, "gap");
   g_assert_cmpint (json_object_get_int_member (layer, "failed"), ==, 1);
-  layer = find_object (json_object_get_array_member (s3, "layers"), "id", "iam");
+  layer = find_object (json_object_get_array_member (s3, "layers"), "id", "server_side_encryption");
   g_assert_cmpstr (json_object_get_string_member (layer, "status"), ==, "no-data");
   g_assert_true (json_object_get_null_member (layer, "worst_severity"));
   layer = find_object (json_object_get_array_member (s3, "layers"), "id", "os");
@@ -343,6 +347,66 @@ test_assess_bad_input (void)
   g_assert_nonnull (strstr (run.err, "ends in the middle"));
 }
 
+/* Nothing unread passes as green: each input Demarc cannot use exits 2
+ * with a message, and so does a run in which nothing was read. */
+static void
+test_assess_no_false_green (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("demarc-green-XXXXXX", NULL);
+  g_autofree char *empty_dir = g_build_filename (dir, "empty", NULL);
+  g_autofree char *unknown = g_build_filename (dir, "unknown.json", NULL);
+  g_autofree char *empty_export = g_build_filename (dir, "no-findings.json", NULL);
+  g_autofree char *other_csv = g_build_filename (dir, "people.csv", NULL);
+  g_autofree char *fifo = g_build_filename (dir, "pipe.json", NULL);
+  g_autofree char *good = test_fixture_path ("asff-single.json");
+  static const struct
+  {
+    const char *name;
+    const char *message;
+  } cases[] = {
+    { "unknown.json", "nothing was read" },
+    { "no-findings.json", "nothing was read" },
+    { "people.csv", "not a Prowler export" },
+    { "empty", "the folder holds no files" },
+    { "pipe.json", "not a regular file" },
+  };
+
+  g_assert_cmpint (g_mkdir (empty_dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (unknown, "{\"Widgets\": [1, 2, 3]}", -1, NULL));
+  g_assert_true (g_file_set_contents (empty_export, "{\"Findings\": []}", -1, NULL));
+  g_assert_true (g_file_set_contents (other_csv, "name,team\nbob,ops\n", -1, NULL));
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, cases[i].name, NULL);
+      g_auto(Run) run;
+
+      run_check (&run, TRUE, "--fail-on", "informational", path, NULL);
+      g_test_message ("%s: %s", cases[i].name, run.err);
+      g_assert_cmpint (exit_code (&run), ==, 2);
+      g_assert_nonnull (strstr (run.err, cases[i].message));
+    }
+
+  /* Beside an input that was read, one that gave nothing is named, and
+   * the run's result is the findings'. */
+  {
+    g_auto(Run) run;
+
+    run_check (&run, TRUE, unknown, good, NULL);
+    g_assert_cmpint (exit_code (&run), !=, 2);
+    g_assert_nonnull (strstr (run.err, "1 input gave nothing"));
+    g_assert_nonnull (strstr (run.err, "unknown.json"));
+  }
+
+  g_unlink (unknown);
+  g_unlink (empty_export);
+  g_unlink (other_csv);
+  g_unlink (fifo);
+  g_rmdir (empty_dir);
+  g_rmdir (dir);
+}
+
 static void
 test_assess_text_is_safe (void)
 {
@@ -355,8 +419,57 @@ test_assess_text_is_safe (void)
   /* No terminal escape or bidi override reaches the terminal. */
   g_assert_null (strchr (run.out, '\x1b'));
   g_assert_null (strstr (run.out, "\u202e"));
-  g_assert_nonnull (strstr (run.out, "2 skipped"));
-  g_assert_nonnull (strstr (run.out, "7 failed, 1 passed, 1 informational, 2 suppressed, 0 duplicates"));
+  /* The window's, slides' and reports' wording: the parts add up to the items. */
+  g_assert_nonnull (strstr (run.out, "asff, 13 items: 7 failed, 1 passed, 1 informational, 2 suppressed, "
+                                     "0 duplicates, 0 not AWS, 2 not read\n"));
+}
+
+/* Prowler's findings for Azure, GCP and Kubernetes are counted as not AWS,
+ * in OCSF (cloud.provider, or the uid when there is none) and in v3 JSON
+ * (Provider), and never become findings on the AWS model. */
+static void
+test_assess_not_aws (void)
+{
+  g_autofree char *ocsf = test_fixture_path ("prowler-ocsf-multicloud.json");
+  g_autofree char *v3 = test_fixture_path ("prowler-v3-multicloud.json");
+  g_autoptr(JsonNode) root = NULL;
+  g_auto(Run) run;
+  g_auto(Run) text;
+  JsonArray *inputs, *findings;
+  static const struct { gint64 items, failed, passed, informational, not_aws; } expected[] = {
+    { 7, 1, 1, 1, 4 },
+    { 3, 1, 0, 0, 2 },
+  };
+
+  run_check (&run, TRUE, "--format", "json", ocsf, v3, NULL);
+  root = parse (run.out);
+  inputs = json_object_get_array_member (json_node_get_object (root), "inputs");
+  g_assert_cmpuint (json_array_get_length (inputs), ==, 2);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      JsonObject *input = json_array_get_object_element (inputs, i);
+      JsonObject *by_status = json_object_get_object_member (input, "findings");
+
+      g_assert_cmpint (json_object_get_int_member (input, "items"), ==, expected[i].items);
+      g_assert_cmpint (json_object_get_int_member (input, "not_aws"), ==, expected[i].not_aws);
+      g_assert_cmpint (json_object_get_int_member (by_status, "failed"), ==, expected[i].failed);
+      g_assert_cmpint (json_object_get_int_member (by_status, "passed"), ==, expected[i].passed);
+      g_assert_cmpint (json_object_get_int_member (by_status, "informational"), ==, expected[i].informational);
+      g_assert_cmpint (json_object_get_int_member (input, "skipped"), ==, 0);
+      g_assert_cmpint (expected[i].failed + expected[i].passed + expected[i].informational + expected[i].not_aws, ==,
+                       json_object_get_int_member (input, "items"));
+    }
+
+  /* Only the AWS findings are on the model. */
+  findings = json_object_get_array_member (json_node_get_object (root), "findings");
+  g_assert_cmpuint (json_array_get_length (findings), ==, 4);
+  for (guint i = 0; i < json_array_get_length (findings); i++)
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (findings, i), "account"), ==,
+                     "111122223333");
+
+  run_check (&text, TRUE, ocsf, NULL);
+  g_assert_nonnull (strstr (text.out, "prowler-ocsf, 7 items: 1 failed, 1 passed, 1 informational, 0 suppressed, "
+                                      "0 duplicates, 4 not AWS, 0 not read\n"));
 }
 
 int
@@ -378,7 +491,9 @@ main (int   argc,
   g_test_add_func ("/cli/assess/json", test_assess_json);
   g_test_add_func ("/cli/assess/fail-on", test_assess_fail_on);
   g_test_add_func ("/cli/assess/bad-input", test_assess_bad_input);
+  g_test_add_func ("/cli/assess/no-false-green", test_assess_no_false_green);
   g_test_add_func ("/cli/assess/text-is-safe", test_assess_text_is_safe);
+  g_test_add_func ("/cli/assess/not-aws", test_assess_not_aws);
 
   return g_test_run ();
 }

@@ -91,7 +91,7 @@ test_catalogue (Fixture       *f,
 {
   guint critical_or_high = 0;
 
-  g_assert_cmpuint (dm_catalogue_get_n_checks (f->catalogue), ==, 114);
+  g_assert_cmpuint (dm_catalogue_get_n_checks (f->catalogue), ==, 119);
 
   /* Every check lands on a layer of the model, on a model service or a
    * named other service, with our own title and remediation. */
@@ -107,7 +107,7 @@ test_catalogue (Fixture       *f,
       if (check->severity >= DM_SEVERITY_HIGH)
         critical_or_high++;
     }
-  g_assert_cmpuint (critical_or_high, ==, 48);
+  g_assert_cmpuint (critical_or_high, ==, 51);
 
   /* A control listed first in a check is that check's own. */
   g_assert_cmpstr (dm_catalogue_find_by_control (f->catalogue, "EC2.19")->id, ==, "NET-05");
@@ -150,7 +150,8 @@ test_asff_mixed (Fixture       *f,
   finding = find (f, "finding-1");
   g_assert_cmpstr (dm_finding_get_check (finding), ==, "DATA-03");
   g_assert_cmpstr (dm_finding_get_service (finding), ==, "s3");
-  g_assert_cmpstr (dm_finding_get_layer (finding), ==, "customer_data");
+  /* Block Public Access decides who may reach the bucket: its IAM layer. */
+  g_assert_cmpstr (dm_finding_get_layer (finding), ==, "iam");
   g_assert_cmpint (dm_finding_get_severity (finding), ==, DM_SEVERITY_HIGH);
   g_assert_cmpint (dm_finding_get_status (finding), ==, DM_FINDING_FAILED);
   g_assert_true (g_strv_contains (dm_finding_get_controls (finding), "S3.8"));
@@ -425,8 +426,8 @@ test_own_checks_bundle (Fixture       *f,
   assert_result (f, "ENC-03/snap-0sealed", FALSE, NULL);
 
   /* lambda get-policy is a function's policy, not a bucket's. */
-  assert_result (f, "APP-01/thumbnailer", TRUE, NULL);
-  assert_result (f, "APP-01/resizer", FALSE, NULL);
+  assert_result (f, "APP-01/arn:aws:lambda:eu-west-1:111122223333:function:thumbnailer", TRUE, NULL);
+  assert_result (f, "APP-01/arn:aws:lambda:eu-west-1:111122223333:function:resizer", FALSE, NULL);
   g_assert_null (find (f, "DATA-04/bundle-more-checks.json"));
   g_assert_null (find (f, "TLS-01/bundle-more-checks.json"));
   assert_result (f, "APP-02/thumbnailer", TRUE, "The function URL's AuthType is NONE.");
@@ -434,10 +435,10 @@ test_own_checks_bundle (Fixture       *f,
   assert_result (f, "APP-04/resizer", FALSE, NULL);   /* an ARN points at the secret */
   assert_result (f, "APP-14/sessions", TRUE, NULL);
   assert_result (f, "APP-15/api", TRUE, NULL);
-  assert_result (f, "APP-16/api", TRUE, NULL);
+  assert_result (f, "APP-16/arn:aws:ecr:eu-west-1:111122223333:repository/api", TRUE, NULL);
   assert_result (f, "POL-01/bundle-more-checks.json", TRUE, NULL);
-  assert_result (f, "POL-02/orders", TRUE, NULL);
-  assert_result (f, "POL-03/alerts", FALSE, NULL);   /* narrowed by a condition */
+  assert_result (f, "POL-02/arn:aws:sqs:eu-west-1:111122223333:orders", TRUE, NULL);
+  assert_result (f, "POL-03/arn:aws:sns:eu-west-1:111122223333:alerts", FALSE, NULL);   /* narrowed by a condition */
 
   /* Evidence names secrets, never repeats them. */
   finding = find (f, "APP-05/api:7");
@@ -473,7 +474,7 @@ test_own_checks_more_config (Fixture       *f,
   assert_result (f, "APP-16/web", FALSE, NULL);
   assert_result (f, "NET-13/lake", FALSE, NULL);
   assert_result (f, "APP-14/cache", FALSE, NULL);
-  assert_result (f, "POL-02/jobs", TRUE, NULL);
+  assert_result (f, "POL-02/arn:aws:sqs:eu-west-1:111122223333:jobs", TRUE, NULL);
 }
 
 static void
@@ -538,11 +539,15 @@ test_folder (Fixture       *f,
   g_assert_true (dm_importer_add_file (f->importer, folder, NULL, &error));
   g_assert_no_error (error);
 
-  /* JSON files only, in name order, subfolders included. */
-  g_assert_cmpuint (dm_importer_get_n_inputs (f->importer), ==, 3);
+  /* JSON files, in name order, subfolders included; the rest listed as
+   * not read. */
+  g_assert_cmpuint (dm_importer_get_n_inputs (f->importer), ==, 4);
   g_assert_true (g_str_has_suffix (dm_importer_get_input (f->importer, 0)->path, "a-asff.json"));
   g_assert_true (g_str_has_suffix (dm_importer_get_input (f->importer, 1)->path, "b-prowler.json"));
   g_assert_true (g_str_has_suffix (dm_importer_get_input (f->importer, 2)->path, "config.json"));
+  g_assert_true (g_str_has_suffix (dm_importer_get_input (f->importer, 3)->path, "notes.txt"));
+  g_assert_cmpstr (dm_importer_get_input (f->importer, 3)->format, ==, "not-read");
+  g_assert_cmpuint (dm_importer_get_input (f->importer, 3)->skipped, ==, 1);
 
   g_unlink (notes);
   {
@@ -572,15 +577,18 @@ test_scoutsuite (Fixture       *f,
   g_assert_cmpuint (input->evaluated, ==, 3);
   g_assert_cmpuint (reason_count (input, "rule had nothing to check"), ==, 1);
 
-  finding = find (f, "scoutsuite/s3/s3-bucket-world-policy-star");
+  /* This file has no inventory: each flagged item is named by its path
+   * (tests/test-scoutsuite.c has resources resolved). */
+  finding = find (f, "scoutsuite/s3/s3-bucket-world-policy-star/s3.buckets.id.example-public.policy");
   g_assert_cmpint (dm_finding_get_status (finding), ==, DM_FINDING_FAILED);
   g_assert_cmpint (dm_finding_get_severity (finding), ==, DM_SEVERITY_HIGH);
   g_assert_cmpstr (dm_finding_get_service (finding), ==, "s3");
-  g_assert_cmpstr (dm_finding_get_evidence (finding), ==, "Flagged: s3.buckets.id.example-public.policy");
-  g_assert_cmpstr (dm_finding_get_resource (finding), ==, "1 of 4 checked items");
+  g_assert_cmpstr (dm_finding_get_evidence (finding), ==,
+                   "Anyone can read it. Flagged: s3.buckets.id.example-public.policy (not found in the results' inventory).");
+  g_assert_cmpstr (dm_finding_get_resource (finding), ==, "s3.buckets.id.example-public.policy");
   g_assert_cmpstr (dm_finding_get_account (finding), ==, "111122223333");
-  g_assert_cmpint (dm_finding_get_status (find (f, "scoutsuite/s3/s3-bucket-no-logging")), ==, DM_FINDING_PASSED);
-  g_assert_cmpstr (dm_finding_get_layer (find (f, "scoutsuite/iam/iam-root-account-no-mfa")), ==, "iam");
+  g_assert_cmpint (dm_finding_get_status (find (f, "scoutsuite/s3/s3-bucket-no-logging/all-checked")), ==, DM_FINDING_PASSED);
+  g_assert_cmpstr (dm_finding_get_layer (find (f, "scoutsuite/iam/iam-root-account-no-mfa/iam.credential_reports.<root_account>")), ==, "iam");
 }
 
 static void
@@ -697,22 +705,24 @@ test_assessment (Fixture       *f,
   g_assert_true (dm_assessment_has_service (assessment, s3));
   g_assert_false (dm_assessment_has_service (assessment, dm_model_find_service (f->model, "sqs")));
 
-  /* S3 data: finding-1 (high) and the Prowler FAIL. finding-10 (S3.9,
-   * server access logging) stays on "platform and applications", which
-   * the customer shares for S3. */
-  r = dm_assessment_get_result (assessment, s3, dm_model_find_layer (f->model, "customer_data"));
+  /* S3's IAM layer: finding-1 (high) and the Prowler FAIL on Block Public
+   * Access, and finding-2 that passed. */
+  r = dm_assessment_get_result (assessment, s3, dm_model_find_layer (f->model, "iam"));
   g_assert_cmpint (r->status, ==, DM_LAYER_GAP);
   g_assert_cmpint (r->worst, ==, DM_SEVERITY_HIGH);
   g_assert_cmpuint (r->failed, ==, 2);
   g_assert_cmpuint (r->passed, ==, 1);
+  /* finding-10 (S3.9, server access logging) is on "platform and
+   * applications", which the customer shares for S3. */
+  g_assert_cmpstr (dm_finding_get_layer (find (f, "finding-10")), ==, "platform_apps");
   g_assert_cmpstr (dm_assessment_get_finding_layer (assessment, find (f, "finding-10")), ==, "platform_apps");
 
   r = dm_assessment_get_result (assessment, s3, dm_model_find_layer (f->model, "platform_apps"));
   g_assert_cmpint (r->status, ==, DM_LAYER_GAP);
   g_assert_cmpuint (r->failed, ==, 1);
 
-  /* Nothing says anything about S3's IAM layer: no data, never ok. */
-  r = dm_assessment_get_result (assessment, s3, dm_model_find_layer (f->model, "iam"));
+  /* Nothing says anything about S3's encryption layers: no data, never ok. */
+  r = dm_assessment_get_result (assessment, s3, dm_model_find_layer (f->model, "server_side_encryption"));
   g_assert_cmpint (r->status, ==, DM_LAYER_NO_DATA);
 
   r = dm_assessment_get_result (assessment, vpc, dm_model_find_layer (f->model, "network_firewall"));
@@ -928,6 +938,27 @@ test_inspector (Fixture       *f,
 
   curl = find (f, id7);
   g_assert_cmpint (dm_finding_get_severity (curl), ==, DM_SEVERITY_CRITICAL);
+
+  /* The layer by package manager and resource: an application library on
+   * the platform, an image's packages on ECR, an open port on the network. */
+  {
+    static const struct { guint n; const char *service, *layer; } placed[] = {
+      { 2, "ec2", "platform_apps" },
+      { 3, "ecr", "platform_apps" },
+      { 4, "lambda", "platform_apps" },
+      { 8, "ec2", "network_firewall" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (placed); i++)
+      {
+        g_autofree char *id = g_strdup_printf ("%s%032x", prefix, placed[i].n);
+        DmFinding *finding = find (f, id);
+
+        g_assert_nonnull (finding);
+        g_assert_cmpstr (dm_finding_get_service (finding), ==, placed[i].service);
+        g_assert_cmpstr (dm_finding_get_layer (finding), ==, placed[i].layer);
+      }
+  }
 }
 
 /* Access Analyzer: who outside the account can reach a resource is about
@@ -1060,6 +1091,75 @@ test_config_compliance (Fixture       *f,
   g_assert_nonnull (group);
   g_assert_cmpint (dm_finding_get_status (group), ==, DM_FINDING_FAILED);
   g_assert_cmpstr (dm_finding_get_layer (group), ==, "network_firewall");
+}
+
+/* Prowler's CSV, v4/v5 (semicolons) and v2 (commas): the same statuses
+ * as its JSON, muted rows suppressed, other clouds not AWS, a short row a
+ * counted skip, a quoted separator kept; CSV of another tool refused. */
+static void
+test_prowler_csv (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *dir = g_dir_make_tmp ("demarc-csv-XXXXXX", NULL);
+  g_autofree char *other = g_build_filename (dir, "people.csv", NULL);
+  g_autoptr(GFile) other_file = g_file_new_for_path (other);
+  g_autoptr(GError) error = NULL;
+  const DmImportInput *input;
+  DmFinding *logs;
+
+  import_fixture (f, "prowler-v5.csv");
+  input = dm_importer_get_input (f->importer, 0);
+  g_assert_cmpstr (input->format, ==, "prowler-csv");
+  g_assert_cmpuint (input->items, ==, 7);
+  g_assert_cmpuint (input->by_status[DM_FINDING_FAILED], ==, 2);
+  g_assert_cmpuint (input->by_status[DM_FINDING_PASSED], ==, 1);
+  g_assert_cmpuint (input->by_status[DM_FINDING_INFORMATIONAL], ==, 1);
+  g_assert_cmpuint (input->by_status[DM_FINDING_SUPPRESSED], ==, 1);
+  g_assert_cmpuint (input->not_aws, ==, 1);
+  g_assert_cmpuint (input->skipped, ==, 1);
+  g_assert_cmpuint (reason_count (input, "a row with fewer cells than the header"), ==, 1);
+
+  logs = find (f, "u1");
+  g_assert_nonnull (logs);
+  g_assert_cmpstr (dm_finding_get_resource (logs), ==, "arn:aws:s3:::logs");
+  g_assert_cmpstr (dm_finding_get_account (logs), ==, "444455556666");
+  g_assert_cmpstr (dm_finding_get_evidence (logs), ==, "Bucket logs; has no \"default\" encryption");
+  g_assert_cmpstr (dm_finding_get_remediation (logs), ==, "Fix;it");
+  g_assert_cmpint (dm_finding_get_severity (logs), ==, DM_SEVERITY_MEDIUM);
+  g_assert_cmpstr (dm_finding_get_service (logs), ==, "s3");
+  g_assert_cmpstr (dm_finding_get_check (find (f, "u3")), ==, "IAM-01");
+
+  import_fixture (f, "csv-prowler-v2.csv");
+  input = dm_importer_get_input (f->importer, 1);
+  g_assert_cmpstr (input->format, ==, "prowler-v2-csv");
+  g_assert_cmpuint (input->items, >, 0);
+  g_assert_cmpuint (input->items, ==, input->evaluated + input->skipped);
+
+  g_assert_true (g_file_set_contents (other, "name,team\nbob,ops\n", -1, NULL));
+  g_assert_false (dm_importer_add_file (f->importer, other_file, NULL, &error));
+  g_assert_error (error, DM_IMPORT_ERROR, DM_IMPORT_ERROR_UNKNOWN_FORMAT);
+  g_assert_nonnull (strstr (error->message, "not a Prowler export"));
+  g_assert_nonnull (strstr (error->message, "name, team"));
+  g_unlink (other);
+  g_rmdir (dir);
+}
+
+/* A finding naming several resources keeps each, once, its first first. */
+static void
+test_multi_resource (Fixture       *f,
+                     gconstpointer  data)
+{
+  DmFinding *finding;
+  const char * const *resources;
+
+  import_fixture (f, "asff-multi-resource.json");
+  finding = find (f, "multi-1");
+  g_assert_nonnull (finding);
+  resources = dm_finding_get_resources (finding);
+  g_assert_cmpuint (g_strv_length ((char **)resources), ==, 2);
+  g_assert_cmpstr (resources[0], ==, "arn:aws:ec2:eu-west-1:111122223333:instance/i-0aaa");
+  g_assert_cmpstr (resources[1], ==, "arn:aws:ec2:eu-west-1:111122223333:network-interface/eni-0bbb");
+  g_assert_cmpstr (dm_finding_get_resource (finding), ==, resources[0]);
 }
 
 /* What the importer fuzzer found: a 104-digit integer, which arrives as a
@@ -1226,6 +1326,8 @@ main (int   argc,
   ADD ("/import/cloudsploit", test_cloudsploit);
   ADD ("/import/trusted-advisor", test_trusted_advisor);
   ADD ("/import/config-compliance", test_config_compliance);
+  ADD ("/import/prowler-csv", test_prowler_csv);
+  ADD ("/import/multi-resource", test_multi_resource);
   ADD ("/import/asff/resolved", test_asff_resolved);
   ADD ("/import/duplicates/placeholder-ids", test_placeholder_ids);
   ADD ("/import/catalogue", test_catalogue);

@@ -121,6 +121,26 @@ n_services_in_export (Fixture  *f,
   return n;
 }
 
+/* A finding two files reported shows both; one naming several resources
+ * shows the others, in HTML and Markdown. */
+static void
+test_reports_and_resources (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(DmReport) report = dm_report_new (f->model, f->catalogue, f->importer, FALSE);
+  g_autofree char *html = NULL;
+  g_autofree char *md = NULL;
+  gsize length;
+
+  html = write_and_read (f, report, "report.html", FALSE, NULL, &length);
+  md = write_and_read (f, report, "report.md", FALSE, NULL, &length);
+  g_assert_nonnull (strstr (html, "Prowler (prowler-ocsf-scan.json), Prowler (prowler-asff-scan.json)"));
+  /* Markdown escapes its punctuation. */
+  g_assert_nonnull (strstr (md, "Reported by: Prowler \\(prowler\\-ocsf\\-scan.json\\), Prowler \\(prowler\\-asff\\-scan.json\\)"));
+  g_assert_nonnull (strstr (html, "<strong>Also on:</strong> <code>arn:aws:ec2:eu-west-1:111122223333:network-interface/eni-0bbb</code>"));
+  g_assert_nonnull (strstr (md, "Also on: arn:aws:ec2:eu\\-west\\-1:111122223333:network\\-interface/eni\\-0bbb"));
+}
+
 static void
 test_html (Fixture       *f,
            gconstpointer  data)
@@ -395,6 +415,112 @@ test_hostile_names (Fixture       *f,
   g_assert_true (g_str_has_prefix (pdf, "%PDF-"));
 }
 
+/* Page 1 says, for every input, how its items were used, with the reasons
+ * for those not read and a total; a file that gave nothing says so. File
+ * names come from the user's disk: they are escaped like any export text. */
+static void
+test_inputs_page_one (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DmModel) model = dm_model_new_default (&error);
+  g_autoptr(DmCatalogue) catalogue = dm_catalogue_new_default (&error);
+  g_autoptr(DmImporter) importer = dm_importer_new (catalogue);
+  g_autoptr(DmReport) report = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("demarc-inputs-XXXXXX", &error);
+  g_autofree char *hostile = g_build_filename (dir, "<b>odd|name*[x].json", NULL);
+  g_autofree char *mixed = test_fixture_path ("asff-mixed.json");
+  g_autofree char *contents = NULL;
+  g_autofree char *html = NULL;
+  g_autofree char *md = NULL;
+  const char *names[] = { "prowler-ocsf-multicloud.json", "cli-unknown.json" };
+  gsize length;
+  char *end;
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (mixed, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (hostile, contents, length, NULL));
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (hostile);
+
+    g_assert_true (dm_importer_add_file (importer, file, NULL, &error));
+  }
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = test_fixture_path (names[i]);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+
+      g_assert_true (dm_importer_add_file (importer, file, NULL, &error));
+      g_assert_no_error (error);
+    }
+  report = dm_report_new (model, catalogue, importer, FALSE);
+
+  /* HTML: page 1 ends where the matrix begins. */
+  html = dm_report_to_html (report);
+  end = strstr (html, "<h2 id=\"matrix\">");
+  g_assert_nonnull (end);
+  *end = '\0';
+  g_assert_nonnull (strstr (html, "<code>") );
+  g_assert_null (strstr (html, "<b>odd"));
+  g_assert_nonnull (strstr (html, "&lt;b&gt;odd|name*[x].json"));
+  g_assert_nonnull (strstr (html, "13 items: 7 failed, 1 passed, 1 informational, 2 suppressed, 0 duplicates, "
+                                  "0 not AWS, 2 not read"));
+  g_assert_nonnull (strstr (html, "7 items: 1 failed, 1 passed, 1 informational, 0 suppressed, 0 duplicates, "
+                                  "4 not AWS, 0 not read"));
+  /* Reasons in <details>: no script, and they print. */
+  g_assert_nonnull (strstr (html, "<details><summary>2 not read</summary><ul><li>1 × not a JSON object</li>"
+                                  "<li>1 × not a finding or resource Demarc reads</li></ul></details>"));
+  g_assert_nonnull (strstr (html, "<td class=\"gap\"><strong>Nothing read from this file.</strong><br>1 item: "));
+  g_assert_nonnull (strstr (html, "1 × no Demarc check reads this yet"));
+  g_assert_cmpuint (count (html, "Nothing read from this file."), ==, 1);
+  g_assert_nonnull (strstr (html, "<th colspan=\"2\">All inputs</th><td>21 items: 8 failed, 2 passed, "
+                                  "2 informational, 2 suppressed, 0 duplicates, 4 not AWS, 3 not read</td>"));
+
+  /* Markdown: page 1 ends at the first service. */
+  md = dm_report_to_markdown (report);
+  end = strstr (strstr (md, "\n## ") + 1, "\n## ");
+  g_assert_nonnull (end);
+  *end = '\0';
+  g_assert_null (strstr (md, "<b>odd"));
+  g_assert_nonnull (strstr (md, "&lt;b&gt;odd\\|name\\*\\[x\\].json | asff | 13 items: 7 failed, 1 passed, "
+                                "1 informational, 2 suppressed, 0 duplicates, 0 not AWS, 2 not read | "
+                                "1 × not a JSON object<br>1 × not a finding or resource Demarc reads |"));
+  g_assert_nonnull (strstr (md, "prowler\\-ocsf | 7 items: 1 failed, 1 passed, 1 informational, 0 suppressed, "
+                                "0 duplicates, 4 not AWS, 0 not read | – |"));
+  g_assert_nonnull (strstr (md, "| **Nothing read from this file.**<br>1 item: "));
+  g_assert_nonnull (strstr (md, "| **All inputs** | | 21 items: "));
+
+  /* PDF: page 1, read back as a reader would. */
+  {
+    g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+    g_autofree char *pdf_path = g_build_filename (dir, "inputs.pdf", NULL);
+    const char *argv[] = { pdftotext, "-f", "1", "-l", "1", "-nopgbrk", pdf_path, "-", NULL };
+    g_autofree char *out = NULL;
+    g_autofree char *flat = NULL;
+    int status;
+
+    g_assert_true (dm_report_write (report, pdf_path, DM_REPORT_PDF, &error));
+    g_assert_no_error (error);
+    if (pdftotext != NULL)
+      {
+        g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL,
+                                     &status, &error));
+        g_assert_no_error (error);
+        g_assert_true (g_spawn_check_wait_status (status, NULL));
+        /* Lines wrap where the page ends them. */
+        flat = g_strdelimit (g_strdup (out), "\n", ' ');
+        g_assert_nonnull (strstr (flat, "<b>odd|name*[x].json (asff)"));
+        g_assert_nonnull (strstr (flat, "4 not AWS, 0 not read"));
+        g_assert_nonnull (strstr (flat, "Nothing read from this file."));
+        g_assert_nonnull (strstr (flat, "not read: 1 × no Demarc check reads this yet"));
+        g_assert_nonnull (strstr (flat, "All inputs: 21 items: "));
+      }
+    g_unlink (pdf_path);
+  }
+
+  g_unlink (hostile);
+  g_rmdir (dir);
+}
+
 /* Identifiers in redact-sample.json and bundle-more-checks.json. */
 static const char *originals[] = {
   "111122223333", "444455556666", "marketing-assets", "alice@example.com", "203.0.113.9",
@@ -485,7 +611,7 @@ test_redacted_cli (void)
   g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, 0, NULL, NULL, &out, NULL, &status, &error));
   g_assert_no_error (error);
   assert_no_original ("demarc-check --redact --format json", out);
-  g_assert_nonnull (strstr (out, "\"path\" : \"redact-sample.json\""));
+  g_assert_nonnull (strstr (out, "\"path\": \"redact-sample.json\""));
 }
 
 static void
@@ -541,7 +667,6 @@ test_diff (void)
   DmService *s3 = dm_model_find_service (model, "s3");
   DmLayer *os = dm_model_find_layer (model, "os");
   DmLayer *iam = dm_model_find_layer (model, "iam");
-  DmLayer *data = dm_model_find_layer (model, "customer_data");
   DmChangeCounts counts;
 
   dm_diff_get_totals (diff, &counts);
@@ -556,7 +681,8 @@ test_diff (void)
   dm_diff_get_layer_counts (diff, lambda, iam, &counts);
   g_assert_cmpuint (counts.opened, ==, 1);
   g_assert_cmpuint (counts.closed + counts.unchanged, ==, 0);
-  dm_diff_get_layer_counts (diff, s3, data, &counts);
+  /* The bucket's Block Public Access gap, on its IAM layer, in both. */
+  dm_diff_get_layer_counts (diff, s3, iam, &counts);
   g_assert_cmpuint (counts.unchanged, ==, 1);
   g_assert_true (dm_diff_has_service (diff, lambda));
   g_assert_false (dm_diff_has_service (diff, dm_model_find_service (model, "sqs")));
@@ -646,9 +772,12 @@ main (int   argc,
   ADD ("/report/diagrams", "demo", test_diagrams);
   ADD ("/report/matrix", "demo", test_matrix);
   ADD ("/report/hostile-names", "hostile-names.json", test_hostile_names);
+  ADD ("/report/reported-by", "prowler-ocsf-scan.json,prowler-asff-scan.json,asff-multi-resource.json",
+       test_reports_and_resources);
   ADD ("/report/redacted-exports", "redact-sample.json,bundle-more-checks.json", test_redacted_exports);
 #undef ADD
   g_test_add_func ("/report/redacted-cli", test_redacted_cli);
+  g_test_add_func ("/report/inputs-page-one", test_inputs_page_one);
   g_test_add_func ("/report/model-only-diagram", test_model_only_diagram);
   g_test_add_func ("/diff/assessments", test_diff);
   g_test_add_func ("/diff/cli", test_diff_cli);

@@ -378,6 +378,26 @@ test_open_export (Fixture       *f,
   g_assert_cmpuint (dm_window_get_n_visible_services (f->window), ==, 11);
 }
 
+static void
+open_fixtures (Fixture           *f,
+               const char * const *names)
+{
+  GFile *files[8];
+  guint n = 0;
+
+  for (; names[n]; n++)
+    {
+      g_autofree char *path = test_fixture_path (names[n]);
+
+      g_assert_cmpuint (n, <, G_N_ELEMENTS (files));
+      files[n] = g_file_new_for_path (path);
+    }
+  dm_window_open_exports (f->window, files, n);
+  spin_until (assessment_ready, f);
+  for (guint i = 0; i < n; i++)
+    g_object_unref (files[i]);
+}
+
 /* Opens every expander, as a user reading all findings would. */
 static void
 expand_all (GtkWidget *widget)
@@ -387,6 +407,119 @@ expand_all (GtkWidget *widget)
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
     expand_all (child);
+}
+
+/* The details of a service, before a band is chosen, say for every input
+ * how its items were used, in numbers that add up, with the reasons for
+ * those not read; a file that gave nothing says so. */
+static void
+test_import_summary (Fixture       *f,
+                     gconstpointer  data)
+{
+  static const char * const names[] = { "prowler-ocsf-multicloud.json", "cli-unknown.json", "prowler-ocsf.json", NULL };
+  GtkWidget *pane = dm_window_get_details (f->window);
+
+  open_fixtures (f, names);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-service", "s", "s3");
+  g_assert_cmpint (dm_diagram_get_selected_band (diagram (f)), ==, -1);
+
+  g_assert_true (label_with_text_in (pane, "What Was Read"));
+  g_assert_true (label_with_text_in (pane, "prowler-ocsf-multicloud.json"));
+  g_assert_true (label_with_text_in (pane, "7 items: 1 failed, 1 passed, 1 informational, 0 suppressed, "
+                                           "0 duplicates, 4 not AWS, 0 not read"));
+  g_assert_true (label_with_text_in (pane, "5 items: 2 failed, 1 passed, 1 informational, 1 suppressed, "
+                                           "0 duplicates, 0 not AWS, 0 not read"));
+  /* The file that gave nothing, once, with its reason behind an expander. */
+  g_assert_true (label_with_text_in (pane, "cli-unknown.json"));
+  g_assert_true (label_with_text_in (pane, "1 item: 0 failed, 0 passed, 0 informational, 0 suppressed, "
+                                           "0 duplicates, 0 not AWS, 1 not read"));
+  g_assert_true (label_with_text_in (pane, "Nothing read from this file."));
+  g_assert_true (label_with_text_in (pane, "1 not read: why"));
+  expand_all (pane);
+  g_assert_true (label_with_text_in (pane, "1 × no Demarc check reads this yet"));
+  /* The total line: 13 items, every one accounted for. */
+  g_assert_true (label_with_text_in (pane, "All inputs"));
+  g_assert_true (label_with_text_in (pane, "13 items: 3 failed, 2 passed, 2 informational, 1 suppressed, "
+                                           "0 duplicates, 4 not AWS, 1 not read"));
+  {
+    /* How many fall off the model's services is the model's business. */
+    g_autofree char *findings = g_strdup_printf ("3 failed, 2 passed, 2 informational, 1 suppressed; %u not mapped to a layer. "
+                                                 "Only failed findings make gaps.",
+                                                 dm_assessment_get_n_unmapped (dm_window_get_assessment (f->window)));
+
+    g_assert_true (label_with_text_in (pane, findings));
+  }
+
+  /* The same list from any view, in the header's popover (Ctrl+I), whose
+   * button turns red when a file gave nothing. */
+  {
+    GtkWidget *button = dm_window_get_inputs_button (f->window);
+    GtkWidget *popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+
+    g_assert_true (gtk_widget_get_visible (button));
+    g_assert_true (gtk_widget_has_css_class (button, "error"));
+    g_assert_true (label_with_text_in (popover, "Nothing read from this file."));
+    g_assert_true (label_with_text_in (popover, "13 items: 3 failed, 2 passed, 2 informational, 1 suppressed, "
+                                                "0 duplicates, 4 not AWS, 1 not read"));
+    gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-findings", NULL);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-inputs", NULL));
+    test_spin_for (100);
+    g_assert_true (gtk_widget_get_visible (popover));
+    gtk_popover_popdown (GTK_POPOVER (popover));
+  }
+}
+
+/* An export whose every file was read shows the button without alarm. */
+static void
+test_import_summary_all_read (Fixture       *f,
+                              gconstpointer  data)
+{
+  GtkWidget *button = dm_window_get_inputs_button (f->window);
+
+  g_assert_false (gtk_widget_get_visible (button));
+  open_demo (f);
+  g_assert_true (gtk_widget_get_visible (button));
+  g_assert_false (gtk_widget_has_css_class (button, "error"));
+  g_assert_false (label_with_text_in (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button))),
+                                      "Nothing read from this file."));
+}
+
+/* The status filter lists exactly the findings of the status chosen:
+ * informational and suppressed ones are listed, never hidden. */
+static void
+test_findings_status_filter (Fixture       *f,
+                             gconstpointer  data)
+{
+  static const char * const names[] = { "prowler-ocsf-multicloud.json", "prowler-ocsf.json", NULL };
+  DmFindingsView *view = DM_FINDINGS_VIEW (dm_window_get_findings (f->window));
+  GListModel *shown = dm_findings_view_get_shown (view);
+  static const guint expected[DM_N_FINDING_STATUSES] = {
+    [DM_FINDING_FAILED] = 3, [DM_FINDING_PASSED] = 2, [DM_FINDING_INFORMATIONAL] = 2, [DM_FINDING_SUPPRESSED] = 1,
+  };
+  DmAssessment *assessment;
+
+  open_fixtures (f, names);
+  assessment = dm_window_get_assessment (f->window);
+  /* Failed by default. */
+  g_assert_cmpint (dm_findings_view_get_status (view), ==, DM_FINDING_FAILED);
+
+  for (int status = 0; status < DM_N_FINDING_STATUSES; status++)
+    {
+      dm_findings_view_set_status (view, status);
+      g_assert_cmpint (dm_findings_view_get_status (view), ==, status);
+      g_assert_cmpuint (g_list_model_get_n_items (shown), ==, expected[status]);
+      g_assert_cmpuint (g_list_model_get_n_items (shown), ==, dm_assessment_count_status (assessment, status));
+      for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+        {
+          g_autoptr(DmFinding) finding = g_list_model_get_item (shown, i);
+
+          g_assert_cmpint (dm_finding_get_status (finding), ==, status);
+        }
+    }
+  dm_findings_view_set_status (view, -1);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 8);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==,
+                    g_list_model_get_n_items (dm_assessment_get_findings (assessment)));
 }
 
 static void
@@ -399,14 +532,74 @@ test_export_details (Fixture       *f,
   open_demo (f);
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-layer", "(ss)", "ec2", "os");
 
-  /* The layer's status in words, and its findings with their evidence. */
-  g_assert_true (label_with_text_in (pane, "⚠ Gap: 3 failed findings, worst high"));
+  /* The layer's status in words, and its findings with their evidence
+   * (IMDSv1 and SSH brute force; the public IP is on the network layer). */
+  g_assert_true (label_with_text_in (pane, "⚠ Gap: 2 failed findings, worst high"));
   g_assert_true (label_with_text_in (pane, "Repeated SSH login attempts against an instance"));
   g_assert_false (label_with_text_in (pane, "HttpTokens is optional."));
   expand_all (pane);
   g_assert_true (label_with_text_in (pane, "HttpTokens is optional."));
   g_assert_true (label_with_text_in (pane, dm_catalogue_find_check (catalogue, "OS-03")->remediation));
+  /* The other layer of the band: the instance's public IP. */
+  g_assert_true (label_with_text_in (pane, "⚠ Gap: 1 failed finding, worst high"));
+
+  /* Nothing in the demo covers EC2's applications. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-layer", "(ss)", "ec2", "platform_apps");
   g_assert_true (label_with_text_in (pane, "? No data: nothing in the export covers this layer, so it is not known to be safe"));
+}
+
+static GtkListBox *
+find_service_list (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkListBox *found;
+
+      if (GTK_IS_LIST_BOX (child) && gtk_list_box_get_row_at_index (GTK_LIST_BOX (child), 20) != NULL)
+        return GTK_LIST_BOX (child);
+      if ((found = find_service_list (child)))
+        return found;
+    }
+  return NULL;
+}
+
+/* Without an export the sidebar lists every service, each group of the
+ * model once, in the model's order, with a heading of its name. */
+static void
+test_sidebar_groups (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(DmModel) model = dm_model_new_default (NULL);
+  GtkListBox *list;
+  GtkListBoxRow *row;
+  guint rows = 0, headings = 0, last = 0;
+
+  test_spin_for (100);
+  list = find_service_list (GTK_WIDGET (f->window));
+  g_assert_nonnull (list);
+
+  for (guint i = 0; (row = gtk_list_box_get_row_at_index (list, i)); i++)
+    {
+      GtkWidget *header = gtk_list_box_row_get_header (row);
+
+      rows++;
+      if (header != NULL)
+        {
+          const char *text = gtk_label_get_text (GTK_LABEL (header));
+          guint g;
+
+          for (g = 0; g < dm_model_get_n_groups (model); g++)
+            if (g_str_equal (dm_model_get_group (model, g)->name, text))
+              break;
+          g_assert_cmpuint (g, <, dm_model_get_n_groups (model));
+          /* In the model's order: each heading comes after the last. */
+          g_assert_true (headings == 0 || g > last);
+          last = g;
+          headings++;
+        }
+    }
+  g_assert_cmpuint (rows, ==, dm_model_get_n_services (model));
+  g_assert_cmpuint (headings, ==, dm_model_get_n_groups (model));
 }
 
 static void
@@ -443,8 +636,8 @@ test_findings_view (Fixture       *f,
   /* Services and layers by name, as the rest of the window shows them. */
   dm_findings_view_set_search (view, "");
   test_spin_for (300);
-  g_assert_true (label_with_text_in (GTK_WIDGET (view), "Customer data"));
-  g_assert_false (label_with_text_in (GTK_WIDGET (view), "customer_data"));
+  g_assert_true (label_with_text_in (GTK_WIDGET (view), "Identity and access management"));
+  g_assert_false (label_with_text_in (GTK_WIDGET (view), "network_firewall"));
 }
 
 static void
@@ -789,7 +982,9 @@ test_presentation (Fixture       *f,
       with_gaps++;
   g_assert_cmpuint (with_gaps, >, 1);
 
-  /* Starts at the current service, one slide per service with gaps. */
+  /* With an export, a review starts with what was read: slide 1 says how
+   * the items of each input were used, as the CLI and reports say it. Then
+   * one slide per service with gaps. */
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-service", "s", "s3");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.present", NULL));
   slides = NULL;
@@ -802,7 +997,18 @@ test_presentation (Fixture       *f,
     g_list_free (toplevels);
   }
   g_assert_nonnull (slides);
-  g_assert_cmpuint (dm_presentation_get_n_slides (slides), ==, with_gaps + 2);
+  g_assert_cmpuint (dm_presentation_get_n_slides (slides), ==, 1 + with_gaps + 2);
+  g_assert_cmpuint (dm_presentation_get_slide (slides), ==, 0);
+  g_assert_cmpstr (dm_presentation_get_slide_kind (slides), ==, "overview");
+  g_assert_cmpstr (dm_presentation_get_title (slides), ==, "What Was Read");
+  g_assert_nonnull (strstr (dm_presentation_get_body (slides),
+                            "demo-export.json (asff)\n33 items: 23 failed, 10 passed, 0 informational, 0 suppressed, "
+                            "0 duplicates, 0 not AWS, 0 not read"));
+  g_assert_cmpstr (dm_presentation_get_warning (slides), ==, "");
+  while (g_strcmp0 (dm_presentation_get_title (slides), "Amazon S3") != 0 &&
+         dm_presentation_get_slide (slides) + 1 < dm_presentation_get_n_slides (slides))
+    gtk_widget_activate_action (GTK_WIDGET (slides), "presentation.next", NULL);
+  g_assert_cmpstr (dm_presentation_get_slide_kind (slides), ==, "service");
   g_assert_cmpstr (dm_presentation_get_title (slides), ==, "Amazon S3");
   g_assert_nonnull (strstr (dm_presentation_get_body (slides), "marketing-assets"));
 
@@ -817,21 +1023,26 @@ test_presentation (Fixture       *f,
   g_assert_cmpstr (dm_presentation_get_slide_kind (slides), ==, "summary");
   g_assert_nonnull (strstr (dm_presentation_get_body (slides), "23 failed findings"));
   gtk_widget_activate_action (GTK_WIDGET (slides), "presentation.next", NULL);
-  g_assert_cmpuint (dm_presentation_get_slide (slides), ==, with_gaps + 1);
+  g_assert_cmpuint (dm_presentation_get_slide (slides), ==, with_gaps + 2);
   gtk_widget_activate_action (GTK_WIDGET (slides), "presentation.previous", NULL);
   g_assert_cmpstr (dm_presentation_get_slide_kind (slides), ==, "compare");
   gtk_widget_activate_action (GTK_WIDGET (slides), "presentation.first", NULL);
   g_assert_cmpuint (dm_presentation_get_slide (slides), ==, 0);
+  g_assert_cmpstr (dm_presentation_get_slide_kind (slides), ==, "overview");
+  gtk_widget_activate_action (GTK_WIDGET (slides), "presentation.next", NULL);
   g_assert_cmpstr (dm_presentation_get_slide_kind (slides), ==, "service");
   for (guint i = 0; i < with_gaps + 5; i++)
     gtk_widget_activate_action (GTK_WIDGET (slides), "presentation.next", NULL);
-  g_assert_cmpuint (dm_presentation_get_slide (slides), ==, with_gaps + 1);
+  g_assert_cmpuint (dm_presentation_get_slide (slides), ==, with_gaps + 2);
 
   /* Redaction reaches the slides too. */
   gtk_widget_activate_action (GTK_WIDGET (slides), "presentation.leave", NULL);
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.redact", NULL);
   spin_until (report_redacted, f);
   window = dm_window_present_slides (f->window);
+  g_assert_cmpstr (dm_presentation_get_subtitle (DM_PRESENTATION (window)), ==, "Account account-1");
+  gtk_widget_activate_action (GTK_WIDGET (window), "presentation.next", NULL);
+  g_assert_cmpstr (dm_presentation_get_slide_kind (DM_PRESENTATION (window)), ==, "service");
   g_assert_null (strstr (dm_presentation_get_body (DM_PRESENTATION (window)), "marketing-assets"));
   gtk_window_destroy (window);
 }
@@ -935,6 +1146,9 @@ main (int   argc,
   g_assert_no_error (error);
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/window/import-summary", test_import_summary);
+  ADD ("/window/import-summary-all-read", test_import_summary_all_read);
+  ADD ("/window/findings-status-filter", test_findings_status_filter);
   ADD ("/window/initial-state", test_initial_state);
   ADD ("/window/show-layer", test_show_layer);
   ADD ("/window/show-service", test_show_service);
@@ -951,6 +1165,7 @@ main (int   argc,
   ADD ("/window/export-survives-model-change", test_export_survives_model_change);
   ADD ("/window/open-bad-export", test_open_bad_export);
   ADD ("/window/findings-view", test_findings_view);
+  ADD ("/window/sidebar-groups", test_sidebar_groups);
   ADD ("/window/cancel-import", test_cancel_import);
   ADD ("/window/second-open-replaces-first", test_second_open_replaces_first);
   ADD ("/window/recent-exports", test_recent_exports);

@@ -27,7 +27,7 @@ work=${FUZZ_WORK:-/tmp/demarc-fuzz}
 if [ $# -gt 0 ]; then
   targets=("$@")
 else
-  targets=(fuzz-json-reader fuzz-importer fuzz-model)
+  targets=(fuzz-json-reader fuzz-importer fuzz-model fuzz-csv)
 fi
 
 for target in "${targets[@]}"; do
@@ -87,7 +87,7 @@ for target in "${targets[@]}"; do
   find "$top/tests/data" -maxdepth 1 -type f -exec cp -f {} "$corpus/" \;
   cp -f "$top/data/demo/demo-export.json" "$top/data/model/generic-cloud.json" "$corpus/"
   if [ -d "$top/../shared/samples" ]; then
-    find "$top/../shared/samples" -type f -name '*.js*' -exec cp -f {} "$corpus/" \;
+    find "$top/../shared/samples" -type f \( -name '*.js*' -o -name '*.csv' \) -exec cp -f {} "$corpus/" \;
   fi
 
   echo "== $target: ${seconds}s, corpus $corpus, artifacts $artifacts/"

@@ -1,0 +1,83 @@
+/* dm-checks-opensearch.c: OpenSearch and Elasticsearch domains
+ *
+ * es describe-elasticsearch-domain and opensearch describe-domain both
+ * answer {"DomainStatus": {…}}: the access policy, encryption at rest and
+ * node-to-node encryption are the customer's settings.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dm-checks-opensearch"
+
+#include "config.h"
+
+#include "dm-checks.h"
+
+static void
+enabled_option (DmCheckContext *context,
+                const char     *check,
+                const char     *arn,
+                JsonObject     *domain,
+                const char     *option,
+                const char     *what)
+{
+  JsonObject *o = dm_check_object (domain, option);
+  gboolean enabled = FALSE;
+
+  /* Older domains answer without the option: it is off. */
+  if (o != NULL && !dm_check_boolean (o, "Enabled", &enabled))
+    return;
+  dm_check_result (context, check, !enabled, arn, "AwsOpenSearchServiceDomain",
+                   enabled ? "%s is on." : "%s is off.", what);
+}
+
+static void
+domain (DmCheckContext *context,
+        JsonObject     *status)
+{
+  const char *arn = dm_check_string (status, "ARN");
+  const char *name = dm_check_string (status, "DomainName");
+  JsonObject *vpc = dm_check_object (status, "VPCOptions");
+  JsonNode *policy = dm_check_member (status, "AccessPolicies");
+  g_autofree char *built = NULL;
+
+  if (arn == NULL && name && (built = dm_check_build_arn (context, "es", "domain/%s", name)))
+    arn = built;
+  if (arn == NULL)
+    arn = name ? name : context->source_name;
+
+  /* A domain inside a VPC is reached only through it, whatever its policy. */
+  if (vpc && dm_check_array (vpc, "SubnetIds") && json_array_get_length (dm_check_array (vpc, "SubnetIds")) > 0)
+    dm_check_result (context, "POL-06", FALSE, arn, "AwsOpenSearchServiceDomain",
+                     "The domain is reachable only inside its VPC.");
+  else if (policy == NULL || JSON_NODE_HOLDS_NULL (policy) ||
+           (JSON_NODE_HOLDS_VALUE (policy) && json_node_get_value_type (policy) == G_TYPE_STRING &&
+            *json_node_get_string (policy) == '\0'))
+    dm_check_result (context, "POL-06", FALSE, arn, "AwsOpenSearchServiceDomain",
+                     "The public endpoint has no access policy, so it allows no one.");
+  else
+    dm_check_public_policy (context, "POL-06", arn, "AwsOpenSearchServiceDomain", policy);
+
+  enabled_option (context, "ENC-15", arn, status, "EncryptionAtRestOptions", "Encryption at rest");
+  enabled_option (context, "TLS-07", arn, status, "NodeToNodeEncryptionOptions", "Node-to-node encryption");
+}
+
+gboolean
+dm_checks_opensearch_cli (DmCheckContext *context,
+                          JsonObject     *document)
+{
+  JsonObject *status = dm_check_object (document, "DomainStatus");
+  JsonArray *list = dm_check_array (document, "DomainStatusList");
+
+  if (status && (dm_check_member (status, "DomainName") || dm_check_member (status, "ARN")))
+    domain (context, status);
+  else if (list && (dm_check_hint_is (context, "es") || dm_check_hint_is (context, "opensearch")))
+    {
+      /* describe-elasticsearch-domains / describe-domains: a list. */
+      for (guint i = 0; i < json_array_get_length (list); i++)
+        if (JSON_NODE_HOLDS_OBJECT (json_array_get_element (list, i)))
+          domain (context, json_array_get_object_element (list, i));
+    }
+  else
+    return FALSE;
+  return TRUE;
+}
