@@ -24,7 +24,7 @@ missing () { echo "# missing: $*" >&2; }
 # The long options a --help output lists: "--name" for each.
 help_options () { grep -oE '^ +(-[a-zA-Z], )?--[a-z][a-z-]*' | grep -oE -- '--[a-z-]+' | sort -u; }
 
-echo "1..17"
+echo "1..18"
 
 # --- Man pages --------------------------------------------------------------
 man_clean () {
@@ -106,7 +106,15 @@ COMPLETE
   complete () { PATH="$(dirname "$check"):$PATH" bash --norc --noprofile "$work/complete.sh" "$@"; }
 
   check_that "completes --format values" \
-    "[ \"\$(complete demarc-check --format '' | sort | tr '\n' ' ')\" = 'json text ' ]"
+    "[ \"\$(complete demarc-check --format '' | sort | tr '\n' ' ')\" = 'csv json junit sarif text ' ]"
+  formats_match () {
+    # The words of --help's "Output format:" line, less the joining ones.
+    "$check" --help | grep -- '--format=' | sed 's/.*Output format://' | tr -c 'a-z\n' ' ' | tr ' ' '\n' |
+      grep -vxE 'or|with|exports|also|' | sort -u > "$work/want"
+    complete demarc-check --format '' | sort > "$work/got"
+    [ -s "$work/want" ] && cmp -s "$work/want" "$work/got"
+  }
+  check_that "completes the --format values demarc-check --help lists" formats_match
   check_that "completes --fail-on values, as --fail-on=VALUE too" \
     "[ \"\$(complete demarc-check --fail-on c)\" = critical ] && [ \"\$(complete demarc-check --fail-on=m)\" = medium ]"
   services_match () {
@@ -129,7 +137,7 @@ COMPLETE
   check_that "completes exports and folders as arguments" \
     "complete demarc-check tests/data/asff-m | grep -qx tests/data/asff-mixed.json && complete demarc-check tests/da | grep -qx tests/data"
 else
-  for i in 1 2 3 4 5; do skip "bash-completion is not installed"; done
+  for i in 1 2 3 4 5 6; do skip "bash-completion is not installed"; done
 fi
 
 # --- Packaging --------------------------------------------------------------
