@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdlib.h>
 
 #include "dm-application.h"
 #include "dm-window.h"
@@ -14,80 +15,170 @@
 struct _DmApplication
 {
   AdwApplication  parent_instance;
-
-  char           *model_path;
 };
 
 G_DEFINE_FINAL_TYPE (DmApplication, dm_application, ADW_TYPE_APPLICATION)
 
+/* Parsed where demarc was started; the running instance reads them from
+ * the forwarded command line (dm_application_command_line). */
 static const GOptionEntry options[] = {
   { "model", 'm', 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Open this responsibility model instead of the built-in AWS model"), N_("FILE") },
+  { "demo", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Open the bundled demo export"), NULL },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
+  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE|FOLDER…]") },
   { NULL }
 };
+
+/**
+ * dm_application_is_uninstalled:
+ *
+ * Whether the running program is this build's own src/demarc, run from the
+ * build folder. Only then may it read the build tree's schema and
+ * translations: an installed copy never does, even with the build folder
+ * still present.
+ */
+gboolean
+dm_application_is_uninstalled (void)
+{
+  static int uninstalled = -1;
+
+  if (uninstalled < 0)
+    {
+      g_autofree char *built = g_build_filename (BUILD_ROOT, "src", "demarc", NULL);
+      g_autofree char *built_real = realpath (built, NULL);
+      g_autofree char *self_real = realpath ("/proc/self/exe", NULL);
+
+      uninstalled = built_real != NULL && self_real != NULL && g_str_equal (built_real, self_real);
+    }
+  return uninstalled;
+}
+
+/* The demo export: the source tree's for an uninstalled run. */
+char *
+dm_application_get_demo_path (void)
+{
+  if (dm_application_is_uninstalled ())
+    return g_build_filename (SOURCE_DATADIR, "demo", "demo-export.json", NULL);
+  return g_build_filename (PKGDATADIR, "demo", "demo-export.json", NULL);
+}
+
+static gboolean
+schema_installed (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  return schema != NULL;
+}
 
 static int
 dm_application_handle_local_options (GApplication *app,
                                      GVariantDict *dict)
 {
-  DmApplication *self = DM_APPLICATION (app);
-  const char *path = NULL;
-
   if (g_variant_dict_contains (dict, "version"))
     {
       g_print ("demarc %s\n", PACKAGE_VERSION);
       return 0;
     }
 
-  if (g_variant_dict_lookup (dict, "model", "^&ay", &path))
+  /* g_settings_new () would abort the window; say what to do instead. */
+  if (!schema_installed ())
     {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
-      g_free (self->model_path);
-      self->model_path = g_file_get_path (file);
+      g_printerr (_("demarc: the settings schema %s is not installed.\n"
+                    "Install Demarc (meson install -C _build), or run it from its build folder "
+                    "(_build/src/demarc or meson devenv -C _build demarc), "
+                    "or point GSETTINGS_SCHEMA_DIR at a folder holding its compiled schema.\n"),
+                  APP_ID);
+      return 1;
     }
 
   return G_APPLICATION_CLASS (dm_application_parent_class)->handle_local_options (app, dict);
 }
 
+/* A window with the built-in model (then @model_file's, if given) and
+ * @files opened. */
 static void
-dm_application_activate (GApplication *app)
+dm_application_new_window (DmApplication  *self,
+                           GFile          *model_file,
+                           GFile         **files,
+                           guint           n_files)
 {
-  DmApplication *self = DM_APPLICATION (app);
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  DmWindow *window = dm_window_new (GTK_APPLICATION (self));
   g_autoptr(DmModel) model = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (window == NULL)
-    {
-      window = GTK_WINDOW (dm_window_new (GTK_APPLICATION (app)));
+  if (!(model = dm_model_new_default (&error)))
+    g_critical ("The built-in model is broken: %s", error->message);
+  else
+    dm_window_set_model (window, model);
 
-      if (!(model = dm_model_new_default (&error)))
-        g_critical ("The built-in model is broken: %s", error->message);
-      else
-        dm_window_set_model (DM_WINDOW (window), model);
+  if (model_file != NULL)
+    dm_window_open_model_file (window, model_file);
+  if (n_files > 0)
+    dm_window_open_exports (window, files, n_files);
 
-      if (self->model_path != NULL)
-        {
-          g_autoptr(GFile) file = g_file_new_for_path (self->model_path);
-          dm_window_open_model_file (DM_WINDOW (window), file);
-        }
-    }
-
-  gtk_window_present (window);
+  gtk_window_present (GTK_WINDOW (window));
 }
 
+static void
+dm_application_activate (GApplication *app)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window == NULL)
+    dm_application_new_window (DM_APPLICATION (app), NULL, NULL, 0);
+  else
+    gtk_window_present (window);
+}
+
+/* Files from D-Bus (org.freedesktop.Application.Open, gapplication
+ * launch): each request its own window, as with the command line. */
 static void
 dm_application_open (GApplication  *app,
                      GFile        **files,
                      int            n_files,
                      const char    *hint)
 {
-  GtkWindow *window;
+  dm_application_new_window (DM_APPLICATION (app), NULL, files, (guint)n_files);
+}
 
-  dm_application_activate (app);
-  window = gtk_application_get_active_window (GTK_APPLICATION (app));
-  dm_window_open_exports (DM_WINDOW (window), files, n_files);
+/* Runs in the primary instance, for its own command line and for every
+ * one forwarded by a later `demarc …`: paths are resolved against the
+ * caller's working directory. Files, --model or --demo open a new window;
+ * a bare `demarc` raises the existing one. */
+static int
+dm_application_command_line (GApplication            *app,
+                             GApplicationCommandLine *cmdline)
+{
+  DmApplication *self = DM_APPLICATION (app);
+  GVariantDict *dict = g_application_command_line_get_options_dict (cmdline);
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GFile) model_file = NULL;
+  g_autofree const char **args = NULL;
+  const char *model_path = NULL;
+
+  if (g_variant_dict_lookup (dict, "model", "^&ay", &model_path))
+    model_file = g_application_command_line_create_file_for_arg (cmdline, model_path);
+
+  if (g_variant_dict_lookup (dict, G_OPTION_REMAINING, "^a&ay", &args))
+    for (guint i = 0; args[i] != NULL; i++)
+      g_ptr_array_add (files, g_application_command_line_create_file_for_arg (cmdline, args[i]));
+
+  if (g_variant_dict_contains (dict, "demo"))
+    {
+      g_autofree char *demo = dm_application_get_demo_path ();
+      g_ptr_array_add (files, g_file_new_for_path (demo));
+    }
+
+  if (model_file == NULL && files->len == 0)
+    g_application_activate (app);
+  else
+    dm_application_new_window (self, model_file, (GFile **)files->pdata, files->len);
+
+  return 0;
 }
 
 static void
@@ -149,24 +240,13 @@ dm_application_startup (GApplication *app)
 }
 
 static void
-dm_application_finalize (GObject *object)
-{
-  DmApplication *self = (DmApplication *)object;
-
-  g_free (self->model_path);
-
-  G_OBJECT_CLASS (dm_application_parent_class)->finalize (object);
-}
-
-static void
 dm_application_class_init (DmApplicationClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
-  object_class->finalize = dm_application_finalize;
   app_class->activate = dm_application_activate;
   app_class->open = dm_application_open;
+  app_class->command_line = dm_application_command_line;
   app_class->startup = dm_application_startup;
   app_class->handle_local_options = dm_application_handle_local_options;
 }
@@ -175,17 +255,25 @@ static void
 dm_application_init (DmApplication *self)
 {
   g_application_add_main_option_entries (G_APPLICATION (self), options);
-  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE|FOLDER…]"));
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("Explore who secures what in the cloud: the provider or you."));
 }
 
+/* One instance per session: a later `demarc FILE` (or Files opening an
+ * export) hands its command line to the running one over D-Bus. A test
+ * program's application stays non-unique: test programs run in parallel on
+ * one session bus and each needs its own primary instance. */
 DmApplication *
 dm_application_new (void)
 {
+  GApplicationFlags flags = G_APPLICATION_HANDLES_OPEN | G_APPLICATION_HANDLES_COMMAND_LINE;
+
+  if (g_test_initialized ())
+    flags |= G_APPLICATION_NON_UNIQUE;
+
   return g_object_new (DM_TYPE_APPLICATION,
                        "application-id", APP_ID,
-                       "flags", G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN,
+                       "flags", flags,
                        "resource-base-path", RESOURCE_BASE,
                        NULL);
 }

@@ -11,6 +11,8 @@ G_BEGIN_DECLS
 #define DM_TYPE_APPLICATION (dm_application_get_type ())
 G_DECLARE_FINAL_TYPE (DmApplication, dm_application, DM, APPLICATION, AdwApplication)
 
-DmApplication *dm_application_new (void);
+DmApplication *dm_application_new            (void);
+gboolean       dm_application_is_uninstalled (void);
+char          *dm_application_get_demo_path  (void);
 
 G_END_DECLS

@@ -218,12 +218,13 @@ typedef enum
   KIND_TRUSTED_ADVISOR,
   KIND_CONFIG_RULE,
   KIND_CONFIG_RESOURCE,
+  KIND_MACIE,
 } Kind;
 
 static const char *kind_formats[] = {
   "unknown", "asff", "prowler-ocsf", "prowler-json", "prowler-ndjson", "config-snapshot", "config-compliance",
   "demarc-bundle", "guardduty", "inspector2", "access-analyzer", "cloudsploit", "trusted-advisor",
-  "config-rule-compliance", "config-resource-compliance",
+  "config-rule-compliance", "config-resource-compliance", "macie",
 };
 
 typedef struct
@@ -272,6 +273,9 @@ classify (JsonObject *o)
     return KIND_GUARDDUTY;
   if (json_object_has_member (o, "findingArn") && json_object_has_member (o, "awsAccountId"))
     return KIND_INSPECTOR;
+  if (obj (o, "resourcesAffected") && json_object_has_member (o, "type") && obj (o, "severity") &&
+      json_object_has_member (o, "accountId"))
+    return KIND_MACIE;
   if (json_object_has_member (o, "resourceOwnerAccount") && json_object_has_member (o, "resourceType") &&
       json_object_has_member (o, "status"))
     return KIND_ACCESS_ANALYZER;
@@ -1183,7 +1187,7 @@ contributors (JsonObject *o)
   dm_check_boolean (obj (obj (o, "Compliance"), "ComplianceContributorCount"), "CapExceeded", &capped);
   if (n < 0)
     return NULL;
-  return capped ? g_strdup_printf (_("more than %" G_GINT64_FORMAT), n) : g_strdup_printf ("%" G_GINT64_FORMAT, n);
+  return capped ? g_strdup_printf (_("more than %" PRId64), n) : g_strdup_printf ("%" G_GINT64_FORMAT, n);
 }
 
 /* describe-compliance-by-config-rule and a conformance pack's compliance:
@@ -1546,6 +1550,50 @@ import_access_analyzer (FileState  *state,
   add_finding (state, &data, controls);
 }
 
+/* Amazon Macie get-findings: policy findings on buckets and sensitive
+ * data found in their objects; archived ones are suppressed. */
+static void
+import_macie (FileState  *state,
+              JsonObject *o,
+              guint64     index)
+{
+  g_autoptr(GStrvBuilder) controls = g_strv_builder_new ();
+  g_autofree char *object = NULL;
+  g_autofree char *bucket_arn = NULL;
+  gboolean archived = FALSE;
+  const char *bucket = str (o, "resourcesAffected.s3Bucket.name");
+  const char *key = str (o, "resourcesAffected.s3Object.key");
+  const char *resources[3] = { NULL };
+  DmFindingData data = { 0 };
+
+  dm_check_boolean (o, "archived", &archived);
+  data.status = archived ? DM_FINDING_SUPPRESSED : DM_FINDING_FAILED;
+  if (!dm_severity_from_string (str (o, "severity.description"), &data.severity))
+    data.severity = DM_SEVERITY_UNKNOWN;
+  data.tool = "Macie";
+  data.id = str (o, "id");
+  data.source_item = index;
+  data.account = str (o, "accountId");
+  data.region = str (o, "region");
+  data.title = str (o, "title");
+  data.evidence = first_of (str (o, "description"), str (o, "type"));
+  if (bucket && !str (o, "resourcesAffected.s3Bucket.arn"))
+    bucket_arn = g_strdup_printf ("arn:aws:s3:::%s", bucket);
+  data.resource = first_of (str (o, "resourcesAffected.s3Bucket.arn"), bucket_arn);
+  if (key && data.resource)
+    {
+      /* The object is the finding's subject; the bucket stays its resource. */
+      object = g_strdup_printf ("%s/%s", data.resource, key);
+      resources[0] = data.resource;
+      resources[1] = object;
+      data.resources = resources;
+    }
+  data.resource_type = "AwsS3Bucket";
+
+  map_finding_by_id (state, &data, NULL, NULL, &(ToolId){ "macie", str (o, "type"), NULL }, "macie", controls);
+  add_finding (state, &data, controls);
+}
+
 /* CloudSploit's JSON: one result per plugin and resource. */
 static void
 import_cloudsploit (FileState  *state,
@@ -1892,6 +1940,10 @@ import_object (FileState  *state,
 
     case KIND_CLOUDSPLOIT:
       import_cloudsploit (state, o, index);
+      break;
+
+    case KIND_MACIE:
+      import_macie (state, o, index);
       break;
 
     case KIND_TRUSTED_ADVISOR:

@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 #include <string.h>
 
 #include "dm-diagram.h"
@@ -246,7 +247,7 @@ show_overview (DmPresentation *self)
           const DmSkipReason *reason = g_ptr_array_index (input->reasons, r);
 
           /* Translators: why some items were not read: "not read: 2 × not a JSON object" */
-          g_string_append_printf (text, _("\n   not read: %" G_GUINT64_FORMAT " × %s"), reason->count, reason->reason);
+          g_string_append_printf (text, _("\n   not read: %" PRIu64 " × %s"), reason->count, reason->reason);
         }
       if (dm_import_counts_read_nothing (&counts))
         g_string_append_printf (empty, "%s%s", empty->len ? _(", ") : "", base);

@@ -16,6 +16,7 @@
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 #include <math.h>
 #include <pango/pangocairo.h>
 #include <string.h>
@@ -1449,7 +1450,7 @@ write_pdf (DmReport    *self,
       for (guint r = 0; r < input->reasons->len; r++)
         {
           const DmSkipReason *reason = g_ptr_array_index (input->reasons, r);
-          g_autofree char *line = g_strdup_printf (_("not read: %" G_GUINT64_FORMAT " × %s"), reason->count, reason->reason);
+          g_autofree char *line = g_strdup_printf (_("not read: %" PRIu64 " × %s"), reason->count, reason->reason);
 
           pdf_text (&pdf, line, "Sans 8", 1);
         }

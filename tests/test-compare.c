@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include "test-gtk.h"
 #include "test-util.h"
 
 #include <adwaita.h>
@@ -160,7 +161,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
+  test_gtk_init (&argc, &argv);
   adw_init ();
 
   g_test_add_func ("/compare/rows-ordered", test_rows_ordered);

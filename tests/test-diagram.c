@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include "test-gtk.h"
 #include "test-util.h"
 
 #include <adwaita.h>
@@ -378,7 +379,7 @@ main (int   argc,
    * with GTK_A11Y=none, so use GTK's test context here to read them back. */
   g_setenv ("GTK_A11Y", "test", TRUE);
 
-  gtk_test_init (&argc, &argv, NULL);
+  test_gtk_init (&argc, &argv);
   adw_init ();
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 

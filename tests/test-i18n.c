@@ -18,6 +18,7 @@
  */
 #include "config.h"
 
+#include "test-gtk.h"
 #include "test-util.h"
 
 #include <adwaita.h>
@@ -371,7 +372,8 @@ main (int   argc,
   setup_french ();
 
   gtk_disable_setlocale ();
-  gtk_test_init (&argc, &argv, NULL);
+  /* Not gtk_test_init (): its setlocale would undo setup_french (). */
+  test_gtk_init (&argc, &argv);
   adw_init ();
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 

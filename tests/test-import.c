@@ -1162,6 +1162,44 @@ test_multi_resource (Fixture       *f,
   g_assert_cmpstr (dm_finding_get_resource (finding), ==, resources[0]);
 }
 
+/* Amazon Macie: policy findings on a bucket's own layers, sensitive data
+ * on its data with the object named, archived findings suppressed. */
+static void
+test_macie (Fixture       *f,
+            gconstpointer  data)
+{
+  static const struct
+  {
+    const char      *id;
+    DmFindingStatus  status;
+    DmSeverity       severity;
+    const char      *layer;
+  } expected[] = {
+    { "macie-1", DM_FINDING_FAILED, DM_SEVERITY_HIGH, "iam" },
+    { "macie-2", DM_FINDING_FAILED, DM_SEVERITY_HIGH, "customer_data" },
+    { "macie-3", DM_FINDING_FAILED, DM_SEVERITY_LOW, "server_side_encryption" },
+    { "macie-4", DM_FINDING_SUPPRESSED, DM_SEVERITY_MEDIUM, "iam" },
+  };
+  const DmImportInput *input;
+
+  import_fixture (f, "macie-findings.json");
+  input = dm_importer_get_input (f->importer, 0);
+  g_assert_cmpstr (input->format, ==, "macie");
+  g_assert_cmpuint (input->items, ==, 4);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      DmFinding *finding = find (f, expected[i].id);
+
+      g_assert_nonnull (finding);
+      g_assert_cmpint (dm_finding_get_status (finding), ==, expected[i].status);
+      g_assert_cmpint (dm_finding_get_severity (finding), ==, expected[i].severity);
+      g_assert_cmpstr (dm_finding_get_service (finding), ==, "s3");
+      g_assert_cmpstr (dm_finding_get_layer (finding), ==, expected[i].layer);
+      g_assert_cmpstr (dm_finding_get_account (finding), ==, "444455556666");
+    }
+  g_assert_cmpstr (dm_finding_get_resources (find (f, "macie-2"))[1], ==, "arn:aws:s3:::hr-exports/2026/payroll.csv");
+}
+
 /* What the importer fuzzer found: a 104-digit integer, which arrives as a
  * double, was cast outside gint64's range (undefined). It reads as the
  * largest value instead, so a reuse count that large passes. */
@@ -1328,6 +1366,7 @@ main (int   argc,
   ADD ("/import/config-compliance", test_config_compliance);
   ADD ("/import/prowler-csv", test_prowler_csv);
   ADD ("/import/multi-resource", test_multi_resource);
+  ADD ("/import/macie", test_macie);
   ADD ("/import/asff/resolved", test_asff_resolved);
   ADD ("/import/duplicates/placeholder-ids", test_placeholder_ids);
   ADD ("/import/catalogue", test_catalogue);

@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include "test-gtk.h"
 #include "test-util.h"
 
 #include <adwaita.h>
@@ -797,11 +798,14 @@ test_recent_exports (Fixture       *f,
 {
   g_autofree char *path = g_build_filename (SOURCE_DATADIR, "demo", "demo-export.json", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *recent_file = NULL;
   DmWindow *second;
   GMenuModel *menu;
 
-  /* XDG_DATA_HOME points into the build folder (tests/meson.build). */
-  g_assert_true (g_str_has_suffix (g_get_user_data_dir (), "test-xdg-data"));
+  /* Recent files go to a temporary folder, never the user's or the build
+   * folder (tests/test-gtk.h). */
+  g_object_get (gtk_recent_manager_get_default (), "filename", &recent_file, NULL);
+  g_assert_true (g_str_has_prefix (recent_file, g_get_tmp_dir ()));
 
   recent_wanted = g_file_get_uri (file);
   open_demo (f);
@@ -1137,7 +1141,7 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   int status;
 
-  gtk_test_init (&argc, &argv, NULL);
+  test_gtk_init (&argc, &argv);
   adw_init ();
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
