@@ -1088,6 +1088,20 @@ html_finding (GString   *out,
                           *controls ? controls : "–", _("Source:"), tool);
 }
 
+/* The language the report's words are in: the catalogue's own, so a
+ * locale without a translation stays "en". Only letters and hyphens pass. */
+static const char *
+html_lang (void)
+{
+  /* Translators: your language's code (BCP 47, e.g. "fr" or "pt-BR"), for the reports' lang attribute */
+  const char *lang = C_("html lang", "en");
+
+  for (const char *p = lang; *p; p++)
+    if (!g_ascii_isalpha (*p) && *p != '-')
+      return "en";
+  return *lang ? lang : "en";
+}
+
 char *
 dm_report_to_html (DmReport *self)
 {
@@ -1100,7 +1114,7 @@ dm_report_to_html (DmReport *self)
 
   dm_assessment_get_coverage (dm_report_get_assessment (self), &with_evidence, &customer_layers);
 
-  g_string_append (out, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+  g_string_append_printf (out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n", html_lang ());
   /* Self-contained: nothing may be fetched, not even by accident. */
   g_string_append (out, "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data:; style-src 'unsafe-inline'\">\n");
   g_string_append_printf (out, "<title>%s</title>\n<style>%s</style>\n</head>\n<body>\n", _("Demarc report"), html_style);
@@ -1609,7 +1623,7 @@ dm_report_diff_to_html (DmDiff   *diff,
   DmChangeCounts totals;
 
   dm_diff_get_totals (diff, &totals);
-  g_string_append (out, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+  g_string_append_printf (out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n", html_lang ());
   g_string_append (out, "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n");
   g_string_append_printf (out, "<title>%s</title>\n<style>%s.opened{color:#a51d2d;font-weight:bold}.closed{color:#26a269;font-weight:bold}</style>\n</head>\n<body>\n",
                           _("Demarc comparison"), html_style);

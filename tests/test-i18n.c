@@ -115,6 +115,9 @@ test_core_strings (void)
   g_assert_cmpstr (dm_model_get_owner_label (model, DM_OWNER_CUSTOMER), ==, "Client");
   g_assert_cmpstr (dm_model_get_owner_label (model, DM_OWNER_SHARED), ==, "Partagé");
   g_assert_cmpstr (dm_model_get_owner_label (model, DM_OWNER_NOT_APPLICABLE), ==, "Non applicable");
+  /* Reports say the language their words are in. */
+  g_assert_cmpstr (g_dpgettext2 (GETTEXT_PACKAGE, "html lang", "en"), ==, "fr");
+
   /* The provider is named by the model, not translated. */
   g_assert_cmpstr (dm_model_get_owner_label (model, DM_OWNER_PROVIDER), ==, "AWS");
 }
