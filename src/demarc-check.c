@@ -636,15 +636,36 @@ write_exports (DmModel             *model,
   return TRUE;
 }
 
-/* A run that read nothing must not pass as green: no input gave a single
- * finding, duplicate or not-AWS result. Files that gave nothing beside
- * others that did are named, and the run goes on. */
+/* Whether @path is one of the files named on the command line (not one
+ * met in a folder). */
 static gboolean
-read_nothing (DmImporter *importer)
+named_file (char       **paths,
+            const char  *path)
+{
+  for (guint i = 0; paths && paths[i]; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (paths[i]);
+      g_autofree char *name = g_file_get_parse_name (file);
+
+      if (g_str_equal (name, path))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Nothing unread passes as green: a run that read nothing, or a file named
+ * on the command line that gave nothing (no finding, duplicate or not-AWS
+ * result) fails. Files met in a folder that gave nothing are named and the
+ * run goes on: a CloudMapper tree holds many responses no check reads, each
+ * listed with its reason. */
+static gboolean
+read_nothing (DmImporter  *importer,
+              char       **paths)
 {
   DmImportCounts sum = { 0 };
   g_autoptr(GString) empty = g_string_new (NULL);
   guint n_empty = 0;
+  gboolean named_empty = FALSE;
 
   for (guint i = 0; i < dm_importer_get_n_inputs (importer); i++)
     {
@@ -657,7 +678,12 @@ read_nothing (DmImporter *importer)
         {
           g_autofree char *shown = for_terminal (input->path);
 
-          if (n_empty++ < 5)
+          if (named_file (paths, input->path))
+            {
+              g_printerr (_("demarc-check: %s: nothing in it could be used (the reasons are listed above)\n"), shown);
+              named_empty = TRUE;
+            }
+          else if (n_empty++ < 5)
             g_string_append_printf (empty, "%s%s", empty->len ? ", " : "", shown);
         }
     }
@@ -669,10 +695,10 @@ read_nothing (DmImporter *importer)
       return TRUE;
     }
   if (n_empty > 0)
-    g_printerr (g_dngettext (GETTEXT_PACKAGE, "demarc-check: %u input gave nothing: %s%s\n",
-                             "demarc-check: %u inputs gave nothing: %s%s\n", n_empty),
+    g_printerr (g_dngettext (GETTEXT_PACKAGE, "demarc-check: %u file in a folder gave nothing: %s%s\n",
+                             "demarc-check: %u files in folders gave nothing: %s%s\n", n_empty),
                 n_empty, empty->str, n_empty > 5 ? ", …" : "");
-  return FALSE;
+  return named_empty;
 }
 
 static int
@@ -716,7 +742,7 @@ assess (DmModel             *model,
   else
     print_assessment_text (model, importer, report);
 
-  if (read_nothing (importer))
+  if (read_nothing (importer, paths))
     return EXIT_INPUT;
   return dm_assessment_count_gaps (dm_report_get_assessment (report), options->fail_on) > 0 ? EXIT_GAPS : EXIT_OK;
 }

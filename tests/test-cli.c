@@ -398,15 +398,31 @@ test_assess_no_false_green (void)
         g_assert_nonnull (strstr (run.out, "its keys: Widgets"));
     }
 
-  /* Beside an input that was read, one that gave nothing is named, and
-   * the run's result is the findings'. */
+  /* A file named on the command line that gave nothing fails the run even
+   * beside one that was read; in a folder, such a file is named and the
+   * run's result is the findings'. */
   {
     g_auto(Run) run;
+    g_auto(Run) folder;
 
     run_check (&run, TRUE, unknown, good, NULL);
-    g_assert_cmpint (exit_code (&run), !=, 2);
-    g_assert_nonnull (strstr (run.err, "1 input gave nothing"));
-    g_assert_nonnull (strstr (run.err, "unknown.json"));
+    g_assert_cmpint (exit_code (&run), ==, 2);
+    g_assert_nonnull (strstr (run.err, "unknown.json: nothing in it could be used"));
+
+    g_assert_true (g_file_set_contents (unknown_b, "plain text", -1, NULL));
+    {
+      g_autofree char *good_copy = g_build_filename (unknown_dir, "good.json", NULL);
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      g_assert_true (g_file_get_contents (good, &contents, &length, NULL));
+      g_assert_true (g_file_set_contents (good_copy, contents, length, NULL));
+      run_check (&folder, TRUE, unknown_dir, NULL);
+      g_unlink (good_copy);
+    }
+    g_assert_cmpint (exit_code (&folder), !=, 2);
+    g_assert_nonnull (strstr (folder.err, "files in folders gave nothing"));
+    g_assert_nonnull (strstr (folder.err, "a.json"));
   }
 
   g_unlink (unknown);
