@@ -336,6 +336,12 @@ assessment_ready (Fixture *f)
   return dm_window_get_assessment (f->window) != NULL;
 }
 
+static gboolean
+import_finished (Fixture *f)
+{
+  return !dm_window_get_importing (f->window);
+}
+
 static void
 open_demo (Fixture *f)
 {
@@ -603,6 +609,51 @@ test_sidebar_groups (Fixture       *f,
   g_assert_cmpuint (headings, ==, dm_model_get_n_groups (model));
 }
 
+/* Every input format opens in the window and draws its gaps: the diagram
+ * shows a service of the export, and some layer of the export has a gap. */
+static void
+test_every_format (Fixture       *f,
+                   gconstpointer  data)
+{
+  const char *fixtures[] = {
+    "asff-mixed.json", "prowler-ocsf-scan.json", "prowler-asff-scan.json", "prowler-v2.ndjson", "prowler-v5.csv",
+    "scoutsuite-items.js", "config-evaluations.json", "config-snapshot.json", "config-compliance-by-resource.json",
+    "config-conformance-pack-details.json", "guardduty-findings.json", "inspector2-findings.json",
+    "access-analyzer-findings.json", "macie-findings.json", "cloudsploit.json", "trusted-advisor-check.json",
+    "bundle-more-checks.json", "cli-security-groups.json", "cloudmapper",
+  };
+  DmModel *model = dm_window_get_model (f->window);
+
+  for (guint i = 0; i < G_N_ELEMENTS (fixtures); i++)
+    {
+      const char *names[] = { fixtures[i], NULL };
+      DmAssessment *assessment;
+      DmService *shown;
+      guint gaps = 0;
+
+      g_test_message ("%s", fixtures[i]);
+      open_fixtures (f, names);
+      spin_until (import_finished, f);
+      assessment = dm_window_get_assessment (f->window);
+      g_assert_nonnull (assessment);
+
+      for (guint s = 0; s < dm_model_get_n_services (model); s++)
+        {
+          DmService *service = dm_model_get_service (model, s);
+
+          if (!dm_assessment_has_service (assessment, service))
+            continue;
+          for (guint l = 0; l < dm_model_get_n_layers (model); l++)
+            gaps += dm_assessment_get_result (assessment, service, dm_model_get_layer (model, l))->status == DM_LAYER_GAP;
+        }
+      g_assert_cmpuint (gaps, >, 0);
+
+      shown = dm_diagram_get_service (diagram (f));
+      g_assert_nonnull (shown);
+      g_assert_true (dm_assessment_has_service (assessment, shown));
+    }
+}
+
 static void
 test_findings_view (Fixture       *f,
                     gconstpointer  data)
@@ -715,12 +766,6 @@ static gboolean
 progress_shown (Fixture *f)
 {
   return g_str_has_prefix (dm_window_get_progress_text (f->window), "Reading slow-export.json");
-}
-
-static gboolean
-import_finished (Fixture *f)
-{
-  return !dm_window_get_importing (f->window);
 }
 
 static void
@@ -1170,6 +1215,7 @@ main (int   argc,
   ADD ("/window/open-bad-export", test_open_bad_export);
   ADD ("/window/findings-view", test_findings_view);
   ADD ("/window/sidebar-groups", test_sidebar_groups);
+  ADD ("/window/every-format", test_every_format);
   ADD ("/window/cancel-import", test_cancel_import);
   ADD ("/window/second-open-replaces-first", test_second_open_replaces_first);
   ADD ("/window/recent-exports", test_recent_exports);
