@@ -16,32 +16,16 @@
 #include <yajl/yajl_gen.h>
 
 #include "dm-output.h"
+#include "dm-output-private.h"
 
 /* Bumped when a member changes meaning or goes; new members keep it. */
 #define SCHEMA_VERSION 1
 
 static void
-print_to_file (void       *out,
-               const char *text,
-               size_t      len)
-{
-  fwrite (text, 1, len, out);
-}
-
-static void
 put_string (yajl_gen    gen,
             const char *text)
 {
-  g_autofree char *valid = NULL;
-
-  if (text == NULL)
-    {
-      yajl_gen_null (gen);
-      return;
-    }
-  if (!g_utf8_validate (text, -1, NULL))
-    text = valid = g_utf8_make_valid (text, -1);
-  yajl_gen_string (gen, (const unsigned char *)text, strlen (text));
+  _dm_output_gen_string (gen, text);
 }
 
 static void
@@ -219,14 +203,11 @@ void
 dm_output_json_write (DmReport *report,
                       FILE     *out)
 {
-  yajl_gen gen = yajl_gen_alloc (NULL);
+  yajl_gen gen = _dm_output_gen_new (out);
   DmAssessment *assessment = dm_report_get_assessment (report);
   GListModel *findings = dm_report_get_findings (report);
   guint n = g_list_model_get_n_items (findings);
 
-  yajl_gen_config (gen, yajl_gen_beautify, 1);
-  yajl_gen_config (gen, yajl_gen_indent_string, "  ");
-  yajl_gen_config (gen, yajl_gen_print_callback, print_to_file, out);
 
   yajl_gen_map_open (gen);
   put_count (gen, "schema_version", SCHEMA_VERSION);

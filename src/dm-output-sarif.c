@@ -19,6 +19,7 @@
 #include <yajl/yajl_gen.h>
 
 #include "dm-output.h"
+#include "dm-output-private.h"
 
 /* As data/io.github.demarc.Demarc.metainfo.xml.in gives it. */
 #define DEMARC_HOMEPAGE "https://github.com/demarc/demarc"
@@ -52,27 +53,12 @@ static const struct
   [DM_SEVERITY_CRITICAL] = { "error", "9.5" },
 };
 
-static void
-print_to_file (void       *out,
-               const char *text,
-               size_t      len)
-{
-  fwrite (text, 1, len, out);
-}
-
-/* yajl escapes quotes, backslashes and control characters; it is only
- * ever given valid UTF-8. */
+/* SARIF has no nulls where Demarc has no text: an empty string. */
 static void
 put_string (yajl_gen    gen,
             const char *text)
 {
-  g_autofree char *valid = NULL;
-
-  if (text == NULL)
-    text = "";
-  if (!g_utf8_validate (text, -1, NULL))
-    text = valid = g_utf8_make_valid (text, -1);
-  yajl_gen_string (gen, (const unsigned char *)text, strlen (text));
+  _dm_output_gen_string (gen, text ? text : "");
 }
 
 static void
@@ -325,11 +311,7 @@ dm_output_sarif_write (DmReport    *report,
       g_array_append_val (result_rules, index);
     }
 
-  gen = yajl_gen_alloc (NULL);
-  yajl_gen_config (gen, yajl_gen_beautify, 1);
-  yajl_gen_config (gen, yajl_gen_indent_string, "  ");
-  yajl_gen_config (gen, yajl_gen_validate_utf8, 1);
-  yajl_gen_config (gen, yajl_gen_print_callback, print_to_file, out);
+  gen = _dm_output_gen_new (out);
 
   yajl_gen_map_open (gen);
   put_member (gen, "$schema", SARIF_SCHEMA);

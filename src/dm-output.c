@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "dm-output.h"
+#include "dm-output-private.h"
 
 static const struct
 {
@@ -118,4 +119,44 @@ dm_output_write (DmReport       *report,
       g_assert_not_reached ();
     }
   return dm_output_finish (out, error);
+}
+
+static void
+print_to_file (void       *out,
+               const char *text,
+               size_t      len)
+{
+  fwrite (text, 1, len, out);
+}
+
+/* A generator that writes to @out as it goes, indented, and refuses
+ * invalid UTF-8 (the writers make every string valid first). */
+yajl_gen
+_dm_output_gen_new (FILE *out)
+{
+  yajl_gen gen = yajl_gen_alloc (NULL);
+
+  yajl_gen_config (gen, yajl_gen_beautify, 1);
+  yajl_gen_config (gen, yajl_gen_indent_string, "  ");
+  yajl_gen_config (gen, yajl_gen_validate_utf8, 1);
+  yajl_gen_config (gen, yajl_gen_print_callback, print_to_file, out);
+  return gen;
+}
+
+/* yajl escapes quotes, backslashes and control characters; it is only
+ * ever given valid UTF-8. %NULL is JSON's null. */
+void
+_dm_output_gen_string (yajl_gen    gen,
+                       const char *text)
+{
+  g_autofree char *valid = NULL;
+
+  if (text == NULL)
+    {
+      yajl_gen_null (gen);
+      return;
+    }
+  if (!g_utf8_validate (text, -1, NULL))
+    text = valid = g_utf8_make_valid (text, -1);
+  yajl_gen_string (gen, (const unsigned char *)text, strlen (text));
 }
