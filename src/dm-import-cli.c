@@ -84,18 +84,7 @@ evaluate_cli_output (DmImportFile   *state,
                      DmCheckContext *context,
                      JsonObject     *output)
 {
-  /* Policies first: a bare {"Policy"} is a bucket's only if no other
-   * service claims it. */
-  gboolean known = dm_checks_policies_cli (context, output) ||
-                   dm_checks_ec2_cli (context, output) ||
-                   dm_checks_s3_cli (context, output) ||
-                   dm_checks_rds_cli (context, output) ||
-                   dm_checks_iam_cli (context, output) ||
-                   dm_checks_logging_cli (context, output) ||
-                   dm_checks_lambda_cli (context, output) ||
-                   dm_checks_containers_cli (context, output) ||
-                   dm_checks_opensearch_cli (context, output) ||
-                   dm_checks_platform_cli (context, output);
+  gboolean known = dm_checks_cli (context, output);
 
   if (known && context->emitted == 0)
     _dm_import_skip (state, _("nothing to evaluate (stopped, detached or incomplete resource)"));

@@ -53,14 +53,7 @@ _dm_import_config_item (DmImportFile *state,
   context.region = _dm_import_first_of (_dm_import_str (o, "awsRegion"), context.region);
   context.account = _dm_import_first_of (_dm_import_first_of (_dm_import_str (o, "accountId"), _dm_import_str (o, "awsAccountId")), context.account);
 
-  known = dm_checks_ec2_config (&context, type, id, config) ||
-          dm_checks_s3_config (&context, type, id, config, supplementary) ||
-          dm_checks_rds_config (&context, type, id, config) ||
-          dm_checks_logging_config (&context, type, id, config) ||
-          dm_checks_lambda_config (&context, type, id, config) ||
-          dm_checks_containers_config (&context, type, id, config) ||
-          dm_checks_platform_config (&context, type, id, config) ||
-          dm_checks_policies_config (&context, type, id, config);
+  known = dm_checks_config (&context, type, id, config, supplementary);
 
   if (!known)
     _dm_import_skip (state, _(NOT_YET_EVALUATED));
