@@ -163,7 +163,8 @@ _dm_import_asff (DmImportFile *state,
   g_autoptr(GStrvBuilder) controls = g_strv_builder_new ();
   g_auto(Generated) generated = { 0 };
   const char *status = _dm_import_str (o, "Compliance.Status");
-  const char *workflow = _dm_import_first_of (_dm_import_str (o, "Workflow.Status"), _dm_import_str (o, "WorkflowState"));
+  const char *workflow = _dm_import_first_of (_dm_import_str (o, "Workflow.Status"),
+                                              _dm_import_str (o, "WorkflowState"));
   const char *generator = _dm_import_str (o, "GeneratorId");
   g_autofree char *control_service = NULL;
   const char *prowler_check = NULL;
@@ -173,7 +174,8 @@ _dm_import_asff (DmImportFile *state,
   DmFindingData data = { 0 };
 
   data.status = asff_status (status, workflow, _dm_import_str (o, "RecordState"));
-  data.severity = _dm_import_severity_of (_dm_import_str (o, "Severity.Label"), _dm_import_integer (o, "Severity.Normalized", -1));
+  data.severity = _dm_import_severity_of (_dm_import_str (o, "Severity.Label"),
+                                          _dm_import_integer (o, "Severity.Normalized", -1));
   data.id = _dm_import_str (o, "Id");
   data.source_item = index;
   data.account = _dm_import_str (o, "AwsAccountId");
@@ -200,7 +202,8 @@ _dm_import_asff (DmImportFile *state,
   control_from_generator (generator, &generated);
   control = _dm_import_str (o, "Compliance.SecurityControlId");
   if (control == NULL && generated.source == NULL &&
-      g_str_has_prefix (_dm_import_str (o, "ProductFields.ControlId") ? _dm_import_str (o, "ProductFields.ControlId") : "", "PCI."))
+      g_str_has_prefix (_dm_import_str (o, "ProductFields.ControlId") ? _dm_import_str (o, "ProductFields.ControlId")
+                                                                      : "", "PCI."))
     control_from_generator (_dm_import_str (o, "ProductFields.ControlId"), &generated);
   if (control == NULL && generated.source != NULL && !g_str_equal (generated.source, "securityhub"))
     {
@@ -238,7 +241,8 @@ _dm_import_asff (DmImportFile *state,
   else if (tool.source == NULL && product_is (o, generator, "Config", ":config"))
     {
       tool.source = "config";
-      tool.id = _dm_import_first_of (_dm_import_str (o, "ProductFields.aws/config/ConfigRuleName"), _dm_import_str (o, "ProductFields.RuleName"));
+      tool.id = _dm_import_first_of (_dm_import_str (o, "ProductFields.aws/config/ConfigRuleName"),
+                                     _dm_import_str (o, "ProductFields.RuleName"));
     }
 
   _dm_import_map_finding_by_id (state, &data, control, prowler_check, &tool, control_service, controls);

@@ -129,10 +129,11 @@ _dm_import_bundle_call (DmImportFile *state,
 
   if (output == NULL)
     {
-      dm_checks_call_error (&context, _dm_import_str (call, "service"), _dm_import_str (call, "operation"), _dm_import_str (call, "error"));
+      dm_checks_call_error (&context, _dm_import_str (call, "service"), _dm_import_str (call, "operation"),
+                            _dm_import_str (call, "error"));
       if (context.emitted == 0)
         _dm_import_skip (state, json_object_has_member (call, "error") ? _("the collector could not make this call")
-                                                           : _("call without output"));
+                                                                      : _("call without output"));
       return;
     }
 

@@ -74,7 +74,8 @@ account_from_identity (GFile        *file,
   if (!dm_json_reader_read_file (reader, file, NULL, NULL, cancellable, NULL))
     return NULL;
   document = dm_json_reader_get_document (reader);
-  account = document && JSON_NODE_HOLDS_OBJECT (document) ? _dm_import_str (json_node_get_object (document), "Account") : NULL;
+  account = document && JSON_NODE_HOLDS_OBJECT (document)
+            ? _dm_import_str (json_node_get_object (document), "Account") : NULL;
   return account && looks_like_account (account) ? g_strdup (account) : NULL;
 }
 

@@ -13,7 +13,8 @@
 gboolean
 _dm_import_cloudsploit_detect (JsonObject *o)
 {
-  return json_object_has_member (o, "plugin") && json_object_has_member (o, "category") && json_object_has_member (o, "status");
+  return json_object_has_member (o, "plugin") && json_object_has_member (o, "category") &&
+         json_object_has_member (o, "status");
 }
 
 /* CloudSploit's JSON: one result per plugin and resource. */
@@ -41,7 +42,8 @@ _dm_import_cloudsploit (DmImportFile *state,
       return;
     }
 
-  id = g_strdup_printf ("cloudsploit/%s/%s/%s", _dm_import_first_of (_dm_import_str (o, "plugin"), ""), _dm_import_first_of (_dm_import_str (o, "region"), ""),
+  id = g_strdup_printf ("cloudsploit/%s/%s/%s", _dm_import_first_of (_dm_import_str (o, "plugin"), ""),
+                        _dm_import_first_of (_dm_import_str (o, "region"), ""),
                         _dm_import_first_of (_dm_import_str (o, "resource"), ""));
   service = g_ascii_strdown (_dm_import_first_of (_dm_import_str (o, "category"), ""), -1);
   data.tool = "CloudSploit";

@@ -51,7 +51,9 @@ _dm_import_config_item (DmImportFile *state,
 
   _dm_import_init_context (state, &context, index);
   context.region = _dm_import_first_of (_dm_import_str (o, "awsRegion"), context.region);
-  context.account = _dm_import_first_of (_dm_import_first_of (_dm_import_str (o, "accountId"), _dm_import_str (o, "awsAccountId")), context.account);
+  context.account = _dm_import_first_of (_dm_import_first_of (_dm_import_str (o, "accountId"),
+                                                              _dm_import_str (o, "awsAccountId")),
+                                         context.account);
 
   known = dm_checks_config (&context, type, id, config, supplementary);
 
@@ -126,7 +128,8 @@ contributors (JsonObject *o)
   gint64 n = _dm_import_integer (o, "Compliance.ComplianceContributorCount.CappedCount", -1);
   gboolean capped = FALSE;
 
-  dm_check_boolean (_dm_import_obj (_dm_import_obj (o, "Compliance"), "ComplianceContributorCount"), "CapExceeded", &capped);
+  dm_check_boolean (_dm_import_obj (_dm_import_obj (o, "Compliance"), "ComplianceContributorCount"), "CapExceeded",
+                    &capped);
   if (n < 0)
     return NULL;
   return capped ? g_strdup_printf (_("more than %" PRId64), n) : g_strdup_printf ("%" G_GINT64_FORMAT, n);
@@ -154,7 +157,8 @@ _dm_import_config_rule (DmImportFile *state,
   const char *rule = _dm_import_str (o, "ConfigRuleName");
   DmFindingData data = { 0 };
 
-  if (!config_status (_dm_import_first_of (_dm_import_str (o, "Compliance.ComplianceType"), _dm_import_str (o, "ComplianceType")), &data.status))
+  if (!config_status (_dm_import_first_of (_dm_import_str (o, "Compliance.ComplianceType"),
+                                           _dm_import_str (o, "ComplianceType")), &data.status))
     {
       _dm_import_skip (state, _("no compliance result"));
       return;
@@ -202,7 +206,8 @@ _dm_import_config_resource (DmImportFile *state,
     }
   data.resource = _dm_import_str (o, "ResourceId");
   data.resource_type = _dm_import_str (o, "ResourceType");
-  id = g_strdup_printf ("config-resource/%s/%s", _dm_import_first_of (data.resource_type, ""), _dm_import_first_of (data.resource, ""));
+  id = g_strdup_printf ("config-resource/%s/%s", _dm_import_first_of (data.resource_type, ""),
+                        _dm_import_first_of (data.resource, ""));
   data.tool = "AWS Config";
   data.id = id;
   data.source_item = index;

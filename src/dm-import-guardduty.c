@@ -109,7 +109,8 @@ _dm_import_guardduty (DmImportFile *state,
   data.account = _dm_import_str (o, "AccountId");
   data.region = _dm_import_str (o, "Region");
   data.title = _dm_import_str (o, "Title");
-  evidence = g_strdup_printf ("%s: %s", _dm_import_first_of (_dm_import_str (o, "Type"), "GuardDuty"), _dm_import_first_of (_dm_import_str (o, "Description"), ""));
+  evidence = g_strdup_printf ("%s: %s", _dm_import_first_of (_dm_import_str (o, "Type"), "GuardDuty"),
+                              _dm_import_first_of (_dm_import_str (o, "Description"), ""));
   data.evidence = evidence;
 
   for (guint i = 0; i < G_N_ELEMENTS (guardduty_resources); i++)
@@ -133,6 +134,7 @@ _dm_import_guardduty (DmImportFile *state,
     }
   data.resource = resource ? resource : _dm_import_first_of (type, _dm_import_str (o, "Arn"));
 
-  _dm_import_map_finding_by_id (state, &data, NULL, NULL, &(ToolId){ "guardduty", _dm_import_str (o, "Type"), NULL }, "guardduty", controls);
+  _dm_import_map_finding_by_id (state, &data, NULL, NULL, &(ToolId){ "guardduty", _dm_import_str (o, "Type"), NULL },
+                                "guardduty", controls);
   _dm_import_add_finding (state, &data, controls);
 }

@@ -71,6 +71,7 @@ _dm_import_inspector (DmImportFile *state,
   const char *status = _dm_import_str (o, "status");
   const char *cve = _dm_import_str (vulnerability, "vulnerabilityId");
   const char *text = _dm_import_str (o, "remediation.recommendation.text");
+  ToolId tool = { "inspector", NULL, NULL };
   DmFindingData data = { 0 };
 
   if (g_strcmp0 (status, "SUPPRESSED") == 0 || g_strcmp0 (status, "CLOSED") == 0)
@@ -102,13 +103,17 @@ _dm_import_inspector (DmImportFile *state,
 
   if (package)
     {
-      g_string_append_printf (evidence, _("%s in %s %s (%s)"), _dm_import_first_of (cve, "?"), _dm_import_first_of (_dm_import_str (package, "name"), "?"),
-                              _dm_import_first_of (_dm_import_str (package, "version"), ""), _dm_import_first_of (_dm_import_str (package, "packageManager"), "?"));
-      if (_dm_import_str (package, "fixedInVersion") && g_strcmp0 (_dm_import_str (package, "fixedInVersion"), "NotAvailable") != 0)
+      g_string_append_printf (evidence, _("%s in %s %s (%s)"), _dm_import_first_of (cve, "?"),
+                              _dm_import_first_of (_dm_import_str (package, "name"), "?"),
+                              _dm_import_first_of (_dm_import_str (package, "version"), ""),
+                              _dm_import_first_of (_dm_import_str (package, "packageManager"), "?"));
+      if (_dm_import_str (package, "fixedInVersion") &&
+          g_strcmp0 (_dm_import_str (package, "fixedInVersion"), "NotAvailable") != 0)
         g_string_append_printf (evidence, _("; fixed in %s"), _dm_import_str (package, "fixedInVersion"));
     }
   if (number (o, "inspectorScore") >= 0)
-    g_string_append_printf (evidence, _("%sInspector score %.1f"), evidence->len ? "; " : "", number (o, "inspectorScore"));
+    g_string_append_printf (evidence, _("%sInspector score %.1f"), evidence->len ? "; " : "",
+                            number (o, "inspectorScore"));
   if (number (o, "epss.score") >= 0)
     g_string_append_printf (evidence, _("; EPSS %.5f"), number (o, "epss.score"));
   if (g_strcmp0 (_dm_import_str (o, "exploitAvailable"), "YES") == 0)
@@ -122,13 +127,13 @@ _dm_import_inspector (DmImportFile *state,
   else if (package && _dm_import_str (package, "remediation"))
     data.remediation = _dm_import_str (package, "remediation");
   else if (package && _dm_import_str (package, "fixedInVersion"))
-    data.remediation = remediation = g_strdup_printf (_("Update %s to %s or later."), _dm_import_first_of (_dm_import_str (package, "name"), "?"),
+    data.remediation = remediation = g_strdup_printf (_("Update %s to %s or later."),
+                                                      _dm_import_first_of (_dm_import_str (package, "name"), "?"),
                                                       _dm_import_str (package, "fixedInVersion"));
   if (cve)
     g_strv_builder_add (controls, cve);
 
-  _dm_import_map_finding_by_id (state, &data, NULL, NULL,
-                     &(ToolId){ "inspector", _dm_import_first_of (_dm_import_str (package, "packageManager"), _dm_import_str (o, "type")), NULL },
-                     "inspector2", controls);
+  tool.id = _dm_import_first_of (_dm_import_str (package, "packageManager"), _dm_import_str (o, "type"));
+  _dm_import_map_finding_by_id (state, &data, NULL, NULL, &tool, "inspector2", controls);
   _dm_import_add_finding (state, &data, controls);
 }

@@ -14,7 +14,8 @@
 gboolean
 _dm_import_macie_detect (JsonObject *o)
 {
-  return _dm_import_obj (o, "resourcesAffected") && json_object_has_member (o, "type") && _dm_import_obj (o, "severity") &&
+  return _dm_import_obj (o, "resourcesAffected") && json_object_has_member (o, "type") &&
+         _dm_import_obj (o, "severity") &&
          json_object_has_member (o, "accountId");
 }
 
@@ -58,6 +59,7 @@ _dm_import_macie (DmImportFile *state,
     }
   data.resource_type = "AwsS3Bucket";
 
-  _dm_import_map_finding_by_id (state, &data, NULL, NULL, &(ToolId){ "macie", _dm_import_str (o, "type"), NULL }, "macie", controls);
+  _dm_import_map_finding_by_id (state, &data, NULL, NULL, &(ToolId){ "macie", _dm_import_str (o, "type"), NULL },
+                                "macie", controls);
   _dm_import_add_finding (state, &data, controls);
 }

@@ -98,10 +98,14 @@ _dm_import_prowler_ocsf (DmImportFile *state,
   g_autofree char *uid_check = NULL;
   JsonObject *resource = _dm_import_first_object (o, "resources");
   /* v4/v5 name it finding_info; OCSF 1.0 (Prowler v3) named it finding. */
-  JsonObject *finding = _dm_import_obj (o, "finding_info") ? _dm_import_obj (o, "finding_info") : _dm_import_obj (o, "finding");
-  const char *check = _dm_import_first_of (_dm_import_str (o, "metadata.event_code"), _dm_import_str (o, "metadata.product.feature.uid"));
-  const char *status_text = _dm_import_first_of (_dm_import_str (o, "status_code"), _dm_import_str (o, "compliance.status"));
-  const char *provider = _dm_import_first_of (_dm_import_str (o, "cloud.provider"), _dm_import_str (o, "unmapped.provider"));
+  JsonObject *finding = _dm_import_obj (o, "finding_info") ? _dm_import_obj (o, "finding_info")
+                                                           : _dm_import_obj (o, "finding");
+  const char *check = _dm_import_first_of (_dm_import_str (o, "metadata.event_code"),
+                                           _dm_import_str (o, "metadata.product.feature.uid"));
+  const char *status_text = _dm_import_first_of (_dm_import_str (o, "status_code"),
+                                                 _dm_import_str (o, "compliance.status"));
+  const char *provider = _dm_import_first_of (_dm_import_str (o, "cloud.provider"),
+                                              _dm_import_str (o, "unmapped.provider"));
   DmFindingData data = { 0 };
   gboolean known;
 
@@ -111,7 +115,7 @@ _dm_import_prowler_ocsf (DmImportFile *state,
   data.status = prowler_status (status_text, &known);
   /* The status name wins: Prowler 4.2 writes "New" with status_id 3. */
   if (_dm_import_str (o, "status") ? g_ascii_strcasecmp (_dm_import_str (o, "status"), "Suppressed") == 0
-                        : _dm_import_integer (o, "status_id", 0) == 3)
+                                   : _dm_import_integer (o, "status_id", 0) == 3)
     data.status = DM_FINDING_SUPPRESSED;
   else if (!known)
     {
@@ -134,7 +138,8 @@ _dm_import_prowler_ocsf (DmImportFile *state,
   data.resource_type = _dm_import_str (resource, "type");
   data.title = _dm_import_str (finding, "title");
   data.evidence = _dm_import_first_of (_dm_import_str (o, "status_detail"), _dm_import_str (o, "message"));
-  data.remediation = _dm_import_first_of (_dm_import_str (o, "remediation.desc"), _dm_import_str (finding, "remediation.desc"));
+  data.remediation = _dm_import_first_of (_dm_import_str (o, "remediation.desc"),
+                                          _dm_import_str (finding, "remediation.desc"));
 
   _dm_import_map_finding (state, &data, NULL, check, _dm_import_str (resource, "group.name"), controls);
   _dm_import_add_finding (state, &data, controls);
@@ -180,14 +185,16 @@ _dm_import_prowler_v3 (DmImportFile *state,
   data.evidence = _dm_import_str (o, "StatusExtended");
   data.remediation = _dm_import_str (o, "Remediation.Recommendation.Text");
 
-  _dm_import_map_finding (state, &data, NULL, _dm_import_str (o, "CheckID"), _dm_import_str (o, "ServiceName"), controls);
+  _dm_import_map_finding (state, &data, NULL, _dm_import_str (o, "CheckID"), _dm_import_str (o, "ServiceName"),
+                          controls);
   _dm_import_add_finding (state, &data, controls);
 }
 
 gboolean
 _dm_import_prowler_v2_detect (JsonObject *o)
 {
-  return json_object_has_member (o, "Control ID") || (json_object_has_member (o, "Control") && json_object_has_member (o, "Account Number"));
+  return json_object_has_member (o, "Control ID") ||
+         (json_object_has_member (o, "Control") && json_object_has_member (o, "Account Number"));
 }
 
 void
@@ -208,8 +215,10 @@ _dm_import_prowler_v2 (DmImportFile *state,
     }
 
   /* v2 has no finding id: its check, account, region and resource are one. */
-  id = g_strdup_printf ("prowler-v2/%s/%s/%s/%s", _dm_import_first_of (_dm_import_str (o, "Control ID"), _dm_import_str (o, "Control")),
-                        _dm_import_first_of (_dm_import_str (o, "Account Number"), ""), _dm_import_first_of (_dm_import_str (o, "Region"), ""),
+  id = g_strdup_printf ("prowler-v2/%s/%s/%s/%s",
+                        _dm_import_first_of (_dm_import_str (o, "Control ID"), _dm_import_str (o, "Control")),
+                        _dm_import_first_of (_dm_import_str (o, "Account Number"), ""),
+                        _dm_import_first_of (_dm_import_str (o, "Region"), ""),
                         _dm_import_first_of (_dm_import_str (o, "Resource ID"), ""));
   data.tool = "Prowler";
   data.id = id;
@@ -286,7 +295,8 @@ import_prowler_csv_row (DmImportFile *state,
 
   /* v2 has no finding id: its check, account, region and resource are one. */
   if (field[CSV_ID] == NULL)
-    id = g_strdup_printf ("prowler-csv/%s/%s/%s/%s", _dm_import_first_of (_dm_import_first_of (field[CSV_CHECK], field[CSV_TITLE_ID]), ""),
+    id = g_strdup_printf ("prowler-csv/%s/%s/%s/%s",
+                          _dm_import_first_of (_dm_import_first_of (field[CSV_CHECK], field[CSV_TITLE_ID]), ""),
                           _dm_import_first_of (field[CSV_ACCOUNT], ""), _dm_import_first_of (field[CSV_REGION], ""),
                           _dm_import_first_of (field[CSV_RESOURCE], ""));
   data.tool = "Prowler";

@@ -508,7 +508,8 @@ scout_resolve (ScoutIndex    *index,
     {
       ScoutNode *collection = g_hash_table_lookup (index->nodes, resource->parent);
 
-      out->resource = g_strdup (_dm_import_first_of (resource->arn, _dm_import_first_of (resource->id, _dm_import_first_of (resource->name, resource->key))));
+      out->resource = g_strdup (_dm_import_first_of (resource->arn, _dm_import_first_of (resource->id,
+                                                     _dm_import_first_of (resource->name, resource->key))));
       out->resource_type = g_strdup_printf ("%s/%s", service, collection ? collection->key : "");
       out->name = resource->name;
       if (out->region == NULL)
@@ -595,6 +596,174 @@ scout_evidence (const char *rationale,
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+/* First the nodes every flagged item leads through. */
+static void
+scout_index_build (ScoutIndex *index,
+                   JsonObject *services,
+                   GList      *names,
+                   const char *path)
+{
+  for (GList *l = names; l; l = l->next)
+    {
+      JsonObject *findings = scout_object (scout_object (services, l->data), "findings");
+      g_autoptr(GList) rules = findings ? json_object_get_members (findings) : NULL;
+
+      for (GList *r = rules; r; r = r->next)
+        {
+          JsonNode *items = _dm_import_member (scout_object (findings, r->data), "items");
+          JsonArray *array = items && JSON_NODE_HOLDS_ARRAY (items) ? json_node_get_array (items) : NULL;
+
+          for (guint i = 0; array && i < json_array_get_length (array); i++)
+            {
+              JsonNode *item = json_array_get_element (array, i);
+
+              if (JSON_NODE_HOLDS_VALUE (item) && json_node_get_value_type (item) == G_TYPE_STRING)
+                scout_want (index, json_node_get_string (item));
+            }
+        }
+    }
+  for (GList *l = names; l; l = l->next)
+    if (g_hash_table_contains (index->wanted, l->data))
+      scout_walk (index, NULL, l->data, json_object_get_member (services, l->data), 0);
+  if (index->pruned)
+    {
+      g_hash_table_remove_all (index->nodes);
+      scout_stream_file (index, path);
+    }
+}
+
+/* The rule's flagged items, by the resource each resolves to; returns
+ * how many items had no readable path. */
+static guint
+scout_group_items (ScoutIndex *index,
+                   const char *service,
+                   JsonObject *rule,
+                   JsonArray  *array,
+                   GPtrArray  *groups,
+                   GHashTable *by_resource)
+{
+  guint unreadable = 0;
+
+  for (guint i = 0; array && i < json_array_get_length (array); i++)
+    {
+      JsonNode *item = json_array_get_element (array, i);
+      ScoutResolved where;
+      ScoutGroup *group;
+
+      if (!JSON_NODE_HOLDS_VALUE (item) || json_node_get_value_type (item) != G_TYPE_STRING)
+        {
+          unreadable++;
+          continue;
+        }
+      scout_resolve (index, service, json_node_get_string (item),
+                     _dm_import_str (rule, "path"), &where);
+      group = g_hash_table_lookup (by_resource, where.resource);
+      if (group == NULL)
+        {
+          group = g_new0 (ScoutGroup, 1);
+          group->resource = where.resource;
+          group->resource_type = where.resource_type;
+          group->region = where.region;
+          group->name = where.name;
+          group->resolved = where.resolved;
+          group->paths = g_ptr_array_new ();
+          g_ptr_array_add (groups, group);
+          g_hash_table_insert (by_resource, group->resource, group);
+        }
+      else
+        {
+          g_free (where.resource);
+          g_free (where.resource_type);
+        }
+      g_ptr_array_add (group->paths, (gpointer)json_node_get_string (item));
+    }
+  return unreadable;
+}
+
+/* One rule, one item of the input (see _dm_import_scoutsuite). */
+static void
+scout_rule (DmImportFile *state,
+            ScoutIndex   *index,
+            const char   *account,
+            const char   *service,
+            const char   *rule_id,
+            JsonObject   *rule)
+{
+  const char *level = _dm_import_str (rule, "level");
+  const char *rationale = _dm_import_str (rule, "rationale");
+  gint64 flagged = _dm_import_integer (rule, "flagged_items", 0);
+  gint64 checked = _dm_import_integer (rule, "checked_items", flagged);
+  JsonNode *items = _dm_import_member (rule, "items");
+  JsonArray *array = items && JSON_NODE_HOLDS_ARRAY (items) ? json_node_get_array (items) : NULL;
+  g_autoptr(GPtrArray) groups = g_ptr_array_new_with_free_func (scout_group_free);
+  g_autoptr(GHashTable) by_resource = g_hash_table_new (g_str_hash, g_str_equal);
+  guint unreadable = 0;
+  guint64 before = _dm_import_n_findings (state);
+  DmFindingData base = { 0 };
+
+  state->input->items++;
+  if (rule == NULL)
+    {
+      _dm_import_skip (state, _("rule is not an object"));
+      return;
+    }
+  if (flagged == 0 && checked == 0 && (array == NULL || json_array_get_length (array) == 0))
+    {
+      _dm_import_skip (state, _("rule had nothing to check"));
+      return;
+    }
+
+  base.severity = g_strcmp0 (level, "danger") == 0 ? DM_SEVERITY_HIGH : DM_SEVERITY_MEDIUM;
+  base.tool = "ScoutSuite";
+  base.account = account;
+  base.title = _dm_import_first_of (_dm_import_str (rule, "description"), rule_id);
+  base.remediation = _dm_import_str (rule, "remediation");
+  base.source_item = state->input->items - 1;
+  base.status = DM_FINDING_FAILED;
+
+  unreadable = scout_group_items (index, service, rule, array, groups, by_resource);
+
+  for (guint i = 0; i < groups->len; i++)
+    {
+      ScoutGroup *group = groups->pdata[i];
+      g_autofree char *evidence = scout_evidence (rationale, group->name, group->paths, group->resolved);
+
+      scout_emit (state, &base, service, rule_id, group->resource, group->resource, group->resource_type,
+                  group->region, evidence);
+    }
+
+  /* Flagged items without a readable path are kept, as one finding
+   * on the rule. */
+  if (unreadable > 0 || (groups->len == 0 && flagged > 0))
+    {
+      g_autofree char *resource = unreadable > 0
+        ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u flagged item without a path",
+                                        "%u flagged items without a path", unreadable), unreadable)
+        : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" PRId64 " flagged item",
+                                        "%" PRId64 " flagged items", flagged), flagged);
+      g_autofree char *evidence = g_strdup_printf ("%s%s%s", _dm_import_first_of (rationale, ""),
+                                                   rationale && *rationale ? " " : "",
+                                                   _("ScoutSuite gave no readable path for these items."));
+
+      scout_emit (state, &base, service, rule_id, unreadable > 0 ? "unreadable-items" : "flagged-items",
+                  resource, service, NULL, evidence);
+    }
+  else if (groups->len == 0)
+    {
+      g_autofree char *resource = NULL;
+      const char *dashboard = _dm_import_str (rule, "dashboard_name");
+
+      resource = dashboard && *dashboard
+                 ? g_strdup_printf (_("%s: all %" PRId64 " checked items"), dashboard, checked)
+                 : g_strdup_printf (_("all %" PRId64 " checked items"), checked);
+      base.status = DM_FINDING_PASSED;
+      scout_emit (state, &base, service, rule_id, "all-checked", resource, service, NULL, rationale);
+    }
+
+  if (_dm_import_n_findings (state) > before)
+    state->input->evaluated++;
+}
+
 /* ScoutSuite reports per rule: how many items it checked and which it
  * flagged. Each rule is one item of the input: one failed finding per
  * flagged resource (two paths into one security group are one finding),
@@ -616,37 +785,10 @@ _dm_import_scoutsuite (DmImportFile *state,
   g_free (state->input->format);
   state->input->format = g_strdup ("scoutsuite");
 
-  /* First the nodes every flagged item leads through. */
   index.wanted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   index.nodes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, scout_node_free);
   names = json_object_get_members (services);
-  for (GList *l = names; l; l = l->next)
-    {
-      JsonObject *findings = scout_object (scout_object (services, l->data), "findings");
-      g_autoptr(GList) rules = findings ? json_object_get_members (findings) : NULL;
-
-      for (GList *r = rules; r; r = r->next)
-        {
-          JsonNode *items = _dm_import_member (scout_object (findings, r->data), "items");
-          JsonArray *array = items && JSON_NODE_HOLDS_ARRAY (items) ? json_node_get_array (items) : NULL;
-
-          for (guint i = 0; array && i < json_array_get_length (array); i++)
-            {
-              JsonNode *item = json_array_get_element (array, i);
-
-              if (JSON_NODE_HOLDS_VALUE (item) && json_node_get_value_type (item) == G_TYPE_STRING)
-                scout_want (&index, json_node_get_string (item));
-            }
-        }
-    }
-  for (GList *l = names; l; l = l->next)
-    if (g_hash_table_contains (index.wanted, l->data))
-      scout_walk (&index, NULL, l->data, json_object_get_member (services, l->data), 0);
-  if (index.pruned)
-    {
-      g_hash_table_remove_all (index.nodes);
-      scout_stream_file (&index, state->input->path);
-    }
+  scout_index_build (&index, services, names, state->input->path);
 
   for (GList *l = names; l; l = l->next)
     {
@@ -655,115 +797,7 @@ _dm_import_scoutsuite (DmImportFile *state,
       g_autoptr(GList) rules = findings ? json_object_get_members (findings) : NULL;
 
       for (GList *r = rules; r; r = r->next)
-        {
-          const char *rule_id = r->data;
-          JsonObject *rule = scout_object (findings, rule_id);
-          const char *level = _dm_import_str (rule, "level");
-          const char *rationale = _dm_import_str (rule, "rationale");
-          gint64 flagged = _dm_import_integer (rule, "flagged_items", 0);
-          gint64 checked = _dm_import_integer (rule, "checked_items", flagged);
-          JsonNode *items = _dm_import_member (rule, "items");
-          JsonArray *array = items && JSON_NODE_HOLDS_ARRAY (items) ? json_node_get_array (items) : NULL;
-          g_autoptr(GPtrArray) groups = g_ptr_array_new_with_free_func (scout_group_free);
-          g_autoptr(GHashTable) by_resource = g_hash_table_new (g_str_hash, g_str_equal);
-          guint unreadable = 0;
-          guint64 before = _dm_import_n_findings (state);
-          DmFindingData base = { 0 };
-
-          state->input->items++;
-          if (rule == NULL)
-            {
-              _dm_import_skip (state, _("rule is not an object"));
-              continue;
-            }
-          if (flagged == 0 && checked == 0 && (array == NULL || json_array_get_length (array) == 0))
-            {
-              _dm_import_skip (state, _("rule had nothing to check"));
-              continue;
-            }
-
-          base.severity = g_strcmp0 (level, "danger") == 0 ? DM_SEVERITY_HIGH : DM_SEVERITY_MEDIUM;
-          base.tool = "ScoutSuite";
-          base.account = account;
-          base.title = _dm_import_first_of (_dm_import_str (rule, "description"), rule_id);
-          base.remediation = _dm_import_str (rule, "remediation");
-          base.source_item = state->input->items - 1;
-          base.status = DM_FINDING_FAILED;
-
-          for (guint i = 0; array && i < json_array_get_length (array); i++)
-            {
-              JsonNode *item = json_array_get_element (array, i);
-              ScoutResolved where;
-              ScoutGroup *group;
-
-              if (!JSON_NODE_HOLDS_VALUE (item) || json_node_get_value_type (item) != G_TYPE_STRING)
-                {
-                  unreadable++;
-                  continue;
-                }
-              scout_resolve (&index, service, json_node_get_string (item),
-                             _dm_import_str (rule, "path"), &where);
-              group = g_hash_table_lookup (by_resource, where.resource);
-              if (group == NULL)
-                {
-                  group = g_new0 (ScoutGroup, 1);
-                  group->resource = where.resource;
-                  group->resource_type = where.resource_type;
-                  group->region = where.region;
-                  group->name = where.name;
-                  group->resolved = where.resolved;
-                  group->paths = g_ptr_array_new ();
-                  g_ptr_array_add (groups, group);
-                  g_hash_table_insert (by_resource, group->resource, group);
-                }
-              else
-                {
-                  g_free (where.resource);
-                  g_free (where.resource_type);
-                }
-              g_ptr_array_add (group->paths, (gpointer)json_node_get_string (item));
-            }
-
-          for (guint i = 0; i < groups->len; i++)
-            {
-              ScoutGroup *group = groups->pdata[i];
-              g_autofree char *evidence = scout_evidence (rationale, group->name, group->paths, group->resolved);
-
-              scout_emit (state, &base, service, rule_id, group->resource, group->resource, group->resource_type,
-                          group->region, evidence);
-            }
-
-          /* Flagged items without a readable path are kept, as one finding
-           * on the rule. */
-          if (unreadable > 0 || (groups->len == 0 && flagged > 0))
-            {
-              g_autofree char *resource = unreadable > 0
-                ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u flagged item without a path",
-                                                "%u flagged items without a path", unreadable), unreadable)
-                : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" PRId64 " flagged item",
-                                                "%" PRId64 " flagged items", flagged), flagged);
-              g_autofree char *evidence = g_strdup_printf ("%s%s%s", _dm_import_first_of (rationale, ""),
-                                                           rationale && *rationale ? " " : "",
-                                                           _("ScoutSuite gave no readable path for these items."));
-
-              scout_emit (state, &base, service, rule_id, unreadable > 0 ? "unreadable-items" : "flagged-items",
-                          resource, service, NULL, evidence);
-            }
-          else if (groups->len == 0)
-            {
-              g_autofree char *resource = NULL;
-              const char *dashboard = _dm_import_str (rule, "dashboard_name");
-
-              resource = dashboard && *dashboard
-                         ? g_strdup_printf (_("%s: all %" PRId64 " checked items"), dashboard, checked)
-                         : g_strdup_printf (_("all %" PRId64 " checked items"), checked);
-              base.status = DM_FINDING_PASSED;
-              scout_emit (state, &base, service, rule_id, "all-checked", resource, service, NULL, rationale);
-            }
-
-          if (_dm_import_n_findings (state) > before)
-            state->input->evaluated++;
-        }
+        scout_rule (state, &index, account, service, r->data, scout_object (findings, r->data));
     }
 
   g_hash_table_unref (index.wanted);

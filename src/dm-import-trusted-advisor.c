@@ -53,7 +53,8 @@ _dm_import_trusted_advisor (DmImportFile *state,
 
   data.tool = "Trusted Advisor";
   data.resource = _dm_import_first_of (_dm_import_str (o, "awsResourceId"), _dm_import_str (o, "resourceId"));
-  id = g_strdup_printf ("trusted-advisor/%s/%s", _dm_import_first_of (check, ""), _dm_import_first_of (data.resource, ""));
+  id = g_strdup_printf ("trusted-advisor/%s/%s", _dm_import_first_of (check, ""),
+                        _dm_import_first_of (data.resource, ""));
   data.id = _dm_import_first_of (_dm_import_str (o, "arn"), id);
   data.source_item = index;
   data.region = _dm_import_first_of (_dm_import_str (o, "regionCode"), _dm_import_str (o, "region"));

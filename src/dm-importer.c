@@ -555,7 +555,8 @@ walk_folder (DmImporter    *self,
       else if (type == G_FILE_TYPE_DIRECTORY)
         {
           if (first_visit (self, child, cancellable) &&
-              !walk_folder (self, child, call ? call : _dm_import_looks_like_call (name) ? name : NULL, cancellable, error))
+              !walk_folder (self, child, call ? call : _dm_import_looks_like_call (name) ? name : NULL, cancellable,
+                            error))
             return FALSE;
         }
       else if (type != G_FILE_TYPE_REGULAR)
@@ -600,7 +601,8 @@ dm_importer_add_file (DmImporter    *self,
       g_autofree char *call = parent ? g_file_get_basename (parent) : NULL;
 
       /* One of CloudMapper's per-resource files, given on its own. */
-      return import_one_file (self, file, call && _dm_import_looks_like_call (call) ? call : NULL, FALSE, cancellable, error);
+      return import_one_file (self, file, call && _dm_import_looks_like_call (call) ? call : NULL, FALSE, cancellable,
+                              error);
     }
   /* The same folder given again was read the first time. */
   if (!first_visit (self, file, cancellable))
