@@ -606,3 +606,87 @@ dm_check_secret_in_text (const char *text,
     }
   return NULL;
 }
+
+/* --- the families -------------------------------------------------------- */
+
+typedef gboolean (*ConfigFunc)              (DmCheckContext *context,
+                                             const char     *type,
+                                             const char     *id,
+                                             JsonObject     *configuration);
+typedef gboolean (*ConfigSupplementaryFunc) (DmCheckContext *context,
+                                             const char     *type,
+                                             const char     *id,
+                                             JsonObject     *configuration,
+                                             JsonObject     *supplementary);
+typedef gboolean (*CliFunc)                 (DmCheckContext *context,
+                                             JsonObject     *document);
+
+/* The families that read AWS Config items, asked in this order; the first
+ * that recognises the item's type evaluates it. S3 also reads the item's
+ * supplementary configuration (bucket policy, public access block). */
+static const struct
+{
+  ConfigFunc              config;
+  ConfigSupplementaryFunc config_supplementary;
+} config_families[] = {
+  { dm_checks_ec2_config },
+  { .config_supplementary = dm_checks_s3_config },
+  { dm_checks_rds_config },
+  { dm_checks_logging_config },
+  { dm_checks_lambda_config },
+  { dm_checks_containers_config },
+  { dm_checks_platform_config },
+  { dm_checks_policies_config },
+};
+
+/* The families that read AWS CLI responses, asked in this order; the
+ * first that recognises the response evaluates it. Policies first: a bare
+ * {"Policy"} is a bucket's only if no other service claims it. */
+static const CliFunc cli_families[] = {
+  dm_checks_policies_cli,
+  dm_checks_ec2_cli,
+  dm_checks_s3_cli,
+  dm_checks_rds_cli,
+  dm_checks_iam_cli,
+  dm_checks_logging_cli,
+  dm_checks_lambda_cli,
+  dm_checks_containers_cli,
+  dm_checks_opensearch_cli,
+  dm_checks_platform_cli,
+};
+
+/**
+ * dm_checks_config:
+ * @supplementary: (nullable): the item's supplementaryConfiguration
+ *
+ * Returns: %TRUE when a family recognised the item's type
+ */
+gboolean
+dm_checks_config (DmCheckContext *context,
+                  const char     *type,
+                  const char     *id,
+                  JsonObject     *configuration,
+                  JsonObject     *supplementary)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (config_families); i++)
+    if (config_families[i].config ? config_families[i].config (context, type, id, configuration)
+                                  : config_families[i].config_supplementary (context, type, id, configuration,
+                                                                             supplementary))
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * dm_checks_cli:
+ *
+ * Returns: %TRUE when a family recognised the response
+ */
+gboolean
+dm_checks_cli (DmCheckContext *context,
+               JsonObject     *document)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (cli_families); i++)
+    if (cli_families[i] (context, document))
+      return TRUE;
+  return FALSE;
+}

@@ -98,6 +98,15 @@ const char *dm_check_secret_kind       (const char     *name,
 const char *dm_check_secret_in_text    (const char     *text,
                                         guint          *line);
 
+/* All families in their order (dm-checks.c): what the importer calls. */
+gboolean    dm_checks_config           (DmCheckContext *context,
+                                        const char     *type,
+                                        const char     *id,
+                                        JsonObject     *configuration,
+                                        JsonObject     *supplementary);
+gboolean    dm_checks_cli              (DmCheckContext *context,
+                                        JsonObject     *document);
+
 /* Per family: each returns TRUE when it recognised the input. */
 gboolean    dm_checks_ec2_config       (DmCheckContext *context,
                                         const char     *type,

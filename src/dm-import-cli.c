@@ -1,0 +1,178 @@
+/* dm-import-cli.c: AWS CLI responses and demarc-collect's bundles, read by Demarc's own checks
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dm-importer"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "dm-checks.h"
+#include "dm-importer-private.h"
+
+static void
+emit_check (DmCheckContext *context,
+            const DmCheck  *check,
+            gboolean        failed,
+            const char     *resource,
+            const char     *resource_type,
+            const char     *evidence)
+{
+  DmImportFile *state = context->user_data;
+  g_autoptr(GStrvBuilder) controls = g_strv_builder_new ();
+  g_autofree char *id = g_strdup_printf ("%s/%s", check->id, resource ? resource : "");
+  g_autofree char *arn_account = dm_check_arn_account (resource);
+  DmFindingData data = { 0 };
+
+  data.id = id;
+  data.check = check->id;
+  data.status = failed ? DM_FINDING_FAILED : DM_FINDING_PASSED;
+  data.severity = check->severity;
+  data.service = check->service;
+  data.layer = check->layer;
+  data.resource = resource;
+  data.resource_type = resource_type;
+  data.region = context->region;
+  /* The resource's own ARN says whose it is; else where the data came from. */
+  data.account = arn_account ? arn_account : context->account;
+  data.source_item = context->item;
+  data.tool = "Demarc";
+  data.title = check->title;
+  data.evidence = evidence;
+  data.remediation = check->remediation;
+
+  g_strv_builder_addv (controls, (const char **)check->controls);
+  for (guint i = 0; check->cis[i]; i++)
+    {
+      g_autofree char *cis = g_strdup_printf ("CIS 3.0 %s", check->cis[i]);
+      g_strv_builder_add (controls, cis);
+    }
+  _dm_import_add_finding (state, &data, controls);
+}
+
+void
+_dm_import_init_context (DmImportFile   *state,
+                         DmCheckContext *context,
+                         guint64         index)
+{
+  /* Only Demarc's own checks need the path's account: formats that name
+   * their account never pay for looking it up. */
+  if (state->account_dir)
+    {
+      state->path_account = g_strdup (_dm_import_account_of_folder (state->self, state->account_dir, NULL));
+      g_clear_object (&state->account_dir);
+    }
+
+  memset (context, 0, sizeof *context);
+  context->catalogue = state->self->catalogue;
+  /* In CloudMapper's <call>/<resource> files, the folder names the call
+   * and the file the resource. */
+  context->source_name = state->resource_name ? state->resource_name : state->basename;
+  context->service_hint = state->call ? state->call : state->basename;
+  context->resource_name = state->resource_name;
+  context->account = state->path_account;
+  context->region = state->path_region;
+  context->item = index;
+  context->emit = emit_check;
+  context->user_data = state;
+}
+
+/* One AWS CLI response, on its own or from a bundle. */
+static gboolean
+evaluate_cli_output (DmImportFile   *state,
+                     DmCheckContext *context,
+                     JsonObject     *output)
+{
+  gboolean known = dm_checks_cli (context, output);
+
+  if (known && context->emitted == 0)
+    _dm_import_skip (state, _("nothing to evaluate (stopped, detached or incomplete resource)"));
+  return known;
+}
+
+/* "Findings, NextToken": what a document Demarc does not know holds. */
+static char *
+first_keys (JsonObject *o)
+{
+  g_autoptr(GList) names = json_object_get_members (o);
+  g_autoptr(GString) keys = g_string_new (NULL);
+  guint n = 0;
+
+  for (GList *l = names; l && n < 5; l = l->next, n++)
+    g_string_append_printf (keys, "%s%s", n ? ", " : "", (char *)l->data);
+  if (g_list_length (names) > 5)
+    g_string_append (keys, ", …");
+  return g_utf8_make_valid (keys->str, -1);
+}
+
+gboolean
+_dm_import_bundle_call_detect (JsonObject *o)
+{
+  return json_object_has_member (o, "operation") && json_object_has_member (o, "service") &&
+         (json_object_has_member (o, "output") || json_object_has_member (o, "error"));
+}
+
+/* A call of demarc-collect's bundle: the CLI response plus where it ran. */
+void
+_dm_import_bundle_call (DmImportFile *state,
+                        JsonObject   *call,
+                        guint64       index)
+{
+  JsonObject *output = _dm_import_obj (call, "output");
+  DmCheckContext context;
+
+  _dm_import_init_context (state, &context, index);
+  context.region = _dm_import_first_of (_dm_import_str (call, "region"), context.region);
+  context.account = _dm_import_first_of (_dm_import_str (call, "account"), context.account);
+  context.service_hint = _dm_import_str (call, "service");
+
+  if (output == NULL)
+    {
+      dm_checks_call_error (&context, _dm_import_str (call, "service"), _dm_import_str (call, "operation"),
+                            _dm_import_str (call, "error"));
+      if (context.emitted == 0)
+        _dm_import_skip (state, json_object_has_member (call, "error") ? _("the collector could not make this call")
+                                                                      : _("call without output"));
+      return;
+    }
+
+  if (!evaluate_cli_output (state, &context, output))
+    _dm_import_skip (state, _(NOT_YET_EVALUATED));
+}
+
+/* A Demarc bundle can hold thousands of calls: stream them. */
+void
+_dm_import_bundle_prepare (DmJsonReader *reader,
+                           GFile        *file,
+                           GCancellable *cancellable)
+{
+  dm_json_reader_add_item_path (reader, "calls");
+}
+
+/* Any other object is taken as one AWS CLI response. */
+gboolean
+_dm_import_cli_response (DmImportFile *state,
+                         JsonObject   *o)
+{
+  DmCheckContext context;
+
+  if (json_object_get_size (o) == 0)
+    return FALSE;
+
+  g_free (state->input->format);
+  state->input->format = g_strdup ("aws-cli");
+  state->input->items++;
+
+  _dm_import_init_context (state, &context, 0);
+  if (!evaluate_cli_output (state, &context, o))
+    {
+      g_autofree char *keys = first_keys (o);
+      g_autofree char *reason = g_strdup_printf (_("no Demarc check reads this yet (its keys: %s)"), keys);
+
+      _dm_import_skip (state, reason);
+    }
+  if (context.emitted > 0)
+    state->input->evaluated++;
+  return TRUE;
+}

@@ -1,0 +1,355 @@
+/* dm-import-common.c: the helpers every format shares
+ *
+ * Reading JSON safely, skips with their reasons, and the one way a
+ * finding is placed on the model and kept (once).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dm-importer"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "dm-checks.h"
+#include "dm-importer-private.h"
+
+/* --- reading JSON safely ----------------------------------------------- */
+
+JsonNode *
+_dm_import_member (JsonObject *o,
+                   const char *path)
+{
+  g_auto(GStrv) parts = NULL;
+  JsonNode *node = NULL;
+
+  if (o == NULL)
+    return NULL;
+
+  parts = g_strsplit (path, ".", -1);
+  for (guint i = 0; parts[i]; i++)
+    {
+      node = json_object_get_member (o, parts[i]);
+      if (node == NULL)
+        return NULL;
+      if (parts[i + 1] != NULL)
+        {
+          if (!JSON_NODE_HOLDS_OBJECT (node))
+            return NULL;
+          o = json_node_get_object (node);
+        }
+    }
+  return node;
+}
+
+/* A string member; numbers are not coerced (ids like account numbers come
+ * as strings in every format read here). */
+const char *
+_dm_import_str (JsonObject *o,
+                const char *path)
+{
+  JsonNode *node = _dm_import_member (o, path);
+
+  if (node && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    return json_node_get_string (node);
+  return NULL;
+}
+
+JsonObject *
+_dm_import_obj (JsonObject *o,
+                const char *path)
+{
+  JsonNode *node = _dm_import_member (o, path);
+
+  return node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+JsonObject *
+_dm_import_first_object (JsonObject *o,
+                         const char *path)
+{
+  JsonNode *node = _dm_import_member (o, path);
+  JsonArray *array;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return NULL;
+  array = json_node_get_array (node);
+  if (json_array_get_length (array) == 0 || !JSON_NODE_HOLDS_OBJECT (json_array_get_element (array, 0)))
+    return NULL;
+  return json_array_get_object_element (array, 0);
+}
+
+gint64
+_dm_import_integer (JsonObject *o,
+                    const char *path,
+                    gint64      fallback)
+{
+  JsonNode *node = _dm_import_member (o, path);
+  gint64 value;
+
+  if (node && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64)
+    return json_node_get_int (node);
+  if (node && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_DOUBLE &&
+      dm_check_double_to_integer (json_node_get_double (node), &value))
+    return value;
+  return fallback;
+}
+
+const char *
+_dm_import_first_of (const char *a,
+                     const char *b)
+{
+  return a && *a ? a : b;
+}
+
+void
+_dm_import_skip (DmImportFile *state,
+                 const char   *reason)
+{
+  DmSkipReason *entry = g_hash_table_lookup (state->reasons, reason);
+
+  if (entry == NULL)
+    {
+      entry = g_new0 (DmSkipReason, 1);
+      entry->reason = g_strdup (reason);
+      g_ptr_array_add (state->input->reasons, entry);
+      g_hash_table_insert (state->reasons, entry->reason, entry);
+    }
+  entry->count++;
+  state->input->skipped++;
+}
+
+/* Fills service, layer, check, remediation and controls: by Demarc's own
+ * check (control id, then Prowler id), then through the mapping by the
+ * tool's id (@tool; else the control as a Security Hub control, the
+ * Prowler check), then by the service the id names, the resource type, the
+ * service name. The tool's own title and remediation stay the finding's;
+ * Demarc's remediation fills in where the tool gave none. */
+void
+_dm_import_map_finding_by_id (DmImportFile  *state,
+                              DmFindingData *data,
+                              const char    *control,
+                              const char    *prowler_check,
+                              const ToolId  *tool,
+                              const char    *service_name,
+                              GStrvBuilder  *controls)
+{
+  DmCatalogue *catalogue = state->self->catalogue;
+  const DmCheck *check = NULL;
+  const DmMapping *mapped = NULL;
+  const char *service = NULL, *layer = NULL;
+
+  if (control)
+    check = dm_catalogue_find_by_control (catalogue, control);
+  if (check == NULL && prowler_check)
+    check = dm_catalogue_find_by_prowler (catalogue, prowler_check);
+
+  if (check != NULL)
+    {
+      data->check = check->id;
+      data->service = check->service;
+      data->layer = check->layer;
+      /* The tool's own advice for its finding; Demarc's where it gave none. */
+      data->remediation = _dm_import_first_of (data->remediation, check->remediation);
+      if (data->severity == DM_SEVERITY_UNKNOWN)
+        data->severity = check->severity;
+      g_strv_builder_addv (controls, (const char **)check->controls);
+      for (guint i = 0; check->cis[i]; i++)
+        {
+          g_autofree char *cis = g_strdup_printf ("CIS 3.0 %s", check->cis[i]);
+          g_strv_builder_add (controls, cis);
+        }
+      return;
+    }
+
+  if (control)
+    g_strv_builder_add (controls, control);
+
+  if (tool && tool->source)
+    mapped = dm_catalogue_map_id (catalogue, tool->source, tool->id, data->resource_type);
+  if (mapped == NULL && control)
+    mapped = dm_catalogue_lookup (catalogue, "securityhub", control);
+  if (mapped == NULL && prowler_check)
+    mapped = dm_catalogue_lookup (catalogue, "prowler", prowler_check);
+
+  if (mapped != NULL)
+    {
+      data->service = mapped->service;
+      data->layer = mapped->layer;
+      if (data->severity == DM_SEVERITY_UNKNOWN)
+        data->severity = mapped->severity;
+      return;
+    }
+
+  /* An id that names its service (PCI.IAM.1 on an AwsAccount resource is
+   * IAM's) says more than the resource type. */
+  if (((tool && (service = dm_catalogue_resolve_service (catalogue, tool->service))) &&
+       (layer = dm_catalogue_get_service_layer (catalogue, service))) ||
+      dm_catalogue_map_resource_type (catalogue, data->resource_type, &service, &layer) ||
+      ((service = dm_catalogue_resolve_service (catalogue, service_name)) &&
+       (layer = dm_catalogue_get_service_layer (catalogue, service))))
+    {
+      data->service = service;
+      data->layer = layer;
+    }
+}
+
+/* The form callers that know no tool id use. */
+void
+_dm_import_map_finding (DmImportFile  *state,
+                        DmFindingData *data,
+                        const char    *control,
+                        const char    *prowler_check,
+                        const char    *service_name,
+                        GStrvBuilder  *controls)
+{
+  _dm_import_map_finding_by_id (state, data, control, prowler_check, NULL, service_name, controls);
+}
+
+/* The same finding reached twice (the file given twice, a folder reached
+ * through a link, one root finding in two CloudMapper files) is one
+ * finding. The tool's own id alone is not trusted to tell findings apart
+ * (Prowler's examples give every finding the same placeholder uid): what
+ * the finding says of which resource is part of the key. */
+static char *
+finding_key (const DmFindingData *data)
+{
+  if (data->id == NULL)
+    return NULL;
+#define OR_EMPTY(s) ((s) ? (s) : "")
+  return g_strjoin ("\x1f", OR_EMPTY (data->tool), OR_EMPTY (data->account), OR_EMPTY (data->region), data->id,
+                    OR_EMPTY (data->check), OR_EMPTY (data->resource), OR_EMPTY (data->title), NULL);
+#undef OR_EMPTY
+}
+
+/* The same check on the same resource, reported by several tools or files
+ * (Security Hub, Prowler's ASFF and its OCSF), is one finding that lists
+ * each report. The check is Demarc's, else the Security Hub control; a
+ * finding with neither, or without a resource, is only ever the same as
+ * itself. A pass and a fail are kept apart; so are two reports in one file,
+ * which the tool itself told apart. */
+static char *
+report_key (const DmFindingData *data)
+{
+  const char *check = data->check;
+
+  if (check == NULL && data->controls && data->controls[0])
+    check = data->controls[0];
+  if (check == NULL || data->resource == NULL || *data->resource == '\0')
+    return NULL;
+  return g_strdup_printf ("%s\x1f%s\x1f%s\x1f%d", check, data->account ? data->account : "", data->resource,
+                          (int)data->status);
+}
+
+void
+_dm_import_add_finding (DmImportFile  *state,
+                        DmFindingData *data,
+                        GStrvBuilder  *controls)
+{
+  g_auto(GStrv) list = g_strv_builder_end (controls);
+  g_autoptr(DmFinding) finding = NULL;
+  DmFinding *reported;
+  char *key = finding_key (data);
+  char *joined;
+
+  if (key != NULL && !g_hash_table_add (state->self->seen, key))
+    {
+      state->input->duplicates++;
+      return;
+    }
+
+  data->controls = (const char * const *)list;
+  data->source = state->input->path;
+  joined = report_key (data);
+  if (joined && (reported = g_hash_table_lookup (state->self->reported, joined)) &&
+      g_strcmp0 (dm_finding_get_source (reported), state->input->path) != 0)
+    {
+      dm_finding_add_origin (reported, data);
+      state->input->duplicates++;
+      g_free (joined);
+      return;
+    }
+
+  finding = dm_finding_new (data);
+  g_list_store_append (state->self->findings, finding);
+  if (joined && !g_hash_table_contains (state->self->reported, joined))
+    g_hash_table_insert (state->self->reported, g_steal_pointer (&joined), finding);
+  g_free (joined);
+  state->input->by_status[data->status]++;
+}
+
+DmSeverity
+_dm_import_severity_of (const char *label,
+                        gint64      normalized)
+{
+  DmSeverity severity;
+
+  if (dm_severity_from_string (label, &severity))
+    return severity;
+
+  /* ASFF's 0–100 scale, as Security Hub bands it. */
+  if (normalized >= 90) return DM_SEVERITY_CRITICAL;
+  if (normalized >= 70) return DM_SEVERITY_HIGH;
+  if (normalized >= 40) return DM_SEVERITY_MEDIUM;
+  if (normalized >= 1) return DM_SEVERITY_LOW;
+  if (normalized == 0) return DM_SEVERITY_INFORMATIONAL;
+  return DM_SEVERITY_UNKNOWN;
+}
+
+/* Every resource a finding names (ASFF Resources[].Id, OCSF resources[]
+ * .uid or .name), borrowed from @o; NULL-terminated, for data.resources. */
+GPtrArray *
+_dm_import_all_resources (JsonObject *o,
+                          const char *path,
+                          const char *id,
+                          const char *fallback)
+{
+  GPtrArray *resources = g_ptr_array_new ();
+  JsonNode *node = _dm_import_member (o, path);
+
+  for (guint i = 0; node && JSON_NODE_HOLDS_ARRAY (node) && i < json_array_get_length (json_node_get_array (node)); i++)
+    {
+      JsonNode *element = json_array_get_element (json_node_get_array (node), i);
+      const char *named;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        continue;
+      named = _dm_import_first_of (_dm_import_str (json_node_get_object (element), id),
+                        fallback ? _dm_import_str (json_node_get_object (element), fallback) : NULL);
+      if (named)
+        g_ptr_array_add (resources, (gpointer)named);
+    }
+  g_ptr_array_add (resources, NULL);
+  return resources;
+}
+
+/* The account field of an ARN ("arn:aws:svc:region:ACCOUNT:…"), or NULL. */
+char *
+_dm_import_arn_field_account (const char *arn)
+{
+  g_auto(GStrv) parts = NULL;
+
+  if (arn == NULL || !g_str_has_prefix (arn, "arn:"))
+    return NULL;
+  parts = g_strsplit (arn, ":", 6);
+  return g_strv_length (parts) >= 5 && *parts[4] ? g_strdup (parts[4]) : NULL;
+}
+
+guint64
+_dm_import_n_findings (DmImportFile *state)
+{
+  /* Duplicates and other clouds' findings count: such an item was read,
+   * not lost. */
+  guint64 n = state->input->duplicates + state->input->not_aws;
+
+  for (guint i = 0; i < DM_N_FINDING_STATUSES; i++)
+    n += state->input->by_status[i];
+  return n;
+}
+
+int
+_dm_import_compare_names (gconstpointer a,
+                          gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *)a, *(const char * const *)b);
+}

@@ -1,0 +1,224 @@
+/* dm-import-config.c: AWS Config: configuration items, rule evaluations, rule and resource summaries
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dm-importer"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <inttypes.h>
+
+#include "dm-checks.h"
+#include "dm-importer-private.h"
+
+gboolean
+_dm_import_config_item_detect (JsonObject *o)
+{
+  return json_object_has_member (o, "resourceType") &&
+         (json_object_has_member (o, "configuration") || json_object_has_member (o, "configurationItemStatus"));
+}
+
+void
+_dm_import_config_item (DmImportFile *state,
+                        JsonObject   *o,
+                        guint64       index)
+{
+  const char *status = _dm_import_str (o, "configurationItemStatus");
+  const char *type = _dm_import_str (o, "resourceType");
+  const char *id = _dm_import_first_of (_dm_import_str (o, "resourceId"), _dm_import_str (o, "resourceName"));
+  g_autoptr(JsonNode) configuration = NULL;
+  JsonObject *supplementary = _dm_import_obj (o, "supplementaryConfiguration");
+  JsonObject *config;
+  DmCheckContext context;
+  gboolean known;
+
+  if (status && (g_str_has_prefix (status, "ResourceDeleted") || g_str_equal (status, "ResourceNotRecorded")))
+    {
+      _dm_import_skip (state, _("deleted or not recorded resource"));
+      return;
+    }
+
+  /* "configuration" is an object in delivered files, a JSON string in
+   * API responses. */
+  configuration = dm_check_parse_embedded (_dm_import_member (o, "configuration"));
+  if (configuration == NULL || !JSON_NODE_HOLDS_OBJECT (configuration))
+    {
+      _dm_import_skip (state, _("configuration missing or unreadable"));
+      return;
+    }
+  config = json_node_get_object (configuration);
+
+  _dm_import_init_context (state, &context, index);
+  context.region = _dm_import_first_of (_dm_import_str (o, "awsRegion"), context.region);
+  context.account = _dm_import_first_of (_dm_import_first_of (_dm_import_str (o, "accountId"),
+                                                              _dm_import_str (o, "awsAccountId")),
+                                         context.account);
+
+  known = dm_checks_config (&context, type, id, config, supplementary);
+
+  if (!known)
+    _dm_import_skip (state, _(NOT_YET_EVALUATED));
+  else if (context.emitted == 0)
+    _dm_import_skip (state, _("nothing to evaluate (stopped, detached or incomplete resource)"));
+}
+
+gboolean
+_dm_import_config_evaluation_detect (JsonObject *o)
+{
+  return _dm_import_obj (o, "EvaluationResultIdentifier") && json_object_has_member (o, "ComplianceType");
+}
+
+void
+_dm_import_config_evaluation (DmImportFile *state,
+                              JsonObject   *o,
+                              guint64       index)
+{
+  g_autoptr(GStrvBuilder) controls = g_strv_builder_new ();
+  g_autofree char *id = NULL;
+  const char *compliance = _dm_import_str (o, "ComplianceType");
+  const char *rule = _dm_import_str (o, "EvaluationResultIdentifier.EvaluationResultQualifier.ConfigRuleName");
+  DmFindingData data = { 0 };
+
+  if (g_strcmp0 (compliance, "COMPLIANT") == 0)
+    data.status = DM_FINDING_PASSED;
+  else if (g_strcmp0 (compliance, "NON_COMPLIANT") == 0)
+    data.status = DM_FINDING_FAILED;
+  else if (g_strcmp0 (compliance, "NOT_APPLICABLE") == 0 || g_strcmp0 (compliance, "INSUFFICIENT_DATA") == 0)
+    data.status = DM_FINDING_INFORMATIONAL;
+  else
+    {
+      _dm_import_skip (state, _("no compliance result"));
+      return;
+    }
+
+  data.resource = _dm_import_str (o, "EvaluationResultIdentifier.EvaluationResultQualifier.ResourceId");
+  data.resource_type = _dm_import_str (o, "EvaluationResultIdentifier.EvaluationResultQualifier.ResourceType");
+  id = g_strdup_printf ("%s/%s", _dm_import_first_of (rule, "rule"), _dm_import_first_of (data.resource, "resource"));
+  data.tool = "AWS Config";
+  data.id = id;
+  data.source_item = index;
+  data.severity = DM_SEVERITY_UNKNOWN;
+  data.title = rule;
+  data.evidence = _dm_import_str (o, "Annotation");
+
+  _dm_import_map_finding_by_id (state, &data, NULL, NULL, &(ToolId){ "config", rule, NULL }, NULL, controls);
+  _dm_import_add_finding (state, &data, controls);
+}
+
+static gboolean
+config_status (const char      *compliance,
+               DmFindingStatus *status)
+{
+  if (g_strcmp0 (compliance, "COMPLIANT") == 0)
+    *status = DM_FINDING_PASSED;
+  else if (g_strcmp0 (compliance, "NON_COMPLIANT") == 0)
+    *status = DM_FINDING_FAILED;
+  else if (g_strcmp0 (compliance, "NOT_APPLICABLE") == 0 || g_strcmp0 (compliance, "INSUFFICIENT_DATA") == 0)
+    *status = DM_FINDING_INFORMATIONAL;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+/* "N resources", or "more than N" when Config capped the count. */
+static char *
+contributors (JsonObject *o)
+{
+  gint64 n = _dm_import_integer (o, "Compliance.ComplianceContributorCount.CappedCount", -1);
+  gboolean capped = FALSE;
+
+  dm_check_boolean (_dm_import_obj (_dm_import_obj (o, "Compliance"), "ComplianceContributorCount"), "CapExceeded",
+                    &capped);
+  if (n < 0)
+    return NULL;
+  return capped ? g_strdup_printf (_("more than %" PRId64), n) : g_strdup_printf ("%" G_GINT64_FORMAT, n);
+}
+
+gboolean
+_dm_import_config_rule_detect (JsonObject *o)
+{
+  return json_object_has_member (o, "ConfigRuleName") &&
+         (_dm_import_str (o, "Compliance.ComplianceType") || json_object_has_member (o, "ComplianceType"));
+}
+
+/* describe-compliance-by-config-rule and a conformance pack's compliance:
+ * one result per rule, without the resources (get-compliance-details-by-
+ * config-rule lists those). */
+void
+_dm_import_config_rule (DmImportFile *state,
+                        JsonObject   *o,
+                        guint64       index)
+{
+  g_autoptr(GStrvBuilder) controls = g_strv_builder_new ();
+  g_autofree char *id = NULL;
+  g_autofree char *count = contributors (o);
+  g_autofree char *evidence = NULL;
+  const char *rule = _dm_import_str (o, "ConfigRuleName");
+  DmFindingData data = { 0 };
+
+  if (!config_status (_dm_import_first_of (_dm_import_str (o, "Compliance.ComplianceType"),
+                                           _dm_import_str (o, "ComplianceType")), &data.status))
+    {
+      _dm_import_skip (state, _("no compliance result"));
+      return;
+    }
+  id = g_strdup_printf ("config-rule/%s/%s", _dm_import_first_of (state->conformance_pack, ""), rule);
+  data.tool = "AWS Config";
+  data.id = id;
+  data.source_item = index;
+  data.severity = DM_SEVERITY_UNKNOWN;
+  data.title = rule;
+  if (data.status == DM_FINDING_FAILED && count)
+    evidence = g_strdup_printf (_("%s resources do not comply; this summary does not name them."), count);
+  else
+    evidence = g_strdup (_("The rule's result for the whole account; this summary names no resource."));
+  data.evidence = evidence;
+  data.resource = state->conformance_pack;
+
+  _dm_import_map_finding_by_id (state, &data, NULL, NULL, &(ToolId){ "config", rule, NULL }, NULL, controls);
+  _dm_import_add_finding (state, &data, controls);
+}
+
+gboolean
+_dm_import_config_resource_detect (JsonObject *o)
+{
+  return json_object_has_member (o, "ResourceId") && json_object_has_member (o, "ResourceType") &&
+         _dm_import_str (o, "Compliance.ComplianceType");
+}
+
+/* describe-compliance-by-resource: one result per resource, all rules. */
+void
+_dm_import_config_resource (DmImportFile *state,
+                            JsonObject   *o,
+                            guint64       index)
+{
+  g_autoptr(GStrvBuilder) controls = g_strv_builder_new ();
+  g_autofree char *id = NULL;
+  g_autofree char *count = contributors (o);
+  g_autofree char *title = NULL;
+  DmFindingData data = { 0 };
+
+  if (!config_status (_dm_import_str (o, "Compliance.ComplianceType"), &data.status))
+    {
+      _dm_import_skip (state, _("no compliance result"));
+      return;
+    }
+  data.resource = _dm_import_str (o, "ResourceId");
+  data.resource_type = _dm_import_str (o, "ResourceType");
+  id = g_strdup_printf ("config-resource/%s/%s", _dm_import_first_of (data.resource_type, ""),
+                        _dm_import_first_of (data.resource, ""));
+  data.tool = "AWS Config";
+  data.id = id;
+  data.source_item = index;
+  data.severity = DM_SEVERITY_UNKNOWN;
+  if (data.status == DM_FINDING_FAILED)
+    title = count ? g_strdup_printf (_("The resource does not comply with %s AWS Config rules"), count)
+                  : g_strdup (_("The resource does not comply with its AWS Config rules"));
+  else
+    title = g_strdup (_("The resource's AWS Config rules"));
+  data.title = title;
+
+  _dm_import_map_finding (state, &data, NULL, NULL, NULL, controls);
+  _dm_import_add_finding (state, &data, controls);
+}

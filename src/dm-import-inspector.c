@@ -1,0 +1,139 @@
+/* dm-import-inspector.c: Amazon Inspector findings (inspector2)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dm-importer"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "dm-importer-private.h"
+
+gboolean
+_dm_import_inspector_detect (JsonObject *o)
+{
+  return json_object_has_member (o, "findingArn") && json_object_has_member (o, "awsAccountId");
+}
+
+/* Inspector's resource types, as the ASFF types the catalogue maps. */
+static const struct
+{
+  const char *type;
+  const char *asff_type;
+} inspector_resources[] = {
+  { "AWS_EC2_INSTANCE", "AwsEc2Instance" },
+  { "AWS_ECR_CONTAINER_IMAGE", "AwsEcrContainerImage" },
+  { "AWS_ECR_REPOSITORY", "AwsEcrRepository" },
+  { "AWS_LAMBDA_FUNCTION", "AwsLambdaFunction" },
+  { "AWS_ACCOUNT", "AwsAccount" },
+};
+
+static DmSeverity
+score_severity (double score)
+{
+  /* CVSS v3 bands */
+  if (score >= 9) return DM_SEVERITY_CRITICAL;
+  if (score >= 7) return DM_SEVERITY_HIGH;
+  if (score >= 4) return DM_SEVERITY_MEDIUM;
+  if (score > 0) return DM_SEVERITY_LOW;
+  return DM_SEVERITY_UNKNOWN;
+}
+
+static double
+number (JsonObject *o,
+        const char *path)
+{
+  JsonNode *node = _dm_import_member (o, path);
+
+  if (node && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_DOUBLE)
+    return json_node_get_double (node);
+  if (node && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64)
+    return (double)json_node_get_int (node);
+  return -1;
+}
+
+/* aws inspector2 list-findings, and the findings reports Inspector writes
+ * to S3: package, code and network-reachability findings. */
+void
+_dm_import_inspector (DmImportFile *state,
+                      JsonObject   *o,
+                      guint64       index)
+{
+  g_autoptr(GStrvBuilder) controls = g_strv_builder_new ();
+  g_autoptr(GPtrArray) resources = g_ptr_array_new ();
+  g_autoptr(GString) evidence = g_string_new (NULL);
+  g_autofree char *remediation = NULL;
+  JsonObject *vulnerability = _dm_import_obj (o, "packageVulnerabilityDetails");
+  JsonObject *package = _dm_import_first_object (vulnerability, "vulnerablePackages");
+  JsonObject *resource = _dm_import_first_object (o, "resources");
+  JsonNode *all = _dm_import_member (o, "resources");
+  const char *status = _dm_import_str (o, "status");
+  const char *cve = _dm_import_str (vulnerability, "vulnerabilityId");
+  const char *text = _dm_import_str (o, "remediation.recommendation.text");
+  ToolId tool = { "inspector", NULL, NULL };
+  DmFindingData data = { 0 };
+
+  if (g_strcmp0 (status, "SUPPRESSED") == 0 || g_strcmp0 (status, "CLOSED") == 0)
+    data.status = DM_FINDING_SUPPRESSED;
+  else
+    data.status = DM_FINDING_FAILED;
+  if (!dm_severity_from_string (_dm_import_str (o, "severity"), &data.severity))
+    data.severity = score_severity (number (o, "inspectorScore"));
+  data.tool = "Inspector";
+  data.id = _dm_import_str (o, "findingArn");
+  data.source_item = index;
+  data.account = _dm_import_str (o, "awsAccountId");
+  data.region = _dm_import_str (resource, "region");
+  data.resource = _dm_import_str (resource, "id");
+  data.title = _dm_import_str (o, "title");
+  for (guint i = 0; i < G_N_ELEMENTS (inspector_resources); i++)
+    if (g_strcmp0 (_dm_import_str (resource, "type"), inspector_resources[i].type) == 0)
+      data.resource_type = inspector_resources[i].asff_type;
+
+  for (guint i = 0; all && JSON_NODE_HOLDS_ARRAY (all) && i < json_array_get_length (json_node_get_array (all)); i++)
+    {
+      JsonNode *element = json_array_get_element (json_node_get_array (all), i);
+
+      if (JSON_NODE_HOLDS_OBJECT (element) && _dm_import_str (json_node_get_object (element), "id"))
+        g_ptr_array_add (resources, (gpointer)_dm_import_str (json_node_get_object (element), "id"));
+    }
+  g_ptr_array_add (resources, NULL);
+  data.resources = (const char * const *)resources->pdata;
+
+  if (package)
+    {
+      g_string_append_printf (evidence, _("%s in %s %s (%s)"), _dm_import_first_of (cve, "?"),
+                              _dm_import_first_of (_dm_import_str (package, "name"), "?"),
+                              _dm_import_first_of (_dm_import_str (package, "version"), ""),
+                              _dm_import_first_of (_dm_import_str (package, "packageManager"), "?"));
+      if (_dm_import_str (package, "fixedInVersion") &&
+          g_strcmp0 (_dm_import_str (package, "fixedInVersion"), "NotAvailable") != 0)
+        g_string_append_printf (evidence, _("; fixed in %s"), _dm_import_str (package, "fixedInVersion"));
+    }
+  if (number (o, "inspectorScore") >= 0)
+    g_string_append_printf (evidence, _("%sInspector score %.1f"), evidence->len ? "; " : "",
+                            number (o, "inspectorScore"));
+  if (number (o, "epss.score") >= 0)
+    g_string_append_printf (evidence, _("; EPSS %.5f"), number (o, "epss.score"));
+  if (g_strcmp0 (_dm_import_str (o, "exploitAvailable"), "YES") == 0)
+    g_string_append (evidence, _("; a public exploit exists"));
+  if (_dm_import_str (o, "description"))
+    g_string_append_printf (evidence, "%s%s", evidence->len ? ". " : "", _dm_import_str (o, "description"));
+  data.evidence = evidence->str;
+
+  if (text && g_strcmp0 (text, "None Provided") != 0)
+    data.remediation = text;
+  else if (package && _dm_import_str (package, "remediation"))
+    data.remediation = _dm_import_str (package, "remediation");
+  else if (package && _dm_import_str (package, "fixedInVersion"))
+    data.remediation = remediation = g_strdup_printf (_("Update %s to %s or later."),
+                                                      _dm_import_first_of (_dm_import_str (package, "name"), "?"),
+                                                      _dm_import_str (package, "fixedInVersion"));
+  if (cve)
+    g_strv_builder_add (controls, cve);
+
+  tool.id = _dm_import_first_of (_dm_import_str (package, "packageManager"), _dm_import_str (o, "type"));
+  _dm_import_map_finding_by_id (state, &data, NULL, NULL, &tool, "inspector2", controls);
+  _dm_import_add_finding (state, &data, controls);
+}

@@ -1,0 +1,198 @@
+/* dm-importer-private.h: what the importer's format files share
+ *
+ * dm-importer.c holds the table of formats and reads files and folders;
+ * each dm-import-<format>.c tells its items from the content and turns
+ * them into findings with the helpers below (dm-import-common.c).
+ * Adding a format is one such file and one row in the table.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "dm-checks.h"
+#include "dm-importer.h"
+#include "dm-json-reader.h"
+
+G_BEGIN_DECLS
+
+#define NOT_YET_EVALUATED N_("no Demarc check reads this yet")
+
+struct _DmImporter
+{
+  GObject      parent_instance;
+
+  DmCatalogue *catalogue;
+  GListStore  *findings;
+  GPtrArray   *inputs;   /* DmImportInput */
+  GHashTable  *seen;     /* finding keys, so each finding is kept once */
+  GHashTable  *reported; /* check + resource -> DmFinding, to join tools' reports */
+  GHashTable  *folders;  /* "device:inode" of folders walked */
+  GHashTable  *accounts; /* account folder path -> its account id, "" if none */
+  guint        n_read;   /* inputs read (wholly or in part), for empty walks */
+
+  DmImportProgressFunc progress;
+  gpointer             progress_data;
+  DmImportProgress     where;
+};
+
+/* One file being read. */
+typedef struct
+{
+  DmImporter    *self;
+  DmImportInput *input;
+  char          *basename;
+  char          *path_account;   /* from a CloudMapper-style path */
+  char          *path_region;
+  GHashTable    *reasons;     /* reason -> DmSkipReason, borrowed from input */
+  const char    *trusted_advisor_check;  /* the check whose flagged resources are read */
+  const char    *conformance_pack;       /* the pack whose rules are read */
+  guint         *kinds;          /* items per row of the format table */
+  guint          unknown_items;  /* items of no format in it */
+  gboolean       variant;        /* an item was of its format's variant (Prowler's ASFF) */
+  char          *call;           /* CloudMapper's <call>/ folder the file is in */
+  char          *resource_name;  /* the resource its file name names, decoded */
+  GFile         *account_dir;    /* whose account path_account is, worked out when first needed */
+} DmImportFile;
+
+/* A format of single items (a finding, a Config item, a bundle call):
+ * detect is tried row by row, in the table's order, on every item. */
+typedef struct
+{
+  const char *name;
+  guint       rank;        /* breaks a tie in naming a file (see formats[]) */
+  const char *variant;     /* the name when the file's items were its variant, or NULL */
+  gboolean  (*detect)      (JsonObject   *o);
+  void      (*import_item) (DmImportFile *state,
+                            JsonObject   *o,
+                            guint64       index);
+} DmImportFormat;
+
+/* A whole document, file or reader setting, tried in the table's order:
+ * sniff peeks at a file and read_file then reads it instead of the JSON
+ * reader (CSV); prepare tells the JSON reader what to stream or leave out;
+ * import_document takes a document none of the item formats claims. */
+typedef struct
+{
+  const char *name;
+  gboolean  (*sniff)           (GFile         *file,
+                                GCancellable  *cancellable);
+  gboolean  (*read_file)       (DmImportFile  *state,
+                                GFile         *file,
+                                GCancellable  *cancellable,
+                                GError       **error);
+  void      (*prepare)         (DmJsonReader  *reader,
+                                GFile         *file,
+                                GCancellable  *cancellable);
+  gboolean  (*import_document) (DmImportFile  *state,
+                                JsonObject    *document);
+} DmImportDocumentFormat;
+
+/* A finding's id in its tool's own terms, for the mapping. */
+typedef struct
+{
+  const char *source;    /* "scoutsuite", "config", "guardduty", "inspector", "cis-1.2", "pci"… */
+  const char *id;        /* the rule, type, package manager… (nullable) */
+  const char *service;   /* the service the id names (PCI.IAM.1 → "IAM"), or NULL */
+} ToolId;
+
+/* dm-import-common.c: reading JSON safely */
+JsonNode   *_dm_import_member       (JsonObject *o,
+                                     const char *path);
+const char *_dm_import_str          (JsonObject *o,
+                                     const char *path);
+JsonObject *_dm_import_obj          (JsonObject *o,
+                                     const char *path);
+JsonObject *_dm_import_first_object (JsonObject *o,
+                                     const char *path);
+gint64      _dm_import_integer      (JsonObject *o,
+                                     const char *path,
+                                     gint64      fallback);
+const char *_dm_import_first_of     (const char *a,
+                                     const char *b);
+GPtrArray  *_dm_import_all_resources (JsonObject *o,
+                                      const char *path,
+                                      const char *id,
+                                      const char *fallback);
+char       *_dm_import_arn_field_account (const char *arn);
+int         _dm_import_compare_names (gconstpointer a,
+                                      gconstpointer b);
+
+/* dm-import-common.c: findings and skips */
+void        _dm_import_skip              (DmImportFile  *state,
+                                          const char    *reason);
+guint64     _dm_import_n_findings        (DmImportFile  *state);
+DmSeverity  _dm_import_severity_of       (const char    *label,
+                                          gint64         normalized);
+void        _dm_import_map_finding_by_id (DmImportFile  *state,
+                                          DmFindingData *data,
+                                          const char    *control,
+                                          const char    *prowler_check,
+                                          const ToolId  *tool,
+                                          const char    *service_name,
+                                          GStrvBuilder  *controls);
+void        _dm_import_map_finding       (DmImportFile  *state,
+                                          DmFindingData *data,
+                                          const char    *control,
+                                          const char    *prowler_check,
+                                          const char    *service_name,
+                                          GStrvBuilder  *controls);
+void        _dm_import_add_finding       (DmImportFile  *state,
+                                          DmFindingData *data,
+                                          GStrvBuilder  *controls);
+
+/* dm-import-cloudmapper.c: where a file of a CloudMapper tree comes from */
+gboolean    _dm_import_looks_like_call      (const char   *name);
+char       *_dm_import_decode_resource_name (const char   *name);
+const char *_dm_import_account_of_folder    (DmImporter   *self,
+                                             GFile        *folder,
+                                             GCancellable *cancellable);
+void        _dm_import_context_from_path    (DmImportFile *state,
+                                             GFile        *file,
+                                             gboolean      in_folder);
+
+/* dm-import-cli.c: Demarc's own checks on what a file holds */
+void        _dm_import_init_context   (DmImportFile   *state,
+                                       DmCheckContext *context,
+                                       guint64         index);
+
+/* The formats, each in its file. */
+#define DM_IMPORT_ITEM_FORMAT(name) \
+  gboolean _dm_import_##name##_detect (JsonObject *o); \
+  void     _dm_import_##name          (DmImportFile *state, JsonObject *o, guint64 index)
+
+DM_IMPORT_ITEM_FORMAT (guardduty);
+DM_IMPORT_ITEM_FORMAT (inspector);
+DM_IMPORT_ITEM_FORMAT (macie);
+DM_IMPORT_ITEM_FORMAT (access_analyzer);
+DM_IMPORT_ITEM_FORMAT (cloudsploit);
+DM_IMPORT_ITEM_FORMAT (trusted_advisor);
+DM_IMPORT_ITEM_FORMAT (asff);
+DM_IMPORT_ITEM_FORMAT (prowler_ocsf);
+DM_IMPORT_ITEM_FORMAT (prowler_v3);
+DM_IMPORT_ITEM_FORMAT (prowler_v2);
+DM_IMPORT_ITEM_FORMAT (config_item);
+DM_IMPORT_ITEM_FORMAT (config_evaluation);
+DM_IMPORT_ITEM_FORMAT (config_rule);
+DM_IMPORT_ITEM_FORMAT (config_resource);
+DM_IMPORT_ITEM_FORMAT (bundle_call);
+
+gboolean    _dm_import_prowler_csv_sniff (GFile         *file,
+                                          GCancellable  *cancellable);
+gboolean    _dm_import_prowler_csv       (DmImportFile  *state,
+                                          GFile         *file,
+                                          GCancellable  *cancellable,
+                                          GError       **error);
+void        _dm_import_bundle_prepare    (DmJsonReader  *reader,
+                                          GFile         *file,
+                                          GCancellable  *cancellable);
+void        _dm_import_scoutsuite_prepare (DmJsonReader *reader,
+                                           GFile        *file,
+                                           GCancellable *cancellable);
+gboolean    _dm_import_scoutsuite        (DmImportFile  *state,
+                                          JsonObject    *document);
+gboolean    _dm_import_cli_response      (DmImportFile  *state,
+                                          JsonObject    *document);
+
+G_END_DECLS
