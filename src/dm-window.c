@@ -16,56 +16,7 @@
 #include "dm-import-summary.h"
 #include "dm-presentation.h"
 #include "dm-redactor.h"
-#include "dm-window.h"
-
-struct _DmWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  AdwLeaflet           *leaflet;
-  GtkWidget            *sidebar;
-  GtkWidget            *content;
-  GtkSearchEntry       *search_entry;
-  GtkStack             *sidebar_stack;
-  GtkListBox           *service_list;
-  AdwViewSwitcherTitle *switcher_title;
-  AdwToastOverlay      *toast_overlay;
-  AdwViewStack         *view_stack;
-  AdwFlap              *flap;
-  DmDiagram            *diagram;
-  DmDetailsPane        *details;
-  DmCompareView        *compare;
-  DmFindingsView       *findings;
-  GtkMenuButton        *inputs_button;
-  GtkBox               *inputs_box;
-  GtkWidget            *inputs_list;  /* in inputs_box, or NULL */
-  GtkRevealer          *progress_revealer;
-  GtkLabel             *progress_label;
-  GtkProgressBar       *progress_bar;
-  GMenu                *recent_section;
-
-  GSettings            *settings;
-  GCancellable         *cancellable;
-  GCancellable         *import_cancellable;
-  DmCatalogue          *catalogue;
-  DmImporter           *importer;
-  DmReport             *report;      /* the importer's findings, redacted or not */
-  DmAssessment         *assessment;  /* the report's */
-  gboolean              redact;
-  GCancellable         *redact_cancellable;
-  GCancellable         *export_cancellable;  /* cancelled only when the window goes */
-  GCancellable         *diff_cancellable;
-  DmDiff               *diff;        /* against an older export, or NULL */
-  gboolean              show_all_services;
-  DmModel              *model;
-  DmService            *service;
-  GtkFileChooserNative *chooser;
-  gboolean              syncing_list;
-  gpointer              import;           /* ImportData of the running import */
-  guint                 progress_source;
-  gulong                recent_changed_id;
-  guint                 n_exports;
-};
+#include "dm-window-private.h"
 
 G_DEFINE_FINAL_TYPE (DmWindow, dm_window, ADW_TYPE_APPLICATION_WINDOW)
 

@@ -13,7 +13,7 @@
 #include <stdio.h>
 
 #include "dm-application.h"
-#include "dm-window.h"
+#include "dm-window-private.h"
 
 static gint64 painted_at;
 static gint64 frame_started_at;

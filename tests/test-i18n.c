@@ -28,7 +28,7 @@
 #include "dm-application.h"
 #include "dm-details-pane.h"
 #include "dm-diagram.h"
-#include "dm-window.h"
+#include "dm-window-private.h"
 
 /* The French team puts a no-break space before ":" and ";" and inside « ». */
 #define NBSP "\u00a0"

@@ -19,7 +19,7 @@
 #include "dm-diagram.h"
 #include "dm-findings-view.h"
 #include "dm-presentation.h"
-#include "dm-window.h"
+#include "dm-window-private.h"
 
 static DmApplication *shared_app;
 
