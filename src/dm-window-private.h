@@ -24,6 +24,7 @@ struct _DmWindow
 {
   AdwApplicationWindow  parent_instance;
 
+  /* Template widgets */
   AdwLeaflet           *leaflet;
   GtkWidget            *sidebar;
   GtkWidget            *content;
@@ -40,34 +41,107 @@ struct _DmWindow
   DmFindingsView       *findings;
   GtkMenuButton        *inputs_button;
   GtkBox               *inputs_box;
-  GtkWidget            *inputs_list;  /* in inputs_box, or NULL */
   GtkRevealer          *progress_revealer;
   GtkLabel             *progress_label;
   GtkProgressBar       *progress_bar;
   GMenu                *recent_section;
 
+  /* Owned references */
   GSettings            *settings;
-  GCancellable         *cancellable;
-  GCancellable         *import_cancellable;
   DmCatalogue          *catalogue;
+  DmModel              *model;
+  DmService            *service;
   DmImporter           *importer;
   DmReport             *report;      /* the importer's findings, redacted or not */
   DmAssessment         *assessment;  /* the report's */
-  gboolean              redact;
+  DmDiff               *diff;        /* against an older export, or NULL */
+  GtkWidget            *inputs_list; /* in inputs_box, or NULL */
+  GtkFileChooserNative *chooser;     /* the one open, or NULL */
+
+  /* Background jobs (dm-window-import.c) */
+  GCancellable         *cancellable;         /* loading a model */
+  GCancellable         *import_cancellable;
   GCancellable         *redact_cancellable;
   GCancellable         *export_cancellable;  /* cancelled only when the window goes */
   GCancellable         *diff_cancellable;
-  DmDiff               *diff;        /* against an older export, or NULL */
-  gboolean              show_all_services;
-  DmModel              *model;
-  DmService            *service;
-  GtkFileChooserNative *chooser;
-  gboolean              syncing_list;
-  gpointer              import;           /* ImportData of the running import */
+  gpointer              import;              /* the Job of the running import */
   guint                 progress_source;
   gulong                recent_changed_id;
   guint                 n_exports;
+
+  /* State */
+  gboolean              redact;
+  gboolean              show_all_services;
+  gboolean              syncing_list;
 };
+
+/* A file chooser filter; the name is marked with N_() and translated when shown. */
+typedef struct
+{
+  const char *name;
+  const char *mime_type;     /* or NULL */
+  const char *patterns[3];   /* up to three, the rest NULL */
+} DmWindowFilter;
+
+/* What a chooser gives back: at least one file. */
+typedef void (*DmWindowChosenFunc) (DmWindow  *self,
+                                    GFile    **files,
+                                    guint      n_files);
+
+typedef struct
+{
+  const char            *title;
+  const char            *accept_label;
+  GtkFileChooserAction   action;
+  gboolean               multiple;
+  const DmWindowFilter  *filters;         /* ended by a row without name, or NULL */
+  const char            *suggested_name;  /* for saving, or NULL */
+  GFile                 *folder;          /* or NULL */
+  DmWindowChosenFunc     chosen;
+} DmWindowChooser;
+
+/* dm-window.c */
+void          _dm_window_set_report          (DmWindow              *self,
+                                              DmReport              *report);
+void          _dm_window_set_diff            (DmWindow              *self,
+                                              DmDiff                *diff);
+void          _dm_window_show_view           (DmWindow              *self,
+                                              const char            *name);
+void          _dm_window_step_service        (DmWindow              *self,
+                                              int                    delta);
+void          _dm_window_show_error          (DmWindow              *self,
+                                              const char            *heading,
+                                              const char            *body);
+void          _dm_window_choose              (DmWindow              *self,
+                                              const DmWindowChooser *chooser);
+
+/* dm-window-actions.c */
+void          _dm_window_class_actions_init  (GtkWidgetClass        *widget_class);
+void          _dm_window_actions_update      (DmWindow              *self);
+
+/* dm-window-import.c */
+void          _dm_window_run_job             (DmWindow              *self,
+                                              GCancellable          *cancellable,
+                                              gpointer               source_tag,
+                                              gpointer               data,
+                                              GDestroyNotify         data_free,
+                                              GTaskThreadFunc        thread,
+                                              GAsyncReadyCallback    done);
+void          _dm_window_job_failed          (DmWindow              *self,
+                                              const char            *heading,
+                                              const GError          *error);
+void          _dm_window_watch_recent        (DmWindow              *self);
+void          _dm_window_cancel_import       (DmWindow              *self);
+void          _dm_window_redact              (DmWindow              *self);
+void          _dm_window_choose_exports      (DmWindow              *self,
+                                              gboolean               folder);
+void          _dm_window_choose_older_export (DmWindow              *self);
+void          _dm_window_choose_model        (DmWindow              *self);
+
+/* dm-window-export.c */
+void          _dm_window_choose_export_file  (DmWindow              *self,
+                                              gboolean               diagram);
+
 
 /* Used by the tests; the application only needs dm-window.h. */
 DmAssessment *dm_window_get_assessment  (DmWindow       *self);

@@ -1,0 +1,307 @@
+/* dm-window-actions.c: the window's actions, their shortcuts, and the one
+ * function that says which of them can run
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dm-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dm-window-private.h"
+
+/**
+ * _dm_window_actions_update:
+ *
+ * Enables each action whose state depends on the window's: call it after
+ * any change to the export shown or to the import running.
+ */
+void
+_dm_window_actions_update (DmWindow *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+
+  /* Without an export every service is listed already. */
+  gtk_widget_action_set_enabled (widget, "win.show-all-services", self->assessment != NULL);
+  gtk_widget_action_set_enabled (widget, "win.compare-with", self->report != NULL);
+  gtk_widget_action_set_enabled (widget, "win.cancel-import", self->import != NULL);
+}
+
+/* --- opening --------------------------------------------------------------- */
+
+static void
+open_export_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  _dm_window_choose_exports (DM_WINDOW (widget), FALSE);
+}
+
+static void
+open_folder_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  _dm_window_choose_exports (DM_WINDOW (widget), TRUE);
+}
+
+static void
+open_recent_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+
+  dm_window_open_exports (DM_WINDOW (widget), &file, 1);
+}
+
+static void
+cancel_import_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  _dm_window_cancel_import (DM_WINDOW (widget));
+}
+
+static void
+compare_with_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  _dm_window_choose_older_export (DM_WINDOW (widget));
+}
+
+static void
+open_model_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  _dm_window_choose_model (DM_WINDOW (widget));
+}
+
+static void
+reset_model_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  DmWindow *self = DM_WINDOW (widget);
+  g_autoptr(DmModel) model = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!(model = dm_model_new_default (&error)))
+    {
+      _dm_window_show_error (self, _("Could Not Load the Built-in Model"), error->message);
+      return;
+    }
+
+  dm_window_set_model (self, model);
+}
+
+/* --- writing --------------------------------------------------------------- */
+
+static void
+export_report_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  _dm_window_choose_export_file (DM_WINDOW (widget), FALSE);
+}
+
+static void
+export_diagram_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  _dm_window_choose_export_file (DM_WINDOW (widget), TRUE);
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!dm_window_print (DM_WINDOW (widget), NULL, &error))
+    _dm_window_show_error (DM_WINDOW (widget), _("Could Not Print"), error->message);
+}
+
+static void
+present_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  dm_window_present_slides (DM_WINDOW (widget));
+}
+
+/* --- moving around ------------------------------------------------------- */
+
+static void
+show_explore_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  _dm_window_show_view (DM_WINDOW (widget), "explore");
+}
+
+static void
+show_compare_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  _dm_window_show_view (DM_WINDOW (widget), "compare");
+}
+
+static void
+show_findings_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  _dm_window_show_view (DM_WINDOW (widget), "findings");
+}
+
+static void
+show_sidebar_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  adw_leaflet_navigate (DM_WINDOW (widget)->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  DmWindow *self = DM_WINDOW (widget);
+
+  if (g_strcmp0 (dm_window_get_visible_view (self), "findings") == 0)
+    {
+      dm_findings_view_focus_search (self->findings);
+      return;
+    }
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+show_service_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  DmWindow *self = DM_WINDOW (widget);
+  DmService *service = dm_model_find_service (self->model, g_variant_get_string (parameter, NULL));
+
+  if (service == NULL)
+    return;
+
+  dm_window_set_service (self, service);
+  dm_diagram_set_selected_band (self->diagram, -1);
+  _dm_window_show_view (self, "explore");
+}
+
+static void
+show_layer_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  DmWindow *self = DM_WINDOW (widget);
+  const char *service_id, *layer_id;
+  DmService *service;
+  DmLayer *layer;
+
+  g_variant_get (parameter, "(&s&s)", &service_id, &layer_id);
+  service = dm_model_find_service (self->model, service_id);
+  layer = dm_model_find_layer (self->model, layer_id);
+
+  if (service == NULL || layer == NULL)
+    return;
+
+  dm_window_set_service (self, service);
+  dm_diagram_set_selected_layer (self->diagram, dm_layer_get_index (layer));
+  _dm_window_show_view (self, "explore");
+  gtk_widget_grab_focus (dm_diagram_get_band_widget (self->diagram, dm_band_get_index (dm_layer_get_band (layer))));
+}
+
+static void
+next_service_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  _dm_window_step_service (DM_WINDOW (widget), 1);
+}
+
+static void
+previous_service_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  _dm_window_step_service (DM_WINDOW (widget), -1);
+}
+
+static void
+toggle_details_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  DmWindow *self = DM_WINDOW (widget);
+
+  adw_flap_set_reveal_flap (self->flap, !adw_flap_get_reveal_flap (self->flap));
+}
+
+static void
+show_inputs_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  DmWindow *self = DM_WINDOW (widget);
+
+  if (gtk_widget_get_visible (GTK_WIDGET (self->inputs_button)))
+    gtk_menu_button_popup (self->inputs_button);
+}
+
+/* The window's properties must be installed first: two actions toggle them. */
+void
+_dm_window_class_actions_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.open-export", NULL, open_export_action);
+  gtk_widget_class_install_action (widget_class, "win.open-folder", NULL, open_folder_action);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL, cancel_import_action);
+  gtk_widget_class_install_action (widget_class, "win.export-report", NULL, export_report_action);
+  gtk_widget_class_install_action (widget_class, "win.export-diagram", NULL, export_diagram_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.present", NULL, present_action);
+  gtk_widget_class_install_action (widget_class, "win.compare-with", NULL, compare_with_action);
+  gtk_widget_class_install_action (widget_class, "win.open-model", NULL, open_model_action);
+  gtk_widget_class_install_property_action (widget_class, "win.show-all-services", "show-all-services");
+  gtk_widget_class_install_property_action (widget_class, "win.redact", "redact");
+  gtk_widget_class_install_action (widget_class, "win.reset-model", NULL, reset_model_action);
+  gtk_widget_class_install_action (widget_class, "win.show-explore", NULL, show_explore_action);
+  gtk_widget_class_install_action (widget_class, "win.show-compare", NULL, show_compare_action);
+  gtk_widget_class_install_action (widget_class, "win.show-findings", NULL, show_findings_action);
+  gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.show-service", "s", show_service_action);
+  gtk_widget_class_install_action (widget_class, "win.show-layer", "(ss)", show_layer_action);
+  gtk_widget_class_install_action (widget_class, "win.next-service", NULL, next_service_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-details", NULL, toggle_details_action);
+  gtk_widget_class_install_action (widget_class, "win.previous-service", NULL, previous_service_action);
+  gtk_widget_class_install_action (widget_class, "win.show-inputs", NULL, show_inputs_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open-export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.open-folder", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export-report", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.present", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-explore", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-compare", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-findings", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK, "win.next-service", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK, "win.previous-service", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-details", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.show-inputs", NULL);
+}
