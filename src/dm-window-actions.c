@@ -35,7 +35,7 @@ open_export_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  _dm_window_choose_exports (DM_WINDOW (widget), FALSE);
+  _dm_window_choose (DM_WINDOW (widget), &_dm_window_open_export_chooser, NULL, NULL);
 }
 
 static void
@@ -43,7 +43,7 @@ open_folder_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  _dm_window_choose_exports (DM_WINDOW (widget), TRUE);
+  _dm_window_choose (DM_WINDOW (widget), &_dm_window_open_folder_chooser, NULL, NULL);
 }
 
 static void
@@ -69,7 +69,7 @@ compare_with_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
-  _dm_window_choose_older_export (DM_WINDOW (widget));
+  _dm_window_choose (DM_WINDOW (widget), &_dm_window_compare_chooser, NULL, NULL);
 }
 
 static void
@@ -77,7 +77,7 @@ open_model_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
-  _dm_window_choose_model (DM_WINDOW (widget));
+  _dm_window_choose (DM_WINDOW (widget), &_dm_window_open_model_chooser, NULL, NULL);
 }
 
 static void

@@ -82,19 +82,12 @@ export_done (GObject      *source,
 {
   DmWindow *self = DM_WINDOW (source);
   ExportData *d = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
-  g_autofree char *escaped = NULL;
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      /* Cancelled only when the window closes. */
-      _dm_window_job_failed (self, _("Could Not Export"), error);
-      return;
-    }
-  name = g_file_get_basename (d->file);
-  escaped = g_markup_escape_text (name, -1);   /* toast titles are markup */
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new_format (_("Exported “%s”"), escaped));
+  if (!_dm_window_job_finish (self, result, _("Could Not Export")))
+    return;
+  name = _dm_window_toast_name (d->file);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new_format (_("Exported “%s”"), name));
   self->n_exports++;
 }
 
@@ -164,6 +157,14 @@ static const DmWindowFilter diagram_filters[] = {
   { NULL }
 };
 
+static const DmWindowChooser report_chooser = {
+  N_("Export Report"), N_("_Export"), GTK_FILE_CHOOSER_ACTION_SAVE, FALSE, report_filters, export_report_chosen
+};
+
+static const DmWindowChooser diagram_chooser = {
+  N_("Export Diagram"), N_("_Export"), GTK_FILE_CHOOSER_ACTION_SAVE, FALSE, diagram_filters, export_diagram_chosen
+};
+
 /* Where to write a report (or with @diagram, the diagram shown). */
 void
 _dm_window_choose_export_file (DmWindow *self,
@@ -172,13 +173,6 @@ _dm_window_choose_export_file (DmWindow *self,
   const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
   g_autoptr(GFile) folder = NULL;
   g_autofree char *suggested = NULL;
-  DmWindowChooser chooser = {
-    .title = diagram ? _("Export Diagram") : _("Export Report"),
-    .accept_label = _("_Export"),
-    .action = GTK_FILE_CHOOSER_ACTION_SAVE,
-    .filters = diagram ? diagram_filters : report_filters,
-    .chosen = diagram ? export_diagram_chosen : export_report_chosen,
-  };
 
   if (diagram)
     suggested = g_strcmp0 (dm_window_get_visible_view (self), "compare") == 0
@@ -188,9 +182,7 @@ _dm_window_choose_export_file (DmWindow *self,
     suggested = g_strdup (self->redact ? "demarc-report-redacted.html" : "demarc-report.html");
   /* Reports go with the user's documents, not wherever Demarc was started. */
   folder = g_file_new_for_path (documents && g_file_test (documents, G_FILE_TEST_IS_DIR) ? documents : g_get_home_dir ());
-  chooser.suggested_name = suggested;
-  chooser.folder = folder;
-  _dm_window_choose (self, &chooser);
+  _dm_window_choose (self, diagram ? &diagram_chooser : &report_chooser, suggested, folder);
 }
 
 /* --- printing -------------------------------------------------------------- */

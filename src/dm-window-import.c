@@ -41,13 +41,33 @@ _dm_window_run_job (DmWindow            *self,
 
 /* A job cancelled was replaced by a newer one or outlived its window:
  * nothing to say then. */
-void
-_dm_window_job_failed (DmWindow     *self,
-                       const char   *heading,
-                       const GError *error)
+static void
+job_failed (DmWindow     *self,
+            const char   *heading,
+            const GError *error)
 {
   if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     _dm_window_show_error (self, heading, error->message);
+}
+
+/**
+ * _dm_window_job_finish:
+ * @heading: what to say when the job failed
+ *
+ * In the @done of a job that returns a boolean: whether it succeeded;
+ * when not, the user is told why (unless it was cancelled).
+ */
+gboolean
+_dm_window_job_finish (DmWindow     *self,
+                       GAsyncResult *result,
+                       const char   *heading)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_task_propagate_boolean (G_TASK (result), &error))
+    return TRUE;
+  job_failed (self, heading, error);
+  return FALSE;
 }
 
 /* A newer request replaces one still running. */
@@ -163,7 +183,7 @@ load_model_done (GObject      *source,
 
   if (model == NULL)
     {
-      _dm_window_job_failed (self, _("Could Not Open the Model"), error);
+      job_failed (self, _("Could Not Open the Model"), error);
       return;
     }
 
@@ -447,7 +467,6 @@ import_done (GObject      *source,
 {
   DmWindow *self = DM_WINDOW (source);
   Job *d = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
   g_autofree char *subtitle = NULL;
   guint failed;
 
@@ -456,12 +475,9 @@ import_done (GObject      *source,
     return;
   stop_progress (self);
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      /* What was shown before stays, as it was. */
-      _dm_window_job_failed (self, _("Could Not Open the Export"), error);
-      return;
-    }
+  /* On failure, what was shown before stays as it was. */
+  if (!_dm_window_job_finish (self, result, _("Could Not Open the Export")))
+    return;
 
   remember_recent (self, d->files);
 
@@ -606,27 +622,19 @@ diff_done (GObject      *source,
 {
   DmWindow *self = DM_WINDOW (source);
   Job *d = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
-  g_autofree char *escaped = NULL;
   DmChangeCounts totals;
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      _dm_window_job_failed (self, _("Could Not Compare"), error);
-      return;
-    }
-  /* The window moved on while the older export was read. */
-  if (!job_is_current (self, d))
+  /* The window may have moved on while the older export was read. */
+  if (!_dm_window_job_finish (self, result, _("Could Not Compare")) || !job_is_current (self, d))
     return;
 
   _dm_window_set_diff (self, d->diff);
   dm_diff_get_totals (d->diff, &totals);
-  name = g_file_get_basename (g_ptr_array_index (d->files, 0));
-  escaped = g_markup_escape_text (name, -1);   /* toast titles are markup */
+  name = _dm_window_toast_name (g_ptr_array_index (d->files, 0));
   adw_toast_overlay_add_toast (self->toast_overlay,
                                adw_toast_new_format (_("Since “%s”: %u failed findings new, %u fixed, %u still failing"),
-                                                     escaped, totals.opened, totals.closed, totals.unchanged));
+                                                     name, totals.opened, totals.closed, totals.unchanged));
 }
 
 /**
@@ -671,37 +679,6 @@ static const DmWindowFilter model_filters[] = {
   { NULL }
 };
 
-/* Files, or with @folder, folders of an export tree. */
-void
-_dm_window_choose_exports (DmWindow *self,
-                           gboolean  folder)
-{
-  DmWindowChooser chooser = {
-    .title = folder ? _("Open Export Folder") : _("Open Export"),
-    .accept_label = _("_Open"),
-    .action = folder ? GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER : GTK_FILE_CHOOSER_ACTION_OPEN,
-    .multiple = TRUE,
-    .filters = folder ? NULL : export_filters,
-    .chosen = dm_window_open_exports,
-  };
-
-  _dm_window_choose (self, &chooser);
-}
-
-void
-_dm_window_choose_older_export (DmWindow *self)
-{
-  DmWindowChooser chooser = {
-    .title = _("Compare With an Older Export"),
-    .accept_label = _("_Compare"),
-    .action = GTK_FILE_CHOOSER_ACTION_OPEN,
-    .multiple = TRUE,
-    .chosen = dm_window_compare_with,
-  };
-
-  _dm_window_choose (self, &chooser);
-}
-
 static void
 open_model_chosen (DmWindow  *self,
                    GFile    **files,
@@ -710,16 +687,19 @@ open_model_chosen (DmWindow  *self,
   dm_window_open_model_file (self, files[0]);
 }
 
-void
-_dm_window_choose_model (DmWindow *self)
-{
-  DmWindowChooser chooser = {
-    .title = _("Open Model"),
-    .accept_label = _("_Open"),
-    .action = GTK_FILE_CHOOSER_ACTION_OPEN,
-    .filters = model_filters,
-    .chosen = open_model_chosen,
-  };
+const DmWindowChooser _dm_window_open_export_chooser = {
+  N_("Open Export"), N_("_Open"), GTK_FILE_CHOOSER_ACTION_OPEN, TRUE, export_filters, dm_window_open_exports
+};
 
-  _dm_window_choose (self, &chooser);
-}
+/* A folder of an export tree (a CLI or CloudMapper dump). */
+const DmWindowChooser _dm_window_open_folder_chooser = {
+  N_("Open Export Folder"), N_("_Open"), GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, TRUE, NULL, dm_window_open_exports
+};
+
+const DmWindowChooser _dm_window_compare_chooser = {
+  N_("Compare With an Older Export"), N_("_Compare"), GTK_FILE_CHOOSER_ACTION_OPEN, TRUE, NULL, dm_window_compare_with
+};
+
+const DmWindowChooser _dm_window_open_model_chooser = {
+  N_("Open Model"), N_("_Open"), GTK_FILE_CHOOSER_ACTION_OPEN, FALSE, model_filters, open_model_chosen
+};

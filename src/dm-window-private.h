@@ -88,15 +88,14 @@ typedef void (*DmWindowChosenFunc) (DmWindow  *self,
                                     GFile    **files,
                                     guint      n_files);
 
+/* A kind of file chooser; the title and accept label are marked with N_(). */
 typedef struct
 {
   const char            *title;
   const char            *accept_label;
   GtkFileChooserAction   action;
   gboolean               multiple;
-  const DmWindowFilter  *filters;         /* ended by a row without name, or NULL */
-  const char            *suggested_name;  /* for saving, or NULL */
-  GFile                 *folder;          /* or NULL */
+  const DmWindowFilter  *filters;   /* ended by a row without name, or NULL */
   DmWindowChosenFunc     chosen;
 } DmWindowChooser;
 
@@ -112,8 +111,11 @@ void          _dm_window_step_service        (DmWindow              *self,
 void          _dm_window_show_error          (DmWindow              *self,
                                               const char            *heading,
                                               const char            *body);
+char         *_dm_window_toast_name          (GFile                 *file);
 void          _dm_window_choose              (DmWindow              *self,
-                                              const DmWindowChooser *chooser);
+                                              const DmWindowChooser *chooser,
+                                              const char            *suggested_name,
+                                              GFile                 *folder);
 
 /* dm-window-actions.c */
 void          _dm_window_class_actions_init  (GtkWidgetClass        *widget_class);
@@ -127,16 +129,16 @@ void          _dm_window_run_job             (DmWindow              *self,
                                               GDestroyNotify         data_free,
                                               GTaskThreadFunc        thread,
                                               GAsyncReadyCallback    done);
-void          _dm_window_job_failed          (DmWindow              *self,
-                                              const char            *heading,
-                                              const GError          *error);
+gboolean      _dm_window_job_finish          (DmWindow              *self,
+                                              GAsyncResult          *result,
+                                              const char            *heading);
 void          _dm_window_watch_recent        (DmWindow              *self);
 void          _dm_window_cancel_import       (DmWindow              *self);
 void          _dm_window_redact              (DmWindow              *self);
-void          _dm_window_choose_exports      (DmWindow              *self,
-                                              gboolean               folder);
-void          _dm_window_choose_older_export (DmWindow              *self);
-void          _dm_window_choose_model        (DmWindow              *self);
+extern const DmWindowChooser _dm_window_open_export_chooser;
+extern const DmWindowChooser _dm_window_open_folder_chooser;
+extern const DmWindowChooser _dm_window_compare_chooser;
+extern const DmWindowChooser _dm_window_open_model_chooser;
 
 /* dm-window-export.c */
 void          _dm_window_choose_export_file  (DmWindow              *self,

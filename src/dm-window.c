@@ -624,6 +624,15 @@ _dm_window_show_error (DmWindow   *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* A file's name as a toast title, which is markup. */
+char *
+_dm_window_toast_name (GFile *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+
+  return g_markup_escape_text (name, -1);
+}
+
 /* The files a chooser was left with, as an array of GFile. */
 static GPtrArray *
 chosen_files (GtkFileChooserNative *chooser)
@@ -656,20 +665,25 @@ chooser_response_cb (DmWindow             *self,
 /**
  * _dm_window_choose:
  *
+ * @suggested_name: (nullable): for saving
+ * @folder: (nullable): where to start
+ *
  * Shows the one file chooser the window has at a time, modal; a second
  * request while it is open does nothing.
  */
 void
 _dm_window_choose (DmWindow              *self,
-                   const DmWindowChooser *chooser)
+                   const DmWindowChooser *chooser,
+                   const char            *suggested_name,
+                   GFile                 *folder)
 {
   GtkFileChooser *files;
 
   if (self->chooser != NULL)
     return;
 
-  self->chooser = gtk_file_chooser_native_new (chooser->title, GTK_WINDOW (self), chooser->action,
-                                               chooser->accept_label, _("_Cancel"));
+  self->chooser = gtk_file_chooser_native_new (_(chooser->title), GTK_WINDOW (self), chooser->action,
+                                               _(chooser->accept_label), _("_Cancel"));
   files = GTK_FILE_CHOOSER (self->chooser);
   gtk_file_chooser_set_select_multiple (files, chooser->multiple);
   for (const DmWindowFilter *f = chooser->filters; f && f->name; f++)
@@ -683,10 +697,10 @@ _dm_window_choose (DmWindow              *self,
         gtk_file_filter_add_pattern (filter, f->patterns[i]);
       gtk_file_chooser_add_filter (files, filter);
     }
-  if (chooser->suggested_name)
-    gtk_file_chooser_set_current_name (files, chooser->suggested_name);
-  if (chooser->folder)
-    gtk_file_chooser_set_current_folder (files, chooser->folder, NULL);
+  if (suggested_name)
+    gtk_file_chooser_set_current_name (files, suggested_name);
+  if (folder)
+    gtk_file_chooser_set_current_folder (files, folder, NULL);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
   g_object_set_data (G_OBJECT (self->chooser), "chosen", chooser->chosen);
   g_signal_connect_object (self->chooser, "response", G_CALLBACK (chooser_response_cb), self, G_CONNECT_SWAPPED);
