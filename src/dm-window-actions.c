@@ -30,20 +30,25 @@ _dm_window_actions_update (DmWindow *self)
 
 /* --- opening --------------------------------------------------------------- */
 
-static void
-open_export_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
+static const struct
 {
-  _dm_window_choose (DM_WINDOW (widget), &_dm_window_open_export_chooser, NULL, NULL);
-}
+  const char            *action;
+  const DmWindowChooser *chooser;
+} choosers[] = {
+  { "win.open-export", &_dm_window_open_export_chooser },
+  { "win.open-folder", &_dm_window_open_folder_chooser },
+  { "win.compare-with", &_dm_window_compare_chooser },
+  { "win.open-model", &_dm_window_open_model_chooser },
+};
 
 static void
-open_folder_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
+choose_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
 {
-  _dm_window_choose (DM_WINDOW (widget), &_dm_window_open_folder_chooser, NULL, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (choosers); i++)
+    if (g_str_equal (action_name, choosers[i].action))
+      _dm_window_choose (DM_WINDOW (widget), choosers[i].chooser, NULL, NULL);
 }
 
 static void
@@ -62,22 +67,6 @@ cancel_import_action (GtkWidget  *widget,
                       GVariant   *parameter)
 {
   _dm_window_cancel_import (DM_WINDOW (widget));
-}
-
-static void
-compare_with_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  _dm_window_choose (DM_WINDOW (widget), &_dm_window_compare_chooser, NULL, NULL);
-}
-
-static void
-open_model_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  _dm_window_choose (DM_WINDOW (widget), &_dm_window_open_model_chooser, NULL, NULL);
 }
 
 static void
@@ -101,19 +90,11 @@ reset_model_action (GtkWidget  *widget,
 /* --- writing --------------------------------------------------------------- */
 
 static void
-export_report_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
 {
-  _dm_window_choose_export_file (DM_WINDOW (widget), FALSE);
-}
-
-static void
-export_diagram_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  _dm_window_choose_export_file (DM_WINDOW (widget), TRUE);
+  _dm_window_choose_export_file (DM_WINDOW (widget), g_str_equal (action_name, "win.export-diagram"));
 }
 
 static void
@@ -137,28 +118,32 @@ present_action (GtkWidget  *widget,
 
 /* --- moving around ------------------------------------------------------- */
 
-static void
-show_explore_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
+static const struct
 {
-  _dm_window_show_view (DM_WINDOW (widget), "explore");
+  const char *action;
+  const char *view;
+} views[] = {
+  { "win.show-explore", "explore" },
+  { "win.show-compare", "compare" },
+  { "win.show-findings", "findings" },
+};
+
+static void
+show_view_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    if (g_str_equal (action_name, views[i].action))
+      _dm_window_show_view (DM_WINDOW (widget), views[i].view);
 }
 
 static void
-show_compare_action (GtkWidget  *widget,
+step_service_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
-  _dm_window_show_view (DM_WINDOW (widget), "compare");
-}
-
-static void
-show_findings_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  _dm_window_show_view (DM_WINDOW (widget), "findings");
+  _dm_window_step_service (DM_WINDOW (widget), g_str_equal (action_name, "win.next-service") ? 1 : -1);
 }
 
 static void
@@ -225,22 +210,6 @@ show_layer_action (GtkWidget  *widget,
 }
 
 static void
-next_service_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  _dm_window_step_service (DM_WINDOW (widget), 1);
-}
-
-static void
-previous_service_action (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
-{
-  _dm_window_step_service (DM_WINDOW (widget), -1);
-}
-
-static void
 toggle_details_action (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
@@ -265,29 +234,29 @@ show_inputs_action (GtkWidget  *widget,
 void
 _dm_window_class_actions_init (GtkWidgetClass *widget_class)
 {
-  gtk_widget_class_install_action (widget_class, "win.open-export", NULL, open_export_action);
-  gtk_widget_class_install_action (widget_class, "win.open-folder", NULL, open_folder_action);
+  gtk_widget_class_install_action (widget_class, "win.open-export", NULL, choose_action);
+  gtk_widget_class_install_action (widget_class, "win.open-folder", NULL, choose_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL, cancel_import_action);
-  gtk_widget_class_install_action (widget_class, "win.export-report", NULL, export_report_action);
-  gtk_widget_class_install_action (widget_class, "win.export-diagram", NULL, export_diagram_action);
+  gtk_widget_class_install_action (widget_class, "win.export-report", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.export-diagram", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.present", NULL, present_action);
-  gtk_widget_class_install_action (widget_class, "win.compare-with", NULL, compare_with_action);
-  gtk_widget_class_install_action (widget_class, "win.open-model", NULL, open_model_action);
+  gtk_widget_class_install_action (widget_class, "win.compare-with", NULL, choose_action);
+  gtk_widget_class_install_action (widget_class, "win.open-model", NULL, choose_action);
   gtk_widget_class_install_property_action (widget_class, "win.show-all-services", "show-all-services");
   gtk_widget_class_install_property_action (widget_class, "win.redact", "redact");
   gtk_widget_class_install_action (widget_class, "win.reset-model", NULL, reset_model_action);
-  gtk_widget_class_install_action (widget_class, "win.show-explore", NULL, show_explore_action);
-  gtk_widget_class_install_action (widget_class, "win.show-compare", NULL, show_compare_action);
-  gtk_widget_class_install_action (widget_class, "win.show-findings", NULL, show_findings_action);
+  gtk_widget_class_install_action (widget_class, "win.show-explore", NULL, show_view_action);
+  gtk_widget_class_install_action (widget_class, "win.show-compare", NULL, show_view_action);
+  gtk_widget_class_install_action (widget_class, "win.show-findings", NULL, show_view_action);
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.show-service", "s", show_service_action);
   gtk_widget_class_install_action (widget_class, "win.show-layer", "(ss)", show_layer_action);
-  gtk_widget_class_install_action (widget_class, "win.next-service", NULL, next_service_action);
+  gtk_widget_class_install_action (widget_class, "win.next-service", NULL, step_service_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-details", NULL, toggle_details_action);
-  gtk_widget_class_install_action (widget_class, "win.previous-service", NULL, previous_service_action);
+  gtk_widget_class_install_action (widget_class, "win.previous-service", NULL, step_service_action);
   gtk_widget_class_install_action (widget_class, "win.show-inputs", NULL, show_inputs_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open-export", NULL);

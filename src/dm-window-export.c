@@ -76,12 +76,11 @@ export_thread (GTask        *task,
 }
 
 static void
-export_done (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
+export_done (DmWindow     *self,
+            GAsyncResult *result,
+            gpointer      data)
 {
-  DmWindow *self = DM_WINDOW (source);
-  ExportData *d = g_task_get_task_data (G_TASK (result));
+  ExportData *d = data;
   g_autofree char *name = NULL;
 
   if (!_dm_window_job_finish (self, result, _("Could Not Export")))

@@ -16,23 +16,33 @@
 
 /* --- jobs ------------------------------------------------------------------ */
 
+static void
+job_done_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  DmWindowJobDone done = user_data;
+
+  done (DM_WINDOW (source), result, g_task_get_task_data (G_TASK (result)));
+}
+
 /**
  * _dm_window_run_job:
  * @data: (transfer full): what @thread reads and writes; freed with @data_free
  *
- * Runs @thread on a worker, then @done on the main thread with the window
- * as source object.
+ * Runs @thread on a worker (@data is its task data), then @done on the
+ * main thread.
  */
 void
-_dm_window_run_job (DmWindow            *self,
-                    GCancellable        *cancellable,
-                    gpointer             source_tag,
-                    gpointer             data,
-                    GDestroyNotify       data_free,
-                    GTaskThreadFunc      thread,
-                    GAsyncReadyCallback  done)
+_dm_window_run_job (DmWindow        *self,
+                    GCancellable    *cancellable,
+                    gpointer         source_tag,
+                    gpointer         data,
+                    GDestroyNotify   data_free,
+                    GTaskThreadFunc  thread,
+                    DmWindowJobDone  done)
 {
-  g_autoptr(GTask) task = g_task_new (self, cancellable, done, NULL);
+  g_autoptr(GTask) task = g_task_new (self, cancellable, job_done_cb, done);
 
   g_task_set_source_tag (task, source_tag);
   g_task_set_task_data (task, data, data_free);
@@ -169,11 +179,10 @@ load_model_thread (GTask        *task,
 }
 
 static void
-load_model_done (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
+load_model_done (DmWindow     *self,
+                GAsyncResult *result,
+                gpointer      data)
 {
-  DmWindow *self = DM_WINDOW (source);
   g_autoptr(DmModel) model = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *escaped = NULL;
@@ -461,12 +470,11 @@ warn_nothing_read (DmWindow *self)
 }
 
 static void
-import_done (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
+import_done (DmWindow     *self,
+            GAsyncResult *result,
+            gpointer      data)
 {
-  DmWindow *self = DM_WINDOW (source);
-  Job *d = g_task_get_task_data (G_TASK (result));
+  Job *d = data;
   g_autofree char *subtitle = NULL;
   guint failed;
 
@@ -549,12 +557,11 @@ redact_thread (GTask        *task,
 }
 
 static void
-redact_done (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
+redact_done (DmWindow     *self,
+            GAsyncResult *result,
+            gpointer      data)
 {
-  DmWindow *self = DM_WINDOW (source);
-  Job *d = g_task_get_task_data (G_TASK (result));
+  Job *d = data;
 
   /* Only the answer to the latest question counts. */
   if (!g_task_propagate_boolean (G_TASK (result), NULL) || !job_is_current (self, d))
@@ -616,12 +623,11 @@ diff_thread (GTask        *task,
 }
 
 static void
-diff_done (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
+diff_done (DmWindow     *self,
+          GAsyncResult *result,
+          gpointer      data)
 {
-  DmWindow *self = DM_WINDOW (source);
-  Job *d = g_task_get_task_data (G_TASK (result));
+  Job *d = data;
   g_autofree char *name = NULL;
   DmChangeCounts totals;
 

@@ -99,6 +99,12 @@ typedef struct
   DmWindowChosenFunc     chosen;
 } DmWindowChooser;
 
+/* What runs on the main thread when a background job ends: @data is the
+ * job's task data. */
+typedef void (*DmWindowJobDone) (DmWindow     *self,
+                                 GAsyncResult *result,
+                                 gpointer      data);
+
 /* dm-window.c */
 void          _dm_window_set_report          (DmWindow              *self,
                                               DmReport              *report);
@@ -128,7 +134,7 @@ void          _dm_window_run_job             (DmWindow              *self,
                                               gpointer               data,
                                               GDestroyNotify         data_free,
                                               GTaskThreadFunc        thread,
-                                              GAsyncReadyCallback    done);
+                                              DmWindowJobDone        done);
 gboolean      _dm_window_job_finish          (DmWindow              *self,
                                               GAsyncResult          *result,
                                               const char            *heading);
