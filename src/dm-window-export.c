@@ -77,8 +77,8 @@ export_thread (GTask        *task,
 
 static void
 export_done (DmWindow     *self,
-            GAsyncResult *result,
-            gpointer      data)
+             GAsyncResult *result,
+             gpointer      data)
 {
   ExportData *d = data;
   g_autofree char *name = NULL;

@@ -180,8 +180,8 @@ load_model_thread (GTask        *task,
 
 static void
 load_model_done (DmWindow     *self,
-                GAsyncResult *result,
-                gpointer      data)
+                 GAsyncResult *result,
+                 gpointer      data)
 {
   g_autoptr(DmModel) model = NULL;
   g_autoptr(GError) error = NULL;
@@ -471,8 +471,8 @@ warn_nothing_read (DmWindow *self)
 
 static void
 import_done (DmWindow     *self,
-            GAsyncResult *result,
-            gpointer      data)
+             GAsyncResult *result,
+             gpointer      data)
 {
   Job *d = data;
   g_autofree char *subtitle = NULL;
@@ -558,8 +558,8 @@ redact_thread (GTask        *task,
 
 static void
 redact_done (DmWindow     *self,
-            GAsyncResult *result,
-            gpointer      data)
+             GAsyncResult *result,
+             gpointer      data)
 {
   Job *d = data;
 
@@ -624,8 +624,8 @@ diff_thread (GTask        *task,
 
 static void
 diff_done (DmWindow     *self,
-          GAsyncResult *result,
-          gpointer      data)
+           GAsyncResult *result,
+           gpointer      data)
 {
   Job *d = data;
   g_autofree char *name = NULL;
