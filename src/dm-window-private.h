@@ -150,8 +150,8 @@ extern const DmWindowChooser _dm_window_open_model_chooser;
 void          _dm_window_choose_export_file  (DmWindow              *self,
                                               gboolean               diagram);
 
-
-/* Used by the tests; the application only needs dm-window.h. */
+/* Hooks for the tests, also called by the window's own files; the
+ * application needs only dm-window.h. */
 DmAssessment *dm_window_get_assessment  (DmWindow       *self);
 const char *dm_window_get_visible_view  (DmWindow       *self);
 GtkWidget *dm_window_get_diagram        (DmWindow       *self);
