@@ -1,0 +1,83 @@
+/* dm-report-private.h: what the report writers share
+ *
+ * The report object's fields, and the helpers each writer (HTML, Markdown,
+ * PDF, images, comparisons) needs: escaping, the words and symbols of a
+ * status, a finding's text, the failed findings of a service, and the
+ * atomic write of a file.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <cairo.h>
+
+#include "dm-import-summary.h"
+#include "dm-report.h"
+
+G_BEGIN_DECLS
+
+struct _DmReport
+{
+  GObject       parent_instance;
+
+  DmModel      *model;
+  DmCatalogue  *catalogue;
+  DmImporter   *importer;
+  GListModel   *findings;     /* redacted when asked */
+  DmAssessment *assessment;
+  GPtrArray    *input_paths;  /* char*, redacted when asked */
+  gboolean      redacted;
+};
+
+/* A diagram on a page, without its title */
+#define DIAGRAM_WIDTH 560.0
+#define DIAGRAM_HEIGHT 470.0
+
+/* dm-report.c: escaping, facts, findings */
+char            *_dm_report_make_visible          (const char           *text);
+gboolean         _dm_report_has_service           (DmReport             *self,
+                                                   DmService            *service);
+const char      *_dm_report_status_word           (DmLayerStatus         status);
+const char      *_dm_report_status_symbol         (DmLayerStatus         status);
+char            *_dm_report_controls_text         (DmFinding            *finding);
+char            *_dm_report_other_resources_text  (DmFinding            *finding);
+char            *_dm_report_reported_by_text      (DmFinding            *finding);
+GPtrArray       *_dm_report_failed_findings       (DmReport             *self,
+                                                   DmService            *service);
+void             _dm_report_inputs_total          (DmReport             *self,
+                                                   DmImportCounts       *total);
+char            *_dm_report_describe_escaped      (const DmImportCounts *counts,
+                                                   char               *(*escape) (const char *),
+                                                   gboolean              markdown);
+gboolean         _dm_report_replace_contents      (const char           *path,
+                                                   const char           *data,
+                                                   gsize                 length,
+                                                   GError              **error);
+
+/* dm-report-image.c: diagrams and the matrix as images */
+void             _dm_report_paint_diagram         (DmReport             *self,
+                                                   cairo_t              *cr,
+                                                   DmService            *service,
+                                                   double                width,
+                                                   double                height);
+cairo_status_t   _dm_report_write_to_gstring      (void                 *closure,
+                                                   const unsigned char  *data,
+                                                   unsigned int          length);
+gboolean         _dm_report_check_cairo           (cairo_status_t        status,
+                                                   const char           *path,
+                                                   GError              **error);
+
+/* dm-report-html.c and dm-report-markdown.c: a finding, also in comparisons */
+extern const char _dm_report_html_style[];
+const char      *_dm_report_html_lang             (void);
+void             _dm_report_html_finding          (GString              *out,
+                                                   DmFinding            *finding);
+void             _dm_report_md_finding            (GString              *out,
+                                                   DmFinding            *finding);
+
+/* dm-report-pdf.c */
+gboolean         _dm_report_write_pdf             (DmReport             *self,
+                                                   const char           *path,
+                                                   GError              **error);
+
+G_END_DECLS
