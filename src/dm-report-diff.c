@@ -164,25 +164,23 @@ dm_report_diff_to_markdown (DmDiff   *diff,
 }
 
 gboolean
-dm_report_write_diff (DmDiff          *diff,
-                      DmModel         *model,
-                      gboolean         redacted,
-                      const char      *path,
-                      DmReportFormat   format,
-                      GError         **error)
+_dm_report_export_diff_html (const DmExportSubject  *subject,
+                             const char             *path,
+                             DmReportFormat          format,
+                             GError                **error)
 {
-  g_autofree char *text = NULL;
+  g_autofree char *text = dm_report_diff_to_html (subject->diff, subject->model, subject->redacted);
 
-  if (format == DM_REPORT_HTML)
-    text = dm_report_diff_to_html (diff, model, redacted);
-  else if (format == DM_REPORT_MARKDOWN)
-    text = dm_report_diff_to_markdown (diff, model, redacted);
-  else
-    {
-      g_set_error (error, DM_REPORT_ERROR, DM_REPORT_ERROR_FORMAT,
-                   _("%s: comparisons are written as HTML or Markdown"), path);
-      return FALSE;
-    }
   return _dm_report_replace_contents (path, text, strlen (text), error);
 }
 
+gboolean
+_dm_report_export_diff_markdown (const DmExportSubject  *subject,
+                                 const char             *path,
+                                 DmReportFormat          format,
+                                 GError                **error)
+{
+  g_autofree char *text = dm_report_diff_to_markdown (subject->diff, subject->model, subject->redacted);
+
+  return _dm_report_replace_contents (path, text, strlen (text), error);
+}

@@ -11,6 +11,7 @@
 
 #include <cairo-svg.h>
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "dm-import-summary.h"
 #include "dm-report-private.h"
@@ -297,3 +298,14 @@ dm_report_to_html (DmReport *self)
   return g_string_free (out, FALSE);
 }
 
+
+gboolean
+_dm_report_export_html (const DmExportSubject  *subject,
+                        const char             *path,
+                        DmReportFormat          format,
+                        GError                **error)
+{
+  g_autofree char *text = dm_report_to_html (subject->report);
+
+  return _dm_report_replace_contents (path, text, strlen (text), error);
+}

@@ -323,3 +323,21 @@ dm_report_write_matrix (DmReport        *self,
   return finish_image (cr, surface, format, out, path, error);
 }
 
+
+gboolean
+_dm_report_export_diagram (const DmExportSubject  *subject,
+                           const char             *path,
+                           DmReportFormat          format,
+                           GError                **error)
+{
+  return dm_report_write_diagram (subject->report, subject->service, path, format, error);
+}
+
+gboolean
+_dm_report_export_matrix (const DmExportSubject  *subject,
+                          const char             *path,
+                          DmReportFormat          format,
+                          GError                **error)
+{
+  return dm_report_write_matrix (subject->report, path, format, error);
+}

@@ -223,10 +223,12 @@ pdf_service (DmReport  *self,
 }
 
 gboolean
-_dm_report_write_pdf (DmReport    *self,
-                      const char  *path,
-                      GError     **error)
+_dm_report_export_pdf (const DmExportSubject  *subject,
+                       const char             *path,
+                       DmReportFormat          format,
+                       GError                **error)
 {
+  DmReport *self = subject->report;
   g_autoptr(GString) out = g_string_new (NULL);
   cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (_dm_report_write_to_gstring, out, PAGE_WIDTH, PAGE_HEIGHT);
   cairo_status_t status;

@@ -33,6 +33,31 @@ struct _DmReport
 #define DIAGRAM_WIDTH 560.0
 #define DIAGRAM_HEIGHT 470.0
 
+/* What an export writes: a report (for a diagram, one service of it, or
+ * %NULL for all), or a comparison of two exports read with @model. */
+typedef struct
+{
+  DmReport  *report;
+  DmService *service;
+  DmDiff    *diff;
+  DmModel   *model;
+  gboolean   redacted;
+} DmExportSubject;
+
+/* A writer of dm-report-export.c's table: writes @path atomically. */
+typedef gboolean (*DmExportWriter) (const DmExportSubject  *subject,
+                                    const char             *path,
+                                    DmReportFormat          format,
+                                    GError                **error);
+
+gboolean _dm_report_export_html          (const DmExportSubject *subject, const char *path, DmReportFormat format, GError **error);
+gboolean _dm_report_export_markdown      (const DmExportSubject *subject, const char *path, DmReportFormat format, GError **error);
+gboolean _dm_report_export_pdf           (const DmExportSubject *subject, const char *path, DmReportFormat format, GError **error);
+gboolean _dm_report_export_diagram       (const DmExportSubject *subject, const char *path, DmReportFormat format, GError **error);
+gboolean _dm_report_export_matrix        (const DmExportSubject *subject, const char *path, DmReportFormat format, GError **error);
+gboolean _dm_report_export_diff_html     (const DmExportSubject *subject, const char *path, DmReportFormat format, GError **error);
+gboolean _dm_report_export_diff_markdown (const DmExportSubject *subject, const char *path, DmReportFormat format, GError **error);
+
 /* dm-report.c: escaping, facts, findings */
 char            *_dm_report_make_visible          (const char           *text);
 gboolean         _dm_report_has_service           (DmReport             *self,
@@ -74,10 +99,5 @@ void             _dm_report_html_finding          (GString              *out,
                                                    DmFinding            *finding);
 void             _dm_report_md_finding            (GString              *out,
                                                    DmFinding            *finding);
-
-/* dm-report-pdf.c */
-gboolean         _dm_report_write_pdf             (DmReport             *self,
-                                                   const char           *path,
-                                                   GError              **error);
 
 G_END_DECLS

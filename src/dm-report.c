@@ -5,7 +5,8 @@
  * beside it, one a format: dm-report-html.c, dm-report-markdown.c,
  * dm-report-pdf.c, dm-report-image.c (diagrams and the matrix as SVG, PNG
  * or PDF) and dm-report-diff.c (comparisons of two exports);
- * dm-report-export.c decides which of them writes a path.
+ * dm-report-export.c holds the table that decides which of them writes a
+ * path.
  *
  * Every string from an export is escaped for its target: HTML entities,
  * Markdown punctuation, plain Pango text in PDF; bidirectional control
@@ -212,26 +213,6 @@ dm_report_get_model (DmReport *self)
 {
   g_return_val_if_fail (DM_IS_REPORT (self), NULL);
   return self->model;
-}
-
-gboolean
-dm_report_format_from_path (const char     *path,
-                            DmReportFormat *format)
-{
-  static const struct { const char *suffix; DmReportFormat format; } suffixes[] = {
-    { ".html", DM_REPORT_HTML }, { ".htm", DM_REPORT_HTML }, { ".md", DM_REPORT_MARKDOWN },
-    { ".markdown", DM_REPORT_MARKDOWN }, { ".pdf", DM_REPORT_PDF }, { ".svg", DM_REPORT_SVG },
-    { ".png", DM_REPORT_PNG },
-  };
-  g_autofree char *lower = g_ascii_strdown (path, -1);
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    if (g_str_has_suffix (lower, suffixes[i].suffix))
-      {
-        *format = suffixes[i].format;
-        return TRUE;
-      }
-  return FALSE;
 }
 
 /* --- escaping ------------------------------------------------------------ */
@@ -465,43 +446,3 @@ _dm_report_replace_contents (const char  *path,
 
   return g_file_replace_contents (file, data, length, NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, error);
 }
-
-/**
- * dm_report_write:
- *
- * Writes the full report: HTML (one self-contained file), Markdown or PDF.
- */
-gboolean
-dm_report_write (DmReport        *self,
-                 const char      *path,
-                 DmReportFormat   format,
-                 GError         **error)
-{
-  g_autofree char *text = NULL;
-
-  g_return_val_if_fail (DM_IS_REPORT (self), FALSE);
-
-  switch (format)
-    {
-    case DM_REPORT_HTML:
-      text = dm_report_to_html (self);
-      break;
-
-    case DM_REPORT_MARKDOWN:
-      text = dm_report_to_markdown (self);
-      break;
-
-    case DM_REPORT_PDF:
-      return _dm_report_write_pdf (self, path, error);
-
-    case DM_REPORT_SVG:
-    case DM_REPORT_PNG:
-    default:
-      g_set_error (error, DM_REPORT_ERROR, DM_REPORT_ERROR_FORMAT,
-                   _("%s: reports are written as HTML, Markdown or PDF"), path);
-      return FALSE;
-    }
-
-  return _dm_report_replace_contents (path, text, strlen (text), error);
-}
-
