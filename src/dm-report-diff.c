@@ -10,7 +10,6 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <string.h>
 
 #include "dm-report-private.h"
 
@@ -57,6 +56,54 @@ changed_layers (DmDiff  *diff,
   return changed;
 }
 
+typedef void (*AppendChange) (GString   *out,
+                              DmFinding *finding,
+                              DmChange   change);
+
+/* The gaps opened, then those closed, each list under its heading
+ * (@before, the heading, @after). */
+static void
+append_changes (GString      *out,
+                DmDiff       *diff,
+                const char   *before,
+                const char   *after,
+                AppendChange  append)
+{
+  static const DmChange order[] = { DM_CHANGE_OPENED, DM_CHANGE_CLOSED };
+
+  for (guint pass = 0; pass < G_N_ELEMENTS (order); pass++)
+    {
+      g_string_append_printf (out, "%s%s%s", before, order[pass] == DM_CHANGE_OPENED ? _("Gaps opened") : _("Gaps closed"),
+                              after);
+      for (guint i = 0; i < dm_diff_get_n_changes (diff); i++)
+        {
+          DmChange change;
+          DmFinding *finding = dm_diff_get_change (diff, i, &change);
+
+          if (change == order[pass])
+            append (out, finding, change);
+        }
+    }
+}
+
+static void
+html_change (GString   *out,
+             DmFinding *finding,
+             DmChange   change)
+{
+  g_string_append_printf (out, "<p class=\"%s\">%s</p>", change == DM_CHANGE_OPENED ? "opened" : "closed",
+                          change_word (change));
+  _dm_report_html_finding (out, finding);
+}
+
+static void
+md_change (GString   *out,
+           DmFinding *finding,
+           DmChange   change)
+{
+  _dm_report_md_finding (out, finding);
+}
+
 /**
  * dm_report_diff_to_html:
  * @redacted: whether the findings were redacted (only said in the report)
@@ -98,22 +145,7 @@ dm_report_diff_to_html (DmDiff   *diff,
     }
   g_string_append (out, "</table>\n");
 
-  for (int pass = 0; pass < 2; pass++)
-    {
-      DmChange wanted = pass == 0 ? DM_CHANGE_OPENED : DM_CHANGE_CLOSED;
-
-      g_string_append_printf (out, "<h2>%s</h2>\n", pass == 0 ? _("Gaps opened") : _("Gaps closed"));
-      for (guint i = 0; i < dm_diff_get_n_changes (diff); i++)
-        {
-          DmChange change;
-          DmFinding *finding = dm_diff_get_change (diff, i, &change);
-
-          if (change != wanted)
-            continue;
-          g_string_append_printf (out, "<p class=\"%s\">%s</p>", pass == 0 ? "opened" : "closed", change_word (change));
-          _dm_report_html_finding (out, finding);
-        }
-    }
+  append_changes (out, diff, "<h2>", "</h2>\n", html_change);
   g_string_append_printf (out, "<p class=\"muted\">%s</p>\n</body>\n</html>\n",
                           _("Made by Demarc from exported data, offline."));
   return g_string_free (out, FALSE);
@@ -146,20 +178,7 @@ dm_report_diff_to_markdown (DmDiff   *diff,
                               _dm_report_status_word (c->after), c->counts.opened, c->counts.closed);
     }
 
-  for (int pass = 0; pass < 2; pass++)
-    {
-      DmChange wanted = pass == 0 ? DM_CHANGE_OPENED : DM_CHANGE_CLOSED;
-
-      g_string_append_printf (out, "\n## %s\n\n", pass == 0 ? _("Gaps opened") : _("Gaps closed"));
-      for (guint i = 0; i < dm_diff_get_n_changes (diff); i++)
-        {
-          DmChange change;
-          DmFinding *finding = dm_diff_get_change (diff, i, &change);
-
-          if (change == wanted)
-            _dm_report_md_finding (out, finding);
-        }
-    }
+  append_changes (out, diff, "\n## ", "\n\n", md_change);
   return g_string_free (out, FALSE);
 }
 
@@ -169,9 +188,7 @@ _dm_report_export_diff_html (const DmExportSubject  *subject,
                              DmReportFormat          format,
                              GError                **error)
 {
-  g_autofree char *text = dm_report_diff_to_html (subject->diff, subject->model, subject->redacted);
-
-  return _dm_report_replace_contents (path, text, strlen (text), error);
+  return _dm_report_write_text (path, dm_report_diff_to_html (subject->diff, subject->model, subject->redacted), error);
 }
 
 gboolean
@@ -180,7 +197,5 @@ _dm_report_export_diff_markdown (const DmExportSubject  *subject,
                                  DmReportFormat          format,
                                  GError                **error)
 {
-  g_autofree char *text = dm_report_diff_to_markdown (subject->diff, subject->model, subject->redacted);
-
-  return _dm_report_replace_contents (path, text, strlen (text), error);
+  return _dm_report_write_text (path, dm_report_diff_to_markdown (subject->diff, subject->model, subject->redacted), error);
 }

@@ -11,7 +11,6 @@
 
 #include <cairo-svg.h>
 #include <glib/gi18n-lib.h>
-#include <string.h>
 
 #include "dm-import-summary.h"
 #include "dm-report-private.h"
@@ -298,14 +297,11 @@ dm_report_to_html (DmReport *self)
   return g_string_free (out, FALSE);
 }
 
-
 gboolean
 _dm_report_export_html (const DmExportSubject  *subject,
                         const char             *path,
                         DmReportFormat          format,
                         GError                **error)
 {
-  g_autofree char *text = dm_report_to_html (subject->report);
-
-  return _dm_report_replace_contents (path, text, strlen (text), error);
+  return _dm_report_write_text (path, dm_report_to_html (subject->report), error);
 }

@@ -165,10 +165,10 @@ _dm_report_write_to_gstring (void                *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
-gboolean
-_dm_report_check_cairo (cairo_status_t   status,
-                        const char      *path,
-                        GError         **error)
+static gboolean
+check_cairo (cairo_status_t   status,
+             const char      *path,
+             GError         **error)
 {
   if (status == CAIRO_STATUS_SUCCESS)
     return TRUE;
@@ -212,13 +212,13 @@ create_image (DmReportFormat   format,
 }
 
 /* Ends the drawing, encodes PNG, and writes the file only when all went well. */
-static gboolean
-finish_image (cairo_t          *cr,
-              cairo_surface_t  *surface,
-              DmReportFormat    format,
-              GString          *out,
-              const char       *path,
-              GError          **error)
+gboolean
+_dm_report_finish_image (cairo_t          *cr,
+                         cairo_surface_t  *surface,
+                         DmReportFormat    format,
+                         GString          *out,
+                         const char       *path,
+                         GError          **error)
 {
   cairo_status_t status = cairo_status (cr);
 
@@ -230,7 +230,7 @@ finish_image (cairo_t          *cr,
     status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
 
-  if (!_dm_report_check_cairo (status, path, error))
+  if (!check_cairo (status, path, error))
     return FALSE;
   return _dm_report_replace_contents (path, out->str, out->len, error);
 }
@@ -279,7 +279,7 @@ dm_report_write_diagram (DmReport        *self,
       }
   else
     paint_grid (self, cr, services, columns);
-  return finish_image (cr, surface, format, out, path, error);
+  return _dm_report_finish_image (cr, surface, format, out, path, error);
 }
 
 /* --- the compare matrix ------------------------------------------------------ */
@@ -320,7 +320,7 @@ dm_report_write_matrix (DmReport        *self,
 
   cr = cairo_create (surface);
   dm_report_paint_matrix (self, cr, &width, &height);
-  return finish_image (cr, surface, format, out, path, error);
+  return _dm_report_finish_image (cr, surface, format, out, path, error);
 }
 
 

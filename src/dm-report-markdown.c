@@ -10,7 +10,6 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <string.h>
 
 #include "dm-import-summary.h"
 #include "dm-report-private.h"
@@ -152,14 +151,11 @@ dm_report_to_markdown (DmReport *self)
   return g_string_free (out, FALSE);
 }
 
-
 gboolean
 _dm_report_export_markdown (const DmExportSubject  *subject,
                             const char             *path,
                             DmReportFormat          format,
                             GError                **error)
 {
-  g_autofree char *text = dm_report_to_markdown (subject->report);
-
-  return _dm_report_replace_contents (path, text, strlen (text), error);
+  return _dm_report_write_text (path, dm_report_to_markdown (subject->report), error);
 }

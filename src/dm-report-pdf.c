@@ -231,7 +231,6 @@ _dm_report_export_pdf (const DmExportSubject  *subject,
   DmReport *self = subject->report;
   g_autoptr(GString) out = g_string_new (NULL);
   cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (_dm_report_write_to_gstring, out, PAGE_WIDTH, PAGE_HEIGHT);
-  cairo_status_t status;
   Pdf pdf = { cairo_create (surface), MARGIN, 1 };
 
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, _("Shared responsibility report"));
@@ -256,15 +255,6 @@ _dm_report_export_pdf (const DmExportSubject  *subject,
   }
 
   cairo_show_page (pdf.cr);
-  status = cairo_status (pdf.cr);
-  cairo_destroy (pdf.cr);
-  cairo_surface_finish (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-
-  if (!_dm_report_check_cairo (status, path, error))
-    return FALSE;
-  return _dm_report_replace_contents (path, out->str, out->len, error);
+  return _dm_report_finish_image (pdf.cr, surface, DM_REPORT_PDF, out, path, error);
 }
 

@@ -78,6 +78,9 @@ gboolean         _dm_report_replace_contents      (const char           *path,
                                                    const char           *data,
                                                    gsize                 length,
                                                    GError              **error);
+gboolean         _dm_report_write_text            (const char           *path,
+                                                   char                 *text,
+                                                   GError              **error);
 
 /* dm-report-image.c: diagrams and the matrix as images */
 void             _dm_report_paint_diagram         (DmReport             *self,
@@ -88,7 +91,10 @@ void             _dm_report_paint_diagram         (DmReport             *self,
 cairo_status_t   _dm_report_write_to_gstring      (void                 *closure,
                                                    const unsigned char  *data,
                                                    unsigned int          length);
-gboolean         _dm_report_check_cairo           (cairo_status_t        status,
+gboolean         _dm_report_finish_image          (cairo_t              *cr,
+                                                   cairo_surface_t      *surface,
+                                                   DmReportFormat        format,
+                                                   GString              *out,
                                                    const char           *path,
                                                    GError              **error);
 

@@ -446,3 +446,14 @@ _dm_report_replace_contents (const char  *path,
 
   return g_file_replace_contents (file, data, length, NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, error);
 }
+
+/* Writes @text, which it frees, to @path atomically. */
+gboolean
+_dm_report_write_text (const char  *path,
+                       char        *text,
+                       GError     **error)
+{
+  g_autofree char *owned = text;
+
+  return _dm_report_replace_contents (path, owned, strlen (owned), error);
+}
