@@ -120,31 +120,22 @@ void
 _dm_report_html_finding (GString   *out,
                          DmFinding *finding)
 {
-  g_autofree char *title = dm_report_escape_html (dm_finding_get_title (finding));
-  g_autofree char *resource = dm_report_escape_html (dm_finding_get_resource (finding));
-  g_autofree char *evidence = dm_report_escape_html (dm_finding_get_evidence (finding));
-  g_autofree char *remediation = dm_report_escape_html (dm_finding_get_remediation (finding));
-  g_autofree char *controls_raw = _dm_report_controls_text (finding);
-  g_autofree char *controls = dm_report_escape_html (controls_raw);
-  g_autofree char *check = dm_report_escape_html (dm_finding_get_check (finding) ? dm_finding_get_check (finding) : "");
-  g_autofree char *region = dm_report_escape_html (dm_finding_get_region (finding));
-  g_autofree char *reported_raw = _dm_report_reported_by_text (finding);
-  g_autofree char *tool = dm_report_escape_html (*reported_raw ? reported_raw : dm_finding_get_tool (finding));
-  g_autofree char *others_raw = _dm_report_other_resources_text (finding);
-  g_autofree char *others = dm_report_escape_html (others_raw);
+  g_auto(DmReportFindingText) text = { NULL };
+
+  _dm_report_finding_text_init (&text, finding, dm_report_escape_html);
 
   g_string_append_printf (out, "<div class=\"finding\"><h4>%s <span class=\"gap\">%s</span> %s</h4>",
-                          check, dm_severity_to_string (dm_finding_get_severity (finding)), title);
-  g_string_append_printf (out, "<p><strong>%s</strong> <code>%s</code>%s%s</p>", _("Resource:"), resource,
-                          *region ? " · " : "", region);
-  if (*others)
-    g_string_append_printf (out, "<p><strong>%s</strong> <code>%s</code></p>", _("Also on:"), others);
-  if (*evidence)
-    g_string_append_printf (out, "<p><strong>%s</strong> %s</p>", _("Evidence:"), evidence);
-  if (*remediation)
-    g_string_append_printf (out, "<p><strong>%s</strong> %s</p>", _("Remediation:"), remediation);
+                          text.check, dm_severity_to_string (dm_finding_get_severity (finding)), text.title);
+  g_string_append_printf (out, "<p><strong>%s</strong> <code>%s</code>%s%s</p>", _("Resource:"), text.resource,
+                          *text.region ? " · " : "", text.region);
+  if (*text.others)
+    g_string_append_printf (out, "<p><strong>%s</strong> <code>%s</code></p>", _("Also on:"), text.others);
+  if (*text.evidence)
+    g_string_append_printf (out, "<p><strong>%s</strong> %s</p>", _("Evidence:"), text.evidence);
+  if (*text.remediation)
+    g_string_append_printf (out, "<p><strong>%s</strong> %s</p>", _("Remediation:"), text.remediation);
   g_string_append_printf (out, "<p class=\"muted\">%s %s · %s %s</p></div>\n", _("Controls:"),
-                          *controls ? controls : "–", _("Source:"), tool);
+                          *text.controls ? text.controls : "–", _("Source:"), text.tool);
 }
 
 /* The language the report's words are in: the catalogue's own, so a

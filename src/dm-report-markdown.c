@@ -52,31 +52,22 @@ void
 _dm_report_md_finding (GString   *out,
                        DmFinding *finding)
 {
-  g_autofree char *title = dm_report_escape_markdown (dm_finding_get_title (finding));
-  g_autofree char *resource = dm_report_escape_markdown (dm_finding_get_resource (finding));
-  g_autofree char *evidence = dm_report_escape_markdown (dm_finding_get_evidence (finding));
-  g_autofree char *remediation = dm_report_escape_markdown (dm_finding_get_remediation (finding));
-  g_autofree char *controls_raw = _dm_report_controls_text (finding);
-  g_autofree char *controls = dm_report_escape_markdown (controls_raw);
-  g_autofree char *check = dm_report_escape_markdown (dm_finding_get_check (finding) ? dm_finding_get_check (finding) : "");
+  g_auto(DmReportFindingText) text = { NULL };
 
-  g_autofree char *others_raw = _dm_report_other_resources_text (finding);
-  g_autofree char *others = dm_report_escape_markdown (others_raw);
-  g_autofree char *reported_raw = _dm_report_reported_by_text (finding);
-  g_autofree char *reported = dm_report_escape_markdown (reported_raw);
+  _dm_report_finding_text_init (&text, finding, dm_report_escape_markdown);
 
-  g_string_append_printf (out, "- **%s %s** %s  \n  %s %s\n", check, dm_severity_to_string (dm_finding_get_severity (finding)),
-                          title, _("Resource:"), resource);
-  if (*others)
-    g_string_append_printf (out, "  %s %s\n", _("Also on:"), others);
-  if (*reported)
-    g_string_append_printf (out, "  %s %s\n", _("Reported by:"), reported);
-  if (*evidence)
-    g_string_append_printf (out, "  %s %s\n", _("Evidence:"), evidence);
-  if (*remediation)
-    g_string_append_printf (out, "  %s %s\n", _("Remediation:"), remediation);
-  if (*controls)
-    g_string_append_printf (out, "  %s %s\n", _("Controls:"), controls);
+  g_string_append_printf (out, "- **%s %s** %s  \n  %s %s\n", text.check, dm_severity_to_string (dm_finding_get_severity (finding)),
+                          text.title, _("Resource:"), text.resource);
+  if (*text.others)
+    g_string_append_printf (out, "  %s %s\n", _("Also on:"), text.others);
+  if (*text.reported_by)
+    g_string_append_printf (out, "  %s %s\n", _("Reported by:"), text.reported_by);
+  if (*text.evidence)
+    g_string_append_printf (out, "  %s %s\n", _("Evidence:"), text.evidence);
+  if (*text.remediation)
+    g_string_append_printf (out, "  %s %s\n", _("Remediation:"), text.remediation);
+  if (*text.controls)
+    g_string_append_printf (out, "  %s %s\n", _("Controls:"), text.controls);
 }
 
 char *

@@ -58,6 +58,21 @@ gboolean _dm_report_export_matrix        (const DmExportSubject *subject, const 
 gboolean _dm_report_export_diff_html     (const DmExportSubject *subject, const char *path, DmReportFormat format, GError **error);
 gboolean _dm_report_export_diff_markdown (const DmExportSubject *subject, const char *path, DmReportFormat format, GError **error);
 
+/* A finding's words, each escaped for one target (HTML or Markdown). */
+typedef struct
+{
+  char *check;         /* "" when the finding has none */
+  char *title;
+  char *resource;
+  char *others;        /* the resources beyond its own, or "" */
+  char *region;
+  char *evidence;
+  char *remediation;
+  char *controls;      /* joined by ", ", or "" */
+  char *reported_by;   /* each tool and file when more than one reported it, or "" */
+  char *tool;          /* reported_by, or the one tool */
+} DmReportFindingText;
+
 /* dm-report.c: escaping, facts, findings */
 char            *_dm_report_make_visible          (const char           *text);
 gboolean         _dm_report_has_service           (DmReport             *self,
@@ -67,6 +82,10 @@ const char      *_dm_report_status_symbol         (DmLayerStatus         status)
 char            *_dm_report_controls_text         (DmFinding            *finding);
 char            *_dm_report_other_resources_text  (DmFinding            *finding);
 char            *_dm_report_reported_by_text      (DmFinding            *finding);
+void             _dm_report_finding_text_init     (DmReportFindingText  *text,
+                                                   DmFinding            *finding,
+                                                   char               *(*escape) (const char *));
+void             _dm_report_finding_text_clear    (DmReportFindingText  *text);
 GPtrArray       *_dm_report_failed_findings       (DmReport             *self,
                                                    DmService            *service);
 void             _dm_report_inputs_total          (DmReport             *self,
@@ -105,5 +124,7 @@ void             _dm_report_html_finding          (GString              *out,
                                                    DmFinding            *finding);
 void             _dm_report_md_finding            (GString              *out,
                                                    DmFinding            *finding);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (DmReportFindingText, _dm_report_finding_text_clear)
 
 G_END_DECLS

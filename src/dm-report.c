@@ -350,6 +350,37 @@ _dm_report_reported_by_text (DmFinding *finding)
   return g_string_free (out, FALSE);
 }
 
+void
+_dm_report_finding_text_init (DmReportFindingText  *text,
+                              DmFinding            *finding,
+                              char               *(*escape) (const char *))
+{
+  g_autofree char *others = _dm_report_other_resources_text (finding);
+  g_autofree char *controls = _dm_report_controls_text (finding);
+  g_autofree char *reported_by = _dm_report_reported_by_text (finding);
+
+  text->check = escape (dm_finding_get_check (finding) ? dm_finding_get_check (finding) : "");
+  text->title = escape (dm_finding_get_title (finding));
+  text->resource = escape (dm_finding_get_resource (finding));
+  text->others = escape (others);
+  text->region = escape (dm_finding_get_region (finding));
+  text->evidence = escape (dm_finding_get_evidence (finding));
+  text->remediation = escape (dm_finding_get_remediation (finding));
+  text->controls = escape (controls);
+  text->reported_by = escape (reported_by);
+  text->tool = escape (*reported_by ? reported_by : dm_finding_get_tool (finding));
+}
+
+void
+_dm_report_finding_text_clear (DmReportFindingText *text)
+{
+  char **fields[] = { &text->check, &text->title, &text->resource, &text->others, &text->region,
+                      &text->evidence, &text->remediation, &text->controls, &text->reported_by, &text->tool };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    g_clear_pointer (fields[i], g_free);
+}
+
 static gboolean
 finding_in_service (DmReport  *self,
                     DmFinding *finding,
