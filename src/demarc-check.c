@@ -422,15 +422,13 @@ diff (DmModel     *model,
   if (report_path)
     {
       g_autoptr(GError) error = NULL;
-      DmReportFormat report_format;
 
-      if (!dm_report_format_from_path (report_path, &report_format) ||
-          (report_format != DM_REPORT_HTML && report_format != DM_REPORT_MARKDOWN))
+      if (!dm_report_export_accepts (DM_REPORT_KIND_DIFF, report_path, NULL))
         {
           g_printerr ("demarc-check: %s\n", _("with --diff, --report needs a file name ending in .html or .md"));
           return EXIT_INPUT;
         }
-      if (!dm_report_write_diff (result, model, redact, report_path, report_format, &error))
+      if (!dm_report_export_diff (result, model, redact, report_path, &error))
         {
           g_printerr ("demarc-check: %s\n", error->message);
           return EXIT_INPUT;
@@ -569,69 +567,49 @@ typedef struct
   const char   *matrix_path;
 } AssessOptions;
 
-/* Exports are written before anything is printed, so a failed write is
- * the last thing on the terminal. */
+/* --report, --matrix and --diagram, in that order; the core decides which
+ * writer a name gets. Exports are written before anything is printed, so a
+ * failed write is the last thing on the terminal. */
 static gboolean
 write_exports (DmModel             *model,
                DmReport            *report,
                const AssessOptions *options)
 {
-  g_autoptr(GError) error = NULL;
-  DmReportFormat format;
+  const struct
+  {
+    const char   *path;
+    DmReportKind  kind;
+    const char   *wrong_name;   /* what a name the kind does not take gets */
+  } exports[] = {
+    { options->report_path, DM_REPORT_KIND_REPORT, N_("--report needs a file name ending in .html, .md or .pdf") },
+    { options->matrix_path, DM_REPORT_KIND_MATRIX, N_("--matrix needs a file name ending in .svg, .png or .pdf") },
+    { options->diagram_path, DM_REPORT_KIND_DIAGRAM, N_("--diagram needs a file name ending in .svg, .png or .pdf") },
+  };
 
-  if (options->report_path)
+  for (guint i = 0; i < G_N_ELEMENTS (exports); i++)
     {
-      if (!dm_report_format_from_path (options->report_path, &format) ||
-          (format != DM_REPORT_HTML && format != DM_REPORT_MARKDOWN && format != DM_REPORT_PDF))
-        {
-          g_printerr ("demarc-check: %s\n", _("--report needs a file name ending in .html, .md or .pdf"));
-          return FALSE;
-        }
-      if (!dm_report_write (report, options->report_path, format, &error))
-        {
-          g_printerr ("demarc-check: %s\n", error->message);
-          return FALSE;
-        }
-      g_printerr (_("demarc-check: wrote %s\n"), options->report_path);
-    }
-
-  if (options->matrix_path)
-    {
-      if (!dm_report_format_from_path (options->matrix_path, &format) ||
-          (format != DM_REPORT_SVG && format != DM_REPORT_PNG && format != DM_REPORT_PDF))
-        {
-          g_printerr ("demarc-check: %s\n", _("--matrix needs a file name ending in .svg, .png or .pdf"));
-          return FALSE;
-        }
-      if (!dm_report_write_matrix (report, options->matrix_path, format, &error))
-        {
-          g_printerr ("demarc-check: %s\n", error->message);
-          return FALSE;
-        }
-      g_printerr (_("demarc-check: wrote %s\n"), options->matrix_path);
-    }
-
-  if (options->diagram_path)
-    {
+      g_autoptr(GError) error = NULL;
       DmService *service = NULL;
 
-      if (!dm_report_format_from_path (options->diagram_path, &format) ||
-          (format != DM_REPORT_SVG && format != DM_REPORT_PNG && format != DM_REPORT_PDF))
+      if (exports[i].path == NULL)
+        continue;
+      if (!dm_report_export_accepts (exports[i].kind, exports[i].path, NULL))
         {
-          g_printerr ("demarc-check: %s\n", _("--diagram needs a file name ending in .svg, .png or .pdf"));
+          g_printerr ("demarc-check: %s\n", _(exports[i].wrong_name));
           return FALSE;
         }
-      if (options->service_id && !(service = dm_model_find_service (model, options->service_id)))
+      if (exports[i].kind == DM_REPORT_KIND_DIAGRAM && options->service_id &&
+          !(service = dm_model_find_service (model, options->service_id)))
         {
           g_printerr ("demarc-check: %s\n", _("no such service in the model (see --list-services)"));
           return FALSE;
         }
-      if (!dm_report_write_diagram (report, service, options->diagram_path, format, &error))
+      if (!dm_report_export (report, exports[i].kind, service, exports[i].path, &error))
         {
           g_printerr ("demarc-check: %s\n", error->message);
           return FALSE;
         }
-      g_printerr (_("demarc-check: wrote %s\n"), options->diagram_path);
+      g_printerr (_("demarc-check: wrote %s\n"), exports[i].path);
     }
   return TRUE;
 }

@@ -24,6 +24,16 @@ typedef enum
   DM_REPORT_PNG,
 } DmReportFormat;
 
+/* What an export holds; each kind takes its own formats (see
+ * dm_report_export_accepts()). */
+typedef enum
+{
+  DM_REPORT_KIND_REPORT,    /* the full report: .html, .md, .pdf */
+  DM_REPORT_KIND_DIAGRAM,   /* service diagrams: .svg, .png, .pdf */
+  DM_REPORT_KIND_MATRIX,    /* the compare matrix: .svg, .png, .pdf */
+  DM_REPORT_KIND_DIFF,      /* a comparison of two exports: .html, .md */
+} DmReportKind;
+
 #define DM_REPORT_ERROR (dm_report_error_quark ())
 
 typedef enum
@@ -58,6 +68,19 @@ const DmImportInput *dm_report_get_input  (DmReport        *self,
 gboolean      dm_report_get_redacted      (DmReport        *self);
 DmImporter   *dm_report_get_importer      (DmReport        *self);
 DmModel      *dm_report_get_model         (DmReport        *self);
+gboolean      dm_report_export_accepts    (DmReportKind     kind,
+                                           const char      *path,
+                                           DmReportFormat  *format);
+gboolean      dm_report_export            (DmReport        *report,
+                                           DmReportKind     kind,
+                                           DmService       *service,
+                                           const char      *path,
+                                           GError         **error);
+gboolean      dm_report_export_diff       (DmDiff          *diff,
+                                           DmModel         *model,
+                                           gboolean         redacted,
+                                           const char      *path,
+                                           GError         **error);
 char         *dm_report_to_html           (DmReport        *self);
 char         *dm_report_to_markdown       (DmReport        *self);
 gboolean      dm_report_write             (DmReport        *self,

@@ -637,6 +637,113 @@ test_model_only_diagram (void)
   g_assert_nonnull (strstr (err, ".svg, .png or .pdf"));
 }
 
+/* The one table that decides, for a kind and a name, which writer runs. */
+static void
+test_export_accepts (void)
+{
+  static const struct
+  {
+    DmReportKind   kind;
+    const char    *path;
+    gboolean       accepted;
+    DmReportFormat format;
+  } cases[] = {
+    { DM_REPORT_KIND_REPORT, "r.html", TRUE, DM_REPORT_HTML },
+    { DM_REPORT_KIND_REPORT, "R.HTM", TRUE, DM_REPORT_HTML },
+    { DM_REPORT_KIND_REPORT, "r.md", TRUE, DM_REPORT_MARKDOWN },
+    { DM_REPORT_KIND_REPORT, "r.Markdown", TRUE, DM_REPORT_MARKDOWN },
+    { DM_REPORT_KIND_REPORT, "r.pdf", TRUE, DM_REPORT_PDF },
+    /* The window once wrote the diagram grid for a report named .svg. */
+    { DM_REPORT_KIND_REPORT, "r.svg", FALSE },
+    { DM_REPORT_KIND_REPORT, "r.png", FALSE },
+    { DM_REPORT_KIND_REPORT, "r.txt", FALSE },
+    { DM_REPORT_KIND_DIAGRAM, "d.svg", TRUE, DM_REPORT_SVG },
+    { DM_REPORT_KIND_DIAGRAM, "d.PNG", TRUE, DM_REPORT_PNG },
+    { DM_REPORT_KIND_DIAGRAM, "d.pdf", TRUE, DM_REPORT_PDF },
+    { DM_REPORT_KIND_DIAGRAM, "d.html", FALSE },
+    { DM_REPORT_KIND_DIAGRAM, "d.md", FALSE },
+    { DM_REPORT_KIND_MATRIX, "m.svg", TRUE, DM_REPORT_SVG },
+    { DM_REPORT_KIND_MATRIX, "m.png", TRUE, DM_REPORT_PNG },
+    { DM_REPORT_KIND_MATRIX, "m.pdf", TRUE, DM_REPORT_PDF },
+    { DM_REPORT_KIND_MATRIX, "m.htm", FALSE },
+    { DM_REPORT_KIND_DIFF, "c.html", TRUE, DM_REPORT_HTML },
+    { DM_REPORT_KIND_DIFF, "c.md", TRUE, DM_REPORT_MARKDOWN },
+    { DM_REPORT_KIND_DIFF, "c.pdf", FALSE },
+    { DM_REPORT_KIND_DIFF, "c.svg", FALSE },
+    { DM_REPORT_KIND_REPORT, "html", FALSE },   /* an ending, not a name */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      DmReportFormat format = (DmReportFormat)-1;
+
+      g_test_message ("%u: %s", cases[i].kind, cases[i].path);
+      g_assert_cmpint (dm_report_export_accepts (cases[i].kind, cases[i].path, &format), ==, cases[i].accepted);
+      if (cases[i].accepted)
+        g_assert_cmpint (format, ==, cases[i].format);
+      else
+        g_assert_cmpint (format, ==, (DmReportFormat)-1);
+    }
+}
+
+static char *
+export_and_read (Fixture       *f,
+                 DmReport      *report,
+                 DmReportKind   kind,
+                 const char    *name,
+                 gsize         *length)
+{
+  g_autofree char *path = g_build_filename (f->dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_assert_true (dm_report_export (report, kind, NULL, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, length, NULL));
+  return contents;
+}
+
+/* Each kind runs its own writer; a name the kind does not take is refused
+ * and leaves what was there. */
+static void
+test_export_writers (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(DmReport) report = dm_report_new (f->model, f->catalogue, f->importer, FALSE);
+  gsize pdf_length, matrix_length;
+  g_autofree char *html = export_and_read (f, report, DM_REPORT_KIND_REPORT, "report.html", NULL);
+  g_autofree char *md = export_and_read (f, report, DM_REPORT_KIND_REPORT, "report.md", NULL);
+  g_autofree char *pdf = export_and_read (f, report, DM_REPORT_KIND_REPORT, "report.pdf", &pdf_length);
+  g_autofree char *diagram = export_and_read (f, report, DM_REPORT_KIND_DIAGRAM, "diagram.svg", NULL);
+  g_autofree char *matrix = export_and_read (f, report, DM_REPORT_KIND_MATRIX, "matrix.pdf", &matrix_length);
+  g_autofree char *svg_path = g_build_filename (f->dir, "report.svg", NULL);
+  g_autofree char *html_path = g_build_filename (f->dir, "diagram.html", NULL);
+  g_autofree char *kept = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_str_has_prefix (html, "<!DOCTYPE html>"));
+  g_assert_true (g_str_has_prefix (md, "# Shared responsibility report"));
+  g_assert_true (g_str_has_prefix (pdf, "%PDF-"));
+  /* The report's pages (a summary, the matrix, the services), not one image. */
+  g_assert_cmpuint (pdf_pages (pdf, pdf_length), >=, 3);
+  g_assert_true (g_str_has_prefix (diagram, "<?xml"));
+  g_assert_true (g_str_has_prefix (matrix, "%PDF-"));
+  g_assert_cmpuint (pdf_pages (matrix, matrix_length), ==, 1);
+
+  /* A report named .svg is an error, not the diagram grid; the old file stays. */
+  g_assert_true (g_file_set_contents (svg_path, "old", -1, NULL));
+  g_assert_false (dm_report_export (report, DM_REPORT_KIND_REPORT, NULL, svg_path, &error));
+  g_assert_error (error, DM_REPORT_ERROR, DM_REPORT_ERROR_FORMAT);
+  g_assert_nonnull (strstr (error->message, "HTML, Markdown or PDF"));
+  g_assert_true (g_file_get_contents (svg_path, &kept, NULL, NULL));
+  g_assert_cmpstr (kept, ==, "old");
+  g_clear_error (&error);
+
+  g_assert_false (dm_report_export (report, DM_REPORT_KIND_DIAGRAM, NULL, html_path, &error));
+  g_assert_error (error, DM_REPORT_ERROR, DM_REPORT_ERROR_FORMAT);
+  g_assert_false (g_file_test (html_path, G_FILE_TEST_EXISTS));
+}
+
 static GListModel *
 import_one (DmCatalogue *catalogue,
             const char  *name,
@@ -686,6 +793,25 @@ test_diff (void)
   g_assert_cmpuint (counts.unchanged, ==, 1);
   g_assert_true (dm_diff_has_service (diff, lambda));
   g_assert_false (dm_diff_has_service (diff, dm_model_find_service (model, "sqs")));
+
+  /* A comparison is written as HTML or Markdown, never as PDF. */
+  {
+    g_autofree char *dir = g_dir_make_tmp ("demarc-diff-XXXXXX", NULL);
+    g_autofree char *md_path = g_build_filename (dir, "diff.MD", NULL);
+    g_autofree char *pdf_path = g_build_filename (dir, "diff.pdf", NULL);
+    g_autofree char *md = NULL;
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (dm_report_export_diff (diff, model, FALSE, md_path, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_get_contents (md_path, &md, NULL, NULL));
+    g_assert_true (g_str_has_prefix (md, "# What changed between two exports"));
+    g_assert_false (dm_report_export_diff (diff, model, FALSE, pdf_path, &error));
+    g_assert_error (error, DM_REPORT_ERROR, DM_REPORT_ERROR_FORMAT);
+    g_assert_false (g_file_test (pdf_path, G_FILE_TEST_EXISTS));
+    g_unlink (md_path);
+    g_rmdir (dir);
+  }
 }
 
 static void
@@ -775,10 +901,12 @@ main (int   argc,
   ADD ("/report/reported-by", "prowler-ocsf-scan.json,prowler-asff-scan.json,asff-multi-resource.json",
        test_reports_and_resources);
   ADD ("/report/redacted-exports", "redact-sample.json,bundle-more-checks.json", test_redacted_exports);
+  ADD ("/report/export-writers", "asff-mixed.json", test_export_writers);
 #undef ADD
   g_test_add_func ("/report/redacted-cli", test_redacted_cli);
   g_test_add_func ("/report/inputs-page-one", test_inputs_page_one);
   g_test_add_func ("/report/model-only-diagram", test_model_only_diagram);
+  g_test_add_func ("/report/export-accepts", test_export_accepts);
   g_test_add_func ("/diff/assessments", test_diff);
   g_test_add_func ("/diff/cli", test_diff_cli);
 
