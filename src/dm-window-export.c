@@ -49,25 +49,22 @@ export_thread (GTask        *task,
 {
   ExportData *d = task_data;
   g_autofree char *path = g_file_get_path (d->file);
+  DmReportKind kind = d->matrix ? DM_REPORT_KIND_MATRIX : d->diagram ? DM_REPORT_KIND_DIAGRAM : DM_REPORT_KIND_REPORT;
   GError *error = NULL;
-  DmReportFormat format;
   gboolean ok;
 
   /* The copy's assessment is made here, off the main thread. */
   dm_report_get_assessment (d->report);
 
-  if (path == NULL || !dm_report_format_from_path (path, &format))
+  /* The same table as demarc-check decides which writer a name gets. */
+  if (path == NULL || !dm_report_export_accepts (kind, path, NULL))
     {
-      g_task_return_new_error (task, DM_REPORT_ERROR, DM_REPORT_ERROR_FORMAT,
-                               _("Choose a file name ending in .html, .md, .pdf, .svg or .png"));
+      g_task_return_new_error (task, DM_REPORT_ERROR, DM_REPORT_ERROR_FORMAT, "%s",
+                               kind == DM_REPORT_KIND_REPORT ? _("Choose a file name ending in .html, .md or .pdf")
+                                                             : _("Choose a file name ending in .svg, .png or .pdf"));
       return;
     }
-  if (d->matrix && (format == DM_REPORT_SVG || format == DM_REPORT_PNG || format == DM_REPORT_PDF))
-    ok = dm_report_write_matrix (d->report, path, format, &error);
-  else if (d->diagram || format == DM_REPORT_SVG || format == DM_REPORT_PNG)
-    ok = dm_report_write_diagram (d->report, d->service, path, format, &error);
-  else
-    ok = dm_report_write (d->report, path, format, &error);
+  ok = dm_report_export (d->report, kind, d->service, path, &error);
 
   if (ok)
     g_task_return_boolean (task, TRUE);

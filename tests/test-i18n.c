@@ -24,6 +24,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <string.h>
 
 #include "dm-application.h"
 #include "dm-details-pane.h"
@@ -88,6 +89,37 @@ test_catalogue_built (void)
   g_test_message ("catalogue %s, locale %s, LANGUAGE=%s", mo,
                   locale_name ? locale_name : "(none)", g_getenv ("LANGUAGE"));
   g_assert_true (g_file_test (mo, G_FILE_TEST_IS_REGULAR));
+}
+
+/* Every source file with translatable strings is in po/POTFILES.in, or
+ * its strings would silently drop out of the catalogue. */
+static void
+test_potfiles_complete (void)
+{
+  g_autofree char *src = g_test_build_filename (G_TEST_DIST, "..", "src", NULL);
+  g_autofree char *potfiles_path = g_test_build_filename (G_TEST_DIST, "..", "po", "POTFILES.in", NULL);
+  g_autofree char *potfiles = NULL;
+  g_autoptr(GDir) dir = g_dir_open (src, 0, NULL);
+  const char *name;
+  guint checked = 0;
+
+  g_assert_nonnull (dir);
+  g_assert_true (g_file_get_contents (potfiles_path, &potfiles, NULL, NULL));
+  while ((name = g_dir_read_name (dir)))
+    {
+      g_autofree char *path = g_build_filename (src, name, NULL);
+      g_autofree char *text = NULL;
+      g_autofree char *line = g_strdup_printf ("\nsrc/%s\n", name);
+
+      if (!g_str_has_suffix (name, ".c") || !g_file_get_contents (path, &text, NULL, NULL))
+        continue;
+      if (strstr (text, "_(\"") == NULL && strstr (text, "N_(\"") == NULL && strstr (text, "ngettext (") == NULL)
+        continue;
+      if (strstr (potfiles, line) == NULL)
+        g_error ("src/%s has translatable strings but is not in po/POTFILES.in", name);
+      checked++;
+    }
+  g_assert_cmpuint (checked, >, 10);
 }
 
 static void
@@ -386,6 +418,7 @@ main (int   argc,
 
   g_test_add_func ("/i18n/catalogue-built", test_catalogue_built);
   g_test_add_func ("/i18n/core-strings", test_core_strings);
+  g_test_add_func ("/i18n/potfiles-complete", test_potfiles_complete);
   g_test_add_func ("/i18n/plurals", test_plurals);
   g_test_add_func ("/i18n/desktop-file", test_desktop_file);
   g_test_add_func ("/i18n/window-labels", test_window_labels);

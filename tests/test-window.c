@@ -986,6 +986,22 @@ test_export_and_print (Fixture       *f,
     gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-explore", NULL);
   }
 
+  /* A report takes .html, .md or .pdf, as demarc-check's --report does: a
+   * report named .svg is refused, not written as the diagram grid. */
+  {
+    g_autofree char *wrong_path = g_build_filename (g_get_tmp_dir (), "demarc-report-as.svg", NULL);
+    g_autoptr(GFile) wrong = g_file_new_for_path (wrong_path);
+    GtkWidget *dialog;
+
+    g_unlink (wrong_path);
+    dm_window_export (f->window, wrong, FALSE);
+    spin_until (dialog_shown, f);
+    dialog = find_message_dialog ();
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), ".html, .md or .pdf"));
+    g_assert_false (g_file_test (wrong_path, G_FILE_TEST_EXISTS));
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  }
+
   /* Printing, exported to PDF instead of a printer: a page per service. */
   g_assert_true (dm_window_print (f->window, pdf_path, &error));
   g_assert_no_error (error);
