@@ -225,8 +225,7 @@ for_terminal (const char *text)
     {
       gunichar c = g_utf8_get_char (p);
 
-      if (g_unichar_iscntrl (c) || c == 0x2028 || c == 0x2029 || (c >= 0x202a && c <= 0x202e) ||
-          (c >= 0x2066 && c <= 0x2069))
+      if (c == '\n' || c == '\t' || dm_text_is_hidden (c))
         g_string_append_c (out, '?');
       else
         g_string_append_unichar (out, c);

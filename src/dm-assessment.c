@@ -75,6 +75,22 @@ dm_layer_status_to_string (DmLayerStatus status)
     }
 }
 
+/* The one set of status symbols, beside colour, everywhere a status shows:
+ * diagram, details, compare matrix, slides, reports and the CLI. */
+const char *
+dm_layer_status_symbol (DmLayerStatus status)
+{
+  switch (status)
+    {
+    case DM_LAYER_GAP: return "⚠";
+    case DM_LAYER_OK: return "✓";
+    case DM_LAYER_NO_DATA: return "?";
+    case DM_LAYER_PROVIDER: return "▣";
+    case DM_LAYER_NOT_APPLICABLE:
+    default: return "–";
+    }
+}
+
 /* A check's layer can be one the model gives to the provider for this very
  * service (S3 access logging sits on "platform and applications", which
  * AWS runs for S3). The customer's setting is still a customer gap, so it

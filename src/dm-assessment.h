@@ -36,6 +36,7 @@ DmAssessment        *dm_assessment_new                (DmModel      *model,
                                                        DmCatalogue  *catalogue,
                                                        GListModel   *findings);
 const char          *dm_layer_status_to_string        (DmLayerStatus status);
+const char          *dm_layer_status_symbol           (DmLayerStatus status);
 gboolean             dm_assessment_has_service        (DmAssessment *self,
                                                        DmService    *service);
 const DmLayerResult *dm_assessment_get_result         (DmAssessment *self,

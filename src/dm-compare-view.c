@@ -162,9 +162,9 @@ build (DmCompareView *self)
                   (owner == DM_OWNER_CUSTOMER || owner == DM_OWNER_SHARED))
                 switch (dm_assessment_get_result (self->assessment, service, layer)->status)
                   {
-                  case DM_LAYER_GAP: symbol = "✖"; status = _("gap"); break;
-                  case DM_LAYER_OK: symbol = "✔"; status = _("no gap found"); break;
-                  case DM_LAYER_NO_DATA: symbol = "?"; status = _("no data"); break;
+                  case DM_LAYER_GAP: symbol = dm_layer_status_symbol (DM_LAYER_GAP); status = _("gap"); break;
+                  case DM_LAYER_OK: symbol = dm_layer_status_symbol (DM_LAYER_OK); status = _("no gap found"); break;
+                  case DM_LAYER_NO_DATA: symbol = dm_layer_status_symbol (DM_LAYER_NO_DATA); status = _("no data"); break;
                   case DM_LAYER_PROVIDER:
                   case DM_LAYER_NOT_APPLICABLE:
                   default: break;

@@ -128,7 +128,7 @@ paint_cell (cairo_t         *cr,
     {
       const DmLayerResult *result = dm_assessment_get_result (assessment, service, layer);
 
-      label = g_strdup_printf ("%s %s", _dm_report_status_symbol (result->status), word);
+      label = g_strdup_printf ("%s %s", dm_layer_status_symbol (result->status), word);
     }
   matrix_text (cr, label ? label : word, "Sans Bold 7.5", &palette->on_fill[owner], x + 3, y + 2,
                MATRIX_CELL_WIDTH - 6, MATRIX_CELL_HEIGHT - 4, PANGO_ALIGN_CENTER);

@@ -81,7 +81,7 @@ show_service (DmPresentation *self,
           dm_assessment_get_finding_layer (assessment (self), finding) == NULL)
         continue;
       if (++n_gaps <= MAX_GAPS_SHOWN)
-        g_string_append_printf (gaps, "%s✖ %s — %s\n   %s", gaps->len ? "\n" : "",
+        g_string_append_printf (gaps, "%s%s %s — %s\n   %s", gaps->len ? "\n" : "", dm_layer_status_symbol (DM_LAYER_GAP),
                                 dm_severity_to_string (dm_finding_get_severity (finding)),
                                 dm_finding_get_title (finding), dm_finding_get_resource (finding));
     }
@@ -168,7 +168,7 @@ show_summary (DmPresentation *self)
           guint gaps = dm_assessment_get_service_gaps (a, service);
 
           if (gaps)
-            g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "✖ %s: %u failed finding\n", "✖ %s: %u failed findings\n", gaps),
+            g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "⚠ %s: %u failed finding\n", "⚠ %s: %u failed findings\n", gaps),
                                     dm_service_get_name (service), gaps);
         }
     }

@@ -140,8 +140,8 @@ dm_report_diff_to_html (DmDiff   *diff,
       g_autofree char *layer_name = dm_report_escape_html (dm_layer_get_name (c->layer));
 
       g_string_append_printf (out, "<tr><td>%s</td><td>%s</td><td>%s %s</td><td>%s %s</td><td class=\"opened\">+%u</td><td class=\"closed\">−%u</td></tr>\n",
-                              service_name, layer_name, _dm_report_status_symbol (c->before), _dm_report_status_word (c->before),
-                              _dm_report_status_symbol (c->after), _dm_report_status_word (c->after), c->counts.opened, c->counts.closed);
+                              service_name, layer_name, dm_layer_status_symbol (c->before), _dm_report_status_word (c->before),
+                              dm_layer_status_symbol (c->after), _dm_report_status_word (c->after), c->counts.opened, c->counts.closed);
     }
   g_string_append (out, "</table>\n");
 
@@ -174,7 +174,7 @@ dm_report_diff_to_markdown (DmDiff   *diff,
       g_autofree char *layer_name = dm_report_escape_markdown (dm_layer_get_name (c->layer));
 
       g_string_append_printf (out, "| %s | %s | %s %s | %s %s | +%u | −%u |\n", service_name, layer_name,
-                              _dm_report_status_symbol (c->before), _dm_report_status_word (c->before), _dm_report_status_symbol (c->after),
+                              dm_layer_status_symbol (c->before), _dm_report_status_word (c->before), dm_layer_status_symbol (c->after),
                               _dm_report_status_word (c->after), c->counts.opened, c->counts.closed);
     }
 

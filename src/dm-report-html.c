@@ -220,7 +220,7 @@ html_service (DmReport  *self,
 
       g_string_append_printf (out, "<tr><td>%s</td><td>%s</td><td class=\"%s\">%s %s", layer_name,
                               dm_model_get_owner_label (self->model, dm_service_get_owner (service, layer)), klass,
-                              _dm_report_status_symbol (result->status), _dm_report_status_word (result->status));
+                              dm_layer_status_symbol (result->status), _dm_report_status_word (result->status));
       if (result->status == DM_LAYER_GAP)
         g_string_append_printf (out, " (%s)", dm_severity_to_string (result->worst));
       g_string_append_printf (out, "</td><td>%u</td></tr>\n", result->failed);
@@ -261,7 +261,7 @@ dm_report_to_html (DmReport *self)
 
     g_string_append_printf (out, "<h2 id=\"matrix\">%s</h2>\n<p>%s</p>\n<img class=\"diagram\" alt=\"%s\" src=\"data:image/svg+xml;base64,%s\">\n",
                             _("Who owns what, service by service"),
-                            _("✖ gap, ✔ evidence and no gap, ? no data, for the services in the export."),
+                            _("⚠ gap, ✓ evidence and no gap, ? no data, for the services in the export."),
                             _("The compare matrix"), matrix);
   }
 

@@ -115,7 +115,7 @@ dm_report_to_markdown (DmReport *self)
 
           g_string_append_printf (out, "| %s | %s | %s %s%s%s%s | %u |\n", layer_name,
                                   dm_model_get_owner_label (self->model, dm_service_get_owner (service, layer)),
-                                  _dm_report_status_symbol (result->status), _dm_report_status_word (result->status),
+                                  dm_layer_status_symbol (result->status), _dm_report_status_word (result->status),
                                   result->status == DM_LAYER_GAP ? " (" : "",
                                   result->status == DM_LAYER_GAP ? dm_severity_to_string (result->worst) : "",
                                   result->status == DM_LAYER_GAP ? ")" : "", result->failed);

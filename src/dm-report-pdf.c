@@ -207,7 +207,7 @@ pdf_service (DmReport  *self,
 
       if (result->status == DM_LAYER_NO_DATA)
         {
-          g_autofree char *line = g_strdup_printf ("%s %s: %s", _dm_report_status_symbol (result->status),
+          g_autofree char *line = g_strdup_printf ("%s %s: %s", dm_layer_status_symbol (result->status),
                                                    dm_layer_get_name (layer), _("no data, not known to be safe"));
           pdf_text (pdf, line, "Sans 9", 1);
         }

@@ -78,7 +78,6 @@ char            *_dm_report_make_visible          (const char           *text);
 gboolean         _dm_report_has_service           (DmReport             *self,
                                                    DmService            *service);
 const char      *_dm_report_status_word           (DmLayerStatus         status);
-const char      *_dm_report_status_symbol         (DmLayerStatus         status);
 char            *_dm_report_controls_text         (DmFinding            *finding);
 char            *_dm_report_other_resources_text  (DmFinding            *finding);
 char            *_dm_report_reported_by_text      (DmFinding            *finding);

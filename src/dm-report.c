@@ -217,14 +217,8 @@ dm_report_get_model (DmReport *self)
 
 /* --- escaping ------------------------------------------------------------ */
 
-static gboolean
-is_bidi_control (gunichar c)
-{
-  return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200E || c == 0x200F || c == 0x061C;
-}
-
-/* Valid UTF-8, with controls (but newlines and tabs) and bidi controls
- * shown as [U+XXXX]. */
+/* Valid UTF-8, with every hidden character (dm_text_is_hidden) shown as
+ * [U+XXXX]. */
 char *
 _dm_report_make_visible (const char *text)
 {
@@ -235,7 +229,7 @@ _dm_report_make_visible (const char *text)
     {
       gunichar c = g_utf8_get_char (p);
 
-      if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7F || (c >= 0x80 && c < 0xA0) || is_bidi_control (c))
+      if (dm_text_is_hidden (c))
         g_string_append_printf (out, "[U+%04X]", c);
       else
         g_string_append_unichar (out, c);
@@ -298,21 +292,6 @@ _dm_report_status_word (DmLayerStatus status)
     case DM_LAYER_PROVIDER: return _("Provider");
     case DM_LAYER_NOT_APPLICABLE:
     default: return _("Not applicable");
-    }
-}
-
-/* Status by symbol as well as colour. */
-const char *
-_dm_report_status_symbol (DmLayerStatus status)
-{
-  switch (status)
-    {
-    case DM_LAYER_GAP: return "✖";
-    case DM_LAYER_OK: return "✔";
-    case DM_LAYER_NO_DATA: return "?";
-    case DM_LAYER_PROVIDER: return "▣";
-    case DM_LAYER_NOT_APPLICABLE:
-    default: return "–";
     }
 }
 

@@ -133,3 +133,11 @@ dm_severity_to_string (DmSeverity severity)
     default: return "unknown";
     }
 }
+
+gboolean
+dm_text_is_hidden (gunichar c)
+{
+  return (c < 0x20 && c != '\n' && c != '\t') || c == 0x7F || (c >= 0x80 && c < 0xA0) ||
+         (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200E || c == 0x200F ||
+         c == 0x061C || c == 0x2028 || c == 0x2029;
+}

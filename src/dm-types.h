@@ -61,4 +61,9 @@ gboolean      dm_control_kind_from_string  (const char    *str,
                                             DmControlKind *kind);
 const char   *dm_control_kind_to_string    (DmControlKind  kind);
 
+/* Characters that must not reach a reader unseen: controls other than
+ * newline and tab, DEL, C1 controls, bidi overrides, isolates and marks,
+ * and the line and paragraph separators. */
+gboolean    dm_text_is_hidden          (gunichar    c);
+
 G_END_DECLS

@@ -515,6 +515,9 @@ test_assess_text_is_safe (void)
   /* No terminal escape or bidi override reaches the terminal. */
   g_assert_null (strchr (run.out, '\x1b'));
   g_assert_null (strstr (run.out, "\u202e"));
+  /* Nor marks and separators a reader would not see. */
+  g_assert_null (strstr (run.out, "\u200e"));
+  g_assert_null (strstr (run.out, "\u2028"));
   /* The window's, slides' and reports' wording: the parts add up to the items. */
   g_assert_nonnull (strstr (run.out, "asff, 13 items: 7 failed, 1 passed, 1 informational, 2 suppressed, "
                                      "0 duplicates, 0 not AWS, 2 not read\n"));

@@ -374,7 +374,7 @@ test_open_export (Fixture       *f,
     GtkWidget *ec2_os = dm_compare_view_get_cell (compare, "ec2", "os");
     GtkWidget *sqs_os = dm_compare_view_get_cell (compare, "sqs", "network_firewall");
 
-    g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (ec2_os)), ==, "✖ Customer");
+    g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (ec2_os)), ==, "⚠ Customer");
     g_assert_false (g_str_has_prefix (gtk_button_get_label (GTK_BUTTON (sqs_os)), "?"));
   }
 
