@@ -382,6 +382,124 @@ add_change_json (JsonBuilder  *builder,
 }
 
 /* demarc-check --diff OLD NEW: gaps opened, closed and unchanged. */
+static void
+print_diff_json (DmModel *model,
+                 DmDiff  *result)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  DmChangeCounts totals;
+
+  dm_diff_get_totals (result, &totals);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "summary");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "opened");
+  json_builder_add_int_value (builder, totals.opened);
+  json_builder_set_member_name (builder, "closed");
+  json_builder_add_int_value (builder, totals.closed);
+  json_builder_set_member_name (builder, "unchanged");
+  json_builder_add_int_value (builder, totals.unchanged);
+  json_builder_end_object (builder);
+
+  json_builder_set_member_name (builder, "services");
+  json_builder_begin_array (builder);
+  for (guint s = 0; s < dm_model_get_n_services (model); s++)
+    {
+      DmService *service = dm_model_get_service (model, s);
+
+      if (!dm_diff_has_service (result, service))
+        continue;
+      json_builder_begin_object (builder);
+      add_string (builder, "id", dm_service_get_id (service));
+      add_string (builder, "name", dm_service_get_name (service));
+      json_builder_set_member_name (builder, "layers");
+      json_builder_begin_array (builder);
+      for (guint l = 0; l < dm_model_get_n_layers (model); l++)
+        {
+          DmLayer *layer = dm_model_get_layer (model, l);
+          DmChangeCounts counts;
+
+          dm_diff_get_layer_counts (result, service, layer, &counts);
+          json_builder_begin_object (builder);
+          add_string (builder, "id", dm_layer_get_id (layer));
+          add_string (builder, "old_status",
+                      dm_layer_status_to_string (dm_assessment_get_result (dm_diff_get_old (result), service, layer)->status));
+          add_string (builder, "new_status",
+                      dm_layer_status_to_string (dm_assessment_get_result (dm_diff_get_new (result), service, layer)->status));
+          json_builder_set_member_name (builder, "opened");
+          json_builder_add_int_value (builder, counts.opened);
+          json_builder_set_member_name (builder, "closed");
+          json_builder_add_int_value (builder, counts.closed);
+          json_builder_set_member_name (builder, "unchanged");
+          json_builder_add_int_value (builder, counts.unchanged);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "changes");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < dm_diff_get_n_changes (result); i++)
+    {
+      DmChange change;
+      DmFinding *finding = dm_diff_get_change (result, i, &change);
+
+      add_change_json (builder, change == DM_CHANGE_CLOSED ? dm_diff_get_old (result) : dm_diff_get_new (result),
+                       finding, change);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  print_json (builder);
+}
+
+static void
+print_diff_text (DmModel *model,
+                 DmDiff  *result)
+{
+  DmChangeCounts totals;
+
+  dm_diff_get_totals (result, &totals);
+  g_print (_("Failed findings: %u new, %u fixed, %u still failing\n"), totals.opened, totals.closed, totals.unchanged);
+  for (guint s = 0; s < dm_model_get_n_services (model); s++)
+    {
+      DmService *service = dm_model_get_service (model, s);
+      gboolean printed = FALSE;
+
+      for (guint l = 0; l < dm_model_get_n_layers (model); l++)
+        {
+          DmLayer *layer = dm_model_get_layer (model, l);
+          DmChangeCounts counts;
+
+          dm_diff_get_layer_counts (result, service, layer, &counts);
+          if (counts.opened + counts.closed + counts.unchanged == 0)
+            continue;
+          if (!printed)
+            g_print ("\n%s\n", dm_service_get_name (service));
+          printed = TRUE;
+          g_print ("  %-34s +%u opened  -%u closed  =%u unchanged\n", dm_layer_get_name (layer),
+                   counts.opened, counts.closed, counts.unchanged);
+        }
+    }
+  g_print ("\n");
+  for (guint i = 0; i < dm_diff_get_n_changes (result); i++)
+    {
+      DmChange change;
+      DmFinding *finding = dm_diff_get_change (result, i, &change);
+      g_autofree char *title = NULL;
+      g_autofree char *resource = NULL;
+
+      if (change == DM_CHANGE_UNCHANGED)
+        continue;
+      title = for_terminal (dm_finding_get_title (finding));
+      resource = for_terminal (dm_finding_get_resource (finding));
+      g_print ("%s %-13s %s (%s)\n", change == DM_CHANGE_OPENED ? "+" : "-",
+               dm_severity_to_string (dm_finding_get_severity (finding)), title, resource);
+    }
+}
+
 static int
 diff (DmModel     *model,
       char        *old_path,
@@ -394,29 +512,15 @@ diff (DmModel     *model,
   g_autoptr(DmCatalogue) catalogue = dm_catalogue_new_default (NULL);
   g_autoptr(DmImporter) old_importer = import_paths (catalogue, &old_path, 1);
   g_autoptr(DmImporter) new_importer = old_importer ? import_paths (catalogue, &new_path, 1) : NULL;
-  g_autoptr(DmRedactor) redactor = redact ? dm_redactor_new () : NULL;
-  g_autoptr(GListModel) old_findings = NULL;
-  g_autoptr(GListModel) new_findings = NULL;
   g_autoptr(DmDiff) result = NULL;
-  DmChangeCounts totals;
   gboolean severe_opened = FALSE;
 
   if (new_importer == NULL)
     return EXIT_INPUT;
 
   /* One redactor for both sides: a bucket keeps its pseudonym. */
-  if (redactor)
-    {
-      old_findings = dm_redactor_findings (redactor, dm_importer_get_findings (old_importer));
-      new_findings = dm_redactor_findings (redactor, dm_importer_get_findings (new_importer));
-    }
-  else
-    {
-      old_findings = g_object_ref (dm_importer_get_findings (old_importer));
-      new_findings = g_object_ref (dm_importer_get_findings (new_importer));
-    }
-  result = dm_diff_new (model, catalogue, old_findings, new_findings);
-  dm_diff_get_totals (result, &totals);
+  result = dm_diff_new_redacted (model, catalogue, dm_importer_get_findings (old_importer),
+                                 dm_importer_get_findings (new_importer), redact);
 
   if (report_path)
     {
@@ -445,111 +549,9 @@ diff (DmModel     *model,
     }
 
   if (format == FORMAT_JSON)
-    {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "summary");
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "opened");
-      json_builder_add_int_value (builder, totals.opened);
-      json_builder_set_member_name (builder, "closed");
-      json_builder_add_int_value (builder, totals.closed);
-      json_builder_set_member_name (builder, "unchanged");
-      json_builder_add_int_value (builder, totals.unchanged);
-      json_builder_end_object (builder);
-
-      json_builder_set_member_name (builder, "services");
-      json_builder_begin_array (builder);
-      for (guint s = 0; s < dm_model_get_n_services (model); s++)
-        {
-          DmService *service = dm_model_get_service (model, s);
-
-          if (!dm_diff_has_service (result, service))
-            continue;
-          json_builder_begin_object (builder);
-          add_string (builder, "id", dm_service_get_id (service));
-          add_string (builder, "name", dm_service_get_name (service));
-          json_builder_set_member_name (builder, "layers");
-          json_builder_begin_array (builder);
-          for (guint l = 0; l < dm_model_get_n_layers (model); l++)
-            {
-              DmLayer *layer = dm_model_get_layer (model, l);
-              DmChangeCounts counts;
-
-              dm_diff_get_layer_counts (result, service, layer, &counts);
-              json_builder_begin_object (builder);
-              add_string (builder, "id", dm_layer_get_id (layer));
-              add_string (builder, "old_status",
-                          dm_layer_status_to_string (dm_assessment_get_result (dm_diff_get_old (result), service, layer)->status));
-              add_string (builder, "new_status",
-                          dm_layer_status_to_string (dm_assessment_get_result (dm_diff_get_new (result), service, layer)->status));
-              json_builder_set_member_name (builder, "opened");
-              json_builder_add_int_value (builder, counts.opened);
-              json_builder_set_member_name (builder, "closed");
-              json_builder_add_int_value (builder, counts.closed);
-              json_builder_set_member_name (builder, "unchanged");
-              json_builder_add_int_value (builder, counts.unchanged);
-              json_builder_end_object (builder);
-            }
-          json_builder_end_array (builder);
-          json_builder_end_object (builder);
-        }
-      json_builder_end_array (builder);
-
-      json_builder_set_member_name (builder, "changes");
-      json_builder_begin_array (builder);
-      for (guint i = 0; i < dm_diff_get_n_changes (result); i++)
-        {
-          DmChange change;
-          DmFinding *finding = dm_diff_get_change (result, i, &change);
-
-          add_change_json (builder, change == DM_CHANGE_CLOSED ? dm_diff_get_old (result) : dm_diff_get_new (result),
-                           finding, change);
-        }
-      json_builder_end_array (builder);
-      json_builder_end_object (builder);
-      print_json (builder);
-    }
+    print_diff_json (model, result);
   else
-    {
-      g_print (_("Failed findings: %u new, %u fixed, %u still failing\n"), totals.opened, totals.closed, totals.unchanged);
-      for (guint s = 0; s < dm_model_get_n_services (model); s++)
-        {
-          DmService *service = dm_model_get_service (model, s);
-          gboolean printed = FALSE;
-
-          for (guint l = 0; l < dm_model_get_n_layers (model); l++)
-            {
-              DmLayer *layer = dm_model_get_layer (model, l);
-              DmChangeCounts counts;
-
-              dm_diff_get_layer_counts (result, service, layer, &counts);
-              if (counts.opened + counts.closed + counts.unchanged == 0)
-                continue;
-              if (!printed)
-                g_print ("\n%s\n", dm_service_get_name (service));
-              printed = TRUE;
-              g_print ("  %-34s +%u opened  -%u closed  =%u unchanged\n", dm_layer_get_name (layer),
-                       counts.opened, counts.closed, counts.unchanged);
-            }
-        }
-      g_print ("\n");
-      for (guint i = 0; i < dm_diff_get_n_changes (result); i++)
-        {
-          DmChange change;
-          DmFinding *finding = dm_diff_get_change (result, i, &change);
-          g_autofree char *title = NULL;
-          g_autofree char *resource = NULL;
-
-          if (change == DM_CHANGE_UNCHANGED)
-            continue;
-          title = for_terminal (dm_finding_get_title (finding));
-          resource = for_terminal (dm_finding_get_resource (finding));
-          g_print ("%s %-13s %s (%s)\n", change == DM_CHANGE_OPENED ? "+" : "-",
-                   dm_severity_to_string (dm_finding_get_severity (finding)), title, resource);
-        }
-    }
+    print_diff_text (model, result);
 
   return severe_opened ? EXIT_GAPS : EXIT_OK;
 }

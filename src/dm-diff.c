@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "dm-diff.h"
+#include "dm-redactor.h"
 
 typedef struct
 {
@@ -253,4 +254,34 @@ dm_change_to_string (DmChange change)
     case DM_CHANGE_UNCHANGED:
     default: return "unchanged";
     }
+}
+
+/**
+ * dm_diff_new_redacted:
+ * @redact: whether to replace identifiers with pseudonyms first
+ *
+ * Redacts both lists with one redactor, so a resource keeps its pseudonym
+ * across them; the newer first, so its pseudonyms are the ones a window
+ * showing it already uses. The one place that redacts, then compares.
+ *
+ * Returns: (transfer full): the comparison
+ */
+DmDiff *
+dm_diff_new_redacted (DmModel     *model,
+                      DmCatalogue *catalogue,
+                      GListModel  *old_findings,
+                      GListModel  *new_findings,
+                      gboolean     redact)
+{
+  g_autoptr(DmRedactor) redactor = NULL;
+  g_autoptr(GListModel) old_shown = NULL;
+  g_autoptr(GListModel) new_shown = NULL;
+
+  if (!redact)
+    return dm_diff_new (model, catalogue, old_findings, new_findings);
+
+  redactor = dm_redactor_new ();
+  new_shown = dm_redactor_findings (redactor, new_findings);
+  old_shown = dm_redactor_findings (redactor, old_findings);
+  return dm_diff_new (model, catalogue, old_shown, new_shown);
 }

@@ -31,6 +31,11 @@ DmDiff       *dm_diff_new                (DmModel         *model,
                                           DmCatalogue     *catalogue,
                                           GListModel      *old_findings,
                                           GListModel      *new_findings);
+DmDiff       *dm_diff_new_redacted       (DmModel         *model,
+                                          DmCatalogue     *catalogue,
+                                          GListModel      *old_findings,
+                                          GListModel      *new_findings,
+                                          gboolean         redact);
 DmAssessment *dm_diff_get_old            (DmDiff          *self);
 DmAssessment *dm_diff_get_new            (DmDiff          *self);
 void          dm_diff_get_totals         (DmDiff          *self,

@@ -594,8 +594,6 @@ diff_thread (GTask        *task,
 {
   Job *d = task_data;
   g_autoptr(DmImporter) older = dm_importer_new (d->catalogue);
-  g_autoptr(GListModel) old_findings = NULL;
-  g_autoptr(GListModel) new_findings = NULL;
   GError *error = NULL;
 
   for (guint i = 0; i < d->files->len; i++)
@@ -605,20 +603,8 @@ diff_thread (GTask        *task,
         return;
       }
 
-  /* The shown export first: its pseudonyms then match the window's. */
-  if (d->redact)
-    {
-      g_autoptr(DmRedactor) redactor = dm_redactor_new ();
-
-      new_findings = dm_redactor_findings (redactor, d->findings);
-      old_findings = dm_redactor_findings (redactor, dm_importer_get_findings (older));
-    }
-  else
-    {
-      new_findings = g_object_ref (d->findings);
-      old_findings = g_object_ref (dm_importer_get_findings (older));
-    }
-  d->diff = dm_diff_new (d->model, d->catalogue, old_findings, new_findings);
+  /* The shown export is redacted first: its pseudonyms match the window's. */
+  d->diff = dm_diff_new_redacted (d->model, d->catalogue, dm_importer_get_findings (older), d->findings, d->redact);
   g_task_return_boolean (task, TRUE);
 }
 
