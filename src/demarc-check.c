@@ -726,6 +726,111 @@ assess (DmModel             *model,
   return dm_assessment_count_gaps (dm_report_get_assessment (report), options->fail_on) > 0 ? EXIT_GAPS : EXIT_OK;
 }
 
+static GOptionContext *
+option_context_new (const GOptionEntry *entries)
+{
+  GOptionContext *context = g_option_context_new (_("[FILE|DIR…]"));
+
+  g_option_context_set_summary (context, _("Explore a shared-responsibility model, or assess exported account data "
+                                           "(Security Hub ASFF, Prowler, AWS Config, ScoutSuite, AWS CLI output, "
+                                           "Demarc bundles) against it, from the command line.\n\n"
+                                           "With files: exit 0 when no failed finding reaches --fail-on, 1 when one does, "
+                                           "2 when an input cannot be read or nothing was read at all."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  return context;
+}
+
+/* --format: text or json everywhere; the CI formats only for an
+ * assessment (@not_assessing when there are no exports, or --diff). */
+static gboolean
+parse_format (const char     *name,
+              gboolean        not_assessing,
+              OutputFormat   *format,
+              DmOutputFormat *ci_format)
+{
+  if (name == NULL || g_str_equal (name, "text"))
+    *format = FORMAT_TEXT;
+  else if (g_str_equal (name, "json"))
+    *format = FORMAT_JSON;
+  else if (dm_output_format_from_string (name, ci_format))
+    *format = FORMAT_CI;
+  else
+    {
+      g_printerr ("demarc-check: %s\n", _("--format must be text or json, or with exports csv, junit or sarif"));
+      return FALSE;
+    }
+  /* The CI formats describe an assessment, nothing else. */
+  if (*format == FORMAT_CI && not_assessing)
+    {
+      g_printerr ("demarc-check: %s\n", _("--format csv, junit and sarif need exports to assess (and no --diff)"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static DmModel *
+load_model (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  DmModel *model;
+
+  if (path != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+      model = dm_model_new_from_file (file, NULL, &error);
+    }
+  else
+    model = dm_model_new_default (&error);
+
+  if (model == NULL)
+    g_printerr ("demarc-check: %s\n", error->message);
+  return model;
+}
+
+/* Without exports: what the model holds. */
+static int
+explore (GOptionContext *context,
+         DmModel        *model,
+         gboolean        validate,
+         gboolean        list_services_flag,
+         gboolean        list_layers_flag,
+         const char     *service_id,
+         OutputFormat    format)
+{
+  if (validate)
+    g_print (_("%s: valid model “%s” with %u bands, %u layers and %u services\n"),
+             dm_model_get_source (model), dm_model_get_name (model),
+             dm_model_get_n_bands (model), dm_model_get_n_layers (model),
+             dm_model_get_n_services (model));
+
+  if (list_services_flag)
+    list_services (model, format);
+
+  if (list_layers_flag)
+    list_layers (model, format);
+
+  if (service_id != NULL)
+    {
+      DmService *service = dm_model_find_service (model, service_id);
+
+      if (service == NULL)
+        {
+          g_printerr ("demarc-check: %s\n", _("no such service in the model (see --list-services)"));
+          return EXIT_INPUT;
+        }
+      show_service (model, service, format);
+    }
+
+  if (!validate && !list_services_flag && !list_layers_flag && service_id == NULL)
+    {
+      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+      g_printerr ("%s", help);
+      return EXIT_INPUT;
+    }
+
+  return EXIT_OK;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -782,13 +887,7 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  context = g_option_context_new (_("[FILE|DIR…]"));
-  g_option_context_set_summary (context, _("Explore a shared-responsibility model, or assess exported account data "
-                                           "(Security Hub ASFF, Prowler, AWS Config, ScoutSuite, AWS CLI output, "
-                                           "Demarc bundles) against it, from the command line.\n\n"
-                                           "With files: exit 0 when no failed finding reaches --fail-on, 1 when one does, "
-                                           "2 when an input cannot be read or nothing was read at all."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  context = option_context_new (entries);
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
@@ -802,43 +901,15 @@ main (int   argc,
       return EXIT_OK;
     }
 
-  if (format_name == NULL || g_str_equal (format_name, "text"))
-    format = FORMAT_TEXT;
-  else if (g_str_equal (format_name, "json"))
-    format = FORMAT_JSON;
-  else if (dm_output_format_from_string (format_name, &ci_format))
-    format = FORMAT_CI;
-  else
-    {
-      g_printerr ("demarc-check: %s\n", _("--format must be text or json, or with exports csv, junit or sarif"));
-      return EXIT_INPUT;
-    }
-  /* The CI formats describe an assessment, nothing else. */
-  if (format == FORMAT_CI && (diff_flag || paths == NULL || paths[0] == NULL))
-    {
-      g_printerr ("demarc-check: %s\n", _("--format csv, junit and sarif need exports to assess (and no --diff)"));
-      return EXIT_INPUT;
-    }
-
+  if (!parse_format (format_name, diff_flag || paths == NULL || paths[0] == NULL, &format, &ci_format))
+    return EXIT_INPUT;
   if (fail_on_name != NULL && !dm_severity_from_string (fail_on_name, &fail_on))
     {
       g_printerr ("demarc-check: %s\n", _("--fail-on must be informational, low, medium, high or critical"));
       return EXIT_INPUT;
     }
-
-  if (model_path != NULL)
-    {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (model_path);
-      model = dm_model_new_from_file (file, NULL, &error);
-    }
-  else
-    model = dm_model_new_default (&error);
-
-  if (model == NULL)
-    {
-      g_printerr ("demarc-check: %s\n", error->message);
-      return EXIT_INPUT;
-    }
+  if (!(model = load_model (model_path)))
+    return EXIT_INPUT;
 
   if (diff_flag)
     {
@@ -867,36 +938,5 @@ main (int   argc,
       return write_exports (model, report, &options) ? EXIT_OK : EXIT_INPUT;
     }
 
-  if (validate)
-    g_print (_("%s: valid model “%s” with %u bands, %u layers and %u services\n"),
-             dm_model_get_source (model), dm_model_get_name (model),
-             dm_model_get_n_bands (model), dm_model_get_n_layers (model),
-             dm_model_get_n_services (model));
-
-  if (list_services_flag)
-    list_services (model, format);
-
-  if (list_layers_flag)
-    list_layers (model, format);
-
-  if (service_id != NULL)
-    {
-      DmService *service = dm_model_find_service (model, service_id);
-
-      if (service == NULL)
-        {
-          g_printerr ("demarc-check: %s\n", _("no such service in the model (see --list-services)"));
-          return EXIT_INPUT;
-        }
-      show_service (model, service, format);
-    }
-
-  if (!validate && !list_services_flag && !list_layers_flag && service_id == NULL)
-    {
-      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
-      g_printerr ("%s", help);
-      return EXIT_INPUT;
-    }
-
-  return EXIT_OK;
+  return explore (context, model, validate, list_services_flag, list_layers_flag, service_id, format);
 }
