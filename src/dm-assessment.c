@@ -443,3 +443,47 @@ dm_assessment_get_coverage (DmAssessment *self,
         }
     }
 }
+
+/**
+ * dm_assessment_query:
+ * @findings: the findings the assessment was made of (or a redacted copy
+ *   of them, in the same order)
+ * @service: (nullable): whose findings; %NULL for those on no layer
+ * @layer: (nullable): only those on this layer of @service
+ * @failed_only: only failed findings
+ *
+ * The one query for "a service's findings on a layer", in export order.
+ *
+ * Returns: (transfer container) (element-type DmFinding): the findings
+ */
+GPtrArray *
+dm_assessment_query (DmAssessment *self,
+                     GListModel   *findings,
+                     DmService    *service,
+                     DmLayer      *layer,
+                     gboolean      failed_only)
+{
+  GPtrArray *found = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n;
+
+  g_return_val_if_fail (DM_IS_ASSESSMENT (self), found);
+
+  n = g_list_model_get_n_items (findings);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DmFinding) finding = g_list_model_get_item (findings, i);
+      const char *on = dm_assessment_get_finding_layer (self, finding);
+      gboolean wanted;
+
+      if (failed_only && dm_finding_get_status (finding) != DM_FINDING_FAILED)
+        continue;
+      if (service == NULL)
+        wanted = on == NULL;
+      else
+        wanted = on != NULL && g_strcmp0 (dm_finding_get_service (finding), dm_service_get_id (service)) == 0 &&
+                 (layer == NULL || g_str_equal (on, dm_layer_get_id (layer)));
+      if (wanted)
+        g_ptr_array_add (found, g_steal_pointer (&finding));
+    }
+  return found;
+}

@@ -37,6 +37,11 @@ DmAssessment        *dm_assessment_new                (DmModel      *model,
                                                        GListModel   *findings);
 const char          *dm_layer_status_to_string        (DmLayerStatus status);
 const char          *dm_layer_status_symbol           (DmLayerStatus status);
+GPtrArray           *dm_assessment_query              (DmAssessment *self,
+                                                       GListModel   *findings,
+                                                       DmService    *service,
+                                                       DmLayer      *layer,
+                                                       gboolean      failed_only);
 gboolean             dm_assessment_has_service        (DmAssessment *self,
                                                        DmService    *service);
 const DmLayerResult *dm_assessment_get_result         (DmAssessment *self,

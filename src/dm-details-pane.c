@@ -291,18 +291,8 @@ add_layer_findings (DmDetailsPane *self,
                     DmLayer       *layer)
 {
   GListModel *findings = dm_assessment_get_findings (self->assessment);
-  g_autoptr(GPtrArray) matching = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) matching = dm_assessment_query (self->assessment, findings, service, layer, FALSE);
   GtkListBox *list;
-  guint n = g_list_model_get_n_items (findings);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(DmFinding) finding = g_list_model_get_item (findings, i);
-
-      if (g_strcmp0 (dm_finding_get_service (finding), dm_service_get_id (service)) == 0 &&
-          g_strcmp0 (dm_assessment_get_finding_layer (self->assessment, finding), dm_layer_get_id (layer)) == 0)
-        g_ptr_array_add (matching, g_steal_pointer (&finding));
-    }
 
   if (matching->len == 0)
     return;

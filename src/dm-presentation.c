@@ -65,6 +65,7 @@ show_service (DmPresentation *self,
               DmService      *service)
 {
   GListModel *findings = self->report ? dm_report_get_findings (self->report) : NULL;
+  g_autoptr(GPtrArray) failed = findings ? dm_assessment_query (assessment (self), findings, service, NULL, TRUE) : NULL;
   g_autoptr(GString) gaps = g_string_new (NULL);
   g_autoptr(GString) notes = g_string_new (NULL);
   g_autofree char *subtitle = NULL;
@@ -72,14 +73,10 @@ show_service (DmPresentation *self,
 
   dm_diagram_set_service (self->diagram, service);
 
-  for (guint i = 0; findings && i < g_list_model_get_n_items (findings); i++)
+  for (guint i = 0; failed && i < failed->len; i++)
     {
-      g_autoptr(DmFinding) finding = g_list_model_get_item (findings, i);
+      DmFinding *finding = g_ptr_array_index (failed, i);
 
-      if (dm_finding_get_status (finding) != DM_FINDING_FAILED ||
-          g_strcmp0 (dm_finding_get_service (finding), dm_service_get_id (service)) != 0 ||
-          dm_assessment_get_finding_layer (assessment (self), finding) == NULL)
-        continue;
       if (++n_gaps <= MAX_GAPS_SHOWN)
         g_string_append_printf (gaps, "%s%s %s — %s\n   %s", gaps->len ? "\n" : "", dm_layer_status_symbol (DM_LAYER_GAP),
                                 dm_severity_to_string (dm_finding_get_severity (finding)),

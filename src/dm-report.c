@@ -360,15 +360,6 @@ _dm_report_finding_text_clear (DmReportFindingText *text)
     g_clear_pointer (fields[i], g_free);
 }
 
-static gboolean
-finding_in_service (DmReport  *self,
-                    DmFinding *finding,
-                    DmService *service)
-{
-  return g_strcmp0 (dm_finding_get_service (finding), dm_service_get_id (service)) == 0 &&
-         dm_assessment_get_finding_layer (dm_report_get_assessment (self), finding) != NULL;
-}
-
 static int
 by_severity (gconstpointer a,
              gconstpointer b)
@@ -386,19 +377,8 @@ GPtrArray *
 _dm_report_failed_findings (DmReport  *self,
                             DmService *service)
 {
-  GPtrArray *found = g_ptr_array_new_with_free_func (g_object_unref);
+  GPtrArray *found = dm_assessment_query (dm_report_get_assessment (self), self->findings, service, NULL, TRUE);
 
-  for (guint i = 0; i < g_list_model_get_n_items (self->findings); i++)
-    {
-      DmFinding *finding = g_list_model_get_item (self->findings, i);
-      gboolean wanted = service ? finding_in_service (self, finding, service)
-                                : dm_assessment_get_finding_layer (dm_report_get_assessment (self), finding) == NULL;
-
-      if (dm_finding_get_status (finding) == DM_FINDING_FAILED && wanted)
-        g_ptr_array_add (found, finding);
-      else
-        g_object_unref (finding);
-    }
   if (service)
     g_ptr_array_sort (found, by_severity);
   return found;

@@ -1202,6 +1202,54 @@ test_macie (Fixture       *f,
   g_assert_cmpstr (dm_finding_get_resources (find (f, "macie-2"))[1], ==, "arn:aws:s3:::hr-exports/2026/payroll.csv");
 }
 
+/* The one findings query: every failed finding is on exactly one
+ * service's list or on the list of those on no layer, and a layer's list
+ * holds only that layer's findings. */
+static void
+test_query (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(DmAssessment) assessment = NULL;
+  g_autoptr(GPtrArray) unplaced = NULL;
+  GListModel *findings;
+  guint total = 0;
+
+  import_fixture (f, "asff-mixed.json");
+  import_fixture (f, "prowler-ocsf-scan.json");
+  findings = dm_importer_get_findings (f->importer);
+  assessment = dm_assessment_new (f->model, f->catalogue, findings);
+
+  for (guint s = 0; s < dm_model_get_n_services (f->model); s++)
+    {
+      DmService *service = dm_model_get_service (f->model, s);
+      g_autoptr(GPtrArray) failed = dm_assessment_query (assessment, findings, service, NULL, TRUE);
+      guint on_layers = 0;
+
+      for (guint i = 0; i < failed->len; i++)
+        {
+          DmFinding *finding = g_ptr_array_index (failed, i);
+
+          g_assert_cmpint (dm_finding_get_status (finding), ==, DM_FINDING_FAILED);
+          g_assert_cmpstr (dm_finding_get_service (finding), ==, dm_service_get_id (service));
+        }
+      for (guint l = 0; l < dm_model_get_n_layers (f->model); l++)
+        {
+          DmLayer *layer = dm_model_get_layer (f->model, l);
+          g_autoptr(GPtrArray) on_layer = dm_assessment_query (assessment, findings, service, layer, TRUE);
+
+          for (guint i = 0; i < on_layer->len; i++)
+            g_assert_cmpstr (dm_assessment_get_finding_layer (assessment, g_ptr_array_index (on_layer, i)), ==,
+                             dm_layer_get_id (layer));
+          on_layers += on_layer->len;
+        }
+      g_assert_cmpuint (on_layers, ==, failed->len);
+      total += failed->len;
+    }
+  unplaced = dm_assessment_query (assessment, findings, NULL, NULL, TRUE);
+  g_assert_cmpuint (total, >, 0);
+  g_assert_cmpuint (total + unplaced->len, ==, dm_assessment_get_n_failed (assessment));
+}
+
 /* What the importer fuzzer found: a 104-digit integer, which arrives as a
  * double, was cast outside gint64's range (undefined). It reads as the
  * largest value instead, so a reuse count that large passes. */
@@ -1369,6 +1417,7 @@ main (int   argc,
   ADD ("/import/prowler-csv", test_prowler_csv);
   ADD ("/import/multi-resource", test_multi_resource);
   ADD ("/import/macie", test_macie);
+  ADD ("/import/query", test_query);
   ADD ("/import/asff/resolved", test_asff_resolved);
   ADD ("/import/duplicates/placeholder-ids", test_placeholder_ids);
   ADD ("/import/catalogue", test_catalogue);
