@@ -80,16 +80,7 @@ static DmFinding *
 find (Fixture    *f,
       const char *id)
 {
-  GListModel *findings = dm_importer_get_findings (f->importer);
-
-  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
-    {
-      g_autoptr(DmFinding) finding = g_list_model_get_item (findings, i);
-
-      if (g_str_equal (dm_finding_get_id (finding), id))
-        return finding;   /* the store keeps it alive */
-    }
-  return NULL;
+  return test_find_finding (dm_importer_get_findings (f->importer), id);
 }
 
 static void

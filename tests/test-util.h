@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "dm-finding.h"
 #include "dm-model.h"
 
 static inline char *
@@ -50,4 +51,20 @@ test_spin_for (guint ms)
   g_timeout_add (ms, test_stop_cb, &done);
   while (!done)
     g_main_context_iteration (NULL, TRUE);
+}
+
+/* The finding of @findings with the id @id, or NULL; the list keeps it
+ * alive. */
+static inline DmFinding *
+test_find_finding (GListModel *findings,
+                   const char *id)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(DmFinding) finding = g_list_model_get_item (findings, i);
+
+      if (g_str_equal (dm_finding_get_id (finding), id))
+        return finding;
+    }
+  return NULL;
 }
