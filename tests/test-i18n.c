@@ -93,32 +93,44 @@ test_catalogue_built (void)
 
 /* Every source file with translatable strings is in po/POTFILES.in, or
  * its strings would silently drop out of the catalogue. */
-static void
-test_potfiles_complete (void)
+static guint
+check_potfiles_folder (const char *potfiles,
+                       const char *folder)
 {
-  g_autofree char *src = g_test_build_filename (G_TEST_DIST, "..", "src", NULL);
-  g_autofree char *potfiles_path = g_test_build_filename (G_TEST_DIST, "..", "po", "POTFILES.in", NULL);
-  g_autofree char *potfiles = NULL;
+  g_autofree char *src = g_test_build_filename (G_TEST_DIST, "..", "src", folder, NULL);
   g_autoptr(GDir) dir = g_dir_open (src, 0, NULL);
   const char *name;
   guint checked = 0;
 
   g_assert_nonnull (dir);
-  g_assert_true (g_file_get_contents (potfiles_path, &potfiles, NULL, NULL));
   while ((name = g_dir_read_name (dir)))
     {
       g_autofree char *path = g_build_filename (src, name, NULL);
       g_autofree char *text = NULL;
-      g_autofree char *line = g_strdup_printf ("\nsrc/%s\n", name);
+      g_autofree char *line = g_strdup_printf ("\nsrc/%s/%s\n", folder, name);
 
       if (!g_str_has_suffix (name, ".c") || !g_file_get_contents (path, &text, NULL, NULL))
         continue;
       if (strstr (text, "_(\"") == NULL && strstr (text, "N_(\"") == NULL && strstr (text, "ngettext (") == NULL)
         continue;
       if (strstr (potfiles, line) == NULL)
-        g_error ("src/%s has translatable strings but is not in po/POTFILES.in", name);
+        g_error ("src/%s/%s has translatable strings but is not in po/POTFILES.in", folder, name);
       checked++;
     }
+  return checked;
+}
+
+static void
+test_potfiles_complete (void)
+{
+  g_autofree char *potfiles_path = g_test_build_filename (G_TEST_DIST, "..", "po", "POTFILES.in", NULL);
+  g_autofree char *potfiles = NULL;
+  const char *folders[] = { "core", "app", "cli" };
+  guint checked = 0;
+
+  g_assert_true (g_file_get_contents (potfiles_path, &potfiles, NULL, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (folders); i++)
+    checked += check_potfiles_folder (potfiles, folders[i]);
   g_assert_cmpuint (checked, >, 10);
 }
 
@@ -283,7 +295,7 @@ test_window_labels (void)
                                            "de ses couches et pourquoi."));
   /* From ui/dm-findings-view.ui: the AdwStatusPage shown before an export. */
   g_assert_true (label_with_text_in (dm_window_get_findings (window), "Aucun export ouvert"));
-  /* From src/dm-details-pane.c: a group title. */
+  /* From src/app/dm-details-pane.c: a group title. */
   g_assert_true (label_with_text_in (pane, "En bref"));
 
   /* From ui/gtk/help-overlay.ui, loaded through the application's resource base. */

@@ -48,8 +48,8 @@ dict=$work/demarc.dict
     printf '"%s"\n' "${token//\"/\\\"}"
   done
   grep -ohE '"[A-Za-z0-9_.:/$*-]+( [A-Za-z0-9_]+)?"' \
-       "$top"/src/dm-importer.c "$top"/src/dm-checks*.c "$top"/src/dm-model.c \
-       "$top"/src/dm-json-reader.c "$top"/src/dm-types.c |
+       "$top"/src/core/dm-import*.c "$top"/src/core/dm-checks*.c "$top"/src/core/dm-model.c \
+       "$top"/src/core/dm-json-reader.c "$top"/src/core/dm-types.c |
     tr -d '"' | tr '.' '\n' | grep -E '^.{2,48}$' | sort -u |
     while read -r word; do
       printf '"\\"%s\\""\n' "$word"
