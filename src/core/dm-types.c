@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "dm-types.h"
 
 gboolean
@@ -132,6 +134,41 @@ dm_severity_to_string (DmSeverity severity)
     case DM_SEVERITY_UNKNOWN:
     default: return "unknown";
     }
+}
+
+/* The words a reader sees; dm_severity_to_string () is for machines. */
+const char *
+dm_severity_to_label (DmSeverity severity)
+{
+  switch (severity)
+    {
+    case DM_SEVERITY_INFORMATIONAL: return C_("severity", "Informational");
+    case DM_SEVERITY_LOW: return C_("severity", "Low");
+    case DM_SEVERITY_MEDIUM: return C_("severity", "Medium");
+    case DM_SEVERITY_HIGH: return C_("severity", "High");
+    case DM_SEVERITY_CRITICAL: return C_("severity", "Critical");
+    case DM_SEVERITY_UNKNOWN:
+    default: return C_("severity", "Unknown");
+    }
+}
+
+/* GNOME palette hues that none of the owner colours (blue, orange,
+ * purple) use, darkest for the worst. */
+static const DmSeverityColours severity_colours[] = {
+  [DM_SEVERITY_UNKNOWN] = { "#deddda", "#241f31", "severity-unknown" },
+  [DM_SEVERITY_INFORMATIONAL] = { "#deddda", "#241f31", "severity-informational" },
+  [DM_SEVERITY_LOW] = { "#cdab8f", "#241f31", "severity-low" },
+  [DM_SEVERITY_MEDIUM] = { "#f6d32d", "#241f31", "severity-medium" },
+  [DM_SEVERITY_HIGH] = { "#e01b24", "#ffffff", "severity-high" },
+  [DM_SEVERITY_CRITICAL] = { "#a51d2d", "#ffffff", "severity-critical" },
+};
+
+const DmSeverityColours *
+dm_severity_colours (DmSeverity severity)
+{
+  if ((guint)severity >= G_N_ELEMENTS (severity_colours))
+    severity = DM_SEVERITY_UNKNOWN;
+  return &severity_colours[severity];
 }
 
 gboolean

@@ -52,6 +52,18 @@ typedef enum
 gboolean      dm_severity_from_string      (const char    *str,
                                             DmSeverity    *severity);
 const char   *dm_severity_to_string        (DmSeverity     severity);
+const char   *dm_severity_to_label         (DmSeverity     severity);
+
+/* One colour scale for severity, used by badges, matrix cells, slides and
+ * reports; always shown beside the severity's word, never alone. */
+typedef struct
+{
+  const char *background;  /* #rrggbb */
+  const char *foreground;  /* readable on background (WCAG AA) */
+  const char *css_class;   /* "severity-critical", for GTK CSS and HTML */
+} DmSeverityColours;
+
+const DmSeverityColours *dm_severity_colours (DmSeverity severity);
 
 gboolean      dm_owner_from_string         (const char    *str,
                                             DmOwner       *owner);

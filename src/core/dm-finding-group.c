@@ -1,0 +1,297 @@
+/* dm-finding-group.c
+ *
+ * A whole-account scan reports one check on many resources ("EBS default
+ * encryption is off" in 17 regions): every writer and view shows it once,
+ * expandable, and ranks the checks worst first. The order is total, so
+ * two runs on the same export give the same list.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dm-finding-group"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "dm-finding-group.h"
+
+struct _DmFindingGroup
+{
+  GObject          parent_instance;
+
+  DmFinding       *first;       /* names the group: check, title, status */
+  DmSeverity       severity;    /* the worst of its findings */
+  GPtrArray       *findings;    /* DmFinding, worst first */
+  GStrv            regions;     /* sorted, distinct, no empty ones */
+  guint            n_resources; /* distinct */
+};
+
+G_DEFINE_FINAL_TYPE (DmFindingGroup, dm_finding_group, G_TYPE_OBJECT)
+
+static void
+dm_finding_group_finalize (GObject *object)
+{
+  DmFindingGroup *self = DM_FINDING_GROUP (object);
+
+  g_clear_pointer (&self->findings, g_ptr_array_unref);
+  g_clear_pointer (&self->regions, g_strfreev);
+
+  G_OBJECT_CLASS (dm_finding_group_parent_class)->finalize (object);
+}
+
+static void
+dm_finding_group_class_init (DmFindingGroupClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = dm_finding_group_finalize;
+}
+
+static void
+dm_finding_group_init (DmFindingGroup *self)
+{
+  self->findings = g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+/* One check of one tool, in one state: the catalogue id when there is
+ * one, and the tool's title, which tells apart two tool checks that map
+ * to the same catalogue entry. */
+static char *
+group_key (DmFinding *finding)
+{
+  return g_strdup_printf ("%d\x1f%s\x1f%s", dm_finding_get_status (finding),
+                          dm_finding_get_check (finding) ? dm_finding_get_check (finding) : "",
+                          dm_finding_get_title (finding) ? dm_finding_get_title (finding) : "");
+}
+
+static int
+compare_strings (const char *a,
+                 const char *b)
+{
+  return g_strcmp0 (a ? a : "", b ? b : "");
+}
+
+static int
+compare_findings (gconstpointer a,
+                  gconstpointer b)
+{
+  DmFinding *fa = *(DmFinding **)a;
+  DmFinding *fb = *(DmFinding **)b;
+  int c;
+
+  if (dm_finding_get_severity (fa) != dm_finding_get_severity (fb))
+    return dm_finding_get_severity (fb) - dm_finding_get_severity (fa);
+  if ((c = compare_strings (dm_finding_get_region (fa), dm_finding_get_region (fb))) != 0)
+    return c;
+  if ((c = compare_strings (dm_finding_get_resource (fa), dm_finding_get_resource (fb))) != 0)
+    return c;
+  return compare_strings (dm_finding_get_id (fa), dm_finding_get_id (fb));
+}
+
+/* Failed before the rest, then worst, then widest, then by title. */
+static int
+compare_groups (gconstpointer a,
+                gconstpointer b)
+{
+  DmFindingGroup *ga = *(DmFindingGroup **)a;
+  DmFindingGroup *gb = *(DmFindingGroup **)b;
+  int c;
+
+  if (dm_finding_group_get_status (ga) != dm_finding_group_get_status (gb))
+    return (int)dm_finding_group_get_status (ga) - (int)dm_finding_group_get_status (gb);
+  if (ga->severity != gb->severity)
+    return gb->severity - ga->severity;
+  if (ga->findings->len != gb->findings->len)
+    return ga->findings->len > gb->findings->len ? -1 : 1;
+  if ((c = g_utf8_collate (dm_finding_group_get_title (ga), dm_finding_group_get_title (gb))) != 0)
+    return c;
+  if ((c = compare_strings (dm_finding_group_get_check (ga), dm_finding_group_get_check (gb))) != 0)
+    return c;
+  return compare_findings (&ga->first, &gb->first);
+}
+
+static int
+compare_region_pointers (gconstpointer a,
+                         gconstpointer b,
+                         gpointer      user_data)
+{
+  return strcmp (*(const char **)a, *(const char **)b);
+}
+
+static void
+group_finish (DmFindingGroup *self)
+{
+  g_autoptr(GHashTable) regions = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) resources = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree gpointer *keys = NULL;
+  guint n_regions;
+
+  g_ptr_array_sort (self->findings, compare_findings);
+  self->first = g_ptr_array_index (self->findings, 0);
+  self->severity = dm_finding_get_severity (self->first);
+  for (guint i = 0; i < self->findings->len; i++)
+    {
+      DmFinding *finding = g_ptr_array_index (self->findings, i);
+      const char *region = dm_finding_get_region (finding);
+      const char * const *names = dm_finding_get_resources (finding);
+
+      if (region != NULL && *region != '\0')
+        g_hash_table_add (regions, (gpointer)region);
+      for (guint r = 0; names != NULL && names[r] != NULL; r++)
+        g_hash_table_add (resources, (gpointer)names[r]);
+      if ((names == NULL || names[0] == NULL) && dm_finding_get_resource (finding) != NULL)
+        g_hash_table_add (resources, (gpointer)dm_finding_get_resource (finding));
+    }
+
+  keys = g_hash_table_get_keys_as_array (regions, &n_regions);
+  g_qsort_with_data (keys, n_regions, sizeof (gpointer), compare_region_pointers, NULL);
+  self->regions = g_new0 (char *, n_regions + 1);
+  for (guint i = 0; i < n_regions; i++)
+    self->regions[i] = g_strdup (keys[i]);
+  self->n_resources = g_hash_table_size (resources);
+}
+
+/**
+ * dm_finding_groups_new:
+ * @findings: (element-type DmFinding): findings in any order
+ *
+ * Returns: (transfer full) (element-type DmFindingGroup): one group per
+ * check, title and status, failed first, then worst severity, then most
+ * findings, then title; each group's findings worst first, then by
+ * region and resource. Every finding is in exactly one group.
+ */
+GPtrArray *
+dm_finding_groups_new (GPtrArray *findings)
+{
+  g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GPtrArray *groups = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_val_if_fail (findings != NULL, groups);
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      DmFinding *finding = g_ptr_array_index (findings, i);
+      char *key = group_key (finding);
+      DmFindingGroup *group = g_hash_table_lookup (by_key, key);
+
+      if (group == NULL)
+        {
+          group = g_object_new (DM_TYPE_FINDING_GROUP, NULL);
+          g_ptr_array_add (groups, group);
+          g_hash_table_insert (by_key, key, group);
+        }
+      else
+        g_free (key);
+      g_ptr_array_add (group->findings, g_object_ref (finding));
+    }
+
+  for (guint i = 0; i < groups->len; i++)
+    group_finish (g_ptr_array_index (groups, i));
+  g_ptr_array_sort (groups, compare_groups);
+  return groups;
+}
+
+const char *
+dm_finding_group_get_check (DmFindingGroup *self)
+{
+  g_return_val_if_fail (DM_IS_FINDING_GROUP (self), NULL);
+  return dm_finding_get_check (self->first);
+}
+
+const char *
+dm_finding_group_get_title (DmFindingGroup *self)
+{
+  g_return_val_if_fail (DM_IS_FINDING_GROUP (self), NULL);
+  return dm_finding_get_title (self->first) ? dm_finding_get_title (self->first) : "";
+}
+
+DmFindingStatus
+dm_finding_group_get_status (DmFindingGroup *self)
+{
+  g_return_val_if_fail (DM_IS_FINDING_GROUP (self), DM_FINDING_FAILED);
+  return dm_finding_get_status (self->first);
+}
+
+DmSeverity
+dm_finding_group_get_severity (DmFindingGroup *self)
+{
+  g_return_val_if_fail (DM_IS_FINDING_GROUP (self), DM_SEVERITY_UNKNOWN);
+  return self->severity;
+}
+
+/* The first finding that says what to do: tools leave it out on some items. */
+const char *
+dm_finding_group_get_remediation (DmFindingGroup *self)
+{
+  g_return_val_if_fail (DM_IS_FINDING_GROUP (self), NULL);
+  for (guint i = 0; i < self->findings->len; i++)
+    {
+      const char *text = dm_finding_get_remediation (g_ptr_array_index (self->findings, i));
+
+      if (text != NULL && *text != '\0')
+        return text;
+    }
+  return NULL;
+}
+
+/**
+ * dm_finding_group_get_findings:
+ *
+ * Returns: (transfer none) (element-type DmFinding): worst first
+ */
+GPtrArray *
+dm_finding_group_get_findings (DmFindingGroup *self)
+{
+  g_return_val_if_fail (DM_IS_FINDING_GROUP (self), NULL);
+  return self->findings;
+}
+
+guint
+dm_finding_group_get_n_findings (DmFindingGroup *self)
+{
+  g_return_val_if_fail (DM_IS_FINDING_GROUP (self), 0);
+  return self->findings->len;
+}
+
+const char * const *
+dm_finding_group_get_regions (DmFindingGroup *self)
+{
+  g_return_val_if_fail (DM_IS_FINDING_GROUP (self), NULL);
+  return (const char * const *)self->regions;
+}
+
+guint
+dm_finding_group_get_n_regions (DmFindingGroup *self)
+{
+  g_return_val_if_fail (DM_IS_FINDING_GROUP (self), 0);
+  return g_strv_length (self->regions);
+}
+
+guint
+dm_finding_group_get_n_resources (DmFindingGroup *self)
+{
+  g_return_val_if_fail (DM_IS_FINDING_GROUP (self), 0);
+  return self->n_resources;
+}
+
+/* "17 resources in 17 regions", "1 resource", "3 findings": what the row
+ * says after the title and severity. */
+char *
+dm_finding_group_describe_scope (DmFindingGroup *self)
+{
+  guint n_regions, n_resources;
+  g_autofree char *resources = NULL;
+
+  g_return_val_if_fail (DM_IS_FINDING_GROUP (self), NULL);
+
+  n_regions = dm_finding_group_get_n_regions (self);
+  n_resources = self->n_resources;
+  if (n_resources == 0)
+    resources = g_strdup_printf (ngettext ("%u finding", "%u findings", self->findings->len), self->findings->len);
+  else
+    resources = g_strdup_printf (ngettext ("%u resource", "%u resources", n_resources), n_resources);
+  if (n_regions == 0)
+    return g_steal_pointer (&resources);
+  /* TRANSLATORS: "17 resources in 3 regions" */
+  return g_strdup_printf (ngettext ("%s in %u region", "%s in %u regions", n_regions), resources, n_regions);
+}
