@@ -1,10 +1,14 @@
-/* test-finding-group.c: one row per check, worst first, nothing lost
+/* test-review.c: findings grouped by check, worst first, nothing lost;
+ * the executive summary adds up
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
+#include "test-util.h"
 #include "dm-finding-group.h"
+#include "dm-importer.h"
+#include "dm-review-summary.h"
 
 typedef struct
 {
@@ -156,6 +160,91 @@ test_severity_scale (void)
   g_assert_true (dm_severity_colours (99) == dm_severity_colours (DM_SEVERITY_UNKNOWN));
 }
 
+static DmReport *
+demo_report (DmModel    **model,
+             DmImporter **importer)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DmCatalogue) catalogue = dm_catalogue_new_default (&error);
+  g_autofree char *path = g_build_filename (SOURCE_DATADIR, "demo", "demo-export.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  g_assert_no_error (error);
+  *model = dm_model_new_default (&error);
+  g_assert_no_error (error);
+  *importer = dm_importer_new (catalogue);
+  g_assert_true (dm_importer_add_file (*importer, file, NULL, &error));
+  g_assert_no_error (error);
+  return dm_report_new (*model, catalogue, *importer, FALSE);
+}
+
+static void
+test_summary_adds_up (void)
+{
+  g_autoptr(DmModel) model = NULL;
+  g_autoptr(DmImporter) importer = NULL;
+  g_autoptr(DmReport) report = demo_report (&model, &importer);
+  g_autoptr(DmReviewSummary) summary = dm_review_summary_new (report, 3);
+  DmAssessment *assessment = dm_report_get_assessment (report);
+  guint table = 0, by_severity = 0;
+  gboolean iam = FALSE;
+  GPtrArray *risks;
+  const char * const *regions = dm_review_summary_get_regions (summary);
+
+  /* Every failed finding is in one cell of the table, or in "no layer". */
+  for (DmSeverity s = 0; s < DM_REVIEW_N_SEVERITIES; s++)
+    {
+      for (guint c = 0; c < dm_review_summary_get_n_columns (summary); c++)
+        table += dm_review_summary_get_cell (summary, s, c);
+      table += dm_review_summary_get_unplaced (summary, s);
+      by_severity += dm_review_summary_get_n_failed (summary, s);
+    }
+  g_assert_cmpuint (dm_assessment_get_n_failed (assessment), >, 0);
+  g_assert_cmpuint (table, ==, dm_assessment_count_status (assessment, DM_FINDING_FAILED));
+  g_assert_cmpuint (by_severity, ==, table);
+
+  /* Columns are layers a customer has a part in: never AWS's alone. */
+  g_assert_cmpuint (dm_review_summary_get_n_columns (summary), >, 2);
+  for (guint c = 0; c < dm_review_summary_get_n_columns (summary); c++)
+    {
+      DmLayer *layer = dm_review_summary_get_column (summary, c);
+      gboolean customers = FALSE;
+
+      for (guint i = 0; i < dm_model_get_n_services (model); i++)
+        {
+          DmOwner owner = dm_service_get_owner (dm_model_get_service (model, i), layer);
+
+          customers |= owner == DM_OWNER_CUSTOMER || owner == DM_OWNER_SHARED;
+        }
+      g_assert_true (customers);
+      iam |= g_str_equal (dm_layer_get_id (layer), "iam");
+    }
+  g_assert_true (iam);
+
+  /* Scope: distinct; all 33 demo findings are in one region. */
+  g_assert_cmpuint (g_strv_length ((GStrv)regions), ==, 1);
+  g_assert_cmpstr (regions[0], ==, "eu-west-1");
+  g_assert_cmpuint (g_strv_length ((GStrv)dm_review_summary_get_accounts (summary)), >=, 1);
+  g_assert_cmpuint (dm_review_summary_get_n_sources (summary), ==, dm_report_get_n_inputs (report));
+  g_assert_cmpuint (g_strv_length ((GStrv)dm_review_summary_get_source (summary, 0)->tools), >=, 1);
+  g_assert_cmpuint (dm_review_summary_get_source (summary, 0)->items, ==, dm_report_get_input (report, 0)->items);
+
+  /* The reconciliation: every item of the file is counted. */
+  g_assert_cmpuint (dm_import_counts_total (dm_review_summary_get_counts (summary)), ==,
+                    dm_report_get_input (report, 0)->items);
+
+  /* Top risks: at most the three asked for, failed, worst first. */
+  risks = dm_review_summary_get_top_risks (summary);
+  g_assert_cmpuint (risks->len, ==, MIN (3, dm_review_summary_get_n_failed_groups (summary)));
+  for (guint i = 0; i < risks->len; i++)
+    {
+      g_assert_cmpint (dm_finding_group_get_status (g_ptr_array_index (risks, i)), ==, DM_FINDING_FAILED);
+      if (i > 0)
+        g_assert_cmpint (dm_finding_group_get_severity (g_ptr_array_index (risks, i - 1)), >=,
+                         dm_finding_group_get_severity (g_ptr_array_index (risks, i)));
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -165,5 +254,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/finding-group/stable", test_group_stable);
   g_test_add_func ("/finding-group/scope", test_group_scope);
   g_test_add_func ("/finding-group/severity-scale", test_severity_scale);
+  g_test_add_func ("/review-summary/adds-up", test_summary_adds_up);
   return g_test_run ();
 }
