@@ -184,6 +184,7 @@ show_service_action (GtkWidget  *widget,
   dm_window_set_service (self, service);
   dm_diagram_set_selected_band (self->diagram, -1);
   _dm_window_show_view (self, "explore");
+  _dm_window_focus_view (self);
 }
 
 static void

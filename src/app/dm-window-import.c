@@ -407,6 +407,8 @@ _dm_window_cancel_import (DmWindow *self)
    * its read returns: the window lets go of it at once instead. */
   renew_cancellable (&self->import_cancellable);
   stop_progress (self);
+  /* The Cancel button that had the focus is gone now. */
+  _dm_window_focus_view (self);
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Opening cancelled")));
 }
 

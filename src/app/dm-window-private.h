@@ -112,6 +112,7 @@ void          _dm_window_set_diff            (DmWindow              *self,
                                               DmDiff                *diff);
 void          _dm_window_show_view           (DmWindow              *self,
                                               const char            *name);
+void          _dm_window_focus_view          (DmWindow              *self);
 void          _dm_window_step_service        (DmWindow              *self,
                                               int                    delta);
 void          _dm_window_show_error          (DmWindow              *self,

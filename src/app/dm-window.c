@@ -63,20 +63,29 @@ service_row_new (DmModel      *model,
     {
       guint gaps = dm_assessment_get_service_gaps (assessment, service);
       const DmLayerResult *results = dm_assessment_get_service_results (assessment, service);
+      DmSeverity worst = DM_SEVERITY_UNKNOWN;
       guint no_data = 0;
       g_autofree char *text = NULL;
       g_autofree char *description = NULL;
+      g_autofree char *name = NULL;
       GtkWidget *badge;
 
       for (guint i = 0; results && i < dm_model_get_n_layers (model); i++)
-        if (results[i].status == DM_LAYER_NO_DATA)
-          no_data++;
+        {
+          if (results[i].status == DM_LAYER_NO_DATA)
+            no_data++;
+          if (results[i].status == DM_LAYER_GAP)
+            worst = MAX (worst, results[i].worst);
+        }
 
       /* No gap is a pass only when every customer layer had evidence. */
       if (gaps)
         {
           text = g_strdup_printf ("⚠ %u", gaps);
-          description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u failed finding", "%u failed findings", gaps), gaps);
+          /* TRANSLATORS: "3 failed findings, worst: High" */
+          description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u failed finding, worst: %s",
+                                                      "%u failed findings, worst: %s", gaps),
+                                         gaps, dm_severity_to_label (worst));
         }
       else if (no_data)
         {
@@ -91,13 +100,24 @@ service_row_new (DmModel      *model,
         }
       badge = gtk_label_new (text);
 
+      /* The badge's colour is the worst severity's; its words are in the
+       * tooltip and in the row's name, so colour is never the only cue. */
       gtk_widget_add_css_class (badge, gaps ? "gap-badge" : no_data ? "no-data-badge" : "ok-badge");
+      if (gaps)
+        gtk_widget_add_css_class (badge, dm_severity_colours (worst)->css_class);
       gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
       gtk_widget_set_tooltip_text (badge, description);
       gtk_box_append (GTK_BOX (box), badge);
+      /* TRANSLATORS: a sidebar row as a screen reader says it: "Amazon EC2: 3 failed findings, worst: High" */
+      name = g_strdup_printf (_("%s: %s"), dm_service_get_name (service), description);
       gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, dm_service_get_summary (service), -1);
     }
+  else
+    gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, dm_service_get_name (service),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, dm_service_get_summary (service), -1);
 
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_widget_set_tooltip_text (row, dm_service_get_summary (service));
@@ -254,12 +274,40 @@ dm_window_get_n_visible_services (DmWindow *self)
   return n;
 }
 
+/* Only the selected row takes focus (a roving tab stop): GtkListBox
+ * moves Tab from row to row, selecting each, so Tab would walk all 84
+ * services instead of leaving the sidebar. Arrow keys still move the
+ * selection, and the newly selected row takes the focus. */
+static void
+update_row_focus (DmWindow *self)
+{
+  GtkListBoxRow *selected = gtk_list_box_get_selected_row (self->service_list);
+  GtkWidget *focus;
+  gboolean had_focus;
+
+  /* A search may hide the selected row: then every row is a stop. */
+  if (selected != NULL && !gtk_widget_get_child_visible (GTK_WIDGET (selected)))
+    selected = NULL;
+  had_focus = selected != NULL && gtk_widget_has_focus (GTK_WIDGET (selected));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->service_list));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_BOX_ROW (child))
+      gtk_widget_set_focusable (child, selected == NULL || child == GTK_WIDGET (selected));
+
+  focus = gtk_root_get_focus (GTK_ROOT (self));
+  if (selected != NULL && !had_focus && focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->service_list)))
+    gtk_widget_grab_focus (GTK_WIDGET (selected));
+}
+
 static void
 search_changed_cb (DmWindow *self)
 {
   gtk_list_box_invalidate_filter (self->service_list);
   gtk_stack_set_visible_child_name (self->sidebar_stack,
                                     dm_window_get_n_visible_services (self) > 0 ? "list" : "empty");
+  update_row_focus (self);
 }
 
 static void
@@ -296,13 +344,19 @@ row_selected_cb (DmWindow      *self,
     return;
 
   dm_window_set_service (self, row_service (row));
+  update_row_focus (self);
 }
 
+/* Return (or a click) opens the row it is on, whatever was selected
+ * before, and takes the keyboard to that service's diagram. */
 static void
 row_activated_cb (DmWindow      *self,
                   GtkListBoxRow *row)
 {
+  if (row_service (row) != NULL)
+    dm_window_set_service (self, row_service (row));
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  _dm_window_focus_view (self);
 }
 
 static void
@@ -318,6 +372,7 @@ sync_list_selection (DmWindow *self)
         gtk_list_box_select_row (self->service_list, GTK_LIST_BOX_ROW (child));
     }
   self->syncing_list = FALSE;
+  update_row_focus (self);
 }
 
 static void
@@ -339,6 +394,7 @@ rebuild_list (DmWindow *self)
   self->syncing_list = FALSE;
 
   search_changed_cb (self);
+  sync_list_selection (self);
 }
 
 /* The header's "What Was Read" button: there whenever an export is, red
@@ -593,6 +649,27 @@ _dm_window_show_view (DmWindow   *self,
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
+/* Where the keyboard goes after an action that hid the focused widget:
+ * into the visible view (in Explore, the diagram), so focus
+ * is never left nowhere. */
+void
+_dm_window_focus_view (DmWindow *self)
+{
+  GtkWidget *view = adw_view_stack_get_visible_child (self->view_stack);
+
+  /* The diagram keeps one band in the Tab chain: the one to land on.
+   * Grabbed directly: its bands may be new and not yet allocated, which
+   * the focus chain needs. */
+  if (g_strcmp0 (dm_window_get_visible_view (self), "explore") == 0)
+    for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->diagram));
+         child != NULL;
+         child = gtk_widget_get_next_sibling (child))
+      if (gtk_widget_get_focusable (child) && gtk_widget_grab_focus (child))
+        return;
+  if (view == NULL || !gtk_widget_child_focus (view, GTK_DIR_TAB_FORWARD))
+    gtk_widget_child_focus (GTK_WIDGET (self), GTK_DIR_TAB_FORWARD);
+}
+
 void
 _dm_window_step_service (DmWindow *self,
                          int       delta)
@@ -621,6 +698,10 @@ _dm_window_show_error (DmWindow   *self,
   /* The body stays plain text: it quotes names from the file. */
   dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  /* libadwaita 1.2 names the dialog by its heading only: the reason (file
+   * and byte) must be part of what a screen reader announces. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dialog),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, body, -1);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

@@ -1,0 +1,309 @@
+/* test-a11y.c: what assistive technology is told, and where focus goes
+ *
+ * Runs with GTK's test accessibility backend (GTK_A11Y=test), which keeps
+ * every accessible property so that it can be read back.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "test-gtk.h"
+#include "test-util.h"
+
+#include <adwaita.h>
+#include <fcntl.h>
+#include <glib/gstdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "dm-application.h"
+#include "dm-diagram.h"
+#include "dm-window-private.h"
+
+static DmApplication *shared_app;
+
+typedef struct
+{
+  DmWindow *window;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DmModel) model = dm_model_new_default (&error);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  g_assert_no_error (error);
+  g_settings_reset (settings, "last-service");
+  f->window = dm_window_new (GTK_APPLICATION (shared_app));
+  dm_window_set_model (f->window, model);
+  gtk_window_present (GTK_WINDOW (f->window));
+  test_spin_for (50);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+}
+
+static gboolean
+assessment_ready (DmWindow *window)
+{
+  return dm_window_get_assessment (window) != NULL;
+}
+
+static void
+spin_until (gboolean (*done) (DmWindow *), DmWindow *window)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (5, test_stop_cb, &timed_out);
+
+  while (!done (window) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (id);
+}
+
+static void
+open_demo (Fixture *f)
+{
+  g_autofree char *path = g_build_filename (SOURCE_DATADIR, "demo", "demo-export.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  dm_window_open_exports (f->window, &file, 1);
+  spin_until (assessment_ready, f->window);
+  test_spin_for (50);
+}
+
+static GtkListBox *
+find_service_list (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkListBox *found;
+
+      if (GTK_IS_LIST_BOX (child) && gtk_list_box_get_row_at_index (GTK_LIST_BOX (child), 5) != NULL)
+        return GTK_LIST_BOX (child);
+      if ((found = find_service_list (child)))
+        return found;
+    }
+  return NULL;
+}
+
+static GtkListBoxRow *
+service_row (Fixture    *f,
+             const char *id)
+{
+  GtkListBox *list = find_service_list (GTK_WIDGET (f->window));
+  GtkListBoxRow *row;
+
+  g_assert_nonnull (list);
+  for (guint i = 0; (row = gtk_list_box_get_row_at_index (list, i)); i++)
+    {
+      DmService *service = g_object_get_data (G_OBJECT (row), "service");
+
+      if (service != NULL && g_str_equal (dm_service_get_id (service), id))
+        return row;
+    }
+  g_assert_not_reached ();
+}
+
+static gboolean
+focus_is_inside (Fixture   *f,
+                 GtkWidget *ancestor)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
+
+  return focus != NULL && (focus == ancestor || gtk_widget_is_ancestor (focus, ancestor));
+}
+
+/* A row says its service and, with an export, what its badge means. */
+static void
+test_sidebar_names (Fixture       *f,
+                    gconstpointer  data)
+{
+  DmAssessment *assessment;
+  DmService *ec2;
+  const DmLayerResult *results;
+  DmSeverity worst = DM_SEVERITY_UNKNOWN;
+  g_autofree char *expected = NULL;
+  guint gaps;
+
+  /* Without an export: the name alone, never a status. */
+  gtk_test_accessible_assert_property (service_row (f, "sqs"), GTK_ACCESSIBLE_PROPERTY_LABEL, "Amazon SQS");
+
+  open_demo (f);
+  assessment = dm_window_get_assessment (f->window);
+  ec2 = dm_model_find_service (dm_window_get_model (f->window), "ec2");
+  gaps = dm_assessment_get_service_gaps (assessment, ec2);
+  results = dm_assessment_get_service_results (assessment, ec2);
+  for (guint i = 0; i < dm_model_get_n_layers (dm_window_get_model (f->window)); i++)
+    if (results[i].status == DM_LAYER_GAP)
+      worst = MAX (worst, results[i].worst);
+  g_assert_cmpuint (gaps, >, 1);
+  g_assert_cmpint (worst, >=, DM_SEVERITY_MEDIUM);
+  expected = g_strdup_printf ("Amazon EC2: %u failed findings, worst: %s", gaps, dm_severity_to_label (worst));
+  gtk_test_accessible_assert_property (service_row (f, "ec2"), GTK_ACCESSIBLE_PROPERTY_LABEL, expected);
+}
+
+/* Return on a row opens that row's service, not the one selected
+ * before, and takes the keyboard to its diagram. */
+static void
+test_sidebar_return (Fixture       *f,
+                     gconstpointer  data)
+{
+  GtkListBoxRow *s3 = service_row (f, "s3");
+
+  g_assert_cmpstr (dm_service_get_id (dm_window_get_service (f->window)), ==, "ec2");
+  gtk_widget_grab_focus (GTK_WIDGET (s3));
+  gtk_widget_activate (GTK_WIDGET (s3));
+  test_spin_for (50);
+  g_assert_cmpstr (dm_service_get_id (dm_window_get_service (f->window)), ==, "s3");
+  g_assert_true (focus_is_inside (f, dm_window_get_diagram (f->window)));
+}
+
+/* Tab leaves the sidebar for the next region; it does not walk the rows
+ * and so does not change the service shown. */
+static void
+test_sidebar_tab (Fixture       *f,
+                  gconstpointer  data)
+{
+  GtkListBoxRow *s3 = service_row (f, "s3");
+  GtkListBox *list = find_service_list (GTK_WIDGET (f->window));
+
+  gtk_list_box_select_row (list, s3);
+  gtk_widget_grab_focus (GTK_WIDGET (s3));
+  g_assert_cmpstr (dm_service_get_id (dm_window_get_service (f->window)), ==, "s3");
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (f->window), GTK_DIR_TAB_FORWARD));
+  test_spin_for (20);
+  g_assert_cmpstr (dm_service_get_id (dm_window_get_service (f->window)), ==, "s3");
+  g_assert_false (focus_is_inside (f, GTK_WIDGET (list)));
+}
+
+/* Opening a service from the compare matrix lands on its diagram, not
+ * on whatever button comes first in the window. */
+static void
+test_compare_focus (Fixture       *f,
+                    gconstpointer  data)
+{
+  _dm_window_show_view (f->window, "compare");
+  test_spin_for (20);
+  g_assert_true (gtk_widget_child_focus (dm_window_get_compare (f->window), GTK_DIR_TAB_FORWARD));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-service", "s", "rds"));
+  test_spin_for (20);
+  g_assert_cmpstr (dm_window_get_visible_view (f->window), ==, "explore");
+  g_assert_true (focus_is_inside (f, dm_window_get_diagram (f->window)));
+}
+
+typedef struct
+{
+  char *dir;
+  char *path;
+  int   fd;
+} Pipe;
+
+/* An export that never ends: its reader waits until the test writes more. */
+static void
+pipe_open (Pipe *p)
+{
+  static const char head[] = "{\"Findings\": [{\"SchemaVersion\": \"2018-10-08\", \"Id\": \"f-1\"}";
+
+  p->dir = g_dir_make_tmp ("demarc-pipe-XXXXXX", NULL);
+  p->path = g_build_filename (p->dir, "slow-export.json", NULL);
+  g_assert_cmpint (mkfifo (p->path, 0600), ==, 0);
+  p->fd = open (p->path, O_RDWR);
+  g_assert_cmpint (p->fd, >=, 0);
+  g_assert_cmpint (write (p->fd, head, strlen (head)), ==, (gssize)strlen (head));
+}
+
+static void
+pipe_close (Pipe *p)
+{
+  g_assert_cmpint (write (p->fd, "]}", 2), ==, 2);
+  close (p->fd);
+  g_unlink (p->path);
+  g_rmdir (p->dir);
+  g_free (p->path);
+  g_free (p->dir);
+}
+
+/* Cancel hides the button that had focus: focus moves into the view. */
+static void
+test_cancel_focus (Fixture       *f,
+                   gconstpointer  data)
+{
+  Pipe p;
+  g_autoptr(GFile) file = NULL;
+
+  pipe_open (&p);
+  file = g_file_new_for_path (p.path);
+  dm_window_open_exports (f->window, &file, 1);
+  test_spin_for (100);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.cancel-import", NULL));
+  test_spin_for (20);
+  g_assert_nonnull (gtk_root_get_focus (GTK_ROOT (f->window)));
+  g_assert_true (focus_is_inside (f, dm_window_get_diagram (f->window)));
+  pipe_close (&p);
+  test_spin_for (100);
+}
+
+static GtkWidget *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window))
+        return GTK_WIDGET (window);
+    }
+  return NULL;
+}
+
+/* An error dialog is announced with its reason, not its heading alone. */
+static void
+test_error_reason (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkWidget *dialog;
+
+  _dm_window_show_error (f->window, "Could not open x.json", "x.json: unexpected end at byte 12");
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  gtk_test_accessible_assert_property (dialog, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "x.json: unexpected end at byte 12");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+
+  /* Before GTK starts: the test backend keeps what would go on the bus. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
+  test_gtk_init (&argc, &argv);
+  adw_init ();
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  shared_app = dm_application_new ();
+  g_application_register (G_APPLICATION (shared_app), NULL, &error);
+  g_assert_no_error (error);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/a11y/sidebar-names", test_sidebar_names);
+  ADD ("/a11y/sidebar-return", test_sidebar_return);
+  ADD ("/a11y/sidebar-tab", test_sidebar_tab);
+  ADD ("/a11y/compare-focus", test_compare_focus);
+  ADD ("/a11y/cancel-focus", test_cancel_focus);
+  ADD ("/a11y/error-reason", test_error_reason);
+#undef ADD
+  return g_test_run ();
+}
