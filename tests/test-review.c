@@ -9,6 +9,8 @@
 #include "dm-finding-group.h"
 #include "dm-importer.h"
 #include "dm-review-summary.h"
+#include "dm-diff.h"
+#include "dm-catalogue.h"
 
 typedef struct
 {
@@ -245,6 +247,56 @@ test_summary_adds_up (void)
     }
 }
 
+static GListModel *
+store_from_rows (const Row *rows,
+                 guint      n_rows)
+{
+  g_autoptr(GPtrArray) findings = findings_from_rows (rows, n_rows);
+  GListStore *store = g_list_store_new (DM_TYPE_FINDING);
+
+  for (guint i = 0; i < findings->len; i++)
+    g_list_store_append (store, g_ptr_array_index (findings, i));
+  return G_LIST_MODEL (store);
+}
+
+/* Each view asks the comparison what became of a finding it shows. */
+static void
+test_diff_lookup (void)
+{
+  static const Row before[] = {
+    { "gone", "DATA-03", DM_FINDING_FAILED, DM_SEVERITY_HIGH, "Fixed since", "a", "eu-west-1", NULL },
+    { "stays", "IAM-01", DM_FINDING_FAILED, DM_SEVERITY_LOW, "Still failing", "b", "eu-west-1", NULL },
+  };
+  static const Row after[] = {
+    { "stays", "IAM-01", DM_FINDING_FAILED, DM_SEVERITY_LOW, "Still failing", "b", "eu-west-1", NULL },
+    { "new", "IAM-09", DM_FINDING_FAILED, DM_SEVERITY_CRITICAL, "New since", "c", "eu-west-1", NULL },
+    { "ok", "IAM-02", DM_FINDING_PASSED, DM_SEVERITY_LOW, "Passes", "d", "eu-west-1", NULL },
+  };
+  g_autoptr(DmModel) model = dm_model_new_default (NULL);
+  g_autoptr(DmCatalogue) catalogue = dm_catalogue_new_default (NULL);
+  g_autoptr(GListModel) old_findings = store_from_rows (before, G_N_ELEMENTS (before));
+  g_autoptr(GListModel) new_findings = store_from_rows (after, G_N_ELEMENTS (after));
+  g_autoptr(DmDiff) diff = dm_diff_new (model, catalogue, old_findings, new_findings);
+  g_autoptr(DmFinding) gone = g_list_model_get_item (old_findings, 0);
+  g_autoptr(DmFinding) stays = g_list_model_get_item (new_findings, 0);
+  g_autoptr(DmFinding) fresh = g_list_model_get_item (new_findings, 1);
+  g_autoptr(DmFinding) ok = g_list_model_get_item (new_findings, 2);
+  DmChange change = 99;
+
+  g_assert_true (dm_diff_lookup (diff, fresh, &change));
+  g_assert_cmpint (change, ==, DM_CHANGE_OPENED);
+  g_assert_true (dm_diff_lookup (diff, stays, &change));
+  g_assert_cmpint (change, ==, DM_CHANGE_UNCHANGED);
+  g_assert_true (dm_diff_lookup (diff, gone, &change));
+  g_assert_cmpint (change, ==, DM_CHANGE_CLOSED);
+  g_assert_false (dm_diff_lookup (diff, ok, NULL));
+
+  g_assert_null (dm_diff_get_old_label (diff));
+  dm_diff_set_labels (diff, "october.json", "november.json");
+  g_assert_cmpstr (dm_diff_get_old_label (diff), ==, "october.json");
+  g_assert_cmpstr (dm_diff_get_new_label (diff), ==, "november.json");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -255,5 +307,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/finding-group/scope", test_group_scope);
   g_test_add_func ("/finding-group/severity-scale", test_severity_scale);
   g_test_add_func ("/review-summary/adds-up", test_summary_adds_up);
+  g_test_add_func ("/diff/lookup", test_diff_lookup);
   return g_test_run ();
 }

@@ -588,6 +588,17 @@ _dm_window_redact (DmWindow *self)
 
 /* --- comparing with an older export ---------------------------------------- */
 
+/* The shown export's files, as a comparison names its newer side. */
+static char *
+shown_label (DmImporter *importer)
+{
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < dm_importer_get_n_inputs (importer); i++)
+    g_ptr_array_add (files, g_file_new_for_path (dm_importer_get_input (importer, i)->path));
+  return dm_import_describe_files ((GFile **)files->pdata, files->len);
+}
+
 static void
 diff_thread (GTask        *task,
              gpointer      source_object,
@@ -596,6 +607,8 @@ diff_thread (GTask        *task,
 {
   Job *d = task_data;
   g_autoptr(DmImporter) older = dm_importer_new (d->catalogue);
+  g_autofree char *old_label = NULL;
+  g_autofree char *new_label = NULL;
   GError *error = NULL;
 
   for (guint i = 0; i < d->files->len; i++)
@@ -607,6 +620,9 @@ diff_thread (GTask        *task,
 
   /* The shown export is redacted first: its pseudonyms match the window's. */
   d->diff = dm_diff_new_redacted (d->model, d->catalogue, dm_importer_get_findings (older), d->findings, d->redact);
+  old_label = dm_import_describe_files ((GFile **)d->files->pdata, d->files->len);
+  new_label = shown_label (d->importer);
+  dm_diff_set_labels (d->diff, old_label, new_label);
   g_task_return_boolean (task, TRUE);
 }
 

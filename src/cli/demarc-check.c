@@ -500,6 +500,20 @@ print_diff_text (DmModel *model,
     }
 }
 
+/* The two sides as the report names them: file name and date. */
+static void
+set_diff_labels (DmDiff     *diff,
+                 const char *old_path,
+                 const char *new_path)
+{
+  g_autoptr(GFile) old_file = g_file_new_for_commandline_arg (old_path);
+  g_autoptr(GFile) new_file = g_file_new_for_commandline_arg (new_path);
+  g_autofree char *old_label = dm_import_describe_files (&old_file, 1);
+  g_autofree char *new_label = dm_import_describe_files (&new_file, 1);
+
+  dm_diff_set_labels (diff, old_label, new_label);
+}
+
 static int
 diff (DmModel     *model,
       char        *old_path,
@@ -521,6 +535,7 @@ diff (DmModel     *model,
   /* One redactor for both sides: a bucket keeps its pseudonym. */
   result = dm_diff_new_redacted (model, catalogue, dm_importer_get_findings (old_importer),
                                  dm_importer_get_findings (new_importer), redact);
+  set_diff_labels (result, old_path, new_path);
 
   if (report_path)
     {

@@ -33,6 +33,10 @@ struct _DmDiff
   DmAssessment *old;
   DmAssessment *new;
   GArray       *changes;   /* Change */
+  GHashTable   *by_id;     /* finding id → index + 1 in changes, of failed findings */
+  char         *old_label; /* "scan-2026-10.json, 1 Oct 2026": what a report names */
+  char         *new_label;
+  DmRedactor   *redactor;  /* of a redacted comparison, for its labels */
 };
 
 G_DEFINE_FINAL_TYPE (DmDiff, dm_diff, G_TYPE_OBJECT)
@@ -54,6 +58,10 @@ dm_diff_finalize (GObject *object)
   g_clear_object (&self->old);
   g_clear_object (&self->new);
   g_clear_pointer (&self->changes, g_array_unref);
+  g_clear_pointer (&self->by_id, g_hash_table_unref);
+  g_free (self->old_label);
+  g_free (self->new_label);
+  g_clear_object (&self->redactor);
 
   G_OBJECT_CLASS (dm_diff_parent_class)->finalize (object);
 }
@@ -69,6 +77,7 @@ dm_diff_init (DmDiff *self)
 {
   self->changes = g_array_new (FALSE, TRUE, sizeof (Change));
   g_array_set_clear_func (self->changes, clear_change);
+  self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
 }
 
 /* Failed findings by id; the first of duplicates wins. */
@@ -149,6 +158,9 @@ dm_diff_new (DmModel     *model,
           !g_hash_table_contains (new_failed, dm_finding_get_id (finding)))
         add_change (self, self->old, finding, DM_CHANGE_CLOSED);
     }
+  for (guint i = 0; i < self->changes->len; i++)
+    g_hash_table_insert (self->by_id, (gpointer)dm_finding_get_id (g_array_index (self->changes, Change, i).finding),
+                         GUINT_TO_POINTER (i + 1));
   return self;
 }
 
@@ -244,6 +256,66 @@ dm_diff_get_change (DmDiff   *self,
   return c->finding;
 }
 
+/**
+ * dm_diff_lookup:
+ * @finding: a finding of either export
+ * @change: (out) (optional): what became of it
+ *
+ * Views mark a finding new or fixed with this; a finding matches by id,
+ * as the comparison does, so a redacted copy of it matches too.
+ *
+ * Returns: whether @finding is a failed finding of either export
+ */
+gboolean
+dm_diff_lookup (DmDiff    *self,
+                DmFinding *finding,
+                DmChange  *change)
+{
+  guint index;
+
+  g_return_val_if_fail (DM_IS_DIFF (self), FALSE);
+  g_return_val_if_fail (DM_IS_FINDING (finding), FALSE);
+
+  if (dm_finding_get_status (finding) != DM_FINDING_FAILED)
+    return FALSE;
+  index = GPOINTER_TO_UINT (g_hash_table_lookup (self->by_id, dm_finding_get_id (finding)));
+  if (index == 0)
+    return FALSE;
+  if (change)
+    *change = g_array_index (self->changes, Change, index - 1).change;
+  return TRUE;
+}
+
+/* What the two sides are called wherever the comparison is shown: file
+ * names and dates, set by whoever read the files; redacted as the
+ * findings were, when they were. */
+void
+dm_diff_set_labels (DmDiff     *self,
+                    const char *old_label,
+                    const char *new_label)
+{
+  g_return_if_fail (DM_IS_DIFF (self));
+
+  g_free (self->old_label);
+  g_free (self->new_label);
+  self->old_label = self->redactor && old_label ? dm_redactor_text (self->redactor, old_label) : g_strdup (old_label);
+  self->new_label = self->redactor && new_label ? dm_redactor_text (self->redactor, new_label) : g_strdup (new_label);
+}
+
+const char *
+dm_diff_get_old_label (DmDiff *self)
+{
+  g_return_val_if_fail (DM_IS_DIFF (self), NULL);
+  return self->old_label;
+}
+
+const char *
+dm_diff_get_new_label (DmDiff *self)
+{
+  g_return_val_if_fail (DM_IS_DIFF (self), NULL);
+  return self->new_label;
+}
+
 const char *
 dm_change_to_string (DmChange change)
 {
@@ -276,6 +348,7 @@ dm_diff_new_redacted (DmModel     *model,
   g_autoptr(DmRedactor) redactor = NULL;
   g_autoptr(GListModel) old_shown = NULL;
   g_autoptr(GListModel) new_shown = NULL;
+  DmDiff *self;
 
   if (!redact)
     return dm_diff_new (model, catalogue, old_findings, new_findings);
@@ -283,5 +356,7 @@ dm_diff_new_redacted (DmModel     *model,
   redactor = dm_redactor_new ();
   new_shown = dm_redactor_findings (redactor, new_findings);
   old_shown = dm_redactor_findings (redactor, old_findings);
-  return dm_diff_new (model, catalogue, old_shown, new_shown);
+  self = dm_diff_new (model, catalogue, old_shown, new_shown);
+  self->redactor = g_steal_pointer (&redactor);
+  return self;
 }

@@ -50,6 +50,14 @@ guint         dm_diff_get_n_changes      (DmDiff          *self);
 DmFinding    *dm_diff_get_change         (DmDiff          *self,
                                           guint            index,
                                           DmChange        *change);
+gboolean      dm_diff_lookup             (DmDiff          *self,
+                                          DmFinding       *finding,
+                                          DmChange        *change);
+void          dm_diff_set_labels         (DmDiff          *self,
+                                          const char      *old_label,
+                                          const char      *new_label);
+const char   *dm_diff_get_old_label      (DmDiff          *self);
+const char   *dm_diff_get_new_label      (DmDiff          *self);
 const char   *dm_change_to_string        (DmChange         change);
 
 G_END_DECLS

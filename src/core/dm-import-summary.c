@@ -180,3 +180,38 @@ dm_import_counts_describe (const DmImportCounts *counts)
   append_parts (out, counts, DM_IMPORT_N_PARTS - 1);
   return g_string_free (out, FALSE);
 }
+
+/* "october.json, modified 2 October 2026": one side of a comparison, as
+ * the window, the CLI and the reports name it. Folders and several files
+ * are named by the first and a count. The date is the file's, which is
+ * when it was exported or copied; blocking I/O, so call it off the main
+ * thread where the files may be slow. */
+char *
+dm_import_describe_files (GFile * const *files,
+                          guint          n_files)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *date = NULL;
+  g_autoptr(GDateTime) modified = NULL;
+  GString *out;
+
+  if (n_files == 0)
+    return g_strdup ("");
+
+  name = g_file_get_basename (files[0]);
+  out = g_string_new (name);
+  if (n_files > 1)
+    g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, " and %u more", " and %u more", n_files - 1), n_files - 1);
+  info = g_file_query_info (files[0], G_FILE_ATTRIBUTE_TIME_MODIFIED, G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  if (info != NULL && (modified = g_file_info_get_modification_date_time (info)) != NULL)
+    {
+      g_autoptr(GDateTime) local = g_date_time_to_local (modified);
+
+      /* Translators: a file's date, as in "2 October 2026"; see g_date_time_format() */
+      date = g_date_time_format (local, _("%-d %B %Y"));
+      /* Translators: "october.json, modified 2 October 2026" */
+      g_string_append_printf (out, _(", modified %s"), date);
+    }
+  return g_string_free (out, FALSE);
+}

@@ -44,4 +44,7 @@ const char *dm_import_part_to_string      (DmImportPart          part);
 char       *dm_import_part_format         (DmImportPart          part,
                                            guint64               n);
 
+char       *dm_import_describe_files      (GFile * const        *files,
+                                           guint                 n_files);
+
 G_END_DECLS
