@@ -235,6 +235,26 @@ static const GActionEntry app_actions[] = {
   { "help", help_action },
 };
 
+/* The severity colours come from the one table every writer uses
+ * (dm_severity_colours), not from a second copy in style.css. */
+static void
+load_severity_css (void)
+{
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+  g_autoptr(GString) css = g_string_new (NULL);
+
+  for (DmSeverity severity = DM_SEVERITY_UNKNOWN; severity <= DM_SEVERITY_CRITICAL; severity++)
+    {
+      const DmSeverityColours *colours = dm_severity_colours (severity);
+
+      g_string_append_printf (css, ".%s { background-color: %s; color: %s; }\n",
+                              colours->css_class, colours->background, colours->foreground);
+    }
+  gtk_css_provider_load_from_data (provider, css->str, -1);
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
 static void
 dm_application_startup (GApplication *app)
 {
@@ -246,6 +266,7 @@ dm_application_startup (GApplication *app)
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.help", help_accels);
+  load_severity_css ();
 }
 
 static void
