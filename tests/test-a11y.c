@@ -18,6 +18,7 @@
 
 #include "dm-application.h"
 #include "dm-diagram.h"
+#include "dm-diff.h"
 #include "dm-window-private.h"
 
 static DmApplication *shared_app;
@@ -199,6 +200,51 @@ test_compare_focus (Fixture       *f,
   g_assert_true (focus_is_inside (f, dm_window_get_diagram (f->window)));
 }
 
+static gboolean
+diff_ready (DmWindow *window)
+{
+  return dm_window_get_diff (window) != NULL;
+}
+
+/* Compare With… ends on its summary: a bar that stays, whose button has
+ * focus and carries the summary in words, naming the older file. */
+static void
+test_compare_with_summary (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *new_path = test_fixture_path ("diff-new.json");
+  g_autofree char *old_path = test_fixture_path ("diff-old.json");
+  g_autoptr(GFile) new_file = g_file_new_for_path (new_path);
+  g_autoptr(GFile) old_file = g_file_new_for_path (old_path);
+  GtkWidget *focus;
+
+  dm_window_open_exports (f->window, &new_file, 1);
+  spin_until (assessment_ready, f->window);
+  dm_window_compare_with (f->window, &old_file, 1);
+  spin_until (diff_ready, f->window);
+  test_spin_for (20);
+
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_true (GTK_IS_BUTTON (focus));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (focus)), ==, "win.stop-comparing");
+  g_assert_true (g_str_has_prefix (dm_diff_get_old_label (dm_window_get_diff (f->window)), "diff-old.json, modified "));
+  {
+    g_autofree char *expected = g_strdup_printf ("Since %s: 2 failed findings new, 1 fixed, %u still failing",
+                                                 dm_diff_get_old_label (dm_window_get_diff (f->window)),
+                                                 dm_diff_get_n_changes (dm_window_get_diff (f->window)) - 3);
+
+    gtk_test_accessible_assert_property (focus, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, expected);
+  }
+
+  /* Stopping ends the comparison and does not leave focus nowhere. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.stop-comparing", NULL));
+  test_spin_for (20);
+  g_assert_null (dm_window_get_diff (f->window));
+  g_assert_false (gtk_widget_is_sensitive (focus) && gtk_widget_get_mapped (focus) &&
+                  gtk_root_get_focus (GTK_ROOT (f->window)) == focus);
+  g_assert_nonnull (gtk_root_get_focus (GTK_ROOT (f->window)));
+}
+
 typedef struct
 {
   char *dir;
@@ -304,6 +350,7 @@ main (int   argc,
   ADD ("/a11y/compare-focus", test_compare_focus);
   ADD ("/a11y/cancel-focus", test_cancel_focus);
   ADD ("/a11y/error-reason", test_error_reason);
+  ADD ("/a11y/compare-with-summary", test_compare_with_summary);
 #undef ADD
   return g_test_run ();
 }

@@ -26,6 +26,7 @@ _dm_window_actions_update (DmWindow *self)
   gtk_widget_action_set_enabled (widget, "win.show-all-services", self->assessment != NULL);
   gtk_widget_action_set_enabled (widget, "win.compare-with", self->report != NULL);
   gtk_widget_action_set_enabled (widget, "win.cancel-import", self->import != NULL);
+  gtk_widget_action_set_enabled (widget, "win.stop-comparing", self->diff != NULL);
 }
 
 /* --- opening --------------------------------------------------------------- */
@@ -171,6 +172,14 @@ search_action (GtkWidget  *widget,
 }
 
 static void
+stop_comparing_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  _dm_window_set_diff (DM_WINDOW (widget), NULL);
+}
+
+static void
 show_service_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
@@ -244,6 +253,7 @@ _dm_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.present", NULL, present_action);
   gtk_widget_class_install_action (widget_class, "win.compare-with", NULL, choose_action);
+  gtk_widget_class_install_action (widget_class, "win.stop-comparing", NULL, stop_comparing_action);
   gtk_widget_class_install_action (widget_class, "win.open-model", NULL, choose_action);
   gtk_widget_class_install_property_action (widget_class, "win.show-all-services", "show-all-services");
   gtk_widget_class_install_property_action (widget_class, "win.redact", "redact");

@@ -632,19 +632,15 @@ diff_done (DmWindow     *self,
            gpointer      data)
 {
   Job *d = data;
-  g_autofree char *name = NULL;
-  DmChangeCounts totals;
 
   /* The window may have moved on while the older export was read. */
   if (!_dm_window_job_finish (self, result, _("Could Not Compare")) || !job_is_current (self, d))
     return;
 
   _dm_window_set_diff (self, d->diff);
-  dm_diff_get_totals (d->diff, &totals);
-  name = _dm_window_toast_name (g_ptr_array_index (d->files, 0));
-  adw_toast_overlay_add_toast (self->toast_overlay,
-                               adw_toast_new_format (_("Since “%s”: %u failed findings new, %u fixed, %u still failing"),
-                                                     name, totals.opened, totals.closed, totals.unchanged));
+  /* The bar's button carries the summary: focus on it is what announces
+   * the result of Compare With… to a screen reader. */
+  gtk_widget_grab_focus (self->stop_comparing_button);
 }
 
 /**

@@ -44,6 +44,9 @@ struct _DmWindow
   GtkRevealer          *progress_revealer;
   GtkLabel             *progress_label;
   GtkProgressBar       *progress_bar;
+  GtkRevealer          *changes_revealer;
+  GtkLabel             *changes_label;
+  GtkWidget            *stop_comparing_button;
   GMenu                *recent_section;
 
   /* Owned references */

@@ -443,12 +443,41 @@ apply_assessment (DmWindow *self)
   _dm_window_actions_update (self);
 }
 
+/* The comparison stays in words above the views while it lasts, not only
+ * in a toast that a screen reader never hears and that fades. */
+static void
+update_changes_bar (DmWindow *self)
+{
+  DmChangeCounts totals;
+  g_autofree char *text = NULL;
+  gboolean was_shown = gtk_revealer_get_reveal_child (self->changes_revealer);
+
+  gtk_revealer_set_reveal_child (self->changes_revealer, self->diff != NULL);
+  if (self->diff == NULL)
+    {
+      if (was_shown && gtk_widget_has_focus (self->stop_comparing_button))
+        _dm_window_focus_view (self);
+      return;
+    }
+
+  dm_diff_get_totals (self->diff, &totals);
+  /* TRANSLATORS: "Since october.json, modified 2 October 2026: 3 failed findings new, 2 fixed, 5 still failing" */
+  text = g_strdup_printf (_("Since %s: %u failed findings new, %u fixed, %u still failing"),
+                          dm_diff_get_old_label (self->diff) ? dm_diff_get_old_label (self->diff) : _("the older export"),
+                          totals.opened, totals.closed, totals.unchanged);
+  gtk_label_set_text (self->changes_label, text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->stop_comparing_button),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+}
+
 void
 _dm_window_set_diff (DmWindow *self,
                      DmDiff   *diff)
 {
   g_set_object (&self->diff, diff);
   dm_diagram_set_diff (self->diagram, diff);
+  update_changes_bar (self);
+  _dm_window_actions_update (self);
 }
 
 DmModel *
@@ -983,6 +1012,9 @@ dm_window_class_init (DmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DmWindow, diagram);
   gtk_widget_class_bind_template_child (widget_class, DmWindow, details);
   gtk_widget_class_bind_template_child (widget_class, DmWindow, compare);
+  gtk_widget_class_bind_template_child (widget_class, DmWindow, changes_revealer);
+  gtk_widget_class_bind_template_child (widget_class, DmWindow, changes_label);
+  gtk_widget_class_bind_template_child (widget_class, DmWindow, stop_comparing_button);
   gtk_widget_class_bind_template_child (widget_class, DmWindow, findings);
   gtk_widget_class_bind_template_child (widget_class, DmWindow, progress_revealer);
   gtk_widget_class_bind_template_child (widget_class, DmWindow, progress_label);
