@@ -210,6 +210,8 @@ grants_everything (JsonNode *document)
 {
   g_autoptr(JsonNode) parsed = NULL;
   g_autoptr(JsonArray) list = NULL;
+  DmCheckIter iter;
+  JsonObject *s;
 
   if (document && JSON_NODE_HOLDS_VALUE (document) && json_node_get_value_type (document) == G_TYPE_STRING)
     {
@@ -229,18 +231,11 @@ grants_everything (JsonNode *document)
     return FALSE;
 
   list = dm_check_policy_statements (json_node_get_object (parsed));
-
-  for (guint i = 0; list && i < json_array_get_length (list); i++)
-    {
-      JsonObject *s;
-
-      if (!JSON_NODE_HOLDS_OBJECT (json_array_get_element (list, i)))
-        continue;
-      s = json_array_get_object_element (list, i);
-      if (g_strcmp0 (dm_check_string (s, "Effect"), "Allow") == 0 &&
-          is_star (json_object_get_member (s, "Action")) && is_star (json_object_get_member (s, "Resource")))
-        return TRUE;
-    }
+  dm_check_iter_init (&iter, list);
+  while (dm_check_iter_next (&iter, &s))
+    if (g_strcmp0 (dm_check_string (s, "Effect"), "Allow") == 0 &&
+        is_star (json_object_get_member (s, "Action")) && is_star (json_object_get_member (s, "Resource")))
+      return TRUE;
   return FALSE;
 }
 
@@ -251,25 +246,20 @@ inline_policies (DmCheckContext *context,
                  const char     *list_member,
                  const char     *type)
 {
-  for (guint i = 0; details && i < json_array_get_length (details); i++)
+  DmCheckIter identities;
+  JsonObject *identity;
+
+  dm_check_iter_init (&identities, details);
+  while (dm_check_iter_next (&identities, &identity))
     {
-      JsonObject *identity;
-      JsonArray *policies;
+      DmCheckIter policies;
+      JsonObject *policy;
 
-      if (!JSON_NODE_HOLDS_OBJECT (json_array_get_element (details, i)))
-        continue;
-      identity = json_array_get_object_element (details, i);
-      policies = dm_check_array (identity, list_member);
-
-      for (guint p = 0; policies && p < json_array_get_length (policies); p++)
+      dm_check_iter_init (&policies, dm_check_array (identity, list_member));
+      while (dm_check_iter_next (&policies, &policy))
         {
-          JsonObject *policy;
-          gboolean admin;
+          gboolean admin = grants_everything (json_object_get_member (policy, "PolicyDocument"));
 
-          if (!JSON_NODE_HOLDS_OBJECT (json_array_get_element (policies, p)))
-            continue;
-          policy = json_array_get_object_element (policies, p);
-          admin = grants_everything (json_object_get_member (policy, "PolicyDocument"));
           dm_check_result (context, "IAM-14", admin, dm_check_string (identity, name_member), type,
                            admin ? "Inline policy %s allows every action on every resource."
                                  : "Inline policy %s does not grant full administrator rights.",
@@ -318,24 +308,20 @@ role_trust (DmCheckContext *context,
   const char *name = dm_check_string (role, "RoleName");
   g_autoptr(JsonNode) document = dm_check_parse_policy (dm_check_member (role, "AssumeRolePolicyDocument"));
   g_autoptr(JsonArray) list = NULL;
+  DmCheckIter iter;
+  JsonObject *statement;
   gboolean open = FALSE;
 
   if (document == NULL || (arn == NULL && name == NULL))
     return;
   list = dm_check_policy_statements (json_node_get_object (document));
-  for (guint i = 0; list && i < json_array_get_length (list); i++)
-    {
-      JsonObject *statement;
-
-      if (!JSON_NODE_HOLDS_OBJECT (json_array_get_element (list, i)))
-        continue;
-      statement = json_array_get_object_element (list, i);
-      if (g_strcmp0 (dm_check_string (statement, "Effect"), "Allow") == 0 &&
-          json_object_get_member (statement, "Condition") == NULL &&
-          dm_check_principal_is_everyone (json_object_get_member (statement, "Principal")) &&
-          covers_assume_role (json_object_get_member (statement, "Action")))
-        open = TRUE;
-    }
+  dm_check_iter_init (&iter, list);
+  while (dm_check_iter_next (&iter, &statement))
+    if (g_strcmp0 (dm_check_string (statement, "Effect"), "Allow") == 0 &&
+        json_object_get_member (statement, "Condition") == NULL &&
+        dm_check_principal_is_everyone (json_object_get_member (statement, "Principal")) &&
+        covers_assume_role (json_object_get_member (statement, "Action")))
+      open = TRUE;
 
   dm_check_result (context, "POL-07", open, arn ? arn : name, "AwsIamRole",
                    open ? "The trust policy lets Principal * assume the role without a condition."
@@ -346,32 +332,26 @@ static void
 authorization_details (DmCheckContext *context,
                        JsonObject     *document)
 {
-  JsonArray *policies = dm_check_array (document, "Policies");
-  JsonArray *roles;
+  DmCheckIter policies, roles;
+  JsonObject *policy, *role;
 
-  for (guint i = 0; policies && i < json_array_get_length (policies); i++)
+  dm_check_iter_init (&policies, dm_check_array (document, "Policies"));
+  while (dm_check_iter_next (&policies, &policy))
     {
-      JsonObject *policy;
-      JsonArray *versions;
+      DmCheckIter versions;
+      JsonObject *version;
       gint64 attached = 0;
 
-      if (!JSON_NODE_HOLDS_OBJECT (json_array_get_element (policies, i)))
-        continue;
-      policy = json_array_get_object_element (policies, i);
       dm_check_integer (policy, "AttachmentCount", &attached);
       if (attached == 0)
         continue;
 
-      versions = dm_check_array (policy, "PolicyVersionList");
-      for (guint v = 0; versions && v < json_array_get_length (versions); v++)
+      dm_check_iter_init (&versions, dm_check_array (policy, "PolicyVersionList"));
+      while (dm_check_iter_next (&versions, &version))
         {
-          JsonObject *version;
           gboolean is_default = FALSE;
           gboolean admin;
 
-          if (!JSON_NODE_HOLDS_OBJECT (json_array_get_element (versions, v)))
-            continue;
-          version = json_array_get_object_element (versions, v);
           if (!dm_check_boolean (version, "IsDefaultVersion", &is_default) || !is_default)
             continue;
 
@@ -385,9 +365,9 @@ authorization_details (DmCheckContext *context,
 
   inline_policies (context, dm_check_array (document, "UserDetailList"), "UserName", "UserPolicyList", "AwsIamUser");
   inline_policies (context, dm_check_array (document, "RoleDetailList"), "RoleName", "RolePolicyList", "AwsIamRole");
-  for (guint i = 0; (roles = dm_check_array (document, "RoleDetailList")) && i < json_array_get_length (roles); i++)
-    if (JSON_NODE_HOLDS_OBJECT (json_array_get_element (roles, i)))
-      role_trust (context, json_array_get_object_element (roles, i));
+  dm_check_iter_init (&roles, dm_check_array (document, "RoleDetailList"));
+  while (dm_check_iter_next (&roles, &role))
+    role_trust (context, role);
   inline_policies (context, dm_check_array (document, "GroupDetailList"), "GroupName", "GroupPolicyList", "AwsIamGroup");
 }
 
@@ -398,18 +378,15 @@ virtual_mfa_devices (DmCheckContext *context,
                      JsonArray      *devices)
 {
   const char *serial = NULL;
+  DmCheckIter iter;
+  JsonObject *device;
 
-  for (guint i = 0; i < json_array_get_length (devices); i++)
+  dm_check_iter_init (&iter, devices);
+  while (dm_check_iter_next (&iter, &device))
     {
-      JsonObject *device, *user;
-      const char *number, *arn;
+      const char *number = dm_check_string (device, "SerialNumber");
+      const char *arn = dm_check_string (dm_check_object (device, "User"), "Arn");
 
-      if (!JSON_NODE_HOLDS_OBJECT (json_array_get_element (devices, i)))
-        continue;
-      device = json_array_get_object_element (devices, i);
-      number = dm_check_string (device, "SerialNumber");
-      user = dm_check_object (device, "User");
-      arn = dm_check_string (user, "Arn");
       if ((number && g_str_has_suffix (number, ":mfa/root-account-mfa-device")) || (arn && g_str_has_suffix (arn, ":root")))
         serial = number ? number : arn;
     }
@@ -427,16 +404,14 @@ analyzers (DmCheckContext *context,
 {
   const char *active = NULL;
   const char *region = dm_check_where (context);
+  DmCheckIter iter;
+  JsonObject *analyzer;
 
-  for (guint i = 0; i < json_array_get_length (list); i++)
+  dm_check_iter_init (&iter, list);
+  while (dm_check_iter_next (&iter, &analyzer))
     {
-      JsonObject *analyzer;
-      const char *type;
+      const char *type = dm_check_string (analyzer, "type");
 
-      if (!JSON_NODE_HOLDS_OBJECT (json_array_get_element (list, i)))
-        continue;
-      analyzer = json_array_get_object_element (list, i);
-      type = dm_check_string (analyzer, "type");
       /* Unused-access analyzers do not look for external access. */
       if (g_strcmp0 (dm_check_string (analyzer, "status"), "ACTIVE") == 0 &&
           (g_strcmp0 (type, "ACCOUNT") == 0 || g_strcmp0 (type, "ORGANIZATION") == 0))

@@ -89,20 +89,20 @@ dm_checks_logging_cli (DmCheckContext *context,
                        JsonObject     *document)
 {
   JsonArray *list;
+  JsonObject *o;
+  DmCheckIter iter;
   gboolean flag;
 
   if ((list = dm_check_array (document, "trailList")))
     {
       const char *multi_region = NULL;
+      JsonObject *t;
 
-      for (guint i = 0; i < json_array_get_length (list); i++)
+      dm_check_iter_init (&iter, list);
+      while (dm_check_iter_next (&iter, &t))
         {
-          JsonObject *t;
           gboolean multi = FALSE;
 
-          if (!JSON_NODE_HOLDS_OBJECT (json_array_get_element (list, i)))
-            continue;
-          t = json_array_get_object_element (list, i);
           trail (context, "", t);
           if (dm_check_boolean (t, "IsMultiRegionTrail", &multi) && multi)
             multi_region = dm_check_string (t, "TrailARN") ? dm_check_string (t, "TrailARN") : dm_check_string (t, "Name");
@@ -132,15 +132,13 @@ dm_checks_logging_cli (DmCheckContext *context,
   if ((list = dm_check_array (document, "ConfigurationRecordersStatus")))
     {
       gboolean recording_ok = FALSE;
+      JsonObject *status;
 
-      for (guint i = 0; i < json_array_get_length (list); i++)
+      dm_check_iter_init (&iter, list);
+      while (dm_check_iter_next (&iter, &status))
         {
-          JsonObject *status;
           gboolean recording = FALSE;
 
-          if (!JSON_NODE_HOLDS_OBJECT (json_array_get_element (list, i)))
-            continue;
-          status = json_array_get_object_element (list, i);
           if (dm_check_boolean (status, "recording", &recording) && recording &&
               g_ascii_strcasecmp (dm_check_string (status, "lastStatus") ? dm_check_string (status, "lastStatus") : "",
                                   "FAILURE") != 0)
@@ -169,13 +167,12 @@ dm_checks_logging_cli (DmCheckContext *context,
       return TRUE;
     }
 
-  if ((list = dm_check_array (document, "accounts")) && json_array_get_length (list) > 0 &&
-      JSON_NODE_HOLDS_OBJECT (json_array_get_element (list, 0)) &&
-      dm_check_object (json_array_get_object_element (list, 0), "resourceState"))
+  if ((list = dm_check_array (document, "accounts")) &&
+      dm_check_object (dm_check_first_object (list), "resourceState"))
     {
-      for (guint i = 0; i < json_array_get_length (list); i++)
-        if (JSON_NODE_HOLDS_OBJECT (json_array_get_element (list, i)))
-          inspector_account (context, json_array_get_object_element (list, i));
+      dm_check_iter_init (&iter, list);
+      while (dm_check_iter_next (&iter, &o))
+        inspector_account (context, o);
       return TRUE;
     }
 

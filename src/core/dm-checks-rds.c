@@ -66,17 +66,15 @@ snapshot_attributes (DmCheckContext *context,
 {
   const char *name = dm_check_string (result, "DBSnapshotIdentifier");
   JsonArray *attributes = dm_check_array (result, "DBSnapshotAttributes");
+  DmCheckIter iter;
+  JsonObject *attribute;
   gboolean everyone = FALSE;
 
-  for (guint i = 0; attributes && i < json_array_get_length (attributes); i++)
+  dm_check_iter_init (&iter, attributes);
+  while (dm_check_iter_next (&iter, &attribute))
     {
-      JsonObject *attribute;
-      JsonArray *values;
+      JsonArray *values = dm_check_array (attribute, "AttributeValues");
 
-      if (!JSON_NODE_HOLDS_OBJECT (json_array_get_element (attributes, i)))
-        continue;
-      attribute = json_array_get_object_element (attributes, i);
-      values = dm_check_array (attribute, "AttributeValues");
       if (g_strcmp0 (dm_check_string (attribute, "AttributeName"), "restore") != 0)
         continue;
       for (guint v = 0; values && v < json_array_get_length (values); v++)
@@ -97,23 +95,12 @@ gboolean
 dm_checks_rds_cli (DmCheckContext *context,
                    JsonObject     *document)
 {
-  JsonArray *list;
   JsonObject *result;
 
-  if ((list = dm_check_array (document, "DBInstances")))
-    {
-      for (guint i = 0; i < json_array_get_length (list); i++)
-        if (JSON_NODE_HOLDS_OBJECT (json_array_get_element (list, i)))
-          db_instance (context, "", json_array_get_object_element (list, i));
-      return TRUE;
-    }
-  if ((list = dm_check_array (document, "DBClusters")))
-    {
-      for (guint i = 0; i < json_array_get_length (list); i++)
-        if (JSON_NODE_HOLDS_OBJECT (json_array_get_element (list, i)))
-          db_cluster (context, "", json_array_get_object_element (list, i));
-      return TRUE;
-    }
+  if (dm_check_each (context, dm_check_array (document, "DBInstances"), db_instance))
+    return TRUE;
+  if (dm_check_each (context, dm_check_array (document, "DBClusters"), db_cluster))
+    return TRUE;
   if ((result = dm_check_object (document, "DBSnapshotAttributesResult")))
     {
       snapshot_attributes (context, result);

@@ -22,19 +22,15 @@ policy_facts (JsonObject  *policy,
               PolicyFacts *facts)
 {
   g_autoptr(JsonArray) list = dm_check_policy_statements (policy);
+  DmCheckIter iter;
+  JsonObject *statement;
 
   memset (facts, 0, sizeof *facts);
-  for (guint i = 0; list && i < json_array_get_length (list); i++)
+  dm_check_iter_init (&iter, list);
+  while (dm_check_iter_next (&iter, &statement))
     {
-      JsonObject *statement;
-      const char *effect;
-      JsonObject *condition;
-
-      if (!JSON_NODE_HOLDS_OBJECT (json_array_get_element (list, i)))
-        continue;
-      statement = json_array_get_object_element (list, i);
-      effect = dm_check_string (statement, "Effect");
-      condition = dm_check_object (statement, "Condition");
+      const char *effect = dm_check_string (statement, "Effect");
+      JsonObject *condition = dm_check_object (statement, "Condition");
 
       /* Allow to everyone without a condition: public. A condition (source
        * VPC, account, IP) may narrow it; this check does not judge those. */
@@ -106,12 +102,8 @@ encryption (DmCheckContext *context,
             const char     *bucket,
             JsonObject     *config)
 {
-  JsonArray *rules = dm_check_array (config, "rules");
-  const char *algorithm = NULL;
-
-  if (rules && json_array_get_length (rules) > 0 && JSON_NODE_HOLDS_OBJECT (json_array_get_element (rules, 0)))
-    algorithm = dm_check_string (dm_check_object (json_array_get_object_element (rules, 0),
-                                                  "applyServerSideEncryptionByDefault"), "sseAlgorithm");
+  JsonObject *rule = dm_check_first_object (dm_check_array (config, "rules"));
+  const char *algorithm = dm_check_string (dm_check_object (rule, "applyServerSideEncryptionByDefault"), "sseAlgorithm");
 
   dm_check_result (context, "ENC-04", algorithm == NULL || !g_str_has_prefix (algorithm, "aws:kms"),
                    bucket, "AwsS3Bucket", "Default encryption is %s.", algorithm ? algorithm : "SSE-S3 (not configured)");

@@ -91,6 +91,53 @@ dm_check_array (JsonObject *object,
   return node && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
 }
 
+void
+dm_check_iter_init (DmCheckIter *iter,
+                    JsonArray   *array)
+{
+  iter->array = array;
+  iter->index = 0;
+}
+
+gboolean
+dm_check_iter_next (DmCheckIter  *iter,
+                    JsonObject  **object)
+{
+  while (iter->array && iter->index < json_array_get_length (iter->array))
+    {
+      JsonNode *node = json_array_get_element (iter->array, iter->index++);
+
+      if (JSON_NODE_HOLDS_OBJECT (node))
+        {
+          *object = json_node_get_object (node);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+JsonObject *
+dm_check_first_object (JsonArray *array)
+{
+  JsonNode *first = array && json_array_get_length (array) > 0 ? json_array_get_element (array, 0) : NULL;
+
+  return first && JSON_NODE_HOLDS_OBJECT (first) ? json_node_get_object (first) : NULL;
+}
+
+gboolean
+dm_check_each (DmCheckContext      *context,
+               JsonArray           *array,
+               DmCheckResourceFunc  func)
+{
+  DmCheckIter iter;
+  JsonObject *object;
+
+  dm_check_iter_init (&iter, array);
+  while (dm_check_iter_next (&iter, &object))
+    func (context, "", object);
+  return array != NULL;
+}
+
 /* Booleans come as true/false, and in some exports as "true"/"false". */
 gboolean
 dm_check_boolean (JsonObject *object,
@@ -321,14 +368,14 @@ dm_check_statement_value (JsonObject *policy,
                           const char *prefix)
 {
   g_autoptr(JsonArray) statements = dm_check_policy_statements (policy);
+  DmCheckIter iter;
+  JsonObject *statement;
 
-  for (guint i = 0; statements && i < json_array_get_length (statements); i++)
+  dm_check_iter_init (&iter, statements);
+  while (dm_check_iter_next (&iter, &statement))
     {
-      JsonNode *node;
+      JsonNode *node = json_object_get_member (statement, member);
 
-      if (!JSON_NODE_HOLDS_OBJECT (json_array_get_element (statements, i)))
-        continue;
-      node = json_object_get_member (json_array_get_object_element (statements, i), member);
       if (node_mentions (node, prefix))
         return json_node_get_string (node);
       /* Elements are strings; a nested array is not a resource list. */
@@ -420,24 +467,20 @@ policy_is_public (JsonNode *policy,
 {
   g_autoptr(JsonNode) parsed = dm_check_parse_policy (policy);
   g_autoptr(JsonArray) statements = NULL;
+  DmCheckIter iter;
+  JsonObject *statement;
 
   *readable = parsed != NULL;
   if (!*readable)
     return FALSE;
 
   statements = dm_check_policy_statements (json_node_get_object (parsed));
-  for (guint i = 0; statements && i < json_array_get_length (statements); i++)
-    {
-      JsonObject *statement;
-
-      if (!JSON_NODE_HOLDS_OBJECT (json_array_get_element (statements, i)))
-        continue;
-      statement = json_array_get_object_element (statements, i);
-      if (g_strcmp0 (dm_check_string (statement, "Effect"), "Allow") == 0 &&
-          json_object_get_member (statement, "Condition") == NULL &&
-          dm_check_principal_is_everyone (json_object_get_member (statement, "Principal")))
-        return TRUE;
-    }
+  dm_check_iter_init (&iter, statements);
+  while (dm_check_iter_next (&iter, &statement))
+    if (g_strcmp0 (dm_check_string (statement, "Effect"), "Allow") == 0 &&
+        json_object_get_member (statement, "Condition") == NULL &&
+        dm_check_principal_is_everyone (json_object_get_member (statement, "Principal")))
+      return TRUE;
   return FALSE;
 }
 

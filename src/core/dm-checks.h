@@ -57,6 +57,41 @@ JsonObject *dm_check_object            (JsonObject     *object,
                                         const char     *name);
 JsonArray  *dm_check_array             (JsonObject     *object,
                                         const char     *name);
+/* "For each object of this array": a NULL array has none, and elements
+ * that are not objects (a string, a number or null in a hostile export)
+ * are skipped, so no check reads one as an object.
+ *
+ *   DmCheckIter iter;
+ *   JsonObject *o;
+ *
+ *   dm_check_iter_init (&iter, list);
+ *   while (dm_check_iter_next (&iter, &o))
+ *     ...
+ */
+typedef struct
+{
+  JsonArray *array;
+  guint      index;
+} DmCheckIter;
+
+void        dm_check_iter_init         (DmCheckIter    *iter,
+                                        JsonArray      *array);
+gboolean    dm_check_iter_next         (DmCheckIter    *iter,
+                                        JsonObject    **object);
+/* The first element when it is an object, else NULL: what a response's
+ * list is told apart by. */
+JsonObject *dm_check_first_object      (JsonArray      *array);
+
+/* An evaluator of one resource: a Config item's configuration, or one
+ * object of a CLI response's list (@id is then ""). */
+typedef void (*DmCheckResourceFunc) (DmCheckContext *context,
+                                     const char     *id,
+                                     JsonObject     *object);
+
+/* Runs @func on each object of @array; TRUE when @array is there. */
+gboolean    dm_check_each              (DmCheckContext      *context,
+                                        JsonArray           *array,
+                                        DmCheckResourceFunc  func);
 gboolean    dm_check_boolean           (JsonObject     *object,
                                         const char     *name,
                                         gboolean       *value);
