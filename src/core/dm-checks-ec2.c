@@ -135,8 +135,8 @@ security_group (DmCheckContext *context,
 
   if (g_strcmp0 (name, "default") == 0)
     {
-      guint n_in = permissions ? json_array_get_length (permissions) : 0;
-      guint n_out = egress ? json_array_get_length (egress) : 0;
+      guint n_in = dm_check_count_objects (permissions);
+      guint n_out = dm_check_count_objects (egress);
 
       dm_check_result (context, "NET-06", n_in + n_out > 0, resource, "AwsEc2SecurityGroup",
                        "The default security group has %u inbound and %u outbound rules.", n_in, n_out);
@@ -178,13 +178,12 @@ volume (DmCheckContext *context,
         JsonObject     *config)
 {
   const char *volume_id = dm_check_string (config, "volumeId");
-  JsonArray *attachments = dm_check_array (config, "attachments");
   gboolean encrypted;
 
   if (!dm_check_boolean (config, "encrypted", &encrypted))
     return;
   /* The check is about volumes in use. */
-  if (!encrypted && (attachments == NULL || json_array_get_length (attachments) == 0))
+  if (!encrypted && dm_check_count_objects (dm_check_array (config, "attachments")) == 0)
     return;
 
   dm_check_result (context, "ENC-02", !encrypted, volume_id ? volume_id : id, "AwsEc2Volume",

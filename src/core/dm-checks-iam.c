@@ -395,7 +395,7 @@ virtual_mfa_devices (DmCheckContext *context,
     dm_check_result (context, "IAM-02", TRUE, "root", "AwsAccount", "The root user's MFA is the virtual device %s.", serial);
   else
     dm_check_result (context, "IAM-02", FALSE, "root", "AwsAccount",
-                     "None of %u virtual MFA devices belongs to the root user.", json_array_get_length (devices));
+                     "None of %u virtual MFA devices belongs to the root user.", dm_check_count_objects (devices));
 }
 
 static void

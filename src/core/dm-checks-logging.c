@@ -160,7 +160,7 @@ dm_checks_logging_cli (DmCheckContext *context,
 
   if ((list = dm_check_array (document, "StandardsSubscriptions")))
     {
-      guint n = json_array_get_length (list);
+      guint n = dm_check_count_objects (list);
 
       dm_check_result (context, "LOG-10", n == 0, dm_check_where (context), "AwsAccount",
                        "%u security standards are enabled.", n);

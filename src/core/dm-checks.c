@@ -116,6 +116,19 @@ dm_check_iter_next (DmCheckIter  *iter,
   return FALSE;
 }
 
+guint
+dm_check_count_objects (JsonArray *array)
+{
+  DmCheckIter iter;
+  JsonObject *object;
+  guint n = 0;
+
+  dm_check_iter_init (&iter, array);
+  while (dm_check_iter_next (&iter, &object))
+    n++;
+  return n;
+}
+
 JsonObject *
 dm_check_first_object (JsonArray *array)
 {

@@ -78,6 +78,9 @@ void        dm_check_iter_init         (DmCheckIter    *iter,
                                         JsonArray      *array);
 gboolean    dm_check_iter_next         (DmCheckIter    *iter,
                                         JsonObject    **object);
+/* How many objects @array (nullable) holds: what a count of rules or
+ * devices means, whatever else a hostile export puts among them. */
+guint       dm_check_count_objects     (JsonArray      *array);
 /* The first element when it is an object, else NULL: what a response's
  * list is told apart by. */
 JsonObject *dm_check_first_object      (JsonArray      *array);
