@@ -190,25 +190,6 @@ repository (DmCheckContext *context,
     dm_check_public_policy (context, "APP-16", name, "AwsEcrRepository", policy);
 }
 
-gboolean
-dm_checks_containers_config (DmCheckContext *context,
-                             const char     *type,
-                             const char     *id,
-                             JsonObject     *configuration)
-{
-  if (g_strcmp0 (type, "AWS::ECS::TaskDefinition") == 0)
-    task_definition (context, id, configuration);
-  else if (g_strcmp0 (type, "AWS::ECS::Service") == 0)
-    service (context, id, configuration);
-  else if (g_strcmp0 (type, "AWS::EKS::Cluster") == 0)
-    cluster (context, id, configuration);
-  else if (g_strcmp0 (type, "AWS::ECR::Repository") == 0)
-    repository (context, id, configuration);
-  else
-    return FALSE;
-  return TRUE;
-}
-
 static gboolean
 each_with (DmCheckContext *context,
            JsonArray      *list,
@@ -247,9 +228,9 @@ repository_policy (DmCheckContext *context,
                           dm_check_member (document, "policyText"));
 }
 
-gboolean
-dm_checks_containers_cli (DmCheckContext *context,
-                          JsonObject     *document)
+static gboolean
+cli_response (DmCheckContext *context,
+              JsonObject     *document)
 {
   JsonObject *o;
 
@@ -269,3 +250,13 @@ dm_checks_containers_cli (DmCheckContext *context,
     return FALSE;
   return TRUE;
 }
+
+static const DmCheckConfigType config_types[] = {
+  { "AWS::ECS::TaskDefinition", task_definition },
+  { "AWS::ECS::Service", service },
+  { "AWS::EKS::Cluster", cluster },
+  { "AWS::ECR::Repository", repository },
+  { NULL },
+};
+
+const DmCheckFamily dm_checks_containers_family = { config_types, cli_response };

@@ -304,26 +304,9 @@ patch_state (DmCheckContext *context,
                    "%" G_GINT64_FORMAT " patches missing, %" G_GINT64_FORMAT " failed to install.", missing, failed);
 }
 
-gboolean
-dm_checks_ec2_config (DmCheckContext *context,
-                      const char     *type,
-                      const char     *id,
-                      JsonObject     *configuration)
-{
-  if (g_strcmp0 (type, "AWS::EC2::SecurityGroup") == 0)
-    security_group (context, id, configuration);
-  else if (g_strcmp0 (type, "AWS::EC2::Instance") == 0)
-    instance (context, id, configuration);
-  else if (g_strcmp0 (type, "AWS::EC2::Volume") == 0)
-    volume (context, id, configuration);
-  else
-    return FALSE;
-  return TRUE;
-}
-
-gboolean
-dm_checks_ec2_cli (DmCheckContext *context,
-                   JsonObject     *document)
+static gboolean
+cli_response (DmCheckContext *context,
+              JsonObject     *document)
 {
   JsonArray *reservations, *list;
   JsonObject *o;
@@ -378,3 +361,12 @@ dm_checks_ec2_cli (DmCheckContext *context,
 
   return FALSE;
 }
+
+static const DmCheckConfigType config_types[] = {
+  { "AWS::EC2::SecurityGroup", security_group },
+  { "AWS::EC2::Instance", instance },
+  { "AWS::EC2::Volume", volume },
+  { NULL },
+};
+
+const DmCheckFamily dm_checks_ec2_family = { config_types, cli_response };

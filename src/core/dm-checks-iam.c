@@ -424,9 +424,9 @@ analyzers (DmCheckContext *context,
     dm_check_result (context, "IAM-16", TRUE, region, "AwsAccount", "No active external access analyzer.");
 }
 
-gboolean
-dm_checks_iam_cli (DmCheckContext *context,
-                   JsonObject     *document)
+static gboolean
+cli_response (DmCheckContext *context,
+              JsonObject     *document)
 {
   JsonObject *o;
   JsonArray *list;
@@ -450,3 +450,5 @@ dm_checks_iam_cli (DmCheckContext *context,
     return FALSE;
   return TRUE;
 }
+
+const DmCheckFamily dm_checks_iam_family = { NULL, cli_response };

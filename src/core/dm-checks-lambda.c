@@ -99,21 +99,9 @@ url_config (DmCheckContext *context,
                    "AwsLambdaFunction", "The function URL's AuthType is %s.", auth);
 }
 
-gboolean
-dm_checks_lambda_config (DmCheckContext *context,
-                         const char     *type,
-                         const char     *id,
-                         JsonObject     *configuration)
-{
-  if (g_strcmp0 (type, "AWS::Lambda::Function") != 0)
-    return FALSE;
-  function_and_environment (context, id, configuration);
-  return TRUE;
-}
-
-gboolean
-dm_checks_lambda_cli (DmCheckContext *context,
-                      JsonObject     *document)
+static gboolean
+cli_response (DmCheckContext *context,
+              JsonObject     *document)
 {
   if (dm_check_each (context, dm_check_array (document, "FunctionUrlConfigs"), url_config))
     return TRUE;
@@ -134,3 +122,10 @@ dm_checks_lambda_cli (DmCheckContext *context,
     }
   return FALSE;
 }
+
+static const DmCheckConfigType config_types[] = {
+  { "AWS::Lambda::Function", function_and_environment },
+  { NULL },
+};
+
+const DmCheckFamily dm_checks_lambda_family = { config_types, cli_response };

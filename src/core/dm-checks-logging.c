@@ -29,18 +29,6 @@ trail (DmCheckContext *context,
     dm_check_result (context, "LOG-03", TRUE, resource, "AwsCloudTrailTrail", "KmsKeyId is not set.");
 }
 
-gboolean
-dm_checks_logging_config (DmCheckContext *context,
-                          const char     *type,
-                          const char     *id,
-                          JsonObject     *configuration)
-{
-  if (g_strcmp0 (type, "AWS::CloudTrail::Trail") != 0)
-    return FALSE;
-  trail (context, id, configuration);
-  return TRUE;
-}
-
 /* inspector2 batch-get-account-status */
 static void
 inspector_account (DmCheckContext *context,
@@ -84,9 +72,9 @@ dm_checks_call_error (DmCheckContext *context,
                      "%s answered that the account is not subscribed to Security Hub.", operation ? operation : service);
 }
 
-gboolean
-dm_checks_logging_cli (DmCheckContext *context,
-                       JsonObject     *document)
+static gboolean
+cli_response (DmCheckContext *context,
+              JsonObject     *document)
 {
   JsonArray *list;
   JsonObject *o;
@@ -189,3 +177,10 @@ dm_checks_logging_cli (DmCheckContext *context,
 
   return FALSE;
 }
+
+static const DmCheckConfigType config_types[] = {
+  { "AWS::CloudTrail::Trail", trail },
+  { NULL },
+};
+
+const DmCheckFamily dm_checks_logging_family = { config_types, cli_response };

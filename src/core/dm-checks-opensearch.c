@@ -61,9 +61,9 @@ domain (DmCheckContext *context,
   enabled_option (context, "TLS-07", arn, status, "NodeToNodeEncryptionOptions", "Node-to-node encryption");
 }
 
-gboolean
-dm_checks_opensearch_cli (DmCheckContext *context,
-                          JsonObject     *document)
+static gboolean
+cli_response (DmCheckContext *context,
+              JsonObject     *document)
 {
   JsonObject *status = dm_check_object (document, "DomainStatus");
   JsonArray *list = dm_check_array (document, "DomainStatusList");
@@ -84,3 +84,5 @@ dm_checks_opensearch_cli (DmCheckContext *context,
     return FALSE;
   return TRUE;
 }
+
+const DmCheckFamily dm_checks_opensearch_family = { NULL, cli_response };

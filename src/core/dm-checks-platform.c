@@ -74,24 +74,9 @@ beanstalk_environment (DmCheckContext *context,
                    "StreamLogs is %s.", stream ? stream : "not set (false)");
 }
 
-gboolean
-dm_checks_platform_config (DmCheckContext *context,
-                           const char     *type,
-                           const char     *id,
-                           JsonObject     *configuration)
-{
-  if (g_strcmp0 (type, "AWS::Redshift::Cluster") == 0)
-    redshift_cluster (context, id, configuration);
-  else if (g_strcmp0 (type, "AWS::ElastiCache::CacheCluster") == 0)
-    cache_cluster (context, id, configuration);
-  else
-    return FALSE;
-  return TRUE;
-}
-
-gboolean
-dm_checks_platform_cli (DmCheckContext *context,
-                        JsonObject     *document)
+static gboolean
+cli_response (DmCheckContext *context,
+              JsonObject     *document)
 {
   JsonArray *list = dm_check_array (document, "Clusters");
   JsonObject *o;
@@ -116,3 +101,11 @@ dm_checks_platform_cli (DmCheckContext *context,
 
   return FALSE;
 }
+
+static const DmCheckConfigType config_types[] = {
+  { "AWS::Redshift::Cluster", redshift_cluster },
+  { "AWS::ElastiCache::CacheCluster", cache_cluster },
+  { NULL },
+};
+
+const DmCheckFamily dm_checks_platform_family = { config_types, cli_response };

@@ -45,21 +45,6 @@ db_cluster (DmCheckContext *context,
                      "StorageEncrypted is %s.", encrypted ? "true" : "false");
 }
 
-gboolean
-dm_checks_rds_config (DmCheckContext *context,
-                      const char     *type,
-                      const char     *id,
-                      JsonObject     *configuration)
-{
-  if (g_strcmp0 (type, "AWS::RDS::DBInstance") == 0)
-    db_instance (context, id, configuration);
-  else if (g_strcmp0 (type, "AWS::RDS::DBCluster") == 0)
-    db_cluster (context, id, configuration);
-  else
-    return FALSE;
-  return TRUE;
-}
-
 static void
 snapshot_attributes (DmCheckContext *context,
                      JsonObject     *result)
@@ -91,9 +76,9 @@ snapshot_attributes (DmCheckContext *context,
                    everyone ? "The restore attribute includes \"all\"." : "The snapshot is not shared with everyone.");
 }
 
-gboolean
-dm_checks_rds_cli (DmCheckContext *context,
-                   JsonObject     *document)
+static gboolean
+cli_response (DmCheckContext *context,
+              JsonObject     *document)
 {
   JsonObject *result;
 
@@ -108,3 +93,11 @@ dm_checks_rds_cli (DmCheckContext *context,
     }
   return FALSE;
 }
+
+static const DmCheckConfigType config_types[] = {
+  { "AWS::RDS::DBInstance", db_instance },
+  { "AWS::RDS::DBCluster", db_cluster },
+  { NULL },
+};
+
+const DmCheckFamily dm_checks_rds_family = { config_types, cli_response };

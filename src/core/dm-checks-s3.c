@@ -109,20 +109,19 @@ encryption (DmCheckContext *context,
                    bucket, "AwsS3Bucket", "Default encryption is %s.", algorithm ? algorithm : "SSE-S3 (not configured)");
 }
 
-gboolean
-dm_checks_s3_config (DmCheckContext *context,
-                     const char     *type,
-                     const char     *id,
-                     JsonObject     *configuration,
-                     JsonObject     *supplementary)
+/* A Config item: the bucket policy and its public access block are in the
+ * supplementary configuration. */
+static void
+bucket_item (DmCheckContext *context,
+             const char     *id,
+             JsonObject     *configuration,
+             JsonObject     *supplementary)
 {
   const char *bucket = dm_check_string (configuration, "name");
   g_autoptr(JsonNode) block = NULL;
   g_autoptr(JsonNode) sse = NULL;
   g_autoptr(JsonNode) policy = NULL;
 
-  if (g_strcmp0 (type, "AWS::S3::Bucket") != 0)
-    return FALSE;
   if (bucket == NULL)
     bucket = id;
 
@@ -136,8 +135,6 @@ dm_checks_s3_config (DmCheckContext *context,
   policy = dm_check_parse_embedded (dm_check_member (supplementary, "BucketPolicy"));
   if (policy && JSON_NODE_HOLDS_OBJECT (policy))
     policy_checks (context, bucket, json_object_get_member (json_node_get_object (policy), "policyText"));
-
-  return TRUE;
 }
 
 /* s3api calls name no bucket: CloudMapper's path does, else the policy's
@@ -161,9 +158,9 @@ bucket_arn (DmCheckContext *context,
   return g_strdup (context->source_name);
 }
 
-gboolean
-dm_checks_s3_cli (DmCheckContext *context,
-                  JsonObject     *document)
+static gboolean
+cli_response (DmCheckContext *context,
+              JsonObject     *document)
 {
   JsonObject *o;
   JsonNode *policy = json_object_get_member (document, "Policy");
@@ -182,3 +179,10 @@ dm_checks_s3_cli (DmCheckContext *context,
     return FALSE;
   return TRUE;
 }
+
+static const DmCheckConfigType config_types[] = {
+  { "AWS::S3::Bucket", .evaluate_item = bucket_item },
+  { NULL },
+};
+
+const DmCheckFamily dm_checks_s3_family = { config_types, cli_response };

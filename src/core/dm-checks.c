@@ -665,50 +665,21 @@ dm_check_secret_in_text (const char *text,
 
 /* --- the families -------------------------------------------------------- */
 
-typedef gboolean (*ConfigFunc)              (DmCheckContext *context,
-                                             const char     *type,
-                                             const char     *id,
-                                             JsonObject     *configuration);
-typedef gboolean (*ConfigSupplementaryFunc) (DmCheckContext *context,
-                                             const char     *type,
-                                             const char     *id,
-                                             JsonObject     *configuration,
-                                             JsonObject     *supplementary);
-typedef gboolean (*CliFunc)                 (DmCheckContext *context,
-                                             JsonObject     *document);
-
-/* The families that read AWS Config items, asked in this order; the first
- * that recognises the item's type evaluates it. S3 also reads the item's
- * supplementary configuration (bucket policy, public access block). */
-static const struct
-{
-  ConfigFunc              config;
-  ConfigSupplementaryFunc config_supplementary;
-} config_families[] = {
-  { dm_checks_ec2_config },
-  { .config_supplementary = dm_checks_s3_config },
-  { dm_checks_rds_config },
-  { dm_checks_logging_config },
-  { dm_checks_lambda_config },
-  { dm_checks_containers_config },
-  { dm_checks_platform_config },
-  { dm_checks_policies_config },
-};
-
-/* The families that read AWS CLI responses, asked in this order; the
- * first that recognises the response evaluates it. Policies first: a bare
- * {"Policy"} is a bucket's only if no other service claims it. */
-static const CliFunc cli_families[] = {
-  dm_checks_policies_cli,
-  dm_checks_ec2_cli,
-  dm_checks_s3_cli,
-  dm_checks_rds_cli,
-  dm_checks_iam_cli,
-  dm_checks_logging_cli,
-  dm_checks_lambda_cli,
-  dm_checks_containers_cli,
-  dm_checks_opensearch_cli,
-  dm_checks_platform_cli,
+/* Asked in this order; the first that recognises a CLI response evaluates
+ * it. Policies first: a bare {"Policy"} is a bucket's only if no other
+ * service claims it. No two families read the same Config item type, so
+ * for items the order does not matter. */
+static const DmCheckFamily * const families[] = {
+  &dm_checks_policies_family,
+  &dm_checks_ec2_family,
+  &dm_checks_s3_family,
+  &dm_checks_rds_family,
+  &dm_checks_iam_family,
+  &dm_checks_logging_family,
+  &dm_checks_lambda_family,
+  &dm_checks_containers_family,
+  &dm_checks_opensearch_family,
+  &dm_checks_platform_family,
 };
 
 /**
@@ -724,11 +695,16 @@ dm_checks_config (DmCheckContext *context,
                   JsonObject     *configuration,
                   JsonObject     *supplementary)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (config_families); i++)
-    if (config_families[i].config ? config_families[i].config (context, type, id, configuration)
-                                  : config_families[i].config_supplementary (context, type, id, configuration,
-                                                                             supplementary))
-      return TRUE;
+  for (guint i = 0; type && i < G_N_ELEMENTS (families); i++)
+    for (const DmCheckConfigType *t = families[i]->config; t && t->type; t++)
+      if (g_str_equal (t->type, type))
+        {
+          if (t->evaluate_item)
+            t->evaluate_item (context, id, configuration, supplementary);
+          else
+            t->evaluate (context, id, configuration);
+          return TRUE;
+        }
   return FALSE;
 }
 
@@ -741,8 +717,8 @@ gboolean
 dm_checks_cli (DmCheckContext *context,
                JsonObject     *document)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (cli_families); i++)
-    if (cli_families[i] (context, document))
+  for (guint i = 0; i < G_N_ELEMENTS (families); i++)
+    if (families[i]->cli (context, document))
       return TRUE;
   return FALSE;
 }
