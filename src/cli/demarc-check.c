@@ -381,6 +381,19 @@ add_change_json (JsonBuilder  *builder,
   json_builder_end_object (builder);
 }
 
+/* "opened", "closed" and "unchanged", for the whole diff and each layer. */
+static void
+add_change_counts (JsonBuilder          *builder,
+                   const DmChangeCounts *counts)
+{
+  json_builder_set_member_name (builder, "opened");
+  json_builder_add_int_value (builder, counts->opened);
+  json_builder_set_member_name (builder, "closed");
+  json_builder_add_int_value (builder, counts->closed);
+  json_builder_set_member_name (builder, "unchanged");
+  json_builder_add_int_value (builder, counts->unchanged);
+}
+
 /* demarc-check --diff OLD NEW: gaps opened, closed and unchanged. */
 static void
 print_diff_json (DmModel *model,
@@ -394,12 +407,7 @@ print_diff_json (DmModel *model,
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "summary");
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "opened");
-  json_builder_add_int_value (builder, totals.opened);
-  json_builder_set_member_name (builder, "closed");
-  json_builder_add_int_value (builder, totals.closed);
-  json_builder_set_member_name (builder, "unchanged");
-  json_builder_add_int_value (builder, totals.unchanged);
+  add_change_counts (builder, &totals);
   json_builder_end_object (builder);
 
   json_builder_set_member_name (builder, "services");
@@ -427,12 +435,7 @@ print_diff_json (DmModel *model,
                       dm_layer_status_to_string (dm_assessment_get_result (dm_diff_get_old (result), service, layer)->status));
           add_string (builder, "new_status",
                       dm_layer_status_to_string (dm_assessment_get_result (dm_diff_get_new (result), service, layer)->status));
-          json_builder_set_member_name (builder, "opened");
-          json_builder_add_int_value (builder, counts.opened);
-          json_builder_set_member_name (builder, "closed");
-          json_builder_add_int_value (builder, counts.closed);
-          json_builder_set_member_name (builder, "unchanged");
-          json_builder_add_int_value (builder, counts.unchanged);
+          add_change_counts (builder, &counts);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);

@@ -208,26 +208,12 @@ is_star (JsonNode *node)
 static gboolean
 grants_everything (JsonNode *document)
 {
-  g_autoptr(JsonNode) parsed = NULL;
+  g_autoptr(JsonNode) parsed = dm_check_parse_policy (document);
   g_autoptr(JsonArray) list = NULL;
   DmCheckIter iter;
   JsonObject *s;
 
-  if (document && JSON_NODE_HOLDS_VALUE (document) && json_node_get_value_type (document) == G_TYPE_STRING)
-    {
-      g_autofree char *text = g_uri_unescape_string (json_node_get_string (document), NULL);
-      g_autoptr(JsonNode) wrapped = NULL;
-
-      if (text == NULL)
-        return FALSE;
-      wrapped = json_node_new (JSON_NODE_VALUE);
-      json_node_set_string (wrapped, text);
-      parsed = dm_check_parse_embedded (wrapped);
-    }
-  else if (document)
-    parsed = json_node_ref (document);
-
-  if (parsed == NULL || !JSON_NODE_HOLDS_OBJECT (parsed))
+  if (parsed == NULL)
     return FALSE;
 
   list = dm_check_policy_statements (json_node_get_object (parsed));
