@@ -167,18 +167,20 @@ secret_policy (DmCheckContext *context,
   return TRUE;
 }
 
-/* Config items of queues and topics carry the policy as "Policy". */
+/* Config items of queues and topics carry the policy as "Policy"; the
+ * resource is the ARN member, else the item's id. */
 static void
 item_policy (DmCheckContext *context,
              const char     *check,
              const char     *arn,
+             const char     *id,
              const char     *resource_type,
              JsonObject     *configuration)
 {
   JsonNode *policy = dm_check_member (configuration, "Policy");
 
   if (policy)
-    dm_check_public_policy (context, check, arn, resource_type, policy);
+    dm_check_public_policy (context, check, arn ? arn : id, resource_type, policy);
 }
 
 static void
@@ -186,9 +188,7 @@ queue_item (DmCheckContext *context,
             const char     *id,
             JsonObject     *configuration)
 {
-  const char *arn = dm_check_string (configuration, "QueueArn");
-
-  item_policy (context, "POL-02", arn ? arn : id, "AwsSqsQueue", configuration);
+  item_policy (context, "POL-02", dm_check_string (configuration, "QueueArn"), id, "AwsSqsQueue", configuration);
 }
 
 static void
@@ -196,9 +196,7 @@ topic_item (DmCheckContext *context,
             const char     *id,
             JsonObject     *configuration)
 {
-  const char *arn = dm_check_string (configuration, "TopicArn");
-
-  item_policy (context, "POL-03", arn ? arn : id, "AwsSnsTopic", configuration);
+  item_policy (context, "POL-03", dm_check_string (configuration, "TopicArn"), id, "AwsSnsTopic", configuration);
 }
 
 static gboolean
