@@ -72,6 +72,60 @@ dm_checks_call_error (DmCheckContext *context,
                      "%s answered that the account is not subscribed to Security Hub.", operation ? operation : service);
 }
 
+/* cloudtrail describe-trails */
+static void
+trails (DmCheckContext *context,
+        JsonArray      *list)
+{
+  const char *multi_region = NULL;
+  DmCheckIter iter;
+  JsonObject *t;
+
+  dm_check_iter_init (&iter, list);
+  while (dm_check_iter_next (&iter, &t))
+    {
+      gboolean multi = FALSE;
+
+      trail (context, "", t);
+      if (dm_check_boolean (t, "IsMultiRegionTrail", &multi) && multi)
+        multi_region = dm_check_string (t, "TrailARN") ? dm_check_string (t, "TrailARN") : dm_check_string (t, "Name");
+    }
+
+  /* describe-trails does not say whether a trail is logging: a
+   * multi-Region trail is evidence, not proof. */
+  if (multi_region)
+    dm_check_result (context, "LOG-01", FALSE, multi_region, "AwsCloudTrailTrail",
+                     "%s is a multi-Region trail (its logging status is not in this file).", multi_region);
+  else
+    dm_check_result (context, "LOG-01", TRUE,
+                     context->account ? context->account : dm_check_where (context),
+                     "AwsAccount", "No multi-Region trail is defined.");
+}
+
+/* configservice describe-configuration-recorder-status */
+static void
+recorders (DmCheckContext *context,
+           JsonArray      *list)
+{
+  gboolean recording_ok = FALSE;
+  DmCheckIter iter;
+  JsonObject *status;
+
+  dm_check_iter_init (&iter, list);
+  while (dm_check_iter_next (&iter, &status))
+    {
+      const char *last = dm_check_string (status, "lastStatus");
+      gboolean recording = FALSE;
+
+      if (dm_check_boolean (status, "recording", &recording) && recording &&
+          g_ascii_strcasecmp (last ? last : "", "FAILURE") != 0)
+        recording_ok = TRUE;
+    }
+  dm_check_result (context, "LOG-08", !recording_ok, dm_check_where (context),
+                   "AwsAccount", recording_ok ? "A configuration recorder is recording." :
+                                                "No configuration recorder is recording successfully.");
+}
+
 static gboolean
 cli_response (DmCheckContext *context,
               JsonObject     *document)
@@ -83,28 +137,7 @@ cli_response (DmCheckContext *context,
 
   if ((list = dm_check_array (document, "trailList")))
     {
-      const char *multi_region = NULL;
-      JsonObject *t;
-
-      dm_check_iter_init (&iter, list);
-      while (dm_check_iter_next (&iter, &t))
-        {
-          gboolean multi = FALSE;
-
-          trail (context, "", t);
-          if (dm_check_boolean (t, "IsMultiRegionTrail", &multi) && multi)
-            multi_region = dm_check_string (t, "TrailARN") ? dm_check_string (t, "TrailARN") : dm_check_string (t, "Name");
-        }
-
-      /* describe-trails does not say whether a trail is logging: a
-       * multi-Region trail is evidence, not proof. */
-      if (multi_region)
-        dm_check_result (context, "LOG-01", FALSE, multi_region, "AwsCloudTrailTrail",
-                         "%s is a multi-Region trail (its logging status is not in this file).", multi_region);
-      else
-        dm_check_result (context, "LOG-01", TRUE,
-                         context->account ? context->account : dm_check_where (context),
-                         "AwsAccount", "No multi-Region trail is defined.");
+      trails (context, list);
       return TRUE;
     }
 
@@ -119,22 +152,7 @@ cli_response (DmCheckContext *context,
 
   if ((list = dm_check_array (document, "ConfigurationRecordersStatus")))
     {
-      gboolean recording_ok = FALSE;
-      JsonObject *status;
-
-      dm_check_iter_init (&iter, list);
-      while (dm_check_iter_next (&iter, &status))
-        {
-          gboolean recording = FALSE;
-
-          if (dm_check_boolean (status, "recording", &recording) && recording &&
-              g_ascii_strcasecmp (dm_check_string (status, "lastStatus") ? dm_check_string (status, "lastStatus") : "",
-                                  "FAILURE") != 0)
-            recording_ok = TRUE;
-        }
-      dm_check_result (context, "LOG-08", !recording_ok, dm_check_where (context),
-                       "AwsAccount", recording_ok ? "A configuration recorder is recording." :
-                                                    "No configuration recorder is recording successfully.");
+      recorders (context, list);
       return TRUE;
     }
 
