@@ -849,6 +849,29 @@ explore (GOptionContext *context,
   return EXIT_OK;
 }
 
+static void
+init_locale (void)
+{
+  g_autofree char *localedir = NULL;
+
+  setlocale (LC_ALL, "");
+  localedir = dm_build_tree_locale_dir ("demarc-check");
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+}
+
+/* Without exports, a diagram shows who owns what. */
+static int
+export_model (DmModel             *model,
+              const AssessOptions *options)
+{
+  g_autoptr(DmCatalogue) catalogue = dm_catalogue_new_default (NULL);
+  g_autoptr(DmReport) report = dm_report_new (model, catalogue, NULL, FALSE);
+
+  return write_exports (model, report, options) ? EXIT_OK : EXIT_INPUT;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -857,7 +880,6 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(DmModel) model = NULL;
   g_autofree char *model_path = NULL;
-  g_autofree char *localedir = NULL;
   g_autofree char *format_name = NULL;
   g_autofree char *service_id = NULL;
   g_autofree char *fail_on_name = NULL;
@@ -899,12 +921,7 @@ main (int   argc,
     { NULL }
   };
 
-  setlocale (LC_ALL, "");
-  localedir = dm_build_tree_locale_dir ("demarc-check");
-  bindtextdomain (GETTEXT_PACKAGE, localedir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
+  init_locale ();
   context = option_context_new (entries);
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
@@ -946,14 +963,11 @@ main (int   argc,
       return assess (model, paths, &options);
     }
 
-  /* Without exports, a diagram shows who owns what. */
   if (diagram_path != NULL || matrix_path != NULL)
     {
-      g_autoptr(DmCatalogue) catalogue = dm_catalogue_new_default (NULL);
-      g_autoptr(DmReport) report = dm_report_new (model, catalogue, NULL, FALSE);
       AssessOptions options = { format, ci_format, fail_on, FALSE, NULL, diagram_path, service_id, matrix_path };
 
-      return write_exports (model, report, &options) ? EXIT_OK : EXIT_INPUT;
+      return export_model (model, &options);
     }
 
   return explore (context, model, validate, list_services_flag, list_layers_flag, service_id, format);
