@@ -1389,6 +1389,152 @@ test_placeholder_ids (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (dm_importer_get_findings (f->importer)), ==, 2);
 }
 
+/* The helper itself: a NULL array has no objects; other elements are
+ * passed over, not read as objects and not counted. */
+static void
+test_check_iter (void)
+{
+  g_autoptr(JsonNode) root = json_from_string ("[7, {\"a\": 1}, null, \"x\", [], {\"a\": 2}, true]", NULL);
+  JsonArray *array = json_node_get_array (root);
+  DmCheckIter iter;
+  JsonObject *object;
+  gint64 seen = 0;
+
+  dm_check_iter_init (&iter, NULL);
+  g_assert_false (dm_check_iter_next (&iter, &object));
+  g_assert_cmpuint (dm_check_count_objects (NULL), ==, 0);
+  g_assert_null (dm_check_first_object (NULL));
+
+  dm_check_iter_init (&iter, array);
+  while (dm_check_iter_next (&iter, &object))
+    seen = seen * 10 + json_object_get_int_member (object, "a");
+  g_assert_cmpint (seen, ==, 12);
+  g_assert_false (dm_check_iter_next (&iter, &object));
+  g_assert_cmpuint (dm_check_count_objects (array), ==, 2);
+  /* The first element is a number: no first object. */
+  g_assert_null (dm_check_first_object (array));
+  json_array_remove_element (array, 0);
+  g_assert_cmpint (json_object_get_int_member (dm_check_first_object (array), "a"), ==, 1);
+}
+
+/* Puts a string, a number or a null after each object of every array
+ * that holds only objects, as a hostile export might; the first element
+ * stays an object, since some responses are told apart by it. */
+static guint
+add_junk (JsonNode *node)
+{
+  guint added = 0;
+
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObjectIter iter;
+      JsonNode *member;
+
+      json_object_iter_init (&iter, json_node_get_object (node));
+      while (json_object_iter_next (&iter, NULL, &member))
+        added += add_junk (member);
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+      g_autoptr(JsonArray) copy = json_array_new ();
+      gboolean objects = json_array_get_length (array) > 0;
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          objects = objects && JSON_NODE_HOLDS_OBJECT (json_array_get_element (array, i));
+          added += add_junk (json_array_get_element (array, i));
+        }
+      if (!objects)
+        return added;
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          json_array_add_element (copy, json_node_copy (json_array_get_element (array, i)));
+          if (i % 3 == 0)
+            json_array_add_string_element (copy, "not an object");
+          else if (i % 3 == 1)
+            json_array_add_int_element (copy, 7);
+          else
+            json_array_add_null_element (copy);
+          added++;
+        }
+      json_node_set_array (node, copy);
+    }
+  return added;
+}
+
+static int
+compare_lines (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char **)a, *(const char **)b);
+}
+
+/* One line a finding (id, status, evidence), sorted. */
+static GPtrArray *
+finding_lines (DmImporter *importer)
+{
+  GListModel *findings = dm_importer_get_findings (importer);
+  GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(DmFinding) finding = g_list_model_get_item (findings, i);
+
+      g_ptr_array_add (lines, g_strdup_printf ("%s %d %s", dm_finding_get_id (finding),
+                                               dm_finding_get_status (finding),
+                                               dm_finding_get_evidence (finding)));
+    }
+  g_ptr_array_sort (lines, compare_lines);
+  return lines;
+}
+
+/* Non-object elements among the objects a check reads are skipped: the
+ * same findings as without them, and no critical (criticals are fatal
+ * here). */
+static void
+test_own_checks_junk (Fixture       *f,
+                      gconstpointer  data)
+{
+  static const char *names[] = { "bundle-more-checks.json", "config-snapshot.json", "config-more-checks.json",
+                                 "cli-security-groups.json", "cli-authorization-details.json" };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("demarc-junk-XXXXXX", &error);
+  g_autoptr(DmImporter) hostile = dm_importer_new (f->catalogue);
+  g_autoptr(GPtrArray) expected = NULL, got = NULL;
+  guint added = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = test_fixture_path (names[i]);
+      g_autofree char *copy = g_build_filename (dir, names[i], NULL);
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autoptr(JsonGenerator) generator = json_generator_new ();
+      g_autoptr(GFile) file = g_file_new_for_path (copy);
+
+      import_fixture (f, names[i]);
+      g_assert_true (json_parser_load_from_file (parser, path, &error));
+      g_assert_no_error (error);
+      added += add_junk (json_parser_get_root (parser));
+      json_generator_set_root (generator, json_parser_get_root (parser));
+      g_assert_true (json_generator_to_file (generator, copy, &error));
+      g_assert_no_error (error);
+      g_assert_true (dm_importer_add_file (hostile, file, NULL, &error));
+      g_assert_no_error (error);
+      g_unlink (copy);
+    }
+  g_rmdir (dir);
+
+  expected = finding_lines (f->importer);
+  got = finding_lines (hostile);
+  g_assert_cmpuint (added, >, 50);
+  g_assert_cmpuint (expected->len, >, 80);
+  g_assert_cmpuint (got->len, ==, expected->len);
+  for (guint i = 0; i < expected->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (got, i), ==, g_ptr_array_index (expected, i));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1425,6 +1571,8 @@ main (int   argc,
   ADD ("/import/own-checks/bundle", test_own_checks_bundle);
   ADD ("/import/own-checks/more-config", test_own_checks_more_config);
   ADD ("/import/own-checks/root-usage", test_root_usage);
+  ADD ("/import/own-checks/junk-elements", test_own_checks_junk);
+  g_test_add_func ("/import/own-checks/iter", test_check_iter);
   g_test_add_func ("/import/own-checks/secrets", test_secret_detection);
   ADD ("/import/errors", test_errors);
   ADD ("/import/shared-samples", test_shared_samples);

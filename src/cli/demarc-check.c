@@ -381,6 +381,19 @@ add_change_json (JsonBuilder  *builder,
   json_builder_end_object (builder);
 }
 
+/* "opened", "closed" and "unchanged", for the whole diff and each layer. */
+static void
+add_change_counts (JsonBuilder          *builder,
+                   const DmChangeCounts *counts)
+{
+  json_builder_set_member_name (builder, "opened");
+  json_builder_add_int_value (builder, counts->opened);
+  json_builder_set_member_name (builder, "closed");
+  json_builder_add_int_value (builder, counts->closed);
+  json_builder_set_member_name (builder, "unchanged");
+  json_builder_add_int_value (builder, counts->unchanged);
+}
+
 /* demarc-check --diff OLD NEW: gaps opened, closed and unchanged. */
 static void
 print_diff_json (DmModel *model,
@@ -394,12 +407,7 @@ print_diff_json (DmModel *model,
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "summary");
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "opened");
-  json_builder_add_int_value (builder, totals.opened);
-  json_builder_set_member_name (builder, "closed");
-  json_builder_add_int_value (builder, totals.closed);
-  json_builder_set_member_name (builder, "unchanged");
-  json_builder_add_int_value (builder, totals.unchanged);
+  add_change_counts (builder, &totals);
   json_builder_end_object (builder);
 
   json_builder_set_member_name (builder, "services");
@@ -427,12 +435,7 @@ print_diff_json (DmModel *model,
                       dm_layer_status_to_string (dm_assessment_get_result (dm_diff_get_old (result), service, layer)->status));
           add_string (builder, "new_status",
                       dm_layer_status_to_string (dm_assessment_get_result (dm_diff_get_new (result), service, layer)->status));
-          json_builder_set_member_name (builder, "opened");
-          json_builder_add_int_value (builder, counts.opened);
-          json_builder_set_member_name (builder, "closed");
-          json_builder_add_int_value (builder, counts.closed);
-          json_builder_set_member_name (builder, "unchanged");
-          json_builder_add_int_value (builder, counts.unchanged);
+          add_change_counts (builder, &counts);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
@@ -846,6 +849,29 @@ explore (GOptionContext *context,
   return EXIT_OK;
 }
 
+static void
+init_locale (void)
+{
+  g_autofree char *localedir = NULL;
+
+  setlocale (LC_ALL, "");
+  localedir = dm_build_tree_locale_dir ("demarc-check");
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+}
+
+/* Without exports, a diagram shows who owns what. */
+static int
+export_model (DmModel             *model,
+              const AssessOptions *options)
+{
+  g_autoptr(DmCatalogue) catalogue = dm_catalogue_new_default (NULL);
+  g_autoptr(DmReport) report = dm_report_new (model, catalogue, NULL, FALSE);
+
+  return write_exports (model, report, options) ? EXIT_OK : EXIT_INPUT;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -854,7 +880,6 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(DmModel) model = NULL;
   g_autofree char *model_path = NULL;
-  g_autofree char *localedir = NULL;
   g_autofree char *format_name = NULL;
   g_autofree char *service_id = NULL;
   g_autofree char *fail_on_name = NULL;
@@ -896,12 +921,7 @@ main (int   argc,
     { NULL }
   };
 
-  setlocale (LC_ALL, "");
-  localedir = dm_build_tree_locale_dir ("demarc-check");
-  bindtextdomain (GETTEXT_PACKAGE, localedir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
+  init_locale ();
   context = option_context_new (entries);
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
@@ -943,14 +963,11 @@ main (int   argc,
       return assess (model, paths, &options);
     }
 
-  /* Without exports, a diagram shows who owns what. */
   if (diagram_path != NULL || matrix_path != NULL)
     {
-      g_autoptr(DmCatalogue) catalogue = dm_catalogue_new_default (NULL);
-      g_autoptr(DmReport) report = dm_report_new (model, catalogue, NULL, FALSE);
       AssessOptions options = { format, ci_format, fail_on, FALSE, NULL, diagram_path, service_id, matrix_path };
 
-      return write_exports (model, report, &options) ? EXIT_OK : EXIT_INPUT;
+      return export_model (model, &options);
     }
 
   return explore (context, model, validate, list_services_flag, list_layers_flag, service_id, format);

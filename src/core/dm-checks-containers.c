@@ -20,6 +20,33 @@
 /* Names ECS itself treats as credentials (Security Hub ECS.8). */
 static const char *credential_names[] = { "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "ECS_ENGINE_AUTH_DATA" };
 
+/* Notes each variable of @environment, a container's, that looks like a
+ * credential: its name and kind, never its value. */
+static void
+secret_variables (GString    *secrets,
+                  const char *container,
+                  JsonArray  *environment)
+{
+  DmCheckIter iter;
+  JsonObject *variable;
+
+  dm_check_iter_init (&iter, environment);
+  while (dm_check_iter_next (&iter, &variable))
+    {
+      const char *name = dm_check_string (variable, "name");
+      const char *kind = NULL;
+
+      for (guint c = 0; name && c < G_N_ELEMENTS (credential_names); c++)
+        if (g_ascii_strcasecmp (name, credential_names[c]) == 0)
+          kind = N_("an AWS credential variable");
+      if (kind == NULL)
+        kind = dm_check_secret_kind (name, dm_check_string (variable, "value"));
+      if (kind)
+        g_string_append_printf (secrets, "%s%s in %s (%s)", secrets->len ? "; " : "",
+                                name ? name : "?", container, _(kind));
+    }
+}
+
 static void
 task_definition (DmCheckContext *context,
                  const char     *id,
@@ -31,6 +58,8 @@ task_definition (DmCheckContext *context,
   g_autofree char *resource = NULL;
   g_autoptr(GString) privileged = g_string_new (NULL);
   g_autoptr(GString) secrets = g_string_new (NULL);
+  DmCheckIter iter;
+  JsonObject *container;
   gint64 revision = 0;
 
   if (containers == NULL)
@@ -40,42 +69,19 @@ task_definition (DmCheckContext *context,
   else
     resource = g_strdup (family ? family : arn ? arn : id);
 
-  for (guint i = 0; i < json_array_get_length (containers); i++)
+  dm_check_iter_init (&iter, containers);
+  while (dm_check_iter_next (&iter, &container))
     {
-      JsonObject *container;
-      JsonArray *environment;
-      const char *name;
+      const char *name = dm_check_string (container, "name");
       gboolean flag = FALSE;
 
-      if (!JSON_NODE_HOLDS_OBJECT (json_array_get_element (containers, i)))
-        continue;
-      container = json_array_get_object_element (containers, i);
-      name = dm_check_string (container, "name");
       if (name == NULL)
         name = "?";
 
       if (dm_check_boolean (container, "privileged", &flag) && flag)
         g_string_append_printf (privileged, "%s%s", privileged->len ? ", " : "", name);
 
-      environment = dm_check_array (container, "environment");
-      for (guint e = 0; environment && e < json_array_get_length (environment); e++)
-        {
-          JsonObject *variable;
-          const char *variable_name, *kind = NULL;
-
-          if (!JSON_NODE_HOLDS_OBJECT (json_array_get_element (environment, e)))
-            continue;
-          variable = json_array_get_object_element (environment, e);
-          variable_name = dm_check_string (variable, "name");
-          for (guint c = 0; variable_name && c < G_N_ELEMENTS (credential_names); c++)
-            if (g_ascii_strcasecmp (variable_name, credential_names[c]) == 0)
-              kind = N_("an AWS credential variable");
-          if (kind == NULL)
-            kind = dm_check_secret_kind (variable_name, dm_check_string (variable, "value"));
-          if (kind)
-            g_string_append_printf (secrets, "%s%s in %s (%s)", secrets->len ? "; " : "",
-                                    variable_name ? variable_name : "?", name, _(kind));
-        }
+      secret_variables (secrets, name, dm_check_array (container, "environment"));
     }
 
   if (privileged->len)
@@ -184,45 +190,23 @@ repository (DmCheckContext *context,
     dm_check_public_policy (context, "APP-16", name, "AwsEcrRepository", policy);
 }
 
-gboolean
-dm_checks_containers_config (DmCheckContext *context,
-                             const char     *type,
-                             const char     *id,
-                             JsonObject     *configuration)
-{
-  if (g_strcmp0 (type, "AWS::ECS::TaskDefinition") == 0)
-    task_definition (context, id, configuration);
-  else if (g_strcmp0 (type, "AWS::ECS::Service") == 0)
-    service (context, id, configuration);
-  else if (g_strcmp0 (type, "AWS::EKS::Cluster") == 0)
-    cluster (context, id, configuration);
-  else if (g_strcmp0 (type, "AWS::ECR::Repository") == 0)
-    repository (context, id, configuration);
-  else
-    return FALSE;
-  return TRUE;
-}
-
 static gboolean
 each_with (DmCheckContext *context,
            JsonArray      *list,
            const char     *required,
-           void          (*func) (DmCheckContext *, const char *, JsonObject *))
+           DmCheckResourceFunc func)
 {
+  DmCheckIter iter;
+  JsonObject *o;
   gboolean any = FALSE;
 
-  for (guint i = 0; list && i < json_array_get_length (list); i++)
-    {
-      JsonObject *o;
-
-      if (!JSON_NODE_HOLDS_OBJECT (json_array_get_element (list, i)))
-        continue;
-      o = json_array_get_object_element (list, i);
-      if (dm_check_member (o, required) == NULL)
-        continue;
-      func (context, "", o);
-      any = TRUE;
-    }
+  dm_check_iter_init (&iter, list);
+  while (dm_check_iter_next (&iter, &o))
+    if (dm_check_member (o, required))
+      {
+        func (context, "", o);
+        any = TRUE;
+      }
   return any;
 }
 
@@ -244,9 +228,9 @@ repository_policy (DmCheckContext *context,
                           dm_check_member (document, "policyText"));
 }
 
-gboolean
-dm_checks_containers_cli (DmCheckContext *context,
-                          JsonObject     *document)
+static gboolean
+cli_response (DmCheckContext *context,
+              JsonObject     *document)
 {
   JsonObject *o;
 
@@ -266,3 +250,13 @@ dm_checks_containers_cli (DmCheckContext *context,
     return FALSE;
   return TRUE;
 }
+
+static const DmCheckConfigType config_types[] = {
+  { "AWS::ECS::TaskDefinition", task_definition },
+  { "AWS::ECS::Service", service },
+  { "AWS::EKS::Cluster", cluster },
+  { "AWS::ECR::Repository", repository },
+  { NULL },
+};
+
+const DmCheckFamily dm_checks_containers_family = { config_types, cli_response };

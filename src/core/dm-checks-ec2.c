@@ -86,19 +86,16 @@ security_group (DmCheckContext *context,
   const char *resource = group_id ? group_id : id;
   g_autoptr(GString) ssh4 = g_string_new (NULL), rdp4 = g_string_new (NULL), admin6 = g_string_new (NULL);
   g_autoptr(GString) all = g_string_new (NULL), risky = g_string_new (NULL);
+  DmCheckIter iter;
+  JsonObject *rule;
 
-  for (guint i = 0; permissions && i < json_array_get_length (permissions); i++)
+  dm_check_iter_init (&iter, permissions);
+  while (dm_check_iter_next (&iter, &rule))
     {
-      JsonNode *node = json_array_get_element (permissions, i);
-      JsonObject *rule;
-      const char *protocol;
+      const char *protocol = dm_check_string (rule, "ipProtocol");
       gint64 from = 0, to = 65535;
       gboolean open4, open6;
 
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        continue;
-      rule = json_node_get_object (node);
-      protocol = dm_check_string (rule, "ipProtocol");
       dm_check_integer (rule, "fromPort", &from);
       dm_check_integer (rule, "toPort", &to);
       if (from < 0 || to < 0)
@@ -138,8 +135,8 @@ security_group (DmCheckContext *context,
 
   if (g_strcmp0 (name, "default") == 0)
     {
-      guint n_in = permissions ? json_array_get_length (permissions) : 0;
-      guint n_out = egress ? json_array_get_length (egress) : 0;
+      guint n_in = dm_check_count_objects (permissions);
+      guint n_out = dm_check_count_objects (egress);
 
       dm_check_result (context, "NET-06", n_in + n_out > 0, resource, "AwsEc2SecurityGroup",
                        "The default security group has %u inbound and %u outbound rules.", n_in, n_out);
@@ -181,13 +178,12 @@ volume (DmCheckContext *context,
         JsonObject     *config)
 {
   const char *volume_id = dm_check_string (config, "volumeId");
-  JsonArray *attachments = dm_check_array (config, "attachments");
   gboolean encrypted;
 
   if (!dm_check_boolean (config, "encrypted", &encrypted))
     return;
   /* The check is about volumes in use. */
-  if (!encrypted && (attachments == NULL || json_array_get_length (attachments) == 0))
+  if (!encrypted && dm_check_count_objects (dm_check_array (config, "attachments")) == 0)
     return;
 
   dm_check_result (context, "ENC-02", !encrypted, volume_id ? volume_id : id, "AwsEc2Volume",
@@ -214,16 +210,14 @@ snapshot_permissions (DmCheckContext *context,
                       JsonArray      *permissions)
 {
   const char *snapshot_id = dm_check_string (document, "SnapshotId");
+  DmCheckIter iter;
+  JsonObject *permission;
   gboolean everyone = FALSE;
   guint accounts = 0;
 
-  for (guint i = 0; i < json_array_get_length (permissions); i++)
+  dm_check_iter_init (&iter, permissions);
+  while (dm_check_iter_next (&iter, &permission))
     {
-      JsonObject *permission;
-
-      if (!JSON_NODE_HOLDS_OBJECT (json_array_get_element (permissions, i)))
-        continue;
-      permission = json_array_get_object_element (permissions, i);
       if (g_strcmp0 (dm_check_string (permission, "Group"), "all") == 0)
         everyone = TRUE;
       else if (dm_check_string (permission, "UserId"))
@@ -310,51 +304,24 @@ patch_state (DmCheckContext *context,
                    "%" G_GINT64_FORMAT " patches missing, %" G_GINT64_FORMAT " failed to install.", missing, failed);
 }
 
-gboolean
-dm_checks_ec2_config (DmCheckContext *context,
-                      const char     *type,
-                      const char     *id,
-                      JsonObject     *configuration)
-{
-  if (g_strcmp0 (type, "AWS::EC2::SecurityGroup") == 0)
-    security_group (context, id, configuration);
-  else if (g_strcmp0 (type, "AWS::EC2::Instance") == 0)
-    instance (context, id, configuration);
-  else if (g_strcmp0 (type, "AWS::EC2::Volume") == 0)
-    volume (context, id, configuration);
-  else
-    return FALSE;
-  return TRUE;
-}
-
 static gboolean
-each_object (JsonArray *array,
-             void     (*func) (DmCheckContext *, const char *, JsonObject *),
-             DmCheckContext *context)
-{
-  for (guint i = 0; array && i < json_array_get_length (array); i++)
-    if (JSON_NODE_HOLDS_OBJECT (json_array_get_element (array, i)))
-      func (context, "", json_array_get_object_element (array, i));
-  return array != NULL;
-}
-
-gboolean
-dm_checks_ec2_cli (DmCheckContext *context,
-                   JsonObject     *document)
+cli_response (DmCheckContext *context,
+              JsonObject     *document)
 {
   JsonArray *reservations, *list;
   JsonObject *o;
+  DmCheckIter iter;
   gboolean enabled;
 
-  if (each_object (dm_check_array (document, "SecurityGroups"), security_group, context))
+  if (dm_check_each (context, dm_check_array (document, "SecurityGroups"), security_group))
     return TRUE;
-  if (each_object (dm_check_array (document, "Volumes"), volume, context))
+  if (dm_check_each (context, dm_check_array (document, "Volumes"), volume))
     return TRUE;
-  if (each_object (dm_check_array (document, "Snapshots"), snapshot, context))
+  if (dm_check_each (context, dm_check_array (document, "Snapshots"), snapshot))
     return TRUE;
-  if (each_object (dm_check_array (document, "ResourceComplianceSummaryItems"), patch_summary, context))
+  if (dm_check_each (context, dm_check_array (document, "ResourceComplianceSummaryItems"), patch_summary))
     return TRUE;
-  if (each_object (dm_check_array (document, "InstancePatchStates"), patch_state, context))
+  if (dm_check_each (context, dm_check_array (document, "InstancePatchStates"), patch_state))
     return TRUE;
   if ((list = dm_check_array (document, "CreateVolumePermissions")))
     {
@@ -379,10 +346,9 @@ dm_checks_ec2_cli (DmCheckContext *context,
 
   if ((reservations = dm_check_array (document, "Reservations")))
     {
-      for (guint i = 0; i < json_array_get_length (reservations); i++)
-        if (JSON_NODE_HOLDS_OBJECT (json_array_get_element (reservations, i)))
-          each_object (dm_check_array (json_array_get_object_element (reservations, i), "Instances"),
-                       instance, context);
+      dm_check_iter_init (&iter, reservations);
+      while (dm_check_iter_next (&iter, &o))
+        dm_check_each (context, dm_check_array (o, "Instances"), instance);
       return TRUE;
     }
 
@@ -395,3 +361,12 @@ dm_checks_ec2_cli (DmCheckContext *context,
 
   return FALSE;
 }
+
+static const DmCheckConfigType config_types[] = {
+  { "AWS::EC2::SecurityGroup", security_group },
+  { "AWS::EC2::Instance", instance },
+  { "AWS::EC2::Volume", volume },
+  { NULL },
+};
+
+const DmCheckFamily dm_checks_ec2_family = { config_types, cli_response };

@@ -208,39 +208,20 @@ is_star (JsonNode *node)
 static gboolean
 grants_everything (JsonNode *document)
 {
-  g_autoptr(JsonNode) parsed = NULL;
+  g_autoptr(JsonNode) parsed = dm_check_parse_policy (document);
   g_autoptr(JsonArray) list = NULL;
+  DmCheckIter iter;
+  JsonObject *s;
 
-  if (document && JSON_NODE_HOLDS_VALUE (document) && json_node_get_value_type (document) == G_TYPE_STRING)
-    {
-      g_autofree char *text = g_uri_unescape_string (json_node_get_string (document), NULL);
-      g_autoptr(JsonNode) wrapped = NULL;
-
-      if (text == NULL)
-        return FALSE;
-      wrapped = json_node_new (JSON_NODE_VALUE);
-      json_node_set_string (wrapped, text);
-      parsed = dm_check_parse_embedded (wrapped);
-    }
-  else if (document)
-    parsed = json_node_ref (document);
-
-  if (parsed == NULL || !JSON_NODE_HOLDS_OBJECT (parsed))
+  if (parsed == NULL)
     return FALSE;
 
   list = dm_check_policy_statements (json_node_get_object (parsed));
-
-  for (guint i = 0; list && i < json_array_get_length (list); i++)
-    {
-      JsonObject *s;
-
-      if (!JSON_NODE_HOLDS_OBJECT (json_array_get_element (list, i)))
-        continue;
-      s = json_array_get_object_element (list, i);
-      if (g_strcmp0 (dm_check_string (s, "Effect"), "Allow") == 0 &&
-          is_star (json_object_get_member (s, "Action")) && is_star (json_object_get_member (s, "Resource")))
-        return TRUE;
-    }
+  dm_check_iter_init (&iter, list);
+  while (dm_check_iter_next (&iter, &s))
+    if (g_strcmp0 (dm_check_string (s, "Effect"), "Allow") == 0 &&
+        is_star (json_object_get_member (s, "Action")) && is_star (json_object_get_member (s, "Resource")))
+      return TRUE;
   return FALSE;
 }
 
@@ -251,25 +232,20 @@ inline_policies (DmCheckContext *context,
                  const char     *list_member,
                  const char     *type)
 {
-  for (guint i = 0; details && i < json_array_get_length (details); i++)
+  DmCheckIter identities;
+  JsonObject *identity;
+
+  dm_check_iter_init (&identities, details);
+  while (dm_check_iter_next (&identities, &identity))
     {
-      JsonObject *identity;
-      JsonArray *policies;
+      DmCheckIter policies;
+      JsonObject *policy;
 
-      if (!JSON_NODE_HOLDS_OBJECT (json_array_get_element (details, i)))
-        continue;
-      identity = json_array_get_object_element (details, i);
-      policies = dm_check_array (identity, list_member);
-
-      for (guint p = 0; policies && p < json_array_get_length (policies); p++)
+      dm_check_iter_init (&policies, dm_check_array (identity, list_member));
+      while (dm_check_iter_next (&policies, &policy))
         {
-          JsonObject *policy;
-          gboolean admin;
+          gboolean admin = grants_everything (json_object_get_member (policy, "PolicyDocument"));
 
-          if (!JSON_NODE_HOLDS_OBJECT (json_array_get_element (policies, p)))
-            continue;
-          policy = json_array_get_object_element (policies, p);
-          admin = grants_everything (json_object_get_member (policy, "PolicyDocument"));
           dm_check_result (context, "IAM-14", admin, dm_check_string (identity, name_member), type,
                            admin ? "Inline policy %s allows every action on every resource."
                                  : "Inline policy %s does not grant full administrator rights.",
@@ -318,24 +294,20 @@ role_trust (DmCheckContext *context,
   const char *name = dm_check_string (role, "RoleName");
   g_autoptr(JsonNode) document = dm_check_parse_policy (dm_check_member (role, "AssumeRolePolicyDocument"));
   g_autoptr(JsonArray) list = NULL;
+  DmCheckIter iter;
+  JsonObject *statement;
   gboolean open = FALSE;
 
   if (document == NULL || (arn == NULL && name == NULL))
     return;
   list = dm_check_policy_statements (json_node_get_object (document));
-  for (guint i = 0; list && i < json_array_get_length (list); i++)
-    {
-      JsonObject *statement;
-
-      if (!JSON_NODE_HOLDS_OBJECT (json_array_get_element (list, i)))
-        continue;
-      statement = json_array_get_object_element (list, i);
-      if (g_strcmp0 (dm_check_string (statement, "Effect"), "Allow") == 0 &&
-          json_object_get_member (statement, "Condition") == NULL &&
-          dm_check_principal_is_everyone (json_object_get_member (statement, "Principal")) &&
-          covers_assume_role (json_object_get_member (statement, "Action")))
-        open = TRUE;
-    }
+  dm_check_iter_init (&iter, list);
+  while (dm_check_iter_next (&iter, &statement))
+    if (g_strcmp0 (dm_check_string (statement, "Effect"), "Allow") == 0 &&
+        json_object_get_member (statement, "Condition") == NULL &&
+        dm_check_principal_is_everyone (json_object_get_member (statement, "Principal")) &&
+        covers_assume_role (json_object_get_member (statement, "Action")))
+      open = TRUE;
 
   dm_check_result (context, "POL-07", open, arn ? arn : name, "AwsIamRole",
                    open ? "The trust policy lets Principal * assume the role without a condition."
@@ -346,32 +318,26 @@ static void
 authorization_details (DmCheckContext *context,
                        JsonObject     *document)
 {
-  JsonArray *policies = dm_check_array (document, "Policies");
-  JsonArray *roles;
+  DmCheckIter policies, roles;
+  JsonObject *policy, *role;
 
-  for (guint i = 0; policies && i < json_array_get_length (policies); i++)
+  dm_check_iter_init (&policies, dm_check_array (document, "Policies"));
+  while (dm_check_iter_next (&policies, &policy))
     {
-      JsonObject *policy;
-      JsonArray *versions;
+      DmCheckIter versions;
+      JsonObject *version;
       gint64 attached = 0;
 
-      if (!JSON_NODE_HOLDS_OBJECT (json_array_get_element (policies, i)))
-        continue;
-      policy = json_array_get_object_element (policies, i);
       dm_check_integer (policy, "AttachmentCount", &attached);
       if (attached == 0)
         continue;
 
-      versions = dm_check_array (policy, "PolicyVersionList");
-      for (guint v = 0; versions && v < json_array_get_length (versions); v++)
+      dm_check_iter_init (&versions, dm_check_array (policy, "PolicyVersionList"));
+      while (dm_check_iter_next (&versions, &version))
         {
-          JsonObject *version;
           gboolean is_default = FALSE;
           gboolean admin;
 
-          if (!JSON_NODE_HOLDS_OBJECT (json_array_get_element (versions, v)))
-            continue;
-          version = json_array_get_object_element (versions, v);
           if (!dm_check_boolean (version, "IsDefaultVersion", &is_default) || !is_default)
             continue;
 
@@ -385,9 +351,9 @@ authorization_details (DmCheckContext *context,
 
   inline_policies (context, dm_check_array (document, "UserDetailList"), "UserName", "UserPolicyList", "AwsIamUser");
   inline_policies (context, dm_check_array (document, "RoleDetailList"), "RoleName", "RolePolicyList", "AwsIamRole");
-  for (guint i = 0; (roles = dm_check_array (document, "RoleDetailList")) && i < json_array_get_length (roles); i++)
-    if (JSON_NODE_HOLDS_OBJECT (json_array_get_element (roles, i)))
-      role_trust (context, json_array_get_object_element (roles, i));
+  dm_check_iter_init (&roles, dm_check_array (document, "RoleDetailList"));
+  while (dm_check_iter_next (&roles, &role))
+    role_trust (context, role);
   inline_policies (context, dm_check_array (document, "GroupDetailList"), "GroupName", "GroupPolicyList", "AwsIamGroup");
 }
 
@@ -398,18 +364,15 @@ virtual_mfa_devices (DmCheckContext *context,
                      JsonArray      *devices)
 {
   const char *serial = NULL;
+  DmCheckIter iter;
+  JsonObject *device;
 
-  for (guint i = 0; i < json_array_get_length (devices); i++)
+  dm_check_iter_init (&iter, devices);
+  while (dm_check_iter_next (&iter, &device))
     {
-      JsonObject *device, *user;
-      const char *number, *arn;
+      const char *number = dm_check_string (device, "SerialNumber");
+      const char *arn = dm_check_string (dm_check_object (device, "User"), "Arn");
 
-      if (!JSON_NODE_HOLDS_OBJECT (json_array_get_element (devices, i)))
-        continue;
-      device = json_array_get_object_element (devices, i);
-      number = dm_check_string (device, "SerialNumber");
-      user = dm_check_object (device, "User");
-      arn = dm_check_string (user, "Arn");
       if ((number && g_str_has_suffix (number, ":mfa/root-account-mfa-device")) || (arn && g_str_has_suffix (arn, ":root")))
         serial = number ? number : arn;
     }
@@ -418,7 +381,7 @@ virtual_mfa_devices (DmCheckContext *context,
     dm_check_result (context, "IAM-02", TRUE, "root", "AwsAccount", "The root user's MFA is the virtual device %s.", serial);
   else
     dm_check_result (context, "IAM-02", FALSE, "root", "AwsAccount",
-                     "None of %u virtual MFA devices belongs to the root user.", json_array_get_length (devices));
+                     "None of %u virtual MFA devices belongs to the root user.", dm_check_count_objects (devices));
 }
 
 static void
@@ -427,16 +390,14 @@ analyzers (DmCheckContext *context,
 {
   const char *active = NULL;
   const char *region = dm_check_where (context);
+  DmCheckIter iter;
+  JsonObject *analyzer;
 
-  for (guint i = 0; i < json_array_get_length (list); i++)
+  dm_check_iter_init (&iter, list);
+  while (dm_check_iter_next (&iter, &analyzer))
     {
-      JsonObject *analyzer;
-      const char *type;
+      const char *type = dm_check_string (analyzer, "type");
 
-      if (!JSON_NODE_HOLDS_OBJECT (json_array_get_element (list, i)))
-        continue;
-      analyzer = json_array_get_object_element (list, i);
-      type = dm_check_string (analyzer, "type");
       /* Unused-access analyzers do not look for external access. */
       if (g_strcmp0 (dm_check_string (analyzer, "status"), "ACTIVE") == 0 &&
           (g_strcmp0 (type, "ACCOUNT") == 0 || g_strcmp0 (type, "ORGANIZATION") == 0))
@@ -449,9 +410,9 @@ analyzers (DmCheckContext *context,
     dm_check_result (context, "IAM-16", TRUE, region, "AwsAccount", "No active external access analyzer.");
 }
 
-gboolean
-dm_checks_iam_cli (DmCheckContext *context,
-                   JsonObject     *document)
+static gboolean
+cli_response (DmCheckContext *context,
+              JsonObject     *document)
 {
   JsonObject *o;
   JsonArray *list;
@@ -475,3 +436,5 @@ dm_checks_iam_cli (DmCheckContext *context,
     return FALSE;
   return TRUE;
 }
+
+const DmCheckFamily dm_checks_iam_family = { NULL, cli_response };

@@ -71,7 +71,17 @@ environment (DmCheckContext *context,
 }
 
 static void
+function_and_environment (DmCheckContext *context,
+                          const char     *id,
+                          JsonObject     *config)
+{
+  function (context, id, config);
+  environment (context, id, config);
+}
+
+static void
 url_config (DmCheckContext *context,
+            const char     *id,
             JsonObject     *config)
 {
   const char *arn = dm_check_string (config, "FunctionArn");
@@ -89,56 +99,33 @@ url_config (DmCheckContext *context,
                    "AwsLambdaFunction", "The function URL's AuthType is %s.", auth);
 }
 
-gboolean
-dm_checks_lambda_config (DmCheckContext *context,
-                         const char     *type,
-                         const char     *id,
-                         JsonObject     *configuration)
+static gboolean
+cli_response (DmCheckContext *context,
+              JsonObject     *document)
 {
-  if (g_strcmp0 (type, "AWS::Lambda::Function") != 0)
-    return FALSE;
-  function (context, id, configuration);
-  environment (context, id, configuration);
-  return TRUE;
-}
-
-gboolean
-dm_checks_lambda_cli (DmCheckContext *context,
-                      JsonObject     *document)
-{
-  JsonArray *list;
-
-  if ((list = dm_check_array (document, "FunctionUrlConfigs")))
-    {
-      for (guint i = 0; i < json_array_get_length (list); i++)
-        if (JSON_NODE_HOLDS_OBJECT (json_array_get_element (list, i)))
-          url_config (context, json_array_get_object_element (list, i));
-      return TRUE;
-    }
+  if (dm_check_each (context, dm_check_array (document, "FunctionUrlConfigs"), url_config))
+    return TRUE;
   if (dm_check_string (document, "FunctionUrl") && dm_check_string (document, "AuthType"))
     {
-      url_config (context, document);
+      url_config (context, "", document);
       return TRUE;
     }
 
-  list = dm_check_array (document, "Functions");
-  if (list == NULL)
-    {
-      /* get-function-configuration: one function, at the top level. */
-      if (dm_check_string (document, "FunctionName") && dm_check_string (document, "FunctionArn"))
-        {
-          function (context, "", document);
-          environment (context, "", document);
-          return TRUE;
-        }
-      return FALSE;
-    }
+  if (dm_check_each (context, dm_check_array (document, "Functions"), function_and_environment))
+    return TRUE;
 
-  for (guint i = 0; i < json_array_get_length (list); i++)
-    if (JSON_NODE_HOLDS_OBJECT (json_array_get_element (list, i)))
-      {
-        function (context, "", json_array_get_object_element (list, i));
-        environment (context, "", json_array_get_object_element (list, i));
-      }
-  return TRUE;
+  /* get-function-configuration: one function, at the top level. */
+  if (dm_check_string (document, "FunctionName") && dm_check_string (document, "FunctionArn"))
+    {
+      function_and_environment (context, "", document);
+      return TRUE;
+    }
+  return FALSE;
 }
+
+static const DmCheckConfigType config_types[] = {
+  { "AWS::Lambda::Function", function_and_environment },
+  { NULL },
+};
+
+const DmCheckFamily dm_checks_lambda_family = { config_types, cli_response };

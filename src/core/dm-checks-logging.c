@@ -29,18 +29,6 @@ trail (DmCheckContext *context,
     dm_check_result (context, "LOG-03", TRUE, resource, "AwsCloudTrailTrail", "KmsKeyId is not set.");
 }
 
-gboolean
-dm_checks_logging_config (DmCheckContext *context,
-                          const char     *type,
-                          const char     *id,
-                          JsonObject     *configuration)
-{
-  if (g_strcmp0 (type, "AWS::CloudTrail::Trail") != 0)
-    return FALSE;
-  trail (context, id, configuration);
-  return TRUE;
-}
-
 /* inspector2 batch-get-account-status */
 static void
 inspector_account (DmCheckContext *context,
@@ -84,39 +72,72 @@ dm_checks_call_error (DmCheckContext *context,
                      "%s answered that the account is not subscribed to Security Hub.", operation ? operation : service);
 }
 
-gboolean
-dm_checks_logging_cli (DmCheckContext *context,
-                       JsonObject     *document)
+/* cloudtrail describe-trails */
+static void
+trails (DmCheckContext *context,
+        JsonArray      *list)
+{
+  const char *multi_region = NULL;
+  DmCheckIter iter;
+  JsonObject *t;
+
+  dm_check_iter_init (&iter, list);
+  while (dm_check_iter_next (&iter, &t))
+    {
+      gboolean multi = FALSE;
+
+      trail (context, "", t);
+      if (dm_check_boolean (t, "IsMultiRegionTrail", &multi) && multi)
+        multi_region = dm_check_string (t, "TrailARN") ? dm_check_string (t, "TrailARN") : dm_check_string (t, "Name");
+    }
+
+  /* describe-trails does not say whether a trail is logging: a
+   * multi-Region trail is evidence, not proof. */
+  if (multi_region)
+    dm_check_result (context, "LOG-01", FALSE, multi_region, "AwsCloudTrailTrail",
+                     "%s is a multi-Region trail (its logging status is not in this file).", multi_region);
+  else
+    dm_check_result (context, "LOG-01", TRUE,
+                     context->account ? context->account : dm_check_where (context),
+                     "AwsAccount", "No multi-Region trail is defined.");
+}
+
+/* configservice describe-configuration-recorder-status */
+static void
+recorders (DmCheckContext *context,
+           JsonArray      *list)
+{
+  gboolean recording_ok = FALSE;
+  DmCheckIter iter;
+  JsonObject *status;
+
+  dm_check_iter_init (&iter, list);
+  while (dm_check_iter_next (&iter, &status))
+    {
+      const char *last = dm_check_string (status, "lastStatus");
+      gboolean recording = FALSE;
+
+      if (dm_check_boolean (status, "recording", &recording) && recording &&
+          g_ascii_strcasecmp (last ? last : "", "FAILURE") != 0)
+        recording_ok = TRUE;
+    }
+  dm_check_result (context, "LOG-08", !recording_ok, dm_check_where (context),
+                   "AwsAccount", recording_ok ? "A configuration recorder is recording." :
+                                                "No configuration recorder is recording successfully.");
+}
+
+static gboolean
+cli_response (DmCheckContext *context,
+              JsonObject     *document)
 {
   JsonArray *list;
+  JsonObject *o;
+  DmCheckIter iter;
   gboolean flag;
 
   if ((list = dm_check_array (document, "trailList")))
     {
-      const char *multi_region = NULL;
-
-      for (guint i = 0; i < json_array_get_length (list); i++)
-        {
-          JsonObject *t;
-          gboolean multi = FALSE;
-
-          if (!JSON_NODE_HOLDS_OBJECT (json_array_get_element (list, i)))
-            continue;
-          t = json_array_get_object_element (list, i);
-          trail (context, "", t);
-          if (dm_check_boolean (t, "IsMultiRegionTrail", &multi) && multi)
-            multi_region = dm_check_string (t, "TrailARN") ? dm_check_string (t, "TrailARN") : dm_check_string (t, "Name");
-        }
-
-      /* describe-trails does not say whether a trail is logging: a
-       * multi-Region trail is evidence, not proof. */
-      if (multi_region)
-        dm_check_result (context, "LOG-01", FALSE, multi_region, "AwsCloudTrailTrail",
-                         "%s is a multi-Region trail (its logging status is not in this file).", multi_region);
-      else
-        dm_check_result (context, "LOG-01", TRUE,
-                         context->account ? context->account : dm_check_where (context),
-                         "AwsAccount", "No multi-Region trail is defined.");
+      trails (context, list);
       return TRUE;
     }
 
@@ -131,24 +152,7 @@ dm_checks_logging_cli (DmCheckContext *context,
 
   if ((list = dm_check_array (document, "ConfigurationRecordersStatus")))
     {
-      gboolean recording_ok = FALSE;
-
-      for (guint i = 0; i < json_array_get_length (list); i++)
-        {
-          JsonObject *status;
-          gboolean recording = FALSE;
-
-          if (!JSON_NODE_HOLDS_OBJECT (json_array_get_element (list, i)))
-            continue;
-          status = json_array_get_object_element (list, i);
-          if (dm_check_boolean (status, "recording", &recording) && recording &&
-              g_ascii_strcasecmp (dm_check_string (status, "lastStatus") ? dm_check_string (status, "lastStatus") : "",
-                                  "FAILURE") != 0)
-            recording_ok = TRUE;
-        }
-      dm_check_result (context, "LOG-08", !recording_ok, dm_check_where (context),
-                       "AwsAccount", recording_ok ? "A configuration recorder is recording." :
-                                                    "No configuration recorder is recording successfully.");
+      recorders (context, list);
       return TRUE;
     }
 
@@ -162,20 +166,19 @@ dm_checks_logging_cli (DmCheckContext *context,
 
   if ((list = dm_check_array (document, "StandardsSubscriptions")))
     {
-      guint n = json_array_get_length (list);
+      guint n = dm_check_count_objects (list);
 
       dm_check_result (context, "LOG-10", n == 0, dm_check_where (context), "AwsAccount",
                        "%u security standards are enabled.", n);
       return TRUE;
     }
 
-  if ((list = dm_check_array (document, "accounts")) && json_array_get_length (list) > 0 &&
-      JSON_NODE_HOLDS_OBJECT (json_array_get_element (list, 0)) &&
-      dm_check_object (json_array_get_object_element (list, 0), "resourceState"))
+  if ((list = dm_check_array (document, "accounts")) &&
+      dm_check_object (dm_check_first_object (list), "resourceState"))
     {
-      for (guint i = 0; i < json_array_get_length (list); i++)
-        if (JSON_NODE_HOLDS_OBJECT (json_array_get_element (list, i)))
-          inspector_account (context, json_array_get_object_element (list, i));
+      dm_check_iter_init (&iter, list);
+      while (dm_check_iter_next (&iter, &o))
+        inspector_account (context, o);
       return TRUE;
     }
 
@@ -192,3 +195,10 @@ dm_checks_logging_cli (DmCheckContext *context,
 
   return FALSE;
 }
+
+static const DmCheckConfigType config_types[] = {
+  { "AWS::CloudTrail::Trail", trail },
+  { NULL },
+};
+
+const DmCheckFamily dm_checks_logging_family = { config_types, cli_response };

@@ -61,9 +61,9 @@ domain (DmCheckContext *context,
   enabled_option (context, "TLS-07", arn, status, "NodeToNodeEncryptionOptions", "Node-to-node encryption");
 }
 
-gboolean
-dm_checks_opensearch_cli (DmCheckContext *context,
-                          JsonObject     *document)
+static gboolean
+cli_response (DmCheckContext *context,
+              JsonObject     *document)
 {
   JsonObject *status = dm_check_object (document, "DomainStatus");
   JsonArray *list = dm_check_array (document, "DomainStatusList");
@@ -72,12 +72,17 @@ dm_checks_opensearch_cli (DmCheckContext *context,
     domain (context, status);
   else if (list && (dm_check_hint_is (context, "es") || dm_check_hint_is (context, "opensearch")))
     {
+      DmCheckIter iter;
+      JsonObject *o;
+
       /* describe-elasticsearch-domains / describe-domains: a list. */
-      for (guint i = 0; i < json_array_get_length (list); i++)
-        if (JSON_NODE_HOLDS_OBJECT (json_array_get_element (list, i)))
-          domain (context, json_array_get_object_element (list, i));
+      dm_check_iter_init (&iter, list);
+      while (dm_check_iter_next (&iter, &o))
+        domain (context, o);
     }
   else
     return FALSE;
   return TRUE;
 }
+
+const DmCheckFamily dm_checks_opensearch_family = { NULL, cli_response };

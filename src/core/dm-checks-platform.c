@@ -40,22 +40,20 @@ option (JsonArray  *options,
         const char *namespace,
         const char *name)
 {
-  for (guint i = 0; options && i < json_array_get_length (options); i++)
-    {
-      JsonObject *o;
+  DmCheckIter iter;
+  JsonObject *o;
 
-      if (!JSON_NODE_HOLDS_OBJECT (json_array_get_element (options, i)))
-        continue;
-      o = json_array_get_object_element (options, i);
-      if (g_strcmp0 (dm_check_string (o, "Namespace"), namespace) == 0 &&
-          g_strcmp0 (dm_check_string (o, "OptionName"), name) == 0)
-        return dm_check_string (o, "Value");
-    }
+  dm_check_iter_init (&iter, options);
+  while (dm_check_iter_next (&iter, &o))
+    if (g_strcmp0 (dm_check_string (o, "Namespace"), namespace) == 0 &&
+        g_strcmp0 (dm_check_string (o, "OptionName"), name) == 0)
+      return dm_check_string (o, "Value");
   return NULL;
 }
 
 static void
 beanstalk_environment (DmCheckContext *context,
+                       const char     *id,
                        JsonObject     *settings)
 {
   JsonArray *options = dm_check_array (settings, "OptionSettings");
@@ -76,54 +74,20 @@ beanstalk_environment (DmCheckContext *context,
                    "StreamLogs is %s.", stream ? stream : "not set (false)");
 }
 
-gboolean
-dm_checks_platform_config (DmCheckContext *context,
-                           const char     *type,
-                           const char     *id,
-                           JsonObject     *configuration)
+static gboolean
+cli_response (DmCheckContext *context,
+              JsonObject     *document)
 {
-  if (g_strcmp0 (type, "AWS::Redshift::Cluster") == 0)
-    redshift_cluster (context, id, configuration);
-  else if (g_strcmp0 (type, "AWS::ElastiCache::CacheCluster") == 0)
-    cache_cluster (context, id, configuration);
-  else
-    return FALSE;
-  return TRUE;
-}
-
-gboolean
-dm_checks_platform_cli (DmCheckContext *context,
-                        JsonObject     *document)
-{
-  JsonArray *list;
+  JsonArray *list = dm_check_array (document, "Clusters");
   JsonObject *o;
 
   /* ECS's describe-clusters also says "clusters": Redshift's name theirs. */
-  if ((list = dm_check_array (document, "Clusters")) && json_array_get_length (list) > 0 &&
-      JSON_NODE_HOLDS_OBJECT (json_array_get_element (list, 0)) &&
-      dm_check_member (json_array_get_object_element (list, 0), "ClusterIdentifier"))
-    {
-      for (guint i = 0; i < json_array_get_length (list); i++)
-        if (JSON_NODE_HOLDS_OBJECT (json_array_get_element (list, i)))
-          redshift_cluster (context, "", json_array_get_object_element (list, i));
-      return TRUE;
-    }
-
-  if ((list = dm_check_array (document, "CacheClusters")))
-    {
-      for (guint i = 0; i < json_array_get_length (list); i++)
-        if (JSON_NODE_HOLDS_OBJECT (json_array_get_element (list, i)))
-          cache_cluster (context, "", json_array_get_object_element (list, i));
-      return TRUE;
-    }
-
-  if ((list = dm_check_array (document, "ConfigurationSettings")))
-    {
-      for (guint i = 0; i < json_array_get_length (list); i++)
-        if (JSON_NODE_HOLDS_OBJECT (json_array_get_element (list, i)))
-          beanstalk_environment (context, json_array_get_object_element (list, i));
-      return TRUE;
-    }
+  if (dm_check_member (dm_check_first_object (list), "ClusterIdentifier"))
+    return dm_check_each (context, list, redshift_cluster);
+  if (dm_check_each (context, dm_check_array (document, "CacheClusters"), cache_cluster))
+    return TRUE;
+  if (dm_check_each (context, dm_check_array (document, "ConfigurationSettings"), beanstalk_environment))
+    return TRUE;
 
   if ((o = dm_check_object (document, "BlockPublicAccessConfiguration")))
     {
@@ -137,3 +101,11 @@ dm_checks_platform_cli (DmCheckContext *context,
 
   return FALSE;
 }
+
+static const DmCheckConfigType config_types[] = {
+  { "AWS::Redshift::Cluster", redshift_cluster },
+  { "AWS::ElastiCache::CacheCluster", cache_cluster },
+  { NULL },
+};
+
+const DmCheckFamily dm_checks_platform_family = { config_types, cli_response };

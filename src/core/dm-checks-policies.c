@@ -167,36 +167,41 @@ secret_policy (DmCheckContext *context,
   return TRUE;
 }
 
-gboolean
-dm_checks_policies_config (DmCheckContext *context,
-                           const char     *type,
-                           const char     *id,
-                           JsonObject     *configuration)
+/* Config items of queues and topics carry the policy as "Policy"; the
+ * resource is the ARN member, else the item's id. */
+static void
+item_policy (DmCheckContext *context,
+             const char     *check,
+             const char     *arn,
+             const char     *id,
+             const char     *resource_type,
+             JsonObject     *configuration)
 {
   JsonNode *policy = dm_check_member (configuration, "Policy");
 
-  if (g_strcmp0 (type, "AWS::SQS::Queue") == 0)
-    {
-      const char *arn = dm_check_string (configuration, "QueueArn");
-
-      if (policy)
-        dm_check_public_policy (context, "POL-02", arn ? arn : id, "AwsSqsQueue", policy);
-      return TRUE;
-    }
-  if (g_strcmp0 (type, "AWS::SNS::Topic") == 0)
-    {
-      const char *arn = dm_check_string (configuration, "TopicArn");
-
-      if (policy)
-        dm_check_public_policy (context, "POL-03", arn ? arn : id, "AwsSnsTopic", policy);
-      return TRUE;
-    }
-  return FALSE;
+  if (policy)
+    dm_check_public_policy (context, check, arn ? arn : id, resource_type, policy);
 }
 
-gboolean
-dm_checks_policies_cli (DmCheckContext *context,
-                        JsonObject     *document)
+static void
+queue_item (DmCheckContext *context,
+            const char     *id,
+            JsonObject     *configuration)
+{
+  item_policy (context, "POL-02", dm_check_string (configuration, "QueueArn"), id, "AwsSqsQueue", configuration);
+}
+
+static void
+topic_item (DmCheckContext *context,
+            const char     *id,
+            JsonObject     *configuration)
+{
+  item_policy (context, "POL-03", dm_check_string (configuration, "TopicArn"), id, "AwsSnsTopic", configuration);
+}
+
+static gboolean
+cli_response (DmCheckContext *context,
+              JsonObject     *document)
 {
   JsonObject *o;
   JsonNode *policy;
@@ -240,3 +245,11 @@ dm_checks_policies_cli (DmCheckContext *context,
     return FALSE;  /* a bucket policy: dm-checks-s3.c */
   return TRUE;
 }
+
+static const DmCheckConfigType config_types[] = {
+  { "AWS::SQS::Queue", queue_item },
+  { "AWS::SNS::Topic", topic_item },
+  { NULL },
+};
+
+const DmCheckFamily dm_checks_policies_family = { config_types, cli_response };

@@ -45,38 +45,21 @@ db_cluster (DmCheckContext *context,
                      "StorageEncrypted is %s.", encrypted ? "true" : "false");
 }
 
-gboolean
-dm_checks_rds_config (DmCheckContext *context,
-                      const char     *type,
-                      const char     *id,
-                      JsonObject     *configuration)
-{
-  if (g_strcmp0 (type, "AWS::RDS::DBInstance") == 0)
-    db_instance (context, id, configuration);
-  else if (g_strcmp0 (type, "AWS::RDS::DBCluster") == 0)
-    db_cluster (context, id, configuration);
-  else
-    return FALSE;
-  return TRUE;
-}
-
 static void
 snapshot_attributes (DmCheckContext *context,
                      JsonObject     *result)
 {
   const char *name = dm_check_string (result, "DBSnapshotIdentifier");
   JsonArray *attributes = dm_check_array (result, "DBSnapshotAttributes");
+  DmCheckIter iter;
+  JsonObject *attribute;
   gboolean everyone = FALSE;
 
-  for (guint i = 0; attributes && i < json_array_get_length (attributes); i++)
+  dm_check_iter_init (&iter, attributes);
+  while (dm_check_iter_next (&iter, &attribute))
     {
-      JsonObject *attribute;
-      JsonArray *values;
+      JsonArray *values = dm_check_array (attribute, "AttributeValues");
 
-      if (!JSON_NODE_HOLDS_OBJECT (json_array_get_element (attributes, i)))
-        continue;
-      attribute = json_array_get_object_element (attributes, i);
-      values = dm_check_array (attribute, "AttributeValues");
       if (g_strcmp0 (dm_check_string (attribute, "AttributeName"), "restore") != 0)
         continue;
       for (guint v = 0; values && v < json_array_get_length (values); v++)
@@ -93,27 +76,16 @@ snapshot_attributes (DmCheckContext *context,
                    everyone ? "The restore attribute includes \"all\"." : "The snapshot is not shared with everyone.");
 }
 
-gboolean
-dm_checks_rds_cli (DmCheckContext *context,
-                   JsonObject     *document)
+static gboolean
+cli_response (DmCheckContext *context,
+              JsonObject     *document)
 {
-  JsonArray *list;
   JsonObject *result;
 
-  if ((list = dm_check_array (document, "DBInstances")))
-    {
-      for (guint i = 0; i < json_array_get_length (list); i++)
-        if (JSON_NODE_HOLDS_OBJECT (json_array_get_element (list, i)))
-          db_instance (context, "", json_array_get_object_element (list, i));
-      return TRUE;
-    }
-  if ((list = dm_check_array (document, "DBClusters")))
-    {
-      for (guint i = 0; i < json_array_get_length (list); i++)
-        if (JSON_NODE_HOLDS_OBJECT (json_array_get_element (list, i)))
-          db_cluster (context, "", json_array_get_object_element (list, i));
-      return TRUE;
-    }
+  if (dm_check_each (context, dm_check_array (document, "DBInstances"), db_instance))
+    return TRUE;
+  if (dm_check_each (context, dm_check_array (document, "DBClusters"), db_cluster))
+    return TRUE;
   if ((result = dm_check_object (document, "DBSnapshotAttributesResult")))
     {
       snapshot_attributes (context, result);
@@ -121,3 +93,11 @@ dm_checks_rds_cli (DmCheckContext *context,
     }
   return FALSE;
 }
+
+static const DmCheckConfigType config_types[] = {
+  { "AWS::RDS::DBInstance", db_instance },
+  { "AWS::RDS::DBCluster", db_cluster },
+  { NULL },
+};
+
+const DmCheckFamily dm_checks_rds_family = { config_types, cli_response };

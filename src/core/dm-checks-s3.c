@@ -22,19 +22,15 @@ policy_facts (JsonObject  *policy,
               PolicyFacts *facts)
 {
   g_autoptr(JsonArray) list = dm_check_policy_statements (policy);
+  DmCheckIter iter;
+  JsonObject *statement;
 
   memset (facts, 0, sizeof *facts);
-  for (guint i = 0; list && i < json_array_get_length (list); i++)
+  dm_check_iter_init (&iter, list);
+  while (dm_check_iter_next (&iter, &statement))
     {
-      JsonObject *statement;
-      const char *effect;
-      JsonObject *condition;
-
-      if (!JSON_NODE_HOLDS_OBJECT (json_array_get_element (list, i)))
-        continue;
-      statement = json_array_get_object_element (list, i);
-      effect = dm_check_string (statement, "Effect");
-      condition = dm_check_object (statement, "Condition");
+      const char *effect = dm_check_string (statement, "Effect");
+      JsonObject *condition = dm_check_object (statement, "Condition");
 
       /* Allow to everyone without a condition: public. A condition (source
        * VPC, account, IP) may narrow it; this check does not judge those. */
@@ -106,31 +102,26 @@ encryption (DmCheckContext *context,
             const char     *bucket,
             JsonObject     *config)
 {
-  JsonArray *rules = dm_check_array (config, "rules");
-  const char *algorithm = NULL;
-
-  if (rules && json_array_get_length (rules) > 0 && JSON_NODE_HOLDS_OBJECT (json_array_get_element (rules, 0)))
-    algorithm = dm_check_string (dm_check_object (json_array_get_object_element (rules, 0),
-                                                  "applyServerSideEncryptionByDefault"), "sseAlgorithm");
+  JsonObject *rule = dm_check_first_object (dm_check_array (config, "rules"));
+  const char *algorithm = dm_check_string (dm_check_object (rule, "applyServerSideEncryptionByDefault"), "sseAlgorithm");
 
   dm_check_result (context, "ENC-04", algorithm == NULL || !g_str_has_prefix (algorithm, "aws:kms"),
                    bucket, "AwsS3Bucket", "Default encryption is %s.", algorithm ? algorithm : "SSE-S3 (not configured)");
 }
 
-gboolean
-dm_checks_s3_config (DmCheckContext *context,
-                     const char     *type,
-                     const char     *id,
-                     JsonObject     *configuration,
-                     JsonObject     *supplementary)
+/* A Config item: the bucket policy and its public access block are in the
+ * supplementary configuration. */
+static void
+bucket_item (DmCheckContext *context,
+             const char     *id,
+             JsonObject     *configuration,
+             JsonObject     *supplementary)
 {
   const char *bucket = dm_check_string (configuration, "name");
   g_autoptr(JsonNode) block = NULL;
   g_autoptr(JsonNode) sse = NULL;
   g_autoptr(JsonNode) policy = NULL;
 
-  if (g_strcmp0 (type, "AWS::S3::Bucket") != 0)
-    return FALSE;
   if (bucket == NULL)
     bucket = id;
 
@@ -144,8 +135,6 @@ dm_checks_s3_config (DmCheckContext *context,
   policy = dm_check_parse_embedded (dm_check_member (supplementary, "BucketPolicy"));
   if (policy && JSON_NODE_HOLDS_OBJECT (policy))
     policy_checks (context, bucket, json_object_get_member (json_node_get_object (policy), "policyText"));
-
-  return TRUE;
 }
 
 /* s3api calls name no bucket: CloudMapper's path does, else the policy's
@@ -169,9 +158,9 @@ bucket_arn (DmCheckContext *context,
   return g_strdup (context->source_name);
 }
 
-gboolean
-dm_checks_s3_cli (DmCheckContext *context,
-                  JsonObject     *document)
+static gboolean
+cli_response (DmCheckContext *context,
+              JsonObject     *document)
 {
   JsonObject *o;
   JsonNode *policy = json_object_get_member (document, "Policy");
@@ -190,3 +179,10 @@ dm_checks_s3_cli (DmCheckContext *context,
     return FALSE;
   return TRUE;
 }
+
+static const DmCheckConfigType config_types[] = {
+  { "AWS::S3::Bucket", .evaluate_item = bucket_item },
+  { NULL },
+};
+
+const DmCheckFamily dm_checks_s3_family = { config_types, cli_response };

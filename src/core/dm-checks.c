@@ -91,6 +91,66 @@ dm_check_array (JsonObject *object,
   return node && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
 }
 
+void
+dm_check_iter_init (DmCheckIter *iter,
+                    JsonArray   *array)
+{
+  iter->array = array;
+  iter->index = 0;
+}
+
+gboolean
+dm_check_iter_next (DmCheckIter  *iter,
+                    JsonObject  **object)
+{
+  while (iter->array && iter->index < json_array_get_length (iter->array))
+    {
+      JsonNode *node = json_array_get_element (iter->array, iter->index++);
+
+      if (JSON_NODE_HOLDS_OBJECT (node))
+        {
+          *object = json_node_get_object (node);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+guint
+dm_check_count_objects (JsonArray *array)
+{
+  DmCheckIter iter;
+  JsonObject *object;
+  guint n = 0;
+
+  dm_check_iter_init (&iter, array);
+  while (dm_check_iter_next (&iter, &object))
+    n++;
+  return n;
+}
+
+JsonObject *
+dm_check_first_object (JsonArray *array)
+{
+  JsonNode *first = array && json_array_get_length (array) > 0 ? json_array_get_element (array, 0) : NULL;
+
+  return first && JSON_NODE_HOLDS_OBJECT (first) ? json_node_get_object (first) : NULL;
+}
+
+gboolean
+dm_check_each (DmCheckContext      *context,
+               JsonArray           *array,
+               DmCheckResourceFunc  func)
+{
+  DmCheckIter iter;
+  JsonObject *object;
+
+  dm_check_iter_init (&iter, array);
+  while (dm_check_iter_next (&iter, &object))
+    func (context, "", object);
+  return array != NULL;
+}
+
 /* Booleans come as true/false, and in some exports as "true"/"false". */
 gboolean
 dm_check_boolean (JsonObject *object,
@@ -321,14 +381,14 @@ dm_check_statement_value (JsonObject *policy,
                           const char *prefix)
 {
   g_autoptr(JsonArray) statements = dm_check_policy_statements (policy);
+  DmCheckIter iter;
+  JsonObject *statement;
 
-  for (guint i = 0; statements && i < json_array_get_length (statements); i++)
+  dm_check_iter_init (&iter, statements);
+  while (dm_check_iter_next (&iter, &statement))
     {
-      JsonNode *node;
+      JsonNode *node = json_object_get_member (statement, member);
 
-      if (!JSON_NODE_HOLDS_OBJECT (json_array_get_element (statements, i)))
-        continue;
-      node = json_object_get_member (json_array_get_object_element (statements, i), member);
       if (node_mentions (node, prefix))
         return json_node_get_string (node);
       /* Elements are strings; a nested array is not a resource list. */
@@ -420,24 +480,20 @@ policy_is_public (JsonNode *policy,
 {
   g_autoptr(JsonNode) parsed = dm_check_parse_policy (policy);
   g_autoptr(JsonArray) statements = NULL;
+  DmCheckIter iter;
+  JsonObject *statement;
 
   *readable = parsed != NULL;
   if (!*readable)
     return FALSE;
 
   statements = dm_check_policy_statements (json_node_get_object (parsed));
-  for (guint i = 0; statements && i < json_array_get_length (statements); i++)
-    {
-      JsonObject *statement;
-
-      if (!JSON_NODE_HOLDS_OBJECT (json_array_get_element (statements, i)))
-        continue;
-      statement = json_array_get_object_element (statements, i);
-      if (g_strcmp0 (dm_check_string (statement, "Effect"), "Allow") == 0 &&
-          json_object_get_member (statement, "Condition") == NULL &&
-          dm_check_principal_is_everyone (json_object_get_member (statement, "Principal")))
-        return TRUE;
-    }
+  dm_check_iter_init (&iter, statements);
+  while (dm_check_iter_next (&iter, &statement))
+    if (g_strcmp0 (dm_check_string (statement, "Effect"), "Allow") == 0 &&
+        json_object_get_member (statement, "Condition") == NULL &&
+        dm_check_principal_is_everyone (json_object_get_member (statement, "Principal")))
+      return TRUE;
   return FALSE;
 }
 
@@ -609,50 +665,21 @@ dm_check_secret_in_text (const char *text,
 
 /* --- the families -------------------------------------------------------- */
 
-typedef gboolean (*ConfigFunc)              (DmCheckContext *context,
-                                             const char     *type,
-                                             const char     *id,
-                                             JsonObject     *configuration);
-typedef gboolean (*ConfigSupplementaryFunc) (DmCheckContext *context,
-                                             const char     *type,
-                                             const char     *id,
-                                             JsonObject     *configuration,
-                                             JsonObject     *supplementary);
-typedef gboolean (*CliFunc)                 (DmCheckContext *context,
-                                             JsonObject     *document);
-
-/* The families that read AWS Config items, asked in this order; the first
- * that recognises the item's type evaluates it. S3 also reads the item's
- * supplementary configuration (bucket policy, public access block). */
-static const struct
-{
-  ConfigFunc              config;
-  ConfigSupplementaryFunc config_supplementary;
-} config_families[] = {
-  { dm_checks_ec2_config },
-  { .config_supplementary = dm_checks_s3_config },
-  { dm_checks_rds_config },
-  { dm_checks_logging_config },
-  { dm_checks_lambda_config },
-  { dm_checks_containers_config },
-  { dm_checks_platform_config },
-  { dm_checks_policies_config },
-};
-
-/* The families that read AWS CLI responses, asked in this order; the
- * first that recognises the response evaluates it. Policies first: a bare
- * {"Policy"} is a bucket's only if no other service claims it. */
-static const CliFunc cli_families[] = {
-  dm_checks_policies_cli,
-  dm_checks_ec2_cli,
-  dm_checks_s3_cli,
-  dm_checks_rds_cli,
-  dm_checks_iam_cli,
-  dm_checks_logging_cli,
-  dm_checks_lambda_cli,
-  dm_checks_containers_cli,
-  dm_checks_opensearch_cli,
-  dm_checks_platform_cli,
+/* Asked in this order; the first that recognises a CLI response evaluates
+ * it. Policies first: a bare {"Policy"} is a bucket's only if no other
+ * service claims it. No two families read the same Config item type, so
+ * for items the order does not matter. */
+static const DmCheckFamily * const families[] = {
+  &dm_checks_policies_family,
+  &dm_checks_ec2_family,
+  &dm_checks_s3_family,
+  &dm_checks_rds_family,
+  &dm_checks_iam_family,
+  &dm_checks_logging_family,
+  &dm_checks_lambda_family,
+  &dm_checks_containers_family,
+  &dm_checks_opensearch_family,
+  &dm_checks_platform_family,
 };
 
 /**
@@ -668,11 +695,16 @@ dm_checks_config (DmCheckContext *context,
                   JsonObject     *configuration,
                   JsonObject     *supplementary)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (config_families); i++)
-    if (config_families[i].config ? config_families[i].config (context, type, id, configuration)
-                                  : config_families[i].config_supplementary (context, type, id, configuration,
-                                                                             supplementary))
-      return TRUE;
+  for (guint i = 0; type && i < G_N_ELEMENTS (families); i++)
+    for (const DmCheckConfigType *t = families[i]->config; t && t->type; t++)
+      if (g_str_equal (t->type, type))
+        {
+          if (t->evaluate_item)
+            t->evaluate_item (context, id, configuration, supplementary);
+          else
+            t->evaluate (context, id, configuration);
+          return TRUE;
+        }
   return FALSE;
 }
 
@@ -685,8 +717,8 @@ gboolean
 dm_checks_cli (DmCheckContext *context,
                JsonObject     *document)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (cli_families); i++)
-    if (cli_families[i] (context, document))
+  for (guint i = 0; i < G_N_ELEMENTS (families); i++)
+    if (families[i]->cli (context, document))
       return TRUE;
   return FALSE;
 }

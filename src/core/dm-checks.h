@@ -57,6 +57,44 @@ JsonObject *dm_check_object            (JsonObject     *object,
                                         const char     *name);
 JsonArray  *dm_check_array             (JsonObject     *object,
                                         const char     *name);
+/* "For each object of this array": a NULL array has none, and elements
+ * that are not objects (a string, a number or null in a hostile export)
+ * are skipped, so no check reads one as an object.
+ *
+ *   DmCheckIter iter;
+ *   JsonObject *o;
+ *
+ *   dm_check_iter_init (&iter, list);
+ *   while (dm_check_iter_next (&iter, &o))
+ *     ...
+ */
+typedef struct
+{
+  JsonArray *array;
+  guint      index;
+} DmCheckIter;
+
+void        dm_check_iter_init         (DmCheckIter    *iter,
+                                        JsonArray      *array);
+gboolean    dm_check_iter_next         (DmCheckIter    *iter,
+                                        JsonObject    **object);
+/* How many objects @array (nullable) holds: what a count of rules or
+ * devices means, whatever else a hostile export puts among them. */
+guint       dm_check_count_objects     (JsonArray      *array);
+/* The first element when it is an object, else NULL: what a response's
+ * list is told apart by. */
+JsonObject *dm_check_first_object      (JsonArray      *array);
+
+/* An evaluator of one resource: a Config item's configuration, or one
+ * object of a CLI response's list (@id is then ""). */
+typedef void (*DmCheckResourceFunc) (DmCheckContext *context,
+                                     const char     *id,
+                                     JsonObject     *object);
+
+/* Runs @func on each object of @array; TRUE when @array is there. */
+gboolean    dm_check_each              (DmCheckContext      *context,
+                                        JsonArray           *array,
+                                        DmCheckResourceFunc  func);
 gboolean    dm_check_boolean           (JsonObject     *object,
                                         const char     *name,
                                         gboolean       *value);
@@ -107,60 +145,40 @@ gboolean    dm_checks_config           (DmCheckContext *context,
 gboolean    dm_checks_cli              (DmCheckContext *context,
                                         JsonObject     *document);
 
-/* Per family: each returns TRUE when it recognised the input. */
-gboolean    dm_checks_ec2_config       (DmCheckContext *context,
-                                        const char     *type,
-                                        const char     *id,
-                                        JsonObject     *configuration);
-gboolean    dm_checks_ec2_cli          (DmCheckContext *context,
-                                        JsonObject     *document);
-gboolean    dm_checks_s3_config        (DmCheckContext *context,
-                                        const char     *type,
-                                        const char     *id,
-                                        JsonObject     *configuration,
-                                        JsonObject     *supplementary);
-gboolean    dm_checks_s3_cli           (DmCheckContext *context,
-                                        JsonObject     *document);
-gboolean    dm_checks_rds_config       (DmCheckContext *context,
-                                        const char     *type,
-                                        const char     *id,
-                                        JsonObject     *configuration);
-gboolean    dm_checks_rds_cli          (DmCheckContext *context,
-                                        JsonObject     *document);
-gboolean    dm_checks_iam_cli          (DmCheckContext *context,
-                                        JsonObject     *document);
-gboolean    dm_checks_logging_config   (DmCheckContext *context,
-                                        const char     *type,
-                                        const char     *id,
-                                        JsonObject     *configuration);
-gboolean    dm_checks_logging_cli      (DmCheckContext *context,
-                                        JsonObject     *document);
-gboolean    dm_checks_lambda_config    (DmCheckContext *context,
-                                        const char     *type,
-                                        const char     *id,
-                                        JsonObject     *configuration);
-gboolean    dm_checks_lambda_cli       (DmCheckContext *context,
-                                        JsonObject     *document);
-gboolean    dm_checks_containers_config (DmCheckContext *context,
-                                         const char     *type,
-                                         const char     *id,
-                                         JsonObject     *configuration);
-gboolean    dm_checks_containers_cli   (DmCheckContext *context,
-                                        JsonObject     *document);
-gboolean    dm_checks_platform_config  (DmCheckContext *context,
-                                        const char     *type,
-                                        const char     *id,
-                                        JsonObject     *configuration);
-gboolean    dm_checks_platform_cli     (DmCheckContext *context,
-                                        JsonObject     *document);
-gboolean    dm_checks_policies_config  (DmCheckContext *context,
-                                        const char     *type,
-                                        const char     *id,
-                                        JsonObject     *configuration);
-gboolean    dm_checks_policies_cli     (DmCheckContext *context,
-                                        JsonObject     *document);
-gboolean    dm_checks_opensearch_cli   (DmCheckContext *context,
-                                        JsonObject     *document);
+/* A family of checks (dm-checks-*.c): the AWS Config item types it reads
+ * and its reader of AWS CLI responses. Each file fills one of these; the
+ * list of families, in order, is in dm-checks.c. */
+typedef void (*DmCheckItemFunc) (DmCheckContext *context,
+                                 const char     *id,
+                                 JsonObject     *configuration,
+                                 JsonObject     *supplementary);
+
+typedef struct
+{
+  const char          *type;      /* "AWS::EC2::SecurityGroup" */
+  DmCheckResourceFunc  evaluate;
+  DmCheckItemFunc      evaluate_item;  /* instead, when the checks also read the
+                                        * item's supplementaryConfiguration */
+} DmCheckConfigType;
+
+typedef struct
+{
+  const DmCheckConfigType *config;  /* ends in { NULL }; NULL when it reads no Config item */
+  gboolean               (*cli) (DmCheckContext *context,
+                                 JsonObject     *document);  /* TRUE when it recognised the response */
+} DmCheckFamily;
+
+extern const DmCheckFamily dm_checks_ec2_family;
+extern const DmCheckFamily dm_checks_s3_family;
+extern const DmCheckFamily dm_checks_rds_family;
+extern const DmCheckFamily dm_checks_iam_family;
+extern const DmCheckFamily dm_checks_logging_family;
+extern const DmCheckFamily dm_checks_lambda_family;
+extern const DmCheckFamily dm_checks_containers_family;
+extern const DmCheckFamily dm_checks_platform_family;
+extern const DmCheckFamily dm_checks_policies_family;
+extern const DmCheckFamily dm_checks_opensearch_family;
+
 void        dm_checks_call_error       (DmCheckContext *context,
                                         const char     *service,
                                         const char     *operation,

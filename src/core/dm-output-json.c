@@ -146,18 +146,6 @@ put_services (yajl_gen      gen,
 }
 
 static void
-put_strings (yajl_gen            gen,
-             const char         *name,
-             const char * const *values)
-{
-  put_key (gen, name);
-  yajl_gen_array_open (gen);
-  for (guint i = 0; values && values[i]; i++)
-    put_string (gen, values[i]);
-  yajl_gen_array_close (gen);
-}
-
-static void
 put_finding (yajl_gen      gen,
              DmAssessment *assessment,
              DmFinding    *finding)
@@ -170,11 +158,11 @@ put_finding (yajl_gen      gen,
   put_member (gen, "service", dm_finding_get_service (finding));
   put_member (gen, "layer", dm_assessment_get_finding_layer (assessment, finding));
   put_member (gen, "resource", dm_finding_get_resource (finding));
-  put_strings (gen, "resources", dm_finding_get_resources (finding));
+  _dm_output_gen_strings (gen, "resources", dm_finding_get_resources (finding));
   put_member (gen, "resource_type", dm_finding_get_resource_type (finding));
   put_member (gen, "region", dm_finding_get_region (finding));
   put_member (gen, "account", dm_finding_get_account (finding));
-  put_strings (gen, "controls", dm_finding_get_controls (finding));
+  _dm_output_gen_strings (gen, "controls", dm_finding_get_controls (finding));
   put_member (gen, "source", dm_finding_get_source (finding));
   put_count (gen, "source_item", dm_finding_get_source_item (finding));
   put_member (gen, "tool", dm_finding_get_tool (finding));

@@ -114,24 +114,14 @@ is_customer_case (const DmLayerResult *result)
   return result->status == DM_LAYER_GAP || result->status == DM_LAYER_OK || result->status == DM_LAYER_NO_DATA;
 }
 
-void
-dm_output_junit_write (DmReport *report,
-                       FILE     *out)
+/* The failed findings of each service × layer, in export order. */
+static GHashTable *
+failed_by_layer (DmAssessment *assessment,
+                 GListModel   *findings)
 {
-  DmModel *model = dm_report_get_model (report);
-  DmAssessment *assessment = dm_report_get_assessment (report);
-  GListModel *findings = dm_report_get_findings (report);
-  g_autoptr(GHashTable) by_layer = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                          (GDestroyNotify)g_ptr_array_unref);
-  g_autoptr(GHashTable) listed = g_hash_table_new (NULL, NULL);
-  g_autoptr(GPtrArray) unplaced = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GString) doc = g_string_sized_new (64 * 1024);
-  guint n = g_list_model_get_n_items (findings);
-  guint tests = 0, failures = 0;
-  DmSeverity unplaced_worst = DM_SEVERITY_UNKNOWN;
+  GHashTable *by_layer = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_ptr_array_unref);
 
-  /* The failed findings of each service × layer, in export order. */
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
     {
       g_autoptr(DmFinding) finding = g_list_model_get_item (findings, i);
       const char *service = dm_finding_get_service (finding);
@@ -146,8 +136,19 @@ dm_output_junit_write (DmReport *report,
         g_hash_table_insert (by_layer, g_steal_pointer (&key), list = g_ptr_array_new_with_free_func (g_object_unref));
       g_ptr_array_add (list, g_object_ref (finding));
     }
+  return by_layer;
+}
 
-  /* Counts first: <testsuites> carries them. */
+/* Counts the customer's test cases and the failed ones, and adds to
+ * @listed each finding that a failed case lists. */
+static void
+count_cases (DmModel      *model,
+             DmAssessment *assessment,
+             GHashTable   *by_layer,
+             GHashTable   *listed,
+             guint        *tests,
+             guint        *failures)
+{
   for (guint s = 0; s < dm_model_get_n_services (model); s++)
     {
       DmService *service = dm_model_get_service (model, s);
@@ -163,16 +164,100 @@ dm_output_junit_write (DmReport *report,
 
           if (!is_customer_case (result))
             continue;
-          tests++;
+          (*tests)++;
           if (result->status != DM_LAYER_GAP)
             continue;
-          failures++;
+          (*failures)++;
           for (guint i = 0; list && i < list->len; i++)
             g_hash_table_add (listed, g_ptr_array_index (list, i));
         }
     }
+}
 
-  for (guint i = 0; i < n; i++)
+/* One <testcase> a customer layer of @service. */
+static void
+put_cases (GString      *doc,
+           DmModel      *model,
+           DmAssessment *assessment,
+           DmService    *service,
+           GHashTable   *by_layer)
+{
+  for (guint l = 0; l < dm_model_get_n_layers (model); l++)
+    {
+      DmLayer *layer = dm_model_get_layer (model, l);
+      const DmLayerResult *result = dm_assessment_get_result (assessment, service, layer);
+      g_autofree char *key = NULL;
+
+      if (!is_customer_case (result))
+        continue;
+      g_string_append (doc, "    <testcase");
+      put_attribute (doc, "classname", dm_service_get_id (service));
+      put_attribute (doc, "name", dm_layer_get_name (layer));
+      if (result->status == DM_LAYER_OK)
+        {
+          g_string_append (doc, "/>\n");
+          continue;
+        }
+      g_string_append (doc, ">\n");
+      if (result->status == DM_LAYER_GAP)
+        {
+          key = layer_key (dm_service_get_id (service), dm_layer_get_id (layer));
+          put_failure (doc, g_hash_table_lookup (by_layer, key), result->failed, result->worst);
+        }
+      else
+        g_string_append (doc, "      <skipped message=\"no data: nothing in the exports speaks to this layer\"/>\n");
+      g_string_append (doc, "    </testcase>\n");
+    }
+}
+
+/* One <testsuite> a service the assessment covers. */
+static void
+put_suite (GString      *doc,
+           DmModel      *model,
+           DmAssessment *assessment,
+           DmService    *service,
+           GHashTable   *by_layer)
+{
+  guint suite_tests = 0, suite_failures = 0, suite_skipped = 0;
+
+  for (guint l = 0; l < dm_model_get_n_layers (model); l++)
+    {
+      const DmLayerResult *result = dm_assessment_get_result (assessment, service, dm_model_get_layer (model, l));
+
+      suite_tests += is_customer_case (result);
+      suite_failures += result->status == DM_LAYER_GAP;
+      suite_skipped += result->status == DM_LAYER_NO_DATA;
+    }
+
+  g_string_append (doc, "  <testsuite");
+  put_attribute (doc, "name", dm_service_get_name (service));
+  put_attribute (doc, "id", dm_service_get_id (service));
+  put_count (doc, "tests", suite_tests);
+  put_count (doc, "failures", suite_failures);
+  put_count (doc, "errors", 0);
+  put_count (doc, "skipped", suite_skipped);
+  g_string_append (doc, ">\n");
+  put_cases (doc, model, assessment, service, by_layer);
+  g_string_append (doc, "  </testsuite>\n");
+}
+
+void
+dm_output_junit_write (DmReport *report,
+                       FILE     *out)
+{
+  DmModel *model = dm_report_get_model (report);
+  DmAssessment *assessment = dm_report_get_assessment (report);
+  GListModel *findings = dm_report_get_findings (report);
+  g_autoptr(GHashTable) by_layer = failed_by_layer (assessment, findings);
+  g_autoptr(GHashTable) listed = g_hash_table_new (NULL, NULL);
+  g_autoptr(GPtrArray) unplaced = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GString) doc = g_string_sized_new (64 * 1024);
+  guint tests = 0, failures = 0;
+  DmSeverity unplaced_worst = DM_SEVERITY_UNKNOWN;
+
+  /* Counts first: <testsuites> carries them. */
+  count_cases (model, assessment, by_layer, listed, &tests, &failures);
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
     {
       g_autoptr(DmFinding) finding = g_list_model_get_item (findings, i);
 
@@ -196,56 +281,10 @@ dm_output_junit_write (DmReport *report,
   for (guint s = 0; s < dm_model_get_n_services (model); s++)
     {
       DmService *service = dm_model_get_service (model, s);
-      guint suite_tests = 0, suite_failures = 0, suite_skipped = 0;
 
       if (!dm_assessment_has_service (assessment, service))
         continue;
-      for (guint l = 0; l < dm_model_get_n_layers (model); l++)
-        {
-          const DmLayerResult *result = dm_assessment_get_result (assessment, service, dm_model_get_layer (model, l));
-
-          suite_tests += is_customer_case (result);
-          suite_failures += result->status == DM_LAYER_GAP;
-          suite_skipped += result->status == DM_LAYER_NO_DATA;
-        }
-
-      g_string_append (doc, "  <testsuite");
-      put_attribute (doc, "name", dm_service_get_name (service));
-      put_attribute (doc, "id", dm_service_get_id (service));
-      put_count (doc, "tests", suite_tests);
-      put_count (doc, "failures", suite_failures);
-      put_count (doc, "errors", 0);
-      put_count (doc, "skipped", suite_skipped);
-      g_string_append (doc, ">\n");
-
-      for (guint l = 0; l < dm_model_get_n_layers (model); l++)
-        {
-          DmLayer *layer = dm_model_get_layer (model, l);
-          const DmLayerResult *result = dm_assessment_get_result (assessment, service, layer);
-          g_autofree char *key = NULL;
-
-          if (!is_customer_case (result))
-            continue;
-          g_string_append (doc, "    <testcase");
-          put_attribute (doc, "classname", dm_service_get_id (service));
-          put_attribute (doc, "name", dm_layer_get_name (layer));
-          if (result->status == DM_LAYER_OK)
-            {
-              g_string_append (doc, "/>\n");
-              continue;
-            }
-          g_string_append (doc, ">\n");
-          if (result->status == DM_LAYER_GAP)
-            {
-              key = layer_key (dm_service_get_id (service), dm_layer_get_id (layer));
-              put_failure (doc, g_hash_table_lookup (by_layer, key), result->failed, result->worst);
-            }
-          else
-            g_string_append (doc, "      <skipped message=\"no data: nothing in the exports speaks to this layer\"/>\n");
-          g_string_append (doc, "    </testcase>\n");
-        }
-      g_string_append (doc, "  </testsuite>\n");
-
+      put_suite (doc, model, assessment, service, by_layer);
       if (doc->len > 60 * 1024)
         {
           fwrite (doc->str, 1, doc->len, out);

@@ -91,18 +91,6 @@ put_text_object (yajl_gen    gen,
   yajl_gen_map_close (gen);
 }
 
-static void
-put_string_array (yajl_gen            gen,
-                  const char         *name,
-                  const char * const *values)
-{
-  put_string (gen, name);
-  yajl_gen_array_open (gen);
-  for (guint i = 0; values && values[i]; i++)
-    put_string (gen, values[i]);
-  yajl_gen_array_close (gen);
-}
-
 static char *
 rule_id (DmFinding *finding)
 {
@@ -179,12 +167,12 @@ put_rule (yajl_gen      gen,
     put_text_object (gen, "help", help);
   put_string (gen, "properties");
   yajl_gen_map_open (gen);
-  put_string_array (gen, "tags", (const char *[]){ "security", NULL });
+  _dm_output_gen_strings (gen, "tags", (const char *[]){ "security", NULL });
   if (security_severity)
     put_member (gen, "security-severity", security_severity);
-  put_string_array (gen, "controls", controls);
+  _dm_output_gen_strings (gen, "controls", controls);
   if (check && check->cis)
-    put_string_array (gen, "cis", (const char * const *)check->cis);
+    _dm_output_gen_strings (gen, "cis", (const char * const *)check->cis);
   put_member_if (gen, "service", service);
   put_member_if (gen, "layer", layer);
   yajl_gen_map_close (gen);

@@ -160,3 +160,17 @@ _dm_output_gen_string (yajl_gen    gen,
     text = valid = g_utf8_make_valid (text, -1);
   yajl_gen_string (gen, (const unsigned char *)text, strlen (text));
 }
+
+/* The member @name, a list of @values (%NULL-terminated; %NULL is an
+ * empty list). */
+void
+_dm_output_gen_strings (yajl_gen            gen,
+                        const char         *name,
+                        const char * const *values)
+{
+  _dm_output_gen_string (gen, name);
+  yajl_gen_array_open (gen);
+  for (guint i = 0; values && values[i]; i++)
+    _dm_output_gen_string (gen, values[i]);
+  yajl_gen_array_close (gen);
+}
