@@ -310,10 +310,22 @@ search_changed_cb (DmWindow *self)
   update_row_focus (self);
 }
 
+static void row_activated_cb (DmWindow      *self,
+                              GtkListBoxRow *row);
+
 static void
 search_activate_cb (DmWindow *self)
 {
   g_autofree char *needle = g_utf8_casefold (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), -1);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  /* The list is the entry's key-capture widget, so Return on a row comes
+   * here first: it opens that row, not the first match. */
+  if (focus != NULL && GTK_IS_LIST_BOX_ROW (focus) && gtk_widget_get_parent (focus) == GTK_WIDGET (self->service_list))
+    {
+      row_activated_cb (self, GTK_LIST_BOX_ROW (focus));
+      return;
+    }
 
   /* Enter opens the first match, as in GNOME Settings. It can come before
    * the entry's delayed search-changed, so match the text directly rather
