@@ -287,6 +287,9 @@ show_compare (DmPresentation *self)
 {
   guint n_services = dm_model_get_n_services (self->model);
 
+  /* Some nine hundred labels: made when first shown, not on F5. */
+  if (gtk_widget_get_first_child (GTK_WIDGET (self->matrix_cells)) == NULL)
+    build_matrix_cells (self);
   gtk_label_set_text (self->title_label, _("How the line moves between services"));
   gtk_label_set_text (self->subtitle_label, _("Who owns each layer, service by service"));
   /* Translators: what the matrix slide is, read out before its cells */
@@ -699,7 +702,6 @@ dm_presentation_new (GtkWindow *parent,
       self->matrix_report = dm_report_new (model, catalogue, NULL, FALSE);
     }
   gtk_drawing_area_set_draw_func (self->matrix_area, draw_matrix, self, NULL);
-  build_matrix_cells (self);
 
   g_array_append_val (self->slides, ((Slide) { "summary", NULL }));
   if (self->report)
