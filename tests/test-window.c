@@ -18,7 +18,6 @@
 #include "dm-details-pane.h"
 #include "dm-diagram.h"
 #include "dm-findings-view.h"
-#include "dm-presentation.h"
 #include "dm-window-private.h"
 
 static DmApplication *shared_app;
@@ -1024,94 +1023,6 @@ test_export_and_print (Fixture       *f,
   g_rmdir (dir);
 }
 
-static void
-test_presentation (Fixture       *f,
-                   gconstpointer  data)
-{
-  DmModel *model = dm_window_get_model (f->window);
-  DmAssessment *assessment;
-  DmPresentation *slides;
-  GtkWindow *window;
-  guint with_gaps = 0;
-
-  /* Without an export: every service, then compare and summary. */
-  window = dm_window_present_slides (f->window);
-  slides = DM_PRESENTATION (window);
-  g_assert_cmpuint (dm_presentation_get_n_slides (slides), ==, dm_model_get_n_services (model) + 2);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (slides), "presentation.leave", NULL));
-
-  open_demo (f);
-  assessment = dm_window_get_assessment (f->window);
-  for (guint i = 0; i < dm_model_get_n_services (model); i++)
-    if (dm_assessment_get_service_gaps (assessment, dm_model_get_service (model, i)))
-      with_gaps++;
-  g_assert_cmpuint (with_gaps, >, 1);
-
-  /* With an export, a review starts with what was read: slide 1 says how
-   * the items of each input were used, as the CLI and reports say it. Then
-   * one slide per service with gaps. */
-  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-service", "s", "s3");
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.present", NULL));
-  slides = NULL;
-  {
-    GList *toplevels = gtk_window_list_toplevels ();
-
-    for (GList *w = toplevels; w; w = w->next)
-      if (DM_IS_PRESENTATION (w->data))
-        slides = w->data;
-    g_list_free (toplevels);
-  }
-  g_assert_nonnull (slides);
-  g_assert_cmpuint (dm_presentation_get_n_slides (slides), ==, 1 + with_gaps + 2);
-  g_assert_cmpuint (dm_presentation_get_slide (slides), ==, 0);
-  g_assert_cmpstr (dm_presentation_get_slide_kind (slides), ==, "overview");
-  g_assert_cmpstr (dm_presentation_get_title (slides), ==, "What Was Read");
-  g_assert_nonnull (strstr (dm_presentation_get_body (slides),
-                            "demo-export.json (asff)\n33 items: 23 failed, 10 passed, 0 informational, 0 suppressed, "
-                            "0 duplicates, 0 not AWS, 0 not read"));
-  g_assert_cmpstr (dm_presentation_get_warning (slides), ==, "");
-  while (g_strcmp0 (dm_presentation_get_title (slides), "Amazon S3") != 0 &&
-         dm_presentation_get_slide (slides) + 1 < dm_presentation_get_n_slides (slides))
-    gtk_widget_activate_action (GTK_WIDGET (slides), "presentation.next", NULL);
-  g_assert_cmpstr (dm_presentation_get_slide_kind (slides), ==, "service");
-  g_assert_cmpstr (dm_presentation_get_title (slides), ==, "Amazon S3");
-  g_assert_nonnull (strstr (dm_presentation_get_body (slides), "marketing-assets"));
-
-  /* Notes hold why the layers are the customer's and how to fix the gaps. */
-  g_assert_false (dm_presentation_get_notes_shown (slides));
-  gtk_widget_activate_action (GTK_WIDGET (slides), "presentation.toggle-notes", NULL);
-  g_assert_true (dm_presentation_get_notes_shown (slides));
-  g_assert_nonnull (strstr (dm_presentation_get_notes (slides), "Fix: "));
-
-  /* Step to the end: the compare matrix, then the summary, then no further. */
-  gtk_widget_activate_action (GTK_WIDGET (slides), "presentation.last", NULL);
-  g_assert_cmpstr (dm_presentation_get_slide_kind (slides), ==, "summary");
-  g_assert_nonnull (strstr (dm_presentation_get_body (slides), "23 failed findings"));
-  gtk_widget_activate_action (GTK_WIDGET (slides), "presentation.next", NULL);
-  g_assert_cmpuint (dm_presentation_get_slide (slides), ==, with_gaps + 2);
-  gtk_widget_activate_action (GTK_WIDGET (slides), "presentation.previous", NULL);
-  g_assert_cmpstr (dm_presentation_get_slide_kind (slides), ==, "compare");
-  gtk_widget_activate_action (GTK_WIDGET (slides), "presentation.first", NULL);
-  g_assert_cmpuint (dm_presentation_get_slide (slides), ==, 0);
-  g_assert_cmpstr (dm_presentation_get_slide_kind (slides), ==, "overview");
-  gtk_widget_activate_action (GTK_WIDGET (slides), "presentation.next", NULL);
-  g_assert_cmpstr (dm_presentation_get_slide_kind (slides), ==, "service");
-  for (guint i = 0; i < with_gaps + 5; i++)
-    gtk_widget_activate_action (GTK_WIDGET (slides), "presentation.next", NULL);
-  g_assert_cmpuint (dm_presentation_get_slide (slides), ==, with_gaps + 2);
-
-  /* Redaction reaches the slides too. */
-  gtk_widget_activate_action (GTK_WIDGET (slides), "presentation.leave", NULL);
-  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.redact", NULL);
-  spin_until (report_redacted, f);
-  window = dm_window_present_slides (f->window);
-  g_assert_cmpstr (dm_presentation_get_subtitle (DM_PRESENTATION (window)), ==, "Account account-1");
-  gtk_widget_activate_action (GTK_WIDGET (window), "presentation.next", NULL);
-  g_assert_cmpstr (dm_presentation_get_slide_kind (DM_PRESENTATION (window)), ==, "service");
-  g_assert_null (strstr (dm_presentation_get_body (DM_PRESENTATION (window)), "marketing-assets"));
-  gtk_window_destroy (window);
-}
-
 static gboolean
 diff_ready (Fixture *f)
 {
@@ -1237,7 +1148,6 @@ main (int   argc,
   ADD ("/window/recent-exports", test_recent_exports);
   ADD ("/window/redact", test_redact);
   ADD ("/window/export-and-print", test_export_and_print);
-  ADD ("/window/presentation", test_presentation);
   ADD ("/window/compare-with", test_compare_with);
 #undef ADD
 

@@ -15,8 +15,7 @@ G_DECLARE_FINAL_TYPE (DmPresentation, dm_presentation, DM, PRESENTATION, AdwWind
 
 DmPresentation *dm_presentation_new             (GtkWindow      *parent,
                                                  DmModel        *model,
-                                                 DmReport       *report,
-                                                 DmService      *start);
+                                                 DmReport       *report);
 guint           dm_presentation_get_n_slides    (DmPresentation *self);
 guint           dm_presentation_get_slide       (DmPresentation *self);
 const char     *dm_presentation_get_slide_kind  (DmPresentation *self);
@@ -24,6 +23,11 @@ const char     *dm_presentation_get_title       (DmPresentation *self);
 const char     *dm_presentation_get_body        (DmPresentation *self);
 const char     *dm_presentation_get_subtitle    (DmPresentation *self);
 const char     *dm_presentation_get_warning     (DmPresentation *self);
+const char     *dm_presentation_get_spoken      (DmPresentation *self);
+GtkWidget      *dm_presentation_get_slide_widget (DmPresentation *self);
+GtkWidget      *dm_presentation_get_matrix_cells (DmPresentation *self);
+GtkWidget      *dm_presentation_get_summary_view (DmPresentation *self);
+GtkWidget      *dm_presentation_get_gaps        (DmPresentation *self);
 gboolean        dm_presentation_get_notes_shown (DmPresentation *self);
 const char     *dm_presentation_get_notes       (DmPresentation *self);
 

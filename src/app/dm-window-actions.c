@@ -124,6 +124,7 @@ static const struct
   const char *action;
   const char *view;
 } views[] = {
+  { "win.show-overview", "overview" },
   { "win.show-explore", "explore" },
   { "win.show-compare", "compare" },
   { "win.show-findings", "findings" },
@@ -258,6 +259,7 @@ _dm_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_property_action (widget_class, "win.show-all-services", "show-all-services");
   gtk_widget_class_install_property_action (widget_class, "win.redact", "redact");
   gtk_widget_class_install_action (widget_class, "win.reset-model", NULL, reset_model_action);
+  gtk_widget_class_install_action (widget_class, "win.show-overview", NULL, show_view_action);
   gtk_widget_class_install_action (widget_class, "win.show-explore", NULL, show_view_action);
   gtk_widget_class_install_action (widget_class, "win.show-compare", NULL, show_view_action);
   gtk_widget_class_install_action (widget_class, "win.show-findings", NULL, show_view_action);
@@ -276,6 +278,7 @@ _dm_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export-report", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.present", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_ALT_MASK, "win.show-overview", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-explore", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-compare", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-findings", NULL);

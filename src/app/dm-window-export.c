@@ -242,8 +242,8 @@ dm_window_print (DmWindow    *self,
 /**
  * dm_window_present_slides:
  *
- * Opens the presentation of what the window shows: with an export, at
- * what was read; without one, at the current service.
+ * Opens the presentation of what the window shows, at slide 1: the
+ * executive summary.
  *
  * Returns: (transfer none): the presentation window
  */
@@ -254,7 +254,7 @@ dm_window_present_slides (DmWindow *self)
 
   g_return_val_if_fail (DM_IS_WINDOW (self), NULL);
 
-  presentation = dm_presentation_new (GTK_WINDOW (self), self->model, self->report, self->service);
+  presentation = dm_presentation_new (GTK_WINDOW (self), self->model, self->report);
   gtk_window_set_application (GTK_WINDOW (presentation), gtk_window_get_application (GTK_WINDOW (self)));
   gtk_window_present (GTK_WINDOW (presentation));
   return GTK_WINDOW (presentation);

@@ -16,6 +16,7 @@
 #include "dm-diff.h"
 #include "dm-findings-view.h"
 #include "dm-report.h"
+#include "dm-summary-view.h"
 #include "dm-window.h"
 
 G_BEGIN_DECLS
@@ -34,6 +35,8 @@ struct _DmWindow
   AdwViewSwitcherTitle *switcher_title;
   AdwToastOverlay      *toast_overlay;
   AdwViewStack         *view_stack;
+  GtkStack             *overview_stack;
+  DmSummaryView        *overview;
   AdwFlap              *flap;
   DmDiagram            *diagram;
   DmDetailsPane        *details;

@@ -451,6 +451,8 @@ apply_assessment (DmWindow *self)
   update_inputs (self);
   dm_findings_view_set_assessment (self->findings, self->assessment);
   dm_compare_view_set_assessment (self->compare, self->assessment);
+  dm_summary_view_set_report (self->overview, self->report);
+  gtk_stack_set_visible_child_name (self->overview_stack, self->report ? "summary" : "empty");
   rebuild_list (self);
   _dm_window_actions_update (self);
 }
@@ -1007,6 +1009,7 @@ dm_window_class_init (DmWindowClass *klass)
   g_type_ensure (DM_TYPE_DETAILS_PANE);
   g_type_ensure (DM_TYPE_COMPARE_VIEW);
   g_type_ensure (DM_TYPE_FINDINGS_VIEW);
+  g_type_ensure (DM_TYPE_SUMMARY_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/dm-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DmWindow, leaflet);
@@ -1020,6 +1023,8 @@ dm_window_class_init (DmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DmWindow, inputs_button);
   gtk_widget_class_bind_template_child (widget_class, DmWindow, inputs_box);
   gtk_widget_class_bind_template_child (widget_class, DmWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, DmWindow, overview_stack);
+  gtk_widget_class_bind_template_child (widget_class, DmWindow, overview);
   gtk_widget_class_bind_template_child (widget_class, DmWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, DmWindow, diagram);
   gtk_widget_class_bind_template_child (widget_class, DmWindow, details);
@@ -1040,6 +1045,8 @@ static void
 dm_window_init (DmWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The Overview is the first page; the window still opens on the diagram. */
+  adw_view_stack_set_visible_child_name (self->view_stack, "explore");
 
   self->settings = g_settings_new (APP_ID);
   self->cancellable = g_cancellable_new ();
