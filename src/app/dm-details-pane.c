@@ -13,6 +13,7 @@
 #include <inttypes.h>
 
 #include "dm-details-pane.h"
+#include "dm-findings-view.h"
 #include "dm-import-summary.h"
 
 struct _DmDetailsPane
@@ -25,6 +26,7 @@ struct _DmDetailsPane
   GtkLabel  *hint_label;
   GtkBox    *groups_box;
   GPtrArray *groups;    /* GtkWidget, unowned */
+  GHashTable *expanders; /* DmFinding → its GtkExpander, both unowned */
 
   DmReport     *report;
   GtkScrolledWindow *scroller;
@@ -141,6 +143,7 @@ clear_groups (DmDetailsPane *self)
 {
   GtkWidget *child;
 
+  g_hash_table_remove_all (self->expanders);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->groups_box))))
     gtk_box_remove (self->groups_box, child);
   g_ptr_array_set_size (self->groups, 0);
@@ -190,8 +193,9 @@ describe_status (const DmLayerResult *result)
 }
 
 static void
-add_finding_row (GtkListBox *list,
-                 DmFinding  *finding)
+add_finding_row (DmDetailsPane *self,
+                 GtkListBox    *list,
+                 DmFinding     *finding)
 {
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *expander = gtk_expander_new (NULL);
@@ -204,6 +208,8 @@ add_finding_row (GtkListBox *list,
   DmFindingStatus status = dm_finding_get_status (finding);
   gboolean failed = status == DM_FINDING_FAILED;
 
+  gtk_widget_set_hexpand (expander, TRUE);
+
   if (status == DM_FINDING_FAILED || status == DM_FINDING_PASSED)
     /* Translators: status symbol and severity of a finding, e.g. "⚠ high" */
     summary = g_strdup_printf (failed ? _("⚠ %s") : _("✓ passed (%s)"), dm_severity_to_string (dm_finding_get_severity (finding)));
@@ -213,7 +219,7 @@ add_finding_row (GtkListBox *list,
                                dm_severity_to_string (dm_finding_get_severity (finding)));
 
   gtk_box_append (GTK_BOX (heading), make_label (dm_finding_get_title (finding), "heading"));
-  gtk_box_append (GTK_BOX (heading), make_label (summary, failed ? "error" : status == DM_FINDING_PASSED ? "success" : "dim-label"));
+  gtk_box_append (GTK_BOX (heading), dm_findings_view_new_badge (dm_finding_get_severity (finding), status));
   gtk_box_append (GTK_BOX (heading), make_label (dm_finding_get_resource (finding), "caption"));
   gtk_expander_set_label_widget (GTK_EXPANDER (expander), heading);
 
@@ -266,25 +272,74 @@ add_finding_row (GtkListBox *list,
   gtk_widget_set_margin_bottom (expander, 8);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), expander);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, dm_finding_get_title (finding),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, summary,
-                                  -1);
+  {
+    /* The expander is what takes focus: it is named with its finding. */
+    g_autofree char *name = dm_findings_view_describe_finding (finding);
+
+    gtk_accessible_update_property (GTK_ACCESSIBLE (expander), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, dm_finding_get_title (finding),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, summary,
+                                    -1);
+  }
+  g_hash_table_insert (self->expanders, finding, expander);
   gtk_list_box_append (list, row);
 }
 
-/* Failed findings first, then by severity, worst first. */
-static int
-compare_findings (gconstpointer a,
-                  gconstpointer b)
+/* One check of the layer: its title, severity and scope, opening to its
+ * regions, then each finding. */
+static void
+add_group_row (DmDetailsPane  *self,
+               GtkListBox     *list,
+               DmFindingGroup *group)
 {
-  DmFinding *fa = *(DmFinding **)a, *fb = *(DmFinding **)b;
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *expander = gtk_expander_new (NULL);
+  GtkWidget *heading = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *body = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *findings = gtk_list_box_new ();
+  g_autofree char *name = dm_findings_view_describe_group (group);
+  g_autofree char *scope = dm_finding_group_describe_scope (group);
+  g_autofree char *regions = g_strjoinv (", ", (char **)dm_finding_group_get_regions (group));
+  GPtrArray *members = dm_finding_group_get_findings (group);
 
-  if (dm_finding_get_status (fa) != dm_finding_get_status (fb))
-    return dm_finding_get_status (fa) == DM_FINDING_FAILED ? -1 : 1;
-  return (int)dm_finding_get_severity (fb) - (int)dm_finding_get_severity (fa);
+  gtk_box_append (GTK_BOX (heading), make_label (dm_finding_group_get_title (group), "heading"));
+  gtk_box_append (GTK_BOX (heading), dm_findings_view_new_badge (dm_finding_group_get_severity (group),
+                                                                 dm_finding_group_get_status (group)));
+  gtk_box_append (GTK_BOX (heading), make_label (scope, "caption"));
+  gtk_expander_set_label_widget (GTK_EXPANDER (expander), heading);
+
+  if (*regions)
+    {
+      gtk_box_append (GTK_BOX (body), make_label (_("Regions"), "caption-heading"));
+      gtk_box_append (GTK_BOX (body), make_label (regions, "caption"));
+    }
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (findings), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (findings, "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (findings), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  for (guint i = 0; i < members->len && i < MAX_FINDINGS_SHOWN; i++)
+    {
+      add_finding_row (self, GTK_LIST_BOX (findings), g_ptr_array_index (members, i));
+      g_object_set_data (g_hash_table_lookup (self->expanders, g_ptr_array_index (members, i)), "group", expander);
+    }
+  gtk_box_append (GTK_BOX (body), findings);
+  gtk_widget_set_margin_top (body, 6);
+  gtk_expander_set_child (GTK_EXPANDER (expander), body);
+
+  gtk_widget_set_margin_start (expander, 12);
+  gtk_widget_set_margin_end (expander, 12);
+  gtk_widget_set_margin_top (expander, 8);
+  gtk_widget_set_margin_bottom (expander, 8);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (expander), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), expander);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  gtk_widget_add_css_class (row, "finding-group");
+  gtk_list_box_append (list, row);
 }
 
+/* The layer's findings, one row per check, worst first: a whole-account
+ * scan reports one check on many resources. */
 static void
 add_layer_findings (DmDetailsPane *self,
                     DmService     *service,
@@ -292,25 +347,32 @@ add_layer_findings (DmDetailsPane *self,
 {
   GListModel *findings = dm_assessment_get_findings (self->assessment);
   g_autoptr(GPtrArray) matching = dm_assessment_query (self->assessment, findings, service, layer, FALSE);
+  g_autoptr(GPtrArray) groups = NULL;
   GtkListBox *list;
 
   if (matching->len == 0)
     return;
 
-  g_ptr_array_sort (matching, compare_findings);
-
+  groups = dm_finding_groups_new (matching);
   {
     g_autofree char *title = g_strdup_printf (_("Findings: %s"), dm_layer_get_name (layer));
     add_group (self, title, NULL, &list);
   }
 
-  for (guint i = 0; i < matching->len && i < MAX_FINDINGS_SHOWN; i++)
-    add_finding_row (list, g_ptr_array_index (matching, i));
-
-  if (matching->len > MAX_FINDINGS_SHOWN)
+  for (guint i = 0; i < groups->len && i < MAX_FINDINGS_SHOWN; i++)
     {
-      g_autofree char *more = g_strdup_printf (_("%u more findings are not listed here"),
-                                               matching->len - MAX_FINDINGS_SHOWN);
+      DmFindingGroup *group = g_ptr_array_index (groups, i);
+
+      if (dm_finding_group_get_n_findings (group) == 1)
+        add_finding_row (self, list, g_ptr_array_index (dm_finding_group_get_findings (group), 0));
+      else
+        add_group_row (self, list, group);
+    }
+
+  if (groups->len > MAX_FINDINGS_SHOWN)
+    {
+      g_autofree char *more = g_strdup_printf (_("%u more checks are not listed here"),
+                                               groups->len - MAX_FINDINGS_SHOWN);
       add_fact (list, _("More"), more, NULL);
     }
 }
@@ -671,6 +733,7 @@ dm_details_pane_finalize (GObject *object)
   DmDetailsPane *self = (DmDetailsPane *)object;
 
   g_ptr_array_unref (self->groups);
+  g_hash_table_unref (self->expanders);
 
   G_OBJECT_CLASS (dm_details_pane_parent_class)->finalize (object);
 }
@@ -697,7 +760,50 @@ static void
 dm_details_pane_init (DmDetailsPane *self)
 {
   self->groups = g_ptr_array_new ();
+  self->expanders = g_hash_table_new (NULL, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/**
+ * dm_details_pane_show_finding:
+ * @finding: a finding of the band shown
+ *
+ * Opens @finding (and its check's group) and moves focus to it, which
+ * scrolls it into view.
+ *
+ * Returns: whether @finding is in the pane
+ */
+gboolean
+dm_details_pane_show_finding (DmDetailsPane *self,
+                              DmFinding     *finding)
+{
+  GtkWidget *expander;
+  GtkWidget *group;
+
+  g_return_val_if_fail (DM_IS_DETAILS_PANE (self), FALSE);
+
+  expander = g_hash_table_lookup (self->expanders, finding);
+  if (expander == NULL)
+    return FALSE;
+  group = g_object_get_data (G_OBJECT (expander), "group");
+  if (group != NULL)
+    gtk_expander_set_expanded (GTK_EXPANDER (group), TRUE);
+  gtk_expander_set_expanded (GTK_EXPANDER (expander), TRUE);
+  gtk_widget_grab_focus (expander);
+  return TRUE;
+}
+
+/**
+ * dm_details_pane_get_finding_expander:
+ *
+ * Returns: (transfer none) (nullable): the expander of @finding, if shown
+ */
+GtkWidget *
+dm_details_pane_get_finding_expander (DmDetailsPane *self,
+                                      DmFinding     *finding)
+{
+  g_return_val_if_fail (DM_IS_DETAILS_PANE (self), NULL);
+  return g_hash_table_lookup (self->expanders, finding);
 }
 
 GtkWidget *

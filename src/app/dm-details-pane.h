@@ -28,5 +28,9 @@ guint       dm_details_pane_get_n_groups (DmDetailsPane *self);
 GtkWidget  *dm_details_pane_get_group  (DmDetailsPane *self,
                                         guint          index);
 GtkWidget  *dm_details_pane_new_inputs_list (DmReport  *report);
+gboolean    dm_details_pane_show_finding (DmDetailsPane *self,
+                                          DmFinding     *finding);
+GtkWidget  *dm_details_pane_get_finding_expander (DmDetailsPane *self,
+                                                  DmFinding     *finding);
 
 G_END_DECLS

@@ -1,8 +1,11 @@
 /* dm-findings-view.c
  *
- * A GtkColumnView over the assessment's findings, filtered (by status, or
- * all, plus a text search) and sorted by column. Cells are plain labels:
- * export text is never markup here.
+ * The assessment's findings, filtered, grouped by check (DmFindingGroup:
+ * failed first, worst first) in a GtkColumnView over a GtkTreeListModel,
+ * with the selected finding in full beside the list. Groups of several
+ * findings expand to them; a group of one is that finding.
+ *
+ * Export text is never markup here: every cell and field is a plain label.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,22 +14,53 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 
 #include "dm-findings-view.h"
 
 typedef enum
 {
   COLUMN_SEVERITY,
-  COLUMN_CHECK,
+  COLUMN_TITLE,
+  COLUMN_RESOURCE,
   COLUMN_SERVICE,
   COLUMN_LAYER,
-  COLUMN_RESOURCE,
   COLUMN_REGION,
-  COLUMN_TITLE,
-  COLUMN_EVIDENCE,
-  COLUMN_CONTROLS,
+  COLUMN_ACCOUNT,
   N_COLUMNS
 } Column;
+
+/* The filters that pick one value among those of the export. */
+#define FIRST_VALUE_CONTROL DM_FINDINGS_SERVICE
+#define N_VALUE_CONTROLS (DM_FINDINGS_TOOL - DM_FINDINGS_SERVICE + 1)
+
+/* Each drop-down's name, the start of its accessible name ("Severity:
+ * high and above"), and the row that means "no filter". */
+static const struct
+{
+  const char *name;
+  const char *all;
+} controls[DM_N_FINDINGS_CONTROLS] = {
+  [DM_FINDINGS_STATUS] = { N_("Status"), N_("All results") },
+  [DM_FINDINGS_SEVERITY] = { N_("Severity"), N_("Any severity") },
+  [DM_FINDINGS_SERVICE] = { N_("Service"), N_("All services") },
+  [DM_FINDINGS_LAYER] = { N_("Layer"), N_("All layers") },
+  [DM_FINDINGS_REGION] = { N_("Region"), N_("All regions") },
+  [DM_FINDINGS_ACCOUNT] = { N_("Account"), N_("All accounts") },
+  [DM_FINDINGS_TOOL] = { N_("Tool"), N_("All tools") },
+  [DM_FINDINGS_SORT] = { N_("Sort by"), N_("Worst first") },
+};
+
+/* The status drop-down's rows: informational and suppressed findings are
+ * listed too, never as gaps. */
+static const int dropdown_statuses[] = {
+  -1, DM_FINDING_FAILED, DM_FINDING_PASSED, DM_FINDING_INFORMATIONAL, DM_FINDING_SUPPRESSED,
+};
+
+/* The severity drop-down's rows: a floor, worst first. */
+static const DmSeverity dropdown_severities[] = {
+  DM_SEVERITY_UNKNOWN, DM_SEVERITY_CRITICAL, DM_SEVERITY_HIGH, DM_SEVERITY_MEDIUM, DM_SEVERITY_LOW,
+};
 
 struct _DmFindingsView
 {
@@ -34,137 +68,197 @@ struct _DmFindingsView
 
   GtkStack           *stack;
   GtkSearchEntry     *search_entry;
-  GtkDropDown        *status_dropdown;
+  GtkFlowBox         *filters_box;
   GtkLabel           *count_label;
   GtkColumnView      *column_view;
+  GtkBox             *detail_box;
+  GtkScrolledWindow  *detail_scroller;
+
+  GtkDropDown        *dropdowns[DM_N_FINDINGS_CONTROLS];
+  GPtrArray          *values[N_VALUE_CONTROLS];  /* the ids behind each row; row 0 is NULL */
 
   DmAssessment       *assessment;
-  GtkCustomFilter    *filter;
-  GtkFilterListModel *filtered;
-  GtkSortListModel   *sorted;
+  DmModel            *model;       /* for service and layer names */
+  GListStore         *groups;      /* DmFindingGroup, as shown */
+  GListStore         *shown;       /* DmFinding, flat, in the groups' order */
+  GtkTreeListModel   *tree;        /* owned by the selection */
   GtkSingleSelection *selection;
   char               *needle;
-  int                 status;    /* DmFindingStatus shown, or -1 for all */
-  DmModel            *model;     /* for service and layer names */
+  int                 status;      /* DmFindingStatus shown, or -1 for all */
+  DmSeverity          min_severity;
+  DmFindingsSort      sort;
+  gboolean            rebuilding;  /* drop-down models being replaced */
 };
 
 G_DEFINE_FINAL_TYPE (DmFindingsView, dm_findings_view, ADW_TYPE_BIN)
 
-static char *
-cell_text (DmFindingsView *self,
-           DmFinding      *finding,
-           Column          column)
-{
-  switch (column)
-    {
-    case COLUMN_SEVERITY:
-      if (dm_finding_get_status (finding) == DM_FINDING_PASSED)
-        return g_strdup (_("✓ passed"));
-      if (dm_finding_get_status (finding) != DM_FINDING_FAILED)
-        /* Translators: an informational or suppressed finding, never a gap */
-        return g_strdup_printf (_("– %s"), dm_finding_status_to_label (dm_finding_get_status (finding)));
-      return g_strdup_printf ("⚠ %s", dm_severity_to_string (dm_finding_get_severity (finding)));
-    case COLUMN_CHECK:
-      return g_strdup (dm_finding_get_check (finding) ? dm_finding_get_check (finding) : "—");
-    case COLUMN_SERVICE:
-      {
-        const char *id = dm_finding_get_service (finding);
-        DmService *service = id && self->model ? dm_model_find_service (self->model, id) : NULL;
+static void update_detail (DmFindingsView *self);
 
-        /* Names, as the rest of the window shows them; ids as a fallback. */
-        return g_strdup (service ? dm_service_get_short_name (service) : id ? id : _("unmapped"));
-      }
-    case COLUMN_LAYER:
-      {
-        const char *id = self->assessment ? dm_assessment_get_finding_layer (self->assessment, finding) : NULL;
-        DmLayer *layer = id && self->model ? dm_model_find_layer (self->model, id) : NULL;
+/* Shared wording *********************************************************/
 
-        return g_strdup (layer ? dm_layer_get_name (layer) : id ? id : _("unmapped"));
-      }
-    case COLUMN_RESOURCE:
-      return g_strdup (dm_finding_get_resource (finding));
-    case COLUMN_REGION:
-      return g_strdup (dm_finding_get_region (finding));
-    case COLUMN_TITLE:
-      return g_strdup (dm_finding_get_title (finding));
-    case COLUMN_EVIDENCE:
-      return g_strdup (dm_finding_get_evidence (finding));
-    case COLUMN_CONTROLS:
-      return g_strjoinv (", ", (char **)dm_finding_get_controls (finding));
-    case N_COLUMNS:
-    default:
-      g_return_val_if_reached (NULL);
-    }
-}
-
-static void
-setup_cell (GtkSignalListItemFactory *factory,
-            GtkListItem              *item,
-            gpointer                  user_data)
+/**
+ * dm_findings_view_new_badge:
+ *
+ * The severity as a word on its colour of the one scale, or the status
+ * for findings that are not gaps: colour is never the only cue.
+ *
+ * Returns: (transfer floating): a #GtkLabel
+ */
+GtkWidget *
+dm_findings_view_new_badge (DmSeverity      severity,
+                            DmFindingStatus status)
 {
   GtkWidget *label = gtk_label_new (NULL);
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 60);
-  gtk_list_item_set_child (item, label);
+  gtk_widget_add_css_class (label, "severity-badge");
+  gtk_widget_set_halign (label, GTK_ALIGN_START);
+  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+  if (status == DM_FINDING_FAILED)
+    {
+      gtk_label_set_text (GTK_LABEL (label), dm_severity_to_label (severity));
+      gtk_widget_add_css_class (label, dm_severity_colours (severity)->css_class);
+    }
+  else
+    {
+      g_autofree char *text = g_strdup_printf (status == DM_FINDING_PASSED ? "✓ %s" : "– %s",
+                                               dm_finding_status_to_label (status));
+
+      gtk_label_set_text (GTK_LABEL (label), text);
+      gtk_widget_add_css_class (label, status == DM_FINDING_PASSED ? "severity-passed" : "severity-other");
+    }
+  return label;
 }
 
-static void
-bind_cell (GtkSignalListItemFactory *factory,
-           GtkListItem              *item,
-           DmFindingsView           *self)
+static const char *
+severity_or_status (DmSeverity      severity,
+                    DmFindingStatus status)
 {
-  Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "column"));
-  DmFinding *finding = gtk_list_item_get_item (item);
-  GtkWidget *label = gtk_list_item_get_child (item);
-  g_autofree char *text = cell_text (self, finding, column);
+  return status == DM_FINDING_FAILED ? dm_severity_to_label (severity) : dm_finding_status_to_label (status);
+}
 
-  gtk_label_set_text (GTK_LABEL (label), text);
-  /* The full text stays reachable where a cell is too narrow. */
-  gtk_widget_set_tooltip_text (label, text);
+/* "EBS default encryption is off — Medium — 1 resource in 17 regions":
+ * the group's row and expander say this, on screen and to a reader. */
+char *
+dm_findings_view_describe_group (DmFindingGroup *group)
+{
+  g_autofree char *scope = dm_finding_group_describe_scope (group);
 
-  if (column == COLUMN_SEVERITY)
+  /* Translators: a check, its severity (or status) and its scope */
+  return g_strdup_printf (_("%s — %s — %s"), dm_finding_group_get_title (group),
+                          severity_or_status (dm_finding_group_get_severity (group),
+                                              dm_finding_group_get_status (group)),
+                          scope);
+}
+
+/* What a reader hears for a finding's row: severity, status, title,
+ * resource and region, in words. */
+char *
+dm_findings_view_describe_finding (DmFinding *finding)
+{
+  const char *resource = dm_finding_get_resource (finding);
+  const char *region = dm_finding_get_region (finding);
+  g_autofree char *text = NULL;
+
+  /* Translators: "High severity, failed: Root account has no MFA; resource: root" */
+  text = g_strdup_printf (_("%s severity, %s: %s; resource: %s"),
+                          dm_severity_to_label (dm_finding_get_severity (finding)),
+                          dm_finding_status_to_label (dm_finding_get_status (finding)),
+                          dm_finding_get_title (finding),
+                          resource && *resource ? resource : _("none"));
+  if (region == NULL || *region == '\0')
+    return g_steal_pointer (&text);
+  /* Translators: a finding's description, then its region */
+  return g_strdup_printf (_("%s; region: %s"), text, region);
+}
+
+static char *
+describe_group_row (DmFindingGroup *group)
+{
+  g_autofree char *scope = dm_finding_group_describe_scope (group);
+
+  if (dm_finding_group_get_n_findings (group) == 1)
+    return dm_findings_view_describe_finding (g_ptr_array_index (dm_finding_group_get_findings (group), 0));
+  /* Translators: "Medium severity, failed: EBS default encryption is off; 17 resources in 17 regions" */
+  return g_strdup_printf (_("%s severity, %s: %s; %s"),
+                          dm_severity_to_label (dm_finding_group_get_severity (group)),
+                          dm_finding_status_to_label (dm_finding_group_get_status (group)),
+                          dm_finding_group_get_title (group), scope);
+}
+
+/* Values of a finding ****************************************************/
+
+/* The id a value filter compares, or NULL. */
+static const char *
+finding_value (DmFindingsView   *self,
+               DmFinding        *finding,
+               DmFindingsControl control)
+{
+  switch (control)
     {
-      static const char * const classes[DM_N_FINDING_STATUSES] = {
-        [DM_FINDING_FAILED] = "error", [DM_FINDING_PASSED] = "success",
-        [DM_FINDING_INFORMATIONAL] = "dim-label", [DM_FINDING_SUPPRESSED] = "dim-label",
-      };
-
-      for (guint i = 0; i < DM_N_FINDING_STATUSES; i++)
-        gtk_widget_remove_css_class (label, classes[i]);
-      gtk_widget_add_css_class (label, classes[dm_finding_get_status (finding)]);
+    case DM_FINDINGS_SERVICE:
+      return dm_finding_get_service (finding);
+    case DM_FINDINGS_LAYER:
+      return self->assessment ? dm_assessment_get_finding_layer (self->assessment, finding) : NULL;
+    case DM_FINDINGS_REGION:
+      return dm_finding_get_region (finding);
+    case DM_FINDINGS_ACCOUNT:
+      return dm_finding_get_account (finding);
+    case DM_FINDINGS_TOOL:
+      return dm_finding_get_tool (finding);
+    case DM_FINDINGS_STATUS:
+    case DM_FINDINGS_SEVERITY:
+    case DM_FINDINGS_SORT:
+    case DM_N_FINDINGS_CONTROLS:
+    default:
+      return NULL;
     }
 }
 
-/* Failed before passed, then by severity; a descending sort puts the worst
- * failures first. */
-static int
-compare_severity (gconstpointer a,
-                  gconstpointer b,
-                  gpointer      user_data)
+/* Names, as the rest of the window shows them; ids as a fallback. */
+static const char *
+value_label (DmFindingsView   *self,
+             DmFindingsControl control,
+             const char       *id)
 {
-  DmFinding *fa = (DmFinding *)a, *fb = (DmFinding *)b;
-  int ka = dm_finding_get_status (fa) == DM_FINDING_FAILED ? 10 + dm_finding_get_severity (fa) : 0;
-  int kb = dm_finding_get_status (fb) == DM_FINDING_FAILED ? 10 + dm_finding_get_severity (fb) : 0;
+  if (id == NULL)
+    return _("unmapped");
+  if (control == DM_FINDINGS_SERVICE && self->model)
+    {
+      DmService *service = dm_model_find_service (self->model, id);
 
-  return ka < kb ? GTK_ORDERING_SMALLER : ka > kb ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
+      return service ? dm_service_get_short_name (service) : id;
+    }
+  if (control == DM_FINDINGS_LAYER && self->model)
+    {
+      DmLayer *layer = dm_model_find_layer (self->model, id);
+
+      return layer ? dm_layer_get_name (layer) : id;
+    }
+  return id;
 }
 
-static int
-compare_text (gconstpointer a,
-              gconstpointer b,
-              gpointer      user_data)
+/* A finding reported by several tools matches each of them. */
+static gboolean
+has_tool (DmFinding  *finding,
+          const char *tool)
 {
-  GtkColumnViewColumn *column = user_data;
-  DmFindingsView *self = g_object_get_data (G_OBJECT (column), "view");
-  Column index = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (column), "column"));
-  g_autofree char *ta = cell_text (self, (DmFinding *)a, index);
-  g_autofree char *tb = cell_text (self, (DmFinding *)b, index);
-  int result = g_utf8_collate (ta, tb);
-
-  return result < 0 ? GTK_ORDERING_SMALLER : result > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
+  for (guint i = 0; i < dm_finding_get_n_origins (finding); i++)
+    if (g_strcmp0 (dm_finding_get_origin (finding, i).tool, tool) == 0)
+      return TRUE;
+  return g_strcmp0 (dm_finding_get_tool (finding), tool) == 0;
 }
+
+static const char *
+chosen_value (DmFindingsView   *self,
+              DmFindingsControl control)
+{
+  GPtrArray *values = self->values[control - FIRST_VALUE_CONTROL];
+  guint selected = gtk_drop_down_get_selected (self->dropdowns[control]);
+
+  return values && selected < values->len ? g_ptr_array_index (values, selected) : NULL;
+}
+
+/* Filtering and grouping *************************************************/
 
 static gboolean
 contains (const char *haystack,
@@ -179,83 +273,341 @@ contains (const char *haystack,
 }
 
 static gboolean
-filter_func (gpointer item,
-             gpointer user_data)
+matches_search (DmFindingsView *self,
+                DmFinding      *finding)
 {
-  DmFindingsView *self = user_data;
-  DmFinding *finding = item;
-  g_autofree char *controls = NULL;
+  g_autofree char *controls_text = NULL;
 
-  if (self->status >= 0 && dm_finding_get_status (finding) != (DmFindingStatus)self->status)
-    return FALSE;
   if (self->needle == NULL || *self->needle == '\0')
     return TRUE;
 
-  controls = g_strjoinv (" ", (char **)dm_finding_get_controls (finding));
+  controls_text = g_strjoinv (" ", (char **)dm_finding_get_controls (finding));
   return contains (dm_finding_get_title (finding), self->needle) ||
          contains (dm_finding_get_resource (finding), self->needle) ||
          contains (dm_finding_get_check (finding), self->needle) ||
          contains (dm_finding_get_service (finding), self->needle) ||
          contains (dm_finding_get_evidence (finding), self->needle) ||
          contains (dm_finding_get_region (finding), self->needle) ||
-         contains (controls, self->needle);
+         contains (controls_text, self->needle);
+}
+
+static gboolean
+matches (DmFindingsView *self,
+         DmFinding      *finding)
+{
+  if (self->status >= 0 && dm_finding_get_status (finding) != (DmFindingStatus)self->status)
+    return FALSE;
+  if (self->min_severity > DM_SEVERITY_UNKNOWN && dm_finding_get_severity (finding) < self->min_severity)
+    return FALSE;
+
+  for (DmFindingsControl c = FIRST_VALUE_CONTROL; c <= DM_FINDINGS_TOOL; c++)
+    {
+      const char *wanted = chosen_value (self, c);
+
+      if (wanted == NULL)
+        continue;
+      if (c == DM_FINDINGS_TOOL ? !has_tool (finding, wanted)
+                                : g_strcmp0 (finding_value (self, finding, c), wanted) != 0)
+        return FALSE;
+    }
+  return matches_search (self, finding);
+}
+
+static const char *
+group_service (DmFindingGroup *group)
+{
+  return dm_finding_get_service (g_ptr_array_index (dm_finding_group_get_findings (group), 0));
+}
+
+/* Other orders than the groups' own; ties keep the worst-first rank. */
+static int
+compare_sorted (gconstpointer a,
+                gconstpointer b,
+                gpointer      user_data)
+{
+  DmFindingGroup *ga = *(DmFindingGroup **)a, *gb = *(DmFindingGroup **)b;
+  DmFindingsSort sort = GPOINTER_TO_INT (user_data);
+  int c = 0;
+
+  if (sort == DM_FINDINGS_SORT_MOST)
+    c = (int)dm_finding_group_get_n_findings (gb) - (int)dm_finding_group_get_n_findings (ga);
+  else if (sort == DM_FINDINGS_SORT_TITLE)
+    c = g_utf8_collate (dm_finding_group_get_title (ga), dm_finding_group_get_title (gb));
+  else if (sort == DM_FINDINGS_SORT_SERVICE)
+    c = g_strcmp0 (group_service (ga) ? group_service (ga) : "\xff", group_service (gb) ? group_service (gb) : "\xff");
+  if (c != 0)
+    return c;
+  return GPOINTER_TO_INT (g_object_get_data (G_OBJECT (ga), "rank")) -
+         GPOINTER_TO_INT (g_object_get_data (G_OBJECT (gb), "rank"));
 }
 
 static void
-update_count (DmFindingsView *self)
+update_count (DmFindingsView *self,
+              guint           n_total)
 {
   g_autofree char *text = NULL;
-  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
-  GListModel *all = gtk_filter_list_model_get_model (self->filtered);
+  guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->shown));
+  guint n_groups = g_list_model_get_n_items (G_LIST_MODEL (self->groups));
 
-  text = g_strdup_printf (_("%u of %u"), shown, all ? g_list_model_get_n_items (all) : 0);
+  /* Translators: "23 of 33 findings, in 12 checks" */
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u findings, in %u check",
+                                       "%u of %u findings, in %u checks", n_groups),
+                          n_shown, n_total, n_groups);
   gtk_label_set_text (self->count_label, text);
 }
 
+/* Filters, groups and sorts again: a few hundred findings take well under
+ * a frame, so the groups are simply rebuilt. */
 static void
 refilter (DmFindingsView *self)
 {
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
-  update_count (self);
-}
+  GListModel *all = self->assessment ? dm_assessment_get_findings (self->assessment) : NULL;
+  guint n_total = all ? g_list_model_get_n_items (all) : 0;
+  g_autoptr(GPtrArray) kept = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) groups = NULL;
+  g_autoptr(GPtrArray) flat = g_ptr_array_new ();
 
-static void
-search_changed_cb (DmFindingsView *self)
-{
-  g_free (self->needle);
-  self->needle = g_utf8_casefold (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), -1);
-  refilter (self);
-}
-
-/* The drop-down's rows, in the order of the .ui file: informational and
- * suppressed findings are listed too, never as gaps. */
-static const int dropdown_statuses[] = {
-  -1, DM_FINDING_FAILED, DM_FINDING_PASSED, DM_FINDING_INFORMATIONAL, DM_FINDING_SUPPRESSED,
-};
-
-static void
-status_changed_cb (DmFindingsView *self)
-{
-  guint selected = gtk_drop_down_get_selected (self->status_dropdown);
-
-  self->status = selected < G_N_ELEMENTS (dropdown_statuses) ? dropdown_statuses[selected] : -1;
-  refilter (self);
-}
-
-static void
-activate_cb (GtkColumnView  *view,
-             guint           position,
-             DmFindingsView *self)
-{
-  g_autoptr(DmFinding) finding = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
-  const char *layer;
-
-  if (finding == NULL || self->assessment == NULL || dm_finding_get_service (finding) == NULL)
+  if (self->rebuilding)
     return;
-  layer = dm_assessment_get_finding_layer (self->assessment, finding);
-  if (layer != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-layer", "(ss)",
-                                dm_finding_get_service (finding), layer);
+
+  for (guint i = 0; i < n_total; i++)
+    {
+      DmFinding *finding = g_list_model_get_item (all, i);
+
+      if (matches (self, finding))
+        g_ptr_array_add (kept, finding);
+      else
+        g_object_unref (finding);
+    }
+
+  groups = dm_finding_groups_new (kept);
+  for (guint i = 0; i < groups->len; i++)
+    g_object_set_data (g_ptr_array_index (groups, i), "rank", GINT_TO_POINTER (i));
+  if (self->sort != DM_FINDINGS_SORT_WORST)
+    g_ptr_array_sort_with_data (groups, compare_sorted, GINT_TO_POINTER (self->sort));
+
+  for (guint i = 0; i < groups->len; i++)
+    {
+      GPtrArray *findings = dm_finding_group_get_findings (g_ptr_array_index (groups, i));
+
+      for (guint j = 0; j < findings->len; j++)
+        g_ptr_array_add (flat, g_ptr_array_index (findings, j));
+    }
+
+  g_list_store_splice (self->shown, 0, g_list_model_get_n_items (G_LIST_MODEL (self->shown)), flat->pdata, flat->len);
+  g_list_store_splice (self->groups, 0, g_list_model_get_n_items (G_LIST_MODEL (self->groups)),
+                       groups->pdata, groups->len);
+  update_count (self, n_total);
+  update_detail (self);
+}
+
+static GListModel *
+create_children (gpointer item,
+                 gpointer user_data)
+{
+  GListStore *store;
+  GPtrArray *findings;
+
+  /* A group of one is that finding: nothing to expand. */
+  if (!DM_IS_FINDING_GROUP (item) || dm_finding_group_get_n_findings (item) < 2)
+    return NULL;
+
+  findings = dm_finding_group_get_findings (item);
+  store = g_list_store_new (DM_TYPE_FINDING);
+  g_list_store_splice (store, 0, 0, findings->pdata, findings->len);
+  return G_LIST_MODEL (store);
+}
+
+/* The finding a row stands for: itself, or a group's only one. */
+static DmFinding *
+row_finding (GObject *item)
+{
+  if (DM_IS_FINDING (item))
+    return DM_FINDING (item);
+  if (DM_IS_FINDING_GROUP (item) && dm_finding_group_get_n_findings (DM_FINDING_GROUP (item)) == 1)
+    return g_ptr_array_index (dm_finding_group_get_findings (DM_FINDING_GROUP (item)), 0);
+  return NULL;
+}
+
+/* Cells ******************************************************************/
+
+static DmFindingsControl
+column_control (Column column)
+{
+  switch (column)
+    {
+    case COLUMN_SERVICE: return DM_FINDINGS_SERVICE;
+    case COLUMN_LAYER: return DM_FINDINGS_LAYER;
+    case COLUMN_REGION: return DM_FINDINGS_REGION;
+    case COLUMN_ACCOUNT: return DM_FINDINGS_ACCOUNT;
+    case COLUMN_SEVERITY:
+    case COLUMN_TITLE:
+    case COLUMN_RESOURCE:
+    case N_COLUMNS:
+    default: return DM_N_FINDINGS_CONTROLS;
+    }
+}
+
+/* A group's value when all its findings share it, else how many there are. */
+static char *
+group_value_text (DmFindingsView   *self,
+                  DmFindingGroup   *group,
+                  DmFindingsControl control)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *findings = dm_finding_group_get_findings (group);
+  const char *first = finding_value (self, g_ptr_array_index (findings, 0), control);
+  guint n;
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const char *value = finding_value (self, g_ptr_array_index (findings, i), control);
+
+      if (value != NULL && *value != '\0')
+        g_hash_table_add (seen, (gpointer)value);
+    }
+  n = g_hash_table_size (seen);
+  if (n <= 1)
+    return g_strdup (n == 0 ? "—" : value_label (self, control, first));
+
+  switch (control)
+    {
+    case DM_FINDINGS_SERVICE:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u service", "%u services", n), n);
+    case DM_FINDINGS_LAYER:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u layer", "%u layers", n), n);
+    case DM_FINDINGS_REGION:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u region", "%u regions", n), n);
+    case DM_FINDINGS_ACCOUNT:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u account", "%u accounts", n), n);
+    case DM_FINDINGS_STATUS:
+    case DM_FINDINGS_SEVERITY:
+    case DM_FINDINGS_TOOL:
+    case DM_FINDINGS_SORT:
+    case DM_N_FINDINGS_CONTROLS:
+    default:
+      return g_strdup_printf ("%u", n);
+    }
+}
+
+static char *
+cell_text (DmFindingsView *self,
+           GObject        *item,
+           Column          column)
+{
+  DmFinding *finding = row_finding (item);
+  DmFindingGroup *group = DM_IS_FINDING_GROUP (item) ? DM_FINDING_GROUP (item) : NULL;
+
+  if (column == COLUMN_TITLE)
+    return g_strdup (group ? dm_finding_group_get_title (group) : dm_finding_get_title (finding));
+  if (column == COLUMN_RESOURCE)
+    {
+      if (finding == NULL)
+        return dm_finding_group_describe_scope (group);
+      return g_strdup (*dm_finding_get_resource (finding) ? dm_finding_get_resource (finding) : "—");
+    }
+  if (finding != NULL)
+    {
+      DmFindingsControl control = column_control (column);
+      const char *value = finding_value (self, finding, control);
+
+      if (value != NULL && *value == '\0')
+        return g_strdup ("—");
+      return g_strdup (value_label (self, control, value));
+    }
+  return group_value_text (self, group, column_control (column));
+}
+
+static void
+setup_cell (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            gpointer                  user_data)
+{
+  Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "column"));
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 60);
+  if (column == COLUMN_SEVERITY)
+    {
+      GtkWidget *expander = gtk_tree_expander_new ();
+
+      gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0));
+      gtk_list_item_set_child (item, expander);
+      g_object_unref (g_object_ref_sink (label));
+      return;
+    }
+  gtk_list_item_set_child (item, label);
+}
+
+/* GTK 4.8 gives no handle on a column view's row: the row is the parent
+ * of the cell that holds the child. Its name is what a reader says of
+ * the row, so it gets the whole row in words. */
+static void
+name_row (GtkWidget  *child,
+          const char *name)
+{
+  GtkWidget *cell = gtk_widget_get_parent (child);
+  GtkWidget *row = cell ? gtk_widget_get_parent (cell) : NULL;
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  if (row != NULL && !GTK_IS_LIST_VIEW (row) && !GTK_IS_COLUMN_VIEW (row))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
+static void
+bind_severity (DmFindingsView *self,
+               GtkListItem    *item,
+               GtkTreeListRow *row,
+               GObject        *object)
+{
+  GtkWidget *expander = gtk_list_item_get_child (item);
+  GtkWidget *box = gtk_tree_expander_get_child (GTK_TREE_EXPANDER (expander));
+  DmFinding *finding = row_finding (object);
+  DmFindingGroup *group = DM_IS_FINDING_GROUP (object) ? DM_FINDING_GROUP (object) : NULL;
+  GtkWidget *old = gtk_widget_get_first_child (box);
+  g_autofree char *name = group ? describe_group_row (group) : dm_findings_view_describe_finding (finding);
+
+  gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), row);
+  if (old != NULL)
+    gtk_box_remove (GTK_BOX (box), old);
+  gtk_box_append (GTK_BOX (box),
+                  group ? dm_findings_view_new_badge (dm_finding_group_get_severity (group), dm_finding_group_get_status (group))
+                        : dm_findings_view_new_badge (dm_finding_get_severity (finding), dm_finding_get_status (finding)));
+  name_row (expander, name);
+}
+
+static void
+bind_cell (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           DmFindingsView           *self)
+{
+  Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "column"));
+  GtkTreeListRow *row = gtk_list_item_get_item (item);
+  g_autoptr(GObject) object = gtk_tree_list_row_get_item (row);
+  GtkWidget *label = gtk_list_item_get_child (item);
+  g_autofree char *text = NULL;
+
+  if (column == COLUMN_SEVERITY)
+    {
+      bind_severity (self, item, row, object);
+      return;
+    }
+
+  text = cell_text (self, object, column);
+  gtk_label_set_text (GTK_LABEL (label), text);
+  /* The full text stays reachable where a cell is too narrow. */
+  gtk_widget_set_tooltip_text (label, text);
+  /* A finding inside a group repeats its group's title: quieter. */
+  if (column == COLUMN_TITLE && gtk_tree_list_row_get_depth (row) > 0)
+    gtk_widget_add_css_class (label, "dim-label");
+  else
+    gtk_widget_remove_css_class (label, "dim-label");
+  if (column == COLUMN_TITLE && gtk_tree_list_row_get_depth (row) == 0)
+    gtk_widget_add_css_class (label, "heading");
+  else
+    gtk_widget_remove_css_class (label, "heading");
 }
 
 static void
@@ -266,7 +618,6 @@ add_column (DmFindingsView *self,
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   GtkColumnViewColumn *column;
-  GtkSorter *sorter;
 
   g_object_set_data (G_OBJECT (factory), "column", GINT_TO_POINTER (index));
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), NULL);
@@ -279,20 +630,334 @@ add_column (DmFindingsView *self,
     gtk_column_view_column_set_fixed_width (column, fixed_width);
   else
     gtk_column_view_column_set_expand (column, TRUE);
-  g_object_set_data (G_OBJECT (column), "view", self);
-  g_object_set_data (G_OBJECT (column), "column", GINT_TO_POINTER (index));
-
-  if (index == COLUMN_SEVERITY)
-    sorter = GTK_SORTER (gtk_custom_sorter_new (compare_severity, NULL, NULL));
-  else
-    sorter = GTK_SORTER (gtk_custom_sorter_new (compare_text, column, NULL));
-  gtk_column_view_column_set_sorter (column, sorter);
-  g_object_unref (sorter);
-
   gtk_column_view_append_column (self->column_view, column);
-  if (index == COLUMN_SEVERITY)
-    gtk_column_view_sort_by_column (self->column_view, column, GTK_SORT_DESCENDING);
   g_object_unref (column);
+}
+
+/* The selected finding, in full ******************************************/
+
+static GtkWidget *
+detail_label (const char *text,
+              const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+  if (css_class)
+    gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
+/* A heading and its value; values can be copied (ARNs, evidence). */
+static void
+add_field (DmFindingsView *self,
+           const char     *heading,
+           const char     *value)
+{
+  GtkWidget *box, *label;
+
+  if (value == NULL || *value == '\0')
+    return;
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  label = detail_label (value, NULL);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL, heading, -1);
+  gtk_box_append (GTK_BOX (box), detail_label (heading, "caption-heading"));
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (self->detail_box, box);
+}
+
+static void
+clear_detail (DmFindingsView *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->detail_box))))
+    gtk_box_remove (self->detail_box, child);
+}
+
+static void
+add_detail_heading (DmFindingsView *self,
+                    const char     *title,
+                    GtkWidget      *badge,
+                    const char     *subtitle)
+{
+  GtkWidget *heading = detail_label (title, "title-3");
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (heading), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  gtk_box_append (self->detail_box, heading);
+  gtk_box_append (self->detail_box, badge);
+  if (subtitle != NULL)
+    gtk_box_append (self->detail_box, detail_label (subtitle, "dim-label"));
+}
+
+static void
+show_finding_detail (DmFindingsView *self,
+                     DmFinding      *finding)
+{
+  const char *layer_id = finding_value (self, finding, DM_FINDINGS_LAYER);
+  g_autofree char *controls_text = g_strjoinv (", ", (char **)dm_finding_get_controls (finding));
+  g_autofree char *resources = g_strjoinv ("\n", (char **)dm_finding_get_resources (finding));
+  g_autoptr(GString) reports = g_string_new (NULL);
+  GtkWidget *button;
+
+  add_detail_heading (self, dm_finding_get_title (finding),
+                      dm_findings_view_new_badge (dm_finding_get_severity (finding), dm_finding_get_status (finding)),
+                      NULL);
+  add_field (self, _("Status"), dm_finding_status_to_label (dm_finding_get_status (finding)));
+  add_field (self, _("Severity"), dm_severity_to_label (dm_finding_get_severity (finding)));
+  add_field (self, _("Evidence"), dm_finding_get_evidence (finding));
+  add_field (self, g_strv_length ((char **)dm_finding_get_resources (finding)) > 1 ? _("Resources") : _("Resource"),
+             *resources ? resources : dm_finding_get_resource (finding));
+  add_field (self, _("Resource type"), dm_finding_get_resource_type (finding));
+  add_field (self, _("Region"), dm_finding_get_region (finding));
+  add_field (self, _("Account"), dm_finding_get_account (finding));
+  add_field (self, _("Service"), dm_finding_get_service (finding) ?
+             value_label (self, DM_FINDINGS_SERVICE, dm_finding_get_service (finding)) : NULL);
+  add_field (self, _("Layer"), layer_id ? value_label (self, DM_FINDINGS_LAYER, layer_id) : _("Not mapped to a layer"));
+  add_field (self, _("Remediation"), dm_finding_get_remediation (finding));
+  add_field (self, _("Controls"), controls_text);
+  add_field (self, _("Check"), dm_finding_get_check (finding));
+
+  /* Every report of it: the same check on the same resource can come from
+   * several files or tools. */
+  for (guint i = 0; i < dm_finding_get_n_origins (finding); i++)
+    {
+      DmFindingOrigin origin = dm_finding_get_origin (finding, i);
+
+      /* Translators: a tool that reported a finding, its file and item, e.g. "Prowler: scan.json, item 4" */
+      g_string_append_printf (reports, _("%s%s: %s, item %" PRIu64), i ? "\n" : "",
+                              origin.tool ? origin.tool : "—", origin.source ? origin.source : "—", origin.source_item);
+    }
+  if (dm_finding_get_n_origins (finding) == 0)
+    g_string_append_printf (reports, _("%s: %s, item %" PRIu64), dm_finding_get_tool (finding),
+                            dm_finding_get_source (finding), dm_finding_get_source_item (finding));
+  add_field (self, dm_finding_get_n_origins (finding) > 1 ? _("Reported by") : _("Source"), reports->str);
+
+  if (dm_finding_get_service (finding) == NULL)
+    return;
+  button = gtk_button_new_with_mnemonic (_("_Show on Its Layer"));
+  gtk_widget_set_halign (button, GTK_ALIGN_START);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "findings.show");
+  gtk_box_append (self->detail_box, button);
+}
+
+static void
+show_group_detail (DmFindingsView *self,
+                   DmFindingGroup *group)
+{
+  g_autofree char *scope = dm_finding_group_describe_scope (group);
+  g_autofree char *regions = g_strjoinv (", ", (char **)dm_finding_group_get_regions (group));
+  g_autoptr(GString) resources = g_string_new (NULL);
+  GPtrArray *findings = dm_finding_group_get_findings (group);
+
+  add_detail_heading (self, dm_finding_group_get_title (group),
+                      dm_findings_view_new_badge (dm_finding_group_get_severity (group), dm_finding_group_get_status (group)),
+                      scope);
+  add_field (self, _("Remediation"), dm_finding_group_get_remediation (group));
+  add_field (self, _("Check"), dm_finding_group_get_check (group));
+  add_field (self, _("Regions"), regions);
+  for (guint i = 0; i < findings->len && i < 50; i++)
+    {
+      DmFinding *finding = g_ptr_array_index (findings, i);
+
+      g_string_append_printf (resources, "%s%s", i ? "\n" : "", dm_finding_get_resource (finding));
+      if (*dm_finding_get_region (finding))
+        g_string_append_printf (resources, " (%s)", dm_finding_get_region (finding));
+    }
+  if (findings->len > 50)
+    g_string_append_printf (resources, "\n…");
+  add_field (self, _("Resources"), resources->str);
+  gtk_box_append (self->detail_box,
+                  detail_label (_("Expand the row, or press Return on it, to list its findings; select one to see its evidence."),
+                                "caption"));
+}
+
+static void
+update_detail (DmFindingsView *self)
+{
+  GtkTreeListRow *row = gtk_single_selection_get_selected_item (self->selection);
+  g_autoptr(GObject) item = row ? gtk_tree_list_row_get_item (row) : NULL;
+  DmFinding *finding = item ? row_finding (item) : NULL;
+
+  clear_detail (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "findings.show",
+                                 finding != NULL && dm_finding_get_service (finding) != NULL);
+  if (finding != NULL)
+    show_finding_detail (self, finding);
+  else if (item != NULL)
+    show_group_detail (self, DM_FINDING_GROUP (item));
+  else
+    gtk_box_append (self->detail_box, detail_label (_("Select a finding to see its evidence, resource and remediation."),
+                                                    "dim-label"));
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->detail_scroller), 0);
+}
+
+/* Drop-downs *************************************************************/
+
+/* "Severity: high and above": the name says the value, as the button does. */
+static void
+name_control (DmFindingsView   *self,
+              DmFindingsControl control)
+{
+  GtkDropDown *dropdown = self->dropdowns[control];
+  GtkStringObject *item = gtk_drop_down_get_selected_item (dropdown);
+  g_autofree char *name = g_strdup_printf (_("%s: %s"), _(controls[control].name),
+                                           item ? gtk_string_object_get_string (item) : _(controls[control].all));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (dropdown), name);
+}
+
+static void
+control_changed_cb (DmFindingsView *self)
+{
+  guint status = gtk_drop_down_get_selected (self->dropdowns[DM_FINDINGS_STATUS]);
+  guint severity = gtk_drop_down_get_selected (self->dropdowns[DM_FINDINGS_SEVERITY]);
+  guint sort = gtk_drop_down_get_selected (self->dropdowns[DM_FINDINGS_SORT]);
+
+  self->status = status < G_N_ELEMENTS (dropdown_statuses) ? dropdown_statuses[status] : -1;
+  self->min_severity = severity < G_N_ELEMENTS (dropdown_severities) ? dropdown_severities[severity] : DM_SEVERITY_UNKNOWN;
+  self->sort = sort <= DM_FINDINGS_SORT_SERVICE ? (DmFindingsSort)sort : DM_FINDINGS_SORT_WORST;
+  for (guint c = 0; c < DM_N_FINDINGS_CONTROLS; c++)
+    name_control (self, c);
+  refilter (self);
+}
+
+static void
+add_control (DmFindingsView   *self,
+             DmFindingsControl control,
+             const char * const *rows)
+{
+  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
+  GtkWidget *dropdown;
+
+  gtk_string_list_append (list, _(controls[control].all));
+  for (guint i = 0; rows && rows[i]; i++)
+    gtk_string_list_append (list, _(rows[i]));
+  dropdown = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&list)), NULL);
+  self->dropdowns[control] = GTK_DROP_DOWN (dropdown);
+  gtk_flow_box_insert (self->filters_box, dropdown, -1);
+  /* Tab goes to the drop-downs themselves, not to the flow box's cells. */
+  gtk_widget_set_focusable (gtk_widget_get_parent (dropdown), FALSE);
+  g_signal_connect_object (dropdown, "notify::selected", G_CALLBACK (control_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+static int
+compare_labels (gconstpointer a,
+                gconstpointer b,
+                gpointer      user_data)
+{
+  const char * const *pa = a, * const *pb = b;
+
+  return g_utf8_collate (pa[1], pb[1]);
+}
+
+/* The values of one filter present in the export, by their names. */
+static void
+fill_values (DmFindingsView   *self,
+             DmFindingsControl control)
+{
+  GListModel *all = self->assessment ? dm_assessment_get_findings (self->assessment) : NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GArray) pairs = g_array_new (FALSE, FALSE, sizeof (const char *[2]));
+  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
+  GPtrArray *values = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; all && i < g_list_model_get_n_items (all); i++)
+    {
+      g_autoptr(DmFinding) finding = g_list_model_get_item (all, i);
+      guint n = control == DM_FINDINGS_TOOL ? MAX (1, dm_finding_get_n_origins (finding)) : 1;
+
+      for (guint o = 0; o < n; o++)
+        {
+          const char *value = control == DM_FINDINGS_TOOL && dm_finding_get_n_origins (finding) > 0
+                              ? dm_finding_get_origin (finding, o).tool : finding_value (self, finding, control);
+          const char *pair[2] = { value, NULL };
+
+          if (value == NULL || *value == '\0' || g_hash_table_contains (seen, value))
+            continue;
+          g_hash_table_add (seen, (gpointer)value);
+          pair[1] = value_label (self, control, value);
+          g_array_append_val (pairs, pair);
+        }
+    }
+  g_array_sort_with_data (pairs, compare_labels, NULL);
+
+  g_ptr_array_add (values, NULL);
+  gtk_string_list_append (list, _(controls[control].all));
+  for (guint i = 0; i < pairs->len; i++)
+    {
+      const char **pair = &g_array_index (pairs, const char *, 2 * i);
+
+      g_ptr_array_add (values, g_strdup (pair[0]));
+      gtk_string_list_append (list, pair[1]);
+    }
+  g_clear_pointer (&self->values[control - FIRST_VALUE_CONTROL], g_ptr_array_unref);
+  self->values[control - FIRST_VALUE_CONTROL] = values;
+  gtk_drop_down_set_model (self->dropdowns[control], G_LIST_MODEL (list));
+  gtk_drop_down_set_selected (self->dropdowns[control], 0);
+}
+
+static void
+fill_all_values (DmFindingsView *self)
+{
+  self->rebuilding = TRUE;
+  for (DmFindingsControl c = FIRST_VALUE_CONTROL; c <= DM_FINDINGS_TOOL; c++)
+    fill_values (self, c);
+  self->rebuilding = FALSE;
+  control_changed_cb (self);
+}
+
+/* Activation *************************************************************/
+
+static void
+show_finding (DmFindingsView *self,
+              DmFinding      *finding)
+{
+  if (finding == NULL || dm_finding_get_service (finding) == NULL)
+    return;
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-finding", "s", dm_finding_get_id (finding));
+}
+
+static void
+show_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  DmFindingsView *self = DM_FINDINGS_VIEW (widget);
+
+  show_finding (self, dm_findings_view_get_selected_finding (self));
+}
+
+/* Return on a group opens or closes it; on a finding, shows it on its layer. */
+static void
+activate_cb (GtkColumnView  *view,
+             guint           position,
+             DmFindingsView *self)
+{
+  g_autoptr(GtkTreeListRow) row = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+  g_autoptr(GObject) item = row ? gtk_tree_list_row_get_item (row) : NULL;
+
+  if (item == NULL)
+    return;
+  if (gtk_tree_list_row_is_expandable (row))
+    gtk_tree_list_row_set_expanded (row, !gtk_tree_list_row_get_expanded (row));
+  else
+    show_finding (self, row_finding (item));
+}
+
+/* Object *****************************************************************/
+
+static void
+search_changed_cb (DmFindingsView *self)
+{
+  g_free (self->needle);
+  self->needle = g_utf8_casefold (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), -1);
+  refilter (self);
 }
 
 static void
@@ -312,6 +977,11 @@ dm_findings_view_finalize (GObject *object)
   DmFindingsView *self = (DmFindingsView *)object;
 
   g_free (self->needle);
+  for (guint i = 0; i < N_VALUE_CONTROLS; i++)
+    g_clear_pointer (&self->values[i], g_ptr_array_unref);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->groups);
+  g_clear_object (&self->shown);
 
   G_OBJECT_CLASS (dm_findings_view_parent_class)->finalize (object);
 }
@@ -328,9 +998,30 @@ dm_findings_view_class_init (DmFindingsViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/dm-findings-view.ui");
   gtk_widget_class_bind_template_child (widget_class, DmFindingsView, stack);
   gtk_widget_class_bind_template_child (widget_class, DmFindingsView, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, DmFindingsView, status_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DmFindingsView, filters_box);
   gtk_widget_class_bind_template_child (widget_class, DmFindingsView, count_label);
   gtk_widget_class_bind_template_child (widget_class, DmFindingsView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, DmFindingsView, detail_box);
+  gtk_widget_class_bind_template_child (widget_class, DmFindingsView, detail_scroller);
+
+  gtk_widget_class_install_action (widget_class, "findings.show", NULL, show_action);
+}
+
+static void
+add_controls (DmFindingsView *self)
+{
+  static const char * const statuses[] = { N_("Failed"), N_("Passed"), N_("Informational"), N_("Suppressed"), NULL };
+  static const char * const severities[] = { N_("Critical"), N_("High and above"), N_("Medium and above"),
+                                             N_("Low and above"), NULL };
+  /* The order in words, not only an arrow. */
+  static const char * const sorts[] = { N_("Most findings first"), N_("Title, A to Z"), N_("Service, A to Z"), NULL };
+
+  add_control (self, DM_FINDINGS_STATUS, statuses);
+  add_control (self, DM_FINDINGS_SEVERITY, severities);
+  for (DmFindingsControl c = FIRST_VALUE_CONTROL; c <= DM_FINDINGS_TOOL; c++)
+    add_control (self, c, NULL);
+  add_control (self, DM_FINDINGS_SORT, sorts);
+  gtk_drop_down_set_selected (self->dropdowns[DM_FINDINGS_STATUS], 1);
 }
 
 static void
@@ -338,30 +1029,28 @@ dm_findings_view_init (DmFindingsView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
-  self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (self->filter));
-  self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (self->filtered), NULL);
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (self->sorted));
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  self->groups = g_list_store_new (DM_TYPE_FINDING_GROUP);
+  self->shown = g_list_store_new (DM_TYPE_FINDING);
+  self->tree = gtk_tree_list_model_new (g_object_ref (G_LIST_MODEL (self->groups)), FALSE, FALSE,
+                                        create_children, NULL, NULL);
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (self->tree));
+  gtk_single_selection_set_autoselect (self->selection, TRUE);
 
-  add_column (self, COLUMN_SEVERITY, _("Severity"), 110);
+  add_column (self, COLUMN_SEVERITY, _("Severity"), 150);
   add_column (self, COLUMN_TITLE, _("Finding"), 0);
   add_column (self, COLUMN_RESOURCE, _("Resource"), 0);
   add_column (self, COLUMN_SERVICE, _("Service"), 90);
   add_column (self, COLUMN_LAYER, _("Layer"), 150);
-  add_column (self, COLUMN_REGION, _("Region"), 100);
-  add_column (self, COLUMN_CHECK, _("Check"), 80);
-  add_column (self, COLUMN_CONTROLS, _("Controls"), 130);
-  add_column (self, COLUMN_EVIDENCE, _("Evidence"), 0);
-
-  gtk_sort_list_model_set_sorter (self->sorted, gtk_column_view_get_sorter (self->column_view));
+  add_column (self, COLUMN_REGION, _("Region"), 110);
+  add_column (self, COLUMN_ACCOUNT, _("Account"), 120);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 
+  add_controls (self);
   g_signal_connect_object (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->status_dropdown, "notify::selected", G_CALLBACK (status_changed_cb), self, G_CONNECT_SWAPPED);
-  status_changed_cb (self);
+  g_signal_connect_object (self->selection, "notify::selected-item", G_CALLBACK (update_detail), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->column_view, "activate", G_CALLBACK (activate_cb), self, 0);
   gtk_column_view_set_single_click_activate (self->column_view, FALSE);
+  fill_all_values (self);
 }
 
 GtkWidget *
@@ -378,9 +1067,9 @@ dm_findings_view_set_assessment (DmFindingsView *self,
   g_return_if_fail (!assessment || DM_IS_ASSESSMENT (assessment));
 
   g_set_object (&self->assessment, assessment);
-  gtk_filter_list_model_set_model (self->filtered, assessment ? dm_assessment_get_findings (assessment) : NULL);
   gtk_stack_set_visible_child_name (self->stack, assessment ? "findings" : "empty");
-  update_count (self);
+  /* A new export has other regions, accounts and tools. */
+  fill_all_values (self);
 }
 
 void
@@ -416,7 +1105,7 @@ dm_findings_view_set_status (DmFindingsView *self,
   for (guint i = 0; i < G_N_ELEMENTS (dropdown_statuses); i++)
     if (dropdown_statuses[i] == status)
       {
-        gtk_drop_down_set_selected (self->status_dropdown, i);
+        gtk_drop_down_set_selected (self->dropdowns[DM_FINDINGS_STATUS], i);
         return;
       }
   g_return_if_reached ();
@@ -430,15 +1119,159 @@ dm_findings_view_get_status (DmFindingsView *self)
 }
 
 /**
+ * dm_findings_view_set_min_severity:
+ * @severity: the least severity shown: critical, high, medium, low, or
+ *   unknown for any
+ */
+void
+dm_findings_view_set_min_severity (DmFindingsView *self,
+                                   DmSeverity      severity)
+{
+  g_return_if_fail (DM_IS_FINDINGS_VIEW (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (dropdown_severities); i++)
+    if (dropdown_severities[i] == severity)
+      {
+        gtk_drop_down_set_selected (self->dropdowns[DM_FINDINGS_SEVERITY], i);
+        return;
+      }
+  g_return_if_reached ();
+}
+
+/**
+ * dm_findings_view_set_value:
+ * @control: a filter by service, layer, region, account or tool
+ * @value: (nullable): the id to keep, as in the findings, or %NULL for all
+ *
+ * Returns: whether @value is one of the export's
+ */
+gboolean
+dm_findings_view_set_value (DmFindingsView   *self,
+                            DmFindingsControl control,
+                            const char       *value)
+{
+  GPtrArray *values;
+
+  g_return_val_if_fail (DM_IS_FINDINGS_VIEW (self), FALSE);
+  g_return_val_if_fail (control >= FIRST_VALUE_CONTROL && control <= DM_FINDINGS_TOOL, FALSE);
+
+  values = self->values[control - FIRST_VALUE_CONTROL];
+  for (guint i = 0; i < values->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (values, i), value) == 0)
+      {
+        gtk_drop_down_set_selected (self->dropdowns[control], i);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+void
+dm_findings_view_set_sort (DmFindingsView *self,
+                           DmFindingsSort  sort)
+{
+  g_return_if_fail (DM_IS_FINDINGS_VIEW (self));
+  gtk_drop_down_set_selected (self->dropdowns[DM_FINDINGS_SORT], sort);
+}
+
+GtkDropDown *
+dm_findings_view_get_control (DmFindingsView   *self,
+                              DmFindingsControl control)
+{
+  g_return_val_if_fail (DM_IS_FINDINGS_VIEW (self), NULL);
+  g_return_val_if_fail (control < DM_N_FINDINGS_CONTROLS, NULL);
+  return self->dropdowns[control];
+}
+
+/**
  * dm_findings_view_get_shown:
  *
- * Returns: (transfer none): the findings as shown: filtered and sorted
+ * Returns: (transfer none): the findings that pass the filters, group by
+ *   group in the order shown
  */
 GListModel *
 dm_findings_view_get_shown (DmFindingsView *self)
 {
   g_return_val_if_fail (DM_IS_FINDINGS_VIEW (self), NULL);
-  return G_LIST_MODEL (self->sorted);
+  return G_LIST_MODEL (self->shown);
+}
+
+/**
+ * dm_findings_view_get_groups:
+ *
+ * Returns: (transfer none): the #DmFindingGroup rows, in order
+ */
+GListModel *
+dm_findings_view_get_groups (DmFindingsView *self)
+{
+  g_return_val_if_fail (DM_IS_FINDINGS_VIEW (self), NULL);
+  return G_LIST_MODEL (self->groups);
+}
+
+GtkColumnView *
+dm_findings_view_get_list (DmFindingsView *self)
+{
+  g_return_val_if_fail (DM_IS_FINDINGS_VIEW (self), NULL);
+  return self->column_view;
+}
+
+GtkWidget *
+dm_findings_view_get_detail (DmFindingsView *self)
+{
+  g_return_val_if_fail (DM_IS_FINDINGS_VIEW (self), NULL);
+  return GTK_WIDGET (self->detail_box);
+}
+
+/**
+ * dm_findings_view_select_finding:
+ *
+ * Selects @finding's row, opening its group.
+ *
+ * Returns: whether @finding is shown
+ */
+gboolean
+dm_findings_view_select_finding (DmFindingsView *self,
+                                 DmFinding      *finding)
+{
+  GListModel *rows = G_LIST_MODEL (self->tree);
+
+  g_return_val_if_fail (DM_IS_FINDINGS_VIEW (self), FALSE);
+
+  /* Opening a group inserts its findings right after it. */
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, i);
+      g_autoptr(GObject) item = gtk_tree_list_row_get_item (row);
+
+      if (row_finding (item) == finding)
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          return TRUE;
+        }
+      if (DM_IS_FINDING_GROUP (item) &&
+          g_ptr_array_find (dm_finding_group_get_findings (DM_FINDING_GROUP (item)), finding, NULL))
+        gtk_tree_list_row_set_expanded (row, TRUE);
+    }
+  return FALSE;
+}
+
+/**
+ * dm_findings_view_get_selected_finding:
+ *
+ * Returns: (transfer none) (nullable): the selected finding, or %NULL
+ *   when none is, or a group of several is
+ */
+DmFinding *
+dm_findings_view_get_selected_finding (DmFindingsView *self)
+{
+  GtkTreeListRow *row;
+  g_autoptr(GObject) item = NULL;
+
+  g_return_val_if_fail (DM_IS_FINDINGS_VIEW (self), NULL);
+
+  row = gtk_single_selection_get_selected_item (self->selection);
+  item = row ? gtk_tree_list_row_get_item (row) : NULL;
+  /* The row holds the finding; the groups hold the rows. */
+  return item ? row_finding (item) : NULL;
 }
 
 /* Ctrl+F on the Findings view searches the findings. */
@@ -454,5 +1287,8 @@ dm_findings_view_set_model (DmFindingsView *self,
                             DmModel        *model)
 {
   g_return_if_fail (DM_IS_FINDINGS_VIEW (self));
-  g_set_object (&self->model, model);
+  if (!g_set_object (&self->model, model))
+    return;
+  /* Service and layer names come from the model. */
+  fill_all_values (self);
 }

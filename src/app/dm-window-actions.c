@@ -220,6 +220,33 @@ show_layer_action (GtkWidget  *widget,
   gtk_widget_grab_focus (dm_diagram_get_band_widget (self->diagram, dm_band_get_index (dm_layer_get_band (layer))));
 }
 
+/* A finding of the Findings view, on its layer in Explore, opened in the
+ * details; a finding on no layer shows its service. */
+static void
+show_finding_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  DmWindow *self = DM_WINDOW (widget);
+  GListModel *findings = self->assessment ? dm_assessment_get_findings (self->assessment) : NULL;
+  const char *id = g_variant_get_string (parameter, NULL);
+
+  for (guint i = 0; findings && i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(DmFinding) finding = g_list_model_get_item (findings, i);
+      const char *layer = dm_assessment_get_finding_layer (self->assessment, finding);
+
+      if (!g_str_equal (dm_finding_get_id (finding), id) || dm_finding_get_service (finding) == NULL)
+        continue;
+      if (layer != NULL)
+        gtk_widget_activate_action (widget, "win.show-layer", "(ss)", dm_finding_get_service (finding), layer);
+      else
+        gtk_widget_activate_action (widget, "win.show-service", "s", dm_finding_get_service (finding));
+      dm_details_pane_show_finding (self->details, finding);
+      return;
+    }
+}
+
 static void
 toggle_details_action (GtkWidget  *widget,
                        const char *action_name,
@@ -267,6 +294,7 @@ _dm_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.show-service", "s", show_service_action);
   gtk_widget_class_install_action (widget_class, "win.show-layer", "(ss)", show_layer_action);
+  gtk_widget_class_install_action (widget_class, "win.show-finding", "s", show_finding_action);
   gtk_widget_class_install_action (widget_class, "win.next-service", NULL, step_service_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-details", NULL, toggle_details_action);
   gtk_widget_class_install_action (widget_class, "win.previous-service", NULL, step_service_action);
