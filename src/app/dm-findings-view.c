@@ -529,6 +529,9 @@ setup_cell (GtkSignalListItemFactory *factory,
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 60);
+  /* Narrow windows scroll the list sideways rather than lose the title. */
+  if (column == COLUMN_TITLE)
+    gtk_label_set_width_chars (GTK_LABEL (label), 20);
   if (column == COLUMN_SEVERITY)
     {
       GtkWidget *expander = gtk_tree_expander_new ();
@@ -708,7 +711,6 @@ show_finding_detail (DmFindingsView *self,
                       dm_findings_view_new_badge (dm_finding_get_severity (finding), dm_finding_get_status (finding)),
                       NULL);
   add_field (self, _("Status"), dm_finding_status_to_label (dm_finding_get_status (finding)));
-  add_field (self, _("Severity"), dm_severity_to_label (dm_finding_get_severity (finding)));
   add_field (self, _("Evidence"), dm_finding_get_evidence (finding));
   add_field (self, g_strv_length ((char **)dm_finding_get_resources (finding)) > 1 ? _("Resources") : _("Resource"),
              *resources ? resources : dm_finding_get_resource (finding));
@@ -1036,13 +1038,14 @@ dm_findings_view_init (DmFindingsView *self)
   self->selection = gtk_single_selection_new (G_LIST_MODEL (self->tree));
   gtk_single_selection_set_autoselect (self->selection, TRUE);
 
-  add_column (self, COLUMN_SEVERITY, _("Severity"), 150);
+  /* The title is what a reviewer reads: it alone takes the spare width.
+   * Accounts are in the filter and the detail, not a column. */
+  add_column (self, COLUMN_SEVERITY, _("Severity"), 116);
   add_column (self, COLUMN_TITLE, _("Finding"), 0);
-  add_column (self, COLUMN_RESOURCE, _("Resource"), 0);
-  add_column (self, COLUMN_SERVICE, _("Service"), 90);
-  add_column (self, COLUMN_LAYER, _("Layer"), 150);
-  add_column (self, COLUMN_REGION, _("Region"), 110);
-  add_column (self, COLUMN_ACCOUNT, _("Account"), 120);
+  add_column (self, COLUMN_RESOURCE, _("Resource"), 150);
+  add_column (self, COLUMN_SERVICE, _("Service"), 76);
+  add_column (self, COLUMN_LAYER, _("Layer"), 130);
+  add_column (self, COLUMN_REGION, _("Region"), 96);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 
   add_controls (self);
