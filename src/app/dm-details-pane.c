@@ -27,6 +27,8 @@ struct _DmDetailsPane
   GtkBox    *groups_box;
   GPtrArray *groups;    /* GtkWidget, unowned */
   GHashTable *expanders; /* DmFinding → its GtkExpander, both unowned */
+  GtkWidget  *scroll_to; /* an expander to bring into view once laid out, or NULL */
+  guint       scroll_tick;
 
   DmReport     *report;
   GtkScrolledWindow *scroller;
@@ -144,6 +146,7 @@ clear_groups (DmDetailsPane *self)
   GtkWidget *child;
 
   g_hash_table_remove_all (self->expanders);
+  self->scroll_to = NULL;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->groups_box))))
     gtk_box_remove (self->groups_box, child);
   g_ptr_array_set_size (self->groups, 0);
@@ -723,6 +726,10 @@ dm_details_pane_dispose (GObject *object)
 
   g_clear_object (&self->report);
   g_clear_object (&self->assessment);
+  self->scroll_to = NULL;
+  if (self->scroll_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->scroll_tick);
+  self->scroll_tick = 0;
 
   G_OBJECT_CLASS (dm_details_pane_parent_class)->dispose (object);
 }
@@ -764,6 +771,33 @@ dm_details_pane_init (DmDetailsPane *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
+/* A widget just added has no position yet: wait for the frame that lays
+ * it out, then scroll so it is at the top and give it focus. */
+static gboolean
+scroll_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  DmDetailsPane *self = DM_DETAILS_PANE (widget);
+  GtkWidget *content = gtk_scrolled_window_get_child (self->scroller);
+  graphene_point_t point;
+
+  if (self->scroll_to == NULL)
+    {
+      self->scroll_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
+  if (gtk_widget_get_height (self->scroll_to) == 0 ||
+      !gtk_widget_compute_point (self->scroll_to, content, &GRAPHENE_POINT_INIT (0, 0), &point))
+    return G_SOURCE_CONTINUE;
+
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), MAX (0, point.y - 12));
+  gtk_widget_grab_focus (self->scroll_to);
+  self->scroll_to = NULL;
+  self->scroll_tick = 0;
+  return G_SOURCE_REMOVE;
+}
+
 /**
  * dm_details_pane_show_finding:
  * @finding: a finding of the band shown
@@ -790,6 +824,9 @@ dm_details_pane_show_finding (DmDetailsPane *self,
     gtk_expander_set_expanded (GTK_EXPANDER (group), TRUE);
   gtk_expander_set_expanded (GTK_EXPANDER (expander), TRUE);
   gtk_widget_grab_focus (expander);
+  self->scroll_to = expander;
+  if (self->scroll_tick == 0)
+    self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_tick_cb, NULL, NULL);
   return TRUE;
 }
 
