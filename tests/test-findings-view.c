@@ -461,6 +461,10 @@ test_row_names (Fixture       *f,
   guint n_checked = 0;
 
   test_spin_for (300);
+  /* The column view's own parts have words, not their type names. */
+  for (GtkWidget *part = gtk_widget_get_first_child (GTK_WIDGET (dm_findings_view_get_list (f->view))); part;
+       part = gtk_widget_get_next_sibling (part))
+    assert_label (part, GTK_IS_LIST_VIEW (part) ? "Findings" : "Column titles");
   collect_expanders (GTK_WIDGET (dm_findings_view_get_list (f->view)), expanders);
   g_assert_cmpuint (expanders->len, >, 0);
   for (guint i = 0; i < expanders->len; i++)
@@ -496,6 +500,23 @@ test_row_names (Fixture       *f,
       /* The row itself, not only a cell, carries the name. */
       g_assert_false (GTK_IS_COLUMN_VIEW (row));
       assert_label (row, expected);
+      /* Each cell says its column's title with its value. */
+      {
+        DmFinding *finding = group && dm_finding_group_get_n_findings (group) == 1
+                             ? g_ptr_array_index (dm_finding_group_get_findings (group), 0)
+                             : group ? NULL : DM_FINDING (item);
+        DmSeverity severity = group ? dm_finding_group_get_severity (group) : dm_finding_get_severity (finding);
+        DmFindingStatus status = group ? dm_finding_group_get_status (group) : dm_finding_get_status (finding);
+        g_autofree char *severity_cell = g_strdup_printf ("Severity: %s", status == DM_FINDING_FAILED
+                                                          ? dm_severity_to_label (severity)
+                                                          : dm_finding_status_to_string (status));
+        g_autofree char *title_cell = g_strdup_printf ("Finding: %s", group ? dm_finding_group_get_title (group)
+                                                                             : dm_finding_get_title (finding));
+        GtkWidget *title = gtk_widget_get_next_sibling (gtk_widget_get_parent (expander));
+
+        assert_label (gtk_widget_get_parent (expander), severity_cell);
+        assert_label (title, title_cell);
+      }
       n_checked++;
     }
   g_assert_cmpuint (n_checked, >, 1);

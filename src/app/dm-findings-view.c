@@ -544,9 +544,26 @@ setup_cell (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, label);
 }
 
-/* GTK 4.8 gives no handle on a column view's row: the row is the parent
- * of the cell that holds the child. Its name is what a reader says of
- * the row, so it gets the whole row in words. */
+/* GTK 4.8 gives no handle on a column view's row or cell: the cell is the
+ * parent of the child the factory made, the row the cell's parent. The
+ * row's name is the whole row in words, what a reader says of it; each
+ * cell's name ties its value to its column's title, which 4.8's AT-SPI
+ * bridge does not (it has no table interface). */
+static void
+name_cell (GtkWidget  *child,
+           const char *column,
+           const char *value)
+{
+  GtkWidget *cell = gtk_widget_get_parent (child);
+  g_autofree char *name = NULL;
+
+  if (cell == NULL)
+    return;
+  /* Translators: a cell's accessible name, its column's title and its value: "Region: eu-west-1" */
+  name = g_strdup_printf (_("%s: %s"), column, value);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
 static void
 name_row (GtkWidget  *child,
           const char *name)
@@ -554,9 +571,20 @@ name_row (GtkWidget  *child,
   GtkWidget *cell = gtk_widget_get_parent (child);
   GtkWidget *row = cell ? gtk_widget_get_parent (cell) : NULL;
 
-  gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   if (row != NULL && !GTK_IS_LIST_VIEW (row) && !GTK_IS_COLUMN_VIEW (row))
     gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
+static const char *
+column_title (Column column)
+{
+  static const char * const titles[N_COLUMNS] = {
+    [COLUMN_SEVERITY] = N_("Severity"), [COLUMN_TITLE] = N_("Finding"), [COLUMN_RESOURCE] = N_("Resource"),
+    [COLUMN_SERVICE] = N_("Service"), [COLUMN_LAYER] = N_("Layer"), [COLUMN_REGION] = N_("Region"),
+    [COLUMN_ACCOUNT] = N_("Account"),
+  };
+
+  return _(titles[column]);
 }
 
 static void
@@ -579,6 +607,9 @@ bind_severity (DmFindingsView *self,
                   group ? dm_findings_view_new_badge (dm_finding_group_get_severity (group), dm_finding_group_get_status (group))
                         : dm_findings_view_new_badge (dm_finding_get_severity (finding), dm_finding_get_status (finding)));
   name_row (expander, name);
+  name_cell (expander, column_title (COLUMN_SEVERITY),
+             group ? severity_or_status (dm_finding_group_get_severity (group), dm_finding_group_get_status (group))
+                   : severity_or_status (dm_finding_get_severity (finding), dm_finding_get_status (finding)));
 }
 
 static void
@@ -600,6 +631,7 @@ bind_cell (GtkSignalListItemFactory *factory,
 
   text = cell_text (self, object, column);
   gtk_label_set_text (GTK_LABEL (label), text);
+  name_cell (label, column_title (column), text);
   /* The full text stays reachable where a cell is too narrow. */
   gtk_widget_set_tooltip_text (label, text);
   /* A finding inside a group repeats its group's title: quieter. */
@@ -616,7 +648,6 @@ bind_cell (GtkSignalListItemFactory *factory,
 static void
 add_column (DmFindingsView *self,
             Column          index,
-            const char     *title,
             int             fixed_width)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
@@ -626,7 +657,7 @@ add_column (DmFindingsView *self,
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), self);
 
-  column = gtk_column_view_column_new (title, factory);
+  column = gtk_column_view_column_new (column_title (index), factory);
   gtk_column_view_column_set_resizable (column, TRUE);
   /* Short, fixed content gets a fixed width; text columns share the rest. */
   if (fixed_width > 0)
@@ -1009,6 +1040,32 @@ dm_findings_view_class_init (DmFindingsViewClass *klass)
   gtk_widget_class_install_action (widget_class, "findings.show", NULL, show_action);
 }
 
+/* The column view's own parts are named by their type in GTK 4.8
+ * ("GtkColumnListView", "GtkListItemWidget", "GtkColumnViewTitle"): give
+ * the list, the header row and each column title words instead. */
+static void
+name_internals (DmFindingsView *self)
+{
+  for (GtkWidget *part = gtk_widget_get_first_child (GTK_WIDGET (self->column_view)); part;
+       part = gtk_widget_get_next_sibling (part))
+    {
+      guint index = 0;
+
+      if (GTK_IS_LIST_VIEW (part))
+        {
+          gtk_accessible_update_property (GTK_ACCESSIBLE (part), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Findings"), -1);
+          continue;
+        }
+      if (GTK_IS_SCROLLBAR (part))
+        continue;
+      gtk_accessible_update_property (GTK_ACCESSIBLE (part), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Column titles"), -1);
+      for (GtkWidget *title = gtk_widget_get_first_child (part); title && index < N_COLUMNS;
+           title = gtk_widget_get_next_sibling (title))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (title), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        column_title (index++), -1);
+    }
+}
+
 static void
 add_controls (DmFindingsView *self)
 {
@@ -1040,12 +1097,13 @@ dm_findings_view_init (DmFindingsView *self)
 
   /* The title is what a reviewer reads: it alone takes the spare width.
    * Accounts are in the filter and the detail, not a column. */
-  add_column (self, COLUMN_SEVERITY, _("Severity"), 116);
-  add_column (self, COLUMN_TITLE, _("Finding"), 0);
-  add_column (self, COLUMN_RESOURCE, _("Resource"), 150);
-  add_column (self, COLUMN_SERVICE, _("Service"), 76);
-  add_column (self, COLUMN_LAYER, _("Layer"), 130);
-  add_column (self, COLUMN_REGION, _("Region"), 96);
+  add_column (self, COLUMN_SEVERITY, 116);
+  add_column (self, COLUMN_TITLE, 0);
+  add_column (self, COLUMN_RESOURCE, 150);
+  add_column (self, COLUMN_SERVICE, 76);
+  add_column (self, COLUMN_LAYER, 130);
+  add_column (self, COLUMN_REGION, 96);
+  name_internals (self);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 
   add_controls (self);
