@@ -607,6 +607,8 @@ bind_severity (DmFindingsView *self,
                   group ? dm_findings_view_new_badge (dm_finding_group_get_severity (group), dm_finding_group_get_status (group))
                         : dm_findings_view_new_badge (dm_finding_get_severity (finding), dm_finding_get_status (finding)));
   name_row (expander, name);
+  /* In 4.8 the tree expander is what holds the focus in a row. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (expander), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   name_cell (expander, column_title (COLUMN_SEVERITY),
              group ? severity_or_status (dm_finding_group_get_severity (group), dm_finding_group_get_status (group))
                    : severity_or_status (dm_finding_get_severity (finding), dm_finding_get_status (finding)));
@@ -843,6 +845,12 @@ name_control (DmFindingsView   *self,
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   gtk_widget_set_tooltip_text (GTK_WIDGET (dropdown), name);
+  /* GTK 4.8 focuses the drop-down's inner toggle button, which a reader
+   * would call "GtkToggleButton": it gets the same name. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (dropdown)); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_TOGGLE_BUTTON (child))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
 }
 
 static void
