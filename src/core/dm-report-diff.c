@@ -118,13 +118,14 @@ dm_report_diff_to_html (DmDiff   *diff,
 {
   GString *out = g_string_new (NULL);
   g_autoptr(GArray) changed = NULL;
+  g_autofree char *severity_style = _dm_report_html_severity_style ();
   DmChangeCounts totals;
 
   dm_diff_get_totals (diff, &totals);
   g_string_append_printf (out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n", _dm_report_html_lang ());
   g_string_append (out, "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n");
-  g_string_append_printf (out, "<title>%s</title>\n<style>%s.opened{color:#a51d2d;font-weight:bold}.closed{color:#26a269;font-weight:bold}</style>\n</head>\n<body>\n",
-                          _("Demarc comparison"), _dm_report_html_style);
+  g_string_append_printf (out, "<title>%s</title>\n<style>%s%s.opened{color:#a51d2d;font-weight:bold}.closed{color:#26a269;font-weight:bold}</style>\n</head>\n<body>\n",
+                          _("Demarc comparison"), _dm_report_html_style, severity_style);
   g_string_append_printf (out, "<h1>%s</h1>\n<p class=\"muted\">%s</p>\n", _("What changed between two exports"),
                           redacted ? _("identifiers redacted") : _("identifiers shown"));
   g_string_append_printf (out, "<ul><li class=\"opened\">%s %u</li><li class=\"closed\">%s %u</li><li>%s %u</li></ul>\n",

@@ -14,6 +14,7 @@
 
 #include "dm-import-summary.h"
 #include "dm-report-private.h"
+#include "dm-review-summary.h"
 
 static char *
 diagram_svg_base64 (DmReport  *self,
@@ -58,12 +59,276 @@ const char _dm_report_html_style[] =
   "th,td{border:1px solid #c0bfbc;padding:.3rem .5rem;text-align:start;vertical-align:top}th{background:#f6f5f4}"
   ".gap{color:#a51d2d;font-weight:bold}.ok{color:#26a269}.no-data{color:#865e3c}.muted{color:#5e5c64}"
   ".finding{border-inline-start:4px solid #a51d2d;padding:.2rem .8rem;margin:.6rem 0;break-inside:avoid}"
+  ".severity{display:inline-block;min-width:5.5em;padding:0 .35em;border-radius:3px;font-weight:bold;font-size:.85em;text-align:center}"
+  "table.severities{font-size:.72em;table-layout:fixed}table.severities td{text-align:end}"
+  "table.severities th{font-weight:normal;overflow-wrap:anywhere;hyphens:auto}table.severities th:first-child{width:7em}"
+  "h2#matrix{break-before:page}img.matrix{display:block;margin:auto;max-height:235mm;width:auto}"
+  "ol.risks li{margin:.3rem 0;break-inside:avoid}ol.risks .todo{display:block}"
+  "details.group{border-block-end:1px solid #deddda;padding:.15rem 0}details.group>summary{cursor:pointer}"
+  "details.group table{font-size:.85em}details.others>summary{font-weight:bold;cursor:pointer}"
+  ".service-body{display:flex;gap:1rem;align-items:flex-start}.service-body>img{width:52%;flex:none}"
+  ".service-body table{font-size:.8em;margin:0}section.service{break-inside:avoid;margin-top:1.5rem}"
+  "ul.counts{columns:2;font-size:.9em}section.service h2{margin-top:0}ul.service-gaps{font-size:.85em;margin:.3rem 0;columns:2}"
   ".finding p{margin:.25rem 0}code{font-family:monospace;overflow-wrap:anywhere}"
   "img.diagram{max-width:100%;height:auto;border:1px solid #deddda}"
-  "section.service{break-before:page}"
   /* No page size: the reader's paper, A4 or Letter, decides. */
   "@page{margin:18mm}"
   "@media print{body{margin:0;max-width:none}a{color:inherit;text-decoration:none}}";
+
+/* --- page 1: the executive summary -------------------------------------- */
+
+static void
+html_scope (DmReport        *self,
+            DmReviewSummary *summary,
+            GString         *out)
+{
+  const char * const *accounts = dm_review_summary_get_accounts (summary);
+  const char * const *regions = dm_review_summary_get_regions (summary);
+  g_autofree char *account_text = _dm_report_scope_text (accounts, 4);
+  g_autofree char *region_text = _dm_report_scope_text (regions, 6);
+  g_autofree char *account_html = dm_report_escape_html (account_text);
+  g_autofree char *region_html = dm_report_escape_html (region_text);
+
+  g_string_append_printf (out, "<ul class=\"scope\">\n<li><strong>%s</strong> %u · %s</li>\n", _("Accounts:"),
+                          g_strv_length ((char **)accounts), account_html);
+  g_string_append_printf (out, "<li><strong>%s</strong> %u · %s</li>\n", _("Regions:"),
+                          g_strv_length ((char **)regions), region_html);
+  for (guint i = 0; i < dm_review_summary_get_n_sources (summary); i++)
+    {
+      const DmReviewSource *source = dm_review_summary_get_source (summary, i);
+      g_autofree char *tools = g_strjoinv (", ", (char **)source->tools);
+      g_autofree char *path = dm_report_escape_html (source->path);
+      g_autofree char *format = dm_report_escape_html (source->format);
+      g_autofree char *tools_html = dm_report_escape_html (*tools ? tools : "–");
+
+      g_string_append_printf (out, "<li><strong>%s</strong> <code>%s</code> · %s · %s %s · %" G_GUINT64_FORMAT " %s</li>\n",
+                              _("File:"), path, format, _("tools:"), tools_html, source->items, _("items"));
+    }
+  {
+    g_autofree char *counts = dm_import_counts_describe (dm_review_summary_get_counts (summary));
+    g_autofree char *counts_html = dm_report_escape_html (counts);
+
+    g_string_append_printf (out, "<li><strong>%s</strong> %s</li>\n</ul>\n", _("Read:"), counts_html);
+  }
+}
+
+/* Failed findings by severity (rows, worst first) and customer layer. */
+static void
+html_severity_table (DmReviewSummary *summary,
+                     GString         *out)
+{
+  guint n_columns = dm_review_summary_get_n_columns (summary);
+  gboolean any_unplaced = FALSE;
+  guint total = 0;
+
+  for (DmSeverity s = DM_SEVERITY_UNKNOWN; s <= DM_SEVERITY_CRITICAL; s++)
+    any_unplaced |= dm_review_summary_get_unplaced (summary, s) > 0;
+
+  g_string_append_printf (out, "<table class=\"severities\"><tr><th>%s</th>", _("Failed findings"));
+  for (guint c = 0; c < n_columns; c++)
+    {
+      g_autofree char *name = dm_report_escape_html (dm_layer_get_name (dm_review_summary_get_column (summary, c)));
+      g_string_append_printf (out, "<th>%s</th>", name);
+    }
+  if (any_unplaced)
+    g_string_append_printf (out, "<th>%s</th>", _("No layer"));
+  g_string_append_printf (out, "<th>%s</th></tr>\n", _("Total"));
+
+  for (int row = DM_SEVERITY_CRITICAL; row >= DM_SEVERITY_UNKNOWN; row--)
+    {
+      DmSeverity s = row;
+      guint n = dm_review_summary_get_n_failed (summary, s);
+
+      /* Unknown severity is a row only when a tool left it out. */
+      if (s == DM_SEVERITY_UNKNOWN && n == 0)
+        continue;
+      g_string_append (out, "<tr><th>");
+      _dm_report_html_badge (out, s);
+      g_string_append (out, "</th>");
+      for (guint c = 0; c < n_columns; c++)
+        {
+          guint cell = dm_review_summary_get_cell (summary, s, c);
+          g_string_append_printf (out, cell ? "<td>%u</td>" : "<td class=\"muted\">–</td>", cell);
+        }
+      if (any_unplaced)
+        g_string_append_printf (out, "<td>%u</td>", dm_review_summary_get_unplaced (summary, s));
+      g_string_append_printf (out, "<td><strong>%u</strong></td></tr>\n", n);
+      total += n;
+    }
+
+  g_string_append_printf (out, "<tr class=\"total\"><th>%s</th>", _("Total"));
+  for (guint c = 0; c < n_columns; c++)
+    {
+      guint sum = 0;
+
+      for (DmSeverity s = DM_SEVERITY_UNKNOWN; s <= DM_SEVERITY_CRITICAL; s++)
+        sum += dm_review_summary_get_cell (summary, s, c);
+      g_string_append_printf (out, "<td>%u</td>", sum);
+    }
+  if (any_unplaced)
+    {
+      guint sum = 0;
+
+      for (DmSeverity s = DM_SEVERITY_UNKNOWN; s <= DM_SEVERITY_CRITICAL; s++)
+        sum += dm_review_summary_get_unplaced (summary, s);
+      g_string_append_printf (out, "<td>%u</td>", sum);
+    }
+  g_string_append_printf (out, "<td><strong>%u</strong></td></tr>\n</table>\n", total);
+}
+
+/* A group's one line: severity, title, scope and where it sits. */
+static void
+html_group_line (DmReport       *self,
+                 DmFindingGroup *group,
+                 GString        *out)
+{
+  g_autofree char *title = dm_report_escape_html (dm_finding_group_get_title (group));
+  g_autofree char *scope = dm_finding_group_describe_scope (group);
+  g_autofree char *place = _dm_report_group_place (self, group);
+  g_autofree char *place_html = dm_report_escape_html (place);
+
+  _dm_report_html_badge (out, dm_finding_group_get_severity (group));
+  g_string_append_printf (out, " <strong>%s</strong> — %s <span class=\"muted\">· %s</span>", title, scope, place_html);
+}
+
+static void
+html_top_risks (DmReport        *self,
+                DmReviewSummary *summary,
+                GString         *out)
+{
+  GPtrArray *risks = dm_review_summary_get_top_risks (summary);
+
+  if (risks->len == 0)
+    {
+      g_string_append_printf (out, "<p>%s</p>\n", _("No failed finding: no risk to rank."));
+      return;
+    }
+  g_string_append_printf (out, "<h3>%s</h3>\n<ol class=\"risks\">\n", _("Top risks, and what to do"));
+  for (guint i = 0; i < risks->len; i++)
+    {
+      DmFindingGroup *group = g_ptr_array_index (risks, i);
+      const char *remediation = dm_finding_group_get_remediation (group);
+      g_autofree char *todo = dm_report_escape_html (remediation && *remediation ? remediation : _("No remediation in the export."));
+
+      g_string_append (out, "<li>");
+      html_group_line (self, group, out);
+      g_string_append_printf (out, "<span class=\"todo\">%s %s</span></li>\n", _("What to do:"), todo);
+    }
+  g_string_append (out, "</ol>\n");
+}
+
+static void
+html_executive_summary (DmReport *self,
+                        GString  *out)
+{
+  g_autoptr(DmReviewSummary) summary = dm_review_summary_new (self, 5);
+
+  g_string_append_printf (out, "<section id=\"executive-summary\">\n<h2 id=\"summary\">%s</h2>\n", _("Executive summary"));
+  html_scope (self, summary, out);
+  html_severity_table (summary, out);
+  html_top_risks (self, summary, out);
+  g_string_append (out, "</section>\n");
+}
+
+/* --- gaps, one row per check, worst first ------------------------------- */
+
+static void
+html_group_findings (GString        *out,
+                     DmFindingGroup *group)
+{
+  GPtrArray *findings = dm_finding_group_get_findings (group);
+
+  g_string_append_printf (out, "<table><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr>\n",
+                          _("Severity"), _("Resource"), _("Region"), _("Evidence"), _("Controls and source"));
+  for (guint i = 0; i < findings->len; i++)
+    {
+      DmFinding *finding = g_ptr_array_index (findings, i);
+      g_auto(DmReportFindingText) text = { NULL };
+
+      _dm_report_finding_text_init (&text, finding, dm_report_escape_html);
+      g_string_append (out, "<tr><td>");
+      _dm_report_html_badge (out, dm_finding_get_severity (finding));
+      g_string_append_printf (out, "</td><td><code>%s</code>%s%s</td><td>%s</td><td>%s</td><td>%s%s%s</td></tr>\n",
+                              text.resource, *text.others ? "<br>" : "", text.others, *text.region ? text.region : "–",
+                              *text.evidence ? text.evidence : "–", text.controls, *text.controls ? " · " : "", text.tool);
+    }
+  g_string_append (out, "</table>\n");
+}
+
+/* A check's row, closed: <details>, no script, opens offline; printed
+ * closed, so the report stays short and loses nothing on screen. */
+static void
+html_group (DmReport       *self,
+            DmFindingGroup *group,
+            GString        *out)
+{
+  const char *remediation = dm_finding_group_get_remediation (group);
+  const char *check = dm_finding_group_get_check (group);
+
+  g_string_append (out, "<details class=\"group\"><summary>");
+  html_group_line (self, group, out);
+  g_string_append (out, "</summary>\n");
+  if (check && *check)
+    {
+      g_autofree char *check_html = dm_report_escape_html (check);
+      g_string_append_printf (out, "<p class=\"muted\">%s <code>%s</code></p>\n", _("Check:"), check_html);
+    }
+  if (remediation && *remediation)
+    {
+      g_autofree char *todo = dm_report_escape_html (remediation);
+      g_string_append_printf (out, "<p><strong>%s</strong> %s</p>\n", _("Remediation:"), todo);
+    }
+  html_group_findings (out, group);
+  g_string_append (out, "</details>\n");
+}
+
+static void
+html_gaps (DmReport *self,
+           GString  *out)
+{
+  g_autoptr(GPtrArray) groups = _dm_report_groups (self, TRUE);
+
+  g_string_append_printf (out, "<section id=\"gaps\">\n<h2>%s</h2>\n", _("Gaps, worst first"));
+  if (groups->len == 0)
+    g_string_append_printf (out, "<p>%s</p>\n", _("No failed finding."));
+  else
+    g_string_append_printf (out, "<p class=\"muted\">%s</p>\n",
+                            _("One row per check, the worst first; open a row for its resources, regions and evidence."));
+  for (guint i = 0; i < groups->len; i++)
+    html_group (self, g_ptr_array_index (groups, i), out);
+  g_string_append (out, "</section>\n");
+}
+
+/* Passed, informational and suppressed findings: one closed block, so a
+ * reviewer can show what was checked and found fine. */
+static void
+html_other_findings (DmReport *self,
+                     GString  *out)
+{
+  g_autoptr(GPtrArray) groups = _dm_report_groups (self, FALSE);
+  guint n = 0;
+
+  if (groups->len == 0)
+    return;
+  for (guint i = 0; i < groups->len; i++)
+    n += dm_finding_group_get_n_findings (g_ptr_array_index (groups, i));
+  g_string_append_printf (out, "<section id=\"other-findings\">\n<details class=\"others\"><summary>");
+  g_string_append_printf (out, ngettext ("%u passed, informational or suppressed finding, in %u checks",
+                                         "%u passed, informational or suppressed findings, in %u checks", n), n, groups->len);
+  g_string_append (out, "</summary>\n");
+  for (guint i = 0; i < groups->len; i++)
+    {
+      DmFindingGroup *group = g_ptr_array_index (groups, i);
+      g_autofree char *title = dm_report_escape_html (dm_finding_group_get_title (group));
+      g_autofree char *scope = dm_finding_group_describe_scope (group);
+
+      g_string_append_printf (out, "<details class=\"group\"><summary>%s <strong>%s</strong> — %s</summary>\n",
+                              dm_finding_status_to_label (dm_finding_group_get_status (group)), title, scope);
+      html_group_findings (out, group);
+      g_string_append (out, "</details>\n");
+    }
+  g_string_append (out, "</details>\n</section>\n");
+}
 
 /* --- page 1: what became of each input's items -------------------------- */
 
@@ -116,6 +381,35 @@ html_inputs (DmReport *self,
                           _("All inputs"), total_text);
 }
 
+/* --- severity: one colour scale, always beside its word ----------------- */
+
+/* The classes severity-critical… from dm_severity_colours(), so the report
+ * and the window use the same colours. */
+char *
+_dm_report_html_severity_style (void)
+{
+  GString *out = g_string_new (NULL);
+
+  for (DmSeverity s = DM_SEVERITY_UNKNOWN; s <= DM_SEVERITY_CRITICAL; s++)
+    {
+      const DmSeverityColours *colours = dm_severity_colours (s);
+
+      g_string_append_printf (out, ".%s{background:%s;color:%s}", colours->css_class,
+                              colours->background, colours->foreground);
+    }
+  /* Printers drop backgrounds unless asked: the word is there anyway. */
+  g_string_append (out, ".severity{print-color-adjust:exact;-webkit-print-color-adjust:exact}");
+  return g_string_free (out, FALSE);
+}
+
+void
+_dm_report_html_badge (GString    *out,
+                       DmSeverity  severity)
+{
+  g_string_append_printf (out, "<span class=\"severity %s\">%s</span>", dm_severity_colours (severity)->css_class,
+                          dm_severity_to_label (severity));
+}
+
 void
 _dm_report_html_finding (GString   *out,
                          DmFinding *finding)
@@ -124,8 +418,9 @@ _dm_report_html_finding (GString   *out,
 
   _dm_report_finding_text_init (&text, finding, dm_report_escape_html);
 
-  g_string_append_printf (out, "<div class=\"finding\"><h4>%s <span class=\"gap\">%s</span> %s</h4>",
-                          text.check, dm_severity_to_string (dm_finding_get_severity (finding)), text.title);
+  g_string_append_printf (out, "<div class=\"finding\"><h4>%s ", text.check);
+  _dm_report_html_badge (out, dm_finding_get_severity (finding));
+  g_string_append_printf (out, " %s</h4>", text.title);
   g_string_append_printf (out, "<p><strong>%s</strong> <code>%s</code>%s%s</p>", _("Resource:"), text.resource,
                           *text.region ? " · " : "", text.region);
   if (*text.others)
@@ -165,7 +460,12 @@ html_summary (DmReport *self,
   g_string_append_printf (out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n", _dm_report_html_lang ());
   /* Self-contained: nothing may be fetched, not even by accident. */
   g_string_append (out, "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data:; style-src 'unsafe-inline'\">\n");
-  g_string_append_printf (out, "<title>%s</title>\n<style>%s</style>\n</head>\n<body>\n", _("Demarc report"), _dm_report_html_style);
+  {
+    g_autofree char *severity_style = _dm_report_html_severity_style ();
+
+    g_string_append_printf (out, "<title>%s</title>\n<style>%s%s</style>\n</head>\n<body>\n", _("Demarc report"),
+                            _dm_report_html_style, severity_style);
+  }
   {
     g_autoptr(GDateTime) now = g_date_time_new_now_local ();
     g_autofree char *date = g_date_time_format (now, "%Y-%m-%d %H:%M");
@@ -174,7 +474,8 @@ html_summary (DmReport *self,
                             model_name, self->redacted ? _("identifiers redacted") : _("identifiers shown"), date);
   }
 
-  g_string_append_printf (out, "<h2 id=\"summary\">%s</h2>\n<ul>\n", _("Summary"));
+  html_executive_summary (self, out);
+  g_string_append_printf (out, "<h3 id=\"counts\">%s</h3>\n<ul class=\"counts\">\n", _("Findings"));
   g_string_append_printf (out, "<li>%s <strong>%u</strong></li>\n", _("Failed findings:"), dm_assessment_get_n_failed (dm_report_get_assessment (self)));
   g_string_append_printf (out, "<li>%s <strong>%u</strong></li>\n", _("Passed findings:"), dm_assessment_get_n_passed (dm_report_get_assessment (self)));
   g_string_append_printf (out, "<li>%s <strong>%u</strong></li>\n", _("Informational findings (never gaps):"),
@@ -187,25 +488,46 @@ html_summary (DmReport *self,
                           _("Customer and shared layers with evidence:"), with_evidence, customer_layers);
 }
 
-/* A service's section: its diagram, its layers, its gaps. */
+/* The gaps of one service, a line per check: the details are in the
+ * ranked list, once. */
+static void
+html_service_gaps (DmReport  *self,
+                   DmService *service,
+                   GString   *out)
+{
+  g_autoptr(GPtrArray) failed = _dm_report_failed_findings (self, service);
+  g_autoptr(GPtrArray) groups = dm_finding_groups_new (failed);
+
+  if (groups->len == 0)
+    return;
+  g_string_append_printf (out, "<p><strong>%s</strong></p>\n<ul class=\"service-gaps\">", _("Gaps:"));
+  for (guint i = 0; i < groups->len; i++)
+    {
+      DmFindingGroup *group = g_ptr_array_index (groups, i);
+      g_autofree char *title = dm_report_escape_html (dm_finding_group_get_title (group));
+      g_autofree char *scope = dm_finding_group_describe_scope (group);
+
+      g_string_append (out, "<li>");
+      _dm_report_html_badge (out, dm_finding_group_get_severity (group));
+      g_string_append_printf (out, " %s — %s</li>", title, scope);
+    }
+  g_string_append (out, "</ul>\n");
+}
+
+/* A service's section: its diagram beside its layers, then its gaps. */
 static void
 html_service (DmReport  *self,
               DmService *service,
               GString   *out)
 {
-  g_autofree char *name = NULL;
-  g_autofree char *summary = NULL;
-  g_autofree char *image = NULL;
-  g_autofree char *id = NULL;
-  g_autoptr(GString) no_data = g_string_new (NULL);
+  g_autofree char *name = dm_report_escape_html (dm_service_get_name (service));
+  g_autofree char *summary = dm_report_escape_html (dm_service_get_summary (service));
+  g_autofree char *image = diagram_svg_base64 (self, service);
+  g_autofree char *id = dm_report_escape_html (dm_service_get_id (service));
 
-  name = dm_report_escape_html (dm_service_get_name (service));
-  summary = dm_report_escape_html (dm_service_get_summary (service));
-  image = diagram_svg_base64 (self, service);
-  id = dm_report_escape_html (dm_service_get_id (service));
-  g_string_append_printf (out, "<section class=\"service\" id=\"service-%s\">\n<h2>%s</h2>\n<p>%s</p>\n",
+  g_string_append_printf (out, "<section class=\"service\" id=\"service-%s\">\n<h2>%s</h2>\n<p class=\"muted\">%s</p>\n",
                           id, name, summary);
-  g_string_append_printf (out, "<img class=\"diagram\" alt=\"%s\" src=\"data:image/svg+xml;base64,%s\">\n",
+  g_string_append_printf (out, "<div class=\"service-body\"><img class=\"diagram\" alt=\"%s\" src=\"data:image/svg+xml;base64,%s\">\n",
                           name, image);
 
   g_string_append_printf (out, "<table><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr>\n",
@@ -222,25 +544,14 @@ html_service (DmReport  *self,
                               dm_model_get_owner_label (self->model, dm_service_get_owner (service, layer)), klass,
                               dm_layer_status_symbol (result->status), _dm_report_status_word (result->status));
       if (result->status == DM_LAYER_GAP)
-        g_string_append_printf (out, " (%s)", dm_severity_to_string (result->worst));
+        {
+          g_string_append (out, " ");
+          _dm_report_html_badge (out, result->worst);
+        }
       g_string_append_printf (out, "</td><td>%u</td></tr>\n", result->failed);
-      if (result->status == DM_LAYER_NO_DATA)
-        g_string_append_printf (no_data, "<li>%s</li>", layer_name);
     }
-  g_string_append (out, "</table>\n");
-
-  if (no_data->len)
-    g_string_append_printf (out, "<p class=\"no-data\">%s</p><ul>%s</ul>\n",
-                            _("No data: nothing in the export covers these layers, so they are not known to be safe."),
-                            no_data->str);
-
-  g_string_append_printf (out, "<h3>%s</h3>\n", _("Gaps"));
-  {
-    g_autoptr(GPtrArray) gaps = _dm_report_failed_findings (self, service);
-
-    for (guint i = 0; i < gaps->len; i++)
-      _dm_report_html_finding (out, g_ptr_array_index (gaps, i));
-  }
+  g_string_append (out, "</table></div>\n");
+  html_service_gaps (self, service, out);
   g_string_append (out, "</section>\n");
 }
 
@@ -248,7 +559,6 @@ char *
 dm_report_to_html (DmReport *self)
 {
   GString *out = g_string_new (NULL);
-  g_autoptr(GPtrArray) unmapped = NULL;
 
   g_return_val_if_fail (DM_IS_REPORT (self), NULL);
 
@@ -256,10 +566,14 @@ dm_report_to_html (DmReport *self)
   if (self->input_paths->len)
     html_inputs (self, out);
 
+  /* Every finding once: the gaps grouped and ranked, then the rest. */
+  html_gaps (self, out);
+  html_other_findings (self, out);
+
   {
     g_autofree char *matrix = matrix_svg_base64 (self);
 
-    g_string_append_printf (out, "<h2 id=\"matrix\">%s</h2>\n<p>%s</p>\n<img class=\"diagram\" alt=\"%s\" src=\"data:image/svg+xml;base64,%s\">\n",
+    g_string_append_printf (out, "<h2 id=\"matrix\">%s</h2>\n<p>%s</p>\n<img class=\"diagram matrix\" alt=\"%s\" src=\"data:image/svg+xml;base64,%s\">\n",
                             _("Who owns what, service by service"),
                             _("⚠ gap, ✓ evidence and no gap, ? no data, for the services in the export."),
                             _("The compare matrix"), matrix);
@@ -271,16 +585,6 @@ dm_report_to_html (DmReport *self)
 
       if (_dm_report_has_service (self, service))
         html_service (self, service, out);
-    }
-
-  unmapped = _dm_report_failed_findings (self, NULL);
-  if (unmapped->len)
-    {
-      g_string_append_printf (out, "<section id=\"unmapped\">\n<h2>%s</h2>\n<p>%s</p>\n", _("Unmapped findings"),
-                              _("Failed findings Demarc could not place on a service layer; they are listed, not dropped."));
-      for (guint i = 0; i < unmapped->len; i++)
-        _dm_report_html_finding (out, g_ptr_array_index (unmapped, i));
-      g_string_append (out, "</section>\n");
     }
 
   g_string_append_printf (out, "<p class=\"muted\">%s</p>\n</body>\n</html>\n",

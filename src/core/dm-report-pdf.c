@@ -16,6 +16,7 @@
 
 #include "dm-import-summary.h"
 #include "dm-report-private.h"
+#include "dm-review-summary.h"
 
 #define PAGE_WIDTH 595.0    /* A4 in points */
 #define PAGE_HEIGHT 842.0
@@ -26,6 +27,8 @@ typedef struct
   cairo_t *cr;
   double   y;
   guint    pages;
+  double   left;       /* where text starts */
+  double   width;      /* of text */
 } Pdf;
 
 static void
@@ -36,76 +39,297 @@ pdf_new_page (Pdf *pdf)
   pdf->y = MARGIN;
 }
 
+/* A layout of plain text @width wide; pango_layout_set_text never reads
+ * markup. */
+static PangoLayout *
+pdf_layout (Pdf        *pdf,
+            const char *text,
+            const char *font,
+            double      width)
+{
+  g_autofree char *visible = _dm_report_make_visible (text);
+  PangoLayout *layout = pango_cairo_create_layout (pdf->cr);
+  g_autoptr(PangoFontDescription) description = pango_font_description_from_string (font);
+
+  pango_layout_set_font_description (layout, description);
+  pango_layout_set_width (layout, (int)(width * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_text (layout, visible, -1);
+  return layout;
+}
+
+static double
+layout_height (PangoLayout *layout)
+{
+  int width, height;
+
+  pango_layout_get_size (layout, &width, &height);
+  return height / (double)PANGO_SCALE;
+}
+
+static void
+pdf_show (Pdf         *pdf,
+          PangoLayout *layout,
+          double       x,
+          double       y)
+{
+  cairo_set_source_rgb (pdf->cr, 0.14, 0.12, 0.19);
+  cairo_move_to (pdf->cr, x, y);
+  pango_cairo_show_layout (pdf->cr, layout);
+}
+
+/* Starts a new page unless @height fits below the pen. */
+static void
+pdf_need (Pdf    *pdf,
+          double  height)
+{
+  if (pdf->y + height > PAGE_HEIGHT - MARGIN && pdf->y > MARGIN)
+    pdf_new_page (pdf);
+}
+
 /* Plain text only: pango_layout_set_text never reads markup. */
+static void
+pdf_indented (Pdf        *pdf,
+              const char *text,
+              const char *font,
+              double      indent,
+              double      space_after)
+{
+  PangoLayout *layout = pdf_layout (pdf, text, font, pdf->width - indent);
+  double height = layout_height (layout);
+
+  pdf_need (pdf, height);
+  pdf_show (pdf, layout, pdf->left + indent, pdf->y);
+  pdf->y += height + space_after;
+  g_object_unref (layout);
+}
+
 static void
 pdf_text (Pdf        *pdf,
           const char *text,
           const char *font,
           double      space_after)
 {
-  g_autofree char *visible = _dm_report_make_visible (text);
-  PangoLayout *layout = pango_cairo_create_layout (pdf->cr);
-  g_autoptr(PangoFontDescription) description = pango_font_description_from_string (font);
-  int width, height;
+  pdf_indented (pdf, text, font, 0, space_after);
+}
 
-  pango_layout_set_font_description (layout, description);
-  pango_layout_set_width (layout, (int)((PAGE_WIDTH - 2 * MARGIN) * PANGO_SCALE));
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_text (layout, visible, -1);
-  pango_layout_get_size (layout, &width, &height);
+static void
+set_source_hex (cairo_t    *cr,
+                const char *hex)
+{
+  guint rgb = (guint)g_ascii_strtoull (hex + 1, NULL, 16);
 
-  if (pdf->y + height / (double)PANGO_SCALE > PAGE_HEIGHT - MARGIN && pdf->y > MARGIN)
-    pdf_new_page (pdf);
+  cairo_set_source_rgb (cr, ((rgb >> 16) & 0xff) / 255.0, ((rgb >> 8) & 0xff) / 255.0, (rgb & 0xff) / 255.0);
+}
 
-  cairo_set_source_rgb (pdf->cr, 0.14, 0.12, 0.19);
-  cairo_move_to (pdf->cr, MARGIN, pdf->y);
+#define BADGE_WIDTH 60.0
+
+/* The severity's word on its colour, @height high at (@x, @y): the one
+ * scale of dm_severity_colours(), never colour alone. */
+static void
+pdf_badge (Pdf        *pdf,
+           DmSeverity  severity,
+           double      x,
+           double      y,
+           double      height)
+{
+  const DmSeverityColours *colours = dm_severity_colours (severity);
+  PangoLayout *layout = pdf_layout (pdf, dm_severity_to_label (severity), "Sans Bold 6.5", BADGE_WIDTH);
+
+  pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+  set_source_hex (pdf->cr, colours->background);
+  cairo_rectangle (pdf->cr, x, y, BADGE_WIDTH, height);
+  cairo_fill (pdf->cr);
+  set_source_hex (pdf->cr, colours->foreground);
+  cairo_move_to (pdf->cr, x, y + (height - layout_height (layout)) / 2);
   pango_cairo_show_layout (pdf->cr, layout);
-  pdf->y += height / (double)PANGO_SCALE + space_after;
+  g_object_unref (layout);
+}
+
+/* A badge, then @text beside it, wrapped; returns nothing, moves the pen. */
+static void
+pdf_badge_line (Pdf        *pdf,
+                DmSeverity  severity,
+                const char *text,
+                const char *font,
+                double      indent,
+                double      space_after)
+{
+  PangoLayout *layout = pdf_layout (pdf, text, font, pdf->width - indent - BADGE_WIDTH - 6);
+  double height = MAX (layout_height (layout), 11);
+
+  pdf_need (pdf, height);
+  pdf_badge (pdf, severity, pdf->left + indent, pdf->y, 11);
+  pdf_show (pdf, layout, pdf->left + indent + BADGE_WIDTH + 6, pdf->y);
+  pdf->y += height + space_after;
+  g_object_unref (layout);
+}
+
+/* --- page 1: the executive summary -------------------------------------- */
+
+static void
+pdf_scope (DmReviewSummary *summary,
+           Pdf             *pdf)
+{
+  const char * const *accounts = dm_review_summary_get_accounts (summary);
+  const char * const *regions = dm_review_summary_get_regions (summary);
+  g_autofree char *account_text = _dm_report_scope_text (accounts, 4);
+  g_autofree char *region_text = _dm_report_scope_text (regions, 6);
+  g_autofree char *line = NULL;
+  g_autofree char *counts = dm_import_counts_describe (dm_review_summary_get_counts (summary));
+
+  line = g_strdup_printf ("%s %u · %s", _("Accounts:"), g_strv_length ((char **)accounts), account_text);
+  pdf_text (pdf, line, "Sans 9", 1);
+  g_free (line);
+  line = g_strdup_printf ("%s %u · %s", _("Regions:"), g_strv_length ((char **)regions), region_text);
+  pdf_text (pdf, line, "Sans 9", 1);
+  for (guint i = 0; i < dm_review_summary_get_n_sources (summary); i++)
+    {
+      const DmReviewSource *source = dm_review_summary_get_source (summary, i);
+      g_autofree char *tools = g_strjoinv (", ", (char **)source->tools);
+      g_autofree char *file = g_strdup_printf ("%s %s · %s · %s %s · %" G_GUINT64_FORMAT " %s", _("File:"), source->path,
+                                               source->format, _("tools:"), *tools ? tools : "–", source->items, _("items"));
+
+      pdf_text (pdf, file, "Sans 9", 1);
+    }
+  g_free (line);
+  line = g_strdup_printf ("%s %s", _("Read:"), counts);
+  pdf_text (pdf, line, "Sans 9", 8);
+}
+
+/* One cell of the severity table, its text centred or at the end. */
+static void
+pdf_cell (Pdf        *pdf,
+          const char *text,
+          const char *font,
+          double      x,
+          double      y,
+          double      width,
+          double      height,
+          gboolean    header)
+{
+  PangoLayout *layout = pdf_layout (pdf, text, font, width - 4);
+
+  pango_layout_set_alignment (layout, header ? PANGO_ALIGN_CENTER : PANGO_ALIGN_RIGHT);
+  cairo_set_source_rgb (pdf->cr, 0.75, 0.75, 0.74);
+  cairo_set_line_width (pdf->cr, 0.5);
+  cairo_rectangle (pdf->cr, x, y, width, height);
+  cairo_stroke (pdf->cr);
+  pdf_show (pdf, layout, x + 2, y + 2);
   g_object_unref (layout);
 }
 
 static void
-pdf_finding (Pdf       *pdf,
-             DmFinding *finding)
+pdf_severity_row (Pdf             *pdf,
+                  DmReviewSummary *summary,
+                  int              row,     /* a severity, or -1 for the totals */
+                  gboolean         unplaced,
+                  double           column_width)
 {
-  g_autofree char *heading = g_strdup_printf ("%s %s — %s", dm_finding_get_check (finding) ? dm_finding_get_check (finding) : "",
-                                              dm_severity_to_string (dm_finding_get_severity (finding)),
-                                              dm_finding_get_title (finding));
-  g_autofree char *resource = g_strdup_printf ("%s %s %s", _("Resource:"), dm_finding_get_resource (finding),
-                                               dm_finding_get_region (finding));
-  g_autofree char *controls_raw = _dm_report_controls_text (finding);
+  guint n_columns = dm_review_summary_get_n_columns (summary);
+  double x = MARGIN + BADGE_WIDTH + 4;
+  guint total = 0;
 
-  g_autofree char *others = _dm_report_other_resources_text (finding);
-  g_autofree char *reported = _dm_report_reported_by_text (finding);
+  if (row >= 0)
+    pdf_badge (pdf, row, MARGIN, pdf->y + 1, 11);
+  else
+    pdf_cell (pdf, _("Total"), "Sans Bold 7", MARGIN, pdf->y, BADGE_WIDTH + 4, 13, TRUE);
+  for (guint c = 0; c <= n_columns + (unplaced ? 1 : 0); c++)
+    {
+      guint n = 0;
+      g_autofree char *text = NULL;
 
-  pdf_text (pdf, heading, "Sans Bold 10", 2);
-  pdf_text (pdf, resource, "Sans 9", 1);
-  if (*others)
-    {
-      g_autofree char *line = g_strdup_printf ("%s %s", _("Also on:"), others);
-      pdf_text (pdf, line, "Sans 9", 1);
+      for (int s = DM_SEVERITY_UNKNOWN; s <= DM_SEVERITY_CRITICAL; s++)
+        if (row < 0 || s == row)
+          n += c < n_columns ? dm_review_summary_get_cell (summary, s, c)
+               : c == n_columns && unplaced ? dm_review_summary_get_unplaced (summary, s)
+               : dm_review_summary_get_n_failed (summary, s);
+      total += n;
+      text = n ? g_strdup_printf ("%u", n) : g_strdup ("–");
+      pdf_cell (pdf, text, c == n_columns + (unplaced ? 1 : 0) ? "Sans Bold 7" : "Sans 7",
+                x, pdf->y, column_width, 13, FALSE);
+      x += column_width;
     }
-  if (*reported)
+  pdf->y += 13;
+}
+
+/* Failed findings by severity (rows, worst first) and customer layer. */
+static void
+pdf_severity_table (DmReviewSummary *summary,
+                    Pdf             *pdf)
+{
+  guint n_columns = dm_review_summary_get_n_columns (summary);
+  gboolean unplaced = FALSE;
+  double column_width, header = 0, x;
+  guint n_cells;
+
+  for (int s = DM_SEVERITY_UNKNOWN; s <= DM_SEVERITY_CRITICAL; s++)
+    unplaced |= dm_review_summary_get_unplaced (summary, s) > 0;
+  n_cells = n_columns + (unplaced ? 1 : 0) + 1;
+  column_width = (PAGE_WIDTH - 2 * MARGIN - BADGE_WIDTH - 4) / n_cells;
+
+  /* The header: layer names wrapped to their column. */
+  for (guint c = 0; c < n_cells; c++)
     {
-      g_autofree char *line = g_strdup_printf ("%s %s", _("Reported by:"), reported);
-      pdf_text (pdf, line, "Sans 9", 1);
+      const char *name = c < n_columns ? dm_layer_get_name (dm_review_summary_get_column (summary, c))
+                         : c == n_columns && unplaced ? _("No layer") : _("Total");
+      PangoLayout *layout = pdf_layout (pdf, name, "Sans 6", column_width - 4);
+
+      header = MAX (header, layout_height (layout) + 4);
+      g_object_unref (layout);
     }
-  if (*dm_finding_get_evidence (finding))
+  pdf_need (pdf, header + 13 * 8);
+  pdf_cell (pdf, _("Failed findings"), "Sans Bold 6", MARGIN, pdf->y, BADGE_WIDTH + 4, header, TRUE);
+  x = MARGIN + BADGE_WIDTH + 4;
+  for (guint c = 0; c < n_cells; c++, x += column_width)
+    pdf_cell (pdf, c < n_columns ? dm_layer_get_name (dm_review_summary_get_column (summary, c))
+                   : c == n_columns && unplaced ? _("No layer") : _("Total"),
+              "Sans 6", x, pdf->y, column_width, header, TRUE);
+  pdf->y += header;
+
+  for (int s = DM_SEVERITY_CRITICAL; s >= DM_SEVERITY_UNKNOWN; s--)
+    if (s != DM_SEVERITY_UNKNOWN || dm_review_summary_get_n_failed (summary, s) > 0)
+      pdf_severity_row (pdf, summary, s, unplaced, column_width);
+  pdf_severity_row (pdf, summary, -1, unplaced, column_width);
+  pdf->y += 10;
+}
+
+/* "Title — 3 resources in 2 regions · Amazon EBS · Server-side encryption" */
+static char *
+group_line (DmReport       *self,
+            DmFindingGroup *group)
+{
+  g_autofree char *scope = dm_finding_group_describe_scope (group);
+  g_autofree char *place = _dm_report_group_place (self, group);
+
+  return g_strdup_printf ("%s — %s · %s", dm_finding_group_get_title (group), scope, place);
+}
+
+static void
+pdf_top_risks (DmReport        *self,
+               DmReviewSummary *summary,
+               Pdf             *pdf)
+{
+  GPtrArray *risks = dm_review_summary_get_top_risks (summary);
+
+  if (risks->len == 0)
     {
-      g_autofree char *line = g_strdup_printf ("%s %s", _("Evidence:"), dm_finding_get_evidence (finding));
-      pdf_text (pdf, line, "Sans 9", 1);
+      pdf_text (pdf, _("No failed finding: no risk to rank."), "Sans 10", 10);
+      return;
     }
-  if (*dm_finding_get_remediation (finding))
+  pdf_text (pdf, _("Top risks, and what to do"), "Sans Bold 12", 4);
+  for (guint i = 0; i < risks->len; i++)
     {
-      g_autofree char *line = g_strdup_printf ("%s %s", _("Remediation:"), dm_finding_get_remediation (finding));
-      pdf_text (pdf, line, "Sans 9", 1);
+      DmFindingGroup *group = g_ptr_array_index (risks, i);
+      const char *remediation = dm_finding_group_get_remediation (group);
+      g_autofree char *line = group_line (self, group);
+      g_autofree char *todo = g_strdup_printf ("%s %s", _("What to do:"),
+                                               remediation && *remediation ? remediation : _("No remediation in the export."));
+
+      pdf_badge_line (pdf, dm_finding_group_get_severity (group), line, "Sans Bold 9", 0, 1);
+      pdf_indented (pdf, todo, "Sans 8", BADGE_WIDTH + 6, 4);
     }
-  if (*controls_raw)
-    {
-      g_autofree char *line = g_strdup_printf ("%s %s", _("Controls:"), controls_raw);
-      pdf_text (pdf, line, "Sans 9", 1);
-    }
-  pdf->y += 8;
+  pdf->y += 6;
 }
 
 /* The first page: the title, the summary and the inputs. */
@@ -115,18 +339,27 @@ pdf_summary (DmReport *self,
 {
   g_autofree char *summary = NULL;
   guint with_evidence, customer_layers;
+  g_autoptr(DmReviewSummary) review = dm_review_summary_new (self, 5);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d %H:%M");
+  g_autofree char *subtitle = g_strdup_printf ("%s · %s · %s", dm_model_get_name (self->model),
+                                               self->redacted ? _("identifiers redacted") : _("identifiers shown"), date);
 
   dm_assessment_get_coverage (dm_report_get_assessment (self), &with_evidence, &customer_layers);
 
   pdf_text (pdf, _("Shared responsibility report"), "Sans Bold 20", 4);
-  pdf_text (pdf, dm_model_get_name (self->model), "Sans 10", 16);
+  pdf_text (pdf, subtitle, "Sans 9", 12);
+  pdf_text (pdf, _("Executive summary"), "Sans Bold 14", 6);
+  pdf_scope (review, pdf);
+  pdf_severity_table (review, pdf);
+  pdf_top_risks (self, review, pdf);
   summary = g_strdup_printf (_("%u failed, %u passed, %u informational, %u suppressed, %u not mapped to a layer; "
                                "evidence for %u of %u customer and shared layers."),
                              dm_assessment_get_n_failed (dm_report_get_assessment (self)), dm_assessment_get_n_passed (dm_report_get_assessment (self)),
                              dm_assessment_count_status (dm_report_get_assessment (self), DM_FINDING_INFORMATIONAL),
                              dm_assessment_count_status (dm_report_get_assessment (self), DM_FINDING_SUPPRESSED),
                              dm_assessment_get_n_unmapped (dm_report_get_assessment (self)), with_evidence, customer_layers);
-  pdf_text (pdf, summary, "Sans 11", 12);
+  pdf_text (pdf, summary, "Sans 9", 10);
   if (self->input_paths->len)
     pdf_text (pdf, _("Inputs"), "Sans Bold 12", 4);
   for (guint i = 0; i < self->input_paths->len; i++)
@@ -183,43 +416,165 @@ pdf_matrix (DmReport *self,
   cairo_restore (pdf->cr);
 }
 
-/* A service's page: its diagram, the layers without data, its gaps. */
+/* --- the gaps, one line per check, worst first -------------------------- */
+
+static void
+pdf_gaps (DmReport  *self,
+          GPtrArray *groups,
+          Pdf       *pdf)
+{
+  pdf_new_page (pdf);
+  pdf_text (pdf, _("Gaps, worst first"), "Sans Bold 16", 4);
+  if (groups->len == 0)
+    {
+      pdf_text (pdf, _("No failed finding."), "Sans 10", 6);
+      return;
+    }
+  pdf_text (pdf, _("One line per check, the worst first; the appendix lists each check's findings and what to do."),
+            "Sans 8", 8);
+  for (guint i = 0; i < groups->len; i++)
+    {
+      DmFindingGroup *group = g_ptr_array_index (groups, i);
+      g_autofree char *scope = dm_finding_group_describe_scope (group);
+      g_autofree char *line = g_strdup_printf ("%s — %s", dm_finding_group_get_title (group), scope);
+
+      /* Where it sits and what to do are in the appendix, with its findings. */
+      pdf_badge_line (pdf, dm_finding_group_get_severity (group), line, "Sans 7.5", 0, 2);
+    }
+}
+
+/* --- services, three to a page ------------------------------------------ */
+
+#define SERVICES_PER_PAGE 3
+
+/* A service's block: its diagram on the left half, its customer and
+ * shared layers' statuses beside it. */
 static void
 pdf_service (DmReport  *self,
              DmService *service,
              Pdf       *pdf)
 {
-  double scale = (PAGE_WIDTH - 2 * MARGIN) / DIAGRAM_WIDTH;
+  double block = (PAGE_HEIGHT - 2 * MARGIN) / SERVICES_PER_PAGE;
+  double scale = MIN ((PAGE_WIDTH - 2 * MARGIN) * 0.55 / DIAGRAM_WIDTH, (block - 26) / DIAGRAM_HEIGHT);
+  double top, x = MARGIN + DIAGRAM_WIDTH * scale + 10, y;
 
-  pdf_new_page (pdf);
-  pdf_text (pdf, dm_service_get_name (service), "Sans Bold 16", 6);
+  pdf_need (pdf, block);
+  top = pdf->y;
+  pdf_text (pdf, dm_service_get_name (service), "Sans Bold 11", 3);
+  y = pdf->y;
   cairo_save (pdf->cr);
-  cairo_translate (pdf->cr, MARGIN, pdf->y);
+  cairo_translate (pdf->cr, MARGIN, y);
   cairo_scale (pdf->cr, scale, scale);
   _dm_report_paint_diagram (self, pdf->cr, service, DIAGRAM_WIDTH, DIAGRAM_HEIGHT);
   cairo_restore (pdf->cr);
-  pdf->y += DIAGRAM_HEIGHT * scale + 12;
 
   for (guint l = 0; l < dm_model_get_n_layers (self->model); l++)
     {
       DmLayer *layer = dm_model_get_layer (self->model, l);
       const DmLayerResult *result = dm_assessment_get_result (dm_report_get_assessment (self), service, layer);
+      g_autofree char *line = NULL;
+      PangoLayout *layout;
 
-      if (result->status == DM_LAYER_NO_DATA)
-        {
-          g_autofree char *line = g_strdup_printf ("%s %s: %s", dm_layer_status_symbol (result->status),
-                                                   dm_layer_get_name (layer), _("no data, not known to be safe"));
-          pdf_text (pdf, line, "Sans 9", 1);
-        }
+      if (result->status == DM_LAYER_PROVIDER || result->status == DM_LAYER_NOT_APPLICABLE)
+        continue;
+      if (result->status == DM_LAYER_GAP)
+        line = g_strdup_printf ("%s %s: %s, %u %s", dm_layer_status_symbol (result->status), dm_layer_get_name (layer),
+                                _dm_report_status_word (result->status), result->failed, _("failed"));
+      else
+        line = g_strdup_printf ("%s %s: %s", dm_layer_status_symbol (result->status), dm_layer_get_name (layer),
+                                result->status == DM_LAYER_NO_DATA ? _("no data, not known to be safe")
+                                                                   : _dm_report_status_word (result->status));
+      if (result->status == DM_LAYER_GAP)
+        pdf_badge (pdf, result->worst, x, y, 10);
+      layout = pdf_layout (pdf, line, "Sans 6.5", PAGE_WIDTH - MARGIN - x - BADGE_WIDTH - 4);
+      pdf_show (pdf, layout, x + BADGE_WIDTH + 4, y);
+      y += MAX (layout_height (layout), 10) + 2;
+      g_object_unref (layout);
     }
+  pdf->y = top + block;
+}
+
+/* --- the appendix: every finding on one compact line -------------------- */
+
+/* A failed check: what to do, then its findings, a line each. */
+static void
+pdf_appendix_group (DmReport       *self,
+                    Pdf            *pdf,
+                    DmFindingGroup *group)
+{
+  GPtrArray *findings = dm_finding_group_get_findings (group);
+  const char *check = dm_finding_group_get_check (group);
+  const char *remediation = dm_finding_group_get_remediation (group);
+  g_autofree char *described = group_line (self, group);
+  g_autofree char *heading = g_strdup_printf ("%s%s%s%s", described, check && *check ? " (" : "",
+                                              check && *check ? check : "", check && *check ? ")" : "");
+
+  pdf_need (pdf, 30);
+  pdf_badge_line (pdf, dm_finding_group_get_severity (group), heading, "Sans Bold 6.5", 0, 0);
+  if (remediation && *remediation)
+    {
+      g_autofree char *todo = g_strdup_printf ("%s %s", _("What to do:"), remediation);
+      pdf_indented (pdf, todo, "Sans 6", 12, 1);
+    }
+  for (guint i = 0; i < findings->len; i++)
+    {
+      DmFinding *finding = g_ptr_array_index (findings, i);
+      g_autofree char *others = _dm_report_other_resources_text (finding);
+      const char *region = dm_finding_get_region (finding);
+      g_autofree char *line = g_strdup_printf ("%s · %s%s%s · %s", dm_severity_to_label (dm_finding_get_severity (finding)),
+                                               dm_finding_get_resource (finding), *others ? ", " : "", others,
+                                               region && *region ? region : "–");
+
+      pdf_indented (pdf, line, "Sans 6", 12, 0);
+    }
+  pdf->y += 3;
+}
+
+/* Every gap on its own line; what passed (or was informational or
+ * suppressed), a line per check: the HTML report lists their resources. */
+static void
+pdf_appendix (DmReport  *self,
+              GPtrArray *groups,
+              Pdf       *pdf)
+{
+  g_autoptr(GPtrArray) others = _dm_report_groups (self, FALSE);
+  guint half;
+
+  pdf_new_page (pdf);
+  pdf_text (pdf, _("Appendix: every failed finding"), "Sans Bold 16", 4);
+  pdf_text (pdf, _("One line per finding: severity, resource, region; in the order of the gaps."), "Sans 8", 6);
+  for (guint i = 0; i < groups->len; i++)
+    pdf_appendix_group (self, pdf, g_ptr_array_index (groups, i));
+  if (others->len == 0)
+    return;
   pdf->y += 6;
+  pdf_text (pdf, _("Passed, informational and suppressed findings, by check"), "Sans Bold 11", 2);
+  pdf_text (pdf, _("Their resources are listed in the HTML report."), "Sans 8", 4);
+  /* Two columns, read down the left one first. */
+  half = (others->len + 1) / 2;
+  for (guint row = 0; row < half; row++)
+    {
+      PangoLayout *layouts[2] = { NULL, NULL };
+      double height = 0;
 
-  {
-    g_autoptr(GPtrArray) gaps = _dm_report_failed_findings (self, service);
+      for (guint side = 0; side < 2 && row + side * half < others->len; side++)
+        {
+          DmFindingGroup *group = g_ptr_array_index (others, row + side * half);
+          g_autofree char *scope = dm_finding_group_describe_scope (group);
+          g_autofree char *line = g_strdup_printf ("%s · %s — %s", dm_finding_status_to_label (dm_finding_group_get_status (group)),
+                                                   dm_finding_group_get_title (group), scope);
 
-    for (guint i = 0; i < gaps->len; i++)
-      pdf_finding (pdf, g_ptr_array_index (gaps, i));
-  }
+          layouts[side] = pdf_layout (pdf, line, "Sans 6", (pdf->width - 12) / 2);
+          height = MAX (height, layout_height (layouts[side]));
+        }
+      pdf_need (pdf, height);
+      for (guint side = 0; side < 2 && layouts[side]; side++)
+        {
+          pdf_show (pdf, layouts[side], pdf->left + side * (pdf->width + 12) / 2, pdf->y);
+          g_object_unref (layouts[side]);
+        }
+      pdf->y += height + 1;
+    }
 }
 
 gboolean
@@ -231,28 +586,25 @@ _dm_report_export_pdf (const DmExportSubject  *subject,
   DmReport *self = subject->report;
   g_autoptr(GString) out = g_string_new (NULL);
   cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (_dm_report_write_to_gstring, out, PAGE_WIDTH, PAGE_HEIGHT);
-  Pdf pdf = { cairo_create (surface), MARGIN, 1 };
+  Pdf pdf = { cairo_create (surface), MARGIN, 1, MARGIN, PAGE_WIDTH - 2 * MARGIN };
+  g_autoptr(GPtrArray) groups = _dm_report_groups (self, TRUE);
+  guint placed = 0;
 
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, _("Shared responsibility report"));
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Demarc " PACKAGE_VERSION);
 
   pdf_summary (self, &pdf);
+  pdf_gaps (self, groups, &pdf);
   pdf_matrix (self, &pdf);
   for (guint s = 0; s < dm_model_get_n_services (self->model); s++)
     if (_dm_report_has_service (self, dm_model_get_service (self->model, s)))
-      pdf_service (self, dm_model_get_service (self->model, s), &pdf);
-
-  {
-    g_autoptr(GPtrArray) unmapped = _dm_report_failed_findings (self, NULL);
-
-    if (unmapped->len)
       {
-        pdf_new_page (&pdf);
-        pdf_text (&pdf, _("Unmapped findings"), "Sans Bold 16", 6);
+        if (placed++ % SERVICES_PER_PAGE == 0)
+          pdf_new_page (&pdf);
+        pdf_service (self, dm_model_get_service (self->model, s), &pdf);
       }
-    for (guint i = 0; i < unmapped->len; i++)
-      pdf_finding (&pdf, g_ptr_array_index (unmapped, i));
-  }
+  /* Every failed finding, once, on a compact line. */
+  pdf_appendix (self, groups, &pdf);
 
   cairo_show_page (pdf.cr);
   return _dm_report_finish_image (pdf.cr, surface, DM_REPORT_PDF, out, path, error);

@@ -11,6 +11,7 @@
 
 #include <cairo.h>
 
+#include "dm-finding-group.h"
 #include "dm-import-summary.h"
 #include "dm-report.h"
 
@@ -87,6 +88,12 @@ void             _dm_report_finding_text_init     (DmReportFindingText  *text,
 void             _dm_report_finding_text_clear    (DmReportFindingText  *text);
 GPtrArray       *_dm_report_failed_findings       (DmReport             *self,
                                                    DmService            *service);
+GPtrArray       *_dm_report_groups                (DmReport             *self,
+                                                   gboolean              failed);
+char            *_dm_report_group_place           (DmReport             *self,
+                                                   DmFindingGroup       *group);
+char            *_dm_report_scope_text            (const char * const   *values,
+                                                   guint                 max_shown);
 void             _dm_report_inputs_total          (DmReport             *self,
                                                    DmImportCounts       *total);
 char            *_dm_report_describe_escaped      (const DmImportCounts *counts,
@@ -119,6 +126,9 @@ gboolean         _dm_report_finish_image          (cairo_t              *cr,
 /* dm-report-html.c and dm-report-markdown.c: a finding, also in comparisons */
 extern const char _dm_report_html_style[];
 const char      *_dm_report_html_lang             (void);
+char            *_dm_report_html_severity_style   (void);
+void             _dm_report_html_badge            (GString              *out,
+                                                   DmSeverity            severity);
 void             _dm_report_html_finding          (GString              *out,
                                                    DmFinding            *finding);
 void             _dm_report_md_finding            (GString              *out,

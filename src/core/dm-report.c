@@ -384,6 +384,61 @@ _dm_report_failed_findings (DmReport  *self,
   return found;
 }
 
+/* The report's findings grouped by check, worst first: the failed ones
+ * (every gap, on a layer or not), or all the others (passed,
+ * informational, suppressed), so that no finding is left out. */
+GPtrArray *
+_dm_report_groups (DmReport *self,
+                   gboolean  failed)
+{
+  g_autoptr(GPtrArray) chosen = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (self->findings); i++)
+    {
+      g_autoptr(DmFinding) finding = g_list_model_get_item (self->findings, i);
+
+      if ((dm_finding_get_status (finding) == DM_FINDING_FAILED) == failed)
+        g_ptr_array_add (chosen, g_steal_pointer (&finding));
+    }
+  return dm_finding_groups_new (chosen);
+}
+
+/* Where a group's findings sit: its first finding's service and layer, as
+ * the model names them ("Amazon EBS · Server-side encryption"), or that
+ * it is on no layer. Unescaped. */
+char *
+_dm_report_group_place (DmReport       *self,
+                        DmFindingGroup *group)
+{
+  DmFinding *first = g_ptr_array_index (dm_finding_group_get_findings (group), 0);
+  const char *service_id = dm_finding_get_service (first);
+  const char *layer_id = dm_assessment_get_finding_layer (self->assessment, first);
+  DmService *service = service_id ? dm_model_find_service (self->model, service_id) : NULL;
+  DmLayer *layer = layer_id ? dm_model_find_layer (self->model, layer_id) : NULL;
+
+  if (service == NULL || layer == NULL)
+    return g_strdup (_("on no layer of the model"));
+  return g_strdup_printf ("%s · %s", dm_service_get_name (service), dm_layer_get_name (layer));
+}
+
+/* "a, b, c and 4 more": at most @max_shown of @values, unescaped. */
+char *
+_dm_report_scope_text (const char * const *values,
+                       guint               max_shown)
+{
+  guint n = values ? g_strv_length ((char **)values) : 0;
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; i < n && i < max_shown; i++)
+    g_string_append_printf (out, "%s%s", i ? ", " : "", values[i]);
+  if (n > max_shown)
+    /* TRANSLATORS: after a list of accounts or regions: "us-east-1, eu-west-1 and 15 more" */
+    g_string_append_printf (out, _(" and %u more"), n - max_shown);
+  if (n == 0)
+    g_string_append (out, "–");
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
 /* --- what every report says of its inputs ----------------------------- */
 
 /* The counts of every input, summed: the "All inputs" line. */
