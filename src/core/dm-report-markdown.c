@@ -13,6 +13,7 @@
 
 #include "dm-import-summary.h"
 #include "dm-report-private.h"
+#include "dm-review-summary.h"
 
 static void
 md_inputs (DmReport *self,
@@ -56,7 +57,7 @@ _dm_report_md_finding (GString   *out,
 
   _dm_report_finding_text_init (&text, finding, dm_report_escape_markdown);
 
-  g_string_append_printf (out, "- **%s %s** %s  \n  %s %s\n", text.check, dm_severity_to_string (dm_finding_get_severity (finding)),
+  g_string_append_printf (out, "- **%s %s** %s  \n  %s %s\n", text.check, dm_severity_to_label (dm_finding_get_severity (finding)),
                           text.title, _("Resource:"), text.resource);
   if (*text.others)
     g_string_append_printf (out, "  %s %s\n", _("Also on:"), text.others);
@@ -70,20 +71,216 @@ _dm_report_md_finding (GString   *out,
     g_string_append_printf (out, "  %s %s\n", _("Controls:"), text.controls);
 }
 
+/* --- page 1: the executive summary -------------------------------------- */
+
+static void
+md_scope (DmReviewSummary *summary,
+          GString         *out)
+{
+  const char * const *accounts = dm_review_summary_get_accounts (summary);
+  const char * const *regions = dm_review_summary_get_regions (summary);
+  g_autofree char *account_text = _dm_report_scope_text (accounts, 4);
+  g_autofree char *region_text = _dm_report_scope_text (regions, 6);
+  g_autofree char *account_md = dm_report_escape_markdown (account_text);
+  g_autofree char *region_md = dm_report_escape_markdown (region_text);
+  g_autofree char *counts = dm_import_counts_describe (dm_review_summary_get_counts (summary));
+  g_autofree char *counts_md = dm_report_escape_markdown (counts);
+
+  g_string_append_printf (out, "- **%s** %u · %s\n", _("Accounts:"), g_strv_length ((char **)accounts), account_md);
+  g_string_append_printf (out, "- **%s** %u · %s\n", _("Regions:"), g_strv_length ((char **)regions), region_md);
+  for (guint i = 0; i < dm_review_summary_get_n_sources (summary); i++)
+    {
+      const DmReviewSource *source = dm_review_summary_get_source (summary, i);
+      g_autofree char *tools = g_strjoinv (", ", (char **)source->tools);
+      g_autofree char *path = dm_report_escape_markdown (source->path);
+      g_autofree char *format = dm_report_escape_markdown (source->format);
+      g_autofree char *tools_md = dm_report_escape_markdown (*tools ? tools : "–");
+
+      g_string_append_printf (out, "- **%s** %s · %s · %s %s · %" G_GUINT64_FORMAT " %s\n", _("File:"), path, format,
+                              _("tools:"), tools_md, source->items, _("items"));
+    }
+  g_string_append_printf (out, "- **%s** %s\n\n", _("Read:"), counts_md);
+}
+
+static guint
+md_column_total (DmReviewSummary *summary,
+                 guint            column,
+                 gboolean         unplaced)
+{
+  guint sum = 0;
+
+  for (int s = DM_SEVERITY_UNKNOWN; s <= DM_SEVERITY_CRITICAL; s++)
+    sum += unplaced ? dm_review_summary_get_unplaced (summary, s) : dm_review_summary_get_cell (summary, s, column);
+  return sum;
+}
+
+/* Failed findings by severity (rows, worst first) and customer layer. */
+static void
+md_severity_table (DmReviewSummary *summary,
+                   GString         *out)
+{
+  guint n_columns = dm_review_summary_get_n_columns (summary);
+  gboolean unplaced = md_column_total (summary, 0, TRUE) > 0;
+  guint total = 0;
+
+  g_string_append_printf (out, "| %s |", _("Failed findings"));
+  for (guint c = 0; c < n_columns; c++)
+    {
+      g_autofree char *name = dm_report_escape_markdown (dm_layer_get_name (dm_review_summary_get_column (summary, c)));
+      g_string_append_printf (out, " %s |", name);
+    }
+  g_string_append_printf (out, "%s%s%s %s |\n|---|", unplaced ? " " : "", unplaced ? _("No layer") : "", unplaced ? " |" : "",
+                          _("Total"));
+  for (guint c = 0; c < n_columns + (unplaced ? 1 : 0) + 1; c++)
+    g_string_append (out, "--:|");
+  g_string_append (out, "\n");
+
+  for (int row = DM_SEVERITY_CRITICAL; row >= DM_SEVERITY_UNKNOWN; row--)
+    {
+      guint n = dm_review_summary_get_n_failed (summary, row);
+
+      if (row == DM_SEVERITY_UNKNOWN && n == 0)
+        continue;
+      g_string_append_printf (out, "| **%s** |", dm_severity_to_label (row));
+      for (guint c = 0; c < n_columns; c++)
+        g_string_append_printf (out, " %u |", dm_review_summary_get_cell (summary, row, c));
+      if (unplaced)
+        g_string_append_printf (out, " %u |", dm_review_summary_get_unplaced (summary, row));
+      g_string_append_printf (out, " **%u** |\n", n);
+      total += n;
+    }
+  g_string_append_printf (out, "| **%s** |", _("Total"));
+  for (guint c = 0; c < n_columns; c++)
+    g_string_append_printf (out, " %u |", md_column_total (summary, c, FALSE));
+  if (unplaced)
+    g_string_append_printf (out, " %u |", md_column_total (summary, 0, TRUE));
+  g_string_append_printf (out, " **%u** |\n\n", total);
+}
+
+/* "Title — 3 resources in 2 regions · Amazon EBS · Server-side encryption",
+ * escaped by @escape. */
+static char *
+md_group_text (DmReport       *self,
+               DmFindingGroup *group,
+               char         *(*escape) (const char *))
+{
+  g_autofree char *scope = dm_finding_group_describe_scope (group);
+  g_autofree char *place = _dm_report_group_place (self, group);
+  g_autofree char *text = g_strdup_printf ("%s — %s · %s", dm_finding_group_get_title (group), scope, place);
+
+  return escape (text);
+}
+
+static void
+md_top_risks (DmReport        *self,
+              DmReviewSummary *summary,
+              GString         *out)
+{
+  GPtrArray *risks = dm_review_summary_get_top_risks (summary);
+
+  if (risks->len == 0)
+    {
+      g_string_append_printf (out, "%s\n\n", _("No failed finding: no risk to rank."));
+      return;
+    }
+  g_string_append_printf (out, "### %s\n\n", _("Top risks, and what to do"));
+  for (guint i = 0; i < risks->len; i++)
+    {
+      DmFindingGroup *group = g_ptr_array_index (risks, i);
+      const char *remediation = dm_finding_group_get_remediation (group);
+      g_autofree char *text = md_group_text (self, group, dm_report_escape_markdown);
+      g_autofree char *todo = dm_report_escape_markdown (remediation && *remediation ? remediation
+                                                                                    : _("No remediation in the export."));
+
+      g_string_append_printf (out, "%u. **%s** · %s  \n   %s %s\n", i + 1,
+                              dm_severity_to_label (dm_finding_group_get_severity (group)), text, _("What to do:"), todo);
+    }
+  g_string_append (out, "\n");
+}
+
+/* --- gaps, one row per check, worst first ------------------------------- */
+
+/* A check as a <details> block: its summary line is HTML (Markdown is not
+ * read inside <summary>), its findings a Markdown table. */
+static void
+md_group (DmReport       *self,
+          DmFindingGroup *group,
+          gboolean        failed,
+          GString        *out)
+{
+  GPtrArray *findings = dm_finding_group_get_findings (group);
+  const char *remediation = dm_finding_group_get_remediation (group);
+  const char *check = dm_finding_group_get_check (group);
+  g_autofree char *text = md_group_text (self, group, dm_report_escape_html);
+
+  g_string_append_printf (out, "<details><summary><b>%s</b> · %s</summary>\n\n",
+                          failed ? dm_severity_to_label (dm_finding_group_get_severity (group))
+                                 : dm_finding_status_to_label (dm_finding_group_get_status (group)), text);
+  if (check && *check)
+    {
+      g_autofree char *check_md = dm_report_escape_markdown (check);
+      g_string_append_printf (out, "%s %s  \n", _("Check:"), check_md);
+    }
+  if (failed && remediation && *remediation)
+    {
+      g_autofree char *todo = dm_report_escape_markdown (remediation);
+      g_string_append_printf (out, "%s %s\n", _("Remediation:"), todo);
+    }
+  g_string_append_printf (out, "\n| %s | %s | %s | %s |\n|---|---|---|---|\n", _("Severity"), _("Resource"), _("Region"), _("Evidence"));
+  for (guint i = 0; i < findings->len; i++)
+    {
+      DmFinding *finding = g_ptr_array_index (findings, i);
+      g_auto(DmReportFindingText) finding_text = { NULL };
+
+      _dm_report_finding_text_init (&finding_text, finding, dm_report_escape_markdown);
+      g_string_append_printf (out, "| %s | %s%s%s | %s | %s |\n", dm_severity_to_label (dm_finding_get_severity (finding)),
+                              finding_text.resource, *finding_text.others ? "<br>" : "", finding_text.others,
+                              *finding_text.region ? finding_text.region : "–",
+                              *finding_text.evidence ? finding_text.evidence : "–");
+    }
+  g_string_append (out, "\n</details>\n\n");
+}
+
+static void
+md_gaps (DmReport *self,
+         GString  *out)
+{
+  g_autoptr(GPtrArray) groups = _dm_report_groups (self, TRUE);
+  g_autoptr(GPtrArray) others = _dm_report_groups (self, FALSE);
+
+  g_string_append_printf (out, "## %s\n\n", _("Gaps, worst first"));
+  if (groups->len == 0)
+    g_string_append_printf (out, "%s\n\n", _("No failed finding."));
+  for (guint i = 0; i < groups->len; i++)
+    md_group (self, g_ptr_array_index (groups, i), TRUE, out);
+  if (others->len == 0)
+    return;
+  g_string_append_printf (out, "## %s\n\n", _("Passed, informational and suppressed findings, by check"));
+  for (guint i = 0; i < others->len; i++)
+    md_group (self, g_ptr_array_index (others, i), FALSE, out);
+}
+
 char *
 dm_report_to_markdown (DmReport *self)
 {
   GString *out = g_string_new (NULL);
   g_autofree char *model_name = dm_report_escape_markdown (dm_model_get_name (self->model));
   guint with_evidence, customer_layers;
-  g_autoptr(GPtrArray) unmapped = NULL;
 
   g_return_val_if_fail (DM_IS_REPORT (self), NULL);
   dm_assessment_get_coverage (dm_report_get_assessment (self), &with_evidence, &customer_layers);
 
   g_string_append_printf (out, "# %s\n\n%s · %s\n\n", _("Shared responsibility report"), model_name,
                           self->redacted ? _("identifiers redacted") : _("identifiers shown"));
-  g_string_append_printf (out, "## %s\n\n", _("Summary"));
+  {
+    g_autoptr(DmReviewSummary) summary = dm_review_summary_new (self, 5);
+
+    g_string_append_printf (out, "## %s\n\n", _("Executive summary"));
+    md_scope (summary, out);
+    md_severity_table (summary, out);
+    md_top_risks (self, summary, out);
+  }
+  g_string_append_printf (out, "### %s\n\n", _("Findings"));
   g_string_append_printf (out, "- %s %u\n- %s %u\n- %s %u\n- %s %u\n- %s %u\n- %s %u / %u\n\n",
                           _("Failed findings:"), dm_assessment_get_n_failed (dm_report_get_assessment (self)),
                           _("Passed findings:"), dm_assessment_get_n_passed (dm_report_get_assessment (self)),
@@ -96,6 +293,7 @@ dm_report_to_markdown (DmReport *self)
 
   if (self->input_paths->len)
     md_inputs (self, out);
+  md_gaps (self, out);
 
   for (guint s = 0; s < dm_model_get_n_services (self->model); s++)
     {
@@ -117,27 +315,30 @@ dm_report_to_markdown (DmReport *self)
                                   dm_model_get_owner_label (self->model, dm_service_get_owner (service, layer)),
                                   dm_layer_status_symbol (result->status), _dm_report_status_word (result->status),
                                   result->status == DM_LAYER_GAP ? " (" : "",
-                                  result->status == DM_LAYER_GAP ? dm_severity_to_string (result->worst) : "",
+                                  result->status == DM_LAYER_GAP ? dm_severity_to_label (result->worst) : "",
                                   result->status == DM_LAYER_GAP ? ")" : "", result->failed);
         }
       g_string_append (out, "\n");
 
       {
-        g_autoptr(GPtrArray) gaps = _dm_report_failed_findings (self, service);
+        g_autoptr(GPtrArray) failed = _dm_report_failed_findings (self, service);
+        g_autoptr(GPtrArray) groups = dm_finding_groups_new (failed);
 
-        if (gaps->len)
-          g_string_append_printf (out, "### %s\n\n", _("Gaps"));
-        for (guint i = 0; i < gaps->len; i++)
-          _dm_report_md_finding (out, g_ptr_array_index (gaps, i));
+        /* A line per check: the findings are under "Gaps, worst first". */
+        if (groups->len)
+          g_string_append_printf (out, "**%s**\n\n", _("Gaps:"));
+        for (guint i = 0; i < groups->len; i++)
+          {
+            DmFindingGroup *group = g_ptr_array_index (groups, i);
+            g_autofree char *title = dm_report_escape_markdown (dm_finding_group_get_title (group));
+            g_autofree char *scope = dm_finding_group_describe_scope (group);
+
+            g_string_append_printf (out, "- **%s** %s — %s\n", dm_severity_to_label (dm_finding_group_get_severity (group)),
+                                    title, scope);
+          }
       }
       g_string_append (out, "\n");
     }
-
-  unmapped = _dm_report_failed_findings (self, NULL);
-  if (unmapped->len)
-    g_string_append_printf (out, "## %s\n\n", _("Unmapped findings"));
-  for (guint i = 0; i < unmapped->len; i++)
-    _dm_report_md_finding (out, g_ptr_array_index (unmapped, i));
 
   return g_string_free (out, FALSE);
 }

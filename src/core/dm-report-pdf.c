@@ -505,17 +505,17 @@ pdf_appendix_group (DmReport       *self,
   GPtrArray *findings = dm_finding_group_get_findings (group);
   const char *check = dm_finding_group_get_check (group);
   const char *remediation = dm_finding_group_get_remediation (group);
-  g_autofree char *described = group_line (self, group);
-  g_autofree char *heading = g_strdup_printf ("%s%s%s%s", described, check && *check ? " (" : "",
-                                              check && *check ? check : "", check && *check ? ")" : "");
+  g_autofree char *scope = dm_finding_group_describe_scope (group);
+  g_autofree char *place = _dm_report_group_place (self, group);
+  g_autofree char *heading = g_strdup_printf ("%s — %s%s%s%s", dm_finding_group_get_title (group), scope,
+                                              check && *check ? " (" : "", check && *check ? check : "",
+                                              check && *check ? ")" : "");
+  g_autofree char *todo = g_strdup_printf ("%s · %s %s", place, _("What to do:"),
+                                           remediation && *remediation ? remediation : _("No remediation in the export."));
 
   pdf_need (pdf, 30);
   pdf_badge_line (pdf, dm_finding_group_get_severity (group), heading, "Sans Bold 6.5", 0, 0);
-  if (remediation && *remediation)
-    {
-      g_autofree char *todo = g_strdup_printf ("%s %s", _("What to do:"), remediation);
-      pdf_indented (pdf, todo, "Sans 6", 12, 1);
-    }
+  pdf_indented (pdf, todo, "Sans 6", 12, 1);
   for (guint i = 0; i < findings->len; i++)
     {
       DmFinding *finding = g_ptr_array_index (findings, i);
