@@ -20,6 +20,7 @@
 #include "dm-importer.h"
 #include "dm-redactor.h"
 #include "dm-report.h"
+#include "dm-review-summary.h"
 #include "dm-model.h"
 #include "dm-output.h"
 
@@ -245,14 +246,99 @@ add_string_or_null (JsonBuilder *builder,
     json_builder_add_null_value (builder);
 }
 
+/* The executive summary, first: scope, what was read, failed findings by
+ * severity, the worst checks and what to do. */
+static void
+print_summary_text (DmReport *report)
+{
+  g_autoptr(DmReviewSummary) summary = dm_review_summary_new (report, 5);
+  const char * const *accounts = dm_review_summary_get_accounts (summary);
+  const char * const *regions = dm_review_summary_get_regions (summary);
+  g_autofree char *account_text = NULL;
+  g_autofree char *region_text = NULL;
+  g_autofree char *counts = dm_import_counts_describe (dm_review_summary_get_counts (summary));
+  g_autofree char *counts_shown = for_terminal (counts);
+  GPtrArray *risks = dm_review_summary_get_top_risks (summary);
+
+  {
+    g_autofree char *joined = g_strjoinv (", ", (char **)accounts);
+    g_autofree char *regions_joined = g_strjoinv (", ", (char **)regions);
+
+    account_text = for_terminal (*joined ? joined : "-");
+    region_text = for_terminal (*regions_joined ? regions_joined : "-");
+  }
+  g_print ("%s %u (%s)\n", _("Accounts:"), g_strv_length ((char **)accounts), account_text);
+  g_print ("%s %u (%s)\n", _("Regions:"), g_strv_length ((char **)regions), region_text);
+  g_print ("%s %s\n", _("Read:"), counts_shown);
+  g_print ("%s", _("Failed by severity:"));
+  for (int s = DM_SEVERITY_CRITICAL; s >= DM_SEVERITY_UNKNOWN; s--)
+    if (s != DM_SEVERITY_UNKNOWN || dm_review_summary_get_n_failed (summary, s) > 0)
+      g_print (" %s %u%s", dm_severity_to_label (s), dm_review_summary_get_n_failed (summary, s),
+               s > DM_SEVERITY_INFORMATIONAL ? "," : "");
+  g_print ("\n");
+  if (risks->len)
+    g_print ("%s\n", _("Top risks:"));
+  for (guint i = 0; i < risks->len; i++)
+    {
+      DmFindingGroup *group = g_ptr_array_index (risks, i);
+      g_autofree char *title = for_terminal (dm_finding_group_get_title (group));
+      g_autofree char *scope = dm_finding_group_describe_scope (group);
+      const char *remediation = dm_finding_group_get_remediation (group);
+      g_autofree char *todo = for_terminal (remediation && *remediation ? remediation : _("No remediation in the export."));
+
+      g_print ("  %-13s %s — %s\n  %-13s %s %s\n", dm_severity_to_label (dm_finding_group_get_severity (group)),
+               title, scope, "", _("What to do:"), todo);
+    }
+  g_print ("\n");
+}
+
+/* The gaps, one line per check, worst first, each with its resources. */
+static void
+print_gaps_text (DmReport *report)
+{
+  GListModel *findings = dm_report_get_findings (report);
+  g_autoptr(GPtrArray) failed = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) groups = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(DmFinding) finding = g_list_model_get_item (findings, i);
+
+      if (dm_finding_get_status (finding) == DM_FINDING_FAILED)
+        g_ptr_array_add (failed, g_steal_pointer (&finding));
+    }
+  groups = dm_finding_groups_new (failed);
+  if (groups->len)
+    g_print ("\n%s\n", _("Gaps, worst first:"));
+  for (guint i = 0; i < groups->len; i++)
+    {
+      DmFindingGroup *group = g_ptr_array_index (groups, i);
+      GPtrArray *members = dm_finding_group_get_findings (group);
+      g_autofree char *title = for_terminal (dm_finding_group_get_title (group));
+      g_autofree char *scope = dm_finding_group_describe_scope (group);
+      DmFinding *first = g_ptr_array_index (members, 0);
+
+      g_print ("%-13s %s — %s (%s)\n", dm_severity_to_label (dm_finding_group_get_severity (group)), title, scope,
+               dm_finding_get_service (first) ? dm_finding_get_service (first) : "-");
+      for (guint f = 0; f < members->len; f++)
+        {
+          DmFinding *finding = g_ptr_array_index (members, f);
+          g_autofree char *resource = for_terminal (dm_finding_get_resource (finding));
+          g_autofree char *region = for_terminal (dm_finding_get_region (finding));
+
+          g_print ("    %s%s%s%s\n", resource, *region ? " (" : "", region, *region ? ")" : "");
+        }
+    }
+}
+
 static void
 print_assessment_text (DmModel    *model,
                        DmImporter *importer,
                        DmReport   *report)
 {
   DmAssessment *assessment = dm_report_get_assessment (report);
-  GListModel *findings = dm_report_get_findings (report);
 
+  print_summary_text (report);
   for (guint i = 0; i < dm_importer_get_n_inputs (importer); i++)
     {
       const DmImportInput *input = dm_importer_get_input (importer, i);
@@ -311,26 +397,13 @@ print_assessment_text (DmModel    *model,
             continue;
           if (result->status == DM_LAYER_GAP)
             g_print ("  %-34s gap (%u failed, worst %s)\n", dm_layer_get_name (layer), result->failed,
-                     dm_severity_to_string (result->worst));
+                     dm_severity_to_label (result->worst));
           else
             g_print ("  %-34s %s\n", dm_layer_get_name (layer), dm_layer_status_to_string (result->status));
         }
     }
 
-  g_print ("\n");
-  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
-    {
-      g_autoptr(DmFinding) finding = g_list_model_get_item (findings, i);
-      g_autofree char *title = NULL;
-      g_autofree char *resource = NULL;
-
-      if (dm_finding_get_status (finding) != DM_FINDING_FAILED)
-        continue;
-      title = for_terminal (dm_finding_get_title (finding));
-      resource = for_terminal (dm_finding_get_resource (finding));
-      g_print ("%-13s %-16s %s (%s)\n", dm_severity_to_string (dm_finding_get_severity (finding)),
-               dm_finding_get_service (finding) ? dm_finding_get_service (finding) : "-", title, resource);
-    }
+  print_gaps_text (report);
 }
 
 static DmImporter *
