@@ -12,6 +12,7 @@
 #include "test-util.h"
 
 #include "dm-diff.h"
+#include "dm-finding-group.h"
 #include "dm-importer.h"
 #include "dm-report.h"
 
@@ -59,7 +60,12 @@ remove_all (const char *dir)
   while (d && (name = g_dir_read_name (d)))
     {
       g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_unlink (path);
+
+      /* Chromium's profile is a folder. */
+      if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+        remove_all (path);
+      else
+        g_unlink (path);
     }
   g_rmdir (dir);
 }
@@ -123,6 +129,256 @@ n_services_in_export (Fixture  *f,
 
 /* A finding two files reported shows both; one naming several resources
  * shows the others, in HTML and Markdown. */
+/* --- grouped and ranked: helpers ---------------------------------------- */
+
+static GPtrArray *
+report_groups (DmReport *report,
+               gboolean  failed)
+{
+  GListModel *findings = dm_report_get_findings (report);
+  g_autoptr(GPtrArray) chosen = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(DmFinding) finding = g_list_model_get_item (findings, i);
+
+      if ((dm_finding_get_status (finding) == DM_FINDING_FAILED) == failed)
+        g_ptr_array_add (chosen, g_steal_pointer (&finding));
+    }
+  return dm_finding_groups_new (chosen);
+}
+
+static guint
+count_failed_groups (DmReport *report)
+{
+  g_autoptr(GPtrArray) groups = report_groups (report, TRUE);
+  return groups->len;
+}
+
+static guint
+count_other_groups (DmReport *report)
+{
+  g_autoptr(GPtrArray) groups = report_groups (report, FALSE);
+  return groups->len;
+}
+
+/* The HTML between <section id="@id"> and its end. */
+static char *
+html_section (const char *html,
+              const char *id)
+{
+  g_autofree char *start_tag = g_strdup_printf ("<section id=\"%s\">", id);
+  const char *start = strstr (html, start_tag);
+  const char *end = start ? strstr (start, "</section>") : NULL;
+
+  g_assert_nonnull (end);
+  return g_strndup (start, end - start);
+}
+
+static char *
+gaps_section (const char *html)
+{
+  return html_section (html, "gaps");
+}
+
+/* The severities of the group rows, in order, never rise. */
+static void
+assert_worst_first (const char *gaps)
+{
+  const char *row = "<details class=\"group\"><summary><span class=\"severity ";
+  int previous = DM_SEVERITY_CRITICAL + 1;
+  guint rows = 0;
+
+  for (const char *p = strstr (gaps, row); p; p = strstr (p + 1, row))
+    {
+      const char *klass = p + strlen (row);
+      int severity = -1;
+
+      for (int s = DM_SEVERITY_UNKNOWN; s <= DM_SEVERITY_CRITICAL; s++)
+        if (g_str_has_prefix (klass, dm_severity_colours (s)->css_class) &&
+            klass[strlen (dm_severity_colours (s)->css_class)] == '"')
+          severity = s;
+      g_assert_cmpint (severity, >=, 0);
+      g_assert_cmpint (severity, <=, previous);
+      previous = severity;
+      rows++;
+    }
+  g_assert_cmpuint (rows, ==, count (gaps, "<details class=\"group\">"));
+}
+
+/* Each group's block holds its title and every one of its findings. */
+static void
+assert_groups_complete (const char *section,
+                        GPtrArray  *groups)
+{
+  g_auto(GStrv) blocks = g_strsplit (section, "<details class=\"group\">", -1);
+
+  g_assert_cmpuint (g_strv_length (blocks), ==, groups->len + 1);
+  for (guint i = 0; i < groups->len; i++)
+    {
+      DmFindingGroup *group = g_ptr_array_index (groups, i);
+      GPtrArray *findings = dm_finding_group_get_findings (group);
+      g_autofree char *title = dm_report_escape_html (dm_finding_group_get_title (group));
+
+      g_assert_nonnull (strstr (blocks[i + 1], title));
+      /* One table row per finding. */
+      g_assert_cmpuint (count (blocks[i + 1], "<tr><td>"), ==, findings->len);
+      for (guint k = 0; k < findings->len; k++)
+        {
+          g_autofree char *resource = dm_report_escape_html (dm_finding_get_resource (g_ptr_array_index (findings, k)));
+          g_assert_nonnull (strstr (blocks[i + 1], resource));
+        }
+    }
+}
+
+static char *
+without_spaces (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p; p++)
+    if (!g_ascii_isspace (*p))
+      g_string_append_c (out, *p);
+  return g_string_free (out, FALSE);
+}
+
+/* A tool's standard output, or NULL when it did not run. */
+static char *
+run_tool (const char * const *argv)
+{
+  char *out = NULL;
+  int status = 0;
+
+  if (!g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL, &status, NULL))
+    return NULL;
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_clear_pointer (&out, g_free);
+  return out;
+}
+
+static guint
+pdfinfo_pages (const char *pdfinfo,
+               const char *path)
+{
+  const char *argv[] = { pdfinfo, path, NULL };
+  g_autofree char *out = run_tool (argv);
+  const char *line = out ? strstr (out, "Pages:") : NULL;
+
+  g_assert_nonnull (line);
+  return (guint)g_ascii_strtoull (line + strlen ("Pages:"), NULL, 10);
+}
+
+/* Prints @html_path to A4 PDF pages as a browser does, with Chromium
+ * headless: the page leaves the paper to the reader, so A4 is chosen here.
+ * Returns the PDF's path, or NULL (the test skipped) without Chromium. */
+static char *
+print_html (const char *dir,
+            const char *html_path)
+{
+  g_autofree char *chromium = g_find_program_in_path ("chromium");
+  g_autofree char *timeout = g_find_program_in_path ("timeout");
+  g_autofree char *html = NULL;
+  g_autofree char *a4_html = NULL;
+  g_autofree char *a4_path = g_build_filename (dir, "a4.html", NULL);
+  g_autofree char *pdf_path = g_build_filename (dir, "printed.pdf", NULL);
+  g_autofree char *profile = g_build_filename (dir, "chromium-profile", NULL);
+  g_autofree char *print_to = g_strdup_printf ("--print-to-pdf=%s", pdf_path);
+  g_autofree char *user_data = g_strdup_printf ("--user-data-dir=%s", profile);
+  g_autofree char *uri = g_filename_to_uri (a4_path, NULL, NULL);
+  g_autofree char *out = NULL;
+
+  if (chromium == NULL)
+    chromium = g_find_program_in_path ("chromium-browser");
+  if (chromium == NULL || timeout == NULL)
+    {
+      g_test_skip ("chromium is not installed (build-aux/dev installs it): the HTML report was not printed");
+      return NULL;
+    }
+  g_assert_true (g_file_get_contents (html_path, &html, NULL, NULL));
+  {
+    g_auto(GStrv) parts = g_strsplit (html, "</style>", 2);
+
+    g_assert_nonnull (parts[1]);
+    a4_html = g_strconcat (parts[0], "@page{size:A4}</style>", parts[1], NULL);
+  }
+  g_assert_true (g_file_set_contents (a4_path, a4_html, -1, NULL));
+  {
+    const char *argv[] = { timeout, "120", chromium, "--headless", "--no-sandbox", "--disable-gpu",
+                           "--no-pdf-header-footer", user_data, print_to, uri, NULL };
+    out = run_tool (argv);
+  }
+  g_assert_true (g_file_test (pdf_path, G_FILE_TEST_EXISTS));
+  return g_steal_pointer (&pdf_path);
+}
+
+/* The checks of a whole report: it prints in at most 15 A4 pages as
+ * HTML and as PDF; one group per check, worst first; every finding in the
+ * HTML in its group, every failed one in the PDF's text. */
+static void
+assert_review_report (DmReport   *report,
+                      const char *dir)
+{
+  g_autofree char *html_path = g_build_filename (dir, "report.html", NULL);
+  g_autofree char *pdf_path = g_build_filename (dir, "report.pdf", NULL);
+  g_autofree char *pdfinfo = g_find_program_in_path ("pdfinfo");
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autoptr(GPtrArray) failed = report_groups (report, TRUE);
+  g_autoptr(GPtrArray) others = report_groups (report, FALSE);
+  g_autofree char *html = NULL;
+  g_autofree char *gaps = NULL;
+  g_autofree char *printed = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (dm_report_write (report, html_path, DM_REPORT_HTML, &error));
+  g_assert_no_error (error);
+  g_assert_true (dm_report_write (report, pdf_path, DM_REPORT_PDF, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (html_path, &html, NULL, NULL));
+
+  gaps = gaps_section (html);
+  assert_worst_first (gaps);
+  assert_groups_complete (gaps, failed);
+  if (others->len)
+    {
+      g_autofree char *rest = html_section (html, "other-findings");
+      assert_groups_complete (rest, others);
+    }
+
+  if (pdfinfo == NULL || pdftotext == NULL)
+    {
+      g_test_skip ("pdfinfo and pdftotext (poppler-utils) are not installed: the pages were not counted");
+      return;
+    }
+  g_test_message ("PDF report: %u pages", pdfinfo_pages (pdfinfo, pdf_path));
+  g_assert_cmpuint (pdfinfo_pages (pdfinfo, pdf_path), <=, 15);
+  {
+    const char *argv[] = { pdftotext, pdf_path, "-", NULL };
+    g_autofree char *text = run_tool (argv);
+    g_autofree char *flat = NULL;
+
+    g_assert_nonnull (text);
+    flat = without_spaces (text);
+    for (guint i = 0; i < failed->len; i++)
+      {
+        GPtrArray *findings = dm_finding_group_get_findings (g_ptr_array_index (failed, i));
+        g_autofree char *title = without_spaces (dm_finding_group_get_title (g_ptr_array_index (failed, i)));
+
+        g_assert_nonnull (strstr (flat, title));
+        for (guint k = 0; k < findings->len; k++)
+          {
+            g_autofree char *resource = without_spaces (dm_finding_get_resource (g_ptr_array_index (findings, k)));
+            g_assert_nonnull (strstr (flat, resource));
+          }
+      }
+  }
+
+  if ((printed = print_html (dir, html_path)) != NULL)
+    {
+      g_test_message ("HTML report printed on A4: %u pages", pdfinfo_pages (pdfinfo, printed));
+      g_assert_cmpuint (pdfinfo_pages (pdfinfo, printed), <=, 15);
+    }
+}
+
 static void
 test_reports_and_resources (Fixture       *f,
                             gconstpointer  data)
@@ -194,33 +450,31 @@ test_html (Fixture       *f,
   g_assert_null (strstr (html, "size:A4"));
   g_assert_null (strstr (html, "size:letter"));
 
-  /* Gaps with evidence and remediation; no-data layers said as such. */
-  g_assert_cmpuint (count (html, "<div class=\"finding\">"), ==, 23);
+  /* Gaps grouped by check, with evidence and remediation; no-data layers
+   * said as such. */
+  g_assert_cmpuint (count (html, "<div class=\"finding\">"), ==, 0);
+  g_assert_cmpuint (count_failed_groups (report), >, 0);
+  g_assert_cmpuint (count (gaps_section (html), "<details class=\"group\">"), ==, count_failed_groups (report));
   g_assert_nonnull (strstr (html, "HttpTokens is optional."));
   g_assert_nonnull (strstr (html, "Require IMDSv2"));
   g_assert_nonnull (strstr (html, "? No data"));
   g_assert_nonnull (strstr (html, "EC2.8"));
-  g_assert_null (strstr (html, "id=\"unmapped\""));
+  /* Page 1: the executive summary, before the inputs. */
+  g_assert_nonnull (strstr (html, "<section id=\"executive-summary\">"));
+  g_assert_true (strstr (html, "id=\"executive-summary\"") < strstr (html, "id=\"inputs\""));
+  g_assert_nonnull (strstr (html, "Top risks, and what to do"));
+  g_assert_nonnull (strstr (html, "<table class=\"severities\">"));
 
-  /* The worst gaps come first in every service. */
-  {
-    g_auto(GStrv) sections = g_strsplit (html, "<section class=\"service\"", -1);
-    static const char *order[] = { "informational", "low", "medium", "high", "critical" };
-
-    for (guint i = 1; sections[i]; i++)
-      {
-        int previous = G_N_ELEMENTS (order);
-
-        for (const char *p = strstr (sections[i], "<span class=\"gap\">"); p; p = strstr (p + 1, "<span class=\"gap\">"))
-          for (guint k = 0; k < G_N_ELEMENTS (order); k++)
-            if (g_str_has_prefix (p + strlen ("<span class=\"gap\">"), order[k]) &&
-                p[strlen ("<span class=\"gap\">") + strlen (order[k])] == '<')
-              {
-                g_assert_cmpint ((int)k, <=, previous);
-                previous = k;
-              }
-      }
-  }
+  /* The worst checks come first. */
+  assert_worst_first (gaps_section (html));
+  /* One colour scale, and the word beside it. */
+  for (DmSeverity s = DM_SEVERITY_INFORMATIONAL; s <= DM_SEVERITY_CRITICAL; s++)
+    {
+      g_autofree char *rule = g_strdup_printf (".%s{background:%s;color:%s}", dm_severity_colours (s)->css_class,
+                                               dm_severity_colours (s)->background, dm_severity_colours (s)->foreground);
+      g_assert_nonnull (strstr (html, rule));
+    }
+  g_assert_nonnull (strstr (html, "<span class=\"severity severity-high\">High</span>"));
   /* Owners are named as the model names them: AWS, not "Provider". */
   g_assert_nonnull (strstr (html, "<td>AWS</td>"));
 }
@@ -232,15 +486,25 @@ test_markdown (Fixture       *f,
   g_autoptr(DmReport) report = dm_report_new (f->model, f->catalogue, f->importer, FALSE);
   g_autofree char *md = NULL;
   gsize length;
+  guint groups = count_failed_groups (report);
 
   md = write_and_read (f, report, "report.md", FALSE, NULL, &length);
   g_assert_true (g_str_has_prefix (md, "# Shared responsibility report\n"));
-  g_assert_cmpuint (count (md, "\n## "), ==, 1 + 11);   /* summary + services */
-  g_assert_cmpuint (count (md, "|---|---|---|---|"), ==, 1 + 11);
-  g_assert_cmpuint (count (md, "\n- **"), ==, 23);
+  /* Executive summary, gaps, passed checks, then the services. */
+  g_assert_cmpuint (count (md, "\n## "), ==, 3 + 11);
+  g_assert_nonnull (strstr (md, "\n## Executive summary\n"));
+  g_assert_nonnull (strstr (md, "### Top risks, and what to do"));
+  g_assert_nonnull (strstr (md, "| Failed findings |"));
+  /* The inputs, the services, then a five-column table per check (which
+   * holds the four-column rule twice, overlapping). */
+  g_assert_cmpuint (count (md, "|---|---|---|---|"), ==, 1 + 11 + 2 * (groups + count_other_groups (report)));
+  g_assert_cmpuint (count (md, "|---|---|---|---|---|"), ==, groups + count_other_groups (report));
+  g_assert_cmpuint (count (md, "<details><summary><strong>"), ==, groups + count_other_groups (report));
+  /* No finding card per finding any more: the tables hold them. */
+  g_assert_cmpuint (count (md, "  \n  Resource:"), ==, 0);
   /* Punctuation from the export is escaped, not formatting. */
   g_assert_nonnull (strstr (md, "HttpTokens is optional."));
-  g_assert_nonnull (strstr (md, "| ⚠ Gap (high) |"));
+  g_assert_nonnull (strstr (md, "| ⚠ Gap (High) |"));
 }
 
 static guint
@@ -270,9 +534,10 @@ test_pdf (Fixture       *f,
 
   pdf = write_and_read (f, report, "report.pdf", FALSE, NULL, &length);
   g_assert_true (g_str_has_prefix (pdf, "%PDF-"));
-  /* A summary page, the matrix, then at least one page per service. */
-  g_assert_cmpuint (pdf_pages (pdf, length), >=, 2 + 9);
-  g_assert_cmpuint (pdf_pages (pdf, length), <=, 2 + 2 * 9);
+  /* The summary, the gaps, the matrix, three services a page (11), the
+   * appendix. */
+  g_assert_cmpuint (pdf_pages (pdf, length), >=, 3 + 4 + 1);
+  g_assert_cmpuint (pdf_pages (pdf, length), <=, 3 + 4 + 3);
 }
 
 static void
@@ -423,9 +688,14 @@ test_hostile_names (Fixture       *f,
   g_assert_null (strstr (html, "\u202e"));
   g_assert_nonnull (strstr (html, "[U+202E]exe.txt"));
   g_assert_nonnull (strstr (html, "[U+0007]bell"));
-  /* The finding that maps nowhere is listed, not dropped. */
-  g_assert_nonnull (strstr (html, "id=\"unmapped\""));
-  g_assert_nonnull (strstr (html, "Unmapped &lt;/section&gt;&lt;script&gt;"));
+  /* The finding that maps nowhere is listed with the gaps, not dropped,
+   * and said to be on no layer. */
+  {
+    g_autofree char *gaps = gaps_section (html);
+
+    g_assert_nonnull (strstr (gaps, "Unmapped &lt;/section&gt;&lt;script&gt;"));
+    g_assert_nonnull (strstr (gaps, "on no layer of the model"));
+  }
 
   md = write_and_read (f, report, "hostile.md", FALSE, NULL, &length);
   g_assert_cmpuint (count (md, "<script"), ==, 0);
@@ -513,11 +783,12 @@ test_inputs_page_one (void)
   g_assert_nonnull (strstr (md, "| **Nothing read from this file.**<br>1 item: "));
   g_assert_nonnull (strstr (md, "| **All inputs** | | 21 items: "));
 
-  /* PDF: page 1, read back as a reader would. */
+  /* PDF: the executive summary, then the inputs, before the gaps (pages
+   * 1 and 2), read back as a reader would. */
   {
     g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
     g_autofree char *pdf_path = g_build_filename (dir, "inputs.pdf", NULL);
-    const char *argv[] = { pdftotext, "-f", "1", "-l", "1", "-nopgbrk", pdf_path, "-", NULL };
+    const char *argv[] = { pdftotext, "-f", "1", "-l", "2", "-nopgbrk", pdf_path, "-", NULL };
     g_autofree char *out = NULL;
     g_autofree char *flat = NULL;
     int status;
@@ -532,6 +803,9 @@ test_inputs_page_one (void)
         g_assert_true (g_spawn_check_wait_status (status, NULL));
         /* Lines wrap where the page ends them. */
         flat = g_strdelimit (g_strdup (out), "\n", ' ');
+        g_assert_nonnull (strstr (flat, "Executive summary"));
+        g_assert_true (strstr (flat, "Executive summary") < strstr (flat, "All inputs: 21 items: "));
+        g_assert_null (strstr (flat, "Gaps, worst first"));
         g_assert_nonnull (strstr (flat, "<b>odd|name*[x].json (asff)"));
         g_assert_nonnull (strstr (flat, "4 not AWS, 0 not read"));
         g_assert_nonnull (strstr (flat, "Nothing read from this file."));
@@ -783,6 +1057,149 @@ import_one (DmCatalogue *catalogue,
   return dm_importer_get_findings (*importer);
 }
 
+/* The whole-account scan of tests/make-account-scan.py, made now. */
+static char *
+make_account_scan (const char *dir)
+{
+  g_autofree char *python = g_find_program_in_path ("python3");
+  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "make-account-scan.py", NULL);
+  char *path = g_build_filename (dir, "account-scan.ocsf.json", NULL);
+  const char *argv[] = { python, script, path, NULL };
+  g_autofree char *out = NULL;
+
+  if (python == NULL)
+    {
+      g_test_skip ("python3 is not installed: the whole-account scan was not made");
+      g_free (path);
+      return NULL;
+    }
+  out = run_tool (argv);
+  g_assert_nonnull (out);
+  return path;
+}
+
+static DmFindingGroup *
+find_group (GPtrArray  *groups,
+            const char *title)
+{
+  for (guint i = 0; i < groups->len; i++)
+    if (g_str_equal (dm_finding_group_get_title (g_ptr_array_index (groups, i)), title))
+      return g_ptr_array_index (groups, i);
+  return NULL;
+}
+
+/* A scan like a real account's (731 results in 46 pages of PDF before):
+ * short reports, grouped, ranked, nothing left out. */
+static void
+test_account_scan (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *path = make_account_scan (f->dir);
+  g_autoptr(DmImporter) importer = NULL;
+  g_autoptr(DmReport) report = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) failed = NULL;
+  g_autoptr(GPtrArray) others = NULL;
+  g_autoptr(GHashTable) checks = g_hash_table_new (g_str_hash, g_str_equal);
+  const DmImportInput *input;
+  DmFindingGroup *group;
+
+  if (path == NULL)
+    return;
+  importer = dm_importer_new (f->catalogue);
+  file = g_file_new_for_path (path);
+  g_assert_true (dm_importer_add_file (importer, file, NULL, &error));
+  g_assert_no_error (error);
+  input = dm_importer_get_input (importer, 0);
+  g_assert_cmpuint (input->items, ==, 740);
+  g_assert_cmpuint (input->by_status[DM_FINDING_FAILED], ==, 290);
+
+  report = dm_report_new (f->model, f->catalogue, importer, FALSE);
+  failed = report_groups (report, TRUE);
+  others = report_groups (report, FALSE);
+  for (guint i = 0; i < failed->len; i++)
+    g_hash_table_add (checks, (gpointer)dm_finding_group_get_title (g_ptr_array_index (failed, i)));
+  /* One group per failed check: no title twice. */
+  g_assert_cmpuint (g_hash_table_size (checks), ==, failed->len);
+  for (guint i = 0; i < others->len; i++)
+    g_hash_table_add (checks, (gpointer)dm_finding_group_get_title (g_ptr_array_index (others, i)));
+  g_assert_cmpuint (g_hash_table_size (checks), ==, 60);
+
+  /* The check failed in every region, and the one on 51 resources. */
+  group = find_group (failed, "EBS default encryption is off");
+  g_assert_nonnull (group);
+  g_assert_cmpuint (dm_finding_group_get_n_findings (group), ==, 17);
+  g_assert_cmpuint (dm_finding_group_get_n_regions (group), ==, 17);
+  group = find_group (failed, "Network ACL allows ingress on every port");
+  g_assert_nonnull (group);
+  g_assert_cmpuint (dm_finding_group_get_n_resources (group), ==, 51);
+
+  assert_review_report (report, f->dir);
+}
+
+/* The same on the shared Prowler and ScoutSuite samples. */
+static void
+assert_shared_samples (Fixture    *f,
+                       const char *tool,
+                       const char *extra)
+{
+  g_autofree char *folder = g_build_filename (SHARED_DIR, "samples", tool, NULL);
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  g_autoptr(DmImporter) importer = NULL;
+  g_autoptr(DmReport) report = NULL;
+  const char *name;
+  guint read = 0;
+
+  if (dir == NULL)
+    {
+      g_test_skip ("../shared/samples is not there: the shared samples were not reported");
+      return;
+    }
+  importer = dm_importer_new (f->catalogue);
+  while ((name = g_dir_read_name (dir)))
+    {
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GError) error = NULL;
+
+      if (dm_importer_add_file (importer, file, NULL, &error))
+        read++;
+      else
+        g_test_message ("%s: %s", name, error->message);
+    }
+  g_assert_cmpuint (read, >, 0);
+  if (extra)
+    {
+      g_autofree char *path = test_fixture_path (extra);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (dm_importer_add_file (importer, file, NULL, &error));
+      g_assert_no_error (error);
+    }
+  report = dm_report_new (f->model, f->catalogue, importer, FALSE);
+  g_assert_cmpuint (count_failed_groups (report), >, 0);
+  assert_review_report (report, f->dir);
+}
+
+static void
+test_shared_prowler (Fixture       *f,
+                     gconstpointer  data)
+{
+  assert_shared_samples (f, "prowler", NULL);
+}
+
+static void
+test_shared_scoutsuite (Fixture       *f,
+                        gconstpointer  data)
+{
+  /* The shared ScoutSuite files are partial results that no check reads
+   * yet (their items are listed as not read); a full results file of the
+   * same tool gives the report its gaps. */
+  assert_shared_samples (f, "scoutsuite", "scoutsuite_results_aws-111122223333.js");
+}
+
 static void
 test_diff (void)
 {
@@ -926,6 +1343,9 @@ main (int   argc,
        test_reports_and_resources);
   ADD ("/report/redacted-exports", "redact-sample.json,bundle-more-checks.json", test_redacted_exports);
   ADD ("/report/export-writers", "asff-mixed.json", test_export_writers);
+  ADD ("/report/account-scan", "demo", test_account_scan);
+  ADD ("/report/shared-prowler", "demo", test_shared_prowler);
+  ADD ("/report/shared-scoutsuite", "demo", test_shared_scoutsuite);
 #undef ADD
   g_test_add_func ("/report/redacted-cli", test_redacted_cli);
   g_test_add_func ("/report/hidden-characters", test_hidden_characters);

@@ -61,19 +61,23 @@ const char _dm_report_html_style[] =
   ".finding{border-inline-start:4px solid #a51d2d;padding:.2rem .8rem;margin:.6rem 0;break-inside:avoid}"
   ".severity{display:inline-block;min-width:5.5em;padding:0 .35em;border-radius:3px;font-weight:bold;font-size:.85em;text-align:center}"
   "table.severities{font-size:.72em;table-layout:fixed}table.severities td{text-align:end}"
-  "table.severities th{font-weight:normal;overflow-wrap:anywhere;hyphens:auto}table.severities th:first-child{width:7em}"
+  "table.severities th{font-weight:normal;hyphens:auto;overflow-wrap:break-word;font-size:.9em;padding:.2rem}table.severities th:first-child{width:6.5em}"
   "h2#matrix{break-before:page}img.matrix{display:block;margin:auto;max-height:235mm;width:auto}"
   "ol.risks li{margin:.3rem 0;break-inside:avoid}ol.risks .todo{display:block}"
-  "details.group{border-block-end:1px solid #deddda;padding:.15rem 0}details.group>summary{cursor:pointer}"
+  "details.group{border-block-end:1px solid #deddda;padding:.1rem 0}details.group>summary{cursor:pointer;font-size:.85em}"
   "details.group table{font-size:.85em}details.others>summary{font-weight:bold;cursor:pointer}"
-  ".service-body{display:flex;gap:1rem;align-items:flex-start}.service-body>img{width:52%;flex:none}"
-  ".service-body table{font-size:.8em;margin:0}section.service{break-inside:avoid;margin-top:1.5rem}"
+  ".service-body{display:flex;gap:1rem;align-items:flex-start}.service-body>img{width:40%;flex:none}"
+  ".service-body table{font-size:.72em;margin:0;line-height:1.25}.service-body th,.service-body td{padding:.1rem .3rem}"
+  ".service-body td:nth-child(n+2){white-space:nowrap}.service-body .severity{min-width:0}"
+  "section.service>p.muted{font-size:.85em;margin:.2rem 0 .5rem}"
+  "section.service{break-inside:avoid;margin-top:1.5rem}"
   "ul.counts{columns:2;font-size:.9em}section.service h2{margin-top:0}ul.service-gaps{font-size:.85em;margin:.3rem 0;columns:2}"
   ".finding p{margin:.25rem 0}code{font-family:monospace;overflow-wrap:anywhere}"
   "img.diagram{max-width:100%;height:auto;border:1px solid #deddda}"
   /* No page size: the reader's paper, A4 or Letter, decides. */
   "@page{margin:18mm}"
-  "@media print{body{margin:0;max-width:none}a{color:inherit;text-decoration:none}}";
+  /* Paper is read closer than a screen: a smaller type keeps a review short. */
+  "@media print{body{margin:0;max-width:none;font-size:10.5pt}a{color:inherit;text-decoration:none}}";
 
 /* --- page 1: the executive summary -------------------------------------- */
 
@@ -248,8 +252,10 @@ html_group_findings (GString        *out,
       _dm_report_finding_text_init (&text, finding, dm_report_escape_html);
       g_string_append (out, "<tr><td>");
       _dm_report_html_badge (out, dm_finding_get_severity (finding));
-      g_string_append_printf (out, "</td><td><code>%s</code>%s%s</td><td>%s</td><td>%s</td><td>%s%s%s</td></tr>\n",
-                              text.resource, *text.others ? "<br>" : "", text.others, *text.region ? text.region : "–",
+      g_string_append_printf (out, "</td><td><code>%s</code>", text.resource);
+      if (*text.others)
+        g_string_append_printf (out, "<br><strong>%s</strong> <code>%s</code>", _("Also on:"), text.others);
+      g_string_append_printf (out, "</td><td>%s</td><td>%s</td><td>%s%s%s</td></tr>\n", *text.region ? text.region : "–",
                               *text.evidence ? text.evidence : "–", text.controls, *text.controls ? " · " : "", text.tool);
     }
   g_string_append (out, "</table>\n");

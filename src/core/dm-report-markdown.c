@@ -213,7 +213,7 @@ md_group (DmReport       *self,
   const char *check = dm_finding_group_get_check (group);
   g_autofree char *text = md_group_text (self, group, dm_report_escape_html);
 
-  g_string_append_printf (out, "<details><summary><b>%s</b> · %s</summary>\n\n",
+  g_string_append_printf (out, "<details><summary><strong>%s</strong> · %s</summary>\n\n",
                           failed ? dm_severity_to_label (dm_finding_group_get_severity (group))
                                  : dm_finding_status_to_label (dm_finding_group_get_status (group)), text);
   if (check && *check)
@@ -226,17 +226,20 @@ md_group (DmReport       *self,
       g_autofree char *todo = dm_report_escape_markdown (remediation);
       g_string_append_printf (out, "%s %s\n", _("Remediation:"), todo);
     }
-  g_string_append_printf (out, "\n| %s | %s | %s | %s |\n|---|---|---|---|\n", _("Severity"), _("Resource"), _("Region"), _("Evidence"));
+  g_string_append_printf (out, "\n| %s | %s | %s | %s | %s |\n|---|---|---|---|---|\n", _("Severity"), _("Resource"), _("Region"),
+                          _("Evidence"), _("Source"));
   for (guint i = 0; i < findings->len; i++)
     {
       DmFinding *finding = g_ptr_array_index (findings, i);
       g_auto(DmReportFindingText) finding_text = { NULL };
 
       _dm_report_finding_text_init (&finding_text, finding, dm_report_escape_markdown);
-      g_string_append_printf (out, "| %s | %s%s%s | %s | %s |\n", dm_severity_to_label (dm_finding_get_severity (finding)),
-                              finding_text.resource, *finding_text.others ? "<br>" : "", finding_text.others,
+      g_string_append_printf (out, "| %s | %s%s%s%s%s | %s | %s | %s%s |\n", dm_severity_to_label (dm_finding_get_severity (finding)),
+                              finding_text.resource, *finding_text.others ? "<br>" : "", *finding_text.others ? _("Also on:") : "",
+                              *finding_text.others ? " " : "", finding_text.others,
                               *finding_text.region ? finding_text.region : "–",
-                              *finding_text.evidence ? finding_text.evidence : "–");
+                              *finding_text.evidence ? finding_text.evidence : "–",
+                              *finding_text.reported_by ? _("Reported by: ") : "", finding_text.tool);
     }
   g_string_append (out, "\n</details>\n\n");
 }
