@@ -571,6 +571,56 @@ test_assess_not_aws (void)
                                       "0 duplicates, 4 not AWS, 0 not read\n"));
 }
 
+/* The text output opens with the executive summary, then lists the gaps
+ * one line per check, worst first, each with its resources. */
+static void
+test_assess_text_ranked (void)
+{
+  g_autofree char *path = test_fixture_path ("asff-mixed.json");
+  static const char *labels[] = { "Informational", "Low", "Medium", "High", "Critical" };
+  g_auto(Run) run;
+  g_auto(GStrv) lines = NULL;
+  const char *gaps;
+  int previous = G_N_ELEMENTS (labels);
+  guint rows = 0, resources = 0;
+
+  run_check (&run, TRUE, path, NULL);
+  g_assert_cmpint (exit_code (&run), ==, 1);
+  g_assert_true (g_str_has_prefix (run.out, "Accounts: "));
+  g_assert_nonnull (strstr (run.out, "\nRegions: "));
+  g_assert_nonnull (strstr (run.out, "\nRead: 13 items: 7 failed, "));
+  g_assert_nonnull (strstr (run.out, "\nFailed by severity: Critical "));
+  g_assert_nonnull (strstr (run.out, "\nTop risks:\n"));
+  g_assert_nonnull (strstr (run.out, "What to do: "));
+  /* The summary comes before the inputs, the gaps after the services. */
+  g_assert_true (strstr (run.out, "Top risks:") < strstr (run.out, "asff, 13 items"));
+  gaps = strstr (run.out, "\nGaps, worst first:\n");
+  g_assert_nonnull (gaps);
+
+  lines = g_strsplit (gaps + strlen ("\nGaps, worst first:\n"), "\n", -1);
+  for (guint i = 0; lines[i] && *lines[i]; i++)
+    {
+      if (g_str_has_prefix (lines[i], "    "))
+        {
+          resources++;
+          continue;
+        }
+      rows++;
+      for (guint l = 0; l < G_N_ELEMENTS (labels); l++)
+        if (g_str_has_prefix (lines[i], labels[l]) && lines[i][strlen (labels[l])] == ' ')
+          {
+            g_assert_cmpint ((int)l, <=, previous);
+            previous = l;
+          }
+      /* Each row says how wide the check is. */
+      g_assert_nonnull (strstr (lines[i], " — "));
+    }
+  g_assert_cmpuint (rows, >, 0);
+  g_assert_cmpuint (rows, <=, 7);
+  /* Every failed finding is under its check. */
+  g_assert_cmpuint (resources, ==, 7);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -595,6 +645,7 @@ main (int   argc,
   g_test_add_func ("/cli/uninstalled-translations", test_uninstalled_translations);
   g_test_add_func ("/cli/assess/text-is-safe", test_assess_text_is_safe);
   g_test_add_func ("/cli/assess/not-aws", test_assess_not_aws);
+  g_test_add_func ("/cli/assess/text-ranked", test_assess_text_ranked);
 
   return g_test_run ();
 }

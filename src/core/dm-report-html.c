@@ -319,7 +319,7 @@ html_other_findings (DmReport *self,
   for (guint i = 0; i < groups->len; i++)
     n += dm_finding_group_get_n_findings (g_ptr_array_index (groups, i));
   g_string_append_printf (out, "<section id=\"other-findings\">\n<details class=\"others\"><summary>");
-  g_string_append_printf (out, ngettext ("%u passed, informational or suppressed finding, in %u checks",
+  g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u passed, informational or suppressed finding, in %u checks",
                                          "%u passed, informational or suppressed findings, in %u checks", n), n, groups->len);
   g_string_append (out, "</summary>\n");
   for (guint i = 0; i < groups->len; i++)
