@@ -372,6 +372,31 @@ assert_review_report (DmReport   *report,
       }
   }
 
+  /* The PDF's gap lines, in the order they are drawn: worst first. */
+  {
+    const char *argv[] = { pdftotext, "-raw", pdf_path, "-", NULL };
+    g_autofree char *text = run_tool (argv);
+    const char *start = text ? strstr (text, "Gaps, worst first\n") : NULL;
+    const char *end = start ? strstr (start, "Who owns what, service by service") : NULL;
+    g_autofree char *section = NULL;
+    g_auto(GStrv) lines = NULL;
+    int previous = DM_SEVERITY_CRITICAL + 1;
+    guint rows = 0;
+
+    g_assert_nonnull (end);
+    section = g_strndup (start, end - start);
+    lines = g_strsplit (section, "\n", -1);
+    for (guint i = 0; lines[i]; i++)
+      for (int s = DM_SEVERITY_UNKNOWN; s <= DM_SEVERITY_CRITICAL; s++)
+        if (g_str_has_prefix (lines[i], dm_severity_to_label (s)) && lines[i][strlen (dm_severity_to_label (s))] == ' ')
+          {
+            g_assert_cmpint (s, <=, previous);
+            previous = s;
+            rows++;
+          }
+    g_assert_cmpuint (rows, ==, failed->len);
+  }
+
   if ((printed = print_html (dir, html_path)) != NULL)
     {
       g_test_message ("HTML report printed on A4: %u pages", pdfinfo_pages (pdfinfo, printed));

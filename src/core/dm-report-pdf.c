@@ -122,7 +122,7 @@ set_source_hex (cairo_t    *cr,
   cairo_set_source_rgb (cr, ((rgb >> 16) & 0xff) / 255.0, ((rgb >> 8) & 0xff) / 255.0, (rgb & 0xff) / 255.0);
 }
 
-#define BADGE_WIDTH 60.0
+#define BADGE_WIDTH 62.0
 
 /* The severity's word on its colour, @height high at (@x, @y): the one
  * scale of dm_severity_colours(), never colour alone. */
@@ -134,7 +134,7 @@ pdf_badge (Pdf        *pdf,
            double      height)
 {
   const DmSeverityColours *colours = dm_severity_colours (severity);
-  PangoLayout *layout = pdf_layout (pdf, dm_severity_to_label (severity), "Sans Bold 6.5", BADGE_WIDTH);
+  PangoLayout *layout = pdf_layout (pdf, dm_severity_to_label (severity), "Sans Bold 6", BADGE_WIDTH);
 
   pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
   set_source_hex (pdf->cr, colours->background);
