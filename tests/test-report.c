@@ -488,6 +488,9 @@ test_html (Fixture       *f,
   g_assert_nonnull (strstr (html, "<section id=\"executive-summary\">"));
   g_assert_true (strstr (html, "id=\"executive-summary\"") < strstr (html, "id=\"inputs\""));
   g_assert_nonnull (strstr (html, "Top risks, and what to do"));
+  /* Each file with its tools and date. */
+  g_assert_nonnull (strstr (html, "tools: GuardDuty, Security Hub"));
+  g_assert_nonnull (strstr (html, " · file dated "));
   g_assert_nonnull (strstr (html, "<table class=\"severities\">"));
 
   /* The worst checks come first. */

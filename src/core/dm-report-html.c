@@ -105,8 +105,13 @@ html_scope (DmReport        *self,
       g_autofree char *format = dm_report_escape_html (source->format);
       g_autofree char *tools_html = dm_report_escape_html (*tools ? tools : "–");
 
-      g_string_append_printf (out, "<li><strong>%s</strong> <code>%s</code> · %s · %s %s · %" G_GUINT64_FORMAT " %s</li>\n",
+      g_autofree char *date = _dm_report_input_date (self, i);
+
+      g_string_append_printf (out, "<li><strong>%s</strong> <code>%s</code> · %s · %s %s · %" G_GUINT64_FORMAT " %s",
                               _("File:"), path, format, _("tools:"), tools_html, source->items, _("items"));
+      if (date)
+        g_string_append_printf (out, " · %s %s", _("file dated"), date);
+      g_string_append (out, "</li>\n");
     }
   {
     g_autofree char *counts = dm_import_counts_describe (dm_review_summary_get_counts (summary));

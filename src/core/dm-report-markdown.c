@@ -74,7 +74,8 @@ _dm_report_md_finding (GString   *out,
 /* --- page 1: the executive summary -------------------------------------- */
 
 static void
-md_scope (DmReviewSummary *summary,
+md_scope (DmReport        *self,
+          DmReviewSummary *summary,
           GString         *out)
 {
   const char * const *accounts = dm_review_summary_get_accounts (summary);
@@ -96,8 +97,11 @@ md_scope (DmReviewSummary *summary,
       g_autofree char *format = dm_report_escape_markdown (source->format);
       g_autofree char *tools_md = dm_report_escape_markdown (*tools ? tools : "–");
 
-      g_string_append_printf (out, "- **%s** %s · %s · %s %s · %" G_GUINT64_FORMAT " %s\n", _("File:"), path, format,
-                              _("tools:"), tools_md, source->items, _("items"));
+      g_autofree char *date = _dm_report_input_date (self, i);
+
+      g_string_append_printf (out, "- **%s** %s · %s · %s %s · %" G_GUINT64_FORMAT " %s%s%s%s\n", _("File:"), path, format,
+                              _("tools:"), tools_md, source->items, _("items"), date ? " · " : "",
+                              date ? _("file dated ") : "", date ? date : "");
     }
   g_string_append_printf (out, "- **%s** %s\n\n", _("Read:"), counts_md);
 }
@@ -279,7 +283,7 @@ dm_report_to_markdown (DmReport *self)
     g_autoptr(DmReviewSummary) summary = dm_review_summary_new (self, 5);
 
     g_string_append_printf (out, "## %s\n\n", _("Executive summary"));
-    md_scope (summary, out);
+    md_scope (self, summary, out);
     md_severity_table (summary, out);
     md_top_risks (self, summary, out);
   }

@@ -168,7 +168,8 @@ pdf_badge_line (Pdf        *pdf,
 /* --- page 1: the executive summary -------------------------------------- */
 
 static void
-pdf_scope (DmReviewSummary *summary,
+pdf_scope (DmReport        *self,
+           DmReviewSummary *summary,
            Pdf             *pdf)
 {
   const char * const *accounts = dm_review_summary_get_accounts (summary);
@@ -187,8 +188,10 @@ pdf_scope (DmReviewSummary *summary,
     {
       const DmReviewSource *source = dm_review_summary_get_source (summary, i);
       g_autofree char *tools = g_strjoinv (", ", (char **)source->tools);
-      g_autofree char *file = g_strdup_printf ("%s %s · %s · %s %s · %" G_GUINT64_FORMAT " %s", _("File:"), source->path,
-                                               source->format, _("tools:"), *tools ? tools : "–", source->items, _("items"));
+      g_autofree char *date = _dm_report_input_date (self, i);
+      g_autofree char *file = g_strdup_printf ("%s %s · %s · %s %s · %" G_GUINT64_FORMAT " %s%s%s%s", _("File:"), source->path,
+                                               source->format, _("tools:"), *tools ? tools : "–", source->items, _("items"),
+                                               date ? " · " : "", date ? _("file dated ") : "", date ? date : "");
 
       pdf_text (pdf, file, "Sans 9", 1);
     }
@@ -350,7 +353,7 @@ pdf_summary (DmReport *self,
   pdf_text (pdf, _("Shared responsibility report"), "Sans Bold 20", 4);
   pdf_text (pdf, subtitle, "Sans 9", 12);
   pdf_text (pdf, _("Executive summary"), "Sans Bold 14", 6);
-  pdf_scope (review, pdf);
+  pdf_scope (self, review, pdf);
   pdf_severity_table (review, pdf);
   pdf_top_risks (self, review, pdf);
   summary = g_strdup_printf (_("%u failed, %u passed, %u informational, %u suppressed, %u not mapped to a layer; "

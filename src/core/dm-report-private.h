@@ -92,6 +92,8 @@ GPtrArray       *_dm_report_groups                (DmReport             *self,
                                                    gboolean              failed);
 char            *_dm_report_group_place           (DmReport             *self,
                                                    DmFindingGroup       *group);
+char            *_dm_report_input_date            (DmReport             *self,
+                                                   guint                 index);
 char            *_dm_report_scope_text            (const char * const   *values,
                                                    guint                 max_shown);
 void             _dm_report_inputs_total          (DmReport             *self,

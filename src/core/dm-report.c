@@ -439,6 +439,30 @@ _dm_report_scope_text (const char * const *values,
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+/* "2 December 2026": when input @index was last written, which is when it
+ * was exported or copied (the importers do not read the tools' own export
+ * dates yet), or %NULL when the file cannot be asked. */
+char *
+_dm_report_input_date (DmReport *self,
+                       guint     index)
+{
+  const DmImportInput *input = dm_report_get_input (self, index);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GDateTime) modified = NULL;
+  g_autoptr(GDateTime) local = NULL;
+
+  if (input == NULL || input->path == NULL)
+    return NULL;
+  file = g_file_new_for_path (input->path);
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_TIME_MODIFIED, G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  if (info == NULL || (modified = g_file_info_get_modification_date_time (info)) == NULL)
+    return NULL;
+  local = g_date_time_to_local (modified);
+  /* Translators: a file's date, as in "2 October 2026"; see g_date_time_format() */
+  return g_date_time_format (local, _("%-d %B %Y"));
+}
+
 /* --- what every report says of its inputs ----------------------------- */
 
 /* The counts of every input, summed: the "All inputs" line. */
