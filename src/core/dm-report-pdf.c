@@ -543,6 +543,9 @@ pdf_appendix (DmReport  *self,
   g_autoptr(GPtrArray) others = _dm_report_groups (self, FALSE);
   guint half;
 
+  /* No finding at all: page 1 and the gaps page have said so. */
+  if (groups->len == 0 && others->len == 0)
+    return;
   pdf_new_page (pdf);
   pdf_text (pdf, _("Appendix: every failed finding"), "Sans Bold 16", 4);
   pdf_text (pdf, _("One line per finding: severity, resource, region; in the order of the gaps."), "Sans 8", 6);
