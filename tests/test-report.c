@@ -737,6 +737,42 @@ test_hostile_names (Fixture       *f,
   g_assert_true (g_str_has_prefix (pdf, "%PDF-"));
 }
 
+/* The PDF's inputs: after the executive summary, before the gaps, read
+ * back as a reader would. */
+static void
+assert_inputs_pdf (DmReport   *report,
+                   const char *dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autofree char *pdf_path = g_build_filename (dir, "inputs.pdf", NULL);
+  const char *argv[] = { pdftotext, "-f", "1", "-l", "2", "-nopgbrk", pdf_path, "-", NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *flat = NULL;
+  int status;
+
+  g_assert_true (dm_report_write (report, pdf_path, DM_REPORT_PDF, &error));
+  g_assert_no_error (error);
+  if (pdftotext != NULL)
+    {
+      g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL,
+                                   &status, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_spawn_check_wait_status (status, NULL));
+      /* Lines wrap where the page ends them. */
+      flat = g_strdelimit (g_strdup (out), "\n", ' ');
+      g_assert_nonnull (strstr (flat, "Executive summary"));
+      g_assert_true (strstr (flat, "Executive summary") < strstr (flat, "All inputs: 21 items: "));
+      g_assert_null (strstr (flat, "Gaps, worst first"));
+      g_assert_nonnull (strstr (flat, "<b>odd|name*[x].json (asff)"));
+      g_assert_nonnull (strstr (flat, "4 not AWS, 0 not read"));
+      g_assert_nonnull (strstr (flat, "Nothing read from this file."));
+      g_assert_nonnull (strstr (flat, "not read: 1 × no Demarc check reads this yet"));
+      g_assert_nonnull (strstr (flat, "All inputs: 21 items: "));
+    }
+  g_unlink (pdf_path);
+}
+
 /* Page 1 says, for every input, how its items were used, with the reasons
  * for those not read and a total; a file that gave nothing says so. File
  * names come from the user's disk: they are escaped like any export text. */
@@ -811,37 +847,7 @@ test_inputs_page_one (void)
   g_assert_nonnull (strstr (md, "| **Nothing read from this file.**<br>1 item: "));
   g_assert_nonnull (strstr (md, "| **All inputs** | | 21 items: "));
 
-  /* PDF: the executive summary, then the inputs, before the gaps (pages
-   * 1 and 2), read back as a reader would. */
-  {
-    g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
-    g_autofree char *pdf_path = g_build_filename (dir, "inputs.pdf", NULL);
-    const char *argv[] = { pdftotext, "-f", "1", "-l", "2", "-nopgbrk", pdf_path, "-", NULL };
-    g_autofree char *out = NULL;
-    g_autofree char *flat = NULL;
-    int status;
-
-    g_assert_true (dm_report_write (report, pdf_path, DM_REPORT_PDF, &error));
-    g_assert_no_error (error);
-    if (pdftotext != NULL)
-      {
-        g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL,
-                                     &status, &error));
-        g_assert_no_error (error);
-        g_assert_true (g_spawn_check_wait_status (status, NULL));
-        /* Lines wrap where the page ends them. */
-        flat = g_strdelimit (g_strdup (out), "\n", ' ');
-        g_assert_nonnull (strstr (flat, "Executive summary"));
-        g_assert_true (strstr (flat, "Executive summary") < strstr (flat, "All inputs: 21 items: "));
-        g_assert_null (strstr (flat, "Gaps, worst first"));
-        g_assert_nonnull (strstr (flat, "<b>odd|name*[x].json (asff)"));
-        g_assert_nonnull (strstr (flat, "4 not AWS, 0 not read"));
-        g_assert_nonnull (strstr (flat, "Nothing read from this file."));
-        g_assert_nonnull (strstr (flat, "not read: 1 × no Demarc check reads this yet"));
-        g_assert_nonnull (strstr (flat, "All inputs: 21 items: "));
-      }
-    g_unlink (pdf_path);
-  }
+  assert_inputs_pdf (report, dir);
 
   g_unlink (hostile);
   g_rmdir (dir);
