@@ -1,11 +1,27 @@
 /* dm-redactor.c: stable pseudonyms for identifiers in findings
  *
- * Account ids, ARNs, IP addresses, access key ids, email addresses, AWS
- * resource ids and resource names become pseudonyms such as account-1 or
- * bucket-3: the same original always gets the same pseudonym from one
- * redactor, so a redacted report still says "these three findings are
- * about the same bucket". What is not identifying stays: regions, check
- * ids, 0.0.0.0/0, AWS-managed policy ARNs.
+ * Account ids, ARNs, IP addresses, access key ids, IAM unique ids, S3
+ * canonical ids and hashes, email addresses, AWS resource ids and resource
+ * names become pseudonyms such as account-1 or bucket-3: the same original
+ * always gets the same pseudonym from one redactor, so a redacted report
+ * still says "these three findings are about the same bucket". What is not
+ * identifying stays: regions, check ids, 0.0.0.0/0, AWS-managed policy ARNs.
+ *
+ * Where a name is replaced. Identifiers are replaced where they stand as
+ * identifiers; ordinary words never are:
+ *  - identifier fields (resource, resources, finding id, account): every
+ *    identifier and every name known from the export;
+ *  - evidence: every identifier, the names the export gave this finding's
+ *    own resources (its resource, the name in its tool's id, the name
+ *    ScoutSuite flagged it in, "security group NAME (sg-…)") as whole
+ *    words, and any other known name that is identifier-like;
+ *  - titles and remediation: every identifier, and a known name only when
+ *    it is identifier-like (identifier_like()), or a person's (an IAM
+ *    user's) name in the finding's own title. A resource named "default"
+ *    or "enabled" is replaced as the resource, never inside "EBS default
+ *    encryption is not enabled".
+ * Identifiers (ARNs, account ids, keys, unique ids, hashes, resource ids,
+ * addresses) are found by their shape, so they go wherever they stand.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,6 +29,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "dm-redactor.h"
@@ -22,28 +39,58 @@ struct _DmRedactor
   GObject     parent_instance;
 
   GHashTable *pseudonyms;  /* "kind\x1foriginal" → pseudonym */
+  GHashTable *issued;      /* every pseudonym given, so no rule takes one for an id */
   GHashTable *counters;    /* kind → GUINT count */
   GHashTable *names;       /* resource name → pseudonym, for free text */
   GPtrArray  *odd_names;   /* names with characters words do not have */
   GRegex     *full_account;
   GRegex     *full_resource_id;
-  GRegex     *rules[7];
+  GRegex     *scout_path;
+  GRegex     *group_name;
+  GRegex     *rules[9];
 };
 
 G_DEFINE_FINAL_TYPE (DmRedactor, dm_redactor, G_TYPE_OBJECT)
 
-enum { RULE_ARN, RULE_KEY, RULE_EMAIL, RULE_IPV6, RULE_IPV4, RULE_ACCOUNT, RULE_RESOURCE_ID };
+/* Which known names a text's words are compared with (see the top). */
+typedef enum
+{
+  NAMES_IDENTIFIER_LIKE,
+  NAMES_ALL,
+} NameScope;
+
+typedef struct
+{
+  NameScope   scope;
+  GHashTable *anywhere;    /* names replaced wherever they stand as words */
+  GHashTable *after_kind;  /* names replaced after a word naming their kind */
+} NameRules;
+
+static const NameRules all_names = { NAMES_ALL, NULL, NULL };
+static const NameRules identifier_like_names = { NAMES_IDENTIFIER_LIKE, NULL, NULL };
+
+enum { RULE_ARN, RULE_KEY, RULE_EMAIL, RULE_UUID, RULE_HEX, RULE_IPV6, RULE_IPV4, RULE_ACCOUNT, RULE_RESOURCE_ID };
+
+#define RESOURCE_ID_PREFIXES "i|sg|sgr|vol|snap|vpc|subnet|eni|ami|igw|eigw|rtb|acl|nat|eipalloc|eipassoc|vpce|pcx|tgw|tgw-attach|fs|fsap|db|r|lt|dopt|cgw|vgw|vpn|elb|ipam|prefix-list|pl"
+/* Ids are 8 or 17 hex digits; samples and documentation shorten them
+ * ("sg-222222", "vpc-ap111111"): any 4 to 17 letters and digits with a
+ * digit among them. */
+#define RESOURCE_ID_SUFFIX "(?=[0-9a-z]*[0-9])[0-9a-z]{4,17}"
 
 static const char *rule_patterns[] = {
-  /* partition, service, region, account, resource */
-  [RULE_ARN] = "\\barn:(aws[a-z-]*):([a-z0-9-]*):([a-z0-9-]*):([0-9]{12}|aws)?:([^\\s\"'`,;<>()\\[\\]{}]+)",
-  [RULE_KEY] = "\\b(?:AKIA|ASIA|AIDA|AROA|AIPA|ANPA|ANVA|APKA)[A-Z0-9]{16}\\b",
+  /* partition, service, region, account (any: a 13-digit typo is still one), resource */
+  [RULE_ARN] = "\\barn:(aws[a-z-]*):([a-z0-9-]*):([a-z0-9-]*):([^:\\s\"'`,;<>()\\[\\]{}]*):([^\\s\"'`,;<>()\\[\\]{}]+)",
+  /* Access key ids are 20 characters, unique ids (AIDA…, AROA…) 21. */
+  [RULE_KEY] = "\\b(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AIPA|ANPA|ANVA|APKA|AROA|ASCA)[A-Z0-9]{12,28}\\b",
   [RULE_EMAIL] = "[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}",
+  [RULE_UUID] = "(?<![0-9A-Za-z])[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}(?![0-9A-Za-z])",
+  /* S3 canonical user ids (64), and hashes tools key resources by (40, 32). */
+  [RULE_HEX] = "(?<![0-9A-Za-z])(?:[0-9a-f]{64}|[0-9a-f]{40}|[0-9a-f]{32})(?![0-9A-Za-z])",
   /* With "::" somewhere, or all eight groups: not a clock time. */
   [RULE_IPV6] = "(?<![\\w.])(?:(?:[0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4}|(?:[0-9A-Fa-f]{1,4}:){0,6}[0-9A-Fa-f]{0,4}::(?:[0-9A-Fa-f]{1,4}:){0,6}[0-9A-Fa-f]{0,4})(?:/[0-9]{1,3})?(?![\\w:])",
   [RULE_IPV4] = "(?<![\\w.])(?:[0-9]{1,3}\\.){3}[0-9]{1,3}(?:/[0-9]{1,2})?(?!\\w|\\.[0-9])",
   [RULE_ACCOUNT] = "(?<![0-9])[0-9]{12}(?![0-9])",
-  [RULE_RESOURCE_ID] = "\\b(i|sg|vol|snap|vpc|subnet|eni|ami|igw|rtb|acl|nat|eipalloc|vpce|pcx|tgw|fs|db|r)-[0-9a-f]{8,17}\\b",
+  [RULE_RESOURCE_ID] = "\\b(" RESOURCE_ID_PREFIXES ")-" RESOURCE_ID_SUFFIX "\\b",
 };
 
 static const struct { const char *prefix; const char *kind; } id_kinds[] = {
@@ -51,6 +98,10 @@ static const struct { const char *prefix; const char *kind; } id_kinds[] = {
   { "subnet", "subnet" }, { "eni", "eni" }, { "ami", "image" }, { "igw", "gateway" }, { "rtb", "route-table" },
   { "acl", "acl" }, { "nat", "nat" }, { "eipalloc", "address" }, { "vpce", "endpoint" }, { "pcx", "peering" },
   { "tgw", "transit-gateway" }, { "fs", "file-system" }, { "db", "db" }, { "r", "reservation" },
+  { "sgr", "sg-rule" }, { "eigw", "gateway" }, { "eipassoc", "address" }, { "tgw-attach", "attachment" },
+  { "fsap", "access-point" }, { "lt", "launch-template" }, { "dopt", "dhcp-options" }, { "cgw", "gateway" },
+  { "vgw", "gateway" }, { "vpn", "vpn" }, { "elb", "load-balancer" }, { "ipam", "ipam" },
+  { "prefix-list", "prefix-list" }, { "pl", "prefix-list" },
 };
 
 static const struct { const char *type; const char *kind; } type_kinds[] = {
@@ -62,10 +113,37 @@ static const struct { const char *type; const char *kind; } type_kinds[] = {
   { "AwsRdsDbSnapshot", "db-snapshot" }, { "AwsKmsKey", "key" }, { "AwsSqsQueue", "queue" },
   { "AwsSnsTopic", "topic" }, { "AwsCloudTrailTrail", "trail" }, { "AwsEcsTaskDefinition", "task-definition" },
   { "AwsEcsService", "ecs-service" }, { "AwsEcsCluster", "ecs-cluster" }, { "AwsEksCluster", "eks-cluster" },
-  { "AwsEcrRepository", "repository" }, { "AwsRedshiftCluster", "redshift-cluster" },
+  { "AwsEcrRepository", "repository" }, { "AwsRedshiftCluster", "redshift" },
   { "AwsElastiCacheCacheCluster", "cache" }, { "AwsElasticBeanstalkEnvironment", "environment" },
   { "AwsDynamoDbTable", "table" }, { "AwsCloudFrontDistribution", "distribution" },
   { "AwsElbv2LoadBalancer", "load-balancer" }, { "AwsApiGatewayRestApi", "api" },
+};
+
+/* ScoutSuite's resource types are "<service>/<collection>"; its item paths
+ * name a resource by its key under one of these. */
+static const struct { const char *collection; const char *kind; } scout_kinds[] = {
+  { "buckets", "bucket" }, { "users", "user" }, { "roles", "role" }, { "groups", "group" },
+  { "policies", "policy" }, { "security_groups", "sg" }, { "vpcs", "vpc" }, { "subnets", "subnet" },
+  { "instances", "instance" }, { "volumes", "volume" }, { "snapshots", "snapshot" }, { "functions", "function" },
+  { "clusters", "cluster" }, { "keys", "key" }, { "trails", "trail" }, { "topics", "topic" },
+  { "queues", "queue" }, { "tables", "table" }, { "network_acls", "acl" }, { "credential_reports", "user" },
+  { "alarms", "alarm" }, { "certificates", "certificate" }, { "distributions", "distribution" },
+  { "domains", "domain" }, { "elb_policies", "policy" }, { "elbs", "load-balancer" },
+  { "lbs", "load-balancer" }, { "file_systems", "file-system" }, { "identities", "identity" },
+  { "images", "image" }, { "metric_filters", "metric-filter" }, { "parameter_groups", "parameter-group" },
+  { "peering_connections", "peering" }, { "repositories", "repository" }, { "secrets", "secret" },
+  { "stacks", "stack" }, { "grantees", "grantee" }, { "access_keys", "access-key" },
+  { "mfa_devices", "mfa-device" }, { "inline_policies", "policy" }, { "load_balancers", "load-balancer" },
+};
+
+/* Hyphenated words of security texts: a resource so named is not
+ * identifier-like (see identifier_like()). */
+static const char * const hyphenated_words[] = {
+  "read-only", "cross-account", "multi-factor", "built-in", "sign-in", "third-party", "at-rest",
+  "in-transit", "multi-region", "least-privilege", "up-to-date", "self-signed", "server-side",
+  "client-side", "end-to-end", "well-known", "opt-in", "opt-out", "long-term", "short-term",
+  "non-compliant", "e-mail", "x-ray", "follow-up", "set-up", "log-in", "public-read", "write-only",
+  NULL
 };
 
 static void
@@ -74,11 +152,14 @@ dm_redactor_finalize (GObject *object)
   DmRedactor *self = DM_REDACTOR (object);
 
   g_hash_table_unref (self->pseudonyms);
+  g_hash_table_unref (self->issued);
   g_hash_table_unref (self->counters);
   g_hash_table_unref (self->names);
   g_clear_pointer (&self->odd_names, g_ptr_array_unref);
   g_clear_pointer (&self->full_account, g_regex_unref);
   g_clear_pointer (&self->full_resource_id, g_regex_unref);
+  g_clear_pointer (&self->scout_path, g_regex_unref);
+  g_clear_pointer (&self->group_name, g_regex_unref);
   for (guint i = 0; i < G_N_ELEMENTS (self->rules); i++)
     g_clear_pointer (&self->rules[i], g_regex_unref);
 
@@ -91,23 +172,32 @@ dm_redactor_class_init (DmRedactorClass *klass)
   G_OBJECT_CLASS (klass)->finalize = dm_redactor_finalize;
 }
 
+static GRegex *
+compile (const char *pattern)
+{
+  g_autoptr(GError) error = NULL;
+  GRegex *regex = g_regex_new (pattern, G_REGEX_OPTIMIZE, 0, &error);
+
+  g_assert_no_error (error);
+  return regex;
+}
+
 static void
 dm_redactor_init (DmRedactor *self)
 {
   self->pseudonyms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->issued = g_hash_table_new (g_str_hash, g_str_equal);   /* values of pseudonyms */
   self->counters = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->odd_names = g_ptr_array_new ();   /* keys of names */
-  self->full_account = g_regex_new ("^[0-9]{12}$", G_REGEX_OPTIMIZE, 0, NULL);
-  self->full_resource_id = g_regex_new ("^(?:i|sg|vol|snap|vpc|subnet|eni|ami|igw|rtb|acl|nat|eipalloc|vpce|pcx|tgw|fs|db|r)-[0-9a-f]{8,17}$",
-                                        G_REGEX_OPTIMIZE, 0, NULL);
+  self->full_account = compile ("^[0-9]{12}$");
+  self->full_resource_id = compile ("^(?:" RESOURCE_ID_PREFIXES ")-" RESOURCE_ID_SUFFIX "$");
+  /* ScoutSuite item paths: "<service>.<key>.<more…>", up to a space or comma. */
+  self->scout_path = compile ("(?<![\\w.-])[a-z][a-z0-9]*\\.[a-z_]+\\.[^\\s,]+");
+  /* Prowler and others: "Security group launch-wizard-1 (sg-0123…)". */
+  self->group_name = compile ("\\b([Ss]ecurity [Gg]roup) ([^\\s()]+) \\((sg-[0-9a-z]+)\\)");
   for (guint i = 0; i < G_N_ELEMENTS (self->rules); i++)
-    {
-      g_autoptr(GError) error = NULL;
-
-      self->rules[i] = g_regex_new (rule_patterns[i], G_REGEX_OPTIMIZE, 0, &error);
-      g_assert_no_error (error);
-    }
+    self->rules[i] = compile (rule_patterns[i]);
 }
 
 DmRedactor *
@@ -132,6 +222,7 @@ pseudonym (DmRedactor *self,
   g_hash_table_insert (self->counters, g_strdup (kind), GUINT_TO_POINTER (n));
   found = g_strdup_printf ("%s-%u", kind, n);
   g_hash_table_insert (self->pseudonyms, g_steal_pointer (&key), (char *)found);
+  g_hash_table_add (self->issued, (char *)found);
   return found;
 }
 
@@ -142,7 +233,6 @@ dm_redactor_get_n_pseudonyms (DmRedactor *self)
   return g_hash_table_size (self->pseudonyms);
 }
 
-/* Registers a resource name so free text mentioning it is redacted too. */
 /* Characters of a name that the word scan below treats as one word. */
 static gboolean
 is_name_char (char c)
@@ -150,10 +240,37 @@ is_name_char (char c)
   return g_ascii_isalnum (c) || c == '_' || c == '-' || c == '.' || (c & 0x80);
 }
 
-/* Registers a resource name so free text mentioning it is redacted too.
- * A one-letter name would eat ordinary letters; anything longer is
- * redacted wherever it stands as a word, short or common as it may be:
- * an extra pseudonym is better than a leak. */
+/* Whether @name, met in a title or remediation, is surely the name and not
+ * a word of the sentence. Identifier-like: a digit or one of - _ . / : @
+ * (redshift-cluster-1, launch-wizard, logs.example.com, payroll_2026,
+ * team/app), a capital after a small letter inside a word (AuditRole,
+ * myBucket), or 20 letters or more in a row, longer than words of security
+ * texts. Not: "default", "enabled", "Admins", "MFA", "Production Logs",
+ * and common hyphenated words such as "read-only". */
+static gboolean
+identifier_like (const char *name)
+{
+  gboolean lower = FALSE;
+  guint run = 0;
+
+  if (g_strv_contains (hyphenated_words, name))
+    return FALSE;
+  for (const char *p = name; *p; p++)
+    {
+      if (g_ascii_isdigit (*p) || strchr ("-_./:@", *p))
+        return TRUE;
+      if (g_ascii_isupper (*p) && lower)
+        return TRUE;
+      lower = g_ascii_islower (*p);
+      run = g_ascii_isalpha (*p) ? run + 1 : 0;
+      if (run >= 20)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Registers a resource name so free text mentioning it is redacted too
+ * (where, see the top). A one-letter name would eat ordinary letters. */
 static void
 remember_name (DmRedactor *self,
                const char *name,
@@ -162,7 +279,8 @@ remember_name (DmRedactor *self,
   gboolean odd = FALSE;
   char *key;
 
-  if (strlen (name) < 2 || g_hash_table_contains (self->names, name))
+  if (name == NULL || strlen (name) < 2 || g_hash_table_contains (self->names, name) ||
+      g_hash_table_contains (self->issued, name))
     return;
   key = g_strdup (name);
   g_hash_table_insert (self->names, key, g_strdup (alias));
@@ -174,8 +292,22 @@ remember_name (DmRedactor *self,
 }
 
 static const char *
+kind_for_collection (const char *collection)
+{
+  for (guint i = 0; collection && i < G_N_ELEMENTS (scout_kinds); i++)
+    if (g_str_equal (collection, scout_kinds[i].collection))
+      return scout_kinds[i].kind;
+  return NULL;
+}
+
+static const char *
 kind_for_type (const char *type)
 {
+  const char *slash = type ? strchr (type, '/') : NULL;
+  const char *kind;
+
+  if (slash && (kind = kind_for_collection (slash + 1)))
+    return kind;
   for (guint i = 0; type && i < G_N_ELEMENTS (type_kinds); i++)
     if (g_str_equal (type, type_kinds[i].type) || g_str_has_prefix (type, type_kinds[i].type))
       return type_kinds[i].kind;
@@ -251,6 +383,8 @@ arn_cb (const GMatchInfo *info,
 
   split_arn_resource (service, resource, &kind, &type_part, &name, &suffix);
   alias = g_hash_table_lookup (self->names, name);
+  if (alias == NULL && g_hash_table_contains (self->issued, name))
+    alias = name;
   if (alias == NULL)
     {
       alias = pseudonym (self, kind, name);
@@ -274,6 +408,7 @@ simple_cb (const GMatchInfo *info,
 {
   SimpleRule *rule = user_data;
   g_autofree char *whole = g_match_info_fetch (info, 0);
+  const char *kind = rule->kind;
 
   /* "Anywhere" and loopback are facts about exposure, not identities. */
   if (g_str_equal (whole, "0.0.0.0/0") || g_str_equal (whole, "0.0.0.0") || g_str_equal (whole, "::/0") ||
@@ -282,7 +417,14 @@ simple_cb (const GMatchInfo *info,
       g_string_append (out, whole);
       return FALSE;
     }
-  g_string_append (out, pseudonym (rule->self, rule->kind, whole));
+  /* Key ids sign requests; the other prefixes are unique ids of users,
+   * roles, groups, policies and profiles. */
+  if (g_str_equal (kind, "access-key") && !g_str_has_prefix (whole, "AKIA") && !g_str_has_prefix (whole, "ASIA") &&
+      !g_str_has_prefix (whole, "ABIA"))
+    kind = "unique-id";
+  if (g_str_equal (kind, "hash") && strlen (whole) == 64)
+    kind = "canonical-id";
+  g_string_append (out, pseudonym (rule->self, kind, whole));
   return FALSE;
 }
 
@@ -296,6 +438,12 @@ resource_id_cb (const GMatchInfo *info,
   g_autofree char *prefix = g_match_info_fetch (info, 1);
   const char *kind = "resource";
 
+  /* "sg-1024", "vpn-1000": ours already. */
+  if (g_hash_table_contains (self->issued, whole))
+    {
+      g_string_append (out, whole);
+      return FALSE;
+    }
   for (guint i = 0; i < G_N_ELEMENTS (id_kinds); i++)
     if (g_str_equal (prefix, id_kinds[i].prefix))
       kind = id_kinds[i].kind;
@@ -303,13 +451,42 @@ resource_id_cb (const GMatchInfo *info,
   return FALSE;
 }
 
+/* Words after which a resource's plain name stands as its name:
+ * "Lambda function thumbnailer", "security group default", "a bucket
+ * named logs"; not "EBS default encryption", "by default". */
+static const char * const kind_words[] = {
+  "bucket", "function", "user", "role", "group", "cluster", "instance", "table", "queue", "topic",
+  "key", "trail", "policy", "repository", "domain", "distribution", "database", "db", "secret",
+  "stack", "volume", "snapshot", "vpc", "subnet", "certificate", "alarm", "api", "environment",
+  "profile", "hub", "analyzer", "detector", "recorder", "named", "called", NULL
+};
+
+/* Whether a known name found in free text, after the word @previous, is
+ * replaced there. */
+static gboolean
+name_applies (const char      *name,
+              const char      *previous,
+              const NameRules *rules)
+{
+  g_autofree char *lower = previous ? g_ascii_strdown (previous, -1) : NULL;
+
+  if (rules->scope == NAMES_ALL || identifier_like (name))
+    return TRUE;
+  if (rules->anywhere && g_hash_table_contains (rules->anywhere, name))
+    return TRUE;
+  return rules->after_kind && lower && g_hash_table_contains (rules->after_kind, name) &&
+         g_strv_contains (kind_words, lower);
+}
+
 /* Known names, as whole words: a hash lookup per word, so thousands of
  * names cost no more than a few. */
 static char *
-replace_names (DmRedactor *self,
-               const char *text)
+replace_names (DmRedactor      *self,
+               const char      *text,
+               const NameRules *rules)
 {
   GString *out = g_string_sized_new (strlen (text));
+  g_autofree char *previous = NULL;
   const char *p = text;
 
   while (*p)
@@ -331,13 +508,15 @@ replace_names (DmRedactor *self,
       /* "… bucket logs." ends a sentence, not the name. */
       while (length > 1 && (alias = g_hash_table_lookup (self->names, word)) == NULL && word[length - 1] == '.')
         word[--length] = '\0';
-      if ((alias = g_hash_table_lookup (self->names, word)))
+      if ((alias = g_hash_table_lookup (self->names, word)) && name_applies (word, previous, rules))
         {
           g_string_append (out, alias);
           g_string_append_len (out, start + length, (p - start) - length);
         }
       else
         g_string_append_len (out, start, p - start);
+      g_free (previous);
+      previous = g_steal_pointer (&word);
     }
 
   /* Names with spaces, slashes or such: rare, so looked for one by one. */
@@ -345,28 +524,22 @@ replace_names (DmRedactor *self,
     {
       const char *name = g_ptr_array_index (self->odd_names, i);
 
-      if (strstr (out->str, name))
+      if (strstr (out->str, name) && name_applies (name, NULL, rules))
         g_string_replace (out, name, g_hash_table_lookup (self->names, name), 0);
     }
   return g_string_free (out, FALSE);
 }
 
-/**
- * dm_redactor_text:
- *
- * Redacts identifiers in free text: titles, evidence, file names.
- *
- * Returns: (transfer full) (nullable): the redacted text
- */
-char *
-dm_redactor_text (DmRedactor *self,
-                  const char *text)
+/* Every identifier found by its shape, and the known names @rules allow. */
+static char *
+redact_text (DmRedactor      *self,
+             const char      *text,
+             const NameRules *rules)
 {
   char *current;
-  SimpleRule key = { self, "access-key" }, email = { self, "email" };
-  SimpleRule ipv6 = { self, "ipv6" }, ipv4 = { self, "ip" }, account = { self, "account" };
+  SimpleRule key = { self, "access-key" }, email = { self, "email" }, uuid = { self, "uuid" };
+  SimpleRule hex = { self, "hash" }, ipv6 = { self, "ipv6" }, ipv4 = { self, "ip" }, account = { self, "account" };
 
-  g_return_val_if_fail (DM_IS_REDACTOR (self), NULL);
   if (text == NULL)
     return NULL;
 
@@ -383,13 +556,15 @@ dm_redactor_text (DmRedactor *self,
   APPLY (self->rules[RULE_ARN], arn_cb, self);
   if (g_hash_table_size (self->names) > 0)
     {
-      char *next = replace_names (self, current);
+      char *next = replace_names (self, current, rules);
 
       g_free (current);
       current = next;
     }
   APPLY (self->rules[RULE_KEY], simple_cb, &key);
   APPLY (self->rules[RULE_EMAIL], simple_cb, &email);
+  APPLY (self->rules[RULE_UUID], simple_cb, &uuid);
+  APPLY (self->rules[RULE_HEX], simple_cb, &hex);
   APPLY (self->rules[RULE_IPV6], simple_cb, &ipv6);
   APPLY (self->rules[RULE_IPV4], simple_cb, &ipv4);
   APPLY (self->rules[RULE_ACCOUNT], simple_cb, &account);
@@ -397,6 +572,23 @@ dm_redactor_text (DmRedactor *self,
 #undef APPLY
 
   return current;
+}
+
+/**
+ * dm_redactor_text:
+ *
+ * Redacts identifiers in free text: titles, remediation, file names.
+ * Known names are replaced only where they are identifier-like (see the
+ * top of this file).
+ *
+ * Returns: (transfer full) (nullable): the redacted text
+ */
+char *
+dm_redactor_text (DmRedactor *self,
+                  const char *text)
+{
+  g_return_val_if_fail (DM_IS_REDACTOR (self), NULL);
+  return redact_text (self, text, &identifier_like_names);
 }
 
 static gboolean
@@ -436,7 +628,7 @@ dm_redactor_resource (DmRedactor *self,
       g_regex_match (self->full_account, valid, 0, NULL) ||
       g_strcmp0 (resource_type, "AwsAccount") == 0 || looks_like_region (valid) ||
       g_str_equal (valid, "root") || g_str_equal (valid, "password policy"))
-    return dm_redactor_text (self, valid);
+    return redact_text (self, valid, &all_names);
 
   if ((alias = g_hash_table_lookup (self->names, valid)))
     return g_strdup (alias);
@@ -460,24 +652,280 @@ own_name (const char *resource)
   return g_strdup (slash && slash > colon ? slash + 1 : colon ? colon + 1 : resource);
 }
 
-/* A finding's own resource is redacted wherever its name appears in the
- * finding, inside longer words too: tools build ids such as
- * prowler-aws-check-<account>-<region>-<name>. */
+/* The pseudonym a finding's redacted resource ends in: bucket-1 for
+ * arn:aws:s3:::bucket-1, sg-3 for sg-3; NULL when that is no pseudonym
+ * (root, a region). */
 static char *
-redact_field (DmRedactor *self,
-              const char *text,
-              const char *name,
-              const char *alias)
+resource_alias (DmRedactor *self,
+                const char *redacted)
+{
+  g_autofree char *alias = own_name (redacted);
+
+  return alias && g_hash_table_contains (self->issued, alias) ? g_steal_pointer (&alias) : NULL;
+}
+
+/* The name in ScoutSuite's "Flagged in NAME: paths." (dm-import-scoutsuite.c),
+ * in the language the import ran in. */
+static char *
+scout_flagged_name (const char *evidence)
+{
+  g_auto(GStrv) parts = g_strsplit (_("Flagged in %s: %s."), "%s", 3);
+  const char *start, *end;
+
+  if (evidence == NULL || g_strv_length (parts) != 3 || *parts[0] == '\0' || *parts[1] == '\0')
+    return NULL;
+  if ((start = strstr (evidence, parts[0])) == NULL)
+    return NULL;
+  start += strlen (parts[0]);
+  if ((end = strstr (start, parts[1])) == NULL || end == start)
+    return NULL;
+  return g_strndup (start, end - start);
+}
+
+/* Prowler's finding ids end in the resource's name:
+ * prowler-aws-<check>-<account>-<region>-<name>. */
+static char *
+prowler_id_name (DmFinding *finding)
+{
+  const char *id = dm_finding_get_id (finding);
+  const char *region = dm_finding_get_region (finding);
+  g_autofree char *marker = NULL;
+  const char *found;
+
+  if (id == NULL || region == NULL || *region == '\0' || !g_str_has_prefix (id, "prowler-"))
+    return NULL;
+  marker = g_strdup_printf ("-%s-", region);
+  if ((found = strstr (id, marker)) == NULL || found[strlen (marker)] == '\0')
+    return NULL;
+  return g_strdup (found + strlen (marker));
+}
+
+/* The pseudonym an id (sg-0123…) has, or gets. */
+static char *
+alias_of_id (DmRedactor *self,
+             const char *id)
+{
+  const char *alias = g_hash_table_lookup (self->names, id);
+
+  return alias ? g_strdup (alias) : redact_text (self, id, &all_names);
+}
+
+/* "Security group NAME (sg-…)" in @evidence: NAME gets the group's pseudonym. */
+static void
+learn_group_names (DmRedactor *self,
+                   const char *evidence,
+                   GHashTable *own)
+{
+  g_autoptr(GMatchInfo) info = NULL;
+
+  if (evidence == NULL)
+    return;
+  g_regex_match (self->group_name, evidence, 0, &info);
+  for (; g_match_info_matches (info); g_match_info_next (info, NULL))
+    {
+      g_autofree char *name = g_match_info_fetch (info, 2);
+      g_autofree char *id = g_match_info_fetch (info, 3);
+      g_autofree char *alias = alias_of_id (self, id);
+
+      remember_name (self, name, alias);
+      g_hash_table_add (own, g_steal_pointer (&name));
+    }
+}
+
+/* Learns the names a finding gives its own resources, and returns them
+ * (a set, owned): its resources' names, the name at the end of its tool's
+ * id, the name ScoutSuite flagged it in, security group names its
+ * evidence pairs with their ids. */
+static GHashTable *
+learn_finding (DmRedactor *self,
+               DmFinding  *finding)
+{
+  GHashTable *own = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  const char * const *resources = dm_finding_get_resources (finding);
+  const char *type = dm_finding_get_resource_type (finding);
+  g_autofree char *redacted = dm_redactor_resource (self, dm_finding_get_resource (finding), type);
+  g_autofree char *alias = resource_alias (self, redacted);
+  char *extra[] = { prowler_id_name (finding), scout_flagged_name (dm_finding_get_evidence (finding)) };
+  char *name;
+
+  if ((name = own_name (dm_finding_get_resource (finding))))
+    g_hash_table_add (own, name);
+  for (guint r = 1; resources[r]; r++)
+    {
+      g_free (dm_redactor_resource (self, resources[r], type));
+      if ((name = own_name (resources[r])))
+        g_hash_table_add (own, name);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (extra); i++)
+    {
+      if (extra[i] && alias)
+        remember_name (self, extra[i], alias);
+      if (extra[i] && g_hash_table_contains (self->names, extra[i]))
+        g_hash_table_add (own, extra[i]);
+      else
+        g_free (extra[i]);
+    }
+  learn_group_names (self, dm_finding_get_evidence (finding), own);
+  return own;
+}
+
+/* A component of a ScoutSuite path that names a resource: the key under a
+ * collection, or anything not a plain key, index or region. */
+static gboolean
+scout_component_names (const char *previous,
+                       const char *component)
+{
+  gboolean plain = TRUE;
+
+  if (g_str_equal (previous, "regions") && looks_like_region (component))
+    return FALSE;
+  if (kind_for_collection (previous))
+    return !g_str_equal (component, "id");
+  for (const char *p = component; *p; p++)
+    if (!g_ascii_islower (*p) && *p != '_')
+      plain = FALSE;
+  if (plain || strspn (component, "0123456789") == strlen (component) || looks_like_region (component))
+    return FALSE;
+  return !g_str_equal (component, "<root_account>");
+}
+
+static char *
+scout_component_alias (DmRedactor *self,
+                       const char *previous,
+                       const char *component)
+{
+  const char *alias = g_hash_table_lookup (self->names, component);
+  g_autofree char *shaped = NULL;
+  const char *kind = kind_for_collection (previous);
+
+  if (alias || g_hash_table_contains (self->issued, component))
+    return g_strdup (alias ? alias : component);
+  shaped = redact_text (self, component, &all_names);
+  if (!g_str_equal (shaped, component))
+    return g_steal_pointer (&shaped);
+  alias = pseudonym (self, kind ? kind : "resource", component);
+  remember_name (self, component, alias);
+  return g_strdup (alias);
+}
+
+/* ScoutSuite item paths (ec2.regions.eu-west-1.vpcs.vpc-1.security_groups.
+ * sg-1.rules…) name resources by key: each such key is replaced, the
+ * structure stays. Own names holding dots (bucket names) go whole first. */
+static gboolean
+scout_path_cb (const GMatchInfo *info,
+               GString          *out,
+               gpointer          user_data)
+{
+  gpointer *data = user_data;
+  DmRedactor *self = data[0];
+  GHashTable *own = data[1];
+  g_autofree char *whole = g_match_info_fetch (info, 0);
+  gsize length = strlen (whole);
+  g_autoptr(GString) path = NULL;
+  g_auto(GStrv) parts = NULL;
+  GHashTableIter iter;
+  const char *name;
+
+  while (length > 0 && whole[length - 1] == '.')
+    length--;
+  path = g_string_new_len (whole, length);
+  g_hash_table_iter_init (&iter, own);
+  while (g_hash_table_iter_next (&iter, (gpointer *)&name, NULL))
+    if (strchr (name, '.') && g_hash_table_lookup (self->names, name))
+      {
+        g_autofree char *from = g_strdup_printf (".%s.", name);
+        g_autofree char *to = g_strdup_printf (".%s.", (const char *)g_hash_table_lookup (self->names, name));
+
+        g_string_replace (path, from, to, 0);
+      }
+  parts = g_strsplit (path->str, ".", -1);
+  for (guint i = 0; parts[i]; i++)
+    {
+      g_autofree char *alias = i > 0 && scout_component_names (parts[i - 1], parts[i])
+                               ? scout_component_alias (self, parts[i - 1], parts[i]) : NULL;
+
+      g_string_append_printf (out, "%s%s", i ? "." : "", alias ? alias : parts[i]);
+    }
+  g_string_append (out, whole + length);
+  return FALSE;
+}
+
+static char *
+redact_evidence (DmRedactor *self,
+                 DmFinding  *finding,
+                 GHashTable *own)
+{
+  const char *evidence = dm_finding_get_evidence (finding);
+  g_autofree char *paths = NULL;
+  gpointer data[] = { self, own };
+  NameRules rules = { NAMES_IDENTIFIER_LIKE, own, NULL };
+
+  if (evidence == NULL)
+    return NULL;
+  if (g_strcmp0 (dm_finding_get_tool (finding), "ScoutSuite") == 0)
+    paths = g_regex_replace_eval (self->scout_path, evidence, -1, 0, 0, scout_path_cb, data, NULL);
+  return redact_text (self, paths ? paths : evidence, &rules);
+}
+
+/* An id field: the finding's own names go wherever they are, inside
+ * longer words too (tools build ids such as
+ * prowler-aws-check-<account>-<region>-<name>), then every known name. */
+static char *
+redact_id (DmRedactor *self,
+           const char *text,
+           GHashTable *own)
 {
   g_autoptr(GString) copy = NULL;
+  GHashTableIter iter;
+  const char *name;
 
   if (text == NULL)
     return NULL;
-  if (name == NULL || alias == NULL || strlen (name) < 3 || strstr (text, name) == NULL)
-    return dm_redactor_text (self, text);
   copy = g_string_new (text);
-  g_string_replace (copy, name, alias, 0);
-  return dm_redactor_text (self, copy->str);
+  g_hash_table_iter_init (&iter, own);
+  while (g_hash_table_iter_next (&iter, (gpointer *)&name, NULL))
+    {
+      const char *alias = g_hash_table_lookup (self->names, name);
+
+      if (alias && strlen (name) >= 3)
+        g_string_replace (copy, name, alias, 0);
+    }
+  return redact_text (self, copy->str, &all_names);
+}
+
+/* People's names (IAM users) are personal data: replaced in the finding's
+ * own title even when they are plain words. */
+static GHashTable *
+title_names (DmFinding *finding)
+{
+  GHashTable *names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  const char *resource = dm_finding_get_resource (finding);
+
+  if (g_strcmp0 (dm_finding_get_resource_type (finding), "AwsIamUser") == 0 ||
+      (resource && g_str_has_prefix (resource, "arn:") && strstr (resource, ":user/")))
+    g_hash_table_add (names, own_name (resource));
+  return names;
+}
+
+/* Other reports of it: their files and titles name things too. */
+static void
+redact_origins (DmRedactor      *self,
+                DmFinding       *finding,
+                DmFinding       *copy,
+                const NameRules *title_rules)
+{
+  for (guint i = 1; i < dm_finding_get_n_origins (finding); i++)
+    {
+      DmFindingOrigin origin = dm_finding_get_origin (finding, i);
+      g_autofree char *base = g_path_get_basename (origin.source);
+      g_autofree char *origin_source = dm_redactor_text (self, base);
+      g_autofree char *origin_title = redact_text (self, origin.title, title_rules);
+      DmFindingData other = { .tool = origin.tool, .source_item = origin.source_item };
+
+      other.source = origin_source;
+      other.title = origin_title;
+      dm_finding_add_origin (copy, &other);
+    }
 }
 
 /**
@@ -490,20 +938,21 @@ DmFinding *
 dm_redactor_finding (DmRedactor *self,
                      DmFinding  *finding)
 {
+  g_autoptr(GHashTable) own = learn_finding (self, finding);
+  g_autoptr(GHashTable) title_own = title_names (finding);
   g_autofree char *resource = dm_redactor_resource (self, dm_finding_get_resource (finding),
                                                     dm_finding_get_resource_type (finding));
-  g_autofree char *name = own_name (dm_finding_get_resource (finding));
-  const char *alias = name ? g_hash_table_lookup (self->names, name) : NULL;
-  g_autofree char *account = dm_redactor_text (self, dm_finding_get_account (finding));
-  g_autofree char *title = redact_field (self, dm_finding_get_title (finding), name, alias);
-  g_autofree char *evidence = redact_field (self, dm_finding_get_evidence (finding), name, alias);
-  g_autofree char *remediation = redact_field (self, dm_finding_get_remediation (finding), name, alias);
+  g_autofree char *account = redact_text (self, dm_finding_get_account (finding), &all_names);
+  NameRules title_rules = { NAMES_IDENTIFIER_LIKE, title_own, own };
+  NameRules remediation_rules = { NAMES_IDENTIFIER_LIKE, NULL, own };
+  g_autofree char *title = redact_text (self, dm_finding_get_title (finding), &title_rules);
+  g_autofree char *evidence = redact_evidence (self, finding, own);
+  g_autofree char *remediation = redact_text (self, dm_finding_get_remediation (finding), &remediation_rules);
   g_autofree char *source_base = g_path_get_basename (dm_finding_get_source (finding));
   g_autofree char *source = dm_redactor_text (self, source_base);
   g_autofree char *id = NULL;
   const char * const *resources = dm_finding_get_resources (finding);
   g_autoptr(GPtrArray) other_resources = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) origins = g_ptr_array_new_with_free_func (g_free);
   DmFinding *copy;
   DmFindingData data = {
     .check = dm_finding_get_check (finding),
@@ -522,7 +971,7 @@ dm_redactor_finding (DmRedactor *self,
   if (dm_finding_get_check (finding) && g_str_equal (dm_finding_get_tool (finding), "Demarc"))
     id = g_strdup_printf ("%s/%s", dm_finding_get_check (finding), resource);
   else
-    id = redact_field (self, dm_finding_get_id (finding), name, alias);
+    id = redact_id (self, dm_finding_get_id (finding), own);
 
   data.id = id;
   data.resource = resource;
@@ -539,22 +988,7 @@ dm_redactor_finding (DmRedactor *self,
   data.resources = (const char * const *)other_resources->pdata;
 
   copy = dm_finding_new (&data);
-
-  /* Other reports of it: their files and titles name things too. */
-  for (guint i = 1; i < dm_finding_get_n_origins (finding); i++)
-    {
-      DmFindingOrigin origin = dm_finding_get_origin (finding, i);
-      g_autofree char *base = g_path_get_basename (origin.source);
-      char *origin_source = dm_redactor_text (self, base);
-      char *origin_title = redact_field (self, origin.title, name, alias);
-      DmFindingData other = { .tool = origin.tool, .source_item = origin.source_item };
-
-      g_ptr_array_add (origins, origin_source);
-      g_ptr_array_add (origins, origin_title);
-      other.source = origin_source;
-      other.title = origin_title;
-      dm_finding_add_origin (copy, &other);
-    }
+  redact_origins (self, finding, copy, &title_rules);
   return copy;
 }
 
@@ -575,16 +1009,12 @@ dm_redactor_findings (DmRedactor *self,
 
   g_return_val_if_fail (DM_IS_REDACTOR (self), NULL);
 
+  /* Only to learn the names: the pseudonyms are asked for again below. */
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(DmFinding) finding = g_list_model_get_item (findings, i);
 
-      const char * const *resources = dm_finding_get_resources (finding);
-
-      /* Only to learn the names: the pseudonym is asked for again below. */
-      g_free (dm_redactor_resource (self, dm_finding_get_resource (finding), dm_finding_get_resource_type (finding)));
-      for (guint r = 1; resources[r]; r++)
-        g_free (dm_redactor_resource (self, resources[r], dm_finding_get_resource_type (finding)));
+      g_hash_table_unref (learn_finding (self, finding));
     }
 
   for (guint i = 0; i < n; i++)
