@@ -59,11 +59,21 @@ typedef enum
   NAMES_ALL,
 } NameScope;
 
+/* The names a finding gives its own resources, each with this finding's
+ * pseudonym for it: two security groups named "default" keep theirs. */
+typedef struct
+{
+  GHashTable *resources;  /* name → alias: its resources' names, its tool id's name */
+  GHashTable *pinned;     /* name → alias: names its evidence ties to it ("Flagged in NAME",
+                           * "Security group NAME (sg-…)"), and people's */
+  GHashTable *people;     /* name → alias: IAM users' names */
+} OwnNames;
+
 typedef struct
 {
   NameScope   scope;
-  GHashTable *anywhere;    /* names replaced wherever they stand as words */
-  GHashTable *after_kind;  /* names replaced after a word naming their kind */
+  GHashTable *anywhere;    /* name → alias, replaced wherever they stand as words */
+  GHashTable *after_kind;  /* name → alias, replaced after a word naming their kind */
 } NameRules;
 
 static const NameRules all_names = { NAMES_ALL, NULL, NULL };
@@ -366,6 +376,7 @@ arn_cb (const GMatchInfo *info,
   g_autofree char *region = g_match_info_fetch (info, 3);
   g_autofree char *account = g_match_info_fetch (info, 4);
   g_autofree char *resource = g_match_info_fetch (info, 5);
+  gsize dots = 0;
   g_autofree char *kind = NULL;
   g_autofree char *type_part = NULL;
   g_autofree char *name = NULL;
@@ -381,9 +392,24 @@ arn_cb (const GMatchInfo *info,
       return FALSE;
     }
 
+  /* "… trusted by arn:aws:iam::111122223333:root." ends a sentence. */
+  while (resource[0] && g_str_has_suffix (resource, "."))
+    {
+      resource[strlen (resource) - 1] = '\0';
+      dots++;
+    }
   split_arn_resource (service, resource, &kind, &type_part, &name, &suffix);
-  alias = g_hash_table_lookup (self->names, name);
-  if (alias == NULL && g_hash_table_contains (self->issued, name))
+  /* One kind for a group as an ARN and as an id: sg-N. */
+  if (g_str_equal (kind, "security-group"))
+    {
+      g_free (kind);
+      kind = g_strdup ("sg");
+    }
+  /* A name as unique as an id (sg-0123…, thumbnailer-2) keeps the one
+   * pseudonym it has as a name; a plain one ("default": every VPC has a
+   * security group so named) gets one per kind. "root" names no one. */
+  alias = identifier_like (name) ? g_hash_table_lookup (self->names, name) : NULL;
+  if (alias == NULL && (g_hash_table_contains (self->issued, name) || g_str_equal (name, "root")))
     alias = name;
   if (alias == NULL)
     {
@@ -392,6 +418,8 @@ arn_cb (const GMatchInfo *info,
     }
   g_string_append_printf (out, "arn:%s:%s:%s:%s:%s%s%s", partition, service, region,
                           account && *account ? pseudonym (self, "account", account) : "", type_part, alias, suffix);
+  for (; dots > 0; dots--)
+    g_string_append_c (out, '.');
   return FALSE;
 }
 
@@ -461,21 +489,27 @@ static const char * const kind_words[] = {
   "profile", "hub", "analyzer", "detector", "recorder", "named", "called", NULL
 };
 
-/* Whether a known name found in free text, after the word @previous, is
- * replaced there. */
-static gboolean
-name_applies (const char      *name,
+/* The pseudonym a known name found in free text, after the word
+ * @previous, is replaced by there; NULL to leave it. */
+static const char *
+lookup_alias (DmRedactor      *self,
+              const char      *name,
               const char      *previous,
               const NameRules *rules)
 {
-  g_autofree char *lower = previous ? g_ascii_strdown (previous, -1) : NULL;
+  const char *alias;
 
-  if (rules->scope == NAMES_ALL || identifier_like (name))
-    return TRUE;
-  if (rules->anywhere && g_hash_table_contains (rules->anywhere, name))
-    return TRUE;
-  return rules->after_kind && lower && g_hash_table_contains (rules->after_kind, name) &&
-         g_strv_contains (kind_words, lower);
+  if (rules->anywhere && (alias = g_hash_table_lookup (rules->anywhere, name)))
+    return alias;
+  if (rules->after_kind && previous && (alias = g_hash_table_lookup (rules->after_kind, name)))
+    {
+      g_autofree char *lower = g_ascii_strdown (previous, -1);
+
+      if (g_strv_contains (kind_words, lower))
+        return alias;
+    }
+  alias = g_hash_table_lookup (self->names, name);
+  return alias && (rules->scope == NAMES_ALL || identifier_like (name)) ? alias : NULL;
 }
 
 /* Known names, as whole words: a hash lookup per word, so thousands of
@@ -506,9 +540,9 @@ replace_names (DmRedactor      *self,
       length = p - start;
       word = g_strndup (start, length);
       /* "… bucket logs." ends a sentence, not the name. */
-      while (length > 1 && (alias = g_hash_table_lookup (self->names, word)) == NULL && word[length - 1] == '.')
+      while ((alias = lookup_alias (self, word, previous, rules)) == NULL && length > 1 && word[length - 1] == '.')
         word[--length] = '\0';
-      if ((alias = g_hash_table_lookup (self->names, word)) && name_applies (word, previous, rules))
+      if (alias)
         {
           g_string_append (out, alias);
           g_string_append_len (out, start + length, (p - start) - length);
@@ -523,9 +557,10 @@ replace_names (DmRedactor      *self,
   for (guint i = 0; i < self->odd_names->len; i++)
     {
       const char *name = g_ptr_array_index (self->odd_names, i);
+      const char *alias;
 
-      if (strstr (out->str, name) && name_applies (name, NULL, rules))
-        g_string_replace (out, name, g_hash_table_lookup (self->names, name), 0);
+      if (strstr (out->str, name) && (alias = lookup_alias (self, name, NULL, rules)))
+        g_string_replace (out, name, alias, 0);
     }
   return g_string_free (out, FALSE);
 }
@@ -630,7 +665,7 @@ dm_redactor_resource (DmRedactor *self,
       g_str_equal (valid, "root") || g_str_equal (valid, "password policy"))
     return redact_text (self, valid, &all_names);
 
-  if ((alias = g_hash_table_lookup (self->names, valid)))
+  if (identifier_like (valid) && (alias = g_hash_table_lookup (self->names, valid)))
     return g_strdup (alias);
   alias = pseudonym (self, kind_for_type (resource_type), valid);
   remember_name (self, valid, alias);
@@ -710,11 +745,35 @@ alias_of_id (DmRedactor *self,
   return alias ? g_strdup (alias) : redact_text (self, id, &all_names);
 }
 
+static void
+own_names_clear (OwnNames *own)
+{
+  g_clear_pointer (&own->resources, g_hash_table_unref);
+  g_clear_pointer (&own->pinned, g_hash_table_unref);
+  g_clear_pointer (&own->people, g_hash_table_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (OwnNames, own_names_clear)
+
+/* @name is @alias here, and elsewhere too unless it has a pseudonym already. */
+static void
+own_add (DmRedactor *self,
+         GHashTable *table,
+         const char *name,
+         const char *alias)
+{
+  if (name == NULL || alias == NULL || strlen (name) < 2 || g_str_equal (name, alias))
+    return;
+  remember_name (self, name, alias);
+  if (!g_hash_table_contains (table, name))
+    g_hash_table_insert (table, g_strdup (name), g_strdup (alias));
+}
+
 /* "Security group NAME (sg-…)" in @evidence: NAME gets the group's pseudonym. */
 static void
 learn_group_names (DmRedactor *self,
                    const char *evidence,
-                   GHashTable *own)
+                   OwnNames   *own)
 {
   g_autoptr(GMatchInfo) info = NULL;
 
@@ -727,46 +786,60 @@ learn_group_names (DmRedactor *self,
       g_autofree char *id = g_match_info_fetch (info, 3);
       g_autofree char *alias = alias_of_id (self, id);
 
-      remember_name (self, name, alias);
-      g_hash_table_add (own, g_steal_pointer (&name));
+      own_add (self, own->pinned, name, alias);
     }
 }
 
-/* Learns the names a finding gives its own resources, and returns them
- * (a set, owned): its resources' names, the name at the end of its tool's
- * id, the name ScoutSuite flagged it in, security group names its
- * evidence pairs with their ids. */
-static GHashTable *
-learn_finding (DmRedactor *self,
-               DmFinding  *finding)
+static gboolean
+is_user (const char *resource,
+         const char *type)
 {
-  GHashTable *own = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  return g_strcmp0 (type, "AwsIamUser") == 0 || (resource && g_str_has_prefix (resource, "arn:") &&
+                                                 strstr (resource, ":user/"));
+}
+
+/* One resource of the finding: its name, with the pseudonym it got. */
+static void
+learn_resource (DmRedactor *self,
+                OwnNames   *own,
+                const char *resource,
+                const char *type)
+{
+  g_autofree char *redacted = dm_redactor_resource (self, resource, type);
+  g_autofree char *alias = resource_alias (self, redacted);
+  g_autofree char *name = own_name (resource);
+
+  own_add (self, own->resources, name, alias);
+  if (is_user (resource, type))
+    {
+      own_add (self, own->people, name, alias);
+      own_add (self, own->pinned, name, alias);
+    }
+}
+
+/* Learns the names a finding gives its own resources (see OwnNames). */
+static void
+learn_finding (DmRedactor *self,
+               DmFinding  *finding,
+               OwnNames   *own)
+{
   const char * const *resources = dm_finding_get_resources (finding);
   const char *type = dm_finding_get_resource_type (finding);
   g_autofree char *redacted = dm_redactor_resource (self, dm_finding_get_resource (finding), type);
   g_autofree char *alias = resource_alias (self, redacted);
-  char *extra[] = { prowler_id_name (finding), scout_flagged_name (dm_finding_get_evidence (finding)) };
-  char *name;
+  g_autofree char *tool_name = prowler_id_name (finding);
+  g_autofree char *flagged = scout_flagged_name (dm_finding_get_evidence (finding));
 
-  if ((name = own_name (dm_finding_get_resource (finding))))
-    g_hash_table_add (own, name);
+  own->resources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  own->pinned = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  own->people = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  learn_resource (self, own, dm_finding_get_resource (finding), type);
   for (guint r = 1; resources[r]; r++)
-    {
-      g_free (dm_redactor_resource (self, resources[r], type));
-      if ((name = own_name (resources[r])))
-        g_hash_table_add (own, name);
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (extra); i++)
-    {
-      if (extra[i] && alias)
-        remember_name (self, extra[i], alias);
-      if (extra[i] && g_hash_table_contains (self->names, extra[i]))
-        g_hash_table_add (own, extra[i]);
-      else
-        g_free (extra[i]);
-    }
+    learn_resource (self, own, resources[r], type);
+  own_add (self, own->resources, tool_name, alias);
+  own_add (self, own->pinned, flagged, alias);
   learn_group_names (self, dm_finding_get_evidence (finding), own);
-  return own;
 }
 
 /* A component of a ScoutSuite path that names a resource: the key under a
@@ -782,7 +855,7 @@ scout_component_names (const char *previous,
   if (kind_for_collection (previous))
     return !g_str_equal (component, "id");
   for (const char *p = component; *p; p++)
-    if (!g_ascii_islower (*p) && *p != '_')
+    if (!g_ascii_isalpha (*p) && *p != '_')
       plain = FALSE;
   if (plain || strspn (component, "0123456789") == strlen (component) || looks_like_region (component))
     return FALSE;
@@ -791,13 +864,18 @@ scout_component_names (const char *previous,
 
 static char *
 scout_component_alias (DmRedactor *self,
+                       OwnNames   *own,
                        const char *previous,
                        const char *component)
 {
-  const char *alias = g_hash_table_lookup (self->names, component);
+  const char *alias = g_hash_table_lookup (own->resources, component);
   g_autofree char *shaped = NULL;
   const char *kind = kind_for_collection (previous);
 
+  if (alias == NULL)
+    alias = g_hash_table_lookup (own->pinned, component);
+  if (alias == NULL && identifier_like (component))
+    alias = g_hash_table_lookup (self->names, component);
   if (alias || g_hash_table_contains (self->issued, component))
     return g_strdup (alias ? alias : component);
   shaped = redact_text (self, component, &all_names);
@@ -818,33 +896,33 @@ scout_path_cb (const GMatchInfo *info,
 {
   gpointer *data = user_data;
   DmRedactor *self = data[0];
-  GHashTable *own = data[1];
+  OwnNames *own = data[1];
   g_autofree char *whole = g_match_info_fetch (info, 0);
   gsize length = strlen (whole);
   g_autoptr(GString) path = NULL;
   g_auto(GStrv) parts = NULL;
   GHashTableIter iter;
-  const char *name;
+  const char *name, *alias;
 
   while (length > 0 && whole[length - 1] == '.')
     length--;
   path = g_string_new_len (whole, length);
-  g_hash_table_iter_init (&iter, own);
-  while (g_hash_table_iter_next (&iter, (gpointer *)&name, NULL))
-    if (strchr (name, '.') && g_hash_table_lookup (self->names, name))
+  g_hash_table_iter_init (&iter, own->resources);
+  while (g_hash_table_iter_next (&iter, (gpointer *)&name, (gpointer *)&alias))
+    if (strchr (name, '.'))
       {
         g_autofree char *from = g_strdup_printf (".%s.", name);
-        g_autofree char *to = g_strdup_printf (".%s.", (const char *)g_hash_table_lookup (self->names, name));
+        g_autofree char *to = g_strdup_printf (".%s.", alias);
 
         g_string_replace (path, from, to, 0);
       }
   parts = g_strsplit (path->str, ".", -1);
   for (guint i = 0; parts[i]; i++)
     {
-      g_autofree char *alias = i > 0 && scout_component_names (parts[i - 1], parts[i])
-                               ? scout_component_alias (self, parts[i - 1], parts[i]) : NULL;
+      g_autofree char *replaced = i > 0 && scout_component_names (parts[i - 1], parts[i])
+                                  ? scout_component_alias (self, own, parts[i - 1], parts[i]) : NULL;
 
-      g_string_append_printf (out, "%s%s", i ? "." : "", alias ? alias : parts[i]);
+      g_string_append_printf (out, "%s%s", i ? "." : "", replaced ? replaced : parts[i]);
     }
   g_string_append (out, whole + length);
   return FALSE;
@@ -853,12 +931,12 @@ scout_path_cb (const GMatchInfo *info,
 static char *
 redact_evidence (DmRedactor *self,
                  DmFinding  *finding,
-                 GHashTable *own)
+                 OwnNames   *own)
 {
   const char *evidence = dm_finding_get_evidence (finding);
   g_autofree char *paths = NULL;
   gpointer data[] = { self, own };
-  NameRules rules = { NAMES_IDENTIFIER_LIKE, own, NULL };
+  NameRules rules = { NAMES_IDENTIFIER_LIKE, own->pinned, own->resources };
 
   if (evidence == NULL)
     return NULL;
@@ -869,42 +947,37 @@ redact_evidence (DmRedactor *self,
 
 /* An id field: the finding's own names go wherever they are, inside
  * longer words too (tools build ids such as
- * prowler-aws-check-<account>-<region>-<name>), then every known name. */
+ * prowler-aws-check-<account>-<region>-<name>); a plain name only as the
+ * id's last part, not inside the check's id. Then every known name. */
 static char *
 redact_id (DmRedactor *self,
            const char *text,
-           GHashTable *own)
+           OwnNames   *own)
 {
   g_autoptr(GString) copy = NULL;
   GHashTableIter iter;
-  const char *name;
+  const char *name, *alias;
 
   if (text == NULL)
     return NULL;
   copy = g_string_new (text);
-  g_hash_table_iter_init (&iter, own);
-  while (g_hash_table_iter_next (&iter, (gpointer *)&name, NULL))
+  g_hash_table_iter_init (&iter, own->resources);
+  while (g_hash_table_iter_next (&iter, (gpointer *)&name, (gpointer *)&alias))
     {
-      const char *alias = g_hash_table_lookup (self->names, name);
+      gsize length = strlen (name);
 
-      if (alias && strlen (name) >= 3)
+      if (length < 3)
+        continue;
+      if (identifier_like (name))
         g_string_replace (copy, name, alias, 0);
+      else if (copy->len > length && g_str_has_suffix (copy->str, name) &&
+               strchr ("-/:", copy->str[copy->len - length - 1]))
+        {
+          g_string_truncate (copy, copy->len - length);
+          g_string_append (copy, alias);
+        }
     }
   return redact_text (self, copy->str, &all_names);
-}
-
-/* People's names (IAM users) are personal data: replaced in the finding's
- * own title even when they are plain words. */
-static GHashTable *
-title_names (DmFinding *finding)
-{
-  GHashTable *names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  const char *resource = dm_finding_get_resource (finding);
-
-  if (g_strcmp0 (dm_finding_get_resource_type (finding), "AwsIamUser") == 0 ||
-      (resource && g_str_has_prefix (resource, "arn:") && strstr (resource, ":user/")))
-    g_hash_table_add (names, own_name (resource));
-  return names;
 }
 
 /* Other reports of it: their files and titles name things too. */
@@ -938,16 +1011,14 @@ DmFinding *
 dm_redactor_finding (DmRedactor *self,
                      DmFinding  *finding)
 {
-  g_autoptr(GHashTable) own = learn_finding (self, finding);
-  g_autoptr(GHashTable) title_own = title_names (finding);
-  g_autofree char *resource = dm_redactor_resource (self, dm_finding_get_resource (finding),
-                                                    dm_finding_get_resource_type (finding));
+  g_auto(OwnNames) own = { NULL };
+  g_autofree char *resource = NULL;
   g_autofree char *account = redact_text (self, dm_finding_get_account (finding), &all_names);
-  NameRules title_rules = { NAMES_IDENTIFIER_LIKE, title_own, own };
-  NameRules remediation_rules = { NAMES_IDENTIFIER_LIKE, NULL, own };
-  g_autofree char *title = redact_text (self, dm_finding_get_title (finding), &title_rules);
-  g_autofree char *evidence = redact_evidence (self, finding, own);
-  g_autofree char *remediation = redact_text (self, dm_finding_get_remediation (finding), &remediation_rules);
+  NameRules title_rules = { NAMES_IDENTIFIER_LIKE, NULL, NULL };
+  NameRules remediation_rules = { NAMES_IDENTIFIER_LIKE, NULL, NULL };
+  g_autofree char *title = NULL;
+  g_autofree char *evidence = NULL;
+  g_autofree char *remediation = NULL;
   g_autofree char *source_base = g_path_get_basename (dm_finding_get_source (finding));
   g_autofree char *source = dm_redactor_text (self, source_base);
   g_autofree char *id = NULL;
@@ -967,11 +1038,19 @@ dm_redactor_finding (DmRedactor *self,
     .tool = dm_finding_get_tool (finding),
   };
 
+  learn_finding (self, finding, &own);
+  resource = dm_redactor_resource (self, dm_finding_get_resource (finding), dm_finding_get_resource_type (finding));
+  title_rules.anywhere = own.people;
+  title_rules.after_kind = remediation_rules.after_kind = own.resources;
+  title = redact_text (self, dm_finding_get_title (finding), &title_rules);
+  evidence = redact_evidence (self, finding, &own);
+  remediation = redact_text (self, dm_finding_get_remediation (finding), &remediation_rules);
+
   /* Ids of external findings are ARNs or hashes with the account in them. */
   if (dm_finding_get_check (finding) && g_str_equal (dm_finding_get_tool (finding), "Demarc"))
     id = g_strdup_printf ("%s/%s", dm_finding_get_check (finding), resource);
   else
-    id = redact_id (self, dm_finding_get_id (finding), own);
+    id = redact_id (self, dm_finding_get_id (finding), &own);
 
   data.id = id;
   data.resource = resource;
@@ -1013,8 +1092,9 @@ dm_redactor_findings (DmRedactor *self,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(DmFinding) finding = g_list_model_get_item (findings, i);
+      g_auto(OwnNames) own = { NULL };
 
-      g_hash_table_unref (learn_finding (self, finding));
+      learn_finding (self, finding, &own);
     }
 
   for (guint i = 0; i < n; i++)

@@ -27,6 +27,7 @@ struct _DmReport
   GListModel   *findings;     /* redacted when asked */
   DmAssessment *assessment;
   GPtrArray    *input_paths;  /* char*, redacted when asked */
+  GPtrArray    *inputs;       /* DmImportInput*, redacted copies; NULL when not redacted */
   gboolean      redacted;
 };
 

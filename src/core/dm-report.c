@@ -40,6 +40,7 @@ dm_report_finalize (GObject *object)
   g_clear_object (&self->findings);
   g_clear_object (&self->assessment);
   g_clear_pointer (&self->input_paths, g_ptr_array_unref);
+  g_clear_pointer (&self->inputs, g_ptr_array_unref);
 
   G_OBJECT_CLASS (dm_report_parent_class)->finalize (object);
 }
@@ -54,6 +55,48 @@ static void
 dm_report_init (DmReport *self)
 {
   self->input_paths = g_ptr_array_new_with_free_func (g_free);
+}
+
+static void
+skip_reason_free (gpointer data)
+{
+  DmSkipReason *reason = data;
+
+  g_free (reason->reason);
+  g_free (reason);
+}
+
+static void
+input_free (gpointer data)
+{
+  DmImportInput *input = data;
+
+  g_ptr_array_unref (input->reasons);
+  g_free (input);
+}
+
+/* An input's counts with its skip reasons redacted: they quote the
+ * export (its keys, the reader's error about a line). @redactor NULL:
+ * copied as they are. The path is left out (input_paths has it). */
+static DmImportInput *
+input_copy (const DmImportInput *input,
+            DmRedactor          *redactor)
+{
+  DmImportInput *copy = g_new (DmImportInput, 1);
+
+  *copy = *input;
+  copy->path = NULL;
+  copy->reasons = g_ptr_array_new_with_free_func (skip_reason_free);
+  for (guint r = 0; r < input->reasons->len; r++)
+    {
+      const DmSkipReason *reason = g_ptr_array_index (input->reasons, r);
+      DmSkipReason *other = g_new (DmSkipReason, 1);
+
+      other->reason = redactor ? dm_redactor_text (redactor, reason->reason) : g_strdup (reason->reason);
+      other->count = reason->count;
+      g_ptr_array_add (copy->reasons, other);
+    }
+  return copy;
 }
 
 /**
@@ -110,6 +153,9 @@ dm_report_new_for_findings (DmModel     *model,
         {
           g_autofree char *base = g_path_get_basename (path);
           g_ptr_array_add (self->input_paths, dm_redactor_text (redactor, base));
+          if (self->inputs == NULL)
+            self->inputs = g_ptr_array_new_with_free_func (input_free);
+          g_ptr_array_add (self->inputs, input_copy (dm_importer_get_input (importer, i), redactor));
         }
       else
         g_ptr_array_add (self->input_paths, g_strdup (path));
@@ -143,6 +189,12 @@ dm_report_copy (DmReport *self)
   copy->findings = dm_finding_list_copy (self->findings);
   for (guint i = 0; i < self->input_paths->len; i++)
     g_ptr_array_add (copy->input_paths, g_strdup (g_ptr_array_index (self->input_paths, i)));
+  for (guint i = 0; self->inputs && i < self->inputs->len; i++)
+    {
+      if (copy->inputs == NULL)
+        copy->inputs = g_ptr_array_new_with_free_func (input_free);
+      g_ptr_array_add (copy->inputs, input_copy (g_ptr_array_index (self->inputs, i), NULL));
+    }
   return copy;
 }
 
@@ -182,8 +234,8 @@ dm_report_get_input_path (DmReport *self,
 /**
  * dm_report_get_input:
  *
- * Counts and skip reasons of an input; its path is in
- * dm_report_get_input_path(), redacted when the report is.
+ * Counts and skip reasons of an input, the reasons redacted when the
+ * report is; its path is in dm_report_get_input_path(), redacted too.
  */
 const DmImportInput *
 dm_report_get_input (DmReport *self,
@@ -191,6 +243,8 @@ dm_report_get_input (DmReport *self,
 {
   g_return_val_if_fail (DM_IS_REPORT (self), NULL);
   g_return_val_if_fail (index < self->input_paths->len, NULL);
+  if (self->inputs)
+    return g_ptr_array_index (self->inputs, index);
   return dm_importer_get_input (self->importer, index);
 }
 
