@@ -4,10 +4,16 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <stdio.h>
+
 #include "test-util.h"
 
 #include "dm-importer.h"
+#include "dm-output.h"
 #include "dm-redactor.h"
+#include "dm-report.h"
 
 /* Identifiers the demo-like fixture holds: none may survive redaction. */
 static const char *originals[] = {
@@ -223,6 +229,560 @@ test_tool_ids (void)
   g_assert_cmpstr (dm_finding_get_resource (redacted), ==, "arn:aws:s3:::bucket-1");
 }
 
+
+/* --- Redacted outputs hold nothing of the source files -------------------- */
+
+/* The identifiers of source files, collected from the files themselves
+ * (not from what Demarc read): by shape, every ARN (AWS-managed ones
+ * aside), account id, IPv4 address, access key and IAM unique id, 64-hex
+ * canonical id, sg-/vpc-/subnet-/i-/vol- id and email; by place, the names
+ * of resources (the last part of an ARN, OCSF resources[].name and .uid,
+ * Prowler's "Resource ID", ScoutSuite's keys, names and ids under its
+ * resource collections). */
+typedef struct
+{
+  GHashTable *shaped;   /* identifier-like: in no output, anywhere */
+  GHashTable *plain;    /* plain words ("default", "enabled"): never a resource again */
+  GHashTable *people;   /* IAM users' names */
+} SourceIds;
+
+static const char *shape_patterns[] = {
+  "\\barn:aws[a-z-]*:[a-z0-9-]*:[a-z0-9-]*:[^:\\s\"',;<>()\\[\\]{}]*:[^\\s\"',;<>()\\[\\]{}\\\\]+",
+  "(?<![0-9])[0-9]{12}(?![0-9])",
+  "(?<![\\w.])(?:[0-9]{1,3}\\.){3}[0-9]{1,3}(?![\\w]|\\.[0-9])",
+  "\\b(?:AKIA|ASIA|AIDA|AROA|ANPA|AGPA|AIPA|ANVA|APKA)[A-Z0-9]{12,}\\b",
+  "\\b[0-9a-f]{64}\\b",
+  "\\b(?:sg|vpc|subnet|i|vol)-(?=[0-9a-z]*[0-9])[0-9a-z]{4,17}\\b",
+  "[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}",
+};
+
+static const char *scout_collection_keys[] = {
+  "buckets", "users", "roles", "groups", "policies", "security_groups", "vpcs", "subnets", "instances",
+  "volumes", "snapshots", "functions", "clusters", "keys", "trails", "topics", "queues", "tables", "grantees", NULL
+};
+
+/* Words after which a plain name is a name, as dm-redactor.c has them. */
+static const char *kind_words[] = {
+  "bucket", "function", "user", "role", "group", "cluster", "instance", "table", "queue", "topic",
+  "key", "trail", "policy", "repository", "domain", "distribution", "database", "db", "secret",
+  "stack", "volume", "snapshot", "vpc", "subnet", "certificate", "alarm", "api", "environment",
+  "profile", "hub", "analyzer", "detector", "recorder", "named", "called", NULL
+};
+
+/* The test's own reading of "identifier-like", written apart from the
+ * redactor's: a digit or - _ . / : @, or a capital after a small letter. */
+static gboolean
+looks_identifier (const char *name)
+{
+  for (const char *p = name; *p; p++)
+    if (g_ascii_isdigit (*p) || strchr ("-_./:@", *p) || (p > name && g_ascii_isupper (*p) && g_ascii_islower (p[-1])))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+add_name (SourceIds  *ids,
+          const char *name,
+          gboolean    person)
+{
+  /* Placeholders such as arn:aws:iam::<account_uid>:root name no one. */
+  if (name == NULL || strlen (name) < 3 || strchr (name, '<') || g_str_equal (name, "root"))
+    return;
+  g_hash_table_add (looks_identifier (name) ? ids->shaped : ids->plain, g_strdup (name));
+  if (person)
+    g_hash_table_add (ids->people, g_strdup (name));
+}
+
+static void
+add_arn (SourceIds  *ids,
+         const char *arn)
+{
+  g_auto(GStrv) parts = g_strsplit (arn, ":", 6);
+  const char *slash;
+
+  /* AWS's own policies and products identify no one. */
+  if (g_strv_length (parts) < 6 || g_str_equal (parts[4], "aws") || g_str_has_prefix (parts[5], "product/"))
+    return;
+  g_hash_table_add (ids->shaped, g_strdup (arn));
+  slash = strrchr (parts[5], '/');
+  add_name (ids, slash ? slash + 1 : strrchr (arn, ':') + 1, strstr (arn, ":user/") != NULL);
+}
+
+static void
+collect_shapes (SourceIds  *ids,
+                const char *text)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (shape_patterns); i++)
+    {
+      g_autoptr(GRegex) regex = g_regex_new (shape_patterns[i], 0, 0, NULL);
+      g_autoptr(GMatchInfo) info = NULL;
+
+      g_assert_nonnull (regex);
+      g_regex_match (regex, text, 0, &info);
+      for (; g_match_info_matches (info); g_match_info_next (info, NULL))
+        {
+          g_autofree char *found = g_match_info_fetch (info, 0);
+
+          while (g_str_has_suffix (found, "."))
+            found[strlen (found) - 1] = '\0';
+          if (i == 0)
+            add_arn (ids, found);
+          else if (!g_str_equal (found, "0.0.0.0") && !g_str_has_prefix (found, "127."))
+            g_hash_table_add (ids->shaped, g_steal_pointer (&found));
+        }
+    }
+}
+
+static void collect_node (SourceIds *ids, JsonNode *node, const char *key, const char *parent_key);
+
+static void
+collect_object (SourceIds  *ids,
+                JsonObject *o,
+                const char *key,
+                const char *parent_key)
+{
+  g_autoptr(GList) members = json_object_get_members (o);
+  gboolean resource = g_strcmp0 (parent_key, "resources") == 0 ||
+                      (parent_key && g_strv_contains (scout_collection_keys, parent_key));
+
+  if (resource)
+    {
+      if (g_strcmp0 (parent_key, "resources") != 0)
+        add_name (ids, key, g_strcmp0 (parent_key, "users") == 0);
+      for (const char * const *m = (const char *[]){ "name", "uid", "id", NULL }; *m; m++)
+        if (json_object_has_member (o, *m) && JSON_NODE_HOLDS_VALUE (json_object_get_member (o, *m)) &&
+            json_object_get_string_member (o, *m))
+          add_name (ids, json_object_get_string_member (o, *m), g_strcmp0 (parent_key, "users") == 0);
+    }
+  for (const char * const *m = (const char *[]){ "Resource ID", "ResourceId", NULL }; *m; m++)
+    if (json_object_has_member (o, *m) && JSON_NODE_HOLDS_VALUE (json_object_get_member (o, *m)))
+      add_name (ids, json_object_get_string_member (o, *m), FALSE);
+  for (GList *l = members; l; l = l->next)
+    collect_node (ids, json_object_get_member (o, l->data), l->data, key);
+}
+
+static void
+collect_node (SourceIds  *ids,
+              JsonNode   *node,
+              const char *key,
+              const char *parent_key)
+{
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    collect_object (ids, json_node_get_object (node), key, parent_key);
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    for (guint i = 0; i < json_array_get_length (json_node_get_array (node)); i++)
+      collect_node (ids, json_array_get_element (json_node_get_array (node), i), NULL, key);
+}
+
+static void
+collect_file (SourceIds  *ids,
+              const char *path)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  const char *json;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &text, &length, NULL));
+  collect_shapes (ids, text);
+  /* ScoutSuite's .js: the object after "scoutsuite_results =". */
+  json = g_str_has_suffix (path, ".js") && strchr (text, '{') ? strchr (text, '{') : text;
+  if (json_parser_load_from_data (parser, json, -1, NULL))
+    collect_node (ids, json_parser_get_root (parser), NULL, NULL);
+  else if (g_str_has_suffix (path, ".json"))   /* newline-delimited */
+    {
+      g_auto(GStrv) lines = g_strsplit (json, "\n", -1);
+
+      for (guint i = 0; lines[i]; i++)
+        if (*lines[i] && json_parser_load_from_data (parser, lines[i], -1, NULL))
+          collect_node (ids, json_parser_get_root (parser), NULL, NULL);
+    }
+}
+
+static void
+source_ids_clear (SourceIds *ids)
+{
+  g_clear_pointer (&ids->shaped, g_hash_table_unref);
+  g_clear_pointer (&ids->plain, g_hash_table_unref);
+  g_clear_pointer (&ids->people, g_hash_table_unref);
+}
+
+static char *
+write_output (DmReport       *report,
+              DmOutputFormat  format)
+{
+  g_autoptr(DmCatalogue) catalogue = dm_catalogue_new_default (NULL);
+  g_autoptr(GError) error = NULL;
+  char *buffer = NULL;
+  size_t size = 0;
+  FILE *out = open_memstream (&buffer, &size);
+
+  g_assert_true (dm_output_write (report, catalogue, format, out, &error));
+  g_assert_no_error (error);
+  fclose (out);
+  return buffer;
+}
+
+static char *
+read_and_remove (const char *path)
+{
+  char *text = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  g_remove (path);
+  return text;
+}
+
+/* The PDF's text through pdftotext; NULL when it is not installed. */
+static char *
+pdf_text (DmReport   *report,
+          const char *dir)
+{
+  g_autofree char *program = g_find_program_in_path ("pdftotext");
+  g_autofree char *pdf = g_build_filename (dir, "report.pdf", NULL);
+  g_autofree char *txt = g_build_filename (dir, "report.txt", NULL);
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { program, "-enc", "UTF-8", pdf, txt, NULL };
+  int status = 0;
+
+  if (program == NULL)
+    return NULL;
+  g_assert_true (dm_report_write (report, pdf, DM_REPORT_PDF, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_remove (pdf);
+  return read_and_remove (txt);
+}
+
+typedef struct
+{
+  const char *name;
+  char       *text;
+} Output;
+
+/* Every output of one redacted report, in memory; the PDF's only when
+ * pdftotext is installed (the count says). */
+static GArray *
+all_outputs (DmReport *report)
+{
+  g_autofree char *dir = g_dir_make_tmp ("demarc-redact-XXXXXX", NULL);
+  g_autofree char *diagram = g_build_filename (dir, "diagram.svg", NULL);
+  g_autofree char *matrix = g_build_filename (dir, "matrix.svg", NULL);
+  GArray *outputs = g_array_new (FALSE, TRUE, sizeof (Output));
+  Output add[] = {
+    { "html", dm_report_to_html (report) },
+    { "markdown", dm_report_to_markdown (report) },
+    { "csv", write_output (report, DM_OUTPUT_CSV) },
+    { "json", write_output (report, DM_OUTPUT_JSON) },
+    { "sarif", write_output (report, DM_OUTPUT_SARIF) },
+    { "junit", write_output (report, DM_OUTPUT_JUNIT) },
+    { "pdf", pdf_text (report, dir) },
+  };
+
+  g_assert_true (dm_report_write_diagram (report, NULL, diagram, DM_REPORT_SVG, NULL));
+  g_assert_true (dm_report_write_matrix (report, matrix, DM_REPORT_SVG, NULL));
+  g_array_append_vals (outputs, add, G_N_ELEMENTS (add));
+  g_array_append_vals (outputs, &(Output){ "diagram svg", read_and_remove (diagram) }, 1);
+  g_array_append_vals (outputs, &(Output){ "matrix svg", read_and_remove (matrix) }, 1);
+  g_rmdir (dir);
+  return outputs;
+}
+
+static void
+outputs_free (GArray *outputs)
+{
+  for (guint i = 0; i < outputs->len; i++)
+    g_free (g_array_index (outputs, Output, i).text);
+  g_array_unref (outputs);
+}
+
+/* Whether @text holds @word with no letter, digit, - or _ against it. */
+static gboolean
+has_word (const char *text,
+          const char *word)
+{
+  gsize length = strlen (word);
+
+  for (const char *p = text ? strstr (text, word) : NULL; p; p = strstr (p + 1, word))
+    if ((p == text || !(g_ascii_isalnum (p[-1]) || p[-1] == '-' || p[-1] == '_')) &&
+        !(g_ascii_isalnum (p[length]) || p[length] == '-' || p[length] == '_'))
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether @text names any identifier of @ids (shaped ones, or people). */
+static gboolean
+names_identifier (const char *text,
+                  SourceIds  *ids)
+{
+  GHashTableIter iter;
+  const char *id;
+
+  if (text == NULL)
+    return FALSE;
+  g_hash_table_iter_init (&iter, ids->shaped);
+  while (g_hash_table_iter_next (&iter, (gpointer *)&id, NULL))
+    if (strstr (text, id))
+      return TRUE;
+  g_hash_table_iter_init (&iter, ids->people);
+  while (g_hash_table_iter_next (&iter, (gpointer *)&id, NULL))
+    if (has_word (text, id))
+      return TRUE;
+  /* "Lambda function thumbnailer": a plain name after a word naming its
+   * kind is the name (the rule of dm-redactor.c). */
+  g_hash_table_iter_init (&iter, ids->plain);
+  while (g_hash_table_iter_next (&iter, (gpointer *)&id, NULL))
+    for (guint k = 0; kind_words[k]; k++)
+      {
+        g_autofree char *phrase = g_strdup_printf ("%s %s", kind_words[k], id);
+        g_autofree char *lower = g_ascii_strdown (text, -1);
+        g_autofree char *lower_phrase = g_ascii_strdown (phrase, -1);
+
+        if (strstr (lower, lower_phrase) && has_word (text, id))
+          return TRUE;
+      }
+  return FALSE;
+}
+
+/* A plain name is never a resource of a redacted finding again: not its
+ * resource, not a part of its ARN, not the end of its id. */
+static void
+assert_plain_names_gone (GListModel *redacted,
+                         SourceIds  *ids)
+{
+  GHashTableIter iter;
+  const char *name;
+
+  g_hash_table_iter_init (&iter, ids->plain);
+  while (g_hash_table_iter_next (&iter, (gpointer *)&name, NULL))
+    for (guint i = 0; i < g_list_model_get_n_items (redacted); i++)
+      {
+        g_autoptr(DmFinding) f = g_list_model_get_item (redacted, i);
+        const char * const *resources = dm_finding_get_resources (f);
+        g_autofree char *tail = g_strconcat ("-", name, NULL);
+
+        for (guint r = 0; resources[r]; r++)
+          {
+            g_auto(GStrv) parts = g_regex_split_simple ("[:/]", resources[r], 0, 0);
+
+            if (g_strv_contains ((const char * const *)parts, name))
+              g_error ("plain name %s is still a resource: %s", name, resources[r]);
+          }
+        if (g_str_has_suffix (dm_finding_get_id (f), tail))
+          g_error ("plain name %s still ends an id: %s", name, dm_finding_get_id (f));
+      }
+}
+
+/* Titles and remediation that name no identifier are exactly as the tool
+ * wrote them; returns how many were compared. */
+static guint
+assert_plain_text_unchanged (GListModel *original,
+                             GListModel *redacted,
+                             SourceIds  *ids)
+{
+  guint compared = 0;
+
+  g_assert_cmpuint (g_list_model_get_n_items (original), ==, g_list_model_get_n_items (redacted));
+  for (guint i = 0; i < g_list_model_get_n_items (original); i++)
+    {
+      g_autoptr(DmFinding) before = g_list_model_get_item (original, i);
+      g_autoptr(DmFinding) after = g_list_model_get_item (redacted, i);
+      const char *texts[][2] = {
+        { dm_finding_get_title (before), dm_finding_get_title (after) },
+        { dm_finding_get_remediation (before), dm_finding_get_remediation (after) },
+      };
+
+      for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+        if (texts[t][0] && !names_identifier (texts[t][0], ids))
+          {
+            g_assert_cmpstr (texts[t][1], ==, texts[t][0]);
+            compared++;
+          }
+    }
+  return compared;
+}
+
+/* One run, one pseudonym: each failed finding's redacted resource is
+ * written as such by every output that lists resources. */
+static void
+assert_consistent (DmReport *report,
+                   GArray   *outputs)
+{
+  GListModel *findings = dm_report_get_findings (report);
+
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(DmFinding) f = g_list_model_get_item (findings, i);
+
+      if (dm_finding_get_status (f) != DM_FINDING_FAILED)
+        continue;
+      for (guint o = 0; o < outputs->len; o++)
+        {
+          Output *output = &g_array_index (outputs, Output, o);
+
+          if (g_str_equal (output->name, "csv") || g_str_equal (output->name, "json") ||
+              g_str_equal (output->name, "sarif"))
+            if (!strstr (output->text, dm_finding_get_resource (f)))
+              g_error ("the %s does not write %s as the others do", output->name, dm_finding_get_resource (f));
+        }
+    }
+}
+
+/* Imports @paths, redacts, writes every output, and checks them against
+ * the identifiers of the files; returns the redacted report. */
+static DmReport *
+check_redacted_outputs (const char * const *paths)
+{
+  g_autoptr(DmModel) model = dm_model_new_default (NULL);
+  g_autoptr(DmCatalogue) catalogue = dm_catalogue_new_default (NULL);
+  g_autoptr(DmImporter) importer = dm_importer_new (catalogue);
+  DmReport *report;
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  GArray *outputs;
+  SourceIds ids = {
+    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
+    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
+    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
+  };
+  GHashTableIter iter;
+  const char *id;
+  guint compared, n_outputs = 0;
+
+  for (guint i = 0; paths[i]; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (paths[i]);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (dm_importer_add_file (importer, file, NULL, &error));
+      g_assert_no_error (error);
+      collect_file (&ids, paths[i]);
+    }
+  report = dm_report_new (model, catalogue, importer, TRUE);
+  outputs = all_outputs (report);
+
+  g_hash_table_iter_init (&iter, ids.shaped);
+  while (g_hash_table_iter_next (&iter, (gpointer *)&id, NULL))
+    for (guint o = 0; o < outputs->len; o++)
+      {
+        Output *output = &g_array_index (outputs, Output, o);
+
+        if (output->text && strstr (output->text, id))
+          g_error ("the redacted %s still holds %s", output->name, id);
+      }
+  for (guint o = 0; o < outputs->len; o++)
+    n_outputs += g_array_index (outputs, Output, o).text != NULL;
+  assert_plain_names_gone (dm_report_get_findings (report), &ids);
+  compared = assert_plain_text_unchanged (dm_importer_get_findings (importer), dm_report_get_findings (report), &ids);
+  g_test_message ("%u findings, %u outputs, %u identifiers and %u plain names from the files, "
+                  "%u titles and remediation texts unchanged",
+                  g_list_model_get_n_items (dm_report_get_findings (report)), n_outputs,
+                  g_hash_table_size (ids.shaped), g_hash_table_size (ids.plain), compared);
+  g_assert_cmpuint (g_hash_table_size (ids.shaped), >, 0);
+  g_assert_cmpuint (compared, >, 0);
+  if (pdftotext == NULL)
+    g_test_message ("pdftotext is not installed: the PDF was not read (build-aux/dev installs poppler-utils)");
+  assert_consistent (report, outputs);
+  outputs_free (outputs);
+  source_ids_clear (&ids);
+  return report;
+}
+
+static DmFinding *
+find_redacted (DmReport   *report,
+               const char *original_title)
+{
+  GListModel *before = dm_importer_get_findings (dm_report_get_importer (report));
+  GListModel *after = dm_report_get_findings (report);
+
+  for (guint i = 0; i < g_list_model_get_n_items (before); i++)
+    {
+      g_autoptr(DmFinding) f = g_list_model_get_item (before, i);
+
+      if (g_strcmp0 (dm_finding_get_title (f), original_title) == 0)
+        return g_list_model_get_item (after, i);
+    }
+  g_error ("no finding titled %s", original_title);
+}
+
+/* The hostile fixtures: every kind of identifier, resources named
+ * "default" and "enabled", two security groups named "default". */
+static void
+test_outputs_hostile (void)
+{
+  const char *names[] = { "redact-hostile.ocsf.json", "scoutsuite_results_aws-hostile.js", "scoutsuite-items.js",
+                          "redact-sample.json" };
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(DmReport) report = NULL;
+  g_autoptr(DmFinding) hub = NULL, bucket = NULL, person = NULL, cluster = NULL, group = NULL, scout = NULL;
+  g_autoptr(GMatchInfo) info = NULL;
+  g_autofree char *alias = NULL;
+  g_autoptr(GRegex) pinned = g_regex_new ("^Security group (sg-[0-9]+) \\(\\1\\) in vpc-[0-9]+ allows", 0, 0, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    g_ptr_array_add (paths, test_fixture_path (names[i]));
+  g_ptr_array_add (paths, NULL);
+  report = check_redacted_outputs ((const char * const *)paths->pdata);
+
+  /* Plain words stay where they are words... */
+  hub = find_redacted (report, "Check if Security Hub is enabled and its standards are enabled by default.");
+  g_assert_cmpstr (dm_finding_get_remediation (hub), ==, "Turn on EBS encryption by default and keep Security Hub enabled.");
+  g_assert_true (g_str_has_suffix (dm_finding_get_resource (hub), ":hub/hub-1"));
+  bucket = find_redacted (report, "Check if S3 buckets have versioning enabled.");
+  g_assert_cmpstr (dm_finding_get_remediation (bucket), ==, "Enable versioning on the bucket; keep MFA delete enabled.");
+  g_assert_true (g_str_has_prefix (dm_finding_get_resource (bucket), "arn:aws:s3:::bucket-"));
+  /* ...and go where they name the resource. */
+  g_assert_true (g_str_has_prefix (dm_finding_get_evidence (bucket), "S3 Bucket bucket-"));
+  g_assert_true (g_str_has_suffix (dm_finding_get_evidence (bucket), " has versioning disabled."));
+  person = find_redacted (report, "IAM user frank has no MFA");
+  g_assert_true (g_regex_match_simple ("^IAM user user-[0-9]+ has no MFA$", dm_finding_get_title (person), 0, 0));
+  cluster = find_redacted (report, "Check for Redshift clusters that are publicly accessible.");
+  g_assert_true (g_regex_match_simple ("^Turn off public access for cluster cluster-[0-9]+\\.$",
+                                       dm_finding_get_remediation (cluster), 0, 0));
+  /* A group named "default" is called by its own pseudonym, not another
+   * "default"'s. */
+  group = find_redacted (report, "Ensure the default security group of every VPC restricts all traffic.");
+  g_assert_true (g_regex_match (pinned, dm_finding_get_evidence (group), 0, &info));
+  alias = g_match_info_fetch (info, 1);
+  g_assert_true (g_str_has_suffix (dm_finding_get_resource (group), alias));
+  scout = find_redacted (report, "Security group opens a well-known port to all");
+  g_assert_null (strstr (dm_finding_get_evidence (scout), "default"));
+  g_assert_nonnull (strstr (dm_finding_get_evidence (scout), ".protocols.TCP.ports.22.cidrs.0.CIDR"));
+}
+
+/* The Prowler and ScoutSuite samples of ../shared (MANIFEST.tsv). */
+static void
+test_outputs_shared_samples (void)
+{
+  g_autofree char *root = g_build_filename (SHARED_DIR, "samples", NULL);
+  g_autofree char *manifest = g_build_filename (root, "MANIFEST.tsv", NULL);
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(DmReport) report = NULL;
+
+  if (!g_file_get_contents (manifest, &text, NULL, NULL))
+    {
+      g_test_skip ("../shared/samples is not present on this machine");
+      return;
+    }
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 1; lines[i]; i++)
+    {
+      g_autofree char *local = g_strndup (lines[i], strcspn (lines[i], "\t"));
+      g_autofree char *path = g_build_filename (root, local, NULL);
+
+      if ((g_str_has_prefix (local, "prowler/") || g_str_has_prefix (local, "scoutsuite/")) &&
+          g_file_test (path, G_FILE_TEST_IS_REGULAR))
+        g_ptr_array_add (paths, g_steal_pointer (&path));
+    }
+  g_assert_cmpuint (paths->len, >, 0);
+  g_test_message ("%u Prowler and ScoutSuite samples", paths->len);
+  g_ptr_array_add (paths, NULL);
+  report = check_redacted_outputs ((const char * const *)paths->pdata);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -236,6 +796,8 @@ main (int   argc,
   g_test_add_func ("/redact/resources-and-origins", test_resources_and_origins);
   g_test_add_func ("/redact/review-holes", test_review_holes);
   g_test_add_func ("/redact/tool-ids", test_tool_ids);
+  g_test_add_func ("/redact/outputs/hostile", test_outputs_hostile);
+  g_test_add_func ("/redact/outputs/shared-samples", test_outputs_shared_samples);
 
   return g_test_run ();
 }
