@@ -230,6 +230,81 @@ test_tool_ids (void)
 }
 
 
+/* Where a known name is replaced: identifier-like names everywhere, plain
+ * words only where they stand as the resource (see dm-redactor.c). */
+static void
+test_where_names_go (void)
+{
+  g_autoptr(DmRedactor) redactor = dm_redactor_new ();
+  const char *plain[] = { "default", "enabled", "read-only", "MFA" };
+  g_autofree char *wizard = dm_redactor_resource (redactor, "launch-wizard-1", "AwsEc2SecurityGroup");
+  g_autofree char *role = dm_redactor_resource (redactor, "AuditRole", "AwsIamRole");
+  g_autofree char *a = NULL, *b = NULL, *c = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (plain); i++)
+    {
+      g_autofree char *alias = dm_redactor_resource (redactor, plain[i], "AwsS3Bucket");
+
+      g_assert_true (g_str_has_prefix (alias, "bucket-"));
+    }
+  a = dm_redactor_text (redactor, "Turn on EBS encryption by default; keep MFA enabled and read-only roles.");
+  b = dm_redactor_text (redactor, "Group launch-wizard-1 trusts AuditRole.");
+  c = dm_redactor_text (redactor, "See https://docs.aws.amazon.com/AmazonS3/latest/userguide/x.html at 10:00");
+  g_assert_cmpstr (a, ==, "Turn on EBS encryption by default; keep MFA enabled and read-only roles.");
+  g_assert_cmpstr (b, ==, "Group sg-1 trusts role-1.");
+  g_assert_cmpstr (c, ==, "See https://docs.aws.amazon.com/AmazonS3/latest/userguide/x.html at 10:00");
+  g_assert_cmpstr (wizard, ==, "sg-1");
+  g_assert_cmpstr (role, ==, "role-1");
+}
+
+/* Shapes the first redactor missed, and pseudonyms never taken for ids. */
+static void
+test_shapes (void)
+{
+  g_autoptr(DmRedactor) redactor = dm_redactor_new ();
+  const char *hostile = "user AIDACKCEVSQ6C2EXAMPLE role AROAJQMBDNUMIKLZKMF64 group AGPAS2OTVRSQPU55LUWSO "
+                        "key AKIAIOSFODNN7EXAMPLE session ASIASZ4SI7REEEXAMPLE grantee "
+                        "79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be hash 9f86d081884c7d659a2feaa0c55ad015 "
+                        "kms 1234abcd-12ab-34cd-56ef-1234567890ab sg-222222 vpc-ap111111 vpn-1234 "
+                        "arn:aws:cloudformation:us-east-1:0123456789012:stack/app/x trusted by arn:aws:iam::999988887777:root.";
+  g_autofree char *once = dm_redactor_text (redactor, hostile);
+  g_autofree char *twice = dm_redactor_text (redactor, once);
+
+  g_assert_cmpstr (once, ==, "user unique-id-1 role unique-id-2 group unique-id-3 key access-key-1 session access-key-2 "
+                             "grantee canonical-id-1 hash hash-1 kms uuid-1 sg-1 vpc-1 vpn-1 "
+                             "arn:aws:cloudformation:us-east-1:account-1:stack/stack-1 trusted by "
+                             "arn:aws:iam::account-2:root.");
+  /* Redacting again changes nothing: a pseudonym is never an original. */
+  g_assert_cmpstr (twice, ==, once);
+}
+
+/* A finding's own plain name goes where it names the resource (its id,
+ * "Lambda function NAME", its evidence), and only there. */
+static void
+test_own_names (void)
+{
+  g_autoptr(DmRedactor) redactor = dm_redactor_new ();
+  DmFindingData data = {
+    .id = "prowler-aws-securityhub_enabled-111122223333-eu-west-1-default",
+    .status = DM_FINDING_FAILED,
+    .resource = "arn:aws:securityhub:eu-west-1:111122223333:hub/default",
+    .resource_type = "AwsAccount",
+    .region = "eu-west-1",
+    .tool = "Prowler",
+    .title = "Check if Security Hub hub default is enabled by default",
+    .evidence = "Security Hub hub default is not enabled.",
+    .remediation = "Turn on EBS encryption by default.",
+  };
+  g_autoptr(DmFinding) finding = dm_finding_new (&data);
+  g_autoptr(DmFinding) redacted = dm_redactor_finding (redactor, finding);
+
+  g_assert_cmpstr (dm_finding_get_resource (redacted), ==, "arn:aws:securityhub:eu-west-1:account-1:hub/hub-1");
+  g_assert_cmpstr (dm_finding_get_id (redacted), ==, "prowler-aws-securityhub_enabled-account-1-eu-west-1-hub-1");
+  g_assert_cmpstr (dm_finding_get_title (redacted), ==, "Check if Security Hub hub hub-1 is enabled by default");
+  g_assert_cmpstr (dm_finding_get_evidence (redacted), ==, "Security Hub hub hub-1 is not enabled.");
+  g_assert_cmpstr (dm_finding_get_remediation (redacted), ==, "Turn on EBS encryption by default.");
+}
+
 /* --- Redacted outputs hold nothing of the source files -------------------- */
 
 /* The identifiers of source files, collected from the files themselves
@@ -796,6 +871,9 @@ main (int   argc,
   g_test_add_func ("/redact/resources-and-origins", test_resources_and_origins);
   g_test_add_func ("/redact/review-holes", test_review_holes);
   g_test_add_func ("/redact/tool-ids", test_tool_ids);
+  g_test_add_func ("/redact/where-names-go", test_where_names_go);
+  g_test_add_func ("/redact/shapes", test_shapes);
+  g_test_add_func ("/redact/own-names", test_own_names);
   g_test_add_func ("/redact/outputs/hostile", test_outputs_hostile);
   g_test_add_func ("/redact/outputs/shared-samples", test_outputs_shared_samples);
 

@@ -417,7 +417,9 @@ arn_cb (const GMatchInfo *info,
       remember_name (self, name, alias);
     }
   g_string_append_printf (out, "arn:%s:%s:%s:%s:%s%s%s", partition, service, region,
-                          account && *account ? pseudonym (self, "account", account) : "", type_part, alias, suffix);
+                          account == NULL || *account == '\0' || g_hash_table_contains (self->issued, account)
+                          ? (account ? account : "") : pseudonym (self, "account", account),
+                          type_part, alias, suffix);
   for (; dots > 0; dots--)
     g_string_append_c (out, '.');
   return FALSE;
@@ -897,6 +899,7 @@ scout_path_cb (const GMatchInfo *info,
   gpointer *data = user_data;
   DmRedactor *self = data[0];
   OwnNames *own = data[1];
+  const char *service = data[2];
   g_autofree char *whole = g_match_info_fetch (info, 0);
   gsize length = strlen (whole);
   g_autoptr(GString) path = NULL;
@@ -904,6 +907,12 @@ scout_path_cb (const GMatchInfo *info,
   GHashTableIter iter;
   const char *name, *alias;
 
+  /* A path starts at the rule's service; "docs.aws.amazon.com/…" is no path. */
+  if (!g_str_has_prefix (whole, service) || whole[strlen (service)] != '.')
+    {
+      g_string_append (out, whole);
+      return FALSE;
+    }
   while (length > 0 && whole[length - 1] == '.')
     length--;
   path = g_string_new_len (whole, length);
@@ -934,14 +943,22 @@ redact_evidence (DmRedactor *self,
                  OwnNames   *own)
 {
   const char *evidence = dm_finding_get_evidence (finding);
+  const char *id = dm_finding_get_id (finding);
   g_autofree char *paths = NULL;
-  gpointer data[] = { self, own };
+  g_autofree char *service = NULL;
   NameRules rules = { NAMES_IDENTIFIER_LIKE, own->pinned, own->resources };
 
   if (evidence == NULL)
     return NULL;
-  if (g_strcmp0 (dm_finding_get_tool (finding), "ScoutSuite") == 0)
-    paths = g_regex_replace_eval (self->scout_path, evidence, -1, 0, 0, scout_path_cb, data, NULL);
+  /* ScoutSuite's ids are scoutsuite/<service>/<rule>/<resource>. */
+  if (g_strcmp0 (dm_finding_get_tool (finding), "ScoutSuite") == 0 && id && g_str_has_prefix (id, "scoutsuite/"))
+    {
+      gpointer data[] = { self, own, NULL };
+
+      service = g_strndup (id + strlen ("scoutsuite/"), strcspn (id + strlen ("scoutsuite/"), "/"));
+      data[2] = service;
+      paths = g_regex_replace_eval (self->scout_path, evidence, -1, 0, 0, scout_path_cb, data, NULL);
+    }
   return redact_text (self, paths ? paths : evidence, &rules);
 }
 
