@@ -7,21 +7,24 @@
  * still says "these three findings are about the same bucket". What is not
  * identifying stays: regions, check ids, 0.0.0.0/0, AWS-managed policy ARNs.
  *
- * Where a name is replaced. Identifiers are replaced where they stand as
- * identifiers; ordinary words never are:
- *  - identifier fields (resource, resources, finding id, account): every
- *    identifier and every name known from the export;
- *  - evidence: every identifier, the names the export gave this finding's
- *    own resources (its resource, the name in its tool's id, the name
- *    ScoutSuite flagged it in, "security group NAME (sg-…)") as whole
- *    words, and any other known name that is identifier-like;
- *  - titles and remediation: every identifier, and a known name only when
- *    it is identifier-like (identifier_like()), or a person's (an IAM
- *    user's) name in the finding's own title. A resource named "default"
- *    or "enabled" is replaced as the resource, never inside "EBS default
- *    encryption is not enabled".
- * Identifiers (ARNs, account ids, keys, unique ids, hashes, resource ids,
- * addresses) are found by their shape, so they go wherever they stand.
+ * Where a name is replaced: identifiers where they stand as identifiers,
+ * ordinary words never.
+ *  - By shape, everywhere: ARNs, account ids, access key ids, IAM unique
+ *    ids (AIDA…, AROA…), 64-hex canonical ids and 32/40-hex hashes, UUIDs,
+ *    resource ids (sg-, vpc-, i-…), IP addresses, emails.
+ *  - Identifier fields (resource, resources, finding id, account): also
+ *    every name known from the export.
+ *  - Free text (titles, remediation, evidence): a known name when it is
+ *    identifier-like (identifier_like(): a digit or - _ . / : @, a capital
+ *    inside a word, 20 letters in a row); a plain-word name of the
+ *    finding's own resource only right after a word naming its kind
+ *    ("Lambda function thumbnailer", "a bucket named logs"); in evidence
+ *    also the names it ties to the resource ("Flagged in NAME", "Security
+ *    group NAME (sg-…)"); in title and evidence, IAM users' names.
+ * So a resource named "default" or "enabled" is hub-1 as the resource and
+ * in its id, while "Turn on EBS encryption by default" stays as written.
+ * A finding's own names take its own pseudonym: two security groups named
+ * "default" stay two.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
