@@ -306,6 +306,49 @@ test_own_names (void)
   g_assert_cmpstr (dm_finding_get_remediation (redacted), ==, "Turn on EBS encryption by default.");
 }
 
+/* Skip reasons quote the export (its keys, a reader's error): a redacted
+ * report redacts them, and names its inputs as its findings do. */
+static void
+test_skip_reasons (void)
+{
+  g_autoptr(DmModel) model = dm_model_new_default (NULL);
+  g_autoptr(DmCatalogue) catalogue = dm_catalogue_new_default (NULL);
+  g_autoptr(DmImporter) importer = dm_importer_new (catalogue);
+  g_autofree char *dir = g_dir_make_tmp ("demarc-redact-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "export-444455556666.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(DmReport) report = NULL;
+  g_autoptr(DmReport) copy = NULL;
+  const DmImportInput *input;
+  gboolean quoted = FALSE;
+
+  g_assert_true (g_file_set_contents (path, "{\"444455556666\": {\"AKIAIOSFODNN7EXAMPLE\": 1}}", -1, NULL));
+  g_assert_true (dm_importer_add_file (importer, file, NULL, NULL));
+  input = dm_importer_get_input (importer, 0);
+  for (guint r = 0; r < input->reasons->len; r++)
+    quoted |= strstr (((DmSkipReason *)g_ptr_array_index (input->reasons, r))->reason, "444455556666") != NULL;
+  g_assert_true (quoted);   /* else this test tests nothing */
+
+  report = dm_report_new (model, catalogue, importer, TRUE);
+  copy = dm_report_copy (report);
+  for (DmReport **r = (DmReport *[]){ report, copy, NULL }; *r; r++)
+    {
+      input = dm_report_get_input (*r, 0);
+      g_assert_cmpstr (input->path, ==, dm_report_get_input_path (*r, 0));
+      g_assert_null (strstr (input->path, "444455556666"));
+      g_assert_cmpuint (input->reasons->len, >, 0);
+      for (guint i = 0; i < input->reasons->len; i++)
+        {
+          const char *reason = ((DmSkipReason *)g_ptr_array_index (input->reasons, i))->reason;
+
+          g_assert_null (strstr (reason, "444455556666"));
+          g_assert_null (strstr (reason, "AKIAIOSFODNN7EXAMPLE"));
+        }
+    }
+  g_remove (path);
+  g_rmdir (dir);
+}
+
 /* --- Redacted outputs hold nothing of the source files -------------------- */
 
 /* The identifiers of source files, collected from the files themselves
@@ -983,6 +1026,7 @@ main (int   argc,
   g_test_add_func ("/redact/where-names-go", test_where_names_go);
   g_test_add_func ("/redact/shapes", test_shapes);
   g_test_add_func ("/redact/own-names", test_own_names);
+  g_test_add_func ("/redact/skip-reasons", test_skip_reasons);
   g_test_add_func ("/redact/outputs/hostile", test_outputs_hostile);
   g_test_add_func ("/redact/outputs/shared-samples", test_outputs_shared_samples);
   g_test_add_func ("/redact/outputs/diff", test_outputs_diff);

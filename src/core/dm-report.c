@@ -72,20 +72,23 @@ input_free (gpointer data)
   DmImportInput *input = data;
 
   g_ptr_array_unref (input->reasons);
+  g_free (input->path);
   g_free (input);
 }
 
 /* An input's counts with its skip reasons redacted: they quote the
  * export (its keys, the reader's error about a line). @redactor NULL:
- * copied as they are. The path is left out (input_paths has it). */
+ * copied as they are. @path is the redacted name, as the redacted
+ * findings give it as their source. */
 static DmImportInput *
 input_copy (const DmImportInput *input,
+            const char          *path,
             DmRedactor          *redactor)
 {
   DmImportInput *copy = g_new (DmImportInput, 1);
 
   *copy = *input;
-  copy->path = NULL;
+  copy->path = g_strdup (path);
   copy->reasons = g_ptr_array_new_with_free_func (skip_reason_free);
   for (guint r = 0; r < input->reasons->len; r++)
     {
@@ -155,7 +158,8 @@ dm_report_new_for_findings (DmModel     *model,
           g_ptr_array_add (self->input_paths, dm_redactor_text (redactor, base));
           if (self->inputs == NULL)
             self->inputs = g_ptr_array_new_with_free_func (input_free);
-          g_ptr_array_add (self->inputs, input_copy (dm_importer_get_input (importer, i), redactor));
+          g_ptr_array_add (self->inputs, input_copy (dm_importer_get_input (importer, i),
+                                                     g_ptr_array_index (self->input_paths, i), redactor));
         }
       else
         g_ptr_array_add (self->input_paths, g_strdup (path));
@@ -191,9 +195,11 @@ dm_report_copy (DmReport *self)
     g_ptr_array_add (copy->input_paths, g_strdup (g_ptr_array_index (self->input_paths, i)));
   for (guint i = 0; self->inputs && i < self->inputs->len; i++)
     {
+      const DmImportInput *input = g_ptr_array_index (self->inputs, i);
+
       if (copy->inputs == NULL)
         copy->inputs = g_ptr_array_new_with_free_func (input_free);
-      g_ptr_array_add (copy->inputs, input_copy (g_ptr_array_index (self->inputs, i), NULL));
+      g_ptr_array_add (copy->inputs, input_copy (input, input->path, NULL));
     }
   return copy;
 }
@@ -234,8 +240,9 @@ dm_report_get_input_path (DmReport *self,
 /**
  * dm_report_get_input:
  *
- * Counts and skip reasons of an input, the reasons redacted when the
- * report is; its path is in dm_report_get_input_path(), redacted too.
+ * Counts and skip reasons of an input; when the report is redacted, a
+ * copy with its reasons redacted and, as its path, the redacted name of
+ * dm_report_get_input_path() (the redacted findings' source).
  */
 const DmImportInput *
 dm_report_get_input (DmReport *self,
