@@ -634,6 +634,26 @@ shows (const Output *output,
   return output->squeezed && !strchr (id, ' ') && strstr (output->squeezed, id);
 }
 
+/* What demarc-check --redact prints for @paths (its text format). */
+static char *
+cli_text (const char * const *paths)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  g_ptr_array_add (argv, (char *)DEMARC_CHECK);
+  g_ptr_array_add (argv, (char *)"--redact");
+  for (guint i = 0; paths[i]; i++)
+    g_ptr_array_add (argv, (char *)paths[i]);
+  g_ptr_array_add (argv, NULL);
+  g_assert_true (g_spawn_sync (NULL, (char **)argv->pdata, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL,
+                               &status, &error));
+  g_assert_no_error (error);
+  return out;
+}
+
 /* Every output of one redacted report, in memory; the PDF's only when
  * pdftotext is installed (the count says). */
 static GArray *
@@ -841,6 +861,8 @@ check_redacted_outputs (const char * const *paths)
     }
   report = dm_report_new (model, catalogue, importer, TRUE);
   outputs = all_outputs (report);
+  g_array_append_vals (outputs, &(Output){ "demarc-check text", cli_text (paths) }, 1);
+  output_prepare (&g_array_index (outputs, Output, outputs->len - 1));
 
   g_hash_table_iter_init (&iter, ids.shaped);
   while (g_hash_table_iter_next (&iter, (gpointer *)&id, NULL))
