@@ -499,6 +499,7 @@ collect_file (SourceIds  *ids,
 {
   g_autofree char *text = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
   const char *json;
   gsize length;
 
@@ -506,16 +507,22 @@ collect_file (SourceIds  *ids,
   collect_shapes (ids, text);
   /* ScoutSuite's .js: the object after "scoutsuite_results =". */
   json = g_str_has_suffix (path, ".js") && strchr (text, '{') ? strchr (text, '{') : text;
-  if (json_parser_load_from_data (parser, json, -1, NULL))
-    collect_node (ids, json_parser_get_root (parser), NULL, NULL);
-  else if (g_str_has_suffix (path, ".json"))   /* newline-delimited */
+  /* Newline-delimited JSON, one document a line (json-glib leaks a
+   * failed parse's partial tree, so it is not tried whole first). */
+  if (strstr (json, "}\n{") || strstr (json, "}\r\n{"))
     {
       g_auto(GStrv) lines = g_strsplit (json, "\n", -1);
 
       for (guint i = 0; lines[i]; i++)
-        if (*lines[i] && json_parser_load_from_data (parser, lines[i], -1, NULL))
-          collect_node (ids, json_parser_get_root (parser), NULL, NULL);
+        {
+          g_autoptr(JsonParser) line = json_parser_new ();
+
+          if (*lines[i] && json_parser_load_from_data (line, lines[i], -1, NULL))
+            collect_node (ids, json_parser_get_root (line), NULL, NULL);
+        }
     }
+  else if (json_parser_load_from_data (parser, json, -1, &error))
+    collect_node (ids, json_parser_get_root (parser), NULL, NULL);
 }
 
 static void

@@ -840,7 +840,8 @@ learn_finding (DmRedactor *self,
   own->people = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   learn_resource (self, own, dm_finding_get_resource (finding), type);
-  for (guint r = 1; resources[r]; r++)
+  /* resources is empty, not {NULL, …}, when the finding names none. */
+  for (guint r = 1; resources[0] && resources[r]; r++)
     learn_resource (self, own, resources[r], type);
   own_add (self, own->resources, tool_name, alias);
   own_add (self, own->pinned, flagged, alias);
@@ -1080,8 +1081,9 @@ dm_redactor_finding (DmRedactor *self,
   data.remediation = remediation;
   data.source = source;
 
-  g_ptr_array_add (other_resources, g_strdup (resource));
-  for (guint i = 1; resources[i]; i++)
+  if (resources[0])
+    g_ptr_array_add (other_resources, g_strdup (resource));
+  for (guint i = 1; resources[0] && resources[i]; i++)
     g_ptr_array_add (other_resources, dm_redactor_resource (self, resources[i], dm_finding_get_resource_type (finding)));
   g_ptr_array_add (other_resources, NULL);
   data.resources = (const char * const *)other_resources->pdata;
