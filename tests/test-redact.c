@@ -319,6 +319,7 @@ test_skip_reasons (void)
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(DmReport) report = NULL;
   g_autoptr(DmReport) copy = NULL;
+  g_autofree char *html = NULL, *markdown = NULL;
   const DmImportInput *input;
   gboolean quoted = FALSE;
 
@@ -345,6 +346,13 @@ test_skip_reasons (void)
           g_assert_null (strstr (reason, "AKIAIOSFODNN7EXAMPLE"));
         }
     }
+  /* Page 1 names each file: by its redacted name. */
+  html = dm_report_to_html (report);
+  markdown = dm_report_to_markdown (report);
+  g_assert_null (strstr (html, "444455556666"));
+  g_assert_null (strstr (markdown, "444455556666"));
+  g_assert_null (strstr (html, dir));
+  g_assert_null (strstr (markdown, dir));
   g_remove (path);
   g_rmdir (dir);
 }
