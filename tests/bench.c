@@ -1,13 +1,18 @@
-/* bench.c: demarc-check on large exports, against jq
+/* bench.c: demarc-check on large exports, against a bare yajl count and jq
  *
  * Writes AWS Config snapshots, Security Hub ASFF exports and Prowler
  * JSON-OCSF files of the sizes asked for (deterministic, fixed seed) to a
  * temporary folder, runs `demarc-check --format json FILE` on each and
- * prints wall time, MB/s, items/s and the child's peak RSS; with jq on PATH,
- * the same for a jq one-liner that counts the items. Asserts nothing about
- * time; exits non-zero only when a child fails.
+ * prints wall time, MB/s, items/s and the child's peak RSS; the same for a
+ * bare yajl pass that only counts the items (this program with --count:
+ * the cost of reading the file) and, with jq on PATH, for a jq one-liner
+ * that counts them. Then a folder of --folder files of 1 MB is read with
+ * one worker and with two (DEMARC_WORKERS), and the two reports compared.
+ * Asserts nothing about time; exits non-zero only when a child fails or
+ * the two reports differ.
  *
- *   bench [--sizes 10,100,500] [--formats config,asff,ocsf] [--keep DIR] [DEMARC_CHECK]
+ *   bench [--sizes 10,100,500] [--formats config,asff,ocsf] [--folder 200] [--keep DIR] [DEMARC_CHECK]
+ *   bench --count FILE
  *
  * The demarc-check path comes from the argument or $DEMARC_CHECK. Items
  * are compact JSON, as Config delivers them. The files are the same from run
@@ -28,6 +33,7 @@
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <yajl/yajl_parse.h>
 
 #define MIB (1024.0 * 1024.0)
 #define SEED 20261124
@@ -464,12 +470,13 @@ static const struct
 static gboolean
 generate (guint        format,
           guint        size_mb,
+          guint        seed,
           const char  *path,
           guint64     *n_items,
           guint64     *n_bytes,
           GError     **error)
 {
-  g_autoptr(GRand) rand = g_rand_new_with_seed (SEED + format);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (SEED + format + seed);
   g_autoptr(GString) chunk = g_string_sized_new (2 << 20);
   guint64 target = (guint64)size_mb << 20;
   guint64 written = 0, n = 0;
@@ -541,6 +548,7 @@ run_clear (Run *run)
  * ru_maxrss is that child's alone. */
 static gboolean
 run_child (const char * const *argv,
+           const char * const *envp,
            const char         *out_path,
            const char         *err_path,
            Run                *run)
@@ -569,7 +577,7 @@ run_child (const char * const *argv,
     }
 
   start = g_get_monotonic_time ();
-  if (!g_spawn_async_with_pipes_and_fds (NULL, argv, NULL,
+  if (!g_spawn_async_with_pipes_and_fds (NULL, argv, envp,
                                          G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDIN_FROM_DEV_NULL,
                                          NULL, NULL, -1, out_fd, err_fd, NULL, NULL, 0,
                                          &pid, NULL, NULL, NULL, &error))
@@ -613,6 +621,218 @@ run_child (const char * const *argv,
   return TRUE;
 }
 
+/* --- the bare yajl count ------------------------------------------------ */
+
+/* What reading costs at the least: yajl's callbacks counting the elements
+ * of the first array (a top-level one, or one member of the top-level
+ * object), nothing built. */
+typedef struct
+{
+  guint   depth;
+  guint   items_depth;   /* 0 until the array is met */
+  guint64 items;
+} Count;
+
+static int
+count_value (void *ctx)
+{
+  Count *count = ctx;
+
+  if (count->items_depth && count->depth == count->items_depth)
+    count->items++;
+  return 1;
+}
+
+static int
+count_boolean (void *ctx, int value)
+{
+  return count_value (ctx);
+}
+
+static int
+count_number (void *ctx, const char *text, size_t length)
+{
+  return count_value (ctx);
+}
+
+static int
+count_string (void *ctx, const unsigned char *text, size_t length)
+{
+  return count_value (ctx);
+}
+
+static int
+count_start_map (void *ctx)
+{
+  count_value (ctx);
+  ((Count *)ctx)->depth++;
+  return 1;
+}
+
+static int
+count_start_array (void *ctx)
+{
+  Count *count = ctx;
+
+  count_value (ctx);
+  if (count->items_depth == 0 && count->depth <= 1)
+    count->items_depth = count->depth + 1;
+  count->depth++;
+  return 1;
+}
+
+static int
+count_key (void *ctx, const unsigned char *key, size_t length)
+{
+  return 1;
+}
+
+static int
+count_end (void *ctx)
+{
+  ((Count *)ctx)->depth--;
+  return 1;
+}
+
+static const yajl_callbacks count_callbacks = {
+  count_value, count_boolean, NULL, NULL, count_number, count_string,
+  count_start_map, count_key, count_end, count_start_array, count_end,
+};
+
+/* bench --count FILE: prints the number of items, or fails. */
+static int
+count_items (const char *path)
+{
+  static char buffer[64 * 1024];
+  Count count = { 0 };
+  yajl_handle handle = yajl_alloc (&count_callbacks, NULL, &count);
+  FILE *in = g_fopen (path, "rb");
+  gboolean ok = in != NULL;
+  size_t n;
+
+  while (ok && (n = fread (buffer, 1, sizeof buffer, in)) > 0)
+    ok = yajl_parse (handle, (const unsigned char *)buffer, n) == yajl_status_ok;
+  ok = ok && yajl_complete_parse (handle) == yajl_status_ok;
+  yajl_free (handle);
+  if (in)
+    fclose (in);
+  if (!ok)
+    {
+      g_printerr ("bench: %s: cannot count its items\n", path);
+      return 1;
+    }
+  g_print ("%" G_GUINT64_FORMAT "\n", count.items);
+  return 0;
+}
+
+/* Runs a child that prints a count, and checks it. */
+static void
+run_counter (const char * const *argv,
+             const char         *out_path,
+             const char         *err_path,
+             guint64             expected,
+             Run                *run)
+{
+  guint64 counted = 0;
+
+  run_child (argv, NULL, out_path, err_path, run);
+  if (run->error == NULL &&
+      (run->output == NULL ||
+       !g_ascii_string_to_unsigned (g_strstrip (run->output), 10, 0, G_MAXUINT64, &counted, NULL) ||
+       counted != expected))
+    run->error = g_strdup_printf ("counted %s items, generated %" G_GUINT64_FORMAT,
+                                  run->output ? run->output : "no", expected);
+}
+
+/* --- a folder of small files, one worker against two --------------------- */
+
+static char **
+workers_env (const char *workers)
+{
+  return g_environ_setenv (g_get_environ (), "DEMARC_WORKERS", workers, TRUE);
+}
+
+/* Writes n_files ASFF files of 1 MB (each of its own seed) into DIR/folder
+ * and runs demarc-check on the folder with 1 and with 2 workers: the
+ * figures, and whether both wrote the same report. */
+static gboolean
+bench_folder (const char *dir,
+              const char *demarc_check,
+              guint       n_files,
+              gboolean    keep)
+{
+  g_autofree char *folder = g_build_filename (dir, "folder", NULL);
+  g_autofree char *one_path = g_build_filename (dir, "folder-1.json", NULL);
+  g_autofree char *two_path = g_build_filename (dir, "folder-2.json", NULL);
+  g_autofree char *err_path = g_build_filename (dir, "folder-stderr.txt", NULL);
+  g_auto(GStrv) one_env = workers_env ("1");
+  g_auto(GStrv) two_env = workers_env ("2");
+  const char *argv[] = { demarc_check, "--format", "json", folder, NULL };
+  g_autoptr(GError) error = NULL;
+  guint64 items = 0, bytes = 0;
+  Run one = { 0 }, two = { 0 };
+  gboolean same, ok = TRUE;
+
+  g_mkdir_with_parents (folder, 0700);
+  for (guint i = 0; i < n_files; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("asff-%03u.json", i);
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+      guint64 n, b;
+
+      if (!generate (1, 1, 1000 + i, path, &n, &b, &error))
+        {
+          g_printerr ("bench: cannot write %s\n", error->message);
+          return FALSE;
+        }
+      items += n;
+      bytes += b;
+    }
+
+  run_child (argv, (const char * const *)one_env, one_path, err_path, &one);
+  run_child (argv, (const char * const *)two_env, two_path, err_path, &two);
+  same = one.output && two.output && g_str_equal (one.output, two.output);
+  g_print ("folder %u × 1 MB (%.0f MB, %" G_GUINT64_FORMAT " items)  1 worker %6.2f s (cpu %6.2f s)  "
+           "2 workers %6.2f s (cpu %6.2f s)  speed-up %.2f×  reports %s\n",
+           n_files, bytes / MIB, items, one.seconds, one.cpu_seconds, two.seconds, two.cpu_seconds,
+           one.seconds / two.seconds, same ? "identical" : "DIFFER");
+  for (Run *run = &one; run; run = run == &one ? &two : NULL)
+    if (run->exit_code > 1 || run->exit_code < 0)
+      {
+        g_print ("       FAILED: %s\n", run->error ? run->error : "?");
+        ok = FALSE;
+      }
+  ok = ok && same;
+  run_clear (&one);
+  run_clear (&two);
+
+  g_unlink (one_path);
+  g_unlink (two_path);
+  g_unlink (err_path);
+  if (!keep)
+    {
+      for (guint i = 0; i < n_files; i++)
+        {
+          g_autofree char *name = g_strdup_printf ("asff-%03u.json", i);
+          g_autofree char *path = g_build_filename (folder, name, NULL);
+
+          g_unlink (path);
+        }
+      g_rmdir (folder);
+    }
+  return ok;
+}
+
+static gboolean
+bench_folder_in (const char *dir,
+                 const char *demarc_check,
+                 guint       n_files,
+                 gboolean    keep)
+{
+  g_print ("\n");
+  return bench_folder (dir, demarc_check, n_files, keep);
+}
+
 /* --- main --------------------------------------------------------------- */
 
 typedef struct
@@ -622,9 +842,104 @@ typedef struct
   guint64 bytes;
   guint64 items;
   double  generate_seconds;
+  Run     yajl;
   Run     demarc;
   Run     jq;
 } Result;
+
+/* The bare count, demarc-check and jq on one generated file. */
+static gboolean
+bench_file (Result     *result,
+            const char *path,
+            const char *self_path,
+            const char *demarc_check,
+            const char *jq,
+            const char *out_path,
+            const char *err_path)
+{
+  double mb = result->bytes / MIB;
+  gboolean ok = TRUE;
+
+  {
+    const char *child_argv[] = { self_path, "--count", path, NULL };
+
+    run_counter (child_argv, out_path, err_path, result->items, &result->yajl);
+    g_print ("%-6s %5.0f MB  yajl count   %7.2f s (cpu %6.2f s) %6.1f MB/s  peak RSS %7.1f MB\n",
+             formats[result->format].name, mb, result->yajl.seconds, result->yajl.cpu_seconds,
+             mb / result->yajl.seconds, result->yajl.peak_rss_mb);
+    if (result->yajl.error)
+      {
+        g_print ("       FAILED: %s\n", result->yajl.error);
+        ok = FALSE;
+      }
+  }
+
+  {
+    const char *child_argv[] = { demarc_check, "--format", "json", path, NULL };
+
+    run_child (child_argv, NULL, NULL, err_path, &result->demarc);
+    /* 1 only means gaps were found: the run itself succeeded. */
+    if (result->demarc.exit_code == 1 && result->demarc.error)
+      g_clear_pointer (&result->demarc.error, g_free);
+    g_print ("%-6s %5.0f MB  demarc-check %7.2f s (cpu %6.2f s) %6.1f MB/s %8" G_GUINT64_FORMAT " items %8.0f items/s  peak RSS %7.1f MB  exit %d\n",
+             formats[result->format].name, mb, result->demarc.seconds, result->demarc.cpu_seconds,
+             mb / result->demarc.seconds, result->items, result->items / result->demarc.seconds,
+             result->demarc.peak_rss_mb, result->demarc.exit_code);
+    if (result->demarc.error)
+      {
+        g_print ("       FAILED: %s\n", result->demarc.error);
+        ok = FALSE;
+      }
+  }
+
+  if (jq != NULL)
+    {
+      const char *child_argv[] = { jq, formats[result->format].jq_filter, path, NULL };
+
+      run_counter (child_argv, out_path, err_path, result->items, &result->jq);
+      g_print ("%-6s %5.0f MB  jq           %7.2f s (cpu %6.2f s) %6.1f MB/s %8" G_GUINT64_FORMAT " items %8.0f items/s  peak RSS %7.1f MB  demarc/jq %.2f×\n",
+               formats[result->format].name, mb, result->jq.seconds, result->jq.cpu_seconds,
+               mb / result->jq.seconds, result->items, result->items / result->jq.seconds,
+               result->jq.peak_rss_mb, result->demarc.seconds / result->jq.seconds);
+      if (result->jq.error)
+        {
+          g_print ("       FAILED: jq '%s': %s\n", formats[result->format].jq_filter, result->jq.error);
+          ok = FALSE;
+        }
+    }
+
+  g_print ("%-6s %5.0f MB  demarc-check / yajl count %.1f×", formats[result->format].name, mb,
+           result->demarc.seconds / result->yajl.seconds);
+  if (result->jq.ran)
+    g_print (", demarc-check / jq %.2f×", result->demarc.seconds / result->jq.seconds);
+  g_print ("\n\n");
+  return ok;
+}
+
+static void
+print_summary (GArray *results)
+{
+  g_print ("\n%-6s %6s %9s %8s %9s %7s %9s %8s %9s %9s %8s %8s\n", "format", "MB", "items", "yajl s", "demarc s",
+           "MB/s", "items/s", "RSS MB", "jq s", "jq RSS MB", "÷ yajl", "÷ jq");
+  for (guint i = 0; i < results->len; i++)
+    {
+      Result *r = &g_array_index (results, Result, i);
+      double mb = r->bytes / MIB;
+
+      g_print ("%-6s %6.0f %9" G_GUINT64_FORMAT " %8.2f %9.2f %7.1f %9.0f %8.1f", formats[r->format].name, mb,
+               r->items, r->yajl.seconds, r->demarc.seconds, mb / r->demarc.seconds, r->items / r->demarc.seconds,
+               r->demarc.peak_rss_mb);
+      if (r->jq.ran)
+        g_print (" %9.2f %9.1f %7.1f× %7.2f×", r->jq.seconds, r->jq.peak_rss_mb, r->demarc.seconds / r->yajl.seconds,
+                 r->demarc.seconds / r->jq.seconds);
+      else
+        g_print (" %9s %9s %7.1f× %8s", "-", "-", r->demarc.seconds / r->yajl.seconds, "-");
+      g_print ("%s\n", r->yajl.error || r->demarc.error || r->jq.error ? "  FAILED" : "");
+      run_clear (&r->yajl);
+      run_clear (&r->demarc);
+      run_clear (&r->jq);
+    }
+}
 
 static gboolean
 parse_sizes (const char  *text,
@@ -676,8 +991,13 @@ main (int   argc,
   g_autofree char *sizes_text = NULL;
   g_autofree char *formats_text = NULL;
   g_autofree char *keep = NULL;
+  g_autofree char *count = NULL;
+  g_autofree char *self_path = g_file_read_link ("/proc/self/exe", NULL);
+  int folder_files = 200;
   g_auto(GStrv) rest = NULL;
   const GOptionEntry entries[] = {
+    { "count", 0, 0, G_OPTION_ARG_FILENAME, &count, "Only count FILE's items with yajl, building nothing", "FILE" },
+    { "folder", 0, 0, G_OPTION_ARG_INT, &folder_files, "Files of 1 MB in the folder read with 1 and 2 workers (default 200; 0: none)", "N" },
     { "sizes", 0, 0, G_OPTION_ARG_STRING, &sizes_text, "File sizes in MB (default 10,100,500)", "N,N…" },
     { "formats", 0, 0, G_OPTION_ARG_STRING, &formats_text, "Formats (default config,asff,ocsf)", "F,F…" },
     { "keep", 0, 0, G_OPTION_ARG_FILENAME, &keep, "Write the files to DIR and keep them", "DIR" },
@@ -706,6 +1026,8 @@ main (int   argc,
       g_printerr ("bench: %s\n", error->message);
       return 2;
     }
+  if (count != NULL)
+    return count_items (count);
 
   demarc_check = g_strdup (rest && rest[0] ? rest[0] : g_getenv ("DEMARC_CHECK"));
   if (demarc_check == NULL || !g_file_test (demarc_check, G_FILE_TEST_IS_EXECUTABLE))
@@ -749,7 +1071,7 @@ main (int   argc,
         path = g_build_filename (dir, name, NULL);
 
         start = g_get_monotonic_time ();
-        if (!generate (result.format, result.size_mb, path, &result.items, &result.bytes, &error))
+        if (!generate (result.format, result.size_mb, 0, path, &result.items, &result.bytes, &error))
           {
             g_printerr ("bench: cannot write %s\n", error->message);
             g_clear_error (&error);
@@ -762,46 +1084,8 @@ main (int   argc,
         g_print ("%-6s %5.0f MB  wrote %" G_GUINT64_FORMAT " items in %.1f s\n",
                  formats[result.format].name, mb, result.items, result.generate_seconds);
 
-        {
-          const char *child_argv[] = { demarc_check, "--format", "json", path, NULL };
-
-          run_child (child_argv, NULL, err_path, &result.demarc);
-          /* 1 only means gaps were found: the run itself succeeded. */
-          if (result.demarc.exit_code == 1 && result.demarc.error)
-            g_clear_pointer (&result.demarc.error, g_free);
-          g_print ("%-6s %5.0f MB  demarc-check %7.2f s (cpu %6.2f s) %6.1f MB/s %8" G_GUINT64_FORMAT " items %8.0f items/s  peak RSS %7.1f MB  exit %d\n",
-                   formats[result.format].name, mb, result.demarc.seconds, result.demarc.cpu_seconds,
-                   mb / result.demarc.seconds, result.items, result.items / result.demarc.seconds,
-                   result.demarc.peak_rss_mb, result.demarc.exit_code);
-          if (result.demarc.error)
-            {
-              g_print ("       FAILED: %s\n", result.demarc.error);
-              failed = TRUE;
-            }
-        }
-
-        if (jq != NULL)
-          {
-            const char *child_argv[] = { jq, formats[result.format].jq_filter, path, NULL };
-            guint64 counted = 0;
-
-            run_child (child_argv, out_path, err_path, &result.jq);
-            if (result.jq.error == NULL &&
-                (result.jq.output == NULL ||
-                 !g_ascii_string_to_unsigned (g_strstrip (result.jq.output), 10, 0, G_MAXUINT64, &counted, NULL) ||
-                 counted != result.items))
-              result.jq.error = g_strdup_printf ("counted %s items, generated %" G_GUINT64_FORMAT,
-                                                 result.jq.output ? result.jq.output : "no", result.items);
-            g_print ("%-6s %5.0f MB  jq           %7.2f s (cpu %6.2f s) %6.1f MB/s %8" G_GUINT64_FORMAT " items %8.0f items/s  peak RSS %7.1f MB  demarc/jq %.2f×\n",
-                     formats[result.format].name, mb, result.jq.seconds, result.jq.cpu_seconds,
-                     mb / result.jq.seconds, result.items, result.items / result.jq.seconds,
-                     result.jq.peak_rss_mb, result.demarc.seconds / result.jq.seconds);
-            if (result.jq.error)
-              {
-                g_print ("       FAILED: jq '%s': %s\n", formats[result.format].jq_filter, result.jq.error);
-                failed = TRUE;
-              }
-          }
+        if (!bench_file (&result, path, self_path, demarc_check, jq, out_path, err_path))
+          failed = TRUE;
 
         if (keep == NULL)
           g_unlink (path);
@@ -810,27 +1094,12 @@ main (int   argc,
 
   g_unlink (out_path);
   g_unlink (err_path);
+
+  print_summary (results);
+  if (folder_files > 0 && !bench_folder_in (dir, demarc_check, folder_files, keep != NULL))
+    failed = TRUE;
   if (keep == NULL)
     g_rmdir (dir);
-
-  g_print ("\n%-6s %6s %9s %9s %7s %9s %9s %9s %9s %9s\n",
-           "format", "MB", "items", "demarc s", "MB/s", "items/s", "RSS MB", "jq s", "jq RSS MB", "demarc/jq");
-  for (guint i = 0; i < results->len; i++)
-    {
-      Result *r = &g_array_index (results, Result, i);
-      double mb = r->bytes / MIB;
-
-      g_print ("%-6s %6.0f %9" G_GUINT64_FORMAT " %9.2f %7.1f %9.0f %9.1f",
-               formats[r->format].name, mb, r->items, r->demarc.seconds, mb / r->demarc.seconds,
-               r->items / r->demarc.seconds, r->demarc.peak_rss_mb);
-      if (r->jq.ran)
-        g_print (" %9.2f %9.1f %8.2f×", r->jq.seconds, r->jq.peak_rss_mb, r->demarc.seconds / r->jq.seconds);
-      else
-        g_print (" %9s %9s %9s", "-", "-", "-");
-      g_print ("%s\n", r->demarc.error || r->jq.error ? "  FAILED" : "");
-      run_clear (&r->demarc);
-      run_clear (&r->jq);
-    }
 
   return failed ? 1 : 0;
 }

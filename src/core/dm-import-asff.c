@@ -147,6 +147,19 @@ product_is (JsonObject *o,
          (generator && strstr (generator, arn_part) != NULL);
 }
 
+/* Every member _dm_import_asff reads, for the reader's projection: what no
+ * one reads (ProductFields' other fields, FindingProviderFields, resource
+ * details, dates) is never built. test-import checks that a projected
+ * read gives the same findings as a whole one. */
+const char * const _dm_import_asff_reads[] = {
+  "AwsAccountId", "Compliance.SecurityControlId", "Compliance.Status", "Description", "GeneratorId", "Id",
+  "ProductArn", "ProductFields.ControlId", "ProductFields.ProviderName", "ProductFields.RuleName",
+  "ProductFields.aws/config/ConfigRuleName", "ProductName", "RecordState", "Region",
+  "Remediation.Recommendation.Text", "Resources.Id", "Resources.Region", "Resources.Type", "Severity.Label",
+  "Severity.Normalized", "Title", "Type", "Types", "Vulnerabilities.VulnerablePackages.PackageManager",
+  "Workflow.Status", "WorkflowState", NULL
+};
+
 gboolean
 _dm_import_asff_detect (JsonObject *o)
 {

@@ -20,30 +20,42 @@ JsonNode *
 _dm_import_member (JsonObject *o,
                    const char *path)
 {
-  g_auto(GStrv) parts = NULL;
   JsonNode *node = NULL;
 
-  if (o == NULL)
+  if (o == NULL || *path == '\0')
     return NULL;
 
-  parts = g_strsplit (path, ".", -1);
-  for (guint i = 0; parts[i]; i++)
+  /* Called for every member of every item: no allocation but for a part
+   * too long for the buffer. */
+  for (const char *part = path;; )
     {
-      node = json_object_get_member (o, parts[i]);
-      if (node == NULL)
-        return NULL;
-      if (parts[i + 1] != NULL)
+      const char *dot = strchr (part, '.');
+      gsize length = dot ? (gsize)(dot - part) : strlen (part);
+      char buffer[128];
+      g_autofree char *long_name = NULL;
+      const char *name = part;
+
+      if (dot)
         {
-          if (!JSON_NODE_HOLDS_OBJECT (node))
-            return NULL;
-          o = json_node_get_object (node);
+          if (length < sizeof buffer)
+            {
+              memcpy (buffer, part, length);
+              buffer[length] = '\0';
+              name = buffer;
+            }
+          else
+            name = long_name = g_strndup (part, length);
         }
+      node = json_object_get_member (o, name);
+      if (node == NULL || dot == NULL)
+        return node;
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        return NULL;
+      o = json_node_get_object (node);
+      part = dot + 1;
     }
-  return node;
 }
 
-/* A string member; numbers are not coerced (ids like account numbers come
- * as strings in every format read here). */
 const char *
 _dm_import_str (JsonObject *o,
                 const char *path)
@@ -241,6 +253,43 @@ report_key (const DmFindingData *data)
                           (int)data->status);
 }
 
+/* Keeps a finding, or joins it to the same report from another file. */
+static void
+keep_finding (DmImporter    *self,
+              DmImportInput *input,
+              DmFinding     *finding,
+              char          *key,
+              char          *joined,
+              const char    *tool,
+              const char    *title,
+              guint64        source_item)
+{
+  DmFinding *reported;
+
+  if (key != NULL && !g_hash_table_add (self->seen, key))
+    {
+      input->duplicates++;
+      g_free (joined);
+      return;
+    }
+  if (joined && (reported = g_hash_table_lookup (self->reported, joined)) &&
+      g_strcmp0 (dm_finding_get_source (reported), input->path) != 0)
+    {
+      DmFindingData origin = { .tool = tool, .source = input->path, .title = title, .source_item = source_item };
+
+      dm_finding_add_origin (reported, &origin);
+      input->duplicates++;
+      g_free (joined);
+      return;
+    }
+
+  g_list_store_append (self->findings, finding);
+  if (joined && !g_hash_table_contains (self->reported, joined))
+    g_hash_table_insert (self->reported, g_steal_pointer (&joined), finding);
+  g_free (joined);
+  input->by_status[dm_finding_get_status (finding)]++;
+}
+
 void
 _dm_import_add_finding (DmImportFile  *state,
                         DmFindingData *data,
@@ -248,34 +297,49 @@ _dm_import_add_finding (DmImportFile  *state,
 {
   g_auto(GStrv) list = g_strv_builder_end (controls);
   g_autoptr(DmFinding) finding = NULL;
-  DmFinding *reported;
   char *key = finding_key (data);
-  char *joined;
-
-  if (key != NULL && !g_hash_table_add (state->self->seen, key))
-    {
-      state->input->duplicates++;
-      return;
-    }
 
   data->controls = (const char * const *)list;
   data->source = state->input->path;
-  joined = report_key (data);
-  if (joined && (reported = g_hash_table_lookup (state->self->reported, joined)) &&
-      g_strcmp0 (dm_finding_get_source (reported), state->input->path) != 0)
+  finding = dm_finding_new (data);
+
+  /* In a worker: kept in order, for the importer to keep or join later. */
+  if (state->pending != NULL)
     {
-      dm_finding_add_origin (reported, data);
-      state->input->duplicates++;
-      g_free (joined);
+      DmPendingFinding pending = { g_steal_pointer (&finding), key, report_key (data), g_strdup (data->tool),
+                                   g_strdup (data->title), data->source_item };
+
+      g_array_append_val (state->pending, pending);
       return;
     }
+  keep_finding (state->self, state->input, finding, key, report_key (data), data->tool, data->title,
+                data->source_item);
+}
 
-  finding = dm_finding_new (data);
-  g_list_store_append (state->self->findings, finding);
-  if (joined && !g_hash_table_contains (state->self->reported, joined))
-    g_hash_table_insert (state->self->reported, g_steal_pointer (&joined), finding);
-  g_free (joined);
-  state->input->by_status[data->status]++;
+/* On the importer's thread, in input order: what a worker read. */
+void
+_dm_import_keep_pending (DmImportFile *state)
+{
+  for (guint i = 0; state->pending && i < state->pending->len; i++)
+    {
+      DmPendingFinding *p = &g_array_index (state->pending, DmPendingFinding, i);
+
+      keep_finding (state->self, state->input, p->finding, g_steal_pointer (&p->key), g_steal_pointer (&p->joined),
+                    p->tool, p->title, p->source_item);
+    }
+  g_clear_pointer (&state->pending, g_array_unref);
+}
+
+void
+_dm_import_pending_clear (gpointer data)
+{
+  DmPendingFinding *p = data;
+
+  g_clear_object (&p->finding);
+  g_free (p->key);
+  g_free (p->joined);
+  g_free (p->tool);
+  g_free (p->title);
 }
 
 DmSeverity
@@ -340,7 +404,7 @@ _dm_import_n_findings (DmImportFile *state)
 {
   /* Duplicates and other clouds' findings count: such an item was read,
    * not lost. */
-  guint64 n = state->input->duplicates + state->input->not_aws;
+  guint64 n = state->input->duplicates + state->input->not_aws + (state->pending ? state->pending->len : 0);
 
   for (guint i = 0; i < DM_N_FINDING_STATUSES; i++)
     n += state->input->by_status[i];

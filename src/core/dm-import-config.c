@@ -12,6 +12,14 @@
 #include "dm-checks.h"
 #include "dm-importer-private.h"
 
+/* Every member _dm_import_config_item reads, for the reader's projection:
+ * the checks get configuration and supplementaryConfiguration whole;
+ * relationships, tags, related events and the like are never built. */
+const char * const _dm_import_config_item_reads[] = {
+  "configurationItemStatus", "resourceType", "resourceId", "resourceName", "configuration",
+  "supplementaryConfiguration", "awsRegion", "accountId", "awsAccountId", NULL
+};
+
 gboolean
 _dm_import_config_item_detect (JsonObject *o)
 {

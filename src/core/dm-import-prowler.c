@@ -81,6 +81,16 @@ prowler_check_from_uid (const char *uid)
   return NULL;
 }
 
+/* Every member _dm_import_prowler_ocsf reads, for the reader's
+ * projection (unmapped compliance lists, resource data and the like are
+ * never built). */
+const char * const _dm_import_prowler_ocsf_reads[] = {
+  "resources.region", "resources.uid", "resources.name", "resources.type", "resources.group.name",
+  "finding_info", "finding", "metadata", "status_code", "compliance.status", "cloud.provider", "cloud.account.uid",
+  "cloud.region", "unmapped.provider", "status", "status_id", "severity", "status_detail", "message",
+  "remediation.desc", NULL
+};
+
 gboolean
 _dm_import_prowler_ocsf_detect (JsonObject *o)
 {

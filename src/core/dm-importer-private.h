@@ -31,11 +31,24 @@ struct _DmImporter
   GHashTable  *folders;  /* "device:inode" of folders walked */
   GHashTable  *accounts; /* account folder path -> its account id, "" if none */
   guint        n_read;   /* inputs read (wholly or in part), for empty walks */
+  gboolean     whole_items; /* no projection (dm_importer_set_whole_items ()) */
+  guint        workers;     /* files of a folder read at once */
 
   DmImportProgressFunc progress;
   gpointer             progress_data;
   DmImportProgress     where;
 };
+
+/* A finding read by a worker, kept or joined on the importer's thread. */
+typedef struct
+{
+  DmFinding *finding;
+  char      *key;      /* the same finding (NULL: always kept) */
+  char      *joined;   /* the same report from another file, or NULL */
+  char      *tool;     /* for the origin, when joined */
+  char      *title;
+  guint64    source_item;
+} DmPendingFinding;
 
 /* One file being read. */
 typedef struct
@@ -54,6 +67,11 @@ typedef struct
   char          *call;           /* CloudMapper's <call>/ folder the file is in */
   char          *resource_name;  /* the resource its file name names, decoded */
   GFile         *account_dir;    /* whose account path_account is, worked out when first needed */
+  DmJsonReader  *reader;
+  DmJsonProjection *projection;  /* set on the reader after the first item */
+  int            projected_format; /* the format it is for */
+  gboolean       projection_chosen;
+  GArray        *pending;        /* DmPendingFinding, in a worker; else NULL */
 } DmImportFile;
 
 /* A format of single items (a finding, a Config item, a bundle call):
@@ -67,6 +85,10 @@ typedef struct
   void      (*import_item) (DmImportFile *state,
                             JsonObject   *o,
                             guint64       index);
+  /* Every member import_item reads (dm_json_projection_add ()), or NULL:
+   * a file whose first item is of this format has the rest built with
+   * only these and what any detect reads. */
+  const char * const *reads;
 } DmImportFormat;
 
 /* A whole document, file or reader setting, tried in the table's order:
@@ -141,6 +163,8 @@ void        _dm_import_map_finding       (DmImportFile  *state,
 void        _dm_import_add_finding       (DmImportFile  *state,
                                           DmFindingData *data,
                                           GStrvBuilder  *controls);
+void        _dm_import_keep_pending      (DmImportFile  *state);
+void        _dm_import_pending_clear     (gpointer       data);
 
 /* dm-import-cloudmapper.c: where a file of a CloudMapper tree comes from */
 gboolean    _dm_import_looks_like_call      (const char   *name);
@@ -177,6 +201,10 @@ DM_IMPORT_ITEM_FORMAT (config_evaluation);
 DM_IMPORT_ITEM_FORMAT (config_rule);
 DM_IMPORT_ITEM_FORMAT (config_resource);
 DM_IMPORT_ITEM_FORMAT (bundle_call);
+
+extern const char * const _dm_import_asff_reads[];
+extern const char * const _dm_import_prowler_ocsf_reads[];
+extern const char * const _dm_import_config_item_reads[];
 
 gboolean    _dm_import_prowler_csv_sniff (GFile         *file,
                                           GCancellable  *cancellable);

@@ -71,6 +71,9 @@ dm_importer_init (DmImporter *self)
   self->reported = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->folders = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->accounts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->workers = MIN (g_get_num_processors (), 4);
+  if (g_getenv ("DEMARC_WORKERS"))
+    self->workers = CLAMP (g_ascii_strtoull (g_getenv ("DEMARC_WORKERS"), NULL, 10), 1, 64);
 }
 
 DmImporter *
@@ -99,15 +102,31 @@ static const DmImportFormat formats[] = {
   { "access-analyzer",            10,  NULL,           _dm_import_access_analyzer_detect,   _dm_import_access_analyzer },
   { "cloudsploit",                11,  NULL,           _dm_import_cloudsploit_detect,       _dm_import_cloudsploit },
   { "trusted-advisor",            12,  NULL,           _dm_import_trusted_advisor_detect,   _dm_import_trusted_advisor },
-  { "asff",                        1,  "prowler-asff", _dm_import_asff_detect,              _dm_import_asff },
-  { "prowler-ocsf",                2,  NULL,           _dm_import_prowler_ocsf_detect,      _dm_import_prowler_ocsf },
+  { "asff",                        1,  "prowler-asff", _dm_import_asff_detect,              _dm_import_asff,
+    _dm_import_asff_reads },
+  { "prowler-ocsf",                2,  NULL,           _dm_import_prowler_ocsf_detect,      _dm_import_prowler_ocsf,
+    _dm_import_prowler_ocsf_reads },
   { "prowler-json",                3,  NULL,           _dm_import_prowler_v3_detect,        _dm_import_prowler_v3 },
   { "prowler-ndjson",              4,  NULL,           _dm_import_prowler_v2_detect,        _dm_import_prowler_v2 },
-  { "config-snapshot",             5,  NULL,           _dm_import_config_item_detect,       _dm_import_config_item },
+  { "config-snapshot",             5,  NULL,           _dm_import_config_item_detect,       _dm_import_config_item,
+    _dm_import_config_item_reads },
   { "config-compliance",           6,  NULL,           _dm_import_config_evaluation_detect, _dm_import_config_evaluation },
   { "config-rule-compliance",     13,  NULL,           _dm_import_config_rule_detect,       _dm_import_config_rule },
   { "config-resource-compliance", 14,  NULL,           _dm_import_config_resource_detect,   _dm_import_config_resource },
   { "demarc-bundle",               7,  NULL,           _dm_import_bundle_call_detect,       _dm_import_bundle_call },
+};
+
+/* Every member any detect above reads, whole: a projected item is then
+ * told the same format as the whole item would be. A new format's detect
+ * adds its members here (test-import compares projected and whole reads
+ * of every fixture). */
+static const char * const detect_reads[] = {
+  "resourceOwnerAccount", "resourceType", "status", "SchemaVersion", "ProductArn", "GeneratorId", "operation",
+  "service", "output", "error", "plugin", "category", "configuration", "configurationItemStatus",
+  "EvaluationResultIdentifier", "ComplianceType", "ConfigRuleName", "Compliance.ComplianceType", "ResourceId",
+  "ResourceType", "Type", "Service", "Resource", "AccountId", "findingArn", "awsAccountId", "resourcesAffected",
+  "type", "severity", "accountId", "finding_info", "finding", "metadata", "CheckID", "Status", "Control ID",
+  "Control", "Account Number", "recommendationArn", "isSuppressed", "resourceId", NULL
 };
 
 static gboolean import_document_arrays (DmImportFile *state,
@@ -166,11 +185,11 @@ format_named (const char *name)
 }
 
 static void
-import_object (DmImportFile *state,
-               JsonObject   *o,
-               guint64       index)
+import_object_as (DmImportFile *state,
+                  JsonObject   *o,
+                  guint64       index,
+                  int           format)
 {
-  int format = detect_format (o);
   guint64 before = _dm_import_n_findings (state);
 
   state->input->items++;
@@ -189,6 +208,30 @@ import_object (DmImportFile *state,
     state->input->evaluated++;
 }
 
+static void
+import_object (DmImportFile *state,
+               JsonObject   *o,
+               guint64       index)
+{
+  import_object_as (state, o, index, detect_format (o));
+}
+
+/* After a file's first item: when its format says what it reads, the
+ * items after it are built with only that and what detecting reads. */
+static void
+choose_projection (DmImportFile *state,
+                   int           format)
+{
+  state->projection_chosen = TRUE;
+  if (format < 0 || formats[format].reads == NULL || state->reader == NULL || state->self->whole_items)
+    return;
+  state->projection = dm_json_projection_new ();
+  dm_json_projection_add_all (state->projection, detect_reads);
+  dm_json_projection_add_all (state->projection, formats[format].reads);
+  state->projected_format = format;
+  dm_json_reader_set_projection (state->reader, state->projection);
+}
+
 static gboolean
 item_cb (JsonNode   *item,
          const char *container,
@@ -196,6 +239,8 @@ item_cb (JsonNode   *item,
          gpointer    user_data)
 {
   DmImportFile *state = user_data;
+  JsonObject *o;
+  int format;
 
   if (!JSON_NODE_HOLDS_OBJECT (item))
     {
@@ -204,7 +249,19 @@ item_cb (JsonNode   *item,
       return TRUE;
     }
 
-  import_object (state, json_node_get_object (item), index);
+  o = json_node_get_object (item);
+  format = detect_format (o);
+  /* A projected item of another format (a mixed file) is read whole. */
+  if (state->reader && dm_json_reader_get_item_is_projected (state->reader) && format != state->projected_format)
+    {
+      g_autoptr(JsonNode) whole = dm_json_reader_get_whole_item (state->reader);
+
+      import_object (state, json_node_get_object (whole), index);
+      return TRUE;
+    }
+  import_object_as (state, o, index, format);
+  if (!state->projection_chosen)
+    choose_projection (state, format);
   return TRUE;
 }
 
@@ -265,6 +322,20 @@ import_document (DmImportFile  *state,
 }
 
 /**
+ * dm_importer_set_whole_items:
+ *
+ * Builds every item whole instead of only the members the importer reads:
+ * slower, for comparing the two.
+ */
+void
+dm_importer_set_whole_items (DmImporter *self,
+                             gboolean    whole_items)
+{
+  g_return_if_fail (DM_IS_IMPORTER (self));
+  self->whole_items = whole_items;
+}
+
+/**
  * dm_importer_set_progress:
  * @func: (nullable): called from the importing thread as items are read
  *
@@ -306,6 +377,7 @@ free_file_state (DmImportFile *state)
   g_free (state->resource_name);
   g_free (state->kinds);
   g_clear_object (&state->account_dir);
+  g_clear_pointer (&state->projection, dm_json_projection_free);
 }
 
 /* In a folder walk, a file that cannot be read is an input that says so,
@@ -391,6 +463,116 @@ start_progress (DmImporter   *self,
   self->progress (&self->where, self->progress_data);
 }
 
+/* One file's read: begun and finished on the importer's thread, read
+ * there or by a worker. */
+typedef struct
+{
+  DmImportFile   state;
+  DmJsonReader  *reader;
+  GHashTable    *reasons;
+  gboolean       in_folder;
+  gboolean       ok;
+  GError        *error;
+  /* For the pool: done is set, under lock, when the read is over. */
+  GMutex         lock;
+  GCond          cond;
+  gboolean       done;
+} FileJob;
+
+static FileJob *
+file_job_new (DmImporter *self,
+              GFile      *file,
+              const char *call,
+              gboolean    in_folder,
+              GCancellable *cancellable)
+{
+  FileJob *job = g_new0 (FileJob, 1);
+  DmImportInput *input = g_new0 (DmImportInput, 1);
+  DmImportFile *state = &job->state;
+
+  job->reader = dm_json_reader_new ();
+  job->reasons = g_hash_table_new (g_str_hash, g_str_equal);
+  job->in_folder = in_folder;
+  g_mutex_init (&job->lock);
+  g_cond_init (&job->cond);
+  input->path = g_file_get_parse_name (file);
+  state->self = self;
+  state->basename = g_file_get_basename (file);
+  state->kinds = g_new0 (guint, G_N_ELEMENTS (formats));
+  state->reader = job->reader;
+  state->projected_format = -1;
+  if (call)
+    {
+      state->call = g_strdup (call);
+      state->resource_name = _dm_import_decode_resource_name (state->basename);
+    }
+  _dm_import_context_from_path (state, file, in_folder);
+  for (guint d = 0; d < G_N_ELEMENTS (documents); d++)
+    if (documents[d].prepare)
+      documents[d].prepare (job->reader, file, cancellable);
+  input->format = g_strdup ("unknown");
+  input->reasons = g_ptr_array_new_with_free_func (free_reason);
+  state->input = input;
+  state->reasons = job->reasons;
+  return job;
+}
+
+static void
+file_job_free (FileJob *job)
+{
+  if (job->state.input)
+    free_input (job->state.input);
+  g_clear_pointer (&job->state.pending, g_array_unref);
+  free_file_state (&job->state);
+  g_object_unref (job->reader);
+  g_hash_table_unref (job->reasons);
+  g_clear_error (&job->error);
+  g_mutex_clear (&job->lock);
+  g_cond_clear (&job->cond);
+  g_free (job);
+}
+
+/* The part a worker may do: nothing of the importer's is touched. */
+static void
+file_job_read (FileJob      *job,
+               GFile        *file,
+               GCancellable *cancellable)
+{
+  DmImportFile *state = &job->state;
+
+  job->ok = read_file (state, job->reader, file, cancellable, &job->error);
+  if (!job->ok && job->in_folder && !g_error_matches (job->error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    record_unreadable (state, job->error);
+  name_format (state);
+}
+
+/* On the importer's thread, in input order. */
+static gboolean
+file_job_finish (DmImporter  *self,
+                 FileJob     *job,
+                 GError     **error)
+{
+  DmImportFile *state = &job->state;
+  DmImportInput *input = state->input;
+
+  if (!job->ok && (!job->in_folder || g_error_matches (job->error, G_IO_ERROR, G_IO_ERROR_CANCELLED)))
+    {
+      self->where.path = NULL;
+      g_propagate_error (error, g_steal_pointer (&job->error));
+      return FALSE;
+    }
+  _dm_import_keep_pending (state);
+  /* Something of it was read: the folder it is in is not empty-handed. */
+  if (job->ok || input->items > 1)
+    self->n_read++;
+
+  self->where.items += input->items;
+  self->where.files_done++;
+  self->where.path = NULL;
+  g_ptr_array_add (self->inputs, g_steal_pointer (&state->input));
+  return TRUE;
+}
+
 /**
  * import_one_file:
  * @call: (nullable): the CloudMapper call folder @file is in
@@ -405,56 +587,15 @@ import_one_file (DmImporter    *self,
                  GCancellable  *cancellable,
                  GError       **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(DmJsonReader) reader = dm_json_reader_new ();
-  g_autoptr(GHashTable) reasons = g_hash_table_new (g_str_hash, g_str_equal);
-  DmImportInput *input = g_new0 (DmImportInput, 1);
-  DmImportFile state = { 0 };
-
-  input->path = g_file_get_parse_name (file);
-  state.self = self;
-  state.basename = g_file_get_basename (file);
-  state.kinds = g_new0 (guint, G_N_ELEMENTS (formats));
-  if (call)
-    {
-      state.call = g_strdup (call);
-      state.resource_name = _dm_import_decode_resource_name (state.basename);
-    }
-  _dm_import_context_from_path (&state, file, in_folder);
-  for (guint d = 0; d < G_N_ELEMENTS (documents); d++)
-    if (documents[d].prepare)
-      documents[d].prepare (reader, file, cancellable);
-  input->format = g_strdup ("unknown");
-  input->reasons = g_ptr_array_new_with_free_func (free_reason);
-  state.input = input;
-  state.reasons = reasons;
+  FileJob *job = file_job_new (self, file, call, in_folder, cancellable);
+  gboolean ok;
 
   if (self->progress)
-    start_progress (self, reader, file, input->path, cancellable);
-
-  if (!read_file (&state, reader, file, cancellable, &local_error))
-    {
-      if (!in_folder || g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          self->where.path = NULL;
-          free_input (input);
-          free_file_state (&state);
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
-      record_unreadable (&state, local_error);
-    }
-  /* Something of it was read: the folder it is in is not empty-handed. */
-  if (local_error == NULL || input->items > 1)
-    self->n_read++;
-  name_format (&state);
-  free_file_state (&state);
-
-  self->where.items += input->items;
-  self->where.files_done++;
-  self->where.path = NULL;
-  g_ptr_array_add (self->inputs, input);
-  return TRUE;
+    start_progress (self, job->reader, file, job->state.input->path, cancellable);
+  file_job_read (job, file, cancellable);
+  ok = file_job_finish (self, job, error);
+  file_job_free (job);
+  return ok;
 }
 
 /* A folder reached again through a link (or a link loop) is walked once. */
@@ -507,18 +648,51 @@ has_export_name (const char *name)
          g_str_has_suffix (plain, ".jsonl") || g_str_has_suffix (plain, ".js") || g_str_has_suffix (plain, ".csv");
 }
 
+/* One step of a folder walk, in walk order: a file to read, or one
+ * listed as not read with its reason. */
+typedef struct
+{
+  GFile      *file;
+  char       *call;
+  const char *not_read;   /* translated, static */
+  FileJob    *job;
+} Step;
+
+static void
+step_clear (gpointer data)
+{
+  Step *step = data;
+
+  g_clear_object (&step->file);
+  g_clear_pointer (&step->call, g_free);
+  g_clear_pointer (&step->job, file_job_free);
+}
+
+static void
+add_step (GArray     *plan,
+          GFile      *file,
+          const char *call,
+          const char *not_read)
+{
+  Step step = { g_object_ref (file), g_strdup (call), not_read, NULL };
+
+  g_array_append_val (plan, step);
+}
+
 /**
- * walk_folder:
+ * plan_folder:
  * @call: (nullable): the CloudMapper call folder the walk is in
  *
- * Reads JSON-named files and subfolders in name order, and every file of
+ * Lists JSON-named files and subfolders in name order, and every file of
  * a CloudMapper call folder (s3-get-bucket-policy/<bucket> …, no
- * extension); every other file is listed as not read, with the reason.
+ * extension), to be read; every other file is listed as not read, with
+ * the reason.
  */
 static gboolean
-walk_folder (DmImporter    *self,
+plan_folder (DmImporter    *self,
              GFile         *folder,
              const char    *call,
+             GArray        *plan,
              GCancellable  *cancellable,
              GError       **error)
 {
@@ -551,26 +725,176 @@ walk_folder (DmImporter    *self,
         return FALSE;
 
       if (name[0] == '.')
-        add_not_read (self, child, type == G_FILE_TYPE_DIRECTORY ? _("hidden folder, not walked") : _("hidden file"));
+        add_step (plan, child, NULL, type == G_FILE_TYPE_DIRECTORY ? _("hidden folder, not walked") : _("hidden file"));
       else if (type == G_FILE_TYPE_DIRECTORY)
         {
           if (first_visit (self, child, cancellable) &&
-              !walk_folder (self, child, call ? call : _dm_import_looks_like_call (name) ? name : NULL, cancellable,
-                            error))
+              !plan_folder (self, child, call ? call : _dm_import_looks_like_call (name) ? name : NULL, plan,
+                            cancellable, error))
             return FALSE;
         }
       else if (type != G_FILE_TYPE_REGULAR)
-        add_not_read (self, child, _("not a regular file (a broken link, a device or a pipe)"));
+        add_step (plan, child, NULL, _("not a regular file (a broken link, a device or a pipe)"));
       else if (call || has_export_name (name))
-        {
-          if (!import_one_file (self, child, call, TRUE, cancellable, error))
-            return FALSE;
-        }
+        add_step (plan, child, call, NULL);
       else
-        add_not_read (self, child, _("not an export by its name (not .json, .ndjson, .jsonl, .js or .csv, gzipped or not, nor in a CloudMapper call folder)"));
+        add_step (plan, child, NULL, _("not an export by its name (not .json, .ndjson, .jsonl, .js or .csv, gzipped or not, nor in a CloudMapper call folder)"));
     }
 
   return TRUE;
+}
+
+typedef struct
+{
+  GCancellable *cancellable;
+} PoolData;
+
+static void
+pool_read (gpointer data,
+           gpointer user_data)
+{
+  Step *step = data;
+  PoolData *pool = user_data;
+
+  file_job_read (step->job, step->file, pool->cancellable);
+  g_mutex_lock (&step->job->lock);
+  step->job->done = TRUE;
+  g_cond_signal (&step->job->cond);
+  g_mutex_unlock (&step->job->lock);
+}
+
+/* A worker may read a file whose findings need nothing of the importer
+ * but the catalogue: CloudMapper's files look up their account folder in
+ * the importer's table, so they are read in turn. */
+static gboolean
+pool_may_read (Step *step)
+{
+  return step->call == NULL && step->job->state.account_dir == NULL && step->job->state.call == NULL;
+}
+
+/* Hands the files to the pool, then keeps what each read in walk order:
+ * the same findings, inputs and order as reading them one by one. */
+static gboolean
+run_plan_in_pool (DmImporter    *self,
+                  GArray        *plan,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  PoolData data = { cancellable };
+  GThreadPool *pool = g_thread_pool_new (pool_read, &data, self->workers, FALSE, NULL);
+  gboolean ok = TRUE;
+
+  for (guint i = 0; i < plan->len; i++)
+    {
+      Step *step = &g_array_index (plan, Step, i);
+
+      if (step->not_read)
+        continue;
+      step->job = file_job_new (self, step->file, step->call, TRUE, cancellable);
+      step->job->state.pending = g_array_new (FALSE, TRUE, sizeof (DmPendingFinding));
+      g_array_set_clear_func (step->job->state.pending, _dm_import_pending_clear);
+      if (pool_may_read (step))
+        g_thread_pool_push (pool, step, NULL);
+      else
+        g_clear_pointer (&step->job->state.pending, g_array_unref);
+    }
+
+  for (guint i = 0; ok && i < plan->len; i++)
+    {
+      Step *step = &g_array_index (plan, Step, i);
+
+      if (step->not_read)
+        {
+          add_not_read (self, step->file, step->not_read);
+          continue;
+        }
+      if (step->job->state.pending == NULL)
+        file_job_read (step->job, step->file, cancellable);
+      else
+        {
+          g_mutex_lock (&step->job->lock);
+          while (!step->job->done)
+            g_cond_wait (&step->job->cond, &step->job->lock);
+          g_mutex_unlock (&step->job->lock);
+        }
+      if (self->progress)
+        {
+          self->where.path = step->job->state.input->path;
+          self->progress (&self->where, self->progress_data);
+        }
+      ok = file_job_finish (self, step->job, error);
+    }
+
+  /* Waits for the reads still going (quickly, when cancelled). */
+  g_thread_pool_free (pool, FALSE, TRUE);
+  return ok;
+}
+
+static gboolean
+run_plan (DmImporter    *self,
+          GArray        *plan,
+          GCancellable  *cancellable,
+          GError       **error)
+{
+  guint n_files = 0;
+
+  for (guint i = 0; i < plan->len; i++)
+    if (g_array_index (plan, Step, i).not_read == NULL)
+      n_files++;
+  if (self->workers > 1 && n_files > 1)
+    return run_plan_in_pool (self, plan, cancellable, error);
+
+  for (guint i = 0; i < plan->len; i++)
+    {
+      Step *step = &g_array_index (plan, Step, i);
+
+      if (step->not_read)
+        add_not_read (self, step->file, step->not_read);
+      else if (!import_one_file (self, step->file, step->call, TRUE, cancellable, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Walks, then reads what the walk found; a walk that fails half-way
+ * still reads what it found before failing, as reading while walking did. */
+static gboolean
+walk_folder (DmImporter    *self,
+             GFile         *folder,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  g_autoptr(GArray) plan = g_array_new (FALSE, TRUE, sizeof (Step));
+  g_autoptr(GError) walk_error = NULL;
+  gboolean walked;
+
+  g_array_set_clear_func (plan, step_clear);
+  walked = plan_folder (self, folder, NULL, plan, cancellable, &walk_error);
+  if (!run_plan (self, plan, cancellable, error))
+    return FALSE;
+  if (!walked)
+    {
+      g_propagate_error (error, g_steal_pointer (&walk_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * dm_importer_set_workers:
+ * @workers: how many files of a folder are read at once; 1 reads them
+ *   one by one
+ *
+ * Whatever the number, the findings, inputs and their order are the same.
+ * The default is the number of processors, at most 4, or
+ * $DEMARC_WORKERS.
+ */
+void
+dm_importer_set_workers (DmImporter *self,
+                         guint       workers)
+{
+  g_return_if_fail (DM_IS_IMPORTER (self));
+  self->workers = CLAMP (workers, 1, 64);
 }
 
 /**
@@ -610,7 +934,7 @@ dm_importer_add_file (DmImporter    *self,
 
   inputs_before = self->inputs->len;
   read_before = self->n_read;
-  if (!walk_folder (self, file, NULL, cancellable, error))
+  if (!walk_folder (self, file, cancellable, error))
     return FALSE;
 
   if (self->n_read == read_before)

@@ -64,6 +64,10 @@ gboolean             dm_importer_add_file     (DmImporter    *self,
                                                GFile         *file,
                                                GCancellable  *cancellable,
                                                GError       **error);
+void                 dm_importer_set_workers  (DmImporter    *self,
+                                               guint          workers);
+void                 dm_importer_set_whole_items (DmImporter        *self,
+                                                  gboolean           whole_items);
 void                 dm_importer_set_progress (DmImporter           *self,
                                                DmImportProgressFunc  func,
                                                gpointer              user_data);

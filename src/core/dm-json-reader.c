@@ -21,13 +21,36 @@
 
 #define CHUNK_SIZE (64 * 1024)
 
+/* One level of a projection: the members kept, each with its own
+ * projection; all means the whole subtree. */
+typedef struct _ProjectionNode ProjectionNode;
+struct _ProjectionNode
+{
+  char           *name;
+  gsize           length;
+  gboolean        all;
+  GPtrArray      *children;  /* ProjectionNode */
+  GHashTable     *by_name;   /* name -> child, when there are many */
+};
+
+struct _DmJsonProjection
+{
+  ProjectionNode root;
+};
+
 typedef struct
 {
-  JsonNode *node;    /* object or array being built */
-  char     *key;     /* pending member name, for objects */
-  char     *path;    /* dotted path from the top, "" for the top value */
-  guint64   index;   /* elements emitted so far, for item arrays */
-  gboolean  items;   /* elements go to the caller, not into node */
+  JsonNode             *node;    /* object or array being built */
+  gsize                 key_at;  /* pending member name, for objects: in keys */
+  gboolean              has_key;
+  char                 *path;    /* dotted path from the top, "" for the top value;
+                                  * NULL inside items, where no path applies */
+  guint64               index;   /* elements emitted so far, for item arrays */
+  gboolean              items;   /* elements go to the caller, not into node */
+  gboolean              in_item; /* this container is an item or inside one */
+  const ProjectionNode *proj;    /* members to build, NULL for all */
+  const ProjectionNode *member_proj; /* the pending member's, for objects */
+  gboolean              capture; /* a projected item: its text is kept */
 } Frame;
 
 struct _DmJsonReader
@@ -42,6 +65,8 @@ struct _DmJsonReader
   guint               pruning;      /* depth inside a pruned container, 0 when not */
   guint64             n_pruned;
   guint64             error_offset;   /* 1-based byte of the last syntax error, 0 for none */
+  DmJsonProjection   *projection;   /* for object items, or NULL */
+  gboolean            paths_in_items; /* some item or prune path could match inside an item */
   DmJsonProgressFunc  progress;
   gpointer            progress_data;
 
@@ -58,6 +83,17 @@ struct _DmJsonReader
   DmJsonItemFunc      func;
   gpointer            func_data;
   GError             *error;
+  GString            *keys;       /* pending member names of the open objects */
+  GString            *scratch;    /* one string value, NUL-terminated */
+  guint               skipping;   /* depth inside a member the projection leaves out */
+  gboolean            skip_next;  /* the next value is such a member */
+  yajl_handle         handle;
+  const char         *chunk;      /* what yajl is parsing */
+  GByteArray         *raw;        /* the projected item's own text */
+  gsize               raw_from;   /* where it starts in chunk */
+  gboolean            capturing;
+  gboolean            projected;  /* the item being emitted was projected */
+  DmJsonReader       *full_reader;
 };
 
 G_DEFINE_FINAL_TYPE (DmJsonReader, dm_json_reader, G_TYPE_OBJECT)
@@ -69,7 +105,6 @@ frame_clear (gpointer data)
   Frame *frame = data;
 
   g_clear_pointer (&frame->node, json_node_unref);
-  g_clear_pointer (&frame->key, g_free);
   g_clear_pointer (&frame->path, g_free);
 }
 
@@ -88,6 +123,12 @@ reset (DmJsonReader *self)
   self->pruning = 0;
   self->n_pruned = 0;
   self->error_offset = 0;
+  self->skipping = 0;
+  self->skip_next = FALSE;
+  self->capturing = FALSE;
+  self->projected = FALSE;
+  g_string_truncate (self->keys, 0);
+  g_byte_array_set_size (self->raw, 0);
 }
 
 static void
@@ -100,6 +141,10 @@ dm_json_reader_finalize (GObject *object)
   g_ptr_array_unref (self->item_paths);
   g_ptr_array_unref (self->prune_paths);
   g_ptr_array_unref (self->keep_paths);
+  g_string_free (self->keys, TRUE);
+  g_string_free (self->scratch, TRUE);
+  g_byte_array_unref (self->raw);
+  g_clear_object (&self->full_reader);
 
   G_OBJECT_CLASS (dm_json_reader_parent_class)->finalize (object);
 }
@@ -122,6 +167,9 @@ dm_json_reader_init (DmJsonReader *self)
   self->top_level_items = TRUE;
   self->prune_paths = g_ptr_array_new_with_free_func (g_free);
   self->keep_paths = g_ptr_array_new_with_free_func (g_free);
+  self->keys = g_string_sized_new (256);
+  self->scratch = g_string_sized_new (256);
+  self->raw = g_byte_array_new ();
 
   for (guint i = 0; i < G_N_ELEMENTS (defaults); i++)
     g_ptr_array_add (self->item_paths, g_strdup (defaults[i]));
@@ -155,6 +203,8 @@ dm_json_reader_add_item_path (DmJsonReader *self,
   g_return_if_fail (DM_IS_JSON_READER (self));
   g_return_if_fail (path != NULL);
   g_ptr_array_add (self->item_paths, g_strdup (path));
+  if (strstr (path, "[]") != NULL)
+    self->paths_in_items = TRUE;
 }
 
 /**
@@ -173,6 +223,7 @@ dm_json_reader_add_prune_path (DmJsonReader *self,
   g_return_if_fail (DM_IS_JSON_READER (self));
   g_return_if_fail (pattern != NULL);
   g_ptr_array_add (self->prune_paths, g_strdup (pattern));
+  self->paths_in_items = TRUE;
 }
 
 void
@@ -223,6 +274,183 @@ dm_json_reader_set_progress (DmJsonReader       *self,
   self->progress_data = user_data;
 }
 
+/* --- projections ------------------------------------------------------- */
+
+static void
+projection_node_clear (ProjectionNode *node)
+{
+  g_free (node->name);
+  g_clear_pointer (&node->by_name, g_hash_table_unref);
+  g_clear_pointer (&node->children, g_ptr_array_unref);
+}
+
+static void
+projection_node_free (gpointer data)
+{
+  projection_node_clear (data);
+  g_free (data);
+}
+
+/* @name is NUL-terminated at @length. */
+static const ProjectionNode *
+projection_child (const ProjectionNode *node,
+                  const char           *name,
+                  gsize                 length)
+{
+  if (node->by_name)
+    return g_hash_table_lookup (node->by_name, name);
+  for (guint i = 0; node->children && i < node->children->len; i++)
+    {
+      const ProjectionNode *child = g_ptr_array_index (node->children, i);
+
+      if (child->length == length && memcmp (child->name, name, length) == 0)
+        return child;
+    }
+  return NULL;
+}
+
+/**
+ * dm_json_projection_new:
+ *
+ * A projection names the members of an item that are built: every other
+ * member is parsed (and checked) but never allocated.
+ */
+DmJsonProjection *
+dm_json_projection_new (void)
+{
+  return g_new0 (DmJsonProjection, 1);
+}
+
+/**
+ * dm_json_projection_add:
+ * @path: a dotted member path from the item, such as "Severity.Label";
+ *   array elements are looked through ("Resources.Id" keeps the Id of each
+ *   of Resources' objects)
+ *
+ * Keeps @path and its whole value; its parents are kept with only the
+ * members some path names.
+ */
+void
+dm_json_projection_add (DmJsonProjection *projection,
+                        const char       *path)
+{
+  g_auto(GStrv) parts = NULL;
+  ProjectionNode *node;
+
+  g_return_if_fail (projection != NULL);
+  g_return_if_fail (path != NULL && *path);
+
+  parts = g_strsplit (path, ".", -1);
+  node = &projection->root;
+  for (guint i = 0; parts[i] && !node->all; i++)
+    {
+      ProjectionNode *child = (ProjectionNode *)projection_child (node, parts[i], strlen (parts[i]));
+
+      if (child == NULL)
+        {
+          child = g_new0 (ProjectionNode, 1);
+          child->name = g_strdup (parts[i]);
+          child->length = strlen (parts[i]);
+          if (node->children == NULL)
+            node->children = g_ptr_array_new_with_free_func (projection_node_free);
+          g_ptr_array_add (node->children, child);
+          if (node->children->len > 8 && node->by_name == NULL)
+            {
+              node->by_name = g_hash_table_new (g_str_hash, g_str_equal);
+              for (guint c = 0; c < node->children->len; c++)
+                {
+                  ProjectionNode *known = g_ptr_array_index (node->children, c);
+                  g_hash_table_insert (node->by_name, known->name, known);
+                }
+            }
+          else if (node->by_name)
+            g_hash_table_insert (node->by_name, child->name, child);
+        }
+      node = child;
+    }
+  /* A whole member needs none of its parts named. */
+  node->all = TRUE;
+  g_clear_pointer (&node->by_name, g_hash_table_unref);
+  g_clear_pointer (&node->children, g_ptr_array_unref);
+}
+
+void
+dm_json_projection_add_all (DmJsonProjection  *projection,
+                            const char * const *paths)
+{
+  for (guint i = 0; paths && paths[i]; i++)
+    dm_json_projection_add (projection, paths[i]);
+}
+
+void
+dm_json_projection_free (DmJsonProjection *projection)
+{
+  if (projection == NULL)
+    return;
+  projection_node_clear (&projection->root);
+  g_free (projection);
+}
+
+/**
+ * dm_json_reader_set_projection:
+ * @projection: (nullable) (transfer none): kept until the read ends or
+ *   another is set; %NULL builds items whole
+ *
+ * Object items that begin from now on are built projected. Their text is
+ * kept while they are read, so that the item function can ask for the
+ * whole item with dm_json_reader_get_whole_item().
+ */
+void
+dm_json_reader_set_projection (DmJsonReader     *self,
+                               DmJsonProjection *projection)
+{
+  g_return_if_fail (DM_IS_JSON_READER (self));
+  self->projection = projection;
+}
+
+/* Valid in the item function: whether the item lacks members. */
+gboolean
+dm_json_reader_get_item_is_projected (DmJsonReader *self)
+{
+  g_return_val_if_fail (DM_IS_JSON_READER (self), FALSE);
+  return self->projected;
+}
+
+/**
+ * dm_json_reader_get_whole_item:
+ *
+ * In the item function, for a projected item: the same item with every
+ * member, built from its text by the same rules.
+ *
+ * Returns: (transfer full) (nullable): the item, or %NULL when the item
+ *   was not projected
+ */
+JsonNode *
+dm_json_reader_get_whole_item (DmJsonReader *self)
+{
+  g_autoptr(GInputStream) stream = NULL;
+  JsonNode *document;
+
+  g_return_val_if_fail (DM_IS_JSON_READER (self), NULL);
+  if (!self->projected)
+    return NULL;
+
+  if (self->full_reader == NULL)
+    {
+      self->full_reader = dm_json_reader_new ();
+      dm_json_reader_clear_item_paths (self->full_reader);
+    }
+  self->full_reader->max_depth = self->max_depth;
+  stream = g_memory_input_stream_new_from_data (self->raw->data, self->raw->len, NULL);
+  /* The text was read once already: it cannot fail now. */
+  if (!dm_json_reader_read_stream (self->full_reader, stream, self->source ? self->source : "", NULL, NULL, NULL,
+                                   NULL))
+    return NULL;
+  document = self->full_reader->document;
+  self->full_reader->document = NULL;
+  return document;
+}
+
 /* --- building values --------------------------------------------------- */
 
 static gboolean
@@ -236,11 +464,19 @@ emit (DmJsonReader *self,
   self->n_items++;
   if (self->func != NULL)
     go_on = self->func (item, container, index, self->func_data);
+  self->projected = FALSE;
 
   if (!go_on && self->error == NULL)
     g_set_error (&self->error, DM_JSON_READER_ERROR, DM_JSON_READER_ERROR_STOPPED,
                  "%s: reading stopped after item %" G_GUINT64_FORMAT, self->source, self->n_items);
   return go_on;
+}
+
+static const char *
+frame_key (DmJsonReader *self,
+           Frame        *frame)
+{
+  return frame->has_key ? self->keys->str + frame->key_at : "";
 }
 
 /* Takes ownership of @value and puts it where it belongs. */
@@ -288,9 +524,8 @@ add_value (DmJsonReader *self,
   else if (JSON_NODE_HOLDS_OBJECT (frame->node))
     {
       /* A key always precedes an object member in a well-formed stream. */
-      json_object_set_member (json_node_get_object (frame->node),
-                              frame->key ? frame->key : "", value);
-      g_clear_pointer (&frame->key, g_free);
+      json_object_set_member (json_node_get_object (frame->node), frame_key (self, frame), value);
+      frame->has_key = FALSE;
     }
   else
     json_array_add_element (json_node_get_array (frame->node), value);
@@ -307,10 +542,12 @@ child_path (DmJsonReader *self)
     return g_strdup ("");
 
   parent = &g_array_index (self->stack, Frame, self->stack->len - 1);
+  if (parent->path == NULL)
+    return NULL;
   if (JSON_NODE_HOLDS_OBJECT (parent->node))
     return *parent->path
-      ? g_strconcat (parent->path, ".", parent->key ? parent->key : "", NULL)
-      : g_strdup (parent->key ? parent->key : "");
+      ? g_strconcat (parent->path, ".", frame_key (self, parent), NULL)
+      : g_strdup (frame_key (self, parent));
 
   return g_strconcat (parent->path, "[]", NULL);
 }
@@ -319,7 +556,7 @@ static gboolean
 is_item_path (DmJsonReader *self,
               const char   *path)
 {
-  for (guint i = 0; i < self->item_paths->len; i++)
+  for (guint i = 0; path && i < self->item_paths->len; i++)
     if (g_str_equal (g_ptr_array_index (self->item_paths, i), path))
       return TRUE;
   return FALSE;
@@ -357,20 +594,82 @@ is_pruned (DmJsonReader *self,
 }
 
 static int
+too_deep (DmJsonReader *self)
+{
+  g_set_error (&self->error, DM_JSON_READER_ERROR, DM_JSON_READER_ERROR_TOO_DEEP,
+               "%s: nested deeper than %u levels", self->source, self->max_depth);
+  return 0;
+}
+
+/* A projected item's text runs from its "{" to its "}". */
+static void
+start_capture (DmJsonReader *self)
+{
+  g_byte_array_set_size (self->raw, 0);
+  self->raw_from = yajl_get_bytes_consumed (self->handle) - 1;
+  self->capturing = TRUE;
+}
+
+static void
+capture_to (DmJsonReader *self,
+            gsize         end)
+{
+  if (end > self->raw_from)
+    g_byte_array_append (self->raw, (const guint8 *)self->chunk + self->raw_from, end - self->raw_from);
+  self->raw_from = 0;
+}
+
+/* Where the new container is, within an item and its projection. */
+static void
+place_frame (DmJsonReader *self,
+             Frame        *frame,
+             JsonNodeType  type)
+{
+  Frame *parent = self->stack->len ? &g_array_index (self->stack, Frame, self->stack->len - 1) : NULL;
+
+  if (parent == NULL)
+    return;
+  frame->in_item = parent->in_item || parent->items;
+  if (parent->items)
+    {
+      /* An item: projected when it is an object and a projection is set. */
+      if (type == JSON_NODE_OBJECT && self->projection)
+        {
+          frame->proj = &self->projection->root;
+          frame->capture = TRUE;
+          start_capture (self);
+        }
+    }
+  else if (JSON_NODE_HOLDS_OBJECT (parent->node))
+    frame->proj = parent->member_proj;
+  else
+    frame->proj = parent->proj;
+}
+
+static int
 push (DmJsonReader *self,
       JsonNodeType  type)
 {
   Frame frame = { 0 };
 
-  if (self->pruning > 0)
+  if (self->pruning > 0 || self->skipping > 0)
     {
-      /* Pruned or not, nesting has the same limit. */
-      if (self->stack->len + ++self->pruning > self->max_depth)
-        {
-          g_set_error (&self->error, DM_JSON_READER_ERROR, DM_JSON_READER_ERROR_TOO_DEEP,
-                       "%s: nested deeper than %u levels", self->source, self->max_depth);
-          return 0;
-        }
+      /* Pruned, left out or not, nesting has the same limit. */
+      if (self->stack->len + self->pruning + self->skipping + 1 > self->max_depth)
+        return too_deep (self);
+      if (self->pruning > 0)
+        self->pruning++;
+      else
+        self->skipping++;
+      return 1;
+    }
+
+  if (self->skip_next)
+    {
+      self->skip_next = FALSE;
+      if (self->stack->len + 1 > self->max_depth)
+        return too_deep (self);
+      self->skipping = 1;
       return 1;
     }
 
@@ -378,7 +677,7 @@ push (DmJsonReader *self,
     {
       g_autofree char *path = child_path (self);
 
-      if (is_pruned (self, path))
+      if (path && is_pruned (self, path))
         {
           self->pruning = 1;
           self->n_pruned++;
@@ -387,13 +686,13 @@ push (DmJsonReader *self,
     }
 
   if (self->stack->len >= self->max_depth)
-    {
-      g_set_error (&self->error, DM_JSON_READER_ERROR, DM_JSON_READER_ERROR_TOO_DEEP,
-                   "%s: nested deeper than %u levels", self->source, self->max_depth);
-      return 0;
-    }
+    return too_deep (self);
 
-  frame.path = child_path (self);
+  place_frame (self, &frame, type);
+  /* Inside items no path applies, unless some could. */
+  if (!frame.in_item || self->paths_in_items)
+    frame.path = child_path (self);
+  frame.key_at = self->keys->len;
   frame.node = json_node_new (type);
   if (type == JSON_NODE_OBJECT)
     json_node_take_object (frame.node, json_object_new ());
@@ -414,6 +713,11 @@ pop (DmJsonReader *self)
   Frame *frame;
   JsonNode *node;
 
+  if (self->skipping > 0)
+    {
+      self->skipping--;
+      return 1;
+    }
   if (self->pruning > 0)
     {
       /* The pruned container's place holds null. */
@@ -424,15 +728,32 @@ pop (DmJsonReader *self)
 
   frame = &g_array_index (self->stack, Frame, self->stack->len - 1);
   node = g_steal_pointer (&frame->node);
-
+  if (frame->capture)
+    {
+      capture_to (self, yajl_get_bytes_consumed (self->handle));
+      self->capturing = FALSE;
+      self->projected = TRUE;
+    }
   g_array_set_size (self->stack, self->stack->len - 1);
   return add_value (self, node);
+}
+
+/* A value the projection leaves out, or inside one left out or pruned. */
+static gboolean
+passed_over (DmJsonReader *self)
+{
+  if (self->skip_next)
+    {
+      self->skip_next = FALSE;
+      return TRUE;
+    }
+  return self->pruning > 0 || self->skipping > 0;
 }
 
 static int
 on_null (void *ctx)
 {
-  if (((DmJsonReader *)ctx)->pruning)
+  if (passed_over (ctx))
     return 1;
   return add_value (ctx, json_node_new (JSON_NODE_NULL));
 }
@@ -443,7 +764,7 @@ on_boolean (void *ctx,
 {
   JsonNode *node;
 
-  if (((DmJsonReader *)ctx)->pruning)
+  if (passed_over (ctx))
     return 1;
   node = json_node_new (JSON_NODE_VALUE);
 
@@ -456,14 +777,17 @@ on_number (void       *ctx,
            const char *text,
            size_t      length)
 {
-  g_autofree char *copy = NULL;
+  DmJsonReader *self = ctx;
   JsonNode *node;
   gboolean integral;
   gint64 value = 0;
+  const char *copy;
 
-  if (((DmJsonReader *)ctx)->pruning)
+  if (passed_over (self))
     return 1;
-  copy = g_strndup (text, length);
+  g_string_truncate (self->scratch, 0);
+  g_string_append_len (self->scratch, text, length);
+  copy = self->scratch->str;
   node = json_node_new (JSON_NODE_VALUE);
   integral = strpbrk (copy, ".eE") == NULL;
 
@@ -485,24 +809,21 @@ on_number (void       *ctx,
 
 /* json-glib strings end at the first NUL; an escaped \u0000 must not cut a
  * string short silently, so it becomes U+FFFD. */
-static char *
-dup_string (const unsigned char *text,
-            size_t               length)
+static void
+append_string (GString             *out,
+               const unsigned char *text,
+               size_t               length)
 {
-  GString *s;
+  const unsigned char *nul;
 
-  if (memchr (text, '\0', length) == NULL)
-    return g_strndup ((const char *)text, length);
-
-  s = g_string_sized_new (length + 8);
-  for (size_t i = 0; i < length; i++)
+  while ((nul = memchr (text, '\0', length)) != NULL)
     {
-      if (text[i] == '\0')
-        g_string_append (s, "\xEF\xBF\xBD");
-      else
-        g_string_append_c (s, text[i]);
+      g_string_append_len (out, (const char *)text, nul - text);
+      g_string_append (out, "\xEF\xBF\xBD");
+      length -= nul - text + 1;
+      text = nul + 1;
     }
-  return g_string_free (s, FALSE);
+  g_string_append_len (out, (const char *)text, length);
 }
 
 static int
@@ -510,15 +831,16 @@ on_string (void                *ctx,
            const unsigned char *text,
            size_t               length)
 {
+  DmJsonReader *self = ctx;
   JsonNode *node;
-  g_autofree char *copy = NULL;
 
-  if (((DmJsonReader *)ctx)->pruning)
+  if (passed_over (self))
     return 1;
   node = json_node_new (JSON_NODE_VALUE);
-  copy = dup_string (text, length);
+  g_string_truncate (self->scratch, 0);
+  append_string (self->scratch, text, length);
 
-  json_node_set_string (node, copy);
+  json_node_set_string (node, self->scratch->str);
   return add_value (ctx, node);
 }
 
@@ -535,12 +857,26 @@ on_map_key (void                *ctx,
 {
   DmJsonReader *self = ctx;
   Frame *frame;
+  const char *name;
 
-  if (self->pruning)
+  if (self->pruning || self->skipping)
     return 1;
   frame = &g_array_index (self->stack, Frame, self->stack->len - 1);
-  g_free (frame->key);
-  frame->key = dup_string (key, length);
+  g_string_truncate (self->keys, frame->key_at);
+  append_string (self->keys, key, length);
+  name = self->keys->str + frame->key_at;
+  length = self->keys->len - frame->key_at;
+  /* Kept NUL-terminated for the next frame's names to follow. */
+  g_string_append_c (self->keys, '\0');
+  frame->has_key = TRUE;
+
+  if (frame->proj != NULL && !frame->proj->all)
+    {
+      const ProjectionNode *member = projection_child (frame->proj, name, length);
+
+      self->skip_next = member == NULL;
+      frame->member_proj = member && !member->all ? member : NULL;
+    }
   return 1;
 }
 
@@ -555,6 +891,7 @@ on_start_array (void *ctx)
 {
   return push (ctx, JSON_NODE_ARRAY);
 }
+
 
 static const yajl_callbacks callbacks = {
   on_null,
@@ -679,6 +1016,7 @@ dm_json_reader_read_stream (DmJsonReader    *self,
 
   buffer = g_malloc (CHUNK_SIZE);
   handle = yajl_alloc (&callbacks, NULL, self);
+  self->handle = handle;
   yajl_config (handle, yajl_allow_multiple_values, 1);
 
   for (;;)
@@ -720,12 +1058,16 @@ dm_json_reader_read_stream (DmJsonReader    *self,
         if (!g_ascii_isspace (data[i]))
           saw_content = TRUE;
 
+      self->chunk = data;
       if (yajl_parse (handle, (const unsigned char *)data, n) != yajl_status_ok)
         {
           set_parse_error (self, handle, data, n, error);
           ok = FALSE;
           break;
         }
+      /* A projected item that goes on in the next chunk. */
+      if (self->capturing)
+        capture_to (self, n);
 
       self->chunk_offset += n;
       self->bytes_read += n;
@@ -757,6 +1099,9 @@ dm_json_reader_read_stream (DmJsonReader    *self,
     }
 
   yajl_free (handle);
+  self->handle = NULL;
+  self->chunk = NULL;
+  self->projection = NULL;
   g_array_set_size (self->stack, 0);
   g_clear_error (&self->error);
   self->func = NULL;

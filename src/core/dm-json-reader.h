@@ -41,6 +41,18 @@ typedef void (*DmJsonProgressFunc) (guint64  bytes_read,
                                     guint64  items,
                                     gpointer user_data);
 
+/* The members of an item worth building (dm_json_projection_add ()). */
+typedef struct _DmJsonProjection DmJsonProjection;
+
+DmJsonProjection *dm_json_projection_new     (void);
+void              dm_json_projection_add     (DmJsonProjection   *projection,
+                                              const char         *path);
+void              dm_json_projection_add_all (DmJsonProjection   *projection,
+                                              const char * const *paths);
+void              dm_json_projection_free    (DmJsonProjection   *projection);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DmJsonProjection, dm_json_projection_free)
+
 #define DM_TYPE_JSON_READER (dm_json_reader_get_type ())
 G_DECLARE_FINAL_TYPE (DmJsonReader, dm_json_reader, DM, JSON_READER, GObject)
 
@@ -74,6 +86,10 @@ gboolean      dm_json_reader_read_file       (DmJsonReader       *self,
                                               gpointer            user_data,
                                               GCancellable       *cancellable,
                                               GError            **error);
+void          dm_json_reader_set_projection  (DmJsonReader       *self,
+                                              DmJsonProjection   *projection);
+gboolean      dm_json_reader_get_item_is_projected (DmJsonReader *self);
+JsonNode     *dm_json_reader_get_whole_item  (DmJsonReader       *self);
 JsonNode     *dm_json_reader_get_document    (DmJsonReader       *self);
 guint64       dm_json_reader_get_n_items     (DmJsonReader       *self);
 guint64       dm_json_reader_get_bytes_read  (DmJsonReader       *self);
