@@ -708,6 +708,204 @@ test_gzip (void)
   g_rmdir (dir);
 }
 
+/* --- projections -------------------------------------------------------- */
+
+typedef struct
+{
+  DmJsonReader *reader;
+  GPtrArray    *items;     /* as built */
+  GPtrArray    *wholes;    /* dm_json_reader_get_whole_item (), or NULL */
+  GArray       *projected; /* gboolean */
+  DmJsonProjection *set_after_first;
+} Projected;
+
+static void
+node_unref_nullable (gpointer node)
+{
+  if (node)
+    json_node_unref (node);
+}
+
+static gboolean
+collect_projected (JsonNode   *item,
+                   const char *container,
+                   guint64     index,
+                   gpointer    user_data)
+{
+  Projected *p = user_data;
+  gboolean projected = dm_json_reader_get_item_is_projected (p->reader);
+  JsonNode *whole = dm_json_reader_get_whole_item (p->reader);
+
+  g_ptr_array_add (p->items, json_node_copy (item));
+  g_ptr_array_add (p->wholes, whole);
+  g_array_append_val (p->projected, projected);
+  if (p->set_after_first)
+    dm_json_reader_set_projection (p->reader, g_steal_pointer (&p->set_after_first));
+  return TRUE;
+}
+
+static gboolean
+read_projected (const char        *text,
+                DmJsonProjection  *projection,
+                gboolean           after_first,
+                Projected         *p,
+                GError           **error)
+{
+  g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_data (g_strdup (text), strlen (text), g_free);
+
+  p->reader = dm_json_reader_new ();
+  p->items = g_ptr_array_new_with_free_func ((GDestroyNotify)json_node_unref);
+  p->wholes = g_ptr_array_new_with_free_func (node_unref_nullable);
+  p->projected = g_array_new (FALSE, FALSE, sizeof (gboolean));
+  if (after_first)
+    p->set_after_first = projection;
+  else
+    dm_json_reader_set_projection (p->reader, projection);
+  return dm_json_reader_read_stream (p->reader, stream, "input.json", collect_projected, p, NULL, error);
+}
+
+static void
+projected_clear (Projected *p)
+{
+  g_clear_object (&p->reader);
+  g_clear_pointer (&p->items, g_ptr_array_unref);
+  g_clear_pointer (&p->wholes, g_ptr_array_unref);
+  g_clear_pointer (&p->projected, g_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Projected, projected_clear)
+
+static char *
+node_text (JsonNode *node)
+{
+  return json_to_string (node, FALSE);
+}
+
+/* Only the members named are built; arrays are looked through; the rest
+ * is absent, not null. */
+static void
+test_projection_members (void)
+{
+  g_autoptr(DmJsonProjection) projection = dm_json_projection_new ();
+  g_auto(Projected) p = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  const char *input =
+    "{\"Findings\":[{\"Id\":\"a\",\"Big\":{\"x\":[1,2,{\"y\":null}]},\"Severity\":{\"Label\":\"HIGH\",\"Original\":\"9\"},"
+    "\"Resources\":[{\"Id\":\"r1\",\"Details\":{\"d\":1}},\"text\",{\"Type\":\"T\",\"Id\":\"r2\"}],"
+    "\"Types\":[\"t1\",[\"t2\"]],\"n\":1.5,\"b\":true,\"z\":null}],\"NextToken\":\"x\"}";
+
+  dm_json_projection_add (projection, "Id");
+  dm_json_projection_add (projection, "Severity.Label");
+  dm_json_projection_add (projection, "Resources.Id");
+  dm_json_projection_add (projection, "Types");
+  g_assert_true (read_projected (input, projection, FALSE, &p, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (p.items->len, ==, 1);
+  text = node_text (g_ptr_array_index (p.items, 0));
+  g_assert_cmpstr (text, ==,
+                   "{\"Id\":\"a\",\"Severity\":{\"Label\":\"HIGH\"},\"Resources\":[{\"Id\":\"r1\"},\"text\",{\"Id\":\"r2\"}],"
+                   "\"Types\":[\"t1\",[\"t2\"]]}");
+  g_assert_true (g_array_index (p.projected, gboolean, 0));
+  /* The document around the items is untouched. */
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (dm_json_reader_get_document (p.reader)),
+                                                  "NextToken"), ==, "x");
+}
+
+/* The whole item, asked for in the item function, is the item read with
+ * no projection: also when it spans many of the reader's chunks. */
+static void
+test_projection_whole_item (void)
+{
+  g_autoptr(DmJsonProjection) projection = dm_json_projection_new ();
+  g_autoptr(GString) input = g_string_new ("[{\"keep\":1,\"small\":\"\\u0000x\"},");
+  g_autoptr(DmJsonReader) plain = dm_json_reader_new ();
+  g_auto(Collected) c = { 0 };
+  g_auto(Projected) p = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  /* About 300 KB in one item: its text crosses several 64 KB chunks. */
+  g_string_append (input, "{\"keep\":2,\"big\":[");
+  for (guint i = 0; i < 20000; i++)
+    g_string_append_printf (input, "%s{\"k%u\":\"value %u\",\"n\":%u}", i ? "," : "", i, i, i);
+  g_string_append (input, "]},{\"keep\":3,\"deep\":{\"a\":{\"b\":[true,false,null,1e3]}}}]");
+
+  dm_json_projection_add (projection, "keep");
+  g_assert_true (read_projected (input->str, projection, FALSE, &p, &error));
+  g_assert_no_error (error);
+  collected_init (&c);
+  g_assert_true (read_text (plain, input->str, input->len, &c, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (p.items->len, ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *whole = node_text (g_ptr_array_index (p.wholes, i));
+      g_autofree char *expected = node_text (g_ptr_array_index (c.items, i));
+      g_autofree char *built = node_text (g_ptr_array_index (p.items, i));
+      g_autofree char *keep = g_strdup_printf ("{\"keep\":%u}", i + 1);
+
+      g_assert_cmpstr (whole, ==, expected);
+      g_assert_cmpstr (built, ==, keep);
+    }
+}
+
+/* Set from the item function: the items after it are projected, the
+ * first is not; items that are no objects never are. */
+static void
+test_projection_after_first (void)
+{
+  DmJsonProjection *projection = dm_json_projection_new ();
+  g_auto(Projected) p = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+
+  dm_json_projection_add (projection, "a");
+  g_assert_true (read_projected ("[{\"a\":1,\"b\":2},{\"a\":3,\"b\":4},7]", projection, TRUE, &p, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (p.items->len, ==, 3);
+  first = node_text (g_ptr_array_index (p.items, 0));
+  second = node_text (g_ptr_array_index (p.items, 1));
+  g_assert_cmpstr (first, ==, "{\"a\":1,\"b\":2}");
+  g_assert_cmpstr (second, ==, "{\"a\":3}");
+  g_assert_false (g_array_index (p.projected, gboolean, 0));
+  g_assert_true (g_array_index (p.projected, gboolean, 1));
+  g_assert_false (g_array_index (p.projected, gboolean, 2));
+  g_assert_null (g_ptr_array_index (p.wholes, 0));
+  dm_json_projection_free (projection);
+}
+
+/* What is left out is still parsed: a syntax error or too deep a nesting
+ * in it fails the read as it would without a projection. */
+static void
+test_projection_still_checked (void)
+{
+  g_autoptr(DmJsonProjection) projection = dm_json_projection_new ();
+  g_autoptr(GString) deep = g_string_new ("[{\"a\":1,\"skip\":");
+  g_autoptr(GError) error = NULL;
+
+  dm_json_projection_add (projection, "a");
+  {
+    g_auto(Projected) p = { 0 };
+
+    g_assert_false (read_projected ("[{\"a\":1,\"skip\":{\"x\":[1,}}]", projection, FALSE, &p, &error));
+    g_assert_error (error, DM_JSON_READER_ERROR, DM_JSON_READER_ERROR_SYNTAX);
+    g_clear_error (&error);
+  }
+  for (guint i = 0; i < DM_JSON_READER_DEFAULT_MAX_DEPTH + 10; i++)
+    g_string_append_c (deep, '[');
+  for (guint i = 0; i < DM_JSON_READER_DEFAULT_MAX_DEPTH + 10; i++)
+    g_string_append_c (deep, ']');
+  g_string_append (deep, "}]");
+  {
+    g_auto(Projected) p = { 0 };
+
+    g_assert_false (read_projected (deep->str, projection, FALSE, &p, &error));
+    g_assert_error (error, DM_JSON_READER_ERROR, DM_JSON_READER_ERROR_TOO_DEEP);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -735,6 +933,10 @@ main (int   argc,
   g_test_add_func ("/json-reader/error/missing-file", test_missing_file);
   g_test_add_func ("/json-reader/shared-samples", test_shared_samples);
   g_test_add_func ("/json-reader/gzip", test_gzip);
+  g_test_add_func ("/json-reader/projection/members", test_projection_members);
+  g_test_add_func ("/json-reader/projection/whole-item", test_projection_whole_item);
+  g_test_add_func ("/json-reader/projection/after-first", test_projection_after_first);
+  g_test_add_func ("/json-reader/projection/still-checked", test_projection_still_checked);
 
   return g_test_run ();
 }
