@@ -222,16 +222,53 @@ _dm_import_map_finding (DmImportFile  *state,
  * through a link, one root finding in two CloudMapper files) is one
  * finding. The tool's own id alone is not trusted to tell findings apart
  * (Prowler's examples give every finding the same placeholder uid): what
- * the finding says of which resource is part of the key. */
-static char *
-finding_key (const DmFindingData *data)
-{
-  if (data->id == NULL)
-    return NULL;
+ * the finding says of which resource is part of the key. The tables hold
+ * the findings themselves, hashed and compared by these fields: no key
+ * text is kept per finding (half the memory of a large import). */
 #define OR_EMPTY(s) ((s) ? (s) : "")
-  return g_strjoin ("\x1f", OR_EMPTY (data->tool), OR_EMPTY (data->account), OR_EMPTY (data->region), data->id,
-                    OR_EMPTY (data->check), OR_EMPTY (data->resource), OR_EMPTY (data->title), NULL);
-#undef OR_EMPTY
+
+static guint
+hash_fields (const char * const *fields,
+             guint               n)
+{
+  guint hash = 5381;
+
+  for (guint i = 0; i < n; i++)
+    hash = hash * 31 + g_str_hash (OR_EMPTY (fields[i]));
+  return hash;
+}
+
+static gboolean
+equal_fields (const char * const *a,
+              const char * const *b,
+              guint               n)
+{
+  for (guint i = 0; i < n; i++)
+    if (a[i] != b[i] && strcmp (OR_EMPTY (a[i]), OR_EMPTY (b[i])) != 0)
+      return FALSE;
+  return TRUE;
+}
+
+#define FINDING_FIELDS(f) \
+  { dm_finding_get_tool (f), dm_finding_get_account (f), dm_finding_get_region (f), dm_finding_get_id (f), \
+    dm_finding_get_check (f), dm_finding_get_resource (f), dm_finding_get_title (f) }
+
+guint
+_dm_import_finding_hash (gconstpointer finding)
+{
+  const char *fields[] = FINDING_FIELDS ((DmFinding *)finding);
+
+  return hash_fields (fields, G_N_ELEMENTS (fields));
+}
+
+gboolean
+_dm_import_finding_equal (gconstpointer a,
+                          gconstpointer b)
+{
+  const char *x[] = FINDING_FIELDS ((DmFinding *)a);
+  const char *y[] = FINDING_FIELDS ((DmFinding *)b);
+
+  return equal_fields (x, y, G_N_ELEMENTS (x));
 }
 
 /* The same check on the same resource, reported by several tools or files
@@ -240,53 +277,80 @@ finding_key (const DmFindingData *data)
  * finding with neither, or without a resource, is only ever the same as
  * itself. A pass and a fail are kept apart; so are two reports in one file,
  * which the tool itself told apart. */
-static char *
-report_key (const DmFindingData *data)
+static const char *
+report_check (DmFinding *finding)
 {
-  const char *check = data->check;
+  const char * const *controls = dm_finding_get_controls (finding);
 
-  if (check == NULL && data->controls && data->controls[0])
-    check = data->controls[0];
-  if (check == NULL || data->resource == NULL || *data->resource == '\0')
-    return NULL;
-  return g_strdup_printf ("%s\x1f%s\x1f%s\x1f%d", check, data->account ? data->account : "", data->resource,
-                          (int)data->status);
+  if (dm_finding_get_check (finding))
+    return dm_finding_get_check (finding);
+  return controls && controls[0] ? controls[0] : NULL;
 }
 
-/* Keeps a finding, or joins it to the same report from another file. */
+static gboolean
+has_report_key (DmFinding *finding)
+{
+  return report_check (finding) != NULL && *dm_finding_get_resource (finding) != '\0';
+}
+
+guint
+_dm_import_report_hash (gconstpointer finding)
+{
+  DmFinding *f = (DmFinding *)finding;
+  const char *fields[] = { report_check (f), dm_finding_get_account (f), dm_finding_get_resource (f) };
+
+  return hash_fields (fields, G_N_ELEMENTS (fields)) * 31 + dm_finding_get_status (f);
+}
+
+gboolean
+_dm_import_report_equal (gconstpointer a,
+                         gconstpointer b)
+{
+  DmFinding *f = (DmFinding *)a, *g = (DmFinding *)b;
+  const char *x[] = { report_check (f), dm_finding_get_account (f), dm_finding_get_resource (f) };
+  const char *y[] = { report_check (g), dm_finding_get_account (g), dm_finding_get_resource (g) };
+
+  return dm_finding_get_status (f) == dm_finding_get_status (g) && equal_fields (x, y, G_N_ELEMENTS (x));
+}
+
+#undef OR_EMPTY
+
+/* Keeps a finding, or joins it to the same report from another file.
+ * @has_key: the tool gave the finding an id, so it can be met again. */
 static void
 keep_finding (DmImporter    *self,
               DmImportInput *input,
               DmFinding     *finding,
-              char          *key,
-              char          *joined,
+              gboolean       has_key,
               const char    *tool,
               const char    *title,
               guint64        source_item)
 {
+  gboolean joinable = has_report_key (finding);
   DmFinding *reported;
 
-  if (key != NULL && !g_hash_table_add (self->seen, key))
+  if (has_key)
     {
-      input->duplicates++;
-      g_free (joined);
-      return;
+      if (g_hash_table_contains (self->seen, finding))
+        {
+          input->duplicates++;
+          return;
+        }
+      g_hash_table_add (self->seen, g_object_ref (finding));
     }
-  if (joined && (reported = g_hash_table_lookup (self->reported, joined)) &&
+  if (joinable && (reported = g_hash_table_lookup (self->reported, finding)) &&
       g_strcmp0 (dm_finding_get_source (reported), input->path) != 0)
     {
       DmFindingData origin = { .tool = tool, .source = input->path, .title = title, .source_item = source_item };
 
       dm_finding_add_origin (reported, &origin);
       input->duplicates++;
-      g_free (joined);
       return;
     }
 
   g_list_store_append (self->findings, finding);
-  if (joined && !g_hash_table_contains (self->reported, joined))
-    g_hash_table_insert (self->reported, g_steal_pointer (&joined), finding);
-  g_free (joined);
+  if (joinable && !g_hash_table_contains (self->reported, finding))
+    g_hash_table_add (self->reported, finding);
   input->by_status[dm_finding_get_status (finding)]++;
 }
 
@@ -297,7 +361,6 @@ _dm_import_add_finding (DmImportFile  *state,
 {
   g_auto(GStrv) list = g_strv_builder_end (controls);
   g_autoptr(DmFinding) finding = NULL;
-  char *key = finding_key (data);
 
   data->controls = (const char * const *)list;
   data->source = state->input->path;
@@ -306,14 +369,13 @@ _dm_import_add_finding (DmImportFile  *state,
   /* In a worker: kept in order, for the importer to keep or join later. */
   if (state->pending != NULL)
     {
-      DmPendingFinding pending = { g_steal_pointer (&finding), key, report_key (data), g_strdup (data->tool),
+      DmPendingFinding pending = { g_steal_pointer (&finding), data->id != NULL, g_strdup (data->tool),
                                    g_strdup (data->title), data->source_item };
 
       g_array_append_val (state->pending, pending);
       return;
     }
-  keep_finding (state->self, state->input, finding, key, report_key (data), data->tool, data->title,
-                data->source_item);
+  keep_finding (state->self, state->input, finding, data->id != NULL, data->tool, data->title, data->source_item);
 }
 
 /* On the importer's thread, in input order: what a worker read. */
@@ -324,8 +386,7 @@ _dm_import_keep_pending (DmImportFile *state)
     {
       DmPendingFinding *p = &g_array_index (state->pending, DmPendingFinding, i);
 
-      keep_finding (state->self, state->input, p->finding, g_steal_pointer (&p->key), g_steal_pointer (&p->joined),
-                    p->tool, p->title, p->source_item);
+      keep_finding (state->self, state->input, p->finding, p->has_key, p->tool, p->title, p->source_item);
     }
   g_clear_pointer (&state->pending, g_array_unref);
 }
@@ -336,8 +397,6 @@ _dm_import_pending_clear (gpointer data)
   DmPendingFinding *p = data;
 
   g_clear_object (&p->finding);
-  g_free (p->key);
-  g_free (p->joined);
   g_free (p->tool);
   g_free (p->title);
 }

@@ -26,8 +26,8 @@ struct _DmImporter
   DmCatalogue *catalogue;
   GListStore  *findings;
   GPtrArray   *inputs;   /* DmImportInput */
-  GHashTable  *seen;     /* finding keys, so each finding is kept once */
-  GHashTable  *reported; /* check + resource -> DmFinding, to join tools' reports */
+  GHashTable  *seen;     /* DmFinding, by its key fields, so each is kept once */
+  GHashTable  *reported; /* DmFinding, by check + resource, to join tools' reports */
   GHashTable  *folders;  /* "device:inode" of folders walked */
   GHashTable  *accounts; /* account folder path -> its account id, "" if none */
   guint        n_read;   /* inputs read (wholly or in part), for empty walks */
@@ -43,8 +43,7 @@ struct _DmImporter
 typedef struct
 {
   DmFinding *finding;
-  char      *key;      /* the same finding (NULL: always kept) */
-  char      *joined;   /* the same report from another file, or NULL */
+  gboolean   has_key;  /* it has an id: the same finding may come again */
   char      *tool;     /* for the origin, when joined */
   char      *title;
   guint64    source_item;
@@ -164,6 +163,12 @@ void        _dm_import_add_finding       (DmImportFile  *state,
                                           DmFindingData *data,
                                           GStrvBuilder  *controls);
 void        _dm_import_keep_pending      (DmImportFile  *state);
+guint       _dm_import_finding_hash      (gconstpointer  finding);
+gboolean    _dm_import_finding_equal     (gconstpointer  a,
+                                          gconstpointer  b);
+guint       _dm_import_report_hash       (gconstpointer  finding);
+gboolean    _dm_import_report_equal      (gconstpointer  a,
+                                          gconstpointer  b);
 void        _dm_import_pending_clear     (gpointer       data);
 
 /* dm-import-cloudmapper.c: where a file of a CloudMapper tree comes from */

@@ -67,8 +67,9 @@ dm_importer_init (DmImporter *self)
 {
   self->findings = g_list_store_new (DM_TYPE_FINDING);
   self->inputs = g_ptr_array_new_with_free_func (free_input);
-  self->seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->reported = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->seen = g_hash_table_new_full (_dm_import_finding_hash, _dm_import_finding_equal, g_object_unref, NULL);
+  /* Its findings are in findings, which keeps them. */
+  self->reported = g_hash_table_new (_dm_import_report_hash, _dm_import_report_equal);
   self->folders = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->accounts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->workers = MIN (g_get_num_processors (), 4);
