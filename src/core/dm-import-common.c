@@ -321,10 +321,7 @@ static void
 keep_finding (DmImporter    *self,
               DmImportInput *input,
               DmFinding     *finding,
-              gboolean       has_key,
-              const char    *tool,
-              const char    *title,
-              guint64        source_item)
+              gboolean       has_key)
 {
   gboolean joinable = has_report_key (finding);
   DmFinding *reported;
@@ -341,7 +338,9 @@ keep_finding (DmImporter    *self,
   if (joinable && (reported = g_hash_table_lookup (self->reported, finding)) &&
       g_strcmp0 (dm_finding_get_source (reported), input->path) != 0)
     {
-      DmFindingData origin = { .tool = tool, .source = input->path, .title = title, .source_item = source_item };
+      DmFindingData origin = { .tool = dm_finding_get_tool (finding), .source = input->path,
+                               .title = dm_finding_get_title (finding),
+                               .source_item = dm_finding_get_source_item (finding) };
 
       dm_finding_add_origin (reported, &origin);
       input->duplicates++;
@@ -369,13 +368,12 @@ _dm_import_add_finding (DmImportFile  *state,
   /* In a worker: kept in order, for the importer to keep or join later. */
   if (state->pending != NULL)
     {
-      DmPendingFinding pending = { g_steal_pointer (&finding), data->id != NULL, g_strdup (data->tool),
-                                   g_strdup (data->title), data->source_item };
+      DmPendingFinding pending = { g_steal_pointer (&finding), data->id != NULL };
 
       g_array_append_val (state->pending, pending);
       return;
     }
-  keep_finding (state->self, state->input, finding, data->id != NULL, data->tool, data->title, data->source_item);
+  keep_finding (state->self, state->input, finding, data->id != NULL);
 }
 
 /* On the importer's thread, in input order: what a worker read. */
@@ -386,7 +384,7 @@ _dm_import_keep_pending (DmImportFile *state)
     {
       DmPendingFinding *p = &g_array_index (state->pending, DmPendingFinding, i);
 
-      keep_finding (state->self, state->input, p->finding, p->has_key, p->tool, p->title, p->source_item);
+      keep_finding (state->self, state->input, p->finding, p->has_key);
     }
   g_clear_pointer (&state->pending, g_array_unref);
 }
@@ -397,8 +395,6 @@ _dm_import_pending_clear (gpointer data)
   DmPendingFinding *p = data;
 
   g_clear_object (&p->finding);
-  g_free (p->tool);
-  g_free (p->title);
 }
 
 DmSeverity

@@ -44,9 +44,6 @@ typedef struct
 {
   DmFinding *finding;
   gboolean   has_key;  /* it has an id: the same finding may come again */
-  char      *tool;     /* for the origin, when joined */
-  char      *title;
-  guint64    source_item;
 } DmPendingFinding;
 
 /* One file being read. */
