@@ -347,7 +347,7 @@ keep_finding (DmImporter    *self,
       return;
     }
 
-  g_list_store_append (self->findings, finding);
+  dm_finding_array_append (self->findings, finding);
   if (joinable && !g_hash_table_contains (self->reported, finding))
     g_hash_table_add (self->reported, finding);
   input->by_status[dm_finding_get_status (finding)]++;

@@ -12,6 +12,7 @@
 #include <gio/gio.h>
 
 #include "dm-checks.h"
+#include "dm-finding-array.h"
 #include "dm-importer.h"
 #include "dm-json-reader.h"
 
@@ -24,7 +25,7 @@ struct _DmImporter
   GObject      parent_instance;
 
   DmCatalogue *catalogue;
-  GListStore  *findings;
+  DmFindingArray *findings;
   GPtrArray   *inputs;   /* DmImportInput */
   GHashTable  *seen;     /* DmFinding, by its key fields, so each is kept once */
   GHashTable  *reported; /* DmFinding, by check + resource, to join tools' reports */

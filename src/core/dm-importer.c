@@ -65,7 +65,7 @@ dm_importer_class_init (DmImporterClass *klass)
 static void
 dm_importer_init (DmImporter *self)
 {
-  self->findings = g_list_store_new (DM_TYPE_FINDING);
+  self->findings = dm_finding_array_new ();
   self->inputs = g_ptr_array_new_with_free_func (free_input);
   self->seen = g_hash_table_new_full (_dm_import_finding_hash, _dm_import_finding_equal, g_object_unref, NULL);
   /* Its findings are in findings, which keeps them. */
