@@ -979,6 +979,25 @@ set_parse_error (DmJsonReader *self,
                "%s: invalid JSON at byte %" G_GUINT64_FORMAT ": %s", self->source, offset, message);
 }
 
+static gboolean
+parse_chunk (DmJsonReader  *self,
+             yajl_handle    handle,
+             const char    *data,
+             gsize          n,
+             GError       **error)
+{
+  self->chunk = data;
+  if (yajl_parse (handle, (const unsigned char *)data, n) != yajl_status_ok)
+    {
+      set_parse_error (self, handle, data, n, error);
+      return FALSE;
+    }
+  /* A projected item that goes on in the next chunk. */
+  if (self->capturing)
+    capture_to (self, n);
+  return TRUE;
+}
+
 /**
  * dm_json_reader_read_stream:
  * @source_name: how to name the input in error messages
@@ -1058,16 +1077,11 @@ dm_json_reader_read_stream (DmJsonReader    *self,
         if (!g_ascii_isspace (data[i]))
           saw_content = TRUE;
 
-      self->chunk = data;
-      if (yajl_parse (handle, (const unsigned char *)data, n) != yajl_status_ok)
+      if (!parse_chunk (self, handle, data, n, error))
         {
-          set_parse_error (self, handle, data, n, error);
           ok = FALSE;
           break;
         }
-      /* A projected item that goes on in the next chunk. */
-      if (self->capturing)
-        capture_to (self, n);
 
       self->chunk_offset += n;
       self->bytes_read += n;
