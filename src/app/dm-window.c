@@ -464,13 +464,13 @@ update_changes_bar (DmWindow *self)
 {
   DmChangeCounts totals;
   g_autofree char *text = NULL;
-  gboolean was_shown = gtk_revealer_get_reveal_child (self->changes_revealer);
 
-  gtk_revealer_set_reveal_child (self->changes_revealer, self->diff != NULL);
   if (self->diff == NULL)
     {
-      if (was_shown && gtk_widget_has_focus (self->stop_comparing_button))
+      /* Focus moves before the bar hides: a hidden button drops it. */
+      if (gtk_widget_has_focus (self->stop_comparing_button))
         _dm_window_focus_view (self);
+      gtk_revealer_set_reveal_child (self->changes_revealer, FALSE);
       return;
     }
 
@@ -482,6 +482,7 @@ update_changes_bar (DmWindow *self)
   gtk_label_set_text (self->changes_label, text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->stop_comparing_button),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+  gtk_revealer_set_reveal_child (self->changes_revealer, TRUE);
 }
 
 void
