@@ -303,7 +303,7 @@ layout_bands (const DmDiagramState *state,
 {
   double available = MAX (0, g->stack.height - GAP * (g->n_bands ? g->n_bands - 1 : 0));
   double body_w = MAX (0, g->stack.width - 2 * CELL_INSET);
-  double weights[64], total = 0, y;
+  double weights[64], floors[64], total = 0, floor_total = 0, cells, y;
   guint n = MIN (g->n_bands, G_N_ELEMENTS (weights));
 
   g->header_height = n ? MIN (ceil (font_size (state) * 2.1), available / n * 0.45) : 0;
@@ -321,14 +321,24 @@ layout_bands (const DmDiagramState *state,
       if ((int)i == state->selected_band)
         weights[i] *= 1 + 1.5 * CLAMP (state->expansion, 0, 1);
       total += weights[i];
+      /* Every row gets room for a name and a status line first. */
+      floors[i] = band_rows (state, band, body_w) * (font_size (state) * 2.5 + CELL_GAP) + CELL_INSET;
+      if ((int)i == state->selected_band)
+        floors[i] *= 1 + 1.5 * CLAMP (state->expansion, 0, 1);
+      floor_total += floors[i];
     }
+
+  cells = MAX (0, available - n * g->header_height);
+  if (floor_total > cells)
+    for (guint i = 0; i < n; i++)
+      floors[i] *= cells / floor_total;
+  cells = MAX (0, cells - MIN (cells, floor_total));
 
   y = g->stack.y + g->stack.height;
   /* Band 0 is the bottom of the stack: the provider's foundations. */
   for (guint i = 0; i < n; i++)
     {
-      double cells = MAX (0, available - n * g->header_height);
-      double h = g->header_height + (total > 0 ? cells * weights[i] / total : 0);
+      double h = g->header_height + floors[i] + (total > 0 ? cells * weights[i] / total : 0);
 
       g->bands[i].x = g->stack.x;
       g->bands[i].width = g->stack.width;
