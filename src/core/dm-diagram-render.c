@@ -216,7 +216,7 @@ gutter_width (const DmDiagramState *state,
 
   if (width >= 760 * scale)
     return 170 * scale;
-  if (width >= 560 * scale)
+  if (width >= 520 * scale)
     return 132 * scale;
   /* Narrow: the brackets with their labels turned along them. */
   if (width >= 240 * scale)
@@ -295,6 +295,15 @@ level_to_y (const DmDiagramGeometry *g,
   return g->bands[i].y + g->bands[i].height * (1 - f);
 }
 
+/* What a cell needs for its name on one line and the owner and status on
+ * the next (paint_cell_text()); the provider's cells make do with one. */
+static double
+two_line_height (const DmDiagramState *state,
+                 gboolean              providers)
+{
+  return providers ? font_size (state) * 1.9 : font_size (state) * (1.12 + 1.2) + 7;
+}
+
 /* Band heights follow their rows of cells: the layers are the content, so
  * the space goes to them; an open band gets more rows' worth. */
 static void
@@ -306,23 +315,25 @@ layout_bands (const DmDiagramState *state,
   double weights[64], floors[64], total = 0, floor_total = 0, cells, y;
   guint n = MIN (g->n_bands, G_N_ELEMENTS (weights));
 
-  g->header_height = n ? MIN (ceil (font_size (state) * 2.1), available / n * 0.45) : 0;
+  g->header_height = n ? MIN (ceil (font_size (state) * 1.9), available / n * 0.45) : 0;
 
   for (guint i = 0; i < n; i++)
     {
       DmBand *band = dm_model_get_band (state->model, i);
 
+      gboolean providers = state->service != NULL &&
+                           (dm_diagram_band_owners (state->service, band) &
+                            ((1u << DM_OWNER_CUSTOMER) | (1u << DM_OWNER_SHARED))) == 0;
+
       weights[i] = band_rows (state, band, body_w);
       /* The provider's own bands need less room than the customer's. */
-      if (state->service != NULL &&
-          (dm_diagram_band_owners (state->service, band) &
-           ((1u << DM_OWNER_CUSTOMER) | (1u << DM_OWNER_SHARED))) == 0)
+      if (providers)
         weights[i] *= 0.6;
       if ((int)i == state->selected_band)
         weights[i] *= 1 + 1.5 * CLAMP (state->expansion, 0, 1);
       total += weights[i];
       /* Every row gets room for a name and a status line first. */
-      floors[i] = band_rows (state, band, body_w) * (font_size (state) * 2.5 + CELL_GAP) + CELL_INSET;
+      floors[i] = band_rows (state, band, body_w) * (two_line_height (state, providers) + CELL_GAP) + CELL_INSET;
       if ((int)i == state->selected_band)
         floors[i] *= 1 + 1.5 * CLAMP (state->expansion, 0, 1);
       floor_total += floors[i];
@@ -740,12 +751,12 @@ paint_status_badge (Text                *t,
   if (label == NULL)
     return 0;
 
-  w = text_width (t, label, scale) + t->size * 1.0;
+  w = text_width_weighted (t, label, scale, PANGO_WEIGHT_BOLD) + t->size * 1.0;
   if (w > max_width)
     {
       g_free (label);
       label = status_label (result, TRUE);
-      w = text_width (t, label, scale) + t->size * 0.9;
+      w = text_width_weighted (t, label, scale, PANGO_WEIGHT_BOLD) + t->size * 0.9;
     }
   h = MIN (box_height, t->size * scale * 1.6);
   if (w > max_width || h < t->size * scale)
@@ -810,7 +821,7 @@ paint_change_badge (Text                 *t,
   else
     label = g_strdup_printf ("−%u", changes->closed);
 
-  w = text_width (t, label, scale) + t->size * 1.1;
+  w = text_width_weighted (t, label, scale, PANGO_WEIGHT_BOLD) + t->size * 1.1;
   h = MIN (box_height - 4, t->size * scale * 1.6);
   if (w > max_width || h < t->size * scale)
     return 0;
@@ -908,7 +919,7 @@ paint_cell_text (Text                 *t,
   if (inner_w < t->size * 2 || r->height < t->size * 1.3)
     return;
 
-  if (r->height >= line + foot + 8)
+  if (r->height >= line + foot + 7)
     {
       double name_room = r->height - 8 - foot;
       int lines = (int)CLAMP (floor (name_room / (line * 0.95)), 1, 3);
