@@ -308,6 +308,8 @@ test_render_boundary (void)
   ec2_y = dm_diagram_get_boundary_y (d);
   ec2 = render_widget (diagram);
   x = gtk_widget_get_width (diagram) / 3;
+  gtk_widget_get_allocation (dm_diagram_get_band_widget (d, 2), &os);
+  gtk_widget_get_allocation (dm_diagram_get_band_widget (d, 1), &foundation);
 
   dm_diagram_set_service (d, dm_model_find_service (model, "account"));
   gtk_test_widget_wait_for_draw (diagram);
@@ -323,10 +325,8 @@ test_render_boundary (void)
 
   /* Just above EC2's line, the customer's OS layer; just under the next
    * band's title, AWS's foundation layer. */
-  gtk_widget_get_allocation (dm_diagram_get_band_widget (d, 2), &os);
-  gtk_widget_get_allocation (dm_diagram_get_band_widget (d, 1), &foundation);
-  g_assert_cmpfloat (ec2_y, >, os.y + os.height - 6);
-  g_assert_cmpfloat (ec2_y, <, foundation.y + 6);
+  g_assert_cmpfloat (ec2_y, >, os.y + os.height - 1);
+  g_assert_cmpfloat (ec2_y, <, foundation.y + 1);
   g_assert_true (texture_pixel_is (ec2, os.x + os.width / 4, os.y + os.height - 11, &palette.fill[DM_OWNER_CUSTOMER]));
   g_assert_true (texture_pixel_is (ec2, foundation.x + foundation.width / 2, foundation.y + foundation.height - 11,
                                    &palette.fill[DM_OWNER_PROVIDER]));

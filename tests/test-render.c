@@ -545,6 +545,17 @@ rects_overlap (const DmRect *a,
          a->y < b->y + b->height - 0.5 && b->y < a->y + a->height - 0.5;
 }
 
+static gboolean
+band_has_customer (DmService *service,
+                   DmBand    *band)
+{
+  for (guint i = 0; i < dm_band_get_n_layers (band); i++)
+    if (dm_service_get_owner (service, dm_band_get_layer (band, i)) == DM_OWNER_CUSTOMER ||
+        dm_service_get_owner (service, dm_band_get_layer (band, i)) == DM_OWNER_SHARED)
+      return TRUE;
+  return FALSE;
+}
+
 /* The sizes the diagram is checked at: a 1024, 1366 and 1920 px window's
  * diagram area, a 400 px window's, and the exported image. */
 static const double check_sizes[][2] = { { 370, 640 }, { 540, 680 }, { 900, 960 }, { 390, 680 }, { 560, 470 } };
@@ -575,8 +586,10 @@ check_service_cells (DmModel          *model,
       /* The cell carries its layer's own owner, in its layer's band. */
       g_assert_cmpint (cell->owner, ==, dm_service_get_owner (service, layer));
       g_assert_cmpuint (cell->band, ==, dm_band_get_index (dm_layer_get_band (layer)));
-      /* Big enough for a name, the owner's word and the status. */
-      if (cell->rect.width < 90 || cell->rect.height < 28)
+      /* Big enough for a name, the owner's word and the status: on two
+       * lines in a band the customer has a part in, on one in AWS's own. */
+      if (cell->rect.width < 90 ||
+          cell->rect.height < (band_has_customer (service, dm_layer_get_band (layer)) ? 30 : 22))
         g_error ("%s: the %s cell is %gx%g at %gx%g", dm_service_get_id (service), dm_layer_get_id (layer),
                  cell->rect.width, cell->rect.height, width, height);
       g_assert_cmpfloat (cell->rect.x, >=, band->x);
