@@ -190,13 +190,33 @@ test_accessible (void)
 
   /* The names follow the service. */
   dm_diagram_set_service (diagram, dm_model_find_service (model, "db"));
-  changed_error = gtk_test_accessible_check_property (system, GTK_ACCESSIBLE_PROPERTY_LABEL, "System: Shared");
+  changed_error = gtk_test_accessible_check_property (system, GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                      "System: Mixed: Customer / Shared");
   g_assert_null (changed_error);
 
   dm_diagram_set_selected_band (diagram, 1);
   expanded_error = gtk_test_accessible_check_state (system, GTK_ACCESSIBLE_STATE_EXPANDED, TRUE);
   g_assert_null (expanded_error);
 
+  g_assert_finalize_object (diagram);
+}
+
+/* A band whose layers have different owners says so to screen readers,
+ * and names each layer's own owner. */
+static void
+test_accessible_mixed (void)
+{
+  g_autoptr(DmModel) model = dm_model_new_default (NULL);
+  DmDiagram *diagram = DM_DIAGRAM (g_object_ref_sink (dm_diagram_new ()));
+  g_autofree char *label_error = NULL;
+  GtkAccessible *application;
+
+  dm_diagram_set_model (diagram, model);
+  dm_diagram_set_service (diagram, dm_model_find_service (model, "s3"));
+  application = GTK_ACCESSIBLE (dm_diagram_get_band_widget (diagram, 3));
+  label_error = gtk_test_accessible_check_property (application, GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                    "Application: Mixed: Customer / Shared");
+  g_assert_null (label_error);
   g_assert_finalize_object (diagram);
 }
 
@@ -276,6 +296,7 @@ test_render_boundary (void)
   g_autoptr(GdkTexture) s3 = NULL;
   DmPalette palette;
   GtkWindow *window;
+  GtkAllocation os, foundation;
   double ec2_y, s3_y;
   int x;
 
@@ -287,22 +308,28 @@ test_render_boundary (void)
   ec2_y = dm_diagram_get_boundary_y (d);
   ec2 = render_widget (diagram);
   x = gtk_widget_get_width (diagram) / 3;
+  gtk_widget_get_allocation (dm_diagram_get_band_widget (d, 2), &os);
+  gtk_widget_get_allocation (dm_diagram_get_band_widget (d, 1), &foundation);
 
-  dm_diagram_set_service (d, dm_model_find_service (model, "s3"));
+  dm_diagram_set_service (d, dm_model_find_service (model, "account"));
   gtk_test_widget_wait_for_draw (diagram);
   s3_y = dm_diagram_get_boundary_y (d);
   s3 = render_widget (diagram);
 
-  /* S3 leaves more of the stack to AWS: its line is higher up. */
+  /* The account entry leaves one more band to AWS: its line is higher. */
   g_assert_cmpfloat (s3_y, <, ec2_y - 50);
   g_assert_true (texture_pixel_is (ec2, x, (int)ec2_y, &palette.boundary));
   g_assert_true (texture_pixel_is (s3, x, (int)s3_y, &palette.boundary));
   g_assert_false (texture_pixel_is (ec2, x, (int)s3_y, &palette.boundary));
   g_assert_false (texture_pixel_is (s3, x, (int)ec2_y, &palette.boundary));
 
-  /* Above EC2's line is the customer's OS band; below it, AWS's. */
-  g_assert_true (texture_pixel_is (ec2, 20, (int)ec2_y - 16, &palette.fill[DM_OWNER_CUSTOMER]));
-  g_assert_true (texture_pixel_is (ec2, 20, (int)ec2_y + 16, &palette.fill[DM_OWNER_PROVIDER]));
+  /* Just above EC2's line, the customer's OS layer; just under the next
+   * band's title, AWS's foundation layer. */
+  g_assert_cmpfloat (ec2_y, >, os.y + os.height - 1);
+  g_assert_cmpfloat (ec2_y, <, foundation.y + 1);
+  g_assert_true (texture_pixel_is (ec2, os.x + os.width / 4, os.y + os.height - 11, &palette.fill[DM_OWNER_CUSTOMER]));
+  g_assert_true (texture_pixel_is (ec2, foundation.x + foundation.width / 2, foundation.y + foundation.height - 11,
+                                   &palette.fill[DM_OWNER_PROVIDER]));
 
   gtk_window_destroy (window);
 }
@@ -319,20 +346,20 @@ test_animation (void)
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);
 
   dm_diagram_set_model (d, model);
-  dm_diagram_set_service (d, dm_model_find_service (model, "s3"));
+  dm_diagram_set_service (d, dm_model_find_service (model, "account"));
   window = window_with (diagram, 800, 600);
   target = dm_diagram_get_boundary_y (d);
 
   dm_diagram_set_service (d, dm_model_find_service (model, "ec2"));
   gtk_test_widget_wait_for_draw (diagram);
   start = dm_diagram_get_boundary_y (d);
-  /* The line starts where S3 had it and travels; it does not jump. */
+  /* The line starts where the account had it and travels; it does not jump. */
   g_assert_cmpfloat (fabs (start - target), <, 40);
 
   /* The frame clock drives the animation; give it well over its 450 ms. */
   test_spin_for (1200);
 
-  /* After the transition it rests at EC2's boundary, below S3's. */
+  /* After the transition it rests at EC2's boundary, below the account's. */
   g_assert_cmpfloat (dm_diagram_get_boundary_y (d), >, target + 50);
 
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
@@ -388,6 +415,7 @@ main (int   argc,
   g_test_add_func ("/diagram/selected-layer", test_selected_layer);
   g_test_add_func ("/diagram/keyboard", test_keyboard);
   g_test_add_func ("/diagram/accessible", test_accessible);
+  g_test_add_func ("/diagram/accessible-mixed", test_accessible_mixed);
   g_test_add_func ("/diagram/hover", test_hover);
   g_test_add_func ("/diagram/render-boundary", test_render_boundary);
   g_test_add_func ("/diagram/animation", test_animation);

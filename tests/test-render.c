@@ -7,6 +7,7 @@
 #include "test-util.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "dm-diagram-render.h"
 
@@ -129,16 +130,17 @@ test_boundary_position (Fixture       *f,
   state_for (f, &state, "docs");
   docs = dm_diagram_geometry_new (&state, WIDTH, HEIGHT);
 
-  /* vm: between band 0 and band 1. */
+  /* Every service of the fixture has a customer or shared layer in band
+   * 1, so the line runs between band 0 and band 1 for all three. */
   g_assert_cmpfloat (vm->boundary_y, <, vm->bands[0].y);
   g_assert_cmpfloat (vm->boundary_y, >, vm->bands[1].y + vm->bands[1].height);
-  /* db: the shared band 1 carries the line through its middle. */
-  g_assert_cmpfloat_with_epsilon (db->boundary_y, db->bands[1].y + db->bands[1].height / 2, 0.5);
-  /* docs: between band 1 and band 2; the line moved up. */
-  g_assert_cmpfloat (docs->boundary_y, <, docs->bands[1].y);
-  g_assert_cmpfloat (docs->boundary_y, >, docs->bands[2].y + docs->bands[2].height);
-  g_assert_cmpfloat (docs->boundary_y, <, db->boundary_y);
-  g_assert_cmpfloat (db->boundary_y, <, vm->boundary_y);
+  g_assert_cmpfloat (db->boundary_y, <, db->bands[0].y);
+  g_assert_cmpfloat (db->boundary_y, >, db->bands[1].y + db->bands[1].height);
+  /* docs: band 1's first layer is the provider's but its firewall is
+   * shared, so the line stays under band 1, not above it. */
+  g_assert_cmpfloat (docs->boundary_y, <, docs->bands[0].y);
+  g_assert_cmpfloat (docs->boundary_y, >, docs->bands[1].y + docs->bands[1].height);
+  g_assert_cmpfloat_with_epsilon (dm_diagram_service_boundary (f->model, dm_model_find_service (f->model, "docs")), 1, 1e-9);
 }
 
 static void
@@ -156,7 +158,7 @@ test_selected_expands (Fixture       *f,
   state.expansion = 1.0;
   open = dm_diagram_geometry_new (&state, WIDTH, 300);
 
-  g_assert_cmpfloat_with_epsilon (closed->bands[1].height, closed->bands[0].height, 0.01);
+  g_assert_cmpfloat (open->bands[1].height, >, closed->bands[1].height * 1.3);
   g_assert_cmpfloat (open->bands[1].height, >, open->bands[0].height * 1.5);
   g_assert_cmpfloat (open->bands[0].height, <, closed->bands[0].height);
 }
@@ -184,15 +186,31 @@ test_narrow_hides_gutter (Fixture       *f,
   DmDiagramState state;
   g_autoptr(DmDiagramGeometry) wide = NULL;
   g_autoptr(DmDiagramGeometry) narrow = NULL;
+  g_autoptr(DmDiagramGeometry) tiny = NULL;
 
   state_for (f, &state, "vm");
   wide = dm_diagram_geometry_new (&state, WIDTH, HEIGHT);
   narrow = dm_diagram_geometry_new (&state, 260, HEIGHT);
+  tiny = dm_diagram_geometry_new (&state, 200, HEIGHT);
 
-  g_assert_cmpfloat (wide->gutter_width, >, 0);
-  g_assert_cmpfloat (narrow->gutter_width, ==, 0);
+  /* Narrow, the axis keeps only its brackets with turned labels. */
+  g_assert_cmpfloat (wide->gutter_width, >=, 100);
+  g_assert_cmpfloat (narrow->gutter_width, >, 0);
+  g_assert_cmpfloat (narrow->gutter_width, <, 50);
+  g_assert_cmpfloat (tiny->gutter_width, ==, 0);
   /* The stack uses the whole width when there is no room for the axis. */
-  g_assert_cmpfloat (narrow->stack.width, ==, 260 - 24);
+  g_assert_cmpfloat (tiny->stack.width, ==, 200 - 24);
+}
+
+static const DmDiagramCell *
+cell_for (const DmDiagramGeometry *g,
+          guint                    layer)
+{
+  for (guint i = 0; i < g->n_cells; i++)
+    if (g->cells[i].layer == layer)
+      return &g->cells[i];
+  g_assert_not_reached ();
+  return NULL;
 }
 
 static void
@@ -207,14 +225,19 @@ test_owner_colours (Fixture       *f,
   g = dm_diagram_geometry_new (&state, WIDTH, HEIGHT);
   surface = paint (&state);
 
-  /* Sample near the left edge of each band, clear of the rounded corners
-   * and the text. */
-  g_assert_true (color_near (pixel (surface, g->bands[0].x + 6, g->bands[0].y + g->bands[0].height - 8),
-                             &f->palette.fill[DM_OWNER_PROVIDER]));
-  g_assert_true (color_near (pixel (surface, g->bands[1].x + 6, g->bands[1].y + g->bands[1].height - 8),
-                             &f->palette.fill[DM_OWNER_CUSTOMER]));
-  g_assert_true (color_near (pixel (surface, g->bands[2].x + 6, g->bands[2].y + g->bands[2].height - 8),
-                             &f->palette.fill[DM_OWNER_CUSTOMER]));
+  /* Each layer's cell is in its own owner's colour; the band around it
+   * is neutral, in no owner's colour. */
+  for (guint l = 0; l < 4; l++)
+    {
+      const DmDiagramCell *cell = cell_for (g, l);
+      DmColor c = pixel (surface, cell->rect.x + 14, cell->rect.y + cell->rect.height - 3);
+
+      g_assert_true (color_near (c, &f->palette.fill[l == 0 ? DM_OWNER_PROVIDER : DM_OWNER_CUSTOMER]));
+    }
+  for (guint b = 0; b < g->n_bands; b++)
+    for (guint o = 0; o < DM_N_OWNERS; o++)
+      g_assert_false (color_near (pixel (surface, g->bands[b].x + 3, g->bands[b].y + g->bands[b].height / 2),
+                                  &f->palette.fill[o]));
   cairo_surface_destroy (surface);
 }
 
@@ -228,8 +251,11 @@ test_boundary_pixels (Fixture       *f,
   cairo_surface_t *vm_surface, *docs_surface;
   int x;
 
-  state_for (f, &vm_state, "vm");
-  state_for (f, &docs_state, "docs");
+  g_autoptr(DmModel) model = dm_model_new_default (NULL);
+
+  /* EC2's line is under its OS band; the account's, one band higher. */
+  dm_diagram_state_init (&vm_state, model, dm_model_find_service (model, "ec2"), &f->palette);
+  dm_diagram_state_init (&docs_state, model, dm_model_find_service (model, "account"), &f->palette);
   vm = dm_diagram_geometry_new (&vm_state, WIDTH, HEIGHT);
   docs = dm_diagram_geometry_new (&docs_state, WIDTH, HEIGHT);
   vm_surface = paint (&vm_state);
@@ -268,18 +294,21 @@ test_shared_pattern (Fixture       *f,
   DmDiagramState state;
   g_autoptr(DmDiagramGeometry) g = NULL;
   cairo_surface_t *surface;
-  int y0, y1;
+  const DmDiagramCell *shared, *provider;
 
   state_for (f, &state, "db");
   g = dm_diagram_geometry_new (&state, WIDTH, HEIGHT);
   surface = paint (&state);
+  shared = cell_for (g, 1);    /* guest_os: shared for db */
+  provider = cell_for (g, 0);  /* hardware: the provider's */
 
-  /* A row under the text: the shared band is striped, the provider band
-   * under it is flat. Status must not rest on colour alone. */
-  y1 = g->bands[1].y + g->bands[1].height - 6;
-  y0 = g->bands[0].y + g->bands[0].height - 6;
-  g_assert_cmpuint (distinct_colours_along (surface, g->bands[1].x + 20, g->bands[1].x + 300, y1), >=, 2);
-  g_assert_cmpuint (distinct_colours_along (surface, g->bands[0].x + 20, g->bands[0].x + 300, y0), ==, 1);
+  /* Under the text: the shared cell is striped, the provider's is flat.
+   * Ownership must not rest on colour alone. */
+  g_assert_cmpint (shared->owner, ==, DM_OWNER_SHARED);
+  g_assert_cmpuint (distinct_colours_along (surface, shared->rect.x + 12, shared->rect.x + shared->rect.width - 12,
+                                            shared->rect.y + shared->rect.height - 3), >=, 2);
+  g_assert_cmpuint (distinct_colours_along (surface, provider->rect.x + 12, provider->rect.x + provider->rect.width - 12,
+                                            provider->rect.y + provider->rect.height - 3), ==, 1);
   cairo_surface_destroy (surface);
 }
 
@@ -292,8 +321,12 @@ test_transition (Fixture       *f,
   g_autoptr(DmDiagramGeometry) middle = NULL;
   g_autoptr(DmDiagramGeometry) end = NULL;
 
-  state_for (f, &state, "docs");
-  state.previous = dm_model_find_service (f->model, "vm");
+  g_autoptr(DmModel) model = dm_model_new_default (NULL);
+
+  /* Storage Gateway's appliance is the customer's from band 0 up; EC2's
+   * line is two bands higher. */
+  dm_diagram_state_init (&state, model, dm_model_find_service (model, "ec2"), &f->palette);
+  state.previous = dm_model_find_service (model, "storagegateway");
   state.progress = 0;
   start = dm_diagram_geometry_new (&state, WIDTH, HEIGHT);
   state.progress = 0.5;
@@ -302,6 +335,8 @@ test_transition (Fixture       *f,
   end = dm_diagram_geometry_new (&state, WIDTH, HEIGHT);
 
   g_assert_cmpfloat_with_epsilon (dm_diagram_state_boundary (&state), 2.0, 1e-9);
+  state.progress = 0;
+  g_assert_cmpfloat_with_epsilon (dm_diagram_state_boundary (&state), 0.0, 1e-9);
   g_assert_cmpfloat (middle->boundary_y, <, start->boundary_y);
   g_assert_cmpfloat (middle->boundary_y, >, end->boundary_y);
 }
@@ -384,7 +419,7 @@ test_status_badges (Fixture       *f,
   DmDiagramState state;
   g_autoptr(DmDiagramGeometry) g = NULL;
   cairo_surface_t *plain, *assessed;
-  DmRect header[3];
+  DmColor high = { 0xe0 / 255.0, 0x1b / 255.0, 0x24 / 255.0, 1 };
 
   /* vm: hardware is the provider's, guest OS has no data, the firewall
    * passed, the records have a gap. */
@@ -395,6 +430,7 @@ test_status_badges (Fixture       *f,
   results[3].status = DM_LAYER_GAP;
   results[3].failed = 2;
   results[3].worst = DM_SEVERITY_HIGH;
+  g_assert_cmpstr (dm_severity_colours (DM_SEVERITY_HIGH)->background, ==, "#e01b24");
 
   state_for (f, &state, "vm");
   g = dm_diagram_geometry_new (&state, WIDTH, HEIGHT);
@@ -402,21 +438,18 @@ test_status_badges (Fixture       *f,
   state.results = results;
   assessed = paint (&state);
 
-  for (guint i = 0; i < 3; i++)
-    {
-      header[i] = g->bands[i];
-      header[i].height = 36;
-    }
-
-  /* The records band carries a red gap badge; nothing red without results. */
-  g_assert_true (region_has_colour (assessed, &header[2], &f->palette.gap));
-  g_assert_false (region_has_colour (plain, &header[2], &f->palette.gap));
-  /* The system band: one layer without data, so "no data", never ok. */
-  g_assert_true (region_has_colour (assessed, &header[1], &f->palette.no_data));
-  g_assert_false (region_has_colour (assessed, &header[1], &f->palette.ok));
-  /* The provider's band gets no badge at all. */
-  g_assert_false (region_has_colour (assessed, &header[0], &f->palette.gap));
-  g_assert_false (region_has_colour (assessed, &header[0], &f->palette.no_data));
+  /* Each layer's own cell carries its status: the records' gap in the
+   * severity's colour, nothing of it without results. */
+  g_assert_true (region_has_colour (assessed, &cell_for (g, 3)->rect, &high));
+  g_assert_false (region_has_colour (plain, &cell_for (g, 3)->rect, &high));
+  /* The guest OS: "no data", never ok; the firewall: ok. */
+  g_assert_true (region_has_colour (assessed, &cell_for (g, 1)->rect, &f->palette.no_data));
+  g_assert_false (region_has_colour (assessed, &cell_for (g, 1)->rect, &f->palette.ok));
+  g_assert_true (region_has_colour (assessed, &cell_for (g, 2)->rect, &f->palette.ok));
+  /* The provider's layer gets no pill at all. */
+  g_assert_false (region_has_colour (assessed, &cell_for (g, 0)->rect, &high));
+  g_assert_false (region_has_colour (assessed, &cell_for (g, 0)->rect, &f->palette.no_data));
+  g_assert_false (region_has_colour (assessed, &cell_for (g, 0)->rect, &f->palette.ok));
 
   cairo_surface_destroy (plain);
   cairo_surface_destroy (assessed);
@@ -454,7 +487,7 @@ test_change_badges (Fixture       *f,
       guint band_differ = 0;
 
       header = g->bands[b];
-      header.height = 36;
+      header.height = g->header_height;
       for (int y = (int)header.y; y < (int)(header.y + header.height); y++)
         for (int x = (int)header.x; x < (int)(header.x + header.width); x++)
           if (!color_near (pixel (with, x, y), &(DmColor) { pixel (without, x, y).red, pixel (without, x, y).green,
@@ -503,6 +536,190 @@ test_band_results (Fixture       *f,
   g_assert_cmpint (out.status, ==, DM_LAYER_PROVIDER);
 }
 
+static gboolean
+rects_overlap (const DmRect *a,
+               const DmRect *b)
+{
+  /* Touching edges are not an overlap; a pixel's worth inside is. */
+  return a->x < b->x + b->width - 0.5 && b->x < a->x + a->width - 0.5 &&
+         a->y < b->y + b->height - 0.5 && b->y < a->y + a->height - 0.5;
+}
+
+static gboolean
+band_has_customer (DmService *service,
+                   DmBand    *band)
+{
+  for (guint i = 0; i < dm_band_get_n_layers (band); i++)
+    if (dm_service_get_owner (service, dm_band_get_layer (band, i)) == DM_OWNER_CUSTOMER ||
+        dm_service_get_owner (service, dm_band_get_layer (band, i)) == DM_OWNER_SHARED)
+      return TRUE;
+  return FALSE;
+}
+
+/* The sizes the diagram is checked at: a 1024, 1366 and 1920 px window's
+ * diagram area, a 400 px window's, and the exported image. */
+static const double check_sizes[][2] = { { 370, 640 }, { 540, 680 }, { 900, 960 }, { 390, 680 }, { 560, 470 } };
+
+static void
+check_service_cells (DmModel          *model,
+                     DmService        *service,
+                     const DmPalette  *palette,
+                     double            width,
+                     double            height)
+{
+  DmDiagramState state;
+  g_autoptr(DmDiagramGeometry) g = NULL;
+  g_autofree gboolean *seen = g_new0 (gboolean, dm_model_get_n_layers (model));
+
+  dm_diagram_state_init (&state, model, service, palette);
+  g = dm_diagram_geometry_new (&state, width, height);
+  g_assert_cmpuint (g->n_cells, ==, dm_model_get_n_layers (model));
+
+  for (guint i = 0; i < g->n_cells; i++)
+    {
+      const DmDiagramCell *cell = &g->cells[i];
+      DmLayer *layer = dm_model_get_layer (model, cell->layer);
+      const DmRect *band = &g->bands[cell->band];
+
+      g_assert_false (seen[cell->layer]);
+      seen[cell->layer] = TRUE;
+      /* The cell carries its layer's own owner, in its layer's band. */
+      g_assert_cmpint (cell->owner, ==, dm_service_get_owner (service, layer));
+      g_assert_cmpuint (cell->band, ==, dm_band_get_index (dm_layer_get_band (layer)));
+      /* Big enough for a name, the owner's word and the status: on two
+       * lines in a band the customer has a part in, on one in AWS's own. */
+      if (cell->rect.width < 90 ||
+          cell->rect.height < (band_has_customer (service, dm_layer_get_band (layer)) ? 30 : 22))
+        g_error ("%s: the %s cell is %gx%g at %gx%g", dm_service_get_id (service), dm_layer_get_id (layer),
+                 cell->rect.width, cell->rect.height, width, height);
+      g_assert_cmpfloat (cell->rect.x, >=, band->x);
+      g_assert_cmpfloat (cell->rect.y, >=, band->y);
+      g_assert_cmpfloat (cell->rect.x + cell->rect.width, <=, band->x + band->width + 0.01);
+      g_assert_cmpfloat (cell->rect.y + cell->rect.height, <=, band->y + band->height + 0.01);
+
+      /* No customer or shared layer is drawn on the provider's side. */
+      if (cell->owner == DM_OWNER_CUSTOMER || cell->owner == DM_OWNER_SHARED)
+        {
+          g_assert_cmpfloat (cell->rect.y + cell->rect.height, <=, g->boundary_y);
+          for (guint r = 0; r < g->n_provider_regions; r++)
+            if (rects_overlap (&cell->rect, &g->provider_regions[r]))
+              g_error ("%s: the %s cell (%s) lies in a provider region at %gx%g",
+                       dm_service_get_id (service), dm_layer_get_id (layer),
+                       dm_owner_to_string (cell->owner), width, height);
+        }
+      /* A hit test at the cell's centre finds that cell. */
+      g_assert_true (dm_diagram_geometry_cell_at (g, cell->rect.x + cell->rect.width / 2,
+                                                  cell->rect.y + cell->rect.height / 2) == cell);
+    }
+}
+
+static void
+test_every_service_cells (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(DmModel) model = dm_model_new_default (NULL);
+  guint checked = 0;
+
+  g_assert_nonnull (model);
+  g_assert_cmpuint (dm_model_get_n_services (model), >=, 84);
+  for (guint s = 0; s < dm_model_get_n_services (model); s++)
+    for (guint i = 0; i < G_N_ELEMENTS (check_sizes); i++, checked++)
+      check_service_cells (model, dm_model_get_service (model, s), &f->palette, check_sizes[i][0], check_sizes[i][1]);
+  g_assert_cmpuint (checked, ==, dm_model_get_n_services (model) * G_N_ELEMENTS (check_sizes));
+}
+
+/* What is painted matches the layout: each cell, under its text, is in
+ * its owner's colour, for every service. */
+static void
+test_every_service_pixels (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(DmModel) model = dm_model_new_default (NULL);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 540, 680);
+
+  for (guint s = 0; s < dm_model_get_n_services (model); s++)
+    {
+      DmService *service = dm_model_get_service (model, s);
+      DmDiagramState state;
+      g_autoptr(DmDiagramGeometry) g = NULL;
+      cairo_t *cr = cairo_create (surface);
+
+      cairo_set_operator (cr, CAIRO_OPERATOR_CLEAR);
+      cairo_paint (cr);
+      cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
+      dm_diagram_state_init (&state, model, service, &f->palette);
+      g = dm_diagram_geometry_new (&state, 540, 680);
+      dm_diagram_paint (cr, &state, 540, 680);
+      cairo_destroy (cr);
+      cairo_surface_flush (surface);
+
+      for (guint i = 0; i < g->n_cells; i++)
+        {
+          const DmDiagramCell *cell = &g->cells[i];
+          DmRect floor = { cell->rect.x + 10, cell->rect.y + cell->rect.height - 3, cell->rect.width - 20, 1 };
+
+          if (!region_has_colour (surface, &floor, &f->palette.fill[cell->owner]))
+            g_error ("%s: layer %u is not painted in its owner's colour", dm_service_get_id (service), cell->layer);
+        }
+    }
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_band_owner_label (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(DmModel) model = dm_model_new_default (NULL);
+  DmService *s3 = dm_model_find_service (model, "s3");
+  DmService *ec2 = dm_model_find_service (model, "ec2");
+  DmService *vpc = dm_model_find_service (model, "vpc");
+  g_autofree char *s3_app = dm_diagram_band_owner_label (model, s3, dm_model_find_band (model, "application"));
+  g_autofree char *s3_os = dm_diagram_band_owner_label (model, s3, dm_model_find_band (model, "os"));
+  g_autofree char *ec2_os = dm_diagram_band_owner_label (model, ec2, dm_model_find_band (model, "os"));
+  g_autofree char *vpc_os = dm_diagram_band_owner_label (model, vpc, dm_model_find_band (model, "os"));
+  g_autofree char *ec2_metal = dm_diagram_band_owner_label (model, ec2, dm_model_find_band (model, "physical"));
+
+  /* S3's identity layer is the customer's: its band is never "AWS". */
+  g_assert_cmpstr (s3_app, ==, "Mixed: Customer / Shared");
+  g_assert_cmpstr (s3_os, ==, "Mixed: Shared / AWS");
+  g_assert_cmpstr (ec2_os, ==, "Customer");
+  /* VPC's firewall layer is the customer's: not "Not applicable". */
+  g_assert_cmpstr (vpc_os, ==, "Mixed: Customer / Not applicable");
+  g_assert_cmpstr (ec2_metal, ==, "AWS");
+}
+
+/* RDS's and Fargate's security groups, AWS's OS under them: the line
+ * passes under the operating-system band and goes round the OS layer. */
+static void
+test_boundary_follows_layers (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(DmModel) model = dm_model_new_default (NULL);
+  const char *ids[] = { "rds", "ecs-fargate" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      DmDiagramState state;
+      g_autoptr(DmDiagramGeometry) g = NULL;
+      DmService *service = dm_model_find_service (model, ids[i]);
+      guint os = dm_layer_get_index (dm_model_find_layer (model, "os"));
+      guint firewall = dm_layer_get_index (dm_model_find_layer (model, "network_firewall"));
+      gboolean os_region = FALSE;
+
+      g_assert_nonnull (service);
+      dm_diagram_state_init (&state, model, service, &f->palette);
+      g = dm_diagram_geometry_new (&state, 540, 680);
+
+      g_assert_cmpint (cell_for (g, os)->owner, ==, DM_OWNER_PROVIDER);
+      g_assert_cmpint (cell_for (g, firewall)->owner, ==, DM_OWNER_CUSTOMER);
+      g_assert_cmpfloat (cell_for (g, firewall)->rect.y + cell_for (g, firewall)->rect.height, <, g->boundary_y);
+      for (guint r = 0; r < g->n_provider_regions; r++)
+        if (memcmp (&g->provider_regions[r], &cell_for (g, os)->rect, sizeof (DmRect)) == 0)
+          os_region = TRUE;
+      g_assert_true (os_region);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -525,6 +742,10 @@ main (int   argc,
   ADD ("/render/pixels/status-badges", test_status_badges);
   ADD ("/render/pixels/change-badges", test_change_badges);
   ADD ("/render/band-results", test_band_results);
+  ADD ("/render/cells/every-service-owner", test_every_service_cells);
+  ADD ("/render/cells/every-service-pixels", test_every_service_pixels);
+  ADD ("/render/cells/band-owner-label", test_band_owner_label);
+  ADD ("/render/cells/boundary-follows-layers", test_boundary_follows_layers);
 #undef ADD
 
   return g_test_run ();

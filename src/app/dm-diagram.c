@@ -35,6 +35,7 @@ struct _DmDiagram
   int                selected_band;
   int                selected_layer;
   int                hover_band;
+  int                hover_layer;    /* model layer under the pointer */
 
   DmPalette          palette;
   DmDiff            *diff;
@@ -72,6 +73,7 @@ fill_state (DmDiagram      *self,
   state->previous = self->previous;
   state->progress = self->progress;
   state->hover_band = self->hover_band;
+  state->hover_layer = self->hover_layer;
   state->selected_band = self->selected_band;
   state->selected_layer = self->selected_layer;
   state->expansion = self->expansion;
@@ -126,19 +128,51 @@ g_set_str_compat (char       **target,
   *target = copy;
 }
 
+/* A layer's status in words, for the tooltip and the accessible
+ * description: what the cell's pill says with symbols. */
+static char *
+layer_status_text (DmDiagram *self,
+                   DmLayer   *layer)
+{
+  const DmLayerResult *result;
+
+  if (self->assessment == NULL || self->service == NULL)
+    return NULL;
+  result = dm_assessment_get_result (self->assessment, self->service, layer);
+  if (result == NULL)
+    return NULL;
+
+  switch (result->status)
+    {
+    case DM_LAYER_GAP:
+      /* Translators: a layer's status: number of failed findings, worst severity */
+      return g_strdup_printf (ngettext ("gap: %u failed finding, worst %s", "gap: %u failed findings, worst %s",
+                                        result->failed),
+                              result->failed, dm_severity_to_label (result->worst));
+    case DM_LAYER_OK:
+      return g_strdup (_("no gap found"));
+    case DM_LAYER_NO_DATA:
+      return g_strdup (_("no data in the export"));
+    case DM_LAYER_PROVIDER:
+    case DM_LAYER_NOT_APPLICABLE:
+    default:
+      return NULL;
+    }
+}
+
 static void
 describe_bands (DmDiagram *self)
 {
   for (guint i = 0; i < self->bands->len && self->service; i++)
     {
       DmBand *band = dm_model_get_band (self->model, i);
-      DmOwner owner = dm_service_get_band_owner (self->service, band);
+      g_autofree char *owners = dm_diagram_band_owner_label (self->model, self->service, band);
       g_autofree char *label = NULL;
       g_autoptr(GString) description = g_string_new (NULL);
 
-      /* Translators: a band of the diagram and who owns it, e.g. "Operating system: Customer" */
-      label = g_strdup_printf (_("%s: %s"), dm_band_get_name (band),
-                               dm_model_get_owner_label (self->model, owner));
+      /* Translators: a band of the diagram and who owns its layers, e.g.
+       * "Operating system: Customer" or "Data: Mixed: Customer / Shared" */
+      label = g_strdup_printf (_("%s: %s"), dm_band_get_name (band), owners);
 
       if (self->assessment != NULL)
         {
@@ -190,6 +224,13 @@ describe_bands (DmDiagram *self)
           g_string_append_printf (description, _("%s (%s): %s"), dm_layer_get_name (layer),
                                   dm_model_get_owner_label (self->model, dm_service_get_owner (self->service, layer)),
                                   dm_service_get_reason (self->service, layer));
+          if (self->assessment != NULL)
+            {
+              g_autofree char *status = layer_status_text (self, layer);
+
+              if (status != NULL)
+                g_string_append_printf (description, " (%s)", status);
+            }
         }
 
       dm_diagram_band_describe (g_ptr_array_index (self->bands, i), label, description->str,
@@ -298,6 +339,7 @@ static void
 leave_cb (GtkEventControllerMotion *controller,
           DmDiagram                *self)
 {
+  self->hover_layer = -1;
   set_hover_band (self, -1);
 }
 
@@ -322,12 +364,17 @@ pressed_cb (GtkGestureClick *gesture,
             DmDiagram       *self)
 {
   int band = dm_diagram_band_at (self, x, y);
+  const DmDiagramCell *cell = self->geometry ? dm_diagram_geometry_cell_at (self->geometry, x, y) : NULL;
 
   if (band < 0)
     return;
 
-  /* A second click on the open band closes it again. */
-  dm_diagram_set_selected_band (self, band == self->selected_band ? -1 : band);
+  /* A click on a layer selects it; a second click, or one on the open
+   * band's title, closes the band again. */
+  if (cell != NULL && (int)cell->layer != self->selected_layer)
+    dm_diagram_set_selected_layer (self, cell->layer);
+  else
+    dm_diagram_set_selected_band (self, band == self->selected_band ? -1 : band);
   focus_band (self, band);
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
 }
@@ -412,6 +459,43 @@ close_band_action (GtkWidget  *widget,
   focus_band (self, current);
 }
 
+/* The full text of a cell, whose name may be cut on screen: plain text,
+ * as names come from model files and must not be parsed as markup. */
+static char *
+layer_tooltip (DmDiagram *self,
+               DmLayer   *layer)
+{
+  g_autofree char *status = layer_status_text (self, layer);
+  DmOwner owner = dm_service_get_owner (self->service, layer);
+
+  /* Translators: tooltip of a layer: name, owner, then the reason on its own line */
+  return g_strdup_printf (_("%s — %s\n%s%s%s"), dm_layer_get_name (layer),
+                          dm_model_get_owner_label (self->model, owner),
+                          status ? status : "", status ? "\n" : "",
+                          dm_service_get_reason (self->service, layer));
+}
+
+static char *
+band_tooltip (DmDiagram *self,
+              DmBand    *band)
+{
+  g_autofree char *owners = dm_diagram_band_owner_label (self->model, self->service, band);
+  GString *text = g_string_new (NULL);
+
+  g_string_append_printf (text, _("%s: %s"), dm_band_get_name (band), owners);
+  for (guint i = 0; i < dm_band_get_n_layers (band); i++)
+    {
+      DmLayer *layer = dm_band_get_layer (band, i);
+      g_autofree char *status = layer_status_text (self, layer);
+
+      g_string_append_printf (text, "\n• %s — %s", dm_layer_get_name (layer),
+                              dm_model_get_owner_label (self->model, dm_service_get_owner (self->service, layer)));
+      if (status != NULL)
+        g_string_append_printf (text, " (%s)", status);
+    }
+  return g_string_free (text, FALSE);
+}
+
 static gboolean
 query_tooltip_cb (GtkWidget  *widget,
                   int         x,
@@ -420,31 +504,29 @@ query_tooltip_cb (GtkWidget  *widget,
                   GtkTooltip *tooltip,
                   DmDiagram  *self)
 {
-  g_autoptr(GString) text = NULL;
-  DmBand *band;
+  const DmDiagramCell *cell = NULL;
+  g_autofree char *text = NULL;
   int index;
+
+  if (self->service == NULL || self->geometry == NULL)
+    return FALSE;
 
   if (keyboard_mode)
     index = focused_band (self);
   else
-    index = dm_diagram_band_at (self, x, y);
-
-  if (index < 0 || self->service == NULL)
+    {
+      index = dm_diagram_band_at (self, x, y);
+      cell = dm_diagram_geometry_cell_at (self->geometry, x, y);
+    }
+  if (index < 0)
     return FALSE;
 
-  band = dm_model_get_band (self->model, index);
-  text = g_string_new (dm_band_get_name (band));
+  if (cell != NULL)
+    text = layer_tooltip (self, dm_model_get_layer (self->model, cell->layer));
+  else
+    text = band_tooltip (self, dm_model_get_band (self->model, index));
 
-  for (guint i = 0; i < dm_band_get_n_layers (band); i++)
-    {
-      DmLayer *layer = dm_band_get_layer (band, i);
-
-      g_string_append_printf (text, "\n• %s — %s", dm_layer_get_name (layer),
-                              dm_model_get_owner_label (self->model, dm_service_get_owner (self->service, layer)));
-    }
-
-  /* Plain text: names come from model files and must not be parsed as markup. */
-  gtk_tooltip_set_text (tooltip, text->str);
+  gtk_tooltip_set_text (tooltip, text);
   return TRUE;
 }
 
@@ -682,6 +764,7 @@ dm_diagram_init (DmDiagram *self)
   self->selected_band = -1;
   self->selected_layer = -1;
   self->hover_band = -1;
+  self->hover_layer = -1;
   self->progress = 1.0;
 
   controller = gtk_event_controller_motion_new ();
@@ -953,7 +1036,19 @@ dm_diagram_set_hover_point (DmDiagram *self,
                             double     x,
                             double     y)
 {
+  const DmDiagramCell *cell;
+  int layer;
+
   g_return_if_fail (DM_IS_DIAGRAM (self));
+
+  cell = self->geometry ? dm_diagram_geometry_cell_at (self->geometry, x, y) : NULL;
+  layer = cell ? (int)cell->layer : -1;
+
+  if (layer != self->hover_layer)
+    {
+      self->hover_layer = layer;
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
   set_hover_band (self, dm_diagram_band_at (self, x, y));
 }
 

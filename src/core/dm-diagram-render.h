@@ -42,6 +42,7 @@ typedef struct
   int              hover_band;     /* -1 for none */
   int              selected_band;  /* -1 for none */
   int              selected_layer; /* model layer index to emphasise, -1 for none */
+  int              hover_layer;    /* model layer index under the pointer, -1 for none */
   double           expansion;      /* 0..1, how far the selected band is opened */
   const DmPalette *palette;
   const char      *font_family;    /* NULL for the default sans */
@@ -59,15 +60,33 @@ typedef struct
   double x, y, width, height;
 } DmRect;
 
+/* One detailed layer as drawn: every layer is a cell of its band, in the
+ * colour and with the word of its own owner. */
 typedef struct
 {
-  guint   n_bands;
-  DmRect *bands;       /* indexed by band index (0 = bottom) */
-  DmRect  stack;       /* the area holding all bands */
-  DmRect  legend;      /* zero-sized when hidden */
-  double  boundary_y;  /* y of the provider/customer line */
-  double  gutter_x;      /* left edge of the responsibility axis */
-  double  gutter_width;  /* 0 when the diagram is too narrow for it */
+  guint   band;        /* band index */
+  guint   layer;       /* model layer index */
+  DmOwner owner;       /* the service's owner of that layer */
+  DmRect  rect;
+} DmDiagramCell;
+
+typedef struct
+{
+  guint          n_bands;
+  DmRect        *bands;       /* indexed by band index (0 = bottom) */
+  DmRect         stack;       /* the area holding all bands */
+  DmRect         legend;      /* zero-sized when hidden */
+  double         boundary_y;  /* y of the provider/customer line */
+  double         gutter_x;      /* left edge of the responsibility axis */
+  double         gutter_width;  /* 0 when the diagram is too narrow for it */
+  double         header_height; /* of each band's title row */
+  guint          n_cells;
+  DmDiagramCell *cells;       /* bottom band first, model order within a band */
+  /* What the diagram marks as the provider's: the stack and the gutter
+   * below the line, and each provider layer above it. No customer or
+   * shared cell may touch these. */
+  guint          n_provider_regions;
+  DmRect        *provider_regions;
 } DmDiagramGeometry;
 
 void               dm_palette_init             (DmPalette              *palette,
@@ -77,6 +96,13 @@ void               dm_diagram_state_init       (DmDiagramState         *state,
                                                 DmService              *service,
                                                 const DmPalette        *palette);
 double             dm_diagram_state_boundary   (const DmDiagramState   *state);
+double             dm_diagram_service_boundary (DmModel                *model,
+                                                DmService              *service);
+guint              dm_diagram_band_owners      (DmService              *service,
+                                                DmBand                 *band);
+char              *dm_diagram_band_owner_label (DmModel                *model,
+                                                DmService              *service,
+                                                DmBand                 *band);
 
 DmDiagramGeometry *dm_diagram_geometry_new     (const DmDiagramState   *state,
                                                 double                  width,
@@ -85,6 +111,9 @@ void               dm_diagram_geometry_free    (DmDiagramGeometry      *geometry
 int                dm_diagram_geometry_band_at (const DmDiagramGeometry *geometry,
                                                 double                  x,
                                                 double                  y);
+const DmDiagramCell *dm_diagram_geometry_cell_at (const DmDiagramGeometry *geometry,
+                                                  double                  x,
+                                                  double                  y);
 
 void               dm_diagram_paint            (cairo_t                *cr,
                                                 const DmDiagramState   *state,

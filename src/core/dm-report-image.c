@@ -35,6 +35,9 @@ _dm_report_paint_diagram (DmReport  *self,
   dm_palette_init (&palette, FALSE);
   dm_diagram_state_init (&state, self->model, service, &palette);
   state.show_legend = TRUE;
+  /* A smaller type than on screen: an exported diagram is small
+   * (DIAGRAM_WIDTH × DIAGRAM_HEIGHT) and its cells need two lines each. */
+  state.font_size = 12;
   if (_dm_report_has_service (self, service))
     state.results = dm_assessment_get_service_results (dm_report_get_assessment (self), service);
 
