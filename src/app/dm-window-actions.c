@@ -128,6 +128,7 @@ static const struct
   { "win.show-explore", "explore" },
   { "win.show-compare", "compare" },
   { "win.show-findings", "findings" },
+  { "win.show-responsibilities", "responsibilities" },
 };
 
 static void
@@ -290,6 +291,7 @@ _dm_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.show-explore", NULL, show_view_action);
   gtk_widget_class_install_action (widget_class, "win.show-compare", NULL, show_view_action);
   gtk_widget_class_install_action (widget_class, "win.show-findings", NULL, show_view_action);
+  gtk_widget_class_install_action (widget_class, "win.show-responsibilities", NULL, show_view_action);
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.show-service", "s", show_service_action);
