@@ -34,6 +34,7 @@ struct _DmChecklistView
   DmAssessment        *assessment;
   GPtrArray           *rows;        /* the expander rows shown, with their group */
   GHashTable          *row_by_id;   /* responsibility id → row */
+  gboolean             dirty;       /* rows to rebuild when next shown */
 };
 
 G_DEFINE_FINAL_TYPE (DmChecklistView, dm_checklist_view, ADW_TYPE_BIN)
@@ -274,6 +275,7 @@ rebuild (DmChecklistView *self)
   guint n_provider = 0;
 
   clear_rows (self);
+  self->dirty = FALSE;
   if (self->model == NULL)
     return;
 
@@ -301,6 +303,30 @@ rebuild (DmChecklistView *self)
   update_summary (self, statuses);
 }
 
+/* The page is hidden most of the time, and every import, redaction and
+ * model change would rebuild it: rebuild when shown, or when asked. */
+static void
+queue_rebuild (DmChecklistView *self)
+{
+  self->dirty = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    rebuild (self);
+}
+
+static void
+ensure_rows (DmChecklistView *self)
+{
+  if (self->dirty)
+    rebuild (self);
+}
+
+static void
+dm_checklist_view_map (GtkWidget *widget)
+{
+  ensure_rows (DM_CHECKLIST_VIEW (widget));
+  GTK_WIDGET_CLASS (dm_checklist_view_parent_class)->map (widget);
+}
+
 void
 dm_checklist_view_set_model (DmChecklistView *self,
                              DmModel         *model)
@@ -309,7 +335,7 @@ dm_checklist_view_set_model (DmChecklistView *self,
   g_return_if_fail (model == NULL || DM_IS_MODEL (model));
 
   if (g_set_object (&self->model, model))
-    rebuild (self);
+    queue_rebuild (self);
 }
 
 void
@@ -321,13 +347,14 @@ dm_checklist_view_set_assessment (DmChecklistView *self,
 
   /* Always rebuilt: the window calls this after a model change too. */
   g_set_object (&self->assessment, assessment);
-  rebuild (self);
+  queue_rebuild (self);
 }
 
 guint
 dm_checklist_view_get_n_rows (DmChecklistView *self)
 {
   g_return_val_if_fail (DM_IS_CHECKLIST_VIEW (self), 0);
+  ensure_rows (self);
   return self->rows->len;
 }
 
@@ -336,6 +363,7 @@ dm_checklist_view_get_row (DmChecklistView *self,
                            const char      *id)
 {
   g_return_val_if_fail (DM_IS_CHECKLIST_VIEW (self), NULL);
+  ensure_rows (self);
   return g_hash_table_lookup (self->row_by_id, id);
 }
 
@@ -370,6 +398,7 @@ const char *
 dm_checklist_view_get_summary (DmChecklistView *self)
 {
   g_return_val_if_fail (DM_IS_CHECKLIST_VIEW (self), NULL);
+  ensure_rows (self);
   return gtk_label_get_text (self->summary_label);
 }
 
@@ -393,6 +422,7 @@ dm_checklist_view_class_init (DmChecklistViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = dm_checklist_view_dispose;
+  widget_class->map = dm_checklist_view_map;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/dm-checklist-view.ui");
   gtk_widget_class_bind_template_child (widget_class, DmChecklistView, summary_label);
