@@ -123,6 +123,17 @@ test_demo_export (Fixture       *f,
   /* Expanded, a row lists one row per check that bears on it: IAM-01,
    * IAM-02 and LOG-02 failed, IAM-03, IAM-16, LOG-01, LOG-08, LOG-09 passed. */
   g_assert_cmpuint (dm_checklist_view_get_n_groups (checklist (f), "account-compromise"), ==, 8);
+
+  /* Root without MFA is critical: the gap badge says so beside its colour. */
+  {
+    const DmSeverityColours *critical = dm_severity_colours (DM_SEVERITY_CRITICAL);
+    GtkWidget *badge = dm_checklist_view_get_status_badge (checklist (f), "account-compromise");
+
+    g_assert_true (gtk_widget_has_css_class (badge, critical->css_class));
+    g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (badge), dm_severity_to_label (DM_SEVERITY_CRITICAL)));
+    g_assert_false (gtk_widget_has_css_class (dm_checklist_view_get_status_badge (checklist (f), "business-continuity"),
+                                              critical->css_class));
+  }
   g_assert_cmpuint (dm_checklist_view_get_n_groups (checklist (f), "business-continuity"), ==, 1);
   g_assert_cmpuint (dm_checklist_view_get_n_groups (checklist (f), "guest-os-patching"), ==, 0);
   g_assert_cmpuint (dm_checklist_view_get_n_groups (checklist (f), "hypervisor"), ==, 0);

@@ -169,6 +169,7 @@ status_badge_new (DmChecklistView              *self,
 {
   g_autofree char *word = NULL;
   const char *css_class;
+  GtkWidget *badge;
 
   if (status->status == DM_LAYER_PROVIDER)
     {
@@ -186,7 +187,18 @@ status_badge_new (DmChecklistView              *self,
   word = dm_responsibility_status_label (self->model, status);
   css_class = status->status == DM_LAYER_GAP ? "gap-badge" : status->status == DM_LAYER_OK ? "ok-badge" : "no-data-badge";
   *text_out = g_strdup_printf ("%s %s", dm_layer_status_symbol (status->status), word);
-  return badge_new (*text_out, css_class);
+  badge = badge_new (*text_out, css_class);
+
+  /* As in the sidebar: a gap is coloured by its worst severity, named in
+   * the tooltip, so colour is never the only cue. */
+  if (status->status == DM_LAYER_GAP)
+    {
+      g_autofree char *tip = g_strdup_printf (_("Worst failed finding: %s"), dm_severity_to_label (status->worst));
+
+      gtk_widget_add_css_class (badge, dm_severity_colours (status->worst)->css_class);
+      gtk_widget_set_tooltip_text (badge, tip);
+    }
+  return badge;
 }
 
 static GtkWidget *
@@ -224,6 +236,7 @@ responsibility_row_new (DmChecklistView              *self,
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row), plain_action_row (_("What bears on it"), basis));
   add_finding_rows (self, row, status);
 
+  g_object_set_data (G_OBJECT (row), "status-badge", badge);
   g_object_set_data_full (G_OBJECT (row), "status-text", g_steal_pointer (&status_text), g_free);
   g_object_set_data_full (G_OBJECT (row), "owner-text", g_strdup (dm_model_get_owner_label (self->model, r->owner)),
                           g_free);
@@ -383,6 +396,15 @@ dm_checklist_view_get_owner_text (DmChecklistView *self,
   GtkWidget *row = dm_checklist_view_get_row (self, id);
 
   return row ? g_object_get_data (G_OBJECT (row), "owner-text") : NULL;
+}
+
+GtkWidget *
+dm_checklist_view_get_status_badge (DmChecklistView *self,
+                                    const char      *id)
+{
+  GtkWidget *row = dm_checklist_view_get_row (self, id);
+
+  return row ? g_object_get_data (G_OBJECT (row), "status-badge") : NULL;
 }
 
 guint

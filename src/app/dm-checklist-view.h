@@ -29,6 +29,8 @@ const char *dm_checklist_view_get_status_text  (DmChecklistView *self,
                                                 const char      *id);
 const char *dm_checklist_view_get_owner_text   (DmChecklistView *self,
                                                 const char      *id);
+GtkWidget  *dm_checklist_view_get_status_badge (DmChecklistView *self,
+                                                const char      *id);
 guint       dm_checklist_view_get_n_groups     (DmChecklistView *self,
                                                 const char      *id);
 const char *dm_checklist_view_get_summary      (DmChecklistView *self);
