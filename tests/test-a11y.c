@@ -86,8 +86,10 @@ find_service_list (GtkWidget *widget)
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
     {
       GtkListBox *found;
+      GtkListBoxRow *row = GTK_IS_LIST_BOX (child) ? gtk_list_box_get_row_at_index (GTK_LIST_BOX (child), 5) : NULL;
 
-      if (GTK_IS_LIST_BOX (child) && gtk_list_box_get_row_at_index (GTK_LIST_BOX (child), 5) != NULL)
+      /* Rows that hold a service: other pages have long lists too. */
+      if (row != NULL && g_object_get_data (G_OBJECT (row), "service") != NULL)
         return GTK_LIST_BOX (child);
       if ((found = find_service_list (child)))
         return found;

@@ -1066,6 +1066,150 @@ test_comment_and_apostrophe (void)
   g_assert_error (comment_error, DM_MODEL_ERROR, DM_MODEL_ERROR_SYNTAX);
 }
 
+/* --- account-wide responsibilities ------------------------------------- */
+
+/* model-good.json with a "responsibilities" member of @array added. */
+static DmModel *
+load_with_responsibilities (const char  *array,
+                            GError     **error)
+{
+  g_autofree char *text = good_text ();
+  g_autoptr(GString) edited = g_string_new (text);
+  gssize end = edited->len - 1;
+
+  while (end > 0 && edited->str[end] != '}')
+    end--;
+  g_assert_cmpint (end, >, 0);
+  g_string_insert (edited, end, ", \"responsibilities\": ");
+  g_string_insert (edited, end + strlen (", \"responsibilities\": "), array);
+  return load_string (edited->str, edited->len, error);
+}
+
+static void
+test_responsibilities_load (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DmModel) model = load_with_responsibilities (
+    "[{\"id\": \"patching\", \"title\": \"Patch guests\", \"description\": \"Yours.\", \"owner\": \"customer\","
+    "  \"layers\": [\"guest_os\"], \"checks\": [\"OS-01\", \"NET-*\"]},"
+    " {\"id\": \"guards\", \"title\": \"Guard the halls\", \"owner\": \"provider\"},"
+    " {\"id\": \"keys\", \"title\": \"Keys\", \"owner\": \"shared\", \"checks\": [\"KMS.4\"]}]", &error);
+  const DmResponsibility *r;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (dm_model_get_n_responsibilities (model), ==, 3);
+
+  r = dm_model_get_responsibility (model, 0);
+  g_assert_cmpstr (r->id, ==, "patching");
+  g_assert_cmpstr (r->title, ==, "Patch guests");
+  g_assert_cmpstr (r->description, ==, "Yours.");
+  g_assert_cmpint (r->owner, ==, DM_OWNER_CUSTOMER);
+  g_assert_cmpuint (g_strv_length (r->layers), ==, 1);
+  g_assert_cmpstr (r->layers[0], ==, "guest_os");
+  g_assert_cmpuint (g_strv_length (r->checks), ==, 2);
+  g_assert_cmpstr (r->checks[1], ==, "NET-*");
+
+  /* Optional members read as empty, never NULL. */
+  r = dm_model_find_responsibility (model, "guards");
+  g_assert_nonnull (r);
+  g_assert_cmpint (r->owner, ==, DM_OWNER_PROVIDER);
+  g_assert_cmpstr (r->description, ==, "");
+  g_assert_nonnull (r->layers);
+  g_assert_null (r->layers[0]);
+  g_assert_null (r->checks[0]);
+  g_assert_cmpint (dm_model_find_responsibility (model, "keys")->owner, ==, DM_OWNER_SHARED);
+  g_assert_null (dm_model_find_responsibility (model, "nope"));
+}
+
+static void
+test_responsibilities_optional (void)
+{
+  g_autoptr(DmModel) model = test_fixture_model ();
+
+  g_assert_cmpuint (dm_model_get_n_responsibilities (model), ==, 0);
+}
+
+/* Each malformed entry is a load error with this code and message. */
+static void
+test_responsibilities_malformed (void)
+{
+  static const struct
+  {
+    const char *array;
+    int         code;
+    const char *message;
+  } cases[] = {
+    { "{\"id\": \"x\"}", DM_MODEL_ERROR_TYPE, "model.responsibilities: expected an array, found an object" },
+    { "[\"patching\"]", DM_MODEL_ERROR_TYPE, "responsibilities[0]: expected an object, found a string" },
+    { "[{\"title\": \"T\", \"owner\": \"aws\"}]", DM_MODEL_ERROR_MISSING, "responsibilities[0]: “id” is missing" },
+    { "[{\"id\": \"a\", \"owner\": \"aws\"}]", DM_MODEL_ERROR_MISSING, "responsibilities[0] (a): “title” is missing" },
+    { "[{\"id\": \"a\", \"title\": \"\", \"owner\": \"aws\"}]", DM_MODEL_ERROR_INVALID_VALUE,
+      "responsibilities[0] (a).title: must not be empty" },
+    { "[{\"id\": \"a\", \"title\": \"T\"}]", DM_MODEL_ERROR_MISSING, "responsibilities[0] (a): “owner” is missing" },
+    { "[{\"id\": \"a\", \"title\": \"T\", \"owner\": \"n/a\"}]", DM_MODEL_ERROR_INVALID_VALUE,
+      "responsibilities[0] (a): invalid owner “n/a” (expected aws, provider, customer or shared)" },
+    { "[{\"id\": \"a\", \"title\": \"T\", \"owner\": \"everyone\"}]", DM_MODEL_ERROR_INVALID_VALUE,
+      "responsibilities[0] (a): invalid owner “everyone” (expected aws, provider, customer or shared)" },
+    { "[{\"id\": \"a\", \"title\": \"T\", \"owner\": \"customer\", \"layers\": [\"guest_ox\"]}]",
+      DM_MODEL_ERROR_UNKNOWN_REFERENCE, "responsibilities[0] (a).layers[0]: unknown layer “guest_ox”" },
+    { "[{\"id\": \"a\", \"title\": \"T\", \"owner\": \"customer\", \"layers\": \"guest_os\"}]",
+      DM_MODEL_ERROR_TYPE, "responsibilities[0] (a).layers: expected an array, found a string" },
+    { "[{\"id\": \"a\", \"title\": \"T\", \"owner\": \"customer\", \"checks\": [1]}]",
+      DM_MODEL_ERROR_TYPE, "responsibilities[0] (a).checks[0]: expected a string, found a number" },
+    { "[{\"id\": \"a\", \"title\": \"T\", \"owner\": \"customer\", \"checks\": [\"OS-01\", \"IAM-*1\"]}]",
+      DM_MODEL_ERROR_INVALID_VALUE, "responsibilities[0] (a).checks[1]: “IAM-*1” is not a check id or a prefix ending in “*”" },
+    { "[{\"id\": \"a\", \"title\": \"T\", \"owner\": \"customer\", \"checks\": [\"*\"]}]",
+      DM_MODEL_ERROR_INVALID_VALUE, "responsibilities[0] (a).checks[0]: “*” is not a check id or a prefix ending in “*”" },
+    { "[{\"id\": \"a\", \"title\": \"T\", \"owner\": \"customer\", \"checks\": [\"OS-01\", \"OS-01\"]}]",
+      DM_MODEL_ERROR_DUPLICATE_ID, "responsibilities[0] (a).checks: “OS-01” is listed twice" },
+    { "[{\"id\": \"a\", \"title\": \"T\", \"owner\": \"customer\", \"layers\": [\"firewall\", \"firewall\"]}]",
+      DM_MODEL_ERROR_DUPLICATE_ID, "responsibilities[0] (a).layers: “firewall” is listed twice" },
+    { "[{\"id\": \"a\", \"title\": \"T\", \"owner\": \"aws\"}, {\"id\": \"b\", \"title\": \"U\", \"owner\": \"aws\"},"
+      " {\"id\": \"a\", \"title\": \"V\", \"owner\": \"aws\"}]",
+      DM_MODEL_ERROR_DUPLICATE_ID, "responsibilities[2]: duplicate responsibility id “a”" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(DmModel) model = load_with_responsibilities (cases[i].array, &error);
+      g_autofree char *expected = g_strconcat ("inline.json: ", cases[i].message, NULL);
+
+      g_test_message ("case %u: %s", i, cases[i].array);
+      g_assert_null (model);
+      g_assert_error (error, DM_MODEL_ERROR, cases[i].code);
+      g_assert_cmpstr (error->message, ==, expected);
+    }
+}
+
+/* The AWS model's checklist: every owner is there, and the customer's
+ * side names what the issue asks for. */
+static void
+test_responsibilities_aws (void)
+{
+  static const char *expected[] = {
+    "account-compromise", "user-behaviour", "business-continuity", "guest-os-patching", "database-patching",
+    "managed-service-configuration", "access-restriction", "network-security", "compliant-use", "sensitive-data",
+    "physical-security", "environmental-risks", "infrastructure-zero-day", "host-patching", "hypervisor",
+    "global-network",
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DmModel) model = dm_model_new_default (&error);
+  guint owners[DM_N_OWNERS] = { 0 };
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    g_assert_nonnull (dm_model_find_responsibility (model, expected[i]));
+  for (guint i = 0; i < dm_model_get_n_responsibilities (model); i++)
+    owners[dm_model_get_responsibility (model, i)->owner]++;
+
+  g_assert_cmpuint (owners[DM_OWNER_CUSTOMER], >=, 10);
+  g_assert_cmpuint (owners[DM_OWNER_SHARED], >=, 1);
+  g_assert_cmpuint (owners[DM_OWNER_PROVIDER], >=, 6);
+  g_assert_cmpint (dm_model_find_responsibility (model, "hypervisor")->owner, ==, DM_OWNER_PROVIDER);
+  g_assert_cmpint (dm_model_find_responsibility (model, "guest-os-patching")->owner, ==, DM_OWNER_CUSTOMER);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1120,6 +1264,10 @@ main (int   argc,
   g_test_add_func ("/model/error/no-sources", test_error_no_sources);
   g_test_add_func ("/model/error/bad-source", test_error_bad_source);
   g_test_add_func ("/model/generic/loads", test_generic_model);
+  g_test_add_func ("/model/responsibilities/load", test_responsibilities_load);
+  g_test_add_func ("/model/responsibilities/optional", test_responsibilities_optional);
+  g_test_add_func ("/model/responsibilities/malformed", test_responsibilities_malformed);
+  g_test_add_func ("/model/responsibilities/aws", test_responsibilities_aws);
 
   return g_test_run ();
 }

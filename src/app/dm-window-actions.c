@@ -128,6 +128,7 @@ static const struct
   { "win.show-explore", "explore" },
   { "win.show-compare", "compare" },
   { "win.show-findings", "findings" },
+  { "win.show-responsibilities", "responsibilities" },
 };
 
 static void
@@ -290,6 +291,7 @@ _dm_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.show-explore", NULL, show_view_action);
   gtk_widget_class_install_action (widget_class, "win.show-compare", NULL, show_view_action);
   gtk_widget_class_install_action (widget_class, "win.show-findings", NULL, show_view_action);
+  gtk_widget_class_install_action (widget_class, "win.show-responsibilities", NULL, show_view_action);
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.show-service", "s", show_service_action);
@@ -310,6 +312,7 @@ _dm_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-explore", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-compare", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-findings", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK, "win.show-responsibilities", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK, "win.next-service", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK, "win.previous-service", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);

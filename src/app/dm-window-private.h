@@ -10,6 +10,7 @@
  */
 #pragma once
 
+#include "dm-checklist-view.h"
 #include "dm-compare-view.h"
 #include "dm-details-pane.h"
 #include "dm-diagram.h"
@@ -42,6 +43,7 @@ struct _DmWindow
   DmDetailsPane        *details;
   DmCompareView        *compare;
   DmFindingsView       *findings;
+  DmChecklistView      *checklist;
   GtkMenuButton        *inputs_button;
   GtkBox               *inputs_box;
   GtkRevealer          *progress_revealer;
@@ -166,6 +168,7 @@ GtkWidget *dm_window_get_details        (DmWindow       *self);
 GtkWidget *dm_window_get_inputs_button  (DmWindow       *self);
 GtkWidget *dm_window_get_compare        (DmWindow       *self);
 GtkWidget *dm_window_get_findings       (DmWindow       *self);
+GtkWidget *dm_window_get_checklist      (DmWindow       *self);
 guint      dm_window_get_n_visible_services (DmWindow   *self);
 
 gboolean      dm_window_get_importing       (DmWindow    *self);

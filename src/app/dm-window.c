@@ -453,6 +453,7 @@ apply_assessment (DmWindow *self)
   dm_compare_view_set_assessment (self->compare, self->assessment);
   dm_summary_view_set_report (self->overview, self->report);
   gtk_stack_set_visible_child_name (self->overview_stack, self->report ? "summary" : "empty");
+  dm_checklist_view_set_assessment (self->checklist, self->assessment);
   rebuild_list (self);
   _dm_window_actions_update (self);
 }
@@ -538,6 +539,7 @@ dm_window_set_model (DmWindow *self,
   dm_diagram_set_model (self->diagram, model);
   dm_findings_view_set_model (self->findings, model);
   dm_compare_view_set_model (self->compare, model);
+  dm_checklist_view_set_model (self->checklist, model);
   apply_assessment (self);
   adw_view_switcher_title_set_subtitle (self->switcher_title, dm_model_get_name (model));
 
@@ -660,6 +662,12 @@ GtkWidget *
 dm_window_get_findings (DmWindow *self)
 {
   return GTK_WIDGET (self->findings);
+}
+
+GtkWidget *
+dm_window_get_checklist (DmWindow *self)
+{
+  return GTK_WIDGET (self->checklist);
 }
 
 DmAssessment *
@@ -1011,6 +1019,7 @@ dm_window_class_init (DmWindowClass *klass)
   g_type_ensure (DM_TYPE_COMPARE_VIEW);
   g_type_ensure (DM_TYPE_FINDINGS_VIEW);
   g_type_ensure (DM_TYPE_SUMMARY_VIEW);
+  g_type_ensure (DM_TYPE_CHECKLIST_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/dm-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DmWindow, leaflet);
@@ -1034,6 +1043,7 @@ dm_window_class_init (DmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DmWindow, changes_label);
   gtk_widget_class_bind_template_child (widget_class, DmWindow, stop_comparing_button);
   gtk_widget_class_bind_template_child (widget_class, DmWindow, findings);
+  gtk_widget_class_bind_template_child (widget_class, DmWindow, checklist);
   gtk_widget_class_bind_template_child (widget_class, DmWindow, progress_revealer);
   gtk_widget_class_bind_template_child (widget_class, DmWindow, progress_label);
   gtk_widget_class_bind_template_child (widget_class, DmWindow, progress_bar);

@@ -30,6 +30,7 @@ struct _DmModel
   GArray            *categories;         /* DmCategory */
   GArray            *groups;             /* DmServiceGroup, maybe empty */
   GArray            *security_services;  /* DmSecurityService */
+  GArray            *responsibilities;   /* DmResponsibility, maybe empty */
   DmControlKindInfo  control_kinds[4];   /* indexed by DmControlKind */
 
   GHashTable        *band_by_id;
@@ -51,6 +52,18 @@ clear_named_entry (gpointer data)
 }
 
 static void
+clear_responsibility (gpointer data)
+{
+  DmResponsibility *r = data;
+
+  g_free (r->id);
+  g_free (r->title);
+  g_free (r->description);
+  g_strfreev (r->layers);
+  g_strfreev (r->checks);
+}
+
+static void
 dm_model_finalize (GObject *object)
 {
   DmModel *self = (DmModel *)object;
@@ -65,6 +78,7 @@ dm_model_finalize (GObject *object)
   g_clear_pointer (&self->categories, g_array_unref);
   g_clear_pointer (&self->groups, g_array_unref);
   g_clear_pointer (&self->security_services, g_array_unref);
+  g_clear_pointer (&self->responsibilities, g_array_unref);
 
   for (guint i = 0; i < G_N_ELEMENTS (self->control_kinds); i++)
     {
@@ -103,6 +117,8 @@ dm_model_init (DmModel *self)
   g_array_set_clear_func (self->groups, clear_named_entry);
   self->security_services = g_array_new (FALSE, TRUE, sizeof (DmNamedEntry));
   g_array_set_clear_func (self->security_services, clear_named_entry);
+  self->responsibilities = g_array_new (FALSE, TRUE, sizeof (DmResponsibility));
+  g_array_set_clear_func (self->responsibilities, clear_responsibility);
   self->band_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->layer_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->service_by_id = g_hash_table_new (g_str_hash, g_str_equal);
@@ -785,6 +801,129 @@ load_services (Loader     *loader,
   return TRUE;
 }
 
+/* A check id, or a prefix of ids ending in "*": letters, digits, "-", "_"
+ * and "." before it, so that a typo such as "IAM-*1" is refused. */
+static gboolean
+is_check_pattern (const char *pattern)
+{
+  gsize length = strlen (pattern);
+
+  if (length == 0 || (length == 1 && pattern[0] == '*'))
+    return FALSE;
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = pattern[i];
+
+      if (c == '*' && i == length - 1)
+        continue;
+      if (!g_ascii_isalnum (c) && c != '-' && c != '_' && c != '.')
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Validates what bears on a responsibility: known layers, well-formed
+ * check ids, and no duplicates in either list. */
+static gboolean
+check_responsibility_refs (Loader     *loader,
+                           const char *named,
+                           GStrv       layers,
+                           GStrv       checks)
+{
+  DmModel *self = loader->model;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint j = 0; layers[j]; j++)
+    {
+      if (!g_hash_table_contains (self->layer_by_id, layers[j]))
+        return fail (loader, DM_MODEL_ERROR_UNKNOWN_REFERENCE, "%s.layers[%u]: unknown layer “%s”",
+                     named, j, layers[j]);
+      if (!g_hash_table_add (seen, layers[j]))
+        return fail (loader, DM_MODEL_ERROR_DUPLICATE_ID, "%s.layers: “%s” is listed twice", named, layers[j]);
+    }
+
+  g_hash_table_remove_all (seen);
+  for (guint j = 0; checks[j]; j++)
+    {
+      if (!is_check_pattern (checks[j]))
+        return fail (loader, DM_MODEL_ERROR_INVALID_VALUE,
+                     "%s.checks[%u]: “%s” is not a check id or a prefix ending in “*”", named, j, checks[j]);
+      if (!g_hash_table_add (seen, checks[j]))
+        return fail (loader, DM_MODEL_ERROR_DUPLICATE_ID, "%s.checks: “%s” is listed twice", named, checks[j]);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_responsibility (Loader     *loader,
+                     JsonArray  *array,
+                     guint       i,
+                     GHashTable *seen)
+{
+  DmModel *self = loader->model;
+  g_autofree char *path = g_strdup_printf ("responsibilities[%u]", i);
+  g_autofree char *named = NULL;
+  g_auto(GStrv) layers = NULL;
+  g_auto(GStrv) checks = NULL;
+  DmResponsibility r;
+  JsonObject *obj;
+  const char *id, *title, *description, *owner_str;
+  DmOwner owner;
+
+  if (!get_element_object (loader, array, i, "responsibilities", &obj) ||
+      !get_string (loader, obj, path, "id", TRUE, &id))
+    return FALSE;
+
+  /* A set, not a scan of the list: a hostile file may hold many entries. */
+  if (!g_hash_table_add (seen, (char *)id))
+    return fail (loader, DM_MODEL_ERROR_DUPLICATE_ID, "%s: duplicate responsibility id “%s”", path, id);
+
+  named = g_strdup_printf ("%s (%s)", path, id);
+
+  if (!get_string (loader, obj, named, "title", TRUE, &title) ||
+      !get_string (loader, obj, named, "description", FALSE, &description) ||
+      !get_string (loader, obj, named, "owner", TRUE, &owner_str) ||
+      !(layers = get_string_list (loader, obj, named, "layers")) ||
+      !(checks = get_string_list (loader, obj, named, "checks")))
+    return FALSE;
+
+  /* "n/a" has no meaning for a responsibility: someone holds each one. */
+  if (!dm_owner_from_string (owner_str, &owner) || owner == DM_OWNER_NOT_APPLICABLE)
+    return fail (loader, DM_MODEL_ERROR_INVALID_VALUE,
+                 "%s: invalid owner “%s” (expected aws, provider, customer or shared)", named, owner_str);
+
+  if (!check_responsibility_refs (loader, named, layers, checks))
+    return FALSE;
+
+  r.id = g_strdup (id);
+  r.title = g_strdup (title);
+  r.description = g_strdup (description ? description : "");
+  r.owner = owner;
+  r.layers = g_steal_pointer (&layers);
+  r.checks = g_steal_pointer (&checks);
+  g_array_append_val (self->responsibilities, r);
+  return TRUE;
+}
+
+/* The optional account-wide checklist; needs the layers loaded first. */
+static gboolean
+load_responsibilities (Loader     *loader,
+                       JsonObject *root)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  JsonArray *array;
+
+  if (!get_array (loader, root, "model", "responsibilities", FALSE, &array))
+    return FALSE;
+
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    if (!read_responsibility (loader, array, i, seen))
+      return FALSE;
+
+  return TRUE;
+}
+
 /* The reader below enforces the depth limit and a single value; this scan
  * comes first only to name the offset of a too-deep bracket or of text
  * after the model. It reads quotes and comments the lenient way json-glib
@@ -1025,7 +1164,8 @@ dm_model_new_from_bytes (GBytes      *bytes,
       !load_named_entries (&loader, root, "security_services", "security service", FALSE, self->security_services) ||
       !load_bands (&loader, root) ||
       !load_layers (&loader, root) ||
-      !load_services (&loader, root))
+      !load_services (&loader, root) ||
+      !load_responsibilities (&loader, root))
     return NULL;
 
   return g_steal_pointer (&self);
@@ -1305,6 +1445,44 @@ dm_model_get_control_kind_info (DmModel       *self,
   g_return_val_if_fail (DM_IS_MODEL (self), NULL);
   g_return_val_if_fail (kind <= DM_CONTROL_CUSTOMER_SPECIFIC, NULL);
   return &self->control_kinds[kind];
+}
+
+guint
+dm_model_get_n_responsibilities (DmModel *self)
+{
+  g_return_val_if_fail (DM_IS_MODEL (self), 0);
+  return self->responsibilities->len;
+}
+
+/**
+ * dm_model_get_responsibility:
+ *
+ * Returns: (transfer none): the responsibility at @index, in file order
+ */
+const DmResponsibility *
+dm_model_get_responsibility (DmModel *self,
+                             guint    index)
+{
+  g_return_val_if_fail (DM_IS_MODEL (self), NULL);
+  g_return_val_if_fail (index < self->responsibilities->len, NULL);
+  return &g_array_index (self->responsibilities, DmResponsibility, index);
+}
+
+const DmResponsibility *
+dm_model_find_responsibility (DmModel    *self,
+                              const char *id)
+{
+  g_return_val_if_fail (DM_IS_MODEL (self), NULL);
+
+  for (guint i = 0; id != NULL && i < self->responsibilities->len; i++)
+    {
+      const DmResponsibility *r = &g_array_index (self->responsibilities, DmResponsibility, i);
+
+      if (g_str_equal (r->id, id))
+        return r;
+    }
+
+  return NULL;
 }
 
 /**

@@ -59,6 +59,20 @@ typedef struct
   GStrv          examples;
 } DmControlKindInfo;
 
+/* An account-wide responsibility of the model ("patch guest operating
+ * systems", "physical security"): who owns it, and what bears on it in an
+ * export, as layer ids and check ids (an id ending in "*" is a prefix).
+ * Those of the provider are never assessed. */
+typedef struct
+{
+  char    *id;
+  char    *title;
+  char    *description;
+  DmOwner  owner;     /* never DM_OWNER_NOT_APPLICABLE */
+  GStrv    layers;    /* layer ids, maybe empty */
+  GStrv    checks;    /* check ids or prefixes, maybe empty */
+} DmResponsibility;
+
 #define DM_TYPE_MODEL (dm_model_get_type ())
 G_DECLARE_FINAL_TYPE (DmModel, dm_model, DM, MODEL, GObject)
 
@@ -115,6 +129,12 @@ const DmSecurityService *dm_model_find_security_service       (DmModel      *sel
 
 const DmControlKindInfo *dm_model_get_control_kind_info       (DmModel      *self,
                                                                DmControlKind kind);
+
+guint                    dm_model_get_n_responsibilities      (DmModel      *self);
+const DmResponsibility  *dm_model_get_responsibility          (DmModel      *self,
+                                                               guint         index);
+const DmResponsibility  *dm_model_find_responsibility         (DmModel      *self,
+                                                               const char   *id);
 
 const char              *dm_model_get_owner_label             (DmModel      *self,
                                                                DmOwner       owner);
