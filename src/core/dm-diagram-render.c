@@ -439,7 +439,7 @@ status_label (const DmLayerResult *result)
     case DM_LAYER_GAP:
       /* Translators: a gap badge: warning sign, number of failed findings,
        * the worst severity among them */
-      return g_strdup_printf (_("⚠ %u, worst %s"), result->failed, dm_severity_to_string (result->worst));
+      return g_strdup_printf (_("⚠ %u, worst %s"), result->failed, dm_severity_to_word (result->worst));
     case DM_LAYER_OK:
       return g_strdup (_("✓ ok"));
     case DM_LAYER_NO_DATA:

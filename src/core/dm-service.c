@@ -269,7 +269,7 @@ const char *
 dm_service_get_summary (DmService *self)
 {
   g_return_val_if_fail (DM_IS_SERVICE (self), NULL);
-  return self->summary;
+  return _dm_model_text (DM_MODEL_CONTEXT_SERVICE, self->summary);
 }
 
 /**
@@ -354,7 +354,7 @@ dm_service_get_reason (DmService *self,
   g_return_val_if_fail (DM_IS_LAYER (layer), NULL);
 
   r = lookup (self, layer);
-  return r ? r->reason : NULL;
+  return r ? _dm_model_text (DM_MODEL_CONTEXT_REASON, r->reason) : NULL;
 }
 
 DmControlKind
