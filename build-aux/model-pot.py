@@ -16,8 +16,9 @@ import json
 import sys
 
 # (list key in the model, context, fields of each entry to extract).
-# Service summaries and the per-layer reasons are translated by the loader
-# too; add ("services", "model service", ["summary"]) here to offer them.
+# The per-layer reasons of each service (~600) are translated by the loader
+# too ("model reason"); they are not offered yet: add
+# ("services", "model reason", …) with a walk of each service's "layers".
 KINDS = [
     ("bands", "model band", ["name", "description"]),
     ("layers", "model layer", ["name", "description", "customer_tasks"]),
@@ -26,6 +27,7 @@ KINDS = [
     ("control_kinds", "model control kind", ["name", "description", "examples"]),
     ("security_services", "model security service", ["description"]),
     ("common_layers", "model reason", ["reason"]),
+    ("services", "model service", ["summary"]),
     # The checklist's account-wide duties (branch "checklist").
     ("responsibilities", "model responsibility", ["title", "description"]),
 ]

@@ -222,6 +222,7 @@ test_model_strings (void)
   /* A reason every service inherits from the model's common layers. */
   ec2 = dm_model_find_service (model, "ec2");
   g_assert_cmpstr (dm_service_get_reason (ec2, dm_model_find_layer (model, "customer_data")), !=, NULL);
+  g_assert_true (g_str_has_prefix (dm_service_get_summary (ec2), "Serveurs virtuels" NBSP ": AWS"));
   /* AWS service names stay in English. */
   g_assert_cmpstr (dm_service_get_name (ec2), ==, "Amazon EC2");
 
@@ -236,6 +237,7 @@ test_model_strings (void)
   old = enter_c_locale ();
   g_assert_cmpstr (dm_band_get_name (band), ==, "Physical");
   g_assert_cmpstr (dm_layer_get_name (layer), ==, "Guest operating system");
+  g_assert_true (g_str_has_prefix (dm_service_get_summary (ec2), "Virtual servers: AWS"));
   g_assert_cmpstr (dm_severity_to_label (DM_SEVERITY_CRITICAL), ==, "Critical");
   g_assert_cmpstr (dm_severity_to_word (DM_SEVERITY_HIGH), ==, "high");
   english = dm_model_new_default (&error);
@@ -348,6 +350,7 @@ test_pot_has_model (void)
   g_assert_nonnull (strstr (pot, "msgctxt \"model layer\"\nmsgid \"Guest operating system\"\n"));
   g_assert_nonnull (strstr (pot, "msgctxt \"model group\"\nmsgid \"Compute\"\n"));
   g_assert_nonnull (strstr (pot, "msgctxt \"model category\"\nmsgid \"Abstracted\"\n"));
+  g_assert_nonnull (strstr (pot, "msgctxt \"model service\"\nmsgid \"\"\n\"Virtual servers: AWS"));
   /* …next to the code's own strings. */
   g_assert_nonnull (strstr (pot, "msgctxt \"severity\"\nmsgid \"Critical\"\n"));
   g_assert_nonnull (strstr (pot, "#: data/model/aws.json"));
