@@ -359,6 +359,46 @@ test_pot_has_model (void)
   g_rmdir (dir);
 }
 
+/* Runs demarc-check in French; returns its standard output. */
+static char *
+run_check_in_french (const char *arg1,
+                     const char *arg2,
+                     const char *arg3)
+{
+  const char *argv[] = { DEMARC_CHECK, arg1, arg2, arg3, NULL };
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+
+  envp = g_environ_setenv (envp, "LANGUAGE", "fr", TRUE);
+  envp = g_environ_setenv (envp, "LC_ALL", locale_name, TRUE);
+  g_spawn_sync (NULL, (char **)argv, envp, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL, NULL, &error);
+  g_assert_no_error (error);
+  return out;
+}
+
+/* People read the model in French; machine outputs keep the model's own
+ * words whatever the language, so a CI job's JUnit names never change. */
+static void
+test_machine_outputs_english (void)
+{
+  g_autofree char *demo = g_test_build_filename (G_TEST_DIST, "..", "data", "demo", "demo-export.json", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *junit = NULL;
+
+  SKIP_UNLESS_FRENCH ();
+
+  text = run_check_in_french ("--list-layers", NULL, NULL);
+  g_assert_nonnull (strstr (text, "Système d’exploitation invité"));
+  json = run_check_in_french ("--list-layers", "--format", "json");
+  g_assert_nonnull (strstr (json, "\"Guest operating system\""));
+  g_assert_null (strstr (json, "invité"));
+  junit = run_check_in_french ("--format", "junit", demo);
+  g_assert_nonnull (strstr (junit, "name=\"Guest operating system\""));
+  g_assert_null (strstr (junit, "invité"));
+}
+
 static void
 test_plurals (void)
 {
@@ -629,6 +669,7 @@ main (int   argc,
   g_test_add_func ("/i18n/model-complete", test_model_complete);
   g_test_add_func ("/i18n/model-custom", test_model_custom);
   g_test_add_func ("/i18n/pot-has-model", test_pot_has_model);
+  g_test_add_func ("/i18n/machine-outputs-english", test_machine_outputs_english);
   g_test_add_func ("/i18n/plurals", test_plurals);
   g_test_add_func ("/i18n/desktop-file", test_desktop_file);
   g_test_add_func ("/i18n/window-labels", test_window_labels);

@@ -132,7 +132,7 @@ list_layers (DmModel      *model,
 
           json_builder_begin_object (builder);
           add_string (builder, "id", dm_layer_get_id (layer));
-          add_string (builder, "name", dm_layer_get_name (layer));
+          add_string (builder, "name", dm_layer_get_untranslated_name (layer));
           add_string (builder, "band", dm_band_get_id (band));
           json_builder_end_object (builder);
         }
@@ -189,7 +189,7 @@ show_service (DmModel      *model,
           add_string (builder, "id", dm_layer_get_id (layer));
           add_string (builder, "owner", dm_owner_to_string (owner));
           add_string (builder, "control", dm_control_kind_to_string (dm_service_get_control (service, layer)));
-          add_string (builder, "reason", dm_service_get_reason (service, layer));
+          add_string (builder, "reason", dm_service_get_untranslated_reason (service, layer));
           json_builder_end_object (builder);
         }
 

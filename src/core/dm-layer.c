@@ -135,6 +135,19 @@ dm_layer_get_name (DmLayer *self)
   return _dm_model_text (DM_MODEL_CONTEXT_LAYER, self->name);
 }
 
+/**
+ * dm_layer_get_untranslated_name:
+ *
+ * Returns: the name as the model file spells it, for machine outputs
+ *   (JSON, JUnit) that must not change with the reader's language
+ */
+const char *
+dm_layer_get_untranslated_name (DmLayer *self)
+{
+  g_return_val_if_fail (DM_IS_LAYER (self), NULL);
+  return self->name;
+}
+
 const char *
 dm_layer_get_description (DmLayer *self)
 {

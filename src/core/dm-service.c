@@ -357,6 +357,20 @@ dm_service_get_reason (DmService *self,
   return r ? _dm_model_text (DM_MODEL_CONTEXT_REASON, r->reason) : NULL;
 }
 
+/* The reason as the model file words it, for machine outputs. */
+const char *
+dm_service_get_untranslated_reason (DmService *self,
+                                    DmLayer   *layer)
+{
+  const Responsibility *r;
+
+  g_return_val_if_fail (DM_IS_SERVICE (self), NULL);
+  g_return_val_if_fail (DM_IS_LAYER (layer), NULL);
+
+  r = lookup (self, layer);
+  return r ? r->reason : NULL;
+}
+
 DmControlKind
 dm_service_get_control (DmService *self,
                         DmLayer   *layer)
