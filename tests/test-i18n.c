@@ -23,6 +23,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <locale.h>
 #include <string.h>
 
@@ -30,6 +31,8 @@
 #include "dm-details-pane.h"
 #include "dm-diagram.h"
 #include "dm-window-private.h"
+
+#include <json-glib/json-glib.h>
 
 /* The French team puts a no-break space before ":" and ";" and inside « ». */
 #define NBSP "\u00a0"
@@ -166,6 +169,236 @@ test_core_strings (void)
   g_assert_cmpstr (dm_model_get_owner_label (model, DM_OWNER_PROVIDER), ==, "AWS");
 }
 
+/* Switches to the "C" locale, where glibc ignores LANGUAGE, for the span of
+ * a check that the model's own words come back; returns the old locale. */
+static char *
+enter_c_locale (void)
+{
+  char *old = g_strdup (setlocale (LC_ALL, NULL));
+
+  g_assert_nonnull (setlocale (LC_ALL, "C"));
+  return old;
+}
+
+static void
+leave_c_locale (char *old)
+{
+  g_assert_nonnull (setlocale (LC_ALL, old));
+  g_free (old);
+}
+
+/* The model's display strings are translated by the loader with the
+ * contexts of build-aux/model-pot.py; ids never are. */
+static void
+test_model_strings (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DmModel) model = NULL;
+  g_autoptr(DmModel) english = NULL;
+  DmBand *band;
+  DmLayer *layer;
+  DmService *ec2;
+  char *old;
+
+  SKIP_UNLESS_FRENCH ();
+
+  model = dm_model_new_default (&error);
+  g_assert_no_error (error);
+
+  band = dm_model_find_band (model, "physical");
+  g_assert_nonnull (band);
+  g_assert_cmpstr (dm_band_get_id (band), ==, "physical");
+  g_assert_cmpstr (dm_band_get_name (band), ==, "Physique");
+  g_assert_cmpstr (dm_band_get_description (band), ==,
+                   "Centres de données, liaisons réseau et matériel dans le monde entier, exploités par AWS.");
+  layer = dm_model_find_layer (model, "os");
+  g_assert_cmpstr (dm_layer_get_id (layer), ==, "os");
+  g_assert_cmpstr (dm_layer_get_name (layer), ==, "Système d’exploitation invité");
+  g_assert_true (g_str_has_prefix (dm_layer_get_customer_tasks (layer), "Appliquez-y les correctifs"));
+  g_assert_cmpstr (dm_model_find_group (model, "compute")->id, ==, "compute");
+  g_assert_cmpstr (dm_model_find_group (model, "compute")->name, ==, "Calcul");
+  g_assert_cmpstr (dm_model_find_category (model, "abstracted")->name, ==, "Abstrait");
+  g_assert_cmpstr (dm_model_get_control_kind_info (model, DM_CONTROL_INHERITED)->name, ==, "Hérité");
+  /* A reason every service inherits from the model's common layers. */
+  ec2 = dm_model_find_service (model, "ec2");
+  g_assert_cmpstr (dm_service_get_reason (ec2, dm_model_find_layer (model, "customer_data")), !=, NULL);
+  g_assert_true (g_str_has_prefix (dm_service_get_summary (ec2), "Serveurs virtuels" NBSP ": AWS"));
+  /* AWS service names stay in English. */
+  g_assert_cmpstr (dm_service_get_name (ec2), ==, "Amazon EC2");
+
+  /* Severities: the label for headings and badges, the word in sentences;
+   * the machine word stays English for JSON, CSV, SARIF and JUnit. */
+  g_assert_cmpstr (dm_severity_to_label (DM_SEVERITY_CRITICAL), ==, "Critique");
+  g_assert_cmpstr (dm_severity_to_word (DM_SEVERITY_HIGH), ==, "élevée");
+  g_assert_cmpstr (dm_severity_to_string (DM_SEVERITY_HIGH), ==, "high");
+
+  /* The same getters in the C locale: the model's own English. Band and
+   * layer translate when asked; groups when the model is loaded. */
+  old = enter_c_locale ();
+  g_assert_cmpstr (dm_band_get_name (band), ==, "Physical");
+  g_assert_cmpstr (dm_layer_get_name (layer), ==, "Guest operating system");
+  g_assert_true (g_str_has_prefix (dm_service_get_summary (ec2), "Virtual servers: AWS"));
+  g_assert_cmpstr (dm_severity_to_label (DM_SEVERITY_CRITICAL), ==, "Critical");
+  g_assert_cmpstr (dm_severity_to_word (DM_SEVERITY_HIGH), ==, "high");
+  english = dm_model_new_default (&error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (dm_model_find_group (english, "compute")->name, ==, "Compute");
+  g_assert_cmpstr (dm_model_get_control_kind_info (english, DM_CONTROL_INHERITED)->name, ==, "Inherited");
+  leave_c_locale (old);
+  g_assert_cmpstr (dm_band_get_name (band), ==, "Physique");
+}
+
+/* Every band, layer, category and group name of the shipped model has a
+ * French translation (the few that are the same word in both are listed). */
+static void
+test_model_complete (void)
+{
+  const char *same[] = { "Application", "Infrastructure", NULL };
+  const struct { const char *member, *context; } kinds[] = {
+    { "bands", "model band" }, { "layers", "model layer" },
+    { "categories", "model category" }, { "groups", "model group" },
+  };
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "model", "aws.json", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *root;
+  guint checked = 0;
+
+  SKIP_UNLESS_FRENCH ();
+
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      JsonArray *array = json_object_get_array_member (root, kinds[k].member);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          const char *name = json_object_get_string_member (json_array_get_object_element (array, i), "name");
+          const char *french = g_dpgettext2 (GETTEXT_PACKAGE, kinds[k].context, name);
+
+          if (!g_strv_contains (same, name) && g_strcmp0 (french, name) == 0)
+            g_error ("%s “%s” has no French translation", kinds[k].context, name);
+          checked++;
+        }
+    }
+  g_assert_cmpuint (checked, >=, 30);
+}
+
+/* A model from a user, whose strings are not in the catalogue, keeps them;
+ * the strings it shares with the shipped model are still translated. */
+static void
+test_model_custom (void)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DmModel) model = NULL;
+  g_autoptr(GString) json = NULL;
+
+  SKIP_UNLESS_FRENCH ();
+
+  bytes = g_resources_lookup_data (DM_MODEL_DEFAULT_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  json = g_string_new_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_assert_cmpuint (g_string_replace (json, "\"name\": \"Guest operating system\"",
+                                      "\"name\": \"Gastbetriebssystem\"", 1), ==, 1);
+  g_clear_pointer (&bytes, g_bytes_unref);
+  bytes = g_string_free_to_bytes (g_steal_pointer (&json));
+  model = dm_model_new_from_bytes (bytes, "custom.json", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (dm_layer_get_name (dm_model_find_layer (model, "os")), ==, "Gastbetriebssystem");
+  g_assert_cmpstr (dm_band_get_name (dm_model_find_band (model, "physical")), ==, "Physique");
+}
+
+/* The pot step: xgettext over POTFILES.in plus the model's fragment, as
+ * po/meson.build runs it for `ninja demarc-pot`, keeps the model's strings
+ * with their contexts next to the code's. */
+static void
+test_pot_has_model (void)
+{
+  g_autofree char *xgettext = g_find_program_in_path ("xgettext");
+  g_autofree char *source_root = g_test_build_filename (G_TEST_DIST, "..", NULL);
+  g_autofree char *potfiles = g_build_filename (source_root, "po", "POTFILES.in", NULL);
+  g_autofree char *dir = NULL;
+  g_autofree char *pot_path = NULL;
+  g_autofree char *pot = NULL;
+  g_autoptr(GError) error = NULL;
+  int wait_status = 0;
+
+  if (xgettext == NULL)
+    {
+      g_test_skip ("xgettext is not installed (gettext package): cannot build the POT");
+      return;
+    }
+  dir = g_dir_make_tmp ("demarc-pot-XXXXXX", &error);
+  g_assert_no_error (error);
+  pot_path = g_build_filename (dir, "demarc.pot", NULL);
+  {
+    const char *argv[] = { xgettext, "--package-name=demarc", "-f", potfiles, "-D", source_root,
+                           "-k_", "--from-code=UTF-8", "--add-comments", "--keyword=N_", "--keyword=C_:1c,2",
+                           "--keyword=NC_:1c,2", "--keyword=g_dngettext:2,3", "--keyword=g_dpgettext2:2c,3",
+                           "-o", pot_path, TEST_MODEL_POT, NULL };
+
+    g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL, &wait_status, &error);
+  }
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (wait_status, NULL));
+  g_assert_true (g_file_get_contents (pot_path, &pot, NULL, NULL));
+
+  g_assert_nonnull (strstr (pot, "msgctxt \"model band\"\nmsgid \"Physical\"\n"));
+  g_assert_nonnull (strstr (pot, "msgctxt \"model layer\"\nmsgid \"Guest operating system\"\n"));
+  g_assert_nonnull (strstr (pot, "msgctxt \"model group\"\nmsgid \"Compute\"\n"));
+  g_assert_nonnull (strstr (pot, "msgctxt \"model category\"\nmsgid \"Abstracted\"\n"));
+  g_assert_nonnull (strstr (pot, "msgctxt \"model service\"\nmsgid \"\"\n\"Virtual servers: AWS"));
+  /* …next to the code's own strings. */
+  g_assert_nonnull (strstr (pot, "msgctxt \"severity\"\nmsgid \"Critical\"\n"));
+  g_assert_nonnull (strstr (pot, "#: data/model/aws.json"));
+
+  g_unlink (pot_path);
+  g_rmdir (dir);
+}
+
+/* Runs demarc-check in French; returns its standard output. */
+static char *
+run_check_in_french (const char *arg1,
+                     const char *arg2,
+                     const char *arg3)
+{
+  const char *argv[] = { DEMARC_CHECK, arg1, arg2, arg3, NULL };
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+
+  envp = g_environ_setenv (envp, "LANGUAGE", "fr", TRUE);
+  envp = g_environ_setenv (envp, "LC_ALL", locale_name, TRUE);
+  g_spawn_sync (NULL, (char **)argv, envp, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL, NULL, &error);
+  g_assert_no_error (error);
+  return out;
+}
+
+/* People read the model in French; machine outputs keep the model's own
+ * words whatever the language, so a CI job's JUnit names never change. */
+static void
+test_machine_outputs_english (void)
+{
+  g_autofree char *demo = g_test_build_filename (G_TEST_DIST, "..", "data", "demo", "demo-export.json", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *junit = NULL;
+
+  SKIP_UNLESS_FRENCH ();
+
+  text = run_check_in_french ("--list-layers", NULL, NULL);
+  g_assert_nonnull (strstr (text, "Système d’exploitation invité"));
+  json = run_check_in_french ("--list-layers", "--format", "json");
+  g_assert_nonnull (strstr (json, "\"Guest operating system\""));
+  g_assert_null (strstr (json, "invité"));
+  junit = run_check_in_french ("--format", "junit", demo);
+  g_assert_nonnull (strstr (junit, "name=\"Guest operating system\""));
+  g_assert_null (strstr (junit, "invité"));
+}
+
 static void
 test_plurals (void)
 {
@@ -181,8 +414,9 @@ test_plurals (void)
   g_assert_cmpstr (g_dngettext (GETTEXT_PACKAGE, one, many, 0), ==, "%u constat en échec");
 
   text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "⚠ Gap: %u failed finding, worst %s",
-                                       "⚠ Gap: %u failed findings, worst %s", 2), 2, "high");
-  g_assert_cmpstr (text, ==, "⚠ Lacune" NBSP ": 2 constats en échec, gravité maximale high");
+                                       "⚠ Gap: %u failed findings, worst %s", 2), 2,
+                          dm_severity_to_word (DM_SEVERITY_HIGH));
+  g_assert_cmpstr (text, ==, "⚠ Lacune" NBSP ": 2 constats en échec, gravité maximale élevée");
 }
 
 /* The desktop file meson merged from fr.po. */
@@ -307,7 +541,7 @@ test_window_labels (void)
   /* With an export: the layer status in words, a plural from g_dngettext (). */
   open_demo (window);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-layer", "(ss)", "ec2", "os"));
-  g_assert_true (label_with_text_in (pane, "⚠ Lacune" NBSP ": 2 constats en échec, gravité maximale high"));
+  g_assert_true (label_with_text_in (pane, "⚠ Lacune" NBSP ": 2 constats en échec, gravité maximale élevée"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-layer", "(ss)", "ec2", "platform_apps"));
   g_assert_true (label_with_text_in (pane, "? Aucune donnée" NBSP ": rien dans l’export ne couvre cette couche, "
                                            "sa sécurité n’est donc pas établie"));
@@ -431,6 +665,11 @@ main (int   argc,
   g_test_add_func ("/i18n/catalogue-built", test_catalogue_built);
   g_test_add_func ("/i18n/core-strings", test_core_strings);
   g_test_add_func ("/i18n/potfiles-complete", test_potfiles_complete);
+  g_test_add_func ("/i18n/model-strings", test_model_strings);
+  g_test_add_func ("/i18n/model-complete", test_model_complete);
+  g_test_add_func ("/i18n/model-custom", test_model_custom);
+  g_test_add_func ("/i18n/pot-has-model", test_pot_has_model);
+  g_test_add_func ("/i18n/machine-outputs-english", test_machine_outputs_english);
   g_test_add_func ("/i18n/plurals", test_plurals);
   g_test_add_func ("/i18n/desktop-file", test_desktop_file);
   g_test_add_func ("/i18n/window-labels", test_window_labels);

@@ -181,7 +181,7 @@ describe_status (const DmLayerResult *result)
     case DM_LAYER_GAP:
       return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "⚠ Gap: %u failed finding, worst %s",
                                            "⚠ Gap: %u failed findings, worst %s", result->failed),
-                              result->failed, dm_severity_to_string (result->worst));
+                              result->failed, dm_severity_to_word (result->worst));
     case DM_LAYER_OK:
       return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "✓ No gap: %u passed check",
                                            "✓ No gap: %u passed checks", result->passed), result->passed);
@@ -215,11 +215,11 @@ add_finding_row (DmDetailsPane *self,
 
   if (status == DM_FINDING_FAILED || status == DM_FINDING_PASSED)
     /* Translators: status symbol and severity of a finding, e.g. "⚠ high" */
-    summary = g_strdup_printf (failed ? _("⚠ %s") : _("✓ passed (%s)"), dm_severity_to_string (dm_finding_get_severity (finding)));
+    summary = g_strdup_printf (failed ? _("⚠ %s") : _("✓ passed (%s)"), dm_severity_to_word (dm_finding_get_severity (finding)));
   else
     /* Translators: an informational or suppressed finding, e.g. "– suppressed (high)" */
     summary = g_strdup_printf (_("– %s (%s)"), dm_finding_status_to_label (status),
-                               dm_severity_to_string (dm_finding_get_severity (finding)));
+                               dm_severity_to_word (dm_finding_get_severity (finding)));
 
   gtk_box_append (GTK_BOX (heading), make_label (dm_finding_get_title (finding), "heading"));
   gtk_box_append (GTK_BOX (heading), dm_findings_view_new_badge (dm_finding_get_severity (finding), status));

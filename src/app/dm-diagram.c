@@ -183,7 +183,7 @@ describe_bands (DmDiagram *self)
           if (result.status == DM_LAYER_GAP)
             /* Translators: band label, number of failed findings, worst severity */
             with_status = g_strdup_printf (_("%s, gap: %u failed, worst %s"), label, result.failed,
-                                           dm_severity_to_string (result.worst));
+                                           dm_severity_to_word (result.worst));
           else if (result.status == DM_LAYER_OK)
             with_status = g_strdup_printf (_("%s, no gap found"), label);
           else if (result.status == DM_LAYER_NO_DATA)

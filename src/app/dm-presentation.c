@@ -199,7 +199,12 @@ show_service (DmPresentation *self,
       subtitle = g_strdup_printf (_("%s in %s"), in_findings, in_checks);
     }
   else
-    subtitle = g_strdup (dm_service_get_category (service));
+    {
+      /* The category's name, not its id ("abstracted"). */
+      const DmCategory *category = dm_model_find_category (self->model, dm_service_get_category (service));
+
+      subtitle = g_strdup (category ? category->name : dm_service_get_category (service));
+    }
   gtk_label_set_text (self->subtitle_label, subtitle);
   gtk_label_set_text (self->notes_label, notes);
   if (groups->len > 0)

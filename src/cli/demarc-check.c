@@ -132,7 +132,7 @@ list_layers (DmModel      *model,
 
           json_builder_begin_object (builder);
           add_string (builder, "id", dm_layer_get_id (layer));
-          add_string (builder, "name", dm_layer_get_name (layer));
+          add_string (builder, "name", dm_layer_get_untranslated_name (layer));
           add_string (builder, "band", dm_band_get_id (band));
           json_builder_end_object (builder);
         }
@@ -189,7 +189,7 @@ show_service (DmModel      *model,
           add_string (builder, "id", dm_layer_get_id (layer));
           add_string (builder, "owner", dm_owner_to_string (owner));
           add_string (builder, "control", dm_control_kind_to_string (dm_service_get_control (service, layer)));
-          add_string (builder, "reason", dm_service_get_reason (service, layer));
+          add_string (builder, "reason", dm_service_get_untranslated_reason (service, layer));
           json_builder_end_object (builder);
         }
 
@@ -331,6 +331,20 @@ print_gaps_text (DmReport *report)
     }
 }
 
+/* Pads @text with spaces to @width characters, not bytes, so translated
+ * layer names with accents line up in the terminal. */
+static char *
+pad_to_width (const char *text,
+              guint       width)
+{
+  glong length = g_utf8_strlen (text, -1);
+  GString *out = g_string_new (text);
+
+  while (length++ < (glong)width)
+    g_string_append_c (out, ' ');
+  return g_string_free (out, FALSE);
+}
+
 static void
 print_assessment_text (DmModel    *model,
                        DmImporter *importer,
@@ -392,14 +406,18 @@ print_assessment_text (DmModel    *model,
         {
           DmLayer *layer = dm_model_get_layer (model, l);
           const DmLayerResult *result = dm_assessment_get_result (assessment, service, layer);
+          g_autofree char *name = NULL;
 
           if (result->status == DM_LAYER_PROVIDER || result->status == DM_LAYER_NOT_APPLICABLE)
             continue;
+          name = pad_to_width (dm_layer_get_name (layer), 34);
           if (result->status == DM_LAYER_GAP)
-            g_print ("  %-34s gap (%u failed, worst %s)\n", dm_layer_get_name (layer), result->failed,
+            /* Translators: a layer's line in demarc-check's text output */
+            g_print (_("  %s gap (%u failed, worst %s)\n"), name, result->failed,
                      dm_severity_to_label (result->worst));
           else
-            g_print ("  %-34s %s\n", dm_layer_get_name (layer), dm_layer_status_to_string (result->status));
+            g_print ("  %s %s\n", name, result->status == DM_LAYER_OK ? C_("layer status", "ok")
+                                                                     : C_("layer status", "no-data"));
         }
     }
 

@@ -58,7 +58,7 @@ dm_band_get_property (GObject    *object,
       break;
 
     case PROP_NAME:
-      g_value_set_string (value, self->name);
+      g_value_set_string (value, dm_band_get_name (self));
       break;
 
     default:
@@ -124,14 +124,14 @@ const char *
 dm_band_get_name (DmBand *self)
 {
   g_return_val_if_fail (DM_IS_BAND (self), NULL);
-  return self->name;
+  return _dm_model_text (DM_MODEL_CONTEXT_BAND, self->name);
 }
 
 const char *
 dm_band_get_description (DmBand *self)
 {
   g_return_val_if_fail (DM_IS_BAND (self), NULL);
-  return self->description;
+  return _dm_model_text (DM_MODEL_CONTEXT_BAND, self->description);
 }
 
 /**

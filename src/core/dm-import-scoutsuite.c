@@ -584,7 +584,7 @@ scout_evidence (const char *rationale,
   for (guint i = 0; i < paths->len && i < 3; i++)
     g_string_append_printf (list, "%s%s", i ? ", " : "", (const char *)paths->pdata[i]);
   if (paths->len > 3)
-    g_string_append_printf (list, _(" and %u more"), paths->len - 3);
+    g_string_append_printf (list, g_dngettext (GETTEXT_PACKAGE, " and %u more", " and %u more", paths->len - 3), paths->len - 3);
   if (rationale && *rationale)
     g_string_append_printf (text, "%s ", rationale);
   if (resolved && name && *name)

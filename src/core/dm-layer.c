@@ -61,7 +61,7 @@ dm_layer_get_property (GObject    *object,
       break;
 
     case PROP_NAME:
-      g_value_set_string (value, self->name);
+      g_value_set_string (value, dm_layer_get_name (self));
       break;
 
     default:
@@ -132,6 +132,19 @@ const char *
 dm_layer_get_name (DmLayer *self)
 {
   g_return_val_if_fail (DM_IS_LAYER (self), NULL);
+  return _dm_model_text (DM_MODEL_CONTEXT_LAYER, self->name);
+}
+
+/**
+ * dm_layer_get_untranslated_name:
+ *
+ * Returns: the name as the model file spells it, for machine outputs
+ *   (JSON, JUnit) that must not change with the reader's language
+ */
+const char *
+dm_layer_get_untranslated_name (DmLayer *self)
+{
+  g_return_val_if_fail (DM_IS_LAYER (self), NULL);
   return self->name;
 }
 
@@ -139,14 +152,14 @@ const char *
 dm_layer_get_description (DmLayer *self)
 {
   g_return_val_if_fail (DM_IS_LAYER (self), NULL);
-  return self->description;
+  return _dm_model_text (DM_MODEL_CONTEXT_LAYER, self->description);
 }
 
 const char *
 dm_layer_get_customer_tasks (DmLayer *self)
 {
   g_return_val_if_fail (DM_IS_LAYER (self), NULL);
-  return self->customer_tasks;
+  return _dm_model_text (DM_MODEL_CONTEXT_LAYER, self->customer_tasks);
 }
 
 /**

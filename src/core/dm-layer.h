@@ -13,6 +13,7 @@ G_DECLARE_FINAL_TYPE (DmLayer, dm_layer, DM, LAYER, GObject)
 
 const char         *dm_layer_get_id                (DmLayer *self);
 const char         *dm_layer_get_name              (DmLayer *self);
+const char         *dm_layer_get_untranslated_name (DmLayer *self);
 const char         *dm_layer_get_description       (DmLayer *self);
 const char         *dm_layer_get_customer_tasks    (DmLayer *self);
 const char * const *dm_layer_get_security_services (DmLayer *self);

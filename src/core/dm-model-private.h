@@ -10,6 +10,22 @@
 
 G_BEGIN_DECLS
 
+/* Contexts of the model's display strings: build-aux/model-pot.py extracts
+ * them with the same msgctxt, so keep the two lists in step. */
+#define DM_MODEL_CONTEXT_MODEL          "model"
+#define DM_MODEL_CONTEXT_BAND           "model band"
+#define DM_MODEL_CONTEXT_LAYER          "model layer"
+#define DM_MODEL_CONTEXT_CATEGORY       "model category"
+#define DM_MODEL_CONTEXT_GROUP          "model group"
+#define DM_MODEL_CONTEXT_CONTROL_KIND   "model control kind"
+#define DM_MODEL_CONTEXT_SECURITY       "model security service"
+#define DM_MODEL_CONTEXT_SERVICE        "model service"
+#define DM_MODEL_CONTEXT_REASON         "model reason"
+#define DM_MODEL_CONTEXT_RESPONSIBILITY "model responsibility"
+
+const char *_dm_model_text        (const char         *context,
+                                   const char         *text);
+
 DmLayer   *_dm_layer_new          (const char         *id,
                                    const char         *name,
                                    const char         *description,

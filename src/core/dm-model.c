@@ -290,6 +290,25 @@ get_string_list (Loader     *loader,
 
 /* --- the sections of a model file -------------------------------------- */
 
+/**
+ * _dm_model_text:
+ *
+ * The translation of one of the model's display strings, looked up with the
+ * msgctxt build-aux/model-pot.py gave it. A custom model whose strings are
+ * not in the catalogue simply stays in its own language; an empty string is
+ * never looked up (gettext would return the catalogue's header).
+ *
+ * Returns: (transfer none): @text or its translation, "" for %NULL
+ */
+const char *
+_dm_model_text (const char *context,
+                const char *text)
+{
+  if (text == NULL || *text == '\0')
+    return text ? text : "";
+  return g_dpgettext2 (GETTEXT_PACKAGE, context, text);
+}
+
 static void
 set_default_control_kinds (DmModel *self)
 {
@@ -340,8 +359,17 @@ load_control_kinds (Loader     *loader,
       g_free (info->name);
       g_free (info->description);
       g_strfreev (info->examples);
-      info->name = g_strdup (name);
-      info->description = g_strdup (description ? description : "");
+      /* Callers read these fields directly, so they are translated here,
+       * at load time, rather than in a getter. */
+      info->name = g_strdup (_dm_model_text (DM_MODEL_CONTEXT_CONTROL_KIND, name));
+      info->description = g_strdup (_dm_model_text (DM_MODEL_CONTEXT_CONTROL_KIND, description));
+      for (guint j = 0; examples[j] != NULL; j++)
+        {
+          char *translated = g_strdup (_dm_model_text (DM_MODEL_CONTEXT_CONTROL_KIND, examples[j]));
+
+          g_free (examples[j]);
+          examples[j] = translated;
+        }
       info->examples = examples;
     }
 
@@ -372,6 +400,7 @@ load_named_entries (Loader     *loader,
                     gboolean    required,
                     GArray     *entries)
 {
+  g_autofree char *context = g_strconcat ("model ", kind, NULL);
   JsonArray *array;
 
   if (!get_array (loader, root, "model", member, required, &array))
@@ -393,9 +422,11 @@ load_named_entries (Loader     *loader,
       if (find_named_entry (entries, id) != NULL)
         return fail (loader, DM_MODEL_ERROR_DUPLICATE_ID, "%s: duplicate %s id “%s”", path, kind, id);
 
+      /* Translated at load time: callers read the fields directly. The
+       * context is "model category", "model group"… as model-pot.py writes. */
       entry.id = g_strdup (id);
-      entry.name = g_strdup (name);
-      entry.description = g_strdup (description ? description : "");
+      entry.name = g_strdup (_dm_model_text (context, name));
+      entry.description = g_strdup (_dm_model_text (context, description));
       g_array_append_val (entries, entry);
     }
 
@@ -1258,7 +1289,7 @@ const char *
 dm_model_get_name (DmModel *self)
 {
   g_return_val_if_fail (DM_IS_MODEL (self), NULL);
-  return self->name;
+  return _dm_model_text (DM_MODEL_CONTEXT_MODEL, self->name);
 }
 
 const char *
@@ -1272,7 +1303,7 @@ const char *
 dm_model_get_description (DmModel *self)
 {
   g_return_val_if_fail (DM_IS_MODEL (self), NULL);
-  return self->description;
+  return _dm_model_text (DM_MODEL_CONTEXT_MODEL, self->description);
 }
 
 const char *

@@ -192,7 +192,7 @@ put_cases (GString      *doc,
         continue;
       g_string_append (doc, "    <testcase");
       put_attribute (doc, "classname", dm_service_get_id (service));
-      put_attribute (doc, "name", dm_layer_get_name (layer));
+      put_attribute (doc, "name", dm_layer_get_untranslated_name (layer));
       if (result->status == DM_LAYER_OK)
         {
           g_string_append (doc, "/>\n");

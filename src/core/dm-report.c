@@ -494,7 +494,7 @@ _dm_report_scope_text (const char * const *values,
     g_string_append_printf (out, "%s%s", i ? ", " : "", values[i]);
   if (n > max_shown)
     /* TRANSLATORS: after a list of accounts or regions: "us-east-1, eu-west-1 and 15 more" */
-    g_string_append_printf (out, _(" and %u more"), n - max_shown);
+    g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, " and %u more", " and %u more", n - max_shown), n - max_shown);
   if (n == 0)
     g_string_append (out, "–");
   return g_string_free (g_steal_pointer (&out), FALSE);

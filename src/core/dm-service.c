@@ -269,7 +269,7 @@ const char *
 dm_service_get_summary (DmService *self)
 {
   g_return_val_if_fail (DM_IS_SERVICE (self), NULL);
-  return self->summary;
+  return _dm_model_text (DM_MODEL_CONTEXT_SERVICE, self->summary);
 }
 
 /**
@@ -347,6 +347,20 @@ dm_service_get_owner (DmService *self,
 const char *
 dm_service_get_reason (DmService *self,
                        DmLayer   *layer)
+{
+  const Responsibility *r;
+
+  g_return_val_if_fail (DM_IS_SERVICE (self), NULL);
+  g_return_val_if_fail (DM_IS_LAYER (layer), NULL);
+
+  r = lookup (self, layer);
+  return r ? _dm_model_text (DM_MODEL_CONTEXT_REASON, r->reason) : NULL;
+}
+
+/* The reason as the model file words it, for machine outputs. */
+const char *
+dm_service_get_untranslated_reason (DmService *self,
+                                    DmLayer   *layer)
 {
   const Responsibility *r;
 

@@ -32,6 +32,8 @@ DmOwner        dm_service_get_owner      (DmService *self,
                                           DmLayer   *layer);
 const char    *dm_service_get_reason     (DmService *self,
                                           DmLayer   *layer);
+const char    *dm_service_get_untranslated_reason (DmService *self,
+                                                   DmLayer   *layer);
 DmControlKind  dm_service_get_control    (DmService *self,
                                           DmLayer   *layer);
 DmOwner        dm_service_get_band_owner (DmService *self,

@@ -152,6 +152,24 @@ dm_severity_to_label (DmSeverity severity)
     }
 }
 
+/* The same words in lower case, for inside a sentence ("3 failed, worst
+ * high"); translated, unlike dm_severity_to_string (), which stays in
+ * machine outputs (JSON, CSV, SARIF, JUnit). */
+const char *
+dm_severity_to_word (DmSeverity severity)
+{
+  switch (severity)
+    {
+    case DM_SEVERITY_INFORMATIONAL: return C_("severity in a sentence", "informational");
+    case DM_SEVERITY_LOW: return C_("severity in a sentence", "low");
+    case DM_SEVERITY_MEDIUM: return C_("severity in a sentence", "medium");
+    case DM_SEVERITY_HIGH: return C_("severity in a sentence", "high");
+    case DM_SEVERITY_CRITICAL: return C_("severity in a sentence", "critical");
+    case DM_SEVERITY_UNKNOWN:
+    default: return C_("severity in a sentence", "unknown");
+    }
+}
+
 /* GNOME palette hues that none of the owner colours (blue, orange,
  * purple) use, darkest for the worst. */
 static const DmSeverityColours severity_colours[] = {

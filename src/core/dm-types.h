@@ -53,6 +53,7 @@ gboolean      dm_severity_from_string      (const char    *str,
                                             DmSeverity    *severity);
 const char   *dm_severity_to_string        (DmSeverity     severity);
 const char   *dm_severity_to_label         (DmSeverity     severity);
+const char   *dm_severity_to_word          (DmSeverity     severity);
 
 /* One colour scale for severity, used by badges, matrix cells, slides and
  * reports; always shown beside the severity's word, never alone. */
