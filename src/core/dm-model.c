@@ -928,8 +928,8 @@ read_responsibility (Loader     *loader,
     return FALSE;
 
   r.id = g_strdup (id);
-  r.title = g_strdup (title);
-  r.description = g_strdup (description ? description : "");
+  r.title = g_strdup (_dm_model_text (DM_MODEL_CONTEXT_RESPONSIBILITY, title));
+  r.description = g_strdup (_dm_model_text (DM_MODEL_CONTEXT_RESPONSIBILITY, description ? description : ""));
   r.owner = owner;
   r.layers = g_steal_pointer (&layers);
   r.checks = g_steal_pointer (&checks);
