@@ -490,7 +490,8 @@ test_html (Fixture       *f,
   g_assert_nonnull (strstr (html, "Top risks, and what to do"));
   /* Each file with its tools and date. */
   g_assert_nonnull (strstr (html, "tools: GuardDuty, Security Hub"));
-  g_assert_nonnull (strstr (html, " · file dated "));
+  /* The export's own dates (its findings' UpdatedAt), not the file's. */
+  g_assert_nonnull (strstr (html, " · exported 20 November 2026 to 21 November 2026"));
   g_assert_nonnull (strstr (html, "<table class=\"severities\">"));
 
   /* The worst checks come first. */

@@ -230,6 +230,9 @@ test_summary_adds_up (void)
   g_assert_cmpuint (dm_review_summary_get_n_sources (summary), ==, dm_report_get_n_inputs (report));
   g_assert_cmpuint (g_strv_length ((GStrv)dm_review_summary_get_source (summary, 0)->tools), >=, 1);
   g_assert_cmpuint (dm_review_summary_get_source (summary, 0)->items, ==, dm_report_get_input (report, 0)->items);
+  /* The demo's findings carry UpdatedAt from 20 to 21 November 2026:
+   * the export's own dates, not the file's. */
+  g_assert_cmpstr (dm_review_summary_get_source (summary, 0)->when, ==, "exported 20 November 2026 to 21 November 2026");
 
   /* The reconciliation: every item of the file is counted. */
   g_assert_cmpuint (dm_import_counts_total (dm_review_summary_get_counts (summary)), ==,

@@ -136,6 +136,8 @@ describe_scope (DmReviewSummary *summary)
 
       /* Translators: a source file, its format, the tools that made it, its items */
       g_string_append_printf (text, _("\n%s (%s), %s: %" PRIu64 " items"), base, source->format, tools, source->items);
+      if (source->when != NULL)
+        g_string_append_printf (text, " · %s", source->when);
     }
   return g_string_free (g_steal_pointer (&text), FALSE);
 }

@@ -269,6 +269,16 @@ print_summary_text (DmReport *report)
   }
   g_print ("%s %u (%s)\n", _("Accounts:"), g_strv_length ((char **)accounts), account_text);
   g_print ("%s %u (%s)\n", _("Regions:"), g_strv_length ((char **)regions), region_text);
+  for (guint i = 0; i < dm_review_summary_get_n_sources (summary); i++)
+    {
+      const DmReviewSource *source = dm_review_summary_get_source (summary, i);
+      g_autofree char *tools = g_strjoinv (", ", (char **)source->tools);
+      g_autofree char *line = g_strdup_printf ("%s (%s)%s%s%s%s", source->path, source->format, *tools ? ", " : "",
+                                               tools, source->when ? " · " : "", source->when ? source->when : "");
+      g_autofree char *shown = for_terminal (line);
+
+      g_print ("%s %s\n", _("File:"), shown);
+    }
   g_print ("%s %s\n", _("Read:"), counts_shown);
   g_print ("%s", _("Failed by severity:"));
   for (int s = DM_SEVERITY_CRITICAL; s >= DM_SEVERITY_UNKNOWN; s--)

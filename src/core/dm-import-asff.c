@@ -153,10 +153,11 @@ product_is (JsonObject *o,
  * read gives the same findings as a whole one. */
 const char * const _dm_import_asff_reads[] = {
   "AwsAccountId", "Compliance.SecurityControlId", "Compliance.Status", "Description", "GeneratorId", "Id",
-  "ProductArn", "ProductFields.ControlId", "ProductFields.ProviderName", "ProductFields.RuleName",
+  "ProductArn", "ProductFields.ControlId", "ProductFields.ProviderName", "ProductFields.ProviderVersion",
+  "ProductFields.RuleName",
   "ProductFields.aws/config/ConfigRuleName", "ProductName", "RecordState", "Region",
   "Remediation.Recommendation.Text", "Resources.Id", "Resources.Region", "Resources.Type", "Severity.Label",
-  "Severity.Normalized", "Title", "Type", "Types", "Vulnerabilities.VulnerablePackages.PackageManager",
+  "Severity.Normalized", "Title", "Type", "Types", "UpdatedAt", "Vulnerabilities.VulnerablePackages.PackageManager",
   "Workflow.Status", "WorkflowState", NULL
 };
 
@@ -200,6 +201,8 @@ _dm_import_asff (DmImportFile *state,
   data.title = _dm_import_str (o, "Title");
   data.evidence = _dm_import_str (o, "Description");
   data.remediation = _dm_import_str (o, "Remediation.Recommendation.Text");
+  _dm_import_note_time (state, _dm_import_str (o, "UpdatedAt"));
+  _dm_import_note_version (state, _dm_import_str (o, "ProductFields.ProviderVersion"));
 
   if (g_strcmp0 (_dm_import_str (o, "ProductFields.ProviderName"), "Prowler") == 0 ||
       (generator && g_str_has_prefix (generator, "prowler-")))

@@ -472,3 +472,38 @@ _dm_import_compare_names (gconstpointer a,
 {
   return g_strcmp0 (*(const char * const *)a, *(const char * const *)b);
 }
+
+/* The tool's version as the export names it; the first one seen. */
+void
+_dm_import_note_version (DmImportFile *state,
+                         const char   *version)
+{
+  if (state->input->tool_version == NULL && version != NULL && *version != '\0')
+    state->input->tool_version = g_utf8_make_valid (version, MIN (strlen (version), 64));
+}
+
+/* When the export's items were made: the earliest and latest time they
+ * carry, for the summary's "exported …". Items of one scan mostly repeat
+ * one time text, which is parsed once. A time without a zone is UTC, as
+ * the tools write them. */
+void
+_dm_import_note_time (DmImportFile *state,
+                      const char   *iso8601)
+{
+  g_autoptr(GTimeZone) utc = NULL;
+  g_autoptr(GDateTime) time = NULL;
+  gint64 seconds;
+
+  if (iso8601 == NULL || *iso8601 == '\0' || strlen (iso8601) >= sizeof state->last_time ||
+      strcmp (iso8601, state->last_time) == 0)
+    return;
+  g_strlcpy (state->last_time, iso8601, sizeof state->last_time);
+  utc = g_time_zone_new_utc ();
+  if ((time = g_date_time_new_from_iso8601 (iso8601, utc)) == NULL)
+    return;
+  seconds = g_date_time_to_unix (time);
+  if (state->input->first_time == 0 || seconds < state->input->first_time)
+    state->input->first_time = seconds;
+  if (seconds > state->input->last_time)
+    state->input->last_time = seconds;
+}

@@ -88,7 +88,7 @@ const char * const _dm_import_prowler_ocsf_reads[] = {
   "resources.region", "resources.uid", "resources.name", "resources.type", "resources.group.name",
   "finding_info", "finding", "metadata", "status_code", "compliance.status", "cloud.provider", "cloud.account.uid",
   "cloud.region", "unmapped.provider", "status", "status_id", "severity", "status_detail", "message",
-  "remediation.desc", NULL
+  "remediation.desc", "time_dt", NULL
 };
 
 gboolean
@@ -150,6 +150,9 @@ _dm_import_prowler_ocsf (DmImportFile *state,
   data.evidence = _dm_import_first_of (_dm_import_str (o, "status_detail"), _dm_import_str (o, "message"));
   data.remediation = _dm_import_first_of (_dm_import_str (o, "remediation.desc"),
                                           _dm_import_str (finding, "remediation.desc"));
+  _dm_import_note_time (state, _dm_import_first_of (_dm_import_str (o, "time_dt"),
+                                                    _dm_import_str (finding, "created_time_dt")));
+  _dm_import_note_version (state, _dm_import_str (o, "metadata.product.version"));
 
   _dm_import_map_finding (state, &data, NULL, check, _dm_import_str (resource, "group.name"), controls);
   _dm_import_add_finding (state, &data, controls);

@@ -69,6 +69,7 @@ typedef struct
   int            projected_format; /* the format it is for */
   gboolean       projection_chosen;
   GArray        *pending;        /* DmPendingFinding, in a worker; else NULL */
+  char           last_time[40];  /* the last time text parsed: items repeat it */
 } DmImportFile;
 
 /* A format of single items (a finding, a Config item, a bundle call):
@@ -135,6 +136,10 @@ GPtrArray  *_dm_import_all_resources (JsonObject *o,
                                       const char *id,
                                       const char *fallback);
 char       *_dm_import_arn_field_account (const char *arn);
+void        _dm_import_note_version (DmImportFile *state,
+                                     const char   *version);
+void        _dm_import_note_time    (DmImportFile *state,
+                                     const char   *iso8601);
 int         _dm_import_compare_names (gconstpointer a,
                                       gconstpointer b);
 

@@ -36,6 +36,7 @@ free_input (gpointer data)
 
   g_free (input->path);
   g_free (input->format);
+  g_free (input->tool_version);
   g_ptr_array_unref (input->reasons);
   g_free (input);
 }

@@ -40,6 +40,9 @@ typedef struct
   guint64    not_aws;    /* findings for another cloud (Prowler on Azure, GCP…) */
   guint64    by_status[DM_N_FINDING_STATUSES];  /* findings kept, by status */
   GPtrArray *reasons;   /* DmSkipReason */
+  char      *tool_version;  /* the version the export names for its tool, or NULL */
+  gint64     first_time;    /* the earliest and latest time its items carry, */
+  gint64     last_time;     /* in Unix seconds; 0 when they carry none */
 } DmImportInput;
 
 /* Where a running import is, reported from the thread that imports. */

@@ -106,11 +106,12 @@ html_scope (DmReport        *self,
       g_autofree char *tools_html = dm_report_escape_html (*tools ? tools : "–");
 
       g_autofree char *date = _dm_report_input_date (self, i);
+      g_autofree char *date_html = date ? dm_report_escape_html (date) : NULL;
 
       g_string_append_printf (out, "<li><strong>%s</strong> <code>%s</code> · %s · %s %s · %" G_GUINT64_FORMAT " %s",
                               _("File:"), path, format, _("tools:"), tools_html, source->items, _("items"));
-      if (date)
-        g_string_append_printf (out, " · %s %s", _("file dated"), date);
+      if (date_html)
+        g_string_append_printf (out, " · %s", date_html);
       g_string_append (out, "</li>\n");
     }
   {

@@ -97,11 +97,11 @@ md_scope (DmReport        *self,
       g_autofree char *format = dm_report_escape_markdown (source->format);
       g_autofree char *tools_md = dm_report_escape_markdown (*tools ? tools : "–");
 
-      g_autofree char *date = _dm_report_input_date (self, i);
+      g_autofree char *date_text = _dm_report_input_date (self, i);
+      g_autofree char *date = date_text ? dm_report_escape_markdown (date_text) : NULL;
 
-      g_string_append_printf (out, "- **%s** %s · %s · %s %s · %" G_GUINT64_FORMAT " %s%s%s%s\n", _("File:"), path, format,
-                              _("tools:"), tools_md, source->items, _("items"), date ? " · " : "",
-                              date ? _("file dated ") : "", date ? date : "");
+      g_string_append_printf (out, "- **%s** %s · %s · %s %s · %" G_GUINT64_FORMAT " %s%s%s\n", _("File:"), path, format,
+                              _("tools:"), tools_md, source->items, _("items"), date ? " · " : "", date ? date : "");
     }
   g_string_append_printf (out, "- **%s** %s\n\n", _("Read:"), counts_md);
 }

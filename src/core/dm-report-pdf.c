@@ -189,9 +189,9 @@ pdf_scope (DmReport        *self,
       const DmReviewSource *source = dm_review_summary_get_source (summary, i);
       g_autofree char *tools = g_strjoinv (", ", (char **)source->tools);
       g_autofree char *date = _dm_report_input_date (self, i);
-      g_autofree char *file = g_strdup_printf ("%s %s · %s · %s %s · %" G_GUINT64_FORMAT " %s%s%s%s", _("File:"), source->path,
+      g_autofree char *file = g_strdup_printf ("%s %s · %s · %s %s · %" G_GUINT64_FORMAT " %s%s%s", _("File:"), source->path,
                                                source->format, _("tools:"), *tools ? tools : "–", source->items, _("items"),
-                                               date ? " · " : "", date ? _("file dated ") : "", date ? date : "");
+                                               date ? " · " : "", date ? date : "");
 
       pdf_text (pdf, file, "Sans 9", 1);
     }

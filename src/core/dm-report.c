@@ -503,25 +503,68 @@ _dm_report_scope_text (const char * const *values,
 /* "2 December 2026": when input @index was last written, which is when it
  * was exported or copied (the importers do not read the tools' own export
  * dates yet), or %NULL when the file cannot be asked. */
+/* "5 February 2025" in the reader's language. */
+static char *
+format_day (GDateTime *time)
+{
+  /* Translators: a date, as in "2 October 2026"; see g_date_time_format() */
+  return g_date_time_format (time, _("%-d %B %Y"));
+}
+
+/* Where an input stands in time, and which version of its tool wrote
+ * it, as page 1 says it: "version 4.2.1 · exported 14 February 2025",
+ * "exported 1 October 2026 to 3 October 2026" from the times its items
+ * carry (in UTC, as the tools write them), or "file dated 2 October
+ * 2026" (local) when they carry none. Plain
+ * text: the version comes from the export, so writers escape it. */
 char *
 _dm_report_input_date (DmReport *self,
                        guint     index)
 {
   const DmImportInput *input = dm_report_get_input (self, index);
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GDateTime) modified = NULL;
-  g_autoptr(GDateTime) local = NULL;
+  GString *out = g_string_new (NULL);
 
-  if (input == NULL || input->path == NULL)
-    return NULL;
-  file = g_file_new_for_path (input->path);
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_TIME_MODIFIED, G_FILE_QUERY_INFO_NONE, NULL, NULL);
-  if (info == NULL || (modified = g_file_info_get_modification_date_time (info)) == NULL)
-    return NULL;
-  local = g_date_time_to_local (modified);
-  /* Translators: a file's date, as in "2 October 2026"; see g_date_time_format() */
-  return g_date_time_format (local, _("%-d %B %Y"));
+  if (input == NULL)
+    return g_string_free (out, TRUE);
+  if (input->tool_version != NULL)
+    /* Translators: the version of the tool that wrote an export */
+    g_string_append_printf (out, _("version %s"), input->tool_version);
+  if (input->first_time != 0)
+    {
+      g_autoptr(GDateTime) first = g_date_time_new_from_unix_utc (input->first_time);
+      g_autoptr(GDateTime) last = g_date_time_new_from_unix_utc (input->last_time);
+      g_autofree char *from = first ? format_day (first) : NULL;
+      g_autofree char *to = last ? format_day (last) : NULL;
+
+      if (out->len > 0)
+        g_string_append (out, " · ");
+      if (from != NULL && to != NULL && strcmp (from, to) != 0)
+        /* Translators: "exported 1 October 2026 to 3 October 2026": the span of the times an export's items carry */
+        g_string_append_printf (out, _("exported %s to %s"), from, to);
+      else if (from != NULL)
+        g_string_append_printf (out, _("exported %s"), from);
+    }
+  else if (input->path != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (input->path);
+      g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_TIME_MODIFIED, G_FILE_QUERY_INFO_NONE, NULL, NULL);
+      GDateTime *modified = info ? g_file_info_get_modification_date_time (info) : NULL;
+
+      if (modified != NULL)
+        {
+          g_autoptr(GDateTime) local = g_date_time_to_local (modified);
+          g_autofree char *day = format_day (local);
+
+          if (out->len > 0)
+            g_string_append (out, " · ");
+          /* Translators: when an export's items carry no time, its file's date */
+          g_string_append_printf (out, _("file dated %s"), day);
+          g_date_time_unref (modified);
+        }
+    }
+  if (out->len == 0)
+    return g_string_free (out, TRUE);
+  return g_string_free (out, FALSE);
 }
 
 /* --- what every report says of its inputs ----------------------------- */

@@ -23,6 +23,7 @@ typedef struct
   char    *format;
   GStrv    tools;
   guint64  items;
+  char    *when;
 } Source;
 
 struct _DmReviewSummary
@@ -51,6 +52,7 @@ source_clear (gpointer data)
   g_free (source->path);
   g_free (source->format);
   g_strfreev (source->tools);
+  g_free (source->when);
 }
 
 static void
@@ -166,6 +168,7 @@ collect_sources (DmReviewSummary *self,
         .path = g_strdup (dm_report_get_input_path (report, i)),
         .format = g_strdup (input->format),
         .items = input->items,
+        .when = _dm_report_input_date (report, i),
       };
 
       if (tools != NULL)
@@ -259,6 +262,7 @@ dm_review_summary_get_source (DmReviewSummary *self,
   G_STATIC_ASSERT (sizeof (Source) == sizeof (DmReviewSource));
   G_STATIC_ASSERT (G_STRUCT_OFFSET (Source, tools) == G_STRUCT_OFFSET (DmReviewSource, tools));
   G_STATIC_ASSERT (G_STRUCT_OFFSET (Source, items) == G_STRUCT_OFFSET (DmReviewSource, items));
+  G_STATIC_ASSERT (G_STRUCT_OFFSET (Source, when) == G_STRUCT_OFFSET (DmReviewSource, when));
 
   g_return_val_if_fail (DM_IS_REVIEW_SUMMARY (self), NULL);
   g_return_val_if_fail (index < self->sources->len, NULL);

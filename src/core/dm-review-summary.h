@@ -17,6 +17,7 @@ typedef struct
   const char         *format;
   const char * const *tools;    /* the tools its findings name, sorted */
   guint64             items;
+  const char         *when;     /* "version 4.2.1 · exported 14 February 2025", or NULL */
 } DmReviewSource;
 
 /* Severities from worst down: the rows of the severity × layer table. */
