@@ -132,13 +132,18 @@ test_service_json (void)
   bands = json_object_get_array_member (json_node_get_object (root), "bands");
   g_assert_cmpuint (json_array_get_length (bands), ==, 5);
 
-  /* Top of the stack first: the data band, the customer's. */
+  /* Top of the stack first: the data band. Its layers have different
+   * owners (your data, encryption AWS does by default), so the band is
+   * "mixed", not its first layer's owner, and each layer says its own. */
   top = json_array_get_object_element (bands, 0);
   g_assert_cmpstr (json_object_get_string_member (top, "id"), ==, "data");
-  g_assert_cmpstr (json_object_get_string_member (top, "owner"), ==, "customer");
-  /* Below it the application band: shared, since access logging,
-   * versioning and Object Lock are yours to turn on. */
-  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (bands, 1), "owner"), ==, "shared");
+  g_assert_cmpstr (json_object_get_string_member (top, "owner"), ==, "mixed");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (json_object_get_array_member (top, "layers"), 0),
+                                                  "owner"), ==, "customer");
+  /* The application band: access logging is shared, identity is yours. */
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (bands, 1), "owner"), ==, "mixed");
+  /* The bottom bands are AWS's throughout. */
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (bands, 4), "owner"), ==, "provider");
 }
 
 static void

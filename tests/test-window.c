@@ -280,6 +280,19 @@ label_containing_in (GtkWidget  *widget,
   return FALSE;
 }
 
+/* At a Glance gives each band its layers' owners, never its first
+ * layer's alone: VPC's firewall layer is the customer's, though the
+ * band's first layer (the guest OS) does not apply. */
+static void
+test_glance_owners (Fixture       *f,
+                    gconstpointer  data)
+{
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-service", "s", "vpc");
+  g_assert_true (label_with_text_in (GTK_WIDGET (details (f)), "Mixed: Customer / Not applicable"));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-service", "s", "ec2");
+  g_assert_true (label_with_text_in (GTK_WIDGET (details (f)), "Mixed: Customer / Shared"));
+}
+
 static void
 test_details_plain_text (Fixture       *f,
                          gconstpointer  data)
@@ -1128,6 +1141,7 @@ main (int   argc,
   ADD ("/window/initial-state", test_initial_state);
   ADD ("/window/show-layer", test_show_layer);
   ADD ("/window/show-service", test_show_service);
+  ADD ("/window/glance-owners", test_glance_owners);
   ADD ("/window/next-previous", test_next_previous);
   ADD ("/window/search", test_search);
   ADD ("/window/open-model", test_open_model);

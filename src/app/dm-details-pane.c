@@ -13,6 +13,7 @@
 #include <inttypes.h>
 
 #include "dm-details-pane.h"
+#include "dm-diagram-render.h"
 #include "dm-findings-view.h"
 #include "dm-import-summary.h"
 
@@ -581,8 +582,11 @@ show_service_overview (DmDetailsPane *self,
     {
       DmBand *band = dm_model_get_band (model, i - 1);
 
-      add_fact (list, dm_band_get_name (band),
-                dm_model_get_owner_label (model, dm_service_get_band_owner (service, band)), NULL);
+      g_autofree char *owners = dm_diagram_band_owner_label (model, service, band);
+
+      /* Per layer, as the diagram draws it: "Mixed: Customer / Shared"
+       * rather than the first layer's owner for the whole band. */
+      add_fact (list, dm_band_get_name (band), owners, NULL);
     }
 
   if (category != NULL)
@@ -595,6 +599,12 @@ show_service_overview (DmDetailsPane *self,
     add_export_summary (self);
 }
 
+static gboolean
+is_single_owner (guint owners)
+{
+  return owners != 0 && (owners & (owners - 1)) == 0;
+}
+
 static void
 show_band (DmDetailsPane *self,
            DmModel       *model,
@@ -604,7 +614,10 @@ show_band (DmDetailsPane *self,
 {
   gtk_label_set_text (self->title_label, dm_band_get_name (band));
   gtk_label_set_text (self->subtitle_label, dm_band_get_description (band));
-  set_owner_badge (self->owner_label, model, dm_service_get_band_owner (service, band));
+  /* A band whose layers have different owners has no one owner: each
+   * layer below says its own. */
+  set_owner_badge (self->owner_label, model,
+                   is_single_owner (dm_diagram_band_owners (service, band)) ? (int)dm_service_get_band_owner (service, band) : -1);
   gtk_widget_set_visible (GTK_WIDGET (self->hint_label), FALSE);
 
   for (guint i = 0; i < dm_band_get_n_layers (band); i++)

@@ -14,6 +14,7 @@
 #include <math.h>
 
 #include "dm-assessment.h"
+#include "dm-diagram-render.h"
 #include "dm-diff.h"
 #include "dm-build-tree.h"
 #include "dm-import-summary.h"
@@ -35,6 +36,8 @@ typedef enum {
   FORMAT_JSON,
   FORMAT_CI,      /* csv, junit or sarif: see dm-output.h */
 } OutputFormat;
+
+static char *for_terminal (const char *text);
 
 static void
 print_json (JsonBuilder *builder)
@@ -165,14 +168,21 @@ show_service (DmModel      *model,
   for (guint b = dm_model_get_n_bands (model); b > 0; b--)
     {
       DmBand *band = dm_model_get_band (model, b - 1);
-      DmOwner band_owner = dm_service_get_band_owner (service, band);
+      guint owners = dm_diagram_band_owners (service, band);
+      gboolean mixed = (owners & (owners - 1)) != 0;
+      g_autofree char *owner_label = dm_diagram_band_owner_label (model, service, band);
 
+      /* A band is owned as its layers are: one owner, or mixed. */
       if (format == FORMAT_TEXT)
-        g_print ("%-34s %s\n", dm_band_get_name (band), dm_model_get_owner_label (model, band_owner));
+        {
+          g_autofree char *shown = for_terminal (owner_label);
+
+          g_print ("%-34s %s\n", dm_band_get_name (band), shown);
+        }
 
       json_builder_begin_object (builder);
       add_string (builder, "id", dm_band_get_id (band));
-      add_string (builder, "owner", dm_owner_to_string (band_owner));
+      add_string (builder, "owner", mixed ? "mixed" : dm_owner_to_string (dm_service_get_band_owner (service, band)));
       json_builder_set_member_name (builder, "layers");
       json_builder_begin_array (builder);
 
@@ -198,13 +208,10 @@ show_service (DmModel      *model,
 
       if (format == FORMAT_TEXT)
         {
-          double boundary = dm_model_get_boundary (model, service);
-
-          /* The line at level k lies under band k; a shared band carries it. */
-          if (boundary == (double)(b - 1) && b > 1)
+          /* The line at level k lies under band k, as the diagram draws
+           * it: under the lowest band with any customer or shared layer. */
+          if (dm_diagram_service_boundary (model, service) == (double)(b - 1) && b > 1)
             g_print ("%s\n", _("--- provider below, customer above ---"));
-          else if (floor (boundary) == (double)(b - 1) && boundary != floor (boundary))
-            g_print ("%s\n", _("--- the boundary runs through the band above ---"));
         }
     }
 
