@@ -269,8 +269,12 @@ test_diff_lookup (void)
   static const Row before[] = {
     { "gone", "DATA-03", DM_FINDING_FAILED, DM_SEVERITY_HIGH, "Fixed since", "a", "eu-west-1", NULL },
     { "stays", "IAM-01", DM_FINDING_FAILED, DM_SEVERITY_LOW, "Still failing", "b", "eu-west-1", NULL },
+    { "<uid>", "NET-01", DM_FINDING_FAILED, DM_SEVERITY_LOW, "One id", "e", "eu-west-1", NULL },
+    { "<uid>", "NET-02", DM_FINDING_FAILED, DM_SEVERITY_LOW, "Two findings", "f", "eu-west-1", NULL },
   };
   static const Row after[] = {
+    { "<uid>", "NET-01", DM_FINDING_FAILED, DM_SEVERITY_LOW, "One id", "e", "eu-west-1", NULL },
+    { "<uid>", "NET-02", DM_FINDING_FAILED, DM_SEVERITY_LOW, "Two findings", "f", "eu-west-1", NULL },
     { "stays", "IAM-01", DM_FINDING_FAILED, DM_SEVERITY_LOW, "Still failing", "b", "eu-west-1", NULL },
     { "new", "IAM-09", DM_FINDING_FAILED, DM_SEVERITY_CRITICAL, "New since", "c", "eu-west-1", NULL },
     { "ok", "IAM-02", DM_FINDING_PASSED, DM_SEVERITY_LOW, "Passes", "d", "eu-west-1", NULL },
@@ -281,10 +285,17 @@ test_diff_lookup (void)
   g_autoptr(GListModel) new_findings = store_from_rows (after, G_N_ELEMENTS (after));
   g_autoptr(DmDiff) diff = dm_diff_new (model, catalogue, old_findings, new_findings);
   g_autoptr(DmFinding) gone = g_list_model_get_item (old_findings, 0);
-  g_autoptr(DmFinding) stays = g_list_model_get_item (new_findings, 0);
-  g_autoptr(DmFinding) fresh = g_list_model_get_item (new_findings, 1);
-  g_autoptr(DmFinding) ok = g_list_model_get_item (new_findings, 2);
+  g_autoptr(DmFinding) stays = g_list_model_get_item (new_findings, 2);
+  g_autoptr(DmFinding) fresh = g_list_model_get_item (new_findings, 3);
+  g_autoptr(DmFinding) ok = g_list_model_get_item (new_findings, 4);
   DmChange change = 99;
+  DmChangeCounts totals;
+
+  /* Two failed findings an export gives one id stay two. */
+  dm_diff_get_totals (diff, &totals);
+  g_assert_cmpuint (totals.opened, ==, 1);
+  g_assert_cmpuint (totals.closed, ==, 1);
+  g_assert_cmpuint (totals.unchanged, ==, 3);
 
   g_assert_true (dm_diff_lookup (diff, fresh, &change));
   g_assert_cmpint (change, ==, DM_CHANGE_OPENED);

@@ -1,8 +1,9 @@
 /* dm-diff.c: what changed between two exports of the same account
  *
- * A finding is the same finding in both exports when its id is: Demarc's
- * own ids are check/resource, Security Hub's and Prowler's are stable
- * across scans. Only failed findings count: a gap opened, closed or
+ * A finding is the same finding in both exports when its id, check and
+ * resource are: Demarc's own ids are check/resource, Security Hub's and
+ * Prowler's are stable across scans, and the check and resource keep
+ * apart findings an export gives one id. Only failed findings count: a gap opened, closed or
  * stayed. Each side keeps its own assessment, so a layer's status before
  * and after can be shown side by side.
  *
@@ -77,24 +78,38 @@ dm_diff_init (DmDiff *self)
 {
   self->changes = g_array_new (FALSE, TRUE, sizeof (Change));
   g_array_set_clear_func (self->changes, clear_change);
-  self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->by_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
-/* Failed findings by id; the first of duplicates wins. */
+/* What makes two failed findings the same one: the id, and with it the
+ * check and resource, since some exports repeat one id (placeholders,
+ * per-check ids) over findings the importer keeps apart. */
+static char *
+change_key (DmFinding *finding)
+{
+  return g_strdup_printf ("%s\x1f%s\x1f%s", dm_finding_get_id (finding) ? dm_finding_get_id (finding) : "",
+                          dm_finding_get_check (finding) ? dm_finding_get_check (finding) : "",
+                          dm_finding_get_resource (finding) ? dm_finding_get_resource (finding) : "");
+}
+
+/* Failed findings by key; the first of duplicates wins. */
 static GHashTable *
 failed_by_id (GListModel *findings)
 {
-  GHashTable *table = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
+  GHashTable *table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 
   for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
     {
       DmFinding *finding = g_list_model_get_item (findings, i);
+      char *key = change_key (finding);
 
-      if (dm_finding_get_status (finding) == DM_FINDING_FAILED &&
-          !g_hash_table_contains (table, dm_finding_get_id (finding)))
-        g_hash_table_insert (table, (gpointer)dm_finding_get_id (finding), finding);
+      if (dm_finding_get_status (finding) == DM_FINDING_FAILED && !g_hash_table_contains (table, key))
+        g_hash_table_insert (table, key, finding);
       else
-        g_object_unref (finding);
+        {
+          g_free (key);
+          g_object_unref (finding);
+        }
     }
   return table;
 }
@@ -145,21 +160,24 @@ dm_diff_new (DmModel     *model,
     {
       g_autoptr(DmFinding) finding = g_list_model_get_item (new_findings, i);
 
-      if (g_hash_table_lookup (new_failed, dm_finding_get_id (finding)) != finding)
+      g_autofree char *key = change_key (finding);
+
+      if (g_hash_table_lookup (new_failed, key) != finding)
         continue;
       add_change (self, self->new, finding,
-                  g_hash_table_contains (old_failed, dm_finding_get_id (finding)) ? DM_CHANGE_UNCHANGED : DM_CHANGE_OPENED);
+                  g_hash_table_contains (old_failed, key) ? DM_CHANGE_UNCHANGED : DM_CHANGE_OPENED);
     }
   for (guint i = 0; i < g_list_model_get_n_items (old_findings); i++)
     {
       g_autoptr(DmFinding) finding = g_list_model_get_item (old_findings, i);
 
-      if (g_hash_table_lookup (old_failed, dm_finding_get_id (finding)) == finding &&
-          !g_hash_table_contains (new_failed, dm_finding_get_id (finding)))
+      g_autofree char *key = change_key (finding);
+
+      if (g_hash_table_lookup (old_failed, key) == finding && !g_hash_table_contains (new_failed, key))
         add_change (self, self->old, finding, DM_CHANGE_CLOSED);
     }
   for (guint i = 0; i < self->changes->len; i++)
-    g_hash_table_insert (self->by_id, (gpointer)dm_finding_get_id (g_array_index (self->changes, Change, i).finding),
+    g_hash_table_insert (self->by_id, change_key (g_array_index (self->changes, Change, i).finding),
                          GUINT_TO_POINTER (i + 1));
   return self;
 }
@@ -262,7 +280,7 @@ dm_diff_get_change (DmDiff   *self,
  * @change: (out) (optional): what became of it
  *
  * Views mark a finding new or fixed with this; a finding matches by id,
- * as the comparison does, so a redacted copy of it matches too.
+ * check and resource, as the comparison does.
  *
  * Returns: whether @finding is a failed finding of either export
  */
@@ -271,6 +289,7 @@ dm_diff_lookup (DmDiff    *self,
                 DmFinding *finding,
                 DmChange  *change)
 {
+  g_autofree char *key = NULL;
   guint index;
 
   g_return_val_if_fail (DM_IS_DIFF (self), FALSE);
@@ -278,7 +297,8 @@ dm_diff_lookup (DmDiff    *self,
 
   if (dm_finding_get_status (finding) != DM_FINDING_FAILED)
     return FALSE;
-  index = GPOINTER_TO_UINT (g_hash_table_lookup (self->by_id, dm_finding_get_id (finding)));
+  key = change_key (finding);
+  index = GPOINTER_TO_UINT (g_hash_table_lookup (self->by_id, key));
   if (index == 0)
     return FALSE;
   if (change)
