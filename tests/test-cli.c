@@ -578,6 +578,23 @@ test_assess_not_aws (void)
 
 /* The text output opens with the executive summary, then lists the gaps
  * one line per check, worst first, each with its resources. */
+/* One item that gives four findings: the summary's "Read:" is two
+ * lines, each readable, not one line with the newline shown as "?". */
+static void
+test_assess_text_read_lines (void)
+{
+  g_autofree char *path = test_fixture_path ("cli-credential-report.json");
+  g_auto(Run) run;
+  const char *read;
+
+  run_check (&run, FALSE, path, NULL);
+  read = strstr (run.out, "\nRead: 1 item: 1 gave ");
+  g_assert_nonnull (read);
+  g_assert_nonnull (strstr (read, " not read\n      "));
+  g_assert_null (strstr (run.out, "not read?"));
+  g_assert_null (strstr (run.out, "Informational 0,"));
+}
+
 static void
 test_assess_text_ranked (void)
 {
@@ -651,6 +668,7 @@ main (int   argc,
   g_test_add_func ("/cli/assess/text-is-safe", test_assess_text_is_safe);
   g_test_add_func ("/cli/assess/not-aws", test_assess_not_aws);
   g_test_add_func ("/cli/assess/text-ranked", test_assess_text_ranked);
+  g_test_add_func ("/cli/assess/text-read-lines", test_assess_text_read_lines);
 
   return g_test_run ();
 }

@@ -264,7 +264,6 @@ print_summary_text (DmReport *report)
   g_autofree char *account_text = NULL;
   g_autofree char *region_text = NULL;
   g_autofree char *counts = dm_import_counts_describe (dm_review_summary_get_counts (summary));
-  g_autofree char *counts_shown = for_terminal (counts);
   GPtrArray *risks = dm_review_summary_get_top_risks (summary);
 
   {
@@ -286,12 +285,23 @@ print_summary_text (DmReport *report)
 
       g_print ("%s %s\n", _("File:"), shown);
     }
-  g_print ("%s %s\n", _("Read:"), counts_shown);
+  /* Each line on its own: for_terminal shows a newline as "?". */
+  {
+    g_auto(GStrv) lines = g_strsplit (counts, "\n", -1);
+
+    for (guint l = 0; lines[l]; l++)
+      {
+        g_autofree char *shown = for_terminal (lines[l]);
+
+        if (*lines[l] != '\0')
+          g_print ("%s %s\n", l ? "     " : _("Read:"), shown);
+      }
+  }
   g_print ("%s", _("Failed by severity:"));
   for (int s = DM_SEVERITY_CRITICAL; s >= DM_SEVERITY_UNKNOWN; s--)
     if (s != DM_SEVERITY_UNKNOWN || dm_review_summary_get_n_failed (summary, s) > 0)
-      g_print (" %s %u%s", dm_severity_to_label (s), dm_review_summary_get_n_failed (summary, s),
-               s > DM_SEVERITY_INFORMATIONAL ? "," : "");
+      g_print ("%s %s %u", s < DM_SEVERITY_CRITICAL ? "," : "", dm_severity_to_label (s),
+               dm_review_summary_get_n_failed (summary, s));
   g_print ("\n");
   if (risks->len)
     g_print ("%s\n", _("Top risks:"));

@@ -115,8 +115,9 @@ html_scope (DmReport        *self,
       g_string_append (out, "</li>\n");
     }
   {
-    g_autofree char *counts = dm_import_counts_describe (dm_review_summary_get_counts (summary));
-    g_autofree char *counts_html = dm_report_escape_html (counts);
+    /* Its two lines (items, then findings) stay two lines. */
+    g_autofree char *counts_html = _dm_report_describe_escaped (dm_review_summary_get_counts (summary),
+                                                                dm_report_escape_html, FALSE);
 
     g_string_append_printf (out, "<li><strong>%s</strong> %s</li>\n</ul>\n", _("Read:"), counts_html);
   }
