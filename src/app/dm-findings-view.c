@@ -49,7 +49,7 @@ static const struct
   [DM_FINDINGS_ACCOUNT] = { N_("Account"), N_("All accounts") },
   [DM_FINDINGS_TOOL] = { N_("Tool"), N_("All tools") },
   [DM_FINDINGS_SORT] = { N_("Sort by"), N_("Worst first") },
-  [DM_FINDINGS_CHANGES] = { N_("Changes"), N_("All findings") },
+  [DM_FINDINGS_CHANGES] = { N_("Changes"), N_("All changes") },
 };
 
 /* The changes drop-down's rows; fixed findings are the older export's. */

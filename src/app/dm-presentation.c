@@ -321,7 +321,7 @@ add_change_column (DmPresentation *self,
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_widget_add_css_class (label, "heading");
+  gtk_widget_add_css_class (label, "slide-changes-heading");
   gtk_box_append (GTK_BOX (column), label);
   for (guint i = 0; i < MIN (groups->len, MAX_GROUPS_SHOWN); i++)
     gtk_box_append (GTK_BOX (column), group_row (g_ptr_array_index (groups, i), lines));
@@ -364,9 +364,9 @@ show_changes (DmPresentation *self)
   /* Translators: the two sides of a comparison, by file name and date */
   subtitle = g_strdup_printf (_("Since %s · now %s"), old_label, new_label);
   gtk_label_set_text (self->subtitle_label, subtitle);
-  /* Translators: a column of the changes slide; %s is the older export */
-  opened = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u gap new since %s, worst first", "%u gaps new since %s, worst first",
-                                         totals.opened), totals.opened, old_label);
+  /* Translators: a column of the changes slide, under "Since a.json · now b.json" */
+  opened = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u gap new, worst first", "%u gaps new, worst first",
+                                         totals.opened), totals.opened);
   add_change_column (self, diff, DM_CHANGE_OPENED, opened);
   fixed = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u gap fixed", "%u gaps fixed", totals.closed), totals.closed);
   add_change_column (self, diff, DM_CHANGE_CLOSED, fixed);
