@@ -553,6 +553,191 @@ test_row_names (Fixture       *f,
   }
 }
 
+static gboolean
+diff_ready (gpointer data)
+{
+  Fixture *f = data;
+
+  return dm_window_get_diff (f->window) != NULL;
+}
+
+static gboolean
+diff_export_ready (gpointer data)
+{
+  Fixture *f = data;
+
+  return dm_window_get_assessment (f->window) != f->assessment && !dm_window_get_importing (f->window);
+}
+
+static void
+spin (Fixture *f,
+      gboolean (*done) (gpointer))
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (5, test_stop_cb, &timed_out);
+
+  while (!done (f) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (id);
+}
+
+/* Opens diff-new.json, then Compare With… diff-old.json. */
+static void
+open_comparison (Fixture *f)
+{
+  g_autofree char *new_path = test_fixture_path ("diff-new.json");
+  g_autofree char *old_path = test_fixture_path ("diff-old.json");
+  g_autoptr(GFile) new_file = g_file_new_for_path (new_path);
+  g_autoptr(GFile) old_file = g_file_new_for_path (old_path);
+
+  dm_window_open_exports (f->window, &new_file, 1);
+  spin (f, diff_export_ready);
+  f->assessment = dm_window_get_assessment (f->window);
+  dm_window_compare_with (f->window, &old_file, 1);
+  spin (f, diff_ready);
+}
+
+/* Every finding shown has @change, and there are @n of them. */
+static void
+assert_shown_changes (Fixture  *f,
+                      DmChange  change,
+                      guint     n)
+{
+  GListModel *shown = dm_findings_view_get_shown (f->view);
+
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DmFinding) finding = g_list_model_get_item (shown, i);
+      DmChange found;
+
+      g_assert_true (dm_diff_lookup (dm_window_get_diff (f->window), finding, &found));
+      g_assert_cmpint (found, ==, change);
+    }
+}
+
+/* The rows on screen: each is named with "New: " first, and shows the
+ * word on a tag. */
+static void
+assert_rows_new (Fixture *f)
+{
+  g_autoptr(GPtrArray) expanders = g_ptr_array_new ();
+  guint n_named = 0;
+
+  test_spin_for (300);
+  collect_expanders (GTK_WIDGET (dm_findings_view_get_list (f->view)), expanders);
+  for (guint i = 0; i < expanders->len; i++)
+    {
+      GtkWidget *expander = g_ptr_array_index (expanders, i);
+      g_autoptr(GObject) item = gtk_tree_expander_get_item (GTK_TREE_EXPANDER (expander));
+      DmFindingGroup *group = DM_IS_FINDING_GROUP (item) ? DM_FINDING_GROUP (item) : NULL;
+      g_autofree char *name = NULL;
+      g_autofree char *expected = NULL;
+
+      if (group == NULL || !gtk_widget_get_visible (gtk_widget_get_parent (gtk_widget_get_parent (expander))))
+        continue;
+      name = dm_findings_view_describe_finding (g_ptr_array_index (dm_finding_group_get_findings (group), 0));
+      expected = g_strdup_printf ("New: %s", name);
+      assert_label (expander, expected);
+      g_assert_true (label_with_text_in (expander, "New"));
+      n_named++;
+    }
+  g_assert_cmpuint (n_named, ==, 2);
+}
+
+/* Compare With… adds a Changes filter: new since the older export is
+ * exactly the opened gaps, marked New; still failing and fixed are the
+ * others; Stop Comparing takes it away. */
+static void
+test_changes_filter (Fixture       *f,
+                     gconstpointer  data)
+{
+  GtkDropDown *changes = dm_findings_view_get_control (f->view, DM_FINDINGS_CHANGES);
+  GtkWidget *cell = gtk_widget_get_parent (GTK_WIDGET (changes));
+  DmChangeCounts totals;
+  const char *since;
+  guint n_failed;
+
+  g_assert_false (gtk_widget_get_visible (cell));
+  open_comparison (f);
+  dm_diff_get_totals (dm_window_get_diff (f->window), &totals);
+  g_assert_cmpuint (totals.opened, ==, 2);
+  since = dm_diff_get_old_label (dm_window_get_diff (f->window));
+  g_assert_true (g_str_has_prefix (since, "diff-old.json"));
+  g_assert_true (gtk_widget_get_visible (cell));
+  assert_control (changes, "Changes: All changes");
+  n_failed = g_list_model_get_n_items (dm_findings_view_get_shown (f->view));
+  g_assert_cmpuint (n_failed, ==, totals.opened + totals.unchanged);
+
+  gtk_drop_down_set_selected (changes, 1);
+  {
+    g_autofree char *expected = g_strdup_printf ("Changes: New since %s", since);
+
+    assert_control (changes, expected);
+  }
+  assert_shown_changes (f, DM_CHANGE_OPENED, totals.opened);
+  assert_rows_new (f);
+
+  gtk_drop_down_set_selected (changes, 2);
+  assert_shown_changes (f, DM_CHANGE_UNCHANGED, totals.unchanged);
+
+  /* Fixed ones are the older export's: listed, said so, not shown on a layer. */
+  gtk_drop_down_set_selected (changes, 3);
+  assert_shown_changes (f, DM_CHANGE_CLOSED, totals.closed);
+  {
+    g_autoptr(DmFinding) fixed = g_list_model_get_item (dm_findings_view_get_shown (f->view), 0);
+    g_autofree char *said = g_strdup_printf ("Fixed since %s: it failed there and is not failing in this export", since);
+
+    g_assert_cmpstr (dm_finding_get_title (fixed), ==, "Instance accepts IMDSv1");
+    g_assert_true (dm_findings_view_select_finding (f->view, fixed));
+    g_assert_true (label_with_text_in (dm_findings_view_get_detail (f->view), said));
+    gtk_widget_activate_action (GTK_WIDGET (f->view), "findings.show", NULL);
+    g_assert_cmpstr (dm_window_get_visible_view (f->window), ==, "findings");
+  }
+
+  gtk_drop_down_set_selected (changes, 1);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.stop-comparing", NULL);
+  g_assert_null (dm_window_get_diff (f->window));
+  g_assert_false (gtk_widget_get_visible (cell));
+  g_assert_cmpuint (g_list_model_get_n_items (dm_findings_view_get_shown (f->view)), ==, n_failed);
+  test_spin_for (300);
+  g_assert_false (label_with_text_in (GTK_WIDGET (dm_findings_view_get_list (f->view)), "New"));
+}
+
+/* The details pane marks a new finding and says per layer what changed. */
+static void
+test_details_changes (Fixture       *f,
+                      gconstpointer  data)
+{
+  DmDetailsPane *details = DM_DETAILS_PANE (dm_window_get_details (f->window));
+  GtkDropDown *changes = dm_findings_view_get_control (f->view, DM_FINDINGS_CHANGES);
+  g_autoptr(DmFinding) opened = NULL;
+  g_autofree char *line = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *expected = NULL;
+  GtkWidget *expander;
+
+  open_comparison (f);
+  gtk_drop_down_set_selected (changes, 1);
+  /* The worst new one: the public Lambda function, on its IAM layer. */
+  opened = g_list_model_get_item (dm_findings_view_get_shown (f->view), 0);
+  g_assert_cmpstr (dm_finding_get_service (opened), ==, "lambda");
+  g_assert_true (dm_findings_view_select_finding (f->view, opened));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "findings.show", NULL));
+  expander = dm_details_pane_get_finding_expander (details, opened);
+  g_assert_nonnull (expander);
+  name = dm_findings_view_describe_finding (opened);
+  expected = g_strdup_printf ("New: %s", name);
+  assert_label (expander, expected);
+  g_assert_true (label_with_text_in (expander, "New"));
+  line = g_strdup_printf ("1 new, 0 fixed since %s", dm_diff_get_old_label (dm_window_get_diff (f->window)));
+  g_assert_true (label_with_text_in (GTK_WIDGET (details), line));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.stop-comparing", NULL);
+  g_assert_false (label_with_text_in (GTK_WIDGET (details), line));
+}
+
 static int
 badge_rank (GtkWidget *widget)
 {
@@ -657,6 +842,8 @@ main (int   argc,
   ADD ("/findings-view/activate", test_activate);
   ADD ("/findings-view/row-names", test_row_names);
   ADD ("/findings-view/details-groups", test_details_groups);
+  ADD ("/findings-view/changes-filter", test_changes_filter);
+  ADD ("/findings-view/details-changes", test_details_changes);
 #undef ADD
 
   status = g_test_run ();

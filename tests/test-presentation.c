@@ -9,6 +9,8 @@
 #include "test-util.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 
 #include "dm-application.h"
 #include "dm-presentation.h"
@@ -207,6 +209,106 @@ test_groups_worst_first (Fixture       *f,
   g_assert_true (strstr (dm_presentation_get_notes (slides), "Fix: Delete the root user's access keys.") <
                  strstr (dm_presentation_get_notes (slides), "Fix: Remove credentials unused for 45 days."));
   gtk_window_destroy (GTK_WINDOW (slides));
+}
+
+/* diff-new.json with its findings last first, in @dir: so that worst
+ * first is not the file's order. */
+static char *
+write_reversed_new (const char *dir)
+{
+  g_autofree char *source = test_fixture_path ("diff-new.json");
+  char *path = g_build_filename (dir, "diff-new-reversed.json", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonArray) reversed = json_array_new ();
+  JsonObject *root;
+  JsonArray *findings;
+
+  g_assert_true (json_parser_load_from_file (parser, source, &error));
+  root = json_node_get_object (json_parser_get_root (parser));
+  findings = json_object_get_array_member (root, "Findings");
+  for (guint i = json_array_get_length (findings); i > 0; i--)
+    json_array_add_element (reversed, json_node_copy (json_array_get_element (findings, i - 1)));
+  json_object_set_array_member (root, "Findings", g_steal_pointer (&reversed));
+  json_generator_set_root (generator, json_parser_get_root (parser));
+  g_assert_true (json_generator_to_file (generator, path, &error));
+  return path;
+}
+
+static gboolean
+has_slide (DmPresentation *slides,
+           const char     *kind)
+{
+  for (guint i = 0; i < dm_presentation_get_n_slides (slides); i++)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (slides), "presentation.first", NULL);
+      for (guint j = 0; j < i; j++)
+        gtk_widget_activate_action (GTK_WIDGET (slides), "presentation.next", NULL);
+      if (g_strcmp0 (dm_presentation_get_slide_kind (slides), kind) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+compare_with_old (Fixture *f)
+{
+  g_autofree char *old_path = test_fixture_path ("diff-old.json");
+  g_autoptr(GFile) old_file = g_file_new_for_path (old_path);
+  gboolean timed_out = FALSE;
+  guint id;
+
+  dm_window_compare_with (f->window, &old_file, 1);
+  id = g_timeout_add_seconds (5, test_stop_cb, &timed_out);
+  while (dm_window_get_diff (f->window) == NULL && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (id);
+}
+
+/* A Changes slide right after the summary, only while comparing: both
+ * sides by name, the opened gaps worst first, the fixed, the rest. */
+static void
+test_changes_slide (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *dir = g_dir_make_tmp ("demarc-changes-XXXXXX", NULL);
+  g_autofree char *new_path = write_reversed_new (dir);
+  DmPresentation *slides;
+  g_auto(GStrv) lines = NULL;
+
+  open_file (f, new_path);
+  slides = press_f5 (f);
+  g_assert_false (has_slide (slides, "changes"));
+  gtk_window_destroy (GTK_WINDOW (slides));
+
+  compare_with_old (f);
+  slides = press_f5 (f);
+  g_assert_cmpuint (dm_presentation_get_slide (slides), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (slides), "presentation.next", NULL);
+  g_assert_cmpstr (dm_presentation_get_slide_kind (slides), ==, "changes");
+  g_assert_cmpstr (dm_presentation_get_title (slides), ==, "What Changed");
+  g_assert_nonnull (strstr (dm_presentation_get_subtitle (slides), "Since diff-old.json"));
+  g_assert_nonnull (strstr (dm_presentation_get_subtitle (slides), "now diff-new-reversed.json"));
+  lines = g_strsplit (dm_presentation_get_body (slides), "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 8);
+  g_assert_cmpstr (lines[0], ==, "2 gaps new, worst first");
+  g_assert_cmpstr (lines[1], ==, "Function thumbnailer is public — Critical — 1 resource in 1 region");
+  g_assert_cmpstr (lines[2], ==, "A custom check nobody maps — Low — 1 resource in 1 region");
+  g_assert_cmpstr (lines[4], ==, "1 gap fixed");
+  g_assert_cmpstr (lines[5], ==, "Instance accepts IMDSv1 — High — 1 resource in 1 region");
+  g_assert_cmpstr (lines[7], ==, "1 failed finding still failing");
+  /* What a reader hears names the older export too. */
+  g_assert_nonnull (strstr (dm_presentation_get_spoken (slides), "Since diff-old.json"));
+  gtk_window_destroy (GTK_WINDOW (slides));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.stop-comparing", NULL);
+  slides = press_f5 (f);
+  g_assert_false (has_slide (slides, "changes"));
+  gtk_window_destroy (GTK_WINDOW (slides));
+  g_unlink (new_path);
+  g_rmdir (dir);
 }
 
 static gboolean
@@ -416,6 +518,7 @@ main (int   argc,
   ADD ("/presentation/focus", test_focus);
   ADD ("/presentation/spoken", test_spoken);
   ADD ("/presentation/overview", test_overview);
+  ADD ("/presentation/changes-slide", test_changes_slide);
 #undef ADD
 
   status = g_test_run ();

@@ -1292,6 +1292,101 @@ test_diff (void)
   }
 }
 
+/* @findings, last first: so that worst first is not the file's order. */
+static GListModel *
+reversed (GListModel *findings)
+{
+  GListStore *store = g_list_store_new (DM_TYPE_FINDING);
+
+  for (guint i = g_list_model_get_n_items (findings); i > 0; i--)
+    {
+      g_autoptr(DmFinding) finding = g_list_model_get_item (findings, i - 1);
+
+      g_list_store_append (store, finding);
+    }
+  return G_LIST_MODEL (store);
+}
+
+static void
+assert_before (const char *text,
+               const char *first,
+               const char *second)
+{
+  const char *a = strstr (text, first);
+  const char *b = a ? strstr (text, second) : NULL;
+
+  g_assert_nonnull (a);
+  g_assert_nonnull (b);
+  g_assert_true (a < b);
+}
+
+/* The diff report and a report made with a comparison: both sides named,
+ * the opened gaps worst first whatever the file's order. */
+static void
+test_diff_worst_first (void)
+{
+  g_autoptr(DmModel) model = dm_model_new_default (NULL);
+  g_autoptr(DmCatalogue) catalogue = dm_catalogue_new_default (NULL);
+  g_autoptr(DmImporter) old_importer = NULL;
+  g_autoptr(DmImporter) new_importer = NULL;
+  GListModel *old_findings = import_one (catalogue, "diff-old.json", &old_importer);
+  g_autoptr(GListModel) new_findings = reversed (import_one (catalogue, "diff-new.json", &new_importer));
+  g_autoptr(DmDiff) diff = dm_diff_new (model, catalogue, old_findings, new_findings);
+  g_autoptr(DmReport) report = dm_report_new (model, catalogue, new_importer, FALSE);
+  g_autoptr(DmReport) copy = NULL;
+  g_autofree char *plain = dm_report_to_html (report);
+  g_autofree char *html = NULL;
+  g_autofree char *md = NULL;
+  g_autofree char *diff_html = NULL;
+  g_autofree char *diff_md = NULL;
+  g_autoptr(GPtrArray) opened = NULL;
+
+  dm_diff_set_labels (diff, "diff-old.json <b>, 1 November 2026", "diff-new.json, 2 November 2026");
+  /* The new export lists the low gap first; the critical one leads. */
+  opened = dm_diff_get_groups (diff, DM_CHANGE_OPENED);
+  g_assert_cmpuint (opened->len, ==, 2);
+  g_assert_cmpint (dm_finding_group_get_severity (g_ptr_array_index (opened, 0)), ==, DM_SEVERITY_CRITICAL);
+  g_assert_cmpint (dm_finding_group_get_severity (g_ptr_array_index (opened, 1)), ==, DM_SEVERITY_LOW);
+
+  diff_html = dm_report_diff_to_html (diff, model, FALSE);
+  g_assert_nonnull (strstr (diff_html, "Older: diff-old.json &lt;b&gt;, 1 November 2026"));
+  g_assert_nonnull (strstr (diff_html, "Newer: diff-new.json, 2 November 2026"));
+  g_assert_null (strstr (diff_html, "<b>"));
+  assert_before (diff_html, "Gaps opened, worst first", "Function thumbnailer is public");
+  assert_before (diff_html, "Function thumbnailer is public", "A custom check nobody maps");
+  assert_before (diff_html, "A custom check nobody maps", "<h2>Gaps closed</h2>");
+  assert_before (diff_html, "<h2>Gaps closed</h2>", "Instance accepts IMDSv1");
+  diff_md = dm_report_diff_to_markdown (diff, model, FALSE);
+  g_assert_nonnull (strstr (diff_md, "Newer: diff\\-new.json, 2 November 2026"));
+  assert_before (diff_md, "Function thumbnailer is public", "A custom check nobody maps");
+  assert_before (diff_md, "A custom check nobody maps", "## Gaps closed");
+
+  /* Without a comparison, no changes section. */
+  g_assert_null (strstr (plain, "id=\"changes\""));
+  g_assert_null (strstr (plain, "diff-old.json"));
+
+  dm_report_set_diff (report, diff);
+  copy = dm_report_copy (report);
+  g_assert_true (dm_report_get_diff (copy) == diff);
+  html = dm_report_to_html (copy);
+  g_assert_nonnull (strstr (html, "<section id=\"changes\">"));
+  assert_before (html, "Executive summary", "Older export: <strong>diff-old.json &lt;b&gt;, 1 November 2026</strong>");
+  g_assert_nonnull (strstr (html, "This export: <strong>diff-new.json, 2 November 2026</strong>"));
+  g_assert_nonnull (strstr (html, "Gaps opened: <strong>2</strong>"));
+  g_assert_nonnull (strstr (html, "Still failing: <strong>1</strong>"));
+  /* The executive summary names the worst gaps too: look after it. */
+  assert_before (strstr (html, "id=\"changes\""), "Function thumbnailer is public", "A custom check nobody maps");
+  assert_before (strstr (html, "id=\"changes\""), "A custom check nobody maps", "<h3>Gaps fixed</h3>");
+  assert_before (html, "<h3>Gaps fixed</h3>", "Instance accepts IMDSv1");
+  /* The fixed gap is placed by the older export, where it was. */
+  g_assert_nonnull (strstr (html, "Amazon EC2 · "));
+  md = dm_report_to_markdown (copy);
+  g_assert_nonnull (strstr (md, "## Changes since the older export"));
+  g_assert_nonnull (strstr (md, "- Older export: diff\\-old.json &lt;b&gt;"));
+  assert_before (strstr (md, "## Changes since"), "### Gaps opened, worst first\n\n1. **Critical** · Function thumbnailer is public",
+                 "2. **Low** · A custom check nobody maps");
+}
+
 static void
 test_diff_cli (void)
 {
@@ -1391,6 +1486,7 @@ main (int   argc,
   g_test_add_func ("/report/export-accepts", test_export_accepts);
   g_test_add_func ("/diff/assessments", test_diff);
   g_test_add_func ("/diff/cli", test_diff_cli);
+  g_test_add_func ("/diff/worst-first", test_diff_worst_first);
 
   return g_test_run ();
 }

@@ -1109,6 +1109,50 @@ test_compare_with (Fixture       *f,
                            "111122223333"));
 }
 
+/* The report exported while comparing has a changes section naming both
+ * files; after Stop Comparing it has none. */
+static void
+test_compare_export (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *new_path = test_fixture_path ("diff-new.json");
+  g_autofree char *old_path = test_fixture_path ("diff-old.json");
+  g_autoptr(GFile) new_file = g_file_new_for_path (new_path);
+  g_autoptr(GFile) old_file = g_file_new_for_path (old_path);
+  g_autofree char *dir = g_dir_make_tmp ("demarc-export-XXXXXX", NULL);
+  g_autofree char *html_path = g_build_filename (dir, "report.html", NULL);
+  g_autoptr(GFile) html_file = g_file_new_for_path (html_path);
+  g_autofree char *html = NULL;
+  g_autofree char *after = NULL;
+  const char *changes;
+
+  dm_window_open_exports (f->window, &new_file, 1);
+  spin_until (assessment_ready, f);
+  dm_window_compare_with (f->window, &old_file, 1);
+  spin_until (diff_ready, f);
+
+  exports_wanted = dm_window_get_n_exports (f->window) + 1;
+  dm_window_export (f->window, html_file, FALSE);
+  spin_until (exports_done, f);
+  g_assert_null (find_message_dialog ());
+  g_assert_true (g_file_get_contents (html_path, &html, NULL, NULL));
+  changes = strstr (html, "<section id=\"changes\">");
+  g_assert_nonnull (changes);
+  g_assert_nonnull (strstr (changes, "Older export: <strong>diff-old.json"));
+  g_assert_nonnull (strstr (changes, "This export: <strong>diff-new.json"));
+  g_assert_true (strstr (changes, "Function thumbnailer is public") < strstr (changes, "A custom check nobody maps"));
+  g_assert_true (strstr (changes, "A custom check nobody maps") < strstr (changes, "Instance accepts IMDSv1"));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.stop-comparing", NULL);
+  exports_wanted = dm_window_get_n_exports (f->window) + 1;
+  dm_window_export (f->window, html_file, FALSE);
+  spin_until (exports_done, f);
+  g_assert_true (g_file_get_contents (html_path, &after, NULL, NULL));
+  g_assert_null (strstr (after, "id=\"changes\""));
+  g_unlink (html_path);
+  g_rmdir (dir);
+}
+
 static void
 test_help_overlay (Fixture       *f,
                    gconstpointer  data)
@@ -1163,6 +1207,7 @@ main (int   argc,
   ADD ("/window/redact", test_redact);
   ADD ("/window/export-and-print", test_export_and_print);
   ADD ("/window/compare-with", test_compare_with);
+  ADD ("/window/compare-export", test_compare_export);
 #undef ADD
 
   status = g_test_run ();

@@ -196,6 +196,45 @@ describe_status (const DmLayerResult *result)
     }
 }
 
+static DmDiff *
+get_diff (DmDetailsPane *self)
+{
+  return self->report ? dm_report_get_diff (self->report) : NULL;
+}
+
+/* The severity badge, and beside it "New" or "Fixed" while a comparison
+ * is on; @change is set to those words, or NULL. */
+static GtkWidget *
+badge_line (DmDetailsPane  *self,
+            GtkWidget      *badge,
+            DmFindingGroup *group,
+            DmFinding      *finding,
+            char          **change)
+{
+  GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gboolean fixed;
+
+  *change = dm_findings_view_change_words (get_diff (self), group, finding, &fixed);
+  gtk_box_append (GTK_BOX (line), badge);
+  if (*change)
+    gtk_box_append (GTK_BOX (line), dm_findings_view_new_change_tag (*change, fixed));
+  return line;
+}
+
+/* A row's accessible name, its change first: "New: High severity, …". */
+static char *
+name_with_change (char       *name,
+                  const char *change)
+{
+  char *named;
+
+  if (change == NULL)
+    return name;
+  named = g_strdup_printf (_("%s: %s"), change, name);
+  g_free (name);
+  return named;
+}
+
 static void
 add_finding_row (DmDetailsPane *self,
                  GtkListBox    *list,
@@ -211,6 +250,7 @@ add_finding_row (DmDetailsPane *self,
                                              dm_finding_get_source (finding), dm_finding_get_source_item (finding));
   DmFindingStatus status = dm_finding_get_status (finding);
   gboolean failed = status == DM_FINDING_FAILED;
+  g_autofree char *change = NULL;
 
   gtk_widget_set_hexpand (expander, TRUE);
 
@@ -223,7 +263,8 @@ add_finding_row (DmDetailsPane *self,
                                dm_severity_to_word (dm_finding_get_severity (finding)));
 
   gtk_box_append (GTK_BOX (heading), make_label (dm_finding_get_title (finding), "heading"));
-  gtk_box_append (GTK_BOX (heading), dm_findings_view_new_badge (dm_finding_get_severity (finding), status));
+  gtk_box_append (GTK_BOX (heading), badge_line (self, dm_findings_view_new_badge (dm_finding_get_severity (finding), status),
+                                                 NULL, finding, &change));
   gtk_box_append (GTK_BOX (heading), make_label (dm_finding_get_resource (finding), "caption"));
   gtk_expander_set_label_widget (GTK_EXPANDER (expander), heading);
 
@@ -278,7 +319,7 @@ add_finding_row (DmDetailsPane *self,
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), expander);
   {
     /* The expander is what takes focus: it is named with its finding. */
-    g_autofree char *name = dm_findings_view_describe_finding (finding);
+    g_autofree char *name = name_with_change (dm_findings_view_describe_finding (finding), change);
 
     gtk_accessible_update_property (GTK_ACCESSIBLE (expander), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
     gtk_accessible_update_property (GTK_ACCESSIBLE (row),
@@ -302,14 +343,17 @@ add_group_row (DmDetailsPane  *self,
   GtkWidget *heading = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *body = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *findings = gtk_list_box_new ();
-  g_autofree char *name = dm_findings_view_describe_group (group);
+  g_autofree char *name = NULL;
+  g_autofree char *change = NULL;
   g_autofree char *scope = dm_finding_group_describe_scope (group);
   g_autofree char *regions = g_strjoinv (", ", (char **)dm_finding_group_get_regions (group));
   GPtrArray *members = dm_finding_group_get_findings (group);
 
   gtk_box_append (GTK_BOX (heading), make_label (dm_finding_group_get_title (group), "heading"));
-  gtk_box_append (GTK_BOX (heading), dm_findings_view_new_badge (dm_finding_group_get_severity (group),
-                                                                 dm_finding_group_get_status (group)));
+  gtk_box_append (GTK_BOX (heading), badge_line (self, dm_findings_view_new_badge (dm_finding_group_get_severity (group),
+                                                                                  dm_finding_group_get_status (group)),
+                                                 group, NULL, &change));
+  name = name_with_change (dm_findings_view_describe_group (group), change);
   gtk_box_append (GTK_BOX (heading), make_label (scope, "caption"));
   gtk_expander_set_label_widget (GTK_EXPANDER (expander), heading);
 
@@ -605,6 +649,32 @@ is_single_owner (guint owners)
   return owners != 0 && (owners & (owners - 1)) == 0;
 }
 
+/* "2 new, 1 fixed since a.json, modified 1 October 2026", while a
+ * comparison is on. */
+static void
+add_layer_changes (DmDetailsPane *self,
+                   GtkListBox    *list,
+                   DmService     *service,
+                   DmLayer       *layer)
+{
+  DmDiff *diff = get_diff (self);
+  DmChangeCounts counts;
+  const char *since;
+  g_autofree char *text = NULL;
+
+  if (diff == NULL)
+    return;
+  dm_diff_get_layer_counts (diff, service, layer, &counts);
+  since = dm_diff_get_old_label (diff) ? dm_diff_get_old_label (diff) : _("the older export");
+  if (counts.opened + counts.closed == 0)
+    /* Translators: %s is the older export, by file name and date */
+    text = g_strdup_printf (_("No gap opened or fixed since %s"), since);
+  else
+    /* Translators: "2 new, 1 fixed since october.json, modified 2 October 2026" */
+    text = g_strdup_printf (_("%u new, %u fixed since %s"), counts.opened, counts.closed, since);
+  add_fact (list, _("Changes"), text, counts.opened > 0 ? "error" : NULL);
+}
+
 static void
 show_band (DmDetailsPane *self,
            DmModel       *model,
@@ -654,6 +724,7 @@ show_band (DmDetailsPane *self,
 
           add_fact (list, _("In the Export"), status,
                     result->status == DM_LAYER_GAP ? "error" : result->status == DM_LAYER_OK ? "success" : NULL);
+          add_layer_changes (self, list, service, layer);
           add_layer_findings (self, service, layer);
         }
     }

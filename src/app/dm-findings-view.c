@@ -49,6 +49,12 @@ static const struct
   [DM_FINDINGS_ACCOUNT] = { N_("Account"), N_("All accounts") },
   [DM_FINDINGS_TOOL] = { N_("Tool"), N_("All tools") },
   [DM_FINDINGS_SORT] = { N_("Sort by"), N_("Worst first") },
+  [DM_FINDINGS_CHANGES] = { N_("Changes"), N_("All changes") },
+};
+
+/* The changes drop-down's rows; fixed findings are the older export's. */
+static const int dropdown_changes[] = {
+  -1, DM_CHANGE_OPENED, DM_CHANGE_UNCHANGED, DM_CHANGE_CLOSED,
 };
 
 /* The status drop-down's rows: informational and suppressed findings are
@@ -78,6 +84,8 @@ struct _DmFindingsView
   GPtrArray          *values[N_VALUE_CONTROLS];  /* the ids behind each row; row 0 is NULL */
 
   DmAssessment       *assessment;
+  DmDiff             *diff;        /* a comparison shown, or NULL */
+  GtkColumnViewColumn *severity_column;
   DmModel            *model;       /* for service and layer names */
   GListStore         *groups;      /* DmFindingGroup, as shown */
   GListStore         *shown;       /* DmFinding, flat, in the groups' order */
@@ -87,6 +95,7 @@ struct _DmFindingsView
   int                 status;      /* DmFindingStatus shown, or -1 for all */
   DmSeverity          min_severity;
   DmFindingsSort      sort;
+  int                 change;      /* DmChange shown, or -1 for all */
   gboolean            rebuilding;  /* drop-down models being replaced */
 };
 
@@ -171,6 +180,70 @@ dm_findings_view_describe_finding (DmFinding *finding)
   return g_strdup_printf (_("%s; region: %s"), text, region);
 }
 
+/**
+ * dm_findings_view_change_words:
+ * @diff: (nullable): the comparison shown
+ * @group: (nullable): a group, or %NULL for @finding alone
+ * @fixed: (out): whether the words say fixed
+ *
+ * What a row says of its change since the older export: "New", "Fixed",
+ * or for a group of which only some are new, "2 new".
+ *
+ * Returns: (transfer full) (nullable): the words, or %NULL for no change
+ */
+char *
+dm_findings_view_change_words (DmDiff         *diff,
+                               DmFindingGroup *group,
+                               DmFinding      *finding,
+                               gboolean       *fixed)
+{
+  guint n = group ? dm_finding_group_get_n_findings (group) : 1;
+  guint opened = 0, closed = 0;
+
+  *fixed = FALSE;
+  if (diff == NULL)
+    return NULL;
+  for (guint i = 0; i < n; i++)
+    {
+      DmFinding *member = group ? g_ptr_array_index (dm_finding_group_get_findings (group), i) : finding;
+      DmChange change;
+
+      if (dm_diff_lookup (diff, member, &change))
+        {
+          opened += change == DM_CHANGE_OPENED;
+          closed += change == DM_CHANGE_CLOSED;
+        }
+    }
+  *fixed = closed == n;
+  if (closed == n)
+    return g_strdup (_("Fixed"));
+  if (opened == n)
+    return g_strdup (_("New"));
+  if (opened > 0)
+    /* Translators: of a group of findings, how many are new since the older export */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u new", "%u new", opened), opened);
+  return NULL;
+}
+
+/**
+ * dm_findings_view_new_change_tag:
+ *
+ * The change in words on an outlined tag: colour is never the only cue.
+ *
+ * Returns: (transfer floating): a #GtkLabel
+ */
+GtkWidget *
+dm_findings_view_new_change_tag (const char *words,
+                                 gboolean    fixed)
+{
+  GtkWidget *label = gtk_label_new (words);
+
+  gtk_widget_add_css_class (label, "change-tag");
+  gtk_widget_add_css_class (label, fixed ? "change-fixed" : "change-new");
+  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+  return label;
+}
+
 static char *
 describe_group_row (DmFindingGroup *group)
 {
@@ -198,6 +271,9 @@ finding_value (DmFindingsView   *self,
     case DM_FINDINGS_SERVICE:
       return dm_finding_get_service (finding);
     case DM_FINDINGS_LAYER:
+      /* A fixed finding is only in the older export's assessment. */
+      if (self->diff && self->change == DM_CHANGE_CLOSED)
+        return dm_assessment_get_finding_layer (dm_diff_get_old (self->diff), finding);
       return self->assessment ? dm_assessment_get_finding_layer (self->assessment, finding) : NULL;
     case DM_FINDINGS_REGION:
       return dm_finding_get_region (finding);
@@ -208,6 +284,7 @@ finding_value (DmFindingsView   *self,
     case DM_FINDINGS_STATUS:
     case DM_FINDINGS_SEVERITY:
     case DM_FINDINGS_SORT:
+    case DM_FINDINGS_CHANGES:
     case DM_N_FINDINGS_CONTROLS:
     default:
       return NULL;
@@ -299,6 +376,13 @@ matches (DmFindingsView *self,
     return FALSE;
   if (self->min_severity > DM_SEVERITY_UNKNOWN && dm_finding_get_severity (finding) < self->min_severity)
     return FALSE;
+  if (self->diff && self->change >= 0)
+    {
+      DmChange change;
+
+      if (!dm_diff_lookup (self->diff, finding, &change) || (int)change != self->change)
+        return FALSE;
+    }
 
   for (DmFindingsControl c = FIRST_VALUE_CONTROL; c <= DM_FINDINGS_TOOL; c++)
     {
@@ -358,27 +442,48 @@ update_count (DmFindingsView *self,
 
 /* Filters, groups and sorts again: a few hundred findings take well under
  * a frame, so the groups are simply rebuilt. */
+/* The findings the filters pick from: the export's, or the fixed ones,
+ * which only the older export has. */
+static GPtrArray *
+source_findings (DmFindingsView *self)
+{
+  GListModel *all = self->assessment ? dm_assessment_get_findings (self->assessment) : NULL;
+  GPtrArray *source = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (self->diff && self->change == DM_CHANGE_CLOSED)
+    {
+      for (guint i = 0; i < dm_diff_get_n_changes (self->diff); i++)
+        {
+          DmChange change;
+          DmFinding *finding = dm_diff_get_change (self->diff, i, &change);
+
+          if (change == DM_CHANGE_CLOSED)
+            g_ptr_array_add (source, g_object_ref (finding));
+        }
+      return source;
+    }
+  for (guint i = 0; all && i < g_list_model_get_n_items (all); i++)
+    g_ptr_array_add (source, g_list_model_get_item (all, i));
+  return source;
+}
+
 static void
 refilter (DmFindingsView *self)
 {
-  GListModel *all = self->assessment ? dm_assessment_get_findings (self->assessment) : NULL;
-  guint n_total = all ? g_list_model_get_n_items (all) : 0;
-  g_autoptr(GPtrArray) kept = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) source = NULL;
+  g_autoptr(GPtrArray) kept = g_ptr_array_new ();
   g_autoptr(GPtrArray) groups = NULL;
   g_autoptr(GPtrArray) flat = g_ptr_array_new ();
+  guint n_total;
 
   if (self->rebuilding)
     return;
 
+  source = source_findings (self);
+  n_total = source->len;
   for (guint i = 0; i < n_total; i++)
-    {
-      DmFinding *finding = g_list_model_get_item (all, i);
-
-      if (matches (self, finding))
-        g_ptr_array_add (kept, finding);
-      else
-        g_object_unref (finding);
-    }
+    if (matches (self, g_ptr_array_index (source, i)))
+      g_ptr_array_add (kept, g_ptr_array_index (source, i));
 
   groups = dm_finding_groups_new (kept);
   for (guint i = 0; i < groups->len; i++)
@@ -484,6 +589,7 @@ group_value_text (DmFindingsView   *self,
     case DM_FINDINGS_SEVERITY:
     case DM_FINDINGS_TOOL:
     case DM_FINDINGS_SORT:
+    case DM_FINDINGS_CHANGES:
     case DM_N_FINDINGS_CONTROLS:
     default:
       return g_strdup_printf ("%u", n);
@@ -536,7 +642,7 @@ setup_cell (GtkSignalListItemFactory *factory,
     {
       GtkWidget *expander = gtk_tree_expander_new ();
 
-      gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0));
+      gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4));
       gtk_list_item_set_child (item, expander);
       g_object_unref (g_object_ref_sink (label));
       return;
@@ -597,15 +703,27 @@ bind_severity (DmFindingsView *self,
   GtkWidget *box = gtk_tree_expander_get_child (GTK_TREE_EXPANDER (expander));
   DmFinding *finding = row_finding (object);
   DmFindingGroup *group = DM_IS_FINDING_GROUP (object) ? DM_FINDING_GROUP (object) : NULL;
-  GtkWidget *old = gtk_widget_get_first_child (box);
+  GtkWidget *old;
   g_autofree char *name = group ? describe_group_row (group) : dm_findings_view_describe_finding (finding);
+  gboolean fixed;
+  g_autofree char *change = dm_findings_view_change_words (self->diff, group, finding, &fixed);
 
   gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), row);
-  if (old != NULL)
+  while ((old = gtk_widget_get_first_child (box)))
     gtk_box_remove (GTK_BOX (box), old);
   gtk_box_append (GTK_BOX (box),
                   group ? dm_findings_view_new_badge (dm_finding_group_get_severity (group), dm_finding_group_get_status (group))
                         : dm_findings_view_new_badge (dm_finding_get_severity (finding), dm_finding_get_status (finding)));
+  if (change != NULL)
+    {
+      char *named;
+
+      gtk_box_append (GTK_BOX (box), dm_findings_view_new_change_tag (change, fixed));
+      /* Translators: a row's change since the older export, then the row: "New: High severity, failed: …" */
+      named = g_strdup_printf (_("%s: %s"), change, name);
+      g_free (name);
+      name = named;
+    }
   name_row (expander, name);
   /* In 4.8 the tree expander is what holds the focus in a row. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (expander), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
@@ -667,6 +785,8 @@ add_column (DmFindingsView *self,
   else
     gtk_column_view_column_set_expand (column, TRUE);
   gtk_column_view_append_column (self->column_view, column);
+  if (index == COLUMN_SEVERITY)
+    self->severity_column = column;
   g_object_unref (column);
 }
 
@@ -730,6 +850,37 @@ add_detail_heading (DmFindingsView *self,
     gtk_box_append (self->detail_box, detail_label (subtitle, "dim-label"));
 }
 
+/* "New since a.json, modified 1 October 2026", or NULL without a change. */
+static char *
+describe_change (DmFindingsView *self,
+                 DmFinding      *finding)
+{
+  const char *since;
+  DmChange change;
+
+  if (self->diff == NULL || !dm_diff_lookup (self->diff, finding, &change))
+    return NULL;
+  since = dm_diff_get_old_label (self->diff) ? dm_diff_get_old_label (self->diff) : _("the older export");
+  if (change == DM_CHANGE_OPENED)
+    /* Translators: a finding's change; %s is the older export, by file name and date */
+    return g_strdup_printf (_("New since %s"), since);
+  if (change == DM_CHANGE_CLOSED)
+    /* Translators: %s is the older export, by file name and date */
+    return g_strdup_printf (_("Fixed since %s: it failed there and is not failing in this export"), since);
+  /* Translators: %s is the older export, by file name and date */
+  return g_strdup_printf (_("Still failing: it failed in %s too"), since);
+}
+
+/* A fixed finding is the older export's: it is on no layer shown now. */
+static gboolean
+is_fixed (DmFindingsView *self,
+          DmFinding      *finding)
+{
+  DmChange change;
+
+  return self->diff && dm_diff_lookup (self->diff, finding, &change) && change == DM_CHANGE_CLOSED;
+}
+
 static void
 show_finding_detail (DmFindingsView *self,
                      DmFinding      *finding)
@@ -744,6 +895,11 @@ show_finding_detail (DmFindingsView *self,
                       dm_findings_view_new_badge (dm_finding_get_severity (finding), dm_finding_get_status (finding)),
                       NULL);
   add_field (self, _("Status"), dm_finding_status_to_label (dm_finding_get_status (finding)));
+  {
+    g_autofree char *change = describe_change (self, finding);
+
+    add_field (self, _("Change"), change);
+  }
   add_field (self, _("Evidence"), dm_finding_get_evidence (finding));
   add_field (self, g_strv_length ((char **)dm_finding_get_resources (finding)) > 1 ? _("Resources") : _("Resource"),
              *resources ? resources : dm_finding_get_resource (finding));
@@ -772,7 +928,7 @@ show_finding_detail (DmFindingsView *self,
                             dm_finding_get_source (finding), dm_finding_get_source_item (finding));
   add_field (self, dm_finding_get_n_origins (finding) > 1 ? _("Reported by") : _("Source"), reports->str);
 
-  if (dm_finding_get_service (finding) == NULL)
+  if (dm_finding_get_service (finding) == NULL || is_fixed (self, finding))
     return;
   button = gtk_button_new_with_mnemonic (_("_Show on Its Layer"));
   gtk_widget_set_halign (button, GTK_ALIGN_START);
@@ -820,7 +976,7 @@ update_detail (DmFindingsView *self)
 
   clear_detail (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "findings.show",
-                                 finding != NULL && dm_finding_get_service (finding) != NULL);
+                                 finding != NULL && dm_finding_get_service (finding) != NULL && !is_fixed (self, finding));
   if (finding != NULL)
     show_finding_detail (self, finding);
   else if (item != NULL)
@@ -859,10 +1015,12 @@ control_changed_cb (DmFindingsView *self)
   guint status = gtk_drop_down_get_selected (self->dropdowns[DM_FINDINGS_STATUS]);
   guint severity = gtk_drop_down_get_selected (self->dropdowns[DM_FINDINGS_SEVERITY]);
   guint sort = gtk_drop_down_get_selected (self->dropdowns[DM_FINDINGS_SORT]);
+  guint change = gtk_drop_down_get_selected (self->dropdowns[DM_FINDINGS_CHANGES]);
 
   self->status = status < G_N_ELEMENTS (dropdown_statuses) ? dropdown_statuses[status] : -1;
   self->min_severity = severity < G_N_ELEMENTS (dropdown_severities) ? dropdown_severities[severity] : DM_SEVERITY_UNKNOWN;
   self->sort = sort <= DM_FINDINGS_SORT_SERVICE ? (DmFindingsSort)sort : DM_FINDINGS_SORT_WORST;
+  self->change = self->diff && change < G_N_ELEMENTS (dropdown_changes) ? dropdown_changes[change] : -1;
   for (guint c = 0; c < DM_N_FINDINGS_CONTROLS; c++)
     name_control (self, c);
   refilter (self);
@@ -881,7 +1039,7 @@ add_control (DmFindingsView   *self,
     gtk_string_list_append (list, _(rows[i]));
   dropdown = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&list)), NULL);
   self->dropdowns[control] = GTK_DROP_DOWN (dropdown);
-  gtk_flow_box_insert (self->filters_box, dropdown, -1);
+  gtk_flow_box_insert (self->filters_box, dropdown, control == DM_FINDINGS_CHANGES ? 0 : -1);
   /* Tab goes to the drop-downs themselves, not to the flow box's cells. */
   gtk_widget_set_focusable (gtk_widget_get_parent (dropdown), FALSE);
   g_signal_connect_object (dropdown, "notify::selected", G_CALLBACK (control_changed_cb), self, G_CONNECT_SWAPPED);
@@ -1007,6 +1165,7 @@ dm_findings_view_dispose (GObject *object)
   DmFindingsView *self = (DmFindingsView *)object;
 
   g_clear_object (&self->assessment);
+  g_clear_object (&self->diff);
   g_clear_object (&self->model);
 
   G_OBJECT_CLASS (dm_findings_view_parent_class)->dispose (object);
@@ -1088,6 +1247,9 @@ add_controls (DmFindingsView *self)
   for (DmFindingsControl c = FIRST_VALUE_CONTROL; c <= DM_FINDINGS_TOOL; c++)
     add_control (self, c, NULL);
   add_control (self, DM_FINDINGS_SORT, sorts);
+  /* Shown by dm_findings_view_set_diff(), with the older export's name. */
+  add_control (self, DM_FINDINGS_CHANGES, NULL);
+  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->dropdowns[DM_FINDINGS_CHANGES])), FALSE);
   gtk_drop_down_set_selected (self->dropdowns[DM_FINDINGS_STATUS], 1);
 }
 
@@ -1139,6 +1301,49 @@ dm_findings_view_set_assessment (DmFindingsView *self,
   gtk_stack_set_visible_child_name (self->stack, assessment ? "findings" : "empty");
   /* A new export has other regions, accounts and tools. */
   fill_all_values (self);
+}
+
+/**
+ * dm_findings_view_set_diff:
+ * @diff: (nullable): a comparison of the shown export with an older one
+ *
+ * Marks new and fixed findings, and shows the Changes filter while
+ * @diff is set; without one the filter goes, and with it its choice.
+ */
+void
+dm_findings_view_set_diff (DmFindingsView *self,
+                           DmDiff         *diff)
+{
+  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
+  GtkWidget *dropdown;
+  const char *since;
+  char *row;
+
+  g_return_if_fail (DM_IS_FINDINGS_VIEW (self));
+  g_return_if_fail (!diff || DM_IS_DIFF (diff));
+
+  g_set_object (&self->diff, diff);
+  dropdown = GTK_WIDGET (self->dropdowns[DM_FINDINGS_CHANGES]);
+  since = diff && dm_diff_get_old_label (diff) ? dm_diff_get_old_label (diff) : _("the older export");
+  gtk_string_list_append (list, _(controls[DM_FINDINGS_CHANGES].all));
+  /* Translators: a row of the Changes filter; %s is the older export, by file name and date */
+  row = g_strdup_printf (_("New since %s"), since);
+  gtk_string_list_append (list, row);
+  g_free (row);
+  gtk_string_list_append (list, _("Still failing"));
+  /* Translators: a row of the Changes filter; %s is the older export, by file name and date */
+  row = g_strdup_printf (_("Fixed since %s"), since);
+  gtk_string_list_append (list, row);
+  g_free (row);
+
+  self->rebuilding = TRUE;
+  gtk_drop_down_set_model (GTK_DROP_DOWN (dropdown), G_LIST_MODEL (list));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), 0);
+  self->rebuilding = FALSE;
+  gtk_widget_set_visible (gtk_widget_get_parent (dropdown), diff != NULL);
+  /* Room for the severity and a "New" tag side by side. */
+  gtk_column_view_column_set_fixed_width (self->severity_column, diff ? 170 : 116);
+  control_changed_cb (self);
 }
 
 void

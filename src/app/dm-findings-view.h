@@ -8,12 +8,14 @@
 #include <adwaita.h>
 
 #include "dm-assessment.h"
+#include "dm-diff.h"
 #include "dm-finding-group.h"
 #include "dm-model.h"
 
 G_BEGIN_DECLS
 
-/* The drop-downs above the list, in the order they are shown. */
+/* The drop-downs above the list, in the order they are shown, but for
+ * Changes: first, and only while a comparison is on. */
 typedef enum
 {
   DM_FINDINGS_STATUS,
@@ -24,6 +26,7 @@ typedef enum
   DM_FINDINGS_ACCOUNT,
   DM_FINDINGS_TOOL,
   DM_FINDINGS_SORT,       /* not a filter: the order of the checks */
+  DM_FINDINGS_CHANGES,    /* new, still failing or fixed since the older export */
   DM_N_FINDINGS_CONTROLS
 } DmFindingsControl;
 
@@ -41,6 +44,8 @@ G_DECLARE_FINAL_TYPE (DmFindingsView, dm_findings_view, DM, FINDINGS_VIEW, AdwBi
 GtkWidget   *dm_findings_view_new            (void);
 void         dm_findings_view_set_assessment (DmFindingsView *self,
                                               DmAssessment   *assessment);
+void         dm_findings_view_set_diff       (DmFindingsView *self,
+                                              DmDiff         *diff);
 void         dm_findings_view_set_search     (DmFindingsView *self,
                                               const char     *text);
 void         dm_findings_view_set_failed_only (DmFindingsView *self,
@@ -74,5 +79,11 @@ GtkWidget   *dm_findings_view_new_badge      (DmSeverity      severity,
                                               DmFindingStatus status);
 char        *dm_findings_view_describe_group (DmFindingGroup *group);
 char        *dm_findings_view_describe_finding (DmFinding    *finding);
+char        *dm_findings_view_change_words   (DmDiff         *diff,
+                                              DmFindingGroup *group,
+                                              DmFinding      *finding,
+                                              gboolean       *fixed);
+GtkWidget   *dm_findings_view_new_change_tag (const char     *words,
+                                              gboolean        fixed);
 
 G_END_DECLS

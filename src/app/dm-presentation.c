@@ -1,7 +1,8 @@
 /* dm-presentation.c: a full-screen walk through the gaps, for a review
  *
  * Slide 1 is the executive summary (the same DmSummaryView as the window's
- * Overview); with an export, then what was read from each input, one
+ * Overview); with a comparison, then what changed since the older export;
+ * with an export, then what was read from each input, one
  * slide per service with gaps (every service when nothing is imported),
  * listing its failed checks grouped and worst first, then the compare
  * matrix. Text comes from exports, so every label here is plain text,
@@ -35,7 +36,7 @@
 
 typedef struct
 {
-  const char *kind;     /* "summary", "inputs", "service" or "compare" */
+  const char *kind;     /* "summary", "changes", "inputs", "service" or "compare" */
   DmService  *service;
 } Slide;
 
@@ -52,6 +53,7 @@ struct _DmPresentation
   DmSummaryView  *summary_view;
   DmDiagram      *diagram;
   GtkBox         *gaps_box;
+  GtkBox         *changes_box;
   GtkRevealer    *notes_revealer;
   GtkLabel       *notes_label;
   GtkDrawingArea *matrix_area;
@@ -304,6 +306,84 @@ show_compare (DmPresentation *self)
   gtk_stack_set_visible_child_name (self->stack, "compare");
 }
 
+/* One column of the changes slide: its heading, then a row per check,
+ * worst first, the rest counted. */
+static void
+add_change_column (DmPresentation *self,
+                   DmDiff         *diff,
+                   DmChange        change,
+                   const char     *heading)
+{
+  GtkWidget *column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 14);
+  GtkWidget *label = gtk_label_new (heading);
+  g_autoptr(GPtrArray) groups = dm_diff_get_groups (diff, change);
+  g_autoptr(GString) lines = g_string_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "slide-changes-heading");
+  gtk_box_append (GTK_BOX (column), label);
+  for (guint i = 0; i < MIN (groups->len, MAX_GROUPS_SHOWN); i++)
+    gtk_box_append (GTK_BOX (column), group_row (g_ptr_array_index (groups, i), lines));
+  if (groups->len > MAX_GROUPS_SHOWN)
+    {
+      guint more = groups->len - MAX_GROUPS_SHOWN;
+
+      g_string_append_c (lines, '\n');
+      g_string_append_printf (lines, g_dngettext (GETTEXT_PACKAGE, "…and %u more check in the report",
+                                                  "…and %u more checks in the report", more), more);
+      gtk_box_append (GTK_BOX (column), gtk_label_new (strrchr (lines->str, '\n') + 1));
+    }
+  if (groups->len == 0)
+    {
+      g_string_append (lines, _("None."));
+      gtk_box_append (GTK_BOX (column), gtk_label_new (lines->str));
+    }
+  gtk_widget_set_halign (gtk_widget_get_last_child (column), GTK_ALIGN_START);
+  gtk_box_append (self->changes_box, column);
+  g_string_append_printf (self->body, "%s%s\n%s", self->body->len ? "\n\n" : "", heading, lines->str);
+}
+
+/* Slide 2 of a comparison: both sides by file and date, the gaps opened
+ * worst first, those fixed, and how many still fail. */
+static void
+show_changes (DmPresentation *self)
+{
+  DmDiff *diff = dm_report_get_diff (self->report);
+  const char *old_label = dm_diff_get_old_label (diff) ? dm_diff_get_old_label (diff) : _("the older export");
+  const char *new_label = dm_diff_get_new_label (diff) ? dm_diff_get_new_label (diff) : _("this export");
+  g_autofree char *subtitle = NULL;
+  g_autofree char *opened = NULL;
+  g_autofree char *fixed = NULL;
+  g_autofree char *still = NULL;
+  DmChangeCounts totals;
+
+  dm_diff_get_totals (diff, &totals);
+  clear_box (self->changes_box);
+  gtk_label_set_text (self->title_label, _("What Changed"));
+  /* Translators: the two sides of a comparison, by file name and date */
+  subtitle = g_strdup_printf (_("Since %s · now %s"), old_label, new_label);
+  gtk_label_set_text (self->subtitle_label, subtitle);
+  /* Translators: a column of the changes slide, under "Since a.json · now b.json" */
+  opened = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u gap new, worst first", "%u gaps new, worst first",
+                                         totals.opened), totals.opened);
+  add_change_column (self, diff, DM_CHANGE_OPENED, opened);
+  fixed = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u gap fixed", "%u gaps fixed", totals.closed), totals.closed);
+  add_change_column (self, diff, DM_CHANGE_CLOSED, fixed);
+  still = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u failed finding still failing", "%u failed findings still failing",
+                                        totals.unchanged), totals.unchanged);
+  {
+    GtkWidget *label = gtk_label_new (still);
+
+    gtk_label_set_xalign (GTK_LABEL (label), 0);
+    gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+    gtk_box_append (GTK_BOX (gtk_widget_get_last_child (GTK_WIDGET (self->changes_box))), label);
+  }
+  g_string_append_printf (self->body, "\n\n%s", still);
+  g_string_printf (self->spoken, "%s. %s", subtitle, self->body->str);
+  gtk_stack_set_visible_child_name (self->stack, "changes");
+}
+
 /* Accounts named by the findings (pseudonyms when redacted), a few by name. */
 static char *
 describe_accounts (DmPresentation *self)
@@ -471,6 +551,8 @@ show_slide (DmPresentation *self,
 
   if (g_str_equal (slide->kind, "summary"))
     show_summary (self);
+  else if (g_str_equal (slide->kind, "changes"))
+    show_changes (self);
   else if (g_str_equal (slide->kind, "inputs"))
     show_inputs (self);
   else if (g_str_equal (slide->kind, "service"))
@@ -629,6 +711,7 @@ dm_presentation_class_init (DmPresentationClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DmPresentation, summary_view);
   gtk_widget_class_bind_template_child (widget_class, DmPresentation, diagram);
   gtk_widget_class_bind_template_child (widget_class, DmPresentation, gaps_box);
+  gtk_widget_class_bind_template_child (widget_class, DmPresentation, changes_box);
   gtk_widget_class_bind_template_child (widget_class, DmPresentation, notes_revealer);
   gtk_widget_class_bind_template_child (widget_class, DmPresentation, notes_label);
   gtk_widget_class_bind_template_child (widget_class, DmPresentation, matrix_area);
@@ -709,6 +792,9 @@ dm_presentation_new (GtkWindow *parent,
   gtk_drawing_area_set_draw_func (self->matrix_area, draw_matrix, self, NULL);
 
   g_array_append_val (self->slides, ((Slide) { "summary", NULL }));
+  /* What changed comes right after the summary: it is why one compares. */
+  if (self->report && dm_report_get_diff (self->report))
+    g_array_append_val (self->slides, ((Slide) { "changes", NULL }));
   if (self->report)
     g_array_append_val (self->slides, ((Slide) { "inputs", NULL }));
   for (guint s = 0; s < dm_model_get_n_services (model); s++)

@@ -491,7 +491,12 @@ _dm_window_set_diff (DmWindow *self,
                      DmDiff   *diff)
 {
   g_set_object (&self->diff, diff);
+  /* The report carries it to the details, the slides and the exports. */
+  if (self->report)
+    dm_report_set_diff (self->report, diff);
   dm_diagram_set_diff (self->diagram, diff);
+  dm_findings_view_set_diff (self->findings, diff);
+  update_details (self);
   update_changes_bar (self);
   _dm_window_actions_update (self);
 }
@@ -570,6 +575,9 @@ _dm_window_set_report (DmWindow *self,
   g_set_object (&self->report, report);
   g_set_object (&self->assessment, (report ? dm_report_get_assessment (report) : NULL));
   apply_assessment (self);
+  /* A comparison that stays goes on with the new report. */
+  if (self->diff)
+    _dm_window_set_diff (self, self->diff);
 
   current = self->service;
   if (current == NULL || !shows_service (self, current))

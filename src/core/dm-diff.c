@@ -336,6 +336,33 @@ dm_diff_get_new_label (DmDiff *self)
   return self->new_label;
 }
 
+/**
+ * dm_diff_get_groups:
+ * @change: which changes: opened, closed or unchanged
+ *
+ * What views and reports list: the gaps of one kind of change, one group
+ * per check, worst first.
+ *
+ * Returns: (transfer full) (element-type DmFindingGroup): the groups
+ */
+GPtrArray *
+dm_diff_get_groups (DmDiff   *self,
+                    DmChange  change)
+{
+  g_autoptr(GPtrArray) findings = g_ptr_array_new ();
+
+  g_return_val_if_fail (DM_IS_DIFF (self), NULL);
+
+  for (guint i = 0; i < self->changes->len; i++)
+    {
+      const Change *c = &g_array_index (self->changes, Change, i);
+
+      if (c->change == change)
+        g_ptr_array_add (findings, c->finding);
+    }
+  return dm_finding_groups_new (findings);
+}
+
 const char *
 dm_change_to_string (DmChange change)
 {

@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 
 #include "dm-assessment.h"
+#include "dm-finding-group.h"
 
 G_BEGIN_DECLS
 
@@ -58,6 +59,8 @@ void          dm_diff_set_labels         (DmDiff          *self,
                                           const char      *new_label);
 const char   *dm_diff_get_old_label      (DmDiff          *self);
 const char   *dm_diff_get_new_label      (DmDiff          *self);
+GPtrArray    *dm_diff_get_groups         (DmDiff          *self,
+                                          DmChange         change);
 const char   *dm_change_to_string        (DmChange         change);
 
 G_END_DECLS

@@ -1,7 +1,8 @@
 /* dm-report-diff.c: what changed between two exports, as HTML or Markdown
  *
- * The layers whose gaps opened or closed, then each gap opened and closed
- * with its evidence, written with the reports' own finding blocks.
+ * Both sides by file and date, the layers whose gaps opened or closed,
+ * then the gaps opened and closed, one group per check, worst first, each
+ * finding with its evidence in the reports' own finding blocks.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -56,52 +57,75 @@ changed_layers (DmDiff  *diff,
   return changed;
 }
 
-typedef void (*AppendChange) (GString   *out,
-                              DmFinding *finding,
-                              DmChange   change);
+typedef void (*AppendGroup) (GString        *out,
+                             DmFindingGroup *group,
+                             DmChange        change);
 
 /* The gaps opened, then those closed, each list under its heading
- * (@before, the heading, @after). */
+ * (@before, the heading, @after), one group per check, worst first. */
 static void
-append_changes (GString      *out,
-                DmDiff       *diff,
-                const char   *before,
-                const char   *after,
-                AppendChange  append)
+append_changes (GString     *out,
+                DmDiff      *diff,
+                const char  *before,
+                const char  *after,
+                AppendGroup  append)
 {
   static const DmChange order[] = { DM_CHANGE_OPENED, DM_CHANGE_CLOSED };
 
   for (guint pass = 0; pass < G_N_ELEMENTS (order); pass++)
     {
-      g_string_append_printf (out, "%s%s%s", before, order[pass] == DM_CHANGE_OPENED ? _("Gaps opened") : _("Gaps closed"),
-                              after);
-      for (guint i = 0; i < dm_diff_get_n_changes (diff); i++)
-        {
-          DmChange change;
-          DmFinding *finding = dm_diff_get_change (diff, i, &change);
+      g_autoptr(GPtrArray) groups = dm_diff_get_groups (diff, order[pass]);
 
-          if (change == order[pass])
-            append (out, finding, change);
-        }
+      g_string_append_printf (out, "%s%s%s", before,
+                              order[pass] == DM_CHANGE_OPENED ? _("Gaps opened, worst first") : _("Gaps closed"), after);
+      for (guint i = 0; i < groups->len; i++)
+        append (out, g_ptr_array_index (groups, i), order[pass]);
     }
 }
 
-static void
-html_change (GString   *out,
-             DmFinding *finding,
-             DmChange   change)
+/* "Older: a.json, 1 Oct 2026" and "Newer: …", unescaped. */
+static char *
+side_text (DmDiff   *diff,
+           gboolean  older)
 {
-  g_string_append_printf (out, "<p class=\"%s\">%s</p>", change == DM_CHANGE_OPENED ? "opened" : "closed",
-                          change_word (change));
-  _dm_report_html_finding (out, finding);
+  const char *label = older ? dm_diff_get_old_label (diff) : dm_diff_get_new_label (diff);
+
+  /* Translators: the two sides of a comparison, by file name and date */
+  return g_strdup_printf (older ? _("Older: %s") : _("Newer: %s"),
+                          label ? label : older ? _("the older export") : _("the newer export"));
 }
 
 static void
-md_change (GString   *out,
-           DmFinding *finding,
-           DmChange   change)
+html_change (GString        *out,
+             DmFindingGroup *group,
+             DmChange        change)
 {
-  _dm_report_md_finding (out, finding);
+  g_autofree char *title = dm_report_escape_html (dm_finding_group_get_title (group));
+  g_autofree char *scope = dm_finding_group_describe_scope (group);
+  GPtrArray *findings = dm_finding_group_get_findings (group);
+
+  g_string_append_printf (out, "<h3 class=\"group\"><span class=\"%s\">%s</span> ", change == DM_CHANGE_OPENED ? "opened" : "closed",
+                          change_word (change));
+  _dm_report_html_badge (out, dm_finding_group_get_severity (group));
+  g_string_append_printf (out, " %s <span class=\"muted\">— %s</span></h3>\n", title, scope);
+  for (guint i = 0; i < findings->len; i++)
+    _dm_report_html_finding (out, g_ptr_array_index (findings, i));
+}
+
+static void
+md_change (GString        *out,
+           DmFindingGroup *group,
+           DmChange        change)
+{
+  g_autofree char *scope = dm_finding_group_describe_scope (group);
+  g_autofree char *text = g_strdup_printf ("%s — %s", dm_finding_group_get_title (group), scope);
+  g_autofree char *text_md = dm_report_escape_markdown (text);
+  GPtrArray *findings = dm_finding_group_get_findings (group);
+
+  g_string_append_printf (out, "### %s · %s · %s\n\n", change_word (change),
+                          dm_severity_to_label (dm_finding_group_get_severity (group)), text_md);
+  for (guint i = 0; i < findings->len; i++)
+    _dm_report_md_finding (out, g_ptr_array_index (findings, i));
 }
 
 /**
@@ -128,6 +152,14 @@ dm_report_diff_to_html (DmDiff   *diff,
                           _("Demarc comparison"), _dm_report_html_style, severity_style);
   g_string_append_printf (out, "<h1>%s</h1>\n<p class=\"muted\">%s</p>\n", _("What changed between two exports"),
                           redacted ? _("identifiers redacted") : _("identifiers shown"));
+  {
+    g_autofree char *older = side_text (diff, TRUE);
+    g_autofree char *newer = side_text (diff, FALSE);
+    g_autofree char *older_html = dm_report_escape_html (older);
+    g_autofree char *newer_html = dm_report_escape_html (newer);
+
+    g_string_append_printf (out, "<ul class=\"sides\"><li>%s</li><li>%s</li></ul>\n", older_html, newer_html);
+  }
   g_string_append_printf (out, "<ul><li class=\"opened\">%s %u</li><li class=\"closed\">%s %u</li><li>%s %u</li></ul>\n",
                           _("Gaps opened:"), totals.opened, _("Gaps closed:"), totals.closed, _("Gaps unchanged:"), totals.unchanged);
 
@@ -162,9 +194,16 @@ dm_report_diff_to_markdown (DmDiff   *diff,
   DmChangeCounts totals;
 
   dm_diff_get_totals (diff, &totals);
-  g_string_append_printf (out, "# %s\n\n%s\n\n- %s %u\n- %s %u\n- %s %u\n\n", _("What changed between two exports"),
-                          redacted ? _("identifiers redacted") : _("identifiers shown"),
-                          _("Gaps opened:"), totals.opened, _("Gaps closed:"), totals.closed, _("Gaps unchanged:"), totals.unchanged);
+  {
+    g_autofree char *older = side_text (diff, TRUE);
+    g_autofree char *newer = side_text (diff, FALSE);
+    g_autofree char *older_md = dm_report_escape_markdown (older);
+    g_autofree char *newer_md = dm_report_escape_markdown (newer);
+
+    g_string_append_printf (out, "# %s\n\n%s\n\n- %s\n- %s\n\n- %s %u\n- %s %u\n- %s %u\n\n", _("What changed between two exports"),
+                            redacted ? _("identifiers redacted") : _("identifiers shown"), older_md, newer_md,
+                            _("Gaps opened:"), totals.opened, _("Gaps closed:"), totals.closed, _("Gaps unchanged:"), totals.unchanged);
+  }
   g_string_append_printf (out, "| %s | %s | %s | %s | %s | %s |\n|---|---|---|---|---|---|\n",
                           _("Service"), _("Layer"), _("Before"), _("After"), _("Opened"), _("Closed"));
   changed = changed_layers (diff, model);

@@ -189,17 +189,26 @@ html_severity_table (DmReviewSummary *summary,
 
 /* A group's one line: severity, title, scope and where it sits. */
 static void
-html_group_line (DmReport       *self,
-                 DmFindingGroup *group,
-                 GString        *out)
+html_group_line_in (DmReport       *self,
+                    DmAssessment   *assessment,
+                    DmFindingGroup *group,
+                    GString        *out)
 {
   g_autofree char *title = dm_report_escape_html (dm_finding_group_get_title (group));
   g_autofree char *scope = dm_finding_group_describe_scope (group);
-  g_autofree char *place = _dm_report_group_place (self, group);
+  g_autofree char *place = _dm_report_group_place_in (self, assessment, group);
   g_autofree char *place_html = dm_report_escape_html (place);
 
   _dm_report_html_badge (out, dm_finding_group_get_severity (group));
   g_string_append_printf (out, " <strong>%s</strong> — %s <span class=\"muted\">· %s</span>", title, scope, place_html);
+}
+
+static void
+html_group_line (DmReport       *self,
+                 DmFindingGroup *group,
+                 GString        *out)
+{
+  html_group_line_in (self, dm_report_get_assessment (self), group, out);
 }
 
 static void
@@ -238,6 +247,59 @@ html_executive_summary (DmReport *self,
   html_scope (self, summary, out);
   html_severity_table (summary, out);
   html_top_risks (self, summary, out);
+  g_string_append (out, "</section>\n");
+}
+
+/* --- changes since an older export --------------------------------------- */
+
+/* One kind of change, a line per check, worst first. */
+static void
+html_change_groups (DmReport     *self,
+                    DmAssessment *assessment,
+                    DmChange      change,
+                    const char   *heading,
+                    GString      *out)
+{
+  g_autoptr(GPtrArray) groups = dm_diff_get_groups (self->diff, change);
+
+  g_string_append_printf (out, "<h3>%s</h3>\n", heading);
+  if (groups->len == 0)
+    {
+      g_string_append_printf (out, "<p>%s</p>\n", _("None."));
+      return;
+    }
+  g_string_append_printf (out, "<ol class=\"changes %s\">\n", change == DM_CHANGE_OPENED ? "opened" : "closed");
+  for (guint i = 0; i < groups->len; i++)
+    {
+      g_string_append (out, "<li>");
+      html_group_line_in (self, assessment, g_ptr_array_index (groups, i), out);
+      g_string_append (out, "</li>\n");
+    }
+  g_string_append (out, "</ol>\n");
+}
+
+/* What changed since the export compared with: both sides named by file
+ * and date, the gaps opened worst first, those fixed, how many stayed. */
+static void
+html_changes (DmReport *self,
+              GString  *out)
+{
+  const char *old_label = dm_diff_get_old_label (self->diff);
+  const char *new_label = dm_diff_get_new_label (self->diff);
+  g_autofree char *old_html = dm_report_escape_html (old_label ? old_label : _("the older export"));
+  g_autofree char *new_html = dm_report_escape_html (new_label ? new_label : _("this export"));
+  DmChangeCounts totals;
+
+  dm_diff_get_totals (self->diff, &totals);
+  g_string_append_printf (out, "<section id=\"changes\">\n<h2>%s</h2>\n", _("Changes since the older export"));
+  g_string_append_printf (out, "<ul class=\"counts\"><li>%s <strong>%s</strong></li><li>%s <strong>%s</strong></li></ul>\n",
+                          _("Older export:"), old_html, _("This export:"), new_html);
+  g_string_append_printf (out, "<ul class=\"counts\"><li class=\"opened\">%s <strong>%u</strong></li>"
+                          "<li class=\"closed\">%s <strong>%u</strong></li><li>%s <strong>%u</strong></li></ul>\n",
+                          _("Gaps opened:"), totals.opened, _("Gaps fixed:"), totals.closed,
+                          _("Still failing:"), totals.unchanged);
+  html_change_groups (self, dm_diff_get_new (self->diff), DM_CHANGE_OPENED, _("Gaps opened, worst first"), out);
+  html_change_groups (self, dm_diff_get_old (self->diff), DM_CHANGE_CLOSED, _("Gaps fixed"), out);
   g_string_append (out, "</section>\n");
 }
 
@@ -488,6 +550,8 @@ html_summary (DmReport *self,
   }
 
   html_executive_summary (self, out);
+  if (self->diff)
+    html_changes (self, out);
   g_string_append_printf (out, "<h3 id=\"counts\">%s</h3>\n<ul class=\"counts\">\n", _("Findings"));
   g_string_append_printf (out, "<li>%s <strong>%u</strong></li>\n", _("Failed findings:"), dm_assessment_get_n_failed (dm_report_get_assessment (self)));
   g_string_append_printf (out, "<li>%s <strong>%u</strong></li>\n", _("Passed findings:"), dm_assessment_get_n_passed (dm_report_get_assessment (self)));

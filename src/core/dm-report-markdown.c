@@ -202,6 +202,53 @@ md_top_risks (DmReport        *self,
   g_string_append (out, "\n");
 }
 
+/* --- changes since an older export --------------------------------------- */
+
+static void
+md_change_groups (DmReport     *self,
+                  DmAssessment *assessment,
+                  DmChange      change,
+                  const char   *heading,
+                  GString      *out)
+{
+  g_autoptr(GPtrArray) groups = dm_diff_get_groups (self->diff, change);
+
+  g_string_append_printf (out, "### %s\n\n", heading);
+  if (groups->len == 0)
+    g_string_append_printf (out, "%s\n", _("None."));
+  for (guint i = 0; i < groups->len; i++)
+    {
+      DmFindingGroup *group = g_ptr_array_index (groups, i);
+      g_autofree char *scope = dm_finding_group_describe_scope (group);
+      g_autofree char *place = _dm_report_group_place_in (self, assessment, group);
+      g_autofree char *text = g_strdup_printf ("%s — %s · %s", dm_finding_group_get_title (group), scope, place);
+      g_autofree char *text_md = dm_report_escape_markdown (text);
+
+      g_string_append_printf (out, "%u. **%s** · %s\n", i + 1, dm_severity_to_label (dm_finding_group_get_severity (group)),
+                              text_md);
+    }
+  g_string_append (out, "\n");
+}
+
+/* Both sides by file and date, the gaps opened worst first, those fixed. */
+static void
+md_changes (DmReport *self,
+            GString  *out)
+{
+  const char *old_label = dm_diff_get_old_label (self->diff);
+  const char *new_label = dm_diff_get_new_label (self->diff);
+  g_autofree char *old_md = dm_report_escape_markdown (old_label ? old_label : _("the older export"));
+  g_autofree char *new_md = dm_report_escape_markdown (new_label ? new_label : _("this export"));
+  DmChangeCounts totals;
+
+  dm_diff_get_totals (self->diff, &totals);
+  g_string_append_printf (out, "## %s\n\n- %s %s\n- %s %s\n- %s %u\n- %s %u\n- %s %u\n\n",
+                          _("Changes since the older export"), _("Older export:"), old_md, _("This export:"), new_md,
+                          _("Gaps opened:"), totals.opened, _("Gaps fixed:"), totals.closed, _("Still failing:"), totals.unchanged);
+  md_change_groups (self, dm_diff_get_new (self->diff), DM_CHANGE_OPENED, _("Gaps opened, worst first"), out);
+  md_change_groups (self, dm_diff_get_old (self->diff), DM_CHANGE_CLOSED, _("Gaps fixed"), out);
+}
+
 /* --- gaps, one row per check, worst first ------------------------------- */
 
 /* A check as a <details> block: its summary line is HTML (Markdown is not
@@ -287,6 +334,8 @@ dm_report_to_markdown (DmReport *self)
     md_severity_table (summary, out);
     md_top_risks (self, summary, out);
   }
+  if (self->diff)
+    md_changes (self, out);
   g_string_append_printf (out, "### %s\n\n", _("Findings"));
   g_string_append_printf (out, "- %s %u\n- %s %u\n- %s %u\n- %s %u\n- %s %u\n- %s %u / %u\n\n",
                           _("Failed findings:"), dm_assessment_get_n_failed (dm_report_get_assessment (self)),

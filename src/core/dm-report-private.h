@@ -29,6 +29,7 @@ struct _DmReport
   GPtrArray    *input_paths;  /* char*, redacted when asked */
   GPtrArray    *inputs;       /* DmImportInput*, redacted copies; NULL when not redacted */
   gboolean      redacted;
+  DmDiff       *diff;         /* a comparison shown with it, or NULL */
 };
 
 /* A diagram on a page, without its title */
@@ -92,6 +93,9 @@ GPtrArray       *_dm_report_failed_findings       (DmReport             *self,
 GPtrArray       *_dm_report_groups                (DmReport             *self,
                                                    gboolean              failed);
 char            *_dm_report_group_place           (DmReport             *self,
+                                                   DmFindingGroup       *group);
+char            *_dm_report_group_place_in        (DmReport             *self,
+                                                   DmAssessment         *assessment,
                                                    DmFindingGroup       *group);
 char            *_dm_report_input_date            (DmReport             *self,
                                                    guint                 index);

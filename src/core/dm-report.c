@@ -41,6 +41,7 @@ dm_report_finalize (GObject *object)
   g_clear_object (&self->assessment);
   g_clear_pointer (&self->input_paths, g_ptr_array_unref);
   g_clear_pointer (&self->inputs, g_ptr_array_unref);
+  g_clear_object (&self->diff);
 
   G_OBJECT_CLASS (dm_report_parent_class)->finalize (object);
 }
@@ -191,6 +192,8 @@ dm_report_copy (DmReport *self)
   copy->importer = self->importer ? g_object_ref (self->importer) : NULL;
   copy->redacted = self->redacted;
   copy->findings = dm_finding_list_copy (self->findings);
+  /* A comparison never changes once made: the copy shares it. */
+  copy->diff = self->diff ? g_object_ref (self->diff) : NULL;
   for (guint i = 0; i < self->input_paths->len; i++)
     g_ptr_array_add (copy->input_paths, g_strdup (g_ptr_array_index (self->input_paths, i)));
   for (guint i = 0; self->inputs && i < self->inputs->len; i++)
@@ -202,6 +205,30 @@ dm_report_copy (DmReport *self)
       g_ptr_array_add (copy->inputs, input_copy (input, input->path, NULL));
     }
   return copy;
+}
+
+/**
+ * dm_report_set_diff:
+ * @diff: (nullable): a comparison of this report's findings with an older
+ *   export's, or %NULL
+ *
+ * With one, the reports have a changes section naming both sides.
+ */
+void
+dm_report_set_diff (DmReport *self,
+                    DmDiff   *diff)
+{
+  g_return_if_fail (DM_IS_REPORT (self));
+  g_return_if_fail (!diff || DM_IS_DIFF (diff));
+
+  g_set_object (&self->diff, diff);
+}
+
+DmDiff *
+dm_report_get_diff (DmReport *self)
+{
+  g_return_val_if_fail (DM_IS_REPORT (self), NULL);
+  return self->diff;
 }
 
 DmAssessment *
@@ -471,9 +498,18 @@ char *
 _dm_report_group_place (DmReport       *self,
                         DmFindingGroup *group)
 {
+  return _dm_report_group_place_in (self, dm_report_get_assessment (self), group);
+}
+
+/* The same, placed by @assessment: a fixed gap is only in the older one. */
+char *
+_dm_report_group_place_in (DmReport       *self,
+                           DmAssessment   *assessment,
+                           DmFindingGroup *group)
+{
   DmFinding *first = g_ptr_array_index (dm_finding_group_get_findings (group), 0);
   const char *service_id = dm_finding_get_service (first);
-  const char *layer_id = dm_assessment_get_finding_layer (self->assessment, first);
+  const char *layer_id = dm_assessment_get_finding_layer (assessment, first);
   DmService *service = service_id ? dm_model_find_service (self->model, service_id) : NULL;
   DmLayer *layer = layer_id ? dm_model_find_layer (self->model, layer_id) : NULL;
 

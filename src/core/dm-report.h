@@ -68,6 +68,9 @@ const DmImportInput *dm_report_get_input  (DmReport        *self,
 gboolean      dm_report_get_redacted      (DmReport        *self);
 DmImporter   *dm_report_get_importer      (DmReport        *self);
 DmModel      *dm_report_get_model         (DmReport        *self);
+void          dm_report_set_diff          (DmReport        *self,
+                                           DmDiff          *diff);
+DmDiff       *dm_report_get_diff          (DmReport        *self);
 gboolean      dm_report_export_accepts    (DmReportKind     kind,
                                            const char      *path,
                                            DmReportFormat  *format);
