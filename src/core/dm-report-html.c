@@ -109,7 +109,7 @@ html_scope (DmReport        *self,
       g_autofree char *date_html = date ? dm_report_escape_html (date) : NULL;
 
       g_string_append_printf (out, "<li><strong>%s</strong> <code>%s</code> · %s · %s %s · %" G_GUINT64_FORMAT " %s",
-                              _("File:"), path, format, _("tools:"), tools_html, source->items, _("items"));
+                              _("File:"), path, format, _("tools:"), tools_html, source->items, g_dngettext (GETTEXT_PACKAGE, "item", "items", (gulong)MIN (source->items, G_MAXULONG)));
       if (date_html)
         g_string_append_printf (out, " · %s", date_html);
       g_string_append (out, "</li>\n");

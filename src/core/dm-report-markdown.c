@@ -101,7 +101,7 @@ md_scope (DmReport        *self,
       g_autofree char *date = date_text ? dm_report_escape_markdown (date_text) : NULL;
 
       g_string_append_printf (out, "- **%s** %s · %s · %s %s · %" G_GUINT64_FORMAT " %s%s%s\n", _("File:"), path, format,
-                              _("tools:"), tools_md, source->items, _("items"), date ? " · " : "", date ? date : "");
+                              _("tools:"), tools_md, source->items, g_dngettext (GETTEXT_PACKAGE, "item", "items", (gulong)MIN (source->items, G_MAXULONG)), date ? " · " : "", date ? date : "");
     }
   g_string_append_printf (out, "- **%s** %s\n\n", _("Read:"), counts_md);
 }

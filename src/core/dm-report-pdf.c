@@ -190,7 +190,7 @@ pdf_scope (DmReport        *self,
       g_autofree char *tools = g_strjoinv (", ", (char **)source->tools);
       g_autofree char *date = _dm_report_input_date (self, i);
       g_autofree char *file = g_strdup_printf ("%s %s · %s · %s %s · %" G_GUINT64_FORMAT " %s%s%s", _("File:"), source->path,
-                                               source->format, _("tools:"), *tools ? tools : "–", source->items, _("items"),
+                                               source->format, _("tools:"), *tools ? tools : "–", source->items, g_dngettext (GETTEXT_PACKAGE, "item", "items", (gulong)MIN (source->items, G_MAXULONG)),
                                                date ? " · " : "", date ? date : "");
 
       pdf_text (pdf, file, "Sans 9", 1);
