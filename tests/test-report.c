@@ -1385,6 +1385,34 @@ test_diff_worst_first (void)
   g_assert_nonnull (strstr (md, "- Older export: diff\\-old.json &lt;b&gt;"));
   assert_before (strstr (md, "## Changes since"), "### Gaps opened, worst first\n\n1. **Critical** · Function thumbnailer is public",
                  "2. **Low** · A custom check nobody maps");
+
+  /* The PDF has the same section, on its first pages. */
+  {
+    g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+    g_autofree char *dir = g_dir_make_tmp ("demarc-changes-XXXXXX", NULL);
+    g_autofree char *pdf_path = g_build_filename (dir, "changes.pdf", NULL);
+    g_autofree char *text = NULL;
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (dm_report_write (copy, pdf_path, DM_REPORT_PDF, &error));
+    g_assert_no_error (error);
+    if (pdftotext != NULL)
+      {
+        const char *argv[] = { pdftotext, "-raw", pdf_path, "-", NULL };
+        const char *section;
+
+        text = run_tool (argv);
+        g_assert_nonnull (text);
+        section = strstr (text, "Changes since the older export");
+        g_assert_nonnull (section);
+        g_assert_nonnull (strstr (section, "Older export: diff-old.json <b>, 1 November 2026"));
+        g_assert_nonnull (strstr (section, "Gaps opened: 2 · Gaps fixed: 1 · Still failing: 1"));
+        assert_before (section, "Function thumbnailer is public", "A custom check nobody maps");
+        assert_before (section, "Gaps fixed", "Instance accepts IMDSv1");
+      }
+    g_unlink (pdf_path);
+    g_rmdir (dir);
+  }
 }
 
 static void

@@ -335,6 +335,52 @@ pdf_top_risks (DmReport        *self,
   pdf->y += 6;
 }
 
+/* One kind of change, a line per check, worst first. */
+static void
+pdf_change_groups (DmReport   *self,
+                   DmChange    change,
+                   const char *heading,
+                   Pdf        *pdf)
+{
+  g_autoptr(GPtrArray) groups = dm_diff_get_groups (self->diff, change);
+
+  pdf_text (pdf, heading, "Sans Bold 10", 3);
+  if (groups->len == 0)
+    pdf_text (pdf, _("None."), "Sans 9", 4);
+  for (guint i = 0; i < groups->len; i++)
+    {
+      DmFindingGroup *group = g_ptr_array_index (groups, i);
+      g_autofree char *line = group_line (self, group);
+
+      pdf_badge_line (pdf, dm_finding_group_get_severity (group), line, "Sans 9", 0, 1);
+    }
+  pdf->y += 4;
+}
+
+/* With a comparison: both sides by file and date, the gaps opened worst
+ * first, those fixed, and how many stayed, as the HTML report has it. */
+static void
+pdf_changes (DmReport *self,
+             Pdf      *pdf)
+{
+  const char *old_label = dm_diff_get_old_label (self->diff);
+  const char *new_label = dm_diff_get_new_label (self->diff);
+  g_autofree char *sides = NULL;
+  g_autofree char *counts = NULL;
+  DmChangeCounts totals;
+
+  dm_diff_get_totals (self->diff, &totals);
+  sides = g_strdup_printf ("%s %s\n%s %s", _("Older export:"), old_label ? old_label : _("the older export"),
+                           _("This export:"), new_label ? new_label : _("this export"));
+  counts = g_strdup_printf ("%s %u · %s %u · %s %u", _("Gaps opened:"), totals.opened, _("Gaps fixed:"), totals.closed,
+                            _("Still failing:"), totals.unchanged);
+  pdf_text (pdf, _("Changes since the older export"), "Sans Bold 12", 4);
+  pdf_text (pdf, sides, "Sans 9", 2);
+  pdf_text (pdf, counts, "Sans 9", 6);
+  pdf_change_groups (self, DM_CHANGE_OPENED, _("Gaps opened, worst first"), pdf);
+  pdf_change_groups (self, DM_CHANGE_CLOSED, _("Gaps fixed"), pdf);
+}
+
 /* The first page: the title, the summary and the inputs. */
 static void
 pdf_summary (DmReport *self,
@@ -600,6 +646,8 @@ _dm_report_export_pdf (const DmExportSubject  *subject,
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Demarc " PACKAGE_VERSION);
 
   pdf_summary (self, &pdf);
+  if (self->diff != NULL)
+    pdf_changes (self, &pdf);
   pdf_gaps (self, groups, &pdf);
   pdf_matrix (self, &pdf);
   for (guint s = 0; s < dm_model_get_n_services (self->model); s++)
