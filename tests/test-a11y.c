@@ -292,6 +292,7 @@ test_compare_with_summary (Fixture       *f,
   g_assert_false (gtk_widget_is_sensitive (focus) && gtk_widget_get_mapped (focus) &&
                   gtk_root_get_focus (GTK_ROOT (f->window)) == focus);
   g_assert_nonnull (gtk_root_get_focus (GTK_ROOT (f->window)));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) != focus);
 }
 
 typedef struct

@@ -486,6 +486,33 @@ update_changes_bar (DmWindow *self)
   gtk_revealer_set_reveal_child (self->changes_revealer, TRUE);
 }
 
+static gboolean
+focus_view_idle (gpointer data)
+{
+  DmWindow *self = data;
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (focus == NULL || focus == self->stop_comparing_button)
+    _dm_window_focus_view (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Ending a comparison hides and disables Stop Comparing: if it had the
+ * focus, or the focus went nowhere, it goes into the view, now or, when
+ * the view is not ready for it yet, once the window is idle. */
+static void
+keep_focus (DmWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (focus != NULL && focus != self->stop_comparing_button)
+    return;
+  _dm_window_focus_view (self);
+  focus = gtk_root_get_focus (GTK_ROOT (self));
+  if (focus == NULL || focus == self->stop_comparing_button)
+    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, focus_view_idle, g_object_ref (self), g_object_unref);
+}
+
 void
 _dm_window_set_diff (DmWindow *self,
                      DmDiff   *diff)
@@ -499,6 +526,8 @@ _dm_window_set_diff (DmWindow *self,
   update_details (self);
   update_changes_bar (self);
   _dm_window_actions_update (self);
+  if (diff == NULL)
+    keep_focus (self);
 }
 
 DmModel *
