@@ -364,6 +364,19 @@ open_demo (Fixture *f)
   spin_until (assessment_ready, f);
 }
 
+/* At the default size, with an export open, the sidebar stays beside
+ * the views: no page of the view stack is so wide that the window folds
+ * it away (the overview's two columns once did, at 1100 px). */
+static void
+test_default_size_unfolded (Fixture       *f,
+                            gconstpointer  data)
+{
+  open_demo (f);
+  test_spin_for (200);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), <=, 1100);
+  g_assert_false (adw_leaflet_get_folded (f->window->leaflet));
+}
+
 static void
 test_open_export (Fixture       *f,
                   gconstpointer  data)
@@ -1186,6 +1199,7 @@ main (int   argc,
   ADD ("/window/show-layer", test_show_layer);
   ADD ("/window/show-service", test_show_service);
   ADD ("/window/glance-owners", test_glance_owners);
+  ADD ("/window/default-size-unfolded", test_default_size_unfolded);
   ADD ("/window/next-previous", test_next_previous);
   ADD ("/window/search", test_search);
   ADD ("/window/open-model", test_open_model);
