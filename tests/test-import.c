@@ -1271,6 +1271,29 @@ test_huge_integer (Fixture       *f,
   g_assert_cmpuint (seen, ==, 1);
 }
 
+/* What the importer fuzzer found next: a member name whose NUL made the
+ * reader's name buffer move, after which the projection looked the name
+ * up in freed memory (seen by AddressSanitizer in the sanitize pass). The
+ * file reads, and every item is accounted for. */
+static void
+test_key_buffer_moved (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "fuzz", "fuzz-importer-key-buffer-moved.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  if (dm_importer_add_file (f->importer, file, NULL, &error))
+    {
+      const DmImportInput *input = dm_importer_get_input (f->importer, 0);
+
+      g_assert_cmpuint (input->items, >, 0);
+      g_assert_cmpuint (input->evaluated + input->skipped, ==, input->items);
+    }
+  else
+    g_assert_nonnull (error);
+}
+
 /* Prowler's OCSF and its ASFF output of one scan, read together: a check
  * on a resource that both report is one finding listing both files. */
 static void
@@ -1545,6 +1568,7 @@ main (int   argc,
   ADD ("/import/duplicates", test_duplicates);
   ADD ("/import/joined-reports", test_joined_reports);
   ADD ("/import/huge-integer", test_huge_integer);
+  ADD ("/import/key-buffer-moved", test_key_buffer_moved);
   ADD ("/import/guardduty", test_guardduty);
   ADD ("/import/inspector2", test_inspector);
   ADD ("/import/access-analyzer", test_access_analyzer);

@@ -864,10 +864,11 @@ on_map_key (void                *ctx,
   frame = &g_array_index (self->stack, Frame, self->stack->len - 1);
   g_string_truncate (self->keys, frame->key_at);
   append_string (self->keys, key, length);
-  name = self->keys->str + frame->key_at;
   length = self->keys->len - frame->key_at;
-  /* Kept NUL-terminated for the next frame's names to follow. */
+  /* Kept NUL-terminated for the next frame's names to follow. The name
+   * is taken after it: appending may move the buffer. */
   g_string_append_c (self->keys, '\0');
+  name = self->keys->str + frame->key_at;
   frame->has_key = TRUE;
 
   if (frame->proj != NULL && !frame->proj->all)
