@@ -5,17 +5,14 @@
 #pragma once
 
 #include <stdio.h>
-#include <yajl/yajl_gen.h>
-
 #include <glib.h>
+
+#include "dm-json-writer.h"
 
 G_BEGIN_DECLS
 
-yajl_gen  _dm_output_gen_new    (FILE       *out);
-void      _dm_output_gen_string (yajl_gen    gen,
-                                 const char *text);
-void      _dm_output_gen_strings (yajl_gen            gen,
-                                  const char         *name,
-                                  const char * const *values);
+void _dm_output_put_strings (DmJsonWriter       *writer,
+                             const char         *name,
+                             const char * const *values);
 
 G_END_DECLS

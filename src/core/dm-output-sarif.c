@@ -6,7 +6,7 @@
  * A result points at its export file. The readers do not keep a finding's
  * line or byte offset, only its item index in the file, so the region is
  * line 1 (GitHub needs one) and the index is the result's "sourceItem"
- * property. Written by yajl's generator as it goes, so a large export
+ * property. Written by DmJsonWriter as it goes, so a large export
  * costs no tree in memory.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -16,9 +16,9 @@
 #include "config.h"
 
 #include <string.h>
-#include <yajl/yajl_gen.h>
 
 #include "dm-output.h"
+#include "dm-json-writer.h"
 #include "dm-output-private.h"
 
 /* As data/io.github.demarc.Demarc.metainfo.xml.in gives it. */
@@ -55,16 +55,16 @@ static const struct
 
 /* SARIF has no nulls where Demarc has no text: an empty string. */
 static void
-put_string (yajl_gen    gen,
-            const char *text)
+put_string (DmJsonWriter *gen,
+            const char   *text)
 {
-  _dm_output_gen_string (gen, text ? text : "");
+  dm_json_writer_string (gen, text ? text : "");
 }
 
 static void
-put_member (yajl_gen    gen,
-            const char *name,
-            const char *value)
+put_member (DmJsonWriter *gen,
+            const char   *name,
+            const char   *value)
 {
   put_string (gen, name);
   put_string (gen, value);
@@ -72,23 +72,23 @@ put_member (yajl_gen    gen,
 
 /* Members without a value are left out rather than written empty. */
 static void
-put_member_if (yajl_gen    gen,
-               const char *name,
-               const char *value)
+put_member_if (DmJsonWriter *gen,
+               const char   *name,
+               const char   *value)
 {
   if (value && *value)
     put_member (gen, name, value);
 }
 
 static void
-put_text_object (yajl_gen    gen,
-                 const char *name,
-                 const char *text)
+put_text_object (DmJsonWriter *gen,
+                 const char   *name,
+                 const char   *text)
 {
   put_string (gen, name);
-  yajl_gen_map_open (gen);
+  dm_json_writer_begin_object (gen);
   put_member (gen, "text", text);
-  yajl_gen_map_close (gen);
+  dm_json_writer_end_object (gen);
 }
 
 static char *
@@ -141,7 +141,7 @@ fingerprint (const char *rule,
 }
 
 static void
-put_rule (yajl_gen      gen,
+put_rule (DmJsonWriter *gen,
           DmCatalogue  *catalogue,
           DmAssessment *assessment,
           const Rule   *rule)
@@ -160,27 +160,27 @@ put_rule (yajl_gen      gen,
   layer = check ? check->layer : dm_assessment_get_finding_layer (assessment, rule->first);
   controls = check ? (const char * const *)check->controls : dm_finding_get_controls (rule->first);
 
-  yajl_gen_map_open (gen);
+  dm_json_writer_begin_object (gen);
   put_member (gen, "id", rule->id);
   put_text_object (gen, "shortDescription", title && *title ? title : rule->id);
   if (help && *help)
     put_text_object (gen, "help", help);
   put_string (gen, "properties");
-  yajl_gen_map_open (gen);
-  _dm_output_gen_strings (gen, "tags", (const char *[]){ "security", NULL });
+  dm_json_writer_begin_object (gen);
+  _dm_output_put_strings (gen, "tags", (const char *[]){ "security", NULL });
   if (security_severity)
     put_member (gen, "security-severity", security_severity);
-  _dm_output_gen_strings (gen, "controls", controls);
+  _dm_output_put_strings (gen, "controls", controls);
   if (check && check->cis)
-    _dm_output_gen_strings (gen, "cis", (const char * const *)check->cis);
+    _dm_output_put_strings (gen, "cis", (const char * const *)check->cis);
   put_member_if (gen, "service", service);
   put_member_if (gen, "layer", layer);
-  yajl_gen_map_close (gen);
-  yajl_gen_map_close (gen);
+  dm_json_writer_end_object (gen);
+  dm_json_writer_end_object (gen);
 }
 
 static void
-put_result (yajl_gen      gen,
+put_result (DmJsonWriter *gen,
             DmAssessment *assessment,
             const Rule   *rule,
             guint         rule_index,
@@ -195,54 +195,54 @@ put_result (yajl_gen      gen,
   message = resource && *resource ? g_strdup_printf ("%s: %s", dm_finding_get_title (finding), resource)
                                   : g_strdup (dm_finding_get_title (finding));
 
-  yajl_gen_map_open (gen);
+  dm_json_writer_begin_object (gen);
   put_member (gen, "ruleId", rule->id);
   put_string (gen, "ruleIndex");
-  yajl_gen_integer (gen, rule_index);
+  dm_json_writer_integer (gen, rule_index);
   put_member (gen, "kind", "fail");
   put_member (gen, "level", severities[severity].level);
   put_text_object (gen, "message", message && *message ? message : rule->id);
 
   put_string (gen, "locations");
-  yajl_gen_array_open (gen);
-  yajl_gen_map_open (gen);
+  dm_json_writer_begin_array (gen);
+  dm_json_writer_begin_object (gen);
   if (source && *source)
     {
       g_autofree char *uri = artifact_uri (source);
 
       put_string (gen, "physicalLocation");
-      yajl_gen_map_open (gen);
+      dm_json_writer_begin_object (gen);
       put_string (gen, "artifactLocation");
-      yajl_gen_map_open (gen);
+      dm_json_writer_begin_object (gen);
       put_member (gen, "uri", uri);
-      yajl_gen_map_close (gen);
+      dm_json_writer_end_object (gen);
       put_string (gen, "region");
-      yajl_gen_map_open (gen);
+      dm_json_writer_begin_object (gen);
       put_string (gen, "startLine");
-      yajl_gen_integer (gen, 1);
-      yajl_gen_map_close (gen);
-      yajl_gen_map_close (gen);
+      dm_json_writer_integer (gen, 1);
+      dm_json_writer_end_object (gen);
+      dm_json_writer_end_object (gen);
     }
   if (resource && *resource)
     {
       put_string (gen, "logicalLocations");
-      yajl_gen_array_open (gen);
-      yajl_gen_map_open (gen);
+      dm_json_writer_begin_array (gen);
+      dm_json_writer_begin_object (gen);
       put_member (gen, "fullyQualifiedName", resource);
       put_member (gen, "kind", "resource");
-      yajl_gen_map_close (gen);
-      yajl_gen_array_close (gen);
+      dm_json_writer_end_object (gen);
+      dm_json_writer_end_array (gen);
     }
-  yajl_gen_map_close (gen);
-  yajl_gen_array_close (gen);
+  dm_json_writer_end_object (gen);
+  dm_json_writer_end_array (gen);
 
   put_string (gen, "partialFingerprints");
-  yajl_gen_map_open (gen);
+  dm_json_writer_begin_object (gen);
   put_member (gen, "demarcFinding/v1", print);
-  yajl_gen_map_close (gen);
+  dm_json_writer_end_object (gen);
 
   put_string (gen, "properties");
-  yajl_gen_map_open (gen);
+  dm_json_writer_begin_object (gen);
   put_member (gen, "severity", dm_severity_to_string (severity));
   put_member_if (gen, "service", dm_finding_get_service (finding));
   put_member_if (gen, "layer", dm_assessment_get_finding_layer (assessment, finding));
@@ -254,9 +254,9 @@ put_result (yajl_gen      gen,
   put_member_if (gen, "findingId", dm_finding_get_id (finding));
   put_member_if (gen, "evidence", dm_finding_get_evidence (finding));
   put_string (gen, "sourceItem");
-  yajl_gen_integer (gen, (long long)MIN (dm_finding_get_source_item (finding), (guint64)G_MAXINT64));
-  yajl_gen_map_close (gen);
-  yajl_gen_map_close (gen);
+  dm_json_writer_integer (gen, (gint64)MIN (dm_finding_get_source_item (finding), (guint64)G_MAXINT64));
+  dm_json_writer_end_object (gen);
+  dm_json_writer_end_object (gen);
 }
 
 void
@@ -270,7 +270,7 @@ dm_output_sarif_write (DmReport    *report,
   g_autoptr(GHashTable) rule_index = g_hash_table_new (g_str_hash, g_str_equal);  /* id → index + 1 */
   g_autoptr(GArray) result_rules = g_array_new (FALSE, FALSE, sizeof (guint));
   guint n = g_list_model_get_n_items (findings);
-  yajl_gen gen;
+  g_autoptr(DmJsonWriter) gen = NULL;
 
   /* The rules first: the driver lists them before the results. */
   for (guint i = 0; i < n; i++)
@@ -299,33 +299,33 @@ dm_output_sarif_write (DmReport    *report,
       g_array_append_val (result_rules, index);
     }
 
-  gen = _dm_output_gen_new (out);
+  gen = dm_json_writer_new (out);
 
-  yajl_gen_map_open (gen);
+  dm_json_writer_begin_object (gen);
   put_member (gen, "$schema", SARIF_SCHEMA);
   put_member (gen, "version", "2.1.0");
   put_string (gen, "runs");
-  yajl_gen_array_open (gen);
-  yajl_gen_map_open (gen);
+  dm_json_writer_begin_array (gen);
+  dm_json_writer_begin_object (gen);
 
   put_string (gen, "tool");
-  yajl_gen_map_open (gen);
+  dm_json_writer_begin_object (gen);
   put_string (gen, "driver");
-  yajl_gen_map_open (gen);
+  dm_json_writer_begin_object (gen);
   put_member (gen, "name", "Demarc");
   put_member (gen, "version", PACKAGE_VERSION);
   put_member (gen, "semanticVersion", PACKAGE_VERSION);
   put_member (gen, "informationUri", DEMARC_HOMEPAGE);
   put_string (gen, "rules");
-  yajl_gen_array_open (gen);
+  dm_json_writer_begin_array (gen);
   for (guint r = 0; r < rules->len; r++)
     put_rule (gen, catalogue, assessment, g_ptr_array_index (rules, r));
-  yajl_gen_array_close (gen);
-  yajl_gen_map_close (gen);
-  yajl_gen_map_close (gen);
+  dm_json_writer_end_array (gen);
+  dm_json_writer_end_object (gen);
+  dm_json_writer_end_object (gen);
 
   put_string (gen, "results");
-  yajl_gen_array_open (gen);
+  dm_json_writer_begin_array (gen);
   for (guint i = 0, f = 0; i < n; i++)
     {
       g_autoptr(DmFinding) finding = g_list_model_get_item (findings, i);
@@ -336,11 +336,11 @@ dm_output_sarif_write (DmReport    *report,
       index = g_array_index (result_rules, guint, f++);
       put_result (gen, assessment, g_ptr_array_index (rules, index), index, finding);
     }
-  yajl_gen_array_close (gen);
+  dm_json_writer_end_array (gen);
 
-  yajl_gen_map_close (gen);
-  yajl_gen_array_close (gen);
-  yajl_gen_map_close (gen);
-  yajl_gen_free (gen);
+  dm_json_writer_end_object (gen);
+  dm_json_writer_end_array (gen);
+  dm_json_writer_end_object (gen);
+  g_clear_pointer (&gen, dm_json_writer_free);
   fputc ('\n', out);
 }

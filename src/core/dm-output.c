@@ -13,6 +13,7 @@
 #include "dm-output.h"
 #include "dm-output-private.h"
 
+
 static const struct
 {
   const char     *name;
@@ -121,56 +122,16 @@ dm_output_write (DmReport       *report,
   return dm_output_finish (out, error);
 }
 
-static void
-print_to_file (void       *out,
-               const char *text,
-               size_t      len)
-{
-  fwrite (text, 1, len, out);
-}
-
-/* A generator that writes to @out as it goes, indented, and refuses
- * invalid UTF-8 (the writers make every string valid first). */
-yajl_gen
-_dm_output_gen_new (FILE *out)
-{
-  yajl_gen gen = yajl_gen_alloc (NULL);
-
-  yajl_gen_config (gen, yajl_gen_beautify, 1);
-  yajl_gen_config (gen, yajl_gen_indent_string, "  ");
-  yajl_gen_config (gen, yajl_gen_validate_utf8, 1);
-  yajl_gen_config (gen, yajl_gen_print_callback, print_to_file, out);
-  return gen;
-}
-
-/* yajl escapes quotes, backslashes and control characters; it is only
- * ever given valid UTF-8. %NULL is JSON's null. */
-void
-_dm_output_gen_string (yajl_gen    gen,
-                       const char *text)
-{
-  g_autofree char *valid = NULL;
-
-  if (text == NULL)
-    {
-      yajl_gen_null (gen);
-      return;
-    }
-  if (!g_utf8_validate (text, -1, NULL))
-    text = valid = g_utf8_make_valid (text, -1);
-  yajl_gen_string (gen, (const unsigned char *)text, strlen (text));
-}
-
 /* The member @name, a list of @values (%NULL-terminated; %NULL is an
  * empty list). */
 void
-_dm_output_gen_strings (yajl_gen            gen,
+_dm_output_put_strings (DmJsonWriter       *writer,
                         const char         *name,
                         const char * const *values)
 {
-  _dm_output_gen_string (gen, name);
-  yajl_gen_array_open (gen);
+  dm_json_writer_key (writer, name);
+  dm_json_writer_begin_array (writer);
   for (guint i = 0; values && values[i]; i++)
-    _dm_output_gen_string (gen, values[i]);
-  yajl_gen_array_close (gen);
+    dm_json_writer_string (writer, values[i]);
+  dm_json_writer_end_array (writer);
 }
