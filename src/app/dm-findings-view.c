@@ -751,6 +751,10 @@ bind_cell (GtkSignalListItemFactory *factory,
 
   text = cell_text (self, object, column);
   gtk_label_set_text (GTK_LABEL (label), text);
+  /* ARNs of one account and kind share their start, so they are cut in
+   * the middle; "3 resources in 2 regions" reads from its start. */
+  gtk_label_set_ellipsize (GTK_LABEL (label), column == COLUMN_RESOURCE && g_str_has_prefix (text, "arn:")
+                                                ? PANGO_ELLIPSIZE_MIDDLE : PANGO_ELLIPSIZE_END);
   name_cell (label, column_title (column), text);
   /* The full text stays reachable where a cell is too narrow. */
   gtk_widget_set_tooltip_text (label, text);
