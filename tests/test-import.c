@@ -1558,6 +1558,49 @@ test_own_checks_junk (Fixture       *f,
     g_assert_cmpstr (g_ptr_array_index (got, i), ==, g_ptr_array_index (expected, i));
 }
 
+/* Every format whose items carry a time gives the export's dates, and
+ * ScoutSuite its version: the summary's "exported …" instead of the
+ * file's date, which a copy resets. */
+static void
+test_export_times (void)
+{
+  static const struct
+  {
+    const char *fixture;
+    const char *first;
+    const char *last;
+    const char *version;
+  } cases[] = {
+    { "guardduty-findings.json", "2026-11-20T10:00:00Z", "2026-11-20T10:00:00Z", NULL },
+    { "inspector2-findings.json", "2026-11-20T10:00:00Z", "2026-11-20T10:00:00Z", NULL },
+    { "access-analyzer-findings.json", "2026-11-20T10:00:00Z", "2026-11-20T10:00:00Z", NULL },
+    { "macie-findings.json", "2026-11-20T10:00:00Z", "2026-11-20T10:00:00Z", NULL },
+    { "prowler-v3-multicloud.json", "2024-01-01T00:00:00Z", "2024-01-01T00:00:00Z", NULL },
+    { "config-snapshot.json", "2026-11-18T09:30:00Z", "2026-11-19T17:05:00Z", NULL },
+    { "scoutsuite_results_aws-111122223333.js", "2026-11-20T10:00:00Z", "2026-11-20T10:00:00Z", "5.14.0" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(DmCatalogue) catalogue = dm_catalogue_new_default (NULL);
+      g_autoptr(DmImporter) importer = dm_importer_new (catalogue);
+      g_autofree char *path = test_fixture_path (cases[i].fixture);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GDateTime) first = g_date_time_new_from_iso8601 (cases[i].first, NULL);
+      g_autoptr(GDateTime) last = g_date_time_new_from_iso8601 (cases[i].last, NULL);
+      g_autoptr(GError) error = NULL;
+      const DmImportInput *input;
+
+      g_test_message ("%s", cases[i].fixture);
+      g_assert_true (dm_importer_add_file (importer, file, NULL, &error));
+      g_assert_no_error (error);
+      input = dm_importer_get_input (importer, 0);
+      g_assert_cmpint (input->first_time, ==, g_date_time_to_unix (first));
+      g_assert_cmpint (input->last_time, ==, g_date_time_to_unix (last));
+      g_assert_cmpstr (input->tool_version, ==, cases[i].version);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1597,6 +1640,7 @@ main (int   argc,
   ADD ("/import/own-checks/root-usage", test_root_usage);
   ADD ("/import/own-checks/junk-elements", test_own_checks_junk);
   g_test_add_func ("/import/own-checks/iter", test_check_iter);
+  g_test_add_func ("/import/export-times", test_export_times);
   g_test_add_func ("/import/own-checks/secrets", test_secret_detection);
   ADD ("/import/errors", test_errors);
   ADD ("/import/shared-samples", test_shared_samples);

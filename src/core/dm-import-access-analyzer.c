@@ -50,6 +50,8 @@ _dm_import_access_analyzer (DmImportFile *state,
     principal = json_to_string (who, FALSE);
 
   data.tool = "IAM Access Analyzer";
+  _dm_import_note_time (state, _dm_import_first_of (_dm_import_str (o, "updatedAt"),
+                                                   _dm_import_str (o, "analyzedAt")));
   data.id = _dm_import_str (o, "id");
   data.source_item = index;
   data.account = _dm_import_str (o, "resourceOwnerAccount");

@@ -17,7 +17,7 @@
  * relationships, tags, related events and the like are never built. */
 const char * const _dm_import_config_item_reads[] = {
   "configurationItemStatus", "resourceType", "resourceId", "resourceName", "configuration",
-  "supplementaryConfiguration", "awsRegion", "accountId", "awsAccountId", NULL
+  "supplementaryConfiguration", "awsRegion", "accountId", "awsAccountId", "configurationItemCaptureTime", NULL
 };
 
 gboolean
@@ -58,6 +58,7 @@ _dm_import_config_item (DmImportFile *state,
   config = json_node_get_object (configuration);
 
   _dm_import_init_context (state, &context, index);
+  _dm_import_note_time (state, _dm_import_str (o, "configurationItemCaptureTime"));
   context.region = _dm_import_first_of (_dm_import_str (o, "awsRegion"), context.region);
   context.account = _dm_import_first_of (_dm_import_first_of (_dm_import_str (o, "accountId"),
                                                               _dm_import_str (o, "awsAccountId")),
@@ -104,6 +105,7 @@ _dm_import_config_evaluation (DmImportFile *state,
   data.resource_type = _dm_import_str (o, "EvaluationResultIdentifier.EvaluationResultQualifier.ResourceType");
   id = g_strdup_printf ("%s/%s", _dm_import_first_of (rule, "rule"), _dm_import_first_of (data.resource, "resource"));
   data.tool = "AWS Config";
+  _dm_import_note_time (state, _dm_import_str (o, "ResultRecordedTime"));
   data.id = id;
   data.source_item = index;
   data.severity = DM_SEVERITY_UNKNOWN;

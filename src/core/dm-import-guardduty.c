@@ -104,6 +104,7 @@ _dm_import_guardduty (DmImportFile *state,
   data.status = archived ? DM_FINDING_SUPPRESSED : DM_FINDING_FAILED;
   data.severity = guardduty_severity (o);
   data.tool = "GuardDuty";
+  _dm_import_note_time (state, _dm_import_str (o, "UpdatedAt"));
   data.id = _dm_import_first_of (_dm_import_str (o, "Arn"), _dm_import_str (o, "Id"));
   data.source_item = index;
   data.account = _dm_import_str (o, "AccountId");

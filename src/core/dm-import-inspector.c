@@ -81,6 +81,8 @@ _dm_import_inspector (DmImportFile *state,
   if (!dm_severity_from_string (_dm_import_str (o, "severity"), &data.severity))
     data.severity = score_severity (number (o, "inspectorScore"));
   data.tool = "Inspector";
+  _dm_import_note_time (state, _dm_import_first_of (_dm_import_str (o, "updatedAt"),
+                                                   _dm_import_str (o, "lastObservedAt")));
   data.id = _dm_import_str (o, "findingArn");
   data.source_item = index;
   data.account = _dm_import_str (o, "awsAccountId");

@@ -40,6 +40,8 @@ _dm_import_macie (DmImportFile *state,
   if (!dm_severity_from_string (_dm_import_str (o, "severity.description"), &data.severity))
     data.severity = DM_SEVERITY_UNKNOWN;
   data.tool = "Macie";
+  _dm_import_note_time (state, _dm_import_first_of (_dm_import_str (o, "updatedAt"),
+                                                   _dm_import_str (o, "createdAt")));
   data.id = _dm_import_str (o, "id");
   data.source_item = index;
   data.account = _dm_import_str (o, "accountId");

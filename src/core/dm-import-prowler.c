@@ -187,6 +187,7 @@ _dm_import_prowler_v3 (DmImportFile *state,
     }
 
   data.tool = "Prowler";
+  _dm_import_note_time (state, _dm_import_str (o, "AssessmentStartTime"));
   data.id = _dm_import_str (o, "FindingUniqueId");
   data.source_item = index;
   data.severity = _dm_import_severity_of (_dm_import_str (o, "Severity"), -1);
@@ -234,6 +235,7 @@ _dm_import_prowler_v2 (DmImportFile *state,
                         _dm_import_first_of (_dm_import_str (o, "Region"), ""),
                         _dm_import_first_of (_dm_import_str (o, "Resource ID"), ""));
   data.tool = "Prowler";
+  _dm_import_note_time (state, _dm_import_str (o, "Timestamp"));
   data.id = id;
   data.source_item = index;
   data.severity = _dm_import_severity_of (_dm_import_str (o, "Severity"), -1);

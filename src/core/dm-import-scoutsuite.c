@@ -784,6 +784,8 @@ _dm_import_scoutsuite (DmImportFile *state,
 
   g_free (state->input->format);
   state->input->format = g_strdup ("scoutsuite");
+  _dm_import_note_time (state, _dm_import_str (document, "last_run.time"));
+  _dm_import_note_version (state, _dm_import_str (document, "last_run.version"));
 
   index.wanted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   index.nodes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, scout_node_free);

@@ -52,6 +52,7 @@ _dm_import_trusted_advisor (DmImportFile *state,
     }
 
   data.tool = "Trusted Advisor";
+  _dm_import_note_time (state, _dm_import_str (o, "lastUpdatedAt"));
   data.resource = _dm_import_first_of (_dm_import_str (o, "awsResourceId"), _dm_import_str (o, "resourceId"));
   id = g_strdup_printf ("trusted-advisor/%s/%s", _dm_import_first_of (check, ""),
                         _dm_import_first_of (data.resource, ""));
