@@ -15,6 +15,7 @@
 #include "dm-finding-group.h"
 #include "dm-importer.h"
 #include "dm-report.h"
+#include "dm-review-summary.h"
 
 typedef struct
 {
@@ -740,6 +741,28 @@ test_hostile_names (Fixture       *f,
   g_assert_true (g_str_has_prefix (pdf, "%PDF-"));
 }
 
+/* The severity table names each customer layer in whole words: no
+ * "infrastr-ucture" where a column was too narrow. */
+static void
+assert_layer_words_whole (DmReport   *report,
+                          const char *text)
+{
+  g_autoptr(DmReviewSummary) summary = dm_review_summary_new (report, 5);
+
+  g_assert_cmpuint (dm_review_summary_get_n_columns (summary), >, 5);
+  for (guint c = 0; c < dm_review_summary_get_n_columns (summary); c++)
+    {
+      const char *name = dm_layer_get_name (dm_review_summary_get_column (summary, c));
+      g_auto(GStrv) words = g_strsplit (name, " ", -1);
+
+      for (guint w = 0; words[w]; w++)
+        {
+          g_test_message ("%s: %s", name, words[w]);
+          g_assert_nonnull (strstr (text, words[w]));
+        }
+    }
+}
+
 /* The PDF's inputs: after the executive summary, before the gaps, read
  * back as a reader would. */
 static void
@@ -772,6 +795,7 @@ assert_inputs_pdf (DmReport   *report,
       g_assert_nonnull (strstr (flat, "Nothing read from this file."));
       g_assert_nonnull (strstr (flat, "not read: 1 × no Demarc check reads this yet"));
       g_assert_nonnull (strstr (flat, "All inputs: 21 items: "));
+      assert_layer_words_whole (report, flat);
     }
   g_unlink (pdf_path);
 }

@@ -127,23 +127,35 @@ set_source_hex (cairo_t    *cr,
 /* The severity's word on its colour, @height high at (@x, @y): the one
  * scale of dm_severity_colours(), never colour alone. */
 static void
+pdf_badge_sized (Pdf        *pdf,
+                 DmSeverity  severity,
+                 const char *font,
+                 double      x,
+                 double      y,
+                 double      width,
+                 double      height)
+{
+  const DmSeverityColours *colours = dm_severity_colours (severity);
+  PangoLayout *layout = pdf_layout (pdf, dm_severity_to_label (severity), font, width);
+
+  pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+  set_source_hex (pdf->cr, colours->background);
+  cairo_rectangle (pdf->cr, x, y, width, height);
+  cairo_fill (pdf->cr);
+  set_source_hex (pdf->cr, colours->foreground);
+  cairo_move_to (pdf->cr, x, y + (height - layout_height (layout)) / 2);
+  pango_cairo_show_layout (pdf->cr, layout);
+  g_object_unref (layout);
+}
+
+static void
 pdf_badge (Pdf        *pdf,
            DmSeverity  severity,
            double      x,
            double      y,
            double      height)
 {
-  const DmSeverityColours *colours = dm_severity_colours (severity);
-  PangoLayout *layout = pdf_layout (pdf, dm_severity_to_label (severity), "Sans Bold 6", BADGE_WIDTH);
-
-  pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
-  set_source_hex (pdf->cr, colours->background);
-  cairo_rectangle (pdf->cr, x, y, BADGE_WIDTH, height);
-  cairo_fill (pdf->cr);
-  set_source_hex (pdf->cr, colours->foreground);
-  cairo_move_to (pdf->cr, x, y + (height - layout_height (layout)) / 2);
-  pango_cairo_show_layout (pdf->cr, layout);
-  g_object_unref (layout);
+  pdf_badge_sized (pdf, severity, "Sans Bold 6", x, y, BADGE_WIDTH, height);
 }
 
 /* A badge, then @text beside it, wrapped; returns nothing, moves the pen. */
@@ -200,20 +212,20 @@ pdf_scope (DmReport        *self,
   pdf_text (pdf, line, "Sans 9", 8);
 }
 
-/* One cell of the severity table, its text centred or at the end. */
+/* One cell of the severity table. */
 static void
-pdf_cell (Pdf        *pdf,
-          const char *text,
-          const char *font,
-          double      x,
-          double      y,
-          double      width,
-          double      height,
-          gboolean    header)
+pdf_cell (Pdf            *pdf,
+          const char     *text,
+          const char     *font,
+          double          x,
+          double          y,
+          double          width,
+          double          height,
+          PangoAlignment  alignment)
 {
   PangoLayout *layout = pdf_layout (pdf, text, font, width - 4);
 
-  pango_layout_set_alignment (layout, header ? PANGO_ALIGN_CENTER : PANGO_ALIGN_RIGHT);
+  pango_layout_set_alignment (layout, alignment);
   cairo_set_source_rgb (pdf->cr, 0.75, 0.75, 0.74);
   cairo_set_line_width (pdf->cr, 0.5);
   cairo_rectangle (pdf->cr, x, y, width, height);
@@ -222,78 +234,146 @@ pdf_cell (Pdf        *pdf,
   g_object_unref (layout);
 }
 
+/* The severities that are columns: every one but "unknown", which shows
+ * only when a failed finding has it. */
+static guint
+severity_columns (DmReviewSummary *summary,
+                  DmSeverity       columns[DM_SEVERITY_CRITICAL + 1])
+{
+  guint n = 0;
+
+  for (int s = DM_SEVERITY_CRITICAL; s >= DM_SEVERITY_UNKNOWN; s--)
+    if (s != DM_SEVERITY_UNKNOWN || dm_review_summary_get_n_failed (summary, s) > 0)
+      columns[n++] = s;
+  return n;
+}
+
+/* Failed findings of the row's layer (@row < n_columns), of no layer, or
+ * of all (the totals' row), at @severity or at any (-1). */
+static guint
+severity_table_count (DmReviewSummary *summary,
+                      guint            row,
+                      gboolean         unplaced,
+                      int              severity)
+{
+  guint n_columns = dm_review_summary_get_n_columns (summary);
+  guint n = 0;
+
+  for (int s = DM_SEVERITY_UNKNOWN; s <= DM_SEVERITY_CRITICAL; s++)
+    if (severity < 0 || s == severity)
+      n += row < n_columns ? dm_review_summary_get_cell (summary, s, row)
+           : row == n_columns && unplaced ? dm_review_summary_get_unplaced (summary, s)
+           : dm_review_summary_get_n_failed (summary, s);
+  return n;
+}
+
+#define LABEL_MIN_WIDTH 130.0
+
+static double
+widest_severity (Pdf        *pdf,
+                 const char *font)
+{
+  double widest = 0;
+
+  for (int s = DM_SEVERITY_UNKNOWN; s <= DM_SEVERITY_CRITICAL; s++)
+    {
+      PangoLayout *layout = pdf_layout (pdf, dm_severity_to_label (s), font, -1);
+      int width, height;
+
+      pango_layout_set_width (layout, -1);
+      pango_layout_get_size (layout, &width, &height);
+      widest = MAX (widest, width / (double)PANGO_SCALE);
+      g_object_unref (layout);
+    }
+  return widest;
+}
+
+/* The severity columns' width and their badges' font: each severity's
+ * word on one line, in any language, leaving the layers' names at least
+ * LABEL_MIN_WIDTH. */
+static double
+severity_column_width (Pdf    *pdf,
+                       guint   n_columns,
+                       char  **font)
+{
+  double room = (PAGE_WIDTH - 2 * MARGIN - LABEL_MIN_WIDTH) / n_columns;
+
+  for (double size = 6; size > 4.4; size -= 0.5)
+    {
+      g_autofree char *candidate = g_strdup_printf ("Sans Bold %.1f", size);
+      double width = widest_severity (pdf, candidate) + 6;
+
+      if (width <= room || size < 4.9)
+        {
+          *font = g_steal_pointer (&candidate);
+          return MAX (MIN (width, room), 40);
+        }
+    }
+  g_assert_not_reached ();
+}
+
 static void
 pdf_severity_row (Pdf             *pdf,
                   DmReviewSummary *summary,
-                  int              row,     /* a severity, or -1 for the totals */
+                  guint            row,
                   gboolean         unplaced,
+                  const DmSeverity *columns,
+                  guint            n_severities,
+                  double           label_width,
                   double           column_width)
 {
-  guint n_columns = dm_review_summary_get_n_columns (summary);
-  double x = MARGIN + BADGE_WIDTH + 4;
-  guint total = 0;
+  guint n_rows = dm_review_summary_get_n_columns (summary) + (unplaced ? 1 : 0);
+  gboolean total = row == n_rows;
+  const char *label = row < dm_review_summary_get_n_columns (summary)
+                      ? dm_layer_get_name (dm_review_summary_get_column (summary, row))
+                      : total ? _("Total") : _("No layer");
+  PangoLayout *layout = pdf_layout (pdf, label, total ? "Sans Bold 7" : "Sans 7", label_width - 4);
+  double height = MAX (13, layout_height (layout) + 4);
+  double x = MARGIN + label_width;
 
-  if (row >= 0)
-    pdf_badge (pdf, row, MARGIN, pdf->y + 1, 11);
-  else
-    pdf_cell (pdf, _("Total"), "Sans Bold 7", MARGIN, pdf->y, BADGE_WIDTH + 4, 13, TRUE);
-  for (guint c = 0; c <= n_columns + (unplaced ? 1 : 0); c++)
+  g_object_unref (layout);
+  pdf_need (pdf, height);
+  pdf_cell (pdf, label, total ? "Sans Bold 7" : "Sans 7", MARGIN, pdf->y, label_width, height, PANGO_ALIGN_LEFT);
+  for (guint c = 0; c <= n_severities; c++, x += column_width)
     {
-      guint n = 0;
-      g_autofree char *text = NULL;
+      guint n = severity_table_count (summary, row, unplaced, c < n_severities ? (int)columns[c] : -1);
+      g_autofree char *text = n ? g_strdup_printf ("%u", n) : g_strdup ("–");
 
-      for (int s = DM_SEVERITY_UNKNOWN; s <= DM_SEVERITY_CRITICAL; s++)
-        if (row < 0 || s == row)
-          n += c < n_columns ? dm_review_summary_get_cell (summary, s, c)
-               : c == n_columns && unplaced ? dm_review_summary_get_unplaced (summary, s)
-               : dm_review_summary_get_n_failed (summary, s);
-      total += n;
-      text = n ? g_strdup_printf ("%u", n) : g_strdup ("–");
-      pdf_cell (pdf, text, c == n_columns + (unplaced ? 1 : 0) ? "Sans Bold 7" : "Sans 7",
-                x, pdf->y, column_width, 13, FALSE);
-      x += column_width;
+      pdf_cell (pdf, text, total || c == n_severities ? "Sans Bold 7" : "Sans 7", x, pdf->y, column_width, height,
+                PANGO_ALIGN_RIGHT);
     }
-  pdf->y += 13;
+  pdf->y += height;
 }
 
-/* Failed findings by severity (rows, worst first) and customer layer. */
+/* Failed findings by customer layer (rows) and severity (columns, worst
+ * first): the layers' names need a line each, which eleven columns across
+ * an A4 page could only give by cutting words. */
 static void
 pdf_severity_table (DmReviewSummary *summary,
                     Pdf             *pdf)
 {
-  guint n_columns = dm_review_summary_get_n_columns (summary);
+  DmSeverity columns[DM_SEVERITY_CRITICAL + 1];
+  guint n_severities = severity_columns (summary, columns);
+  guint n_rows = dm_review_summary_get_n_columns (summary);
   gboolean unplaced = FALSE;
-  double column_width, header = 0, x;
-  guint n_cells;
+  g_autofree char *font = NULL;
+  double column_width = severity_column_width (pdf, n_severities + 1, &font);
+  double label_width, x;
 
   for (int s = DM_SEVERITY_UNKNOWN; s <= DM_SEVERITY_CRITICAL; s++)
     unplaced |= dm_review_summary_get_unplaced (summary, s) > 0;
-  n_cells = n_columns + (unplaced ? 1 : 0) + 1;
-  column_width = (PAGE_WIDTH - 2 * MARGIN - BADGE_WIDTH - 4) / n_cells;
+  label_width = PAGE_WIDTH - 2 * MARGIN - (n_severities + 1) * column_width;
 
-  /* The header: layer names wrapped to their column. */
-  for (guint c = 0; c < n_cells; c++)
-    {
-      const char *name = c < n_columns ? dm_layer_get_name (dm_review_summary_get_column (summary, c))
-                         : c == n_columns && unplaced ? _("No layer") : _("Total");
-      PangoLayout *layout = pdf_layout (pdf, name, "Sans 6", column_width - 4);
+  pdf_need (pdf, 13 * 4);
+  pdf_cell (pdf, _("Failed findings"), "Sans Bold 7", MARGIN, pdf->y, label_width, 13, PANGO_ALIGN_LEFT);
+  x = MARGIN + label_width;
+  for (guint c = 0; c < n_severities; c++, x += column_width)
+    pdf_badge_sized (pdf, columns[c], font, x + 1, pdf->y + 1, column_width - 2, 11);
+  pdf_cell (pdf, _("Total"), "Sans Bold 7", x, pdf->y, column_width, 13, PANGO_ALIGN_RIGHT);
+  pdf->y += 13;
 
-      header = MAX (header, layout_height (layout) + 4);
-      g_object_unref (layout);
-    }
-  pdf_need (pdf, header + 13 * 8);
-  pdf_cell (pdf, _("Failed findings"), "Sans Bold 6", MARGIN, pdf->y, BADGE_WIDTH + 4, header, TRUE);
-  x = MARGIN + BADGE_WIDTH + 4;
-  for (guint c = 0; c < n_cells; c++, x += column_width)
-    pdf_cell (pdf, c < n_columns ? dm_layer_get_name (dm_review_summary_get_column (summary, c))
-                   : c == n_columns && unplaced ? _("No layer") : _("Total"),
-              "Sans 6", x, pdf->y, column_width, header, TRUE);
-  pdf->y += header;
-
-  for (int s = DM_SEVERITY_CRITICAL; s >= DM_SEVERITY_UNKNOWN; s--)
-    if (s != DM_SEVERITY_UNKNOWN || dm_review_summary_get_n_failed (summary, s) > 0)
-      pdf_severity_row (pdf, summary, s, unplaced, column_width);
-  pdf_severity_row (pdf, summary, -1, unplaced, column_width);
+  for (guint r = 0; r <= n_rows + (unplaced ? 1 : 0); r++)
+    pdf_severity_row (pdf, summary, r, unplaced, columns, n_severities, label_width, column_width);
   pdf->y += 10;
 }
 
