@@ -1601,6 +1601,46 @@ test_export_times (void)
     }
 }
 
+/* The export's own compliance ids join the catalogue's controls, each
+ * once, in the formats' three shapes: Security Hub's list, Prowler's map
+ * of framework to ids (OCSF) and its CSV text. */
+static void
+test_compliance_ids (void)
+{
+  static const struct
+  {
+    const char *fixture;
+    const char *controls[8];
+  } cases[] = {
+    { "asff-compliance.json",
+      { "Lambda.1", "PCI DSS v3.2.1/8.3.1", "CIS AWS Foundations Benchmark v1.2.0/1.10", "NIST.800-53.r5 AC-2(1)" } },
+    /* CIS 3.0 2.1.4 is the catalogue's too; the empty framework gives
+     * nothing; text stays text (escaped where it is shown). */
+    { "prowler-ocsf-compliance.json",
+      { "S3.8", "CIS 3.0 2.1.4", "CIS 3.0 2.1.1", "SOC2 cc_6_1", "AWS-Foundational-Security-Best-Practices s3",
+        "Odd <b>one</b>" } },
+    { "prowler-v5-compliance.csv",
+      { "CIS 3.0 2.1.1", "SOC2 cc_6_1", "SOC2 cc_6_7", "ENS-RD2022 op.exp.10.aws.s3.1" } },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(DmCatalogue) catalogue = dm_catalogue_new_default (NULL);
+      g_autoptr(DmImporter) importer = dm_importer_new (catalogue);
+      g_autofree char *path = test_fixture_path (cases[i].fixture);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(DmFinding) finding = NULL;
+
+      g_test_message ("%s", cases[i].fixture);
+      g_assert_true (dm_importer_add_file (importer, file, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (g_list_model_get_n_items (dm_importer_get_findings (importer)), ==, 1);
+      finding = g_list_model_get_item (dm_importer_get_findings (importer), 0);
+      g_assert_cmpstrv (dm_finding_get_controls (finding), cases[i].controls);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1641,6 +1681,7 @@ main (int   argc,
   ADD ("/import/own-checks/junk-elements", test_own_checks_junk);
   g_test_add_func ("/import/own-checks/iter", test_check_iter);
   g_test_add_func ("/import/export-times", test_export_times);
+  g_test_add_func ("/import/compliance-ids", test_compliance_ids);
   g_test_add_func ("/import/own-checks/secrets", test_secret_detection);
   ADD ("/import/errors", test_errors);
   ADD ("/import/shared-samples", test_shared_samples);

@@ -152,7 +152,7 @@ product_is (JsonObject *o,
  * details, dates) is never built. test-import checks that a projected
  * read gives the same findings as a whole one. */
 const char * const _dm_import_asff_reads[] = {
-  "AwsAccountId", "Compliance.SecurityControlId", "Compliance.Status", "Description", "GeneratorId", "Id",
+  "AwsAccountId", "Compliance.RelatedRequirements", "Compliance.SecurityControlId", "Compliance.Status", "Description", "GeneratorId", "Id",
   "ProductArn", "ProductFields.ControlId", "ProductFields.ProviderName", "ProductFields.ProviderVersion",
   "ProductFields.RuleName",
   "ProductFields.aws/config/ConfigRuleName", "ProductName", "RecordState", "Region",
@@ -175,6 +175,7 @@ _dm_import_asff (DmImportFile *state,
 {
   g_autoptr(GPtrArray) resources = NULL;
   g_autoptr(GStrvBuilder) controls = g_strv_builder_new ();
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
   g_auto(Generated) generated = { 0 };
   const char *status = _dm_import_str (o, "Compliance.Status");
   const char *workflow = _dm_import_first_of (_dm_import_str (o, "Workflow.Status"),
@@ -262,5 +263,7 @@ _dm_import_asff (DmImportFile *state,
     }
 
   _dm_import_map_finding_by_id (state, &data, control, prowler_check, &tool, control_service, controls);
+  _dm_import_compliance_list (ids, _dm_import_member (o, "Compliance.RelatedRequirements"));
+  _dm_import_compliance_join (&controls, ids);
   _dm_import_add_finding (state, &data, controls);
 }

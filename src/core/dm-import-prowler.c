@@ -88,7 +88,7 @@ const char * const _dm_import_prowler_ocsf_reads[] = {
   "resources.region", "resources.uid", "resources.name", "resources.type", "resources.group.name",
   "finding_info", "finding", "metadata", "status_code", "compliance.status", "cloud.provider", "cloud.account.uid",
   "cloud.region", "unmapped.provider", "status", "status_id", "severity", "status_detail", "message",
-  "remediation.desc", "time_dt", NULL
+  "remediation.desc", "time_dt", "unmapped.compliance", NULL
 };
 
 gboolean
@@ -105,6 +105,7 @@ _dm_import_prowler_ocsf (DmImportFile *state,
 {
   g_autoptr(GPtrArray) resources = NULL;
   g_autoptr(GStrvBuilder) controls = g_strv_builder_new ();
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *uid_check = NULL;
   JsonObject *resource = _dm_import_first_object (o, "resources");
   /* v4/v5 name it finding_info; OCSF 1.0 (Prowler v3) named it finding. */
@@ -155,6 +156,8 @@ _dm_import_prowler_ocsf (DmImportFile *state,
   _dm_import_note_version (state, _dm_import_str (o, "metadata.product.version"));
 
   _dm_import_map_finding (state, &data, NULL, check, _dm_import_str (resource, "group.name"), controls);
+  _dm_import_compliance_map (ids, _dm_import_obj (o, "unmapped.compliance"));
+  _dm_import_compliance_join (&controls, ids);
   _dm_import_add_finding (state, &data, controls);
 }
 
@@ -170,6 +173,7 @@ _dm_import_prowler_v3 (DmImportFile *state,
                        guint64       index)
 {
   g_autoptr(GStrvBuilder) controls = g_strv_builder_new ();
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
   DmFindingData data = { 0 };
   gboolean known;
   gboolean muted = FALSE;
@@ -201,6 +205,8 @@ _dm_import_prowler_v3 (DmImportFile *state,
 
   _dm_import_map_finding (state, &data, NULL, _dm_import_str (o, "CheckID"), _dm_import_str (o, "ServiceName"),
                           controls);
+  _dm_import_compliance_map (ids, _dm_import_obj (o, "Compliance"));
+  _dm_import_compliance_join (&controls, ids);
   _dm_import_add_finding (state, &data, controls);
 }
 
@@ -256,7 +262,7 @@ _dm_import_prowler_v2 (DmImportFile *state,
 typedef enum
 {
   CSV_STATUS, CSV_MUTED, CSV_PROVIDER, CSV_ID, CSV_CHECK, CSV_TITLE, CSV_TITLE_ID, CSV_EVIDENCE, CSV_SEVERITY,
-  CSV_SERVICE, CSV_ACCOUNT, CSV_REGION, CSV_RESOURCE, CSV_RESOURCE_TYPE, CSV_REMEDIATION,
+  CSV_SERVICE, CSV_ACCOUNT, CSV_REGION, CSV_RESOURCE, CSV_RESOURCE_TYPE, CSV_REMEDIATION, CSV_COMPLIANCE,
   CSV_N_FIELDS
 } CsvField;
 
@@ -276,6 +282,7 @@ static const char * const prowler_csv_columns[CSV_N_FIELDS][4] = {
   [CSV_RESOURCE]      = { "RESOURCE_UID", "RESOURCE_ARN", "RESOURCE_ID", "CHECK_RESOURCE_ID" },
   [CSV_RESOURCE_TYPE] = { "RESOURCE_TYPE", "CHECK_ASFF_RESOURCE_TYPE" },
   [CSV_REMEDIATION]   = { "REMEDIATION_RECOMMENDATION_TEXT", "CHECK_REMEDIATION" },
+  [CSV_COMPLIANCE]    = { "COMPLIANCE" },
 };
 
 static void
@@ -285,6 +292,7 @@ import_prowler_csv_row (DmImportFile *state,
                         guint64       index)
 {
   g_autoptr(GStrvBuilder) controls = g_strv_builder_new ();
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *id = NULL;
   const char *field[CSV_N_FIELDS];
   DmFindingData data = { 0 };
@@ -327,6 +335,8 @@ import_prowler_csv_row (DmImportFile *state,
   data.remediation = field[CSV_REMEDIATION];
 
   _dm_import_map_finding (state, &data, NULL, field[CSV_CHECK], field[CSV_SERVICE], controls);
+  _dm_import_compliance_text (ids, field[CSV_COMPLIANCE]);
+  _dm_import_compliance_join (&controls, ids);
   _dm_import_add_finding (state, &data, controls);
 }
 

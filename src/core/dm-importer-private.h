@@ -143,6 +143,16 @@ void        _dm_import_note_time    (DmImportFile *state,
 int         _dm_import_compare_names (gconstpointer a,
                                       gconstpointer b);
 
+/* dm-import-compliance.c: the export's own compliance ids */
+void        _dm_import_compliance_map  (GPtrArray     *ids,
+                                        JsonObject    *compliance);
+void        _dm_import_compliance_list (GPtrArray     *ids,
+                                        JsonNode      *list);
+void        _dm_import_compliance_text (GPtrArray     *ids,
+                                        const char    *text);
+void        _dm_import_compliance_join (GStrvBuilder **controls,
+                                        GPtrArray     *ids);
+
 /* dm-import-common.c: findings and skips */
 void        _dm_import_skip              (DmImportFile  *state,
                                           const char    *reason);

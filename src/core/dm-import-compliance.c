@@ -1,0 +1,137 @@
+/* dm-import-compliance.c: the compliance ids an export gives a finding
+ *
+ * Tools name the requirements a finding bears on: Security Hub in
+ * Compliance.RelatedRequirements ("PCI DSS v3.2.1/8.3.1"), Prowler as a map
+ * of framework to ids (OCSF unmapped.compliance, v3 Compliance) or as text
+ * in its CSV ("CIS-1.4: 1.20 | ENS-RD2022: op.acc.1.aws.iam.2"). They join
+ * the catalogue's controls, each once; a framework is written "CIS 3.0"
+ * rather than Prowler's "CIS-3.0", as the catalogue writes it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dm-importer"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "dm-importer-private.h"
+
+/* Compliance ids come from the export: bounded, as any text of it. */
+#define MAX_IDS 200
+#define MAX_ID_LENGTH 200
+
+static void
+add_id (GPtrArray  *ids,
+        const char *framework,
+        const char *id)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *text = NULL;
+
+  if (id == NULL || ids->len >= MAX_IDS)
+    return;
+  while (g_ascii_isspace (*id))
+    id++;
+  if (*id == '\0')
+    return;
+  name = framework ? g_strstrip (g_strdup (framework)) : NULL;
+  /* Prowler's "CIS-3.0" is the catalogue's "CIS 3.0". */
+  if (name && g_str_has_prefix (name, "CIS-") && g_ascii_isdigit (name[4]))
+    name[3] = ' ';
+  text = name && *name ? g_strdup_printf ("%s %s", name, id) : g_strdup (id);
+  g_strchomp (text);
+  g_ptr_array_add (ids, g_utf8_make_valid (text, MIN (strlen (text), MAX_ID_LENGTH)));
+}
+
+/* A list of strings, or one string. */
+static void
+add_node (GPtrArray  *ids,
+          const char *framework,
+          JsonNode   *node)
+{
+  if (node == NULL)
+    return;
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    add_id (ids, framework, json_node_get_string (node));
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          JsonNode *element = json_array_get_element (array, i);
+
+          if (JSON_NODE_HOLDS_VALUE (element) && json_node_get_value_type (element) == G_TYPE_STRING)
+            add_id (ids, framework, json_node_get_string (element));
+        }
+    }
+}
+
+/* { "CIS-3.0": ["2.1.4"], "SOC2": ["cc_6_1"] } */
+void
+_dm_import_compliance_map (GPtrArray  *ids,
+                           JsonObject *compliance)
+{
+  g_autoptr(GList) frameworks = compliance ? json_object_get_members (compliance) : NULL;
+
+  for (GList *l = frameworks; l; l = l->next)
+    add_node (ids, l->data, json_object_get_member (compliance, l->data));
+}
+
+/* [ "PCI DSS v3.2.1/8.3.1", "NIST.800-53.r5 AC-2(1)" ] */
+void
+_dm_import_compliance_list (GPtrArray *ids,
+                            JsonNode  *list)
+{
+  add_node (ids, NULL, list);
+}
+
+/* "CIS-1.4: 1.20 | KISA-ISMS-P-2023: 2.5.6, 2.6.4" */
+void
+_dm_import_compliance_text (GPtrArray  *ids,
+                            const char *text)
+{
+  g_auto(GStrv) frameworks = text ? g_strsplit (text, " | ", MAX_IDS) : NULL;
+
+  for (guint f = 0; frameworks && frameworks[f]; f++)
+    {
+      char *colon = strstr (frameworks[f], ": ");
+      g_auto(GStrv) list = NULL;
+
+      if (colon == NULL)
+        {
+          add_id (ids, NULL, frameworks[f]);
+          continue;
+        }
+      *colon = '\0';
+      list = g_strsplit (colon + 2, ", ", MAX_IDS);
+      for (guint i = 0; list[i]; i++)
+        add_id (ids, frameworks[f], list[i]);
+    }
+}
+
+/* Appends @ids to @controls, each control once and in order: the
+ * catalogue's, then the export's. */
+void
+_dm_import_compliance_join (GStrvBuilder **controls,
+                            GPtrArray     *ids)
+{
+  g_auto(GStrv) have = NULL;
+  g_autoptr(GHashTable) seen = NULL;
+  GStrvBuilder *joined;
+
+  if (ids->len == 0)
+    return;
+  have = g_strv_builder_end (*controls);
+  seen = g_hash_table_new (g_str_hash, g_str_equal);
+  joined = g_strv_builder_new ();
+  for (guint i = 0; have[i]; i++)
+    if (g_hash_table_add (seen, have[i]))
+      g_strv_builder_add (joined, have[i]);
+  for (guint i = 0; i < ids->len; i++)
+    if (g_hash_table_add (seen, g_ptr_array_index (ids, i)))
+      g_strv_builder_add (joined, g_ptr_array_index (ids, i));
+  g_strv_builder_unref (*controls);
+  *controls = joined;
+}
