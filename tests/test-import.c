@@ -1641,6 +1641,34 @@ test_compliance_ids (void)
     }
 }
 
+/* A managed rule maps however it was deployed: by Security Hub, by an
+ * organisation or in a conformance pack, each of which renames it. */
+static void
+test_config_rule_names (void)
+{
+  g_autoptr(DmCatalogue) catalogue = dm_catalogue_new_default (NULL);
+  const DmMapping *plain = dm_catalogue_lookup_config_rule (catalogue, "iam-root-access-key-check");
+  const char *names[] = {
+    "securityhub-iam-root-access-key-check-5a6b7c",
+    "OrgConfigRule-iam-root-access-key-check-x1y2z3",
+    "iam-root-access-key-check-conformance-pack-abcd1234",
+    "IAM_ROOT_ACCESS_KEY_CHECK",
+  };
+
+  g_assert_nonnull (plain);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      const DmMapping *row = dm_catalogue_lookup_config_rule (catalogue, names[i]);
+
+      g_test_message ("%s", names[i]);
+      g_assert_nonnull (row);
+      g_assert_cmpstr (row->service, ==, plain->service);
+      g_assert_cmpstr (row->layer, ==, plain->layer);
+    }
+  /* A pack's own rule that is no managed rule stays unknown. */
+  g_assert_null (dm_catalogue_lookup_config_rule (catalogue, "custom-rule-conformance-pack-abcd1234"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1682,6 +1710,7 @@ main (int   argc,
   g_test_add_func ("/import/own-checks/iter", test_check_iter);
   g_test_add_func ("/import/export-times", test_export_times);
   g_test_add_func ("/import/compliance-ids", test_compliance_ids);
+  g_test_add_func ("/import/config-rule-names", test_config_rule_names);
   g_test_add_func ("/import/own-checks/secrets", test_secret_detection);
   ADD ("/import/errors", test_errors);
   ADD ("/import/shared-samples", test_shared_samples);

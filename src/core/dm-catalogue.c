@@ -646,6 +646,9 @@ kebab_to_identifier (char *name)
   return name;
 }
 
+/* Who deployed a rule shows in its name: Security Hub prefixes
+ * "securityhub-", an organisation "OrgConfigRule-", and both add a hash; a
+ * conformance pack appends "-conformance-pack-<hash>". */
 static char *
 config_rule_base (const char *name,
                   gboolean    strip_suffix)
@@ -654,9 +657,16 @@ config_rule_base (const char *name,
 
   if (g_str_has_prefix (name, "securityhub-"))
     name += strlen ("securityhub-");
-  if (strip_suffix)
-    return has_hash_suffix (name, &base_length) ? g_strndup (name, base_length) : NULL;
-  return g_strdup (name);
+  else if (g_str_has_prefix (name, "OrgConfigRule-"))
+    name += strlen ("OrgConfigRule-");
+  if (!strip_suffix)
+    return g_strdup (name);
+  if (!has_hash_suffix (name, &base_length))
+    return NULL;
+  if (base_length > strlen ("-conformance-pack") &&
+      strncmp (name + base_length - strlen ("-conformance-pack"), "-conformance-pack", strlen ("-conformance-pack")) == 0)
+    base_length -= strlen ("-conformance-pack");
+  return g_strndup (name, base_length);
 }
 
 /**
@@ -684,8 +694,10 @@ dm_config_rule_identifier (const char *rule_name,
  * @rule_name: a Config rule name or managed rule identifier
  *
  * Tries the name as listed and as the identifier it spells, then the same
- * without the "securityhub-" prefix, and finally without a hash suffix: a suffix is
- * only dropped when the whole name is unknown, so "…-enabled" stays.
+ * without the "securityhub-" or "OrgConfigRule-" prefix, and finally
+ * without a hash suffix (and a conformance pack's "-conformance-pack"
+ * before it): a suffix is only dropped when the whole name is unknown, so
+ * "…-enabled" stays.
  */
 const DmMapping *
 dm_catalogue_lookup_config_rule (DmCatalogue *self,
