@@ -576,6 +576,31 @@ test_assess_not_aws (void)
                                       "0 duplicates, 4 not AWS, 0 not read\n"));
 }
 
+/* A file of other clouds' findings only, or of no item at all, says
+ * nothing of the AWS account: exit 2, not a clean run, each with its
+ * reason. */
+static void
+test_assess_nothing_for_aws (void)
+{
+  g_autofree char *azure = test_fixture_path ("prowler-ocsf-azure-only.json");
+  g_autofree char *dir = g_dir_make_tmp ("demarc-empty-XXXXXX", NULL);
+  g_autofree char *empty = g_build_filename (dir, "empty-findings.json", NULL);
+  g_auto(Run) run;
+  g_auto(Run) none;
+
+  run_check (&run, TRUE, azure, NULL);
+  g_assert_cmpint (exit_code (&run), ==, 2);
+  g_assert_nonnull (strstr (run.out, "1 not AWS"));
+  g_assert_nonnull (strstr (run.err, "nothing was read"));
+
+  g_assert_true (g_file_set_contents (empty, "{\"Findings\": [], \"NextToken\": null}", -1, NULL));
+  run_check (&none, TRUE, empty, NULL);
+  g_assert_cmpint (exit_code (&none), ==, 2);
+  g_assert_nonnull (strstr (none.err, "it holds no findings or resources"));
+  g_unlink (empty);
+  g_rmdir (dir);
+}
+
 /* The text output opens with the executive summary, then lists the gaps
  * one line per check, worst first, each with its resources. */
 /* One item that gives four findings: the summary's "Read:" is two
@@ -667,6 +692,7 @@ main (int   argc,
   g_test_add_func ("/cli/uninstalled-translations", test_uninstalled_translations);
   g_test_add_func ("/cli/assess/text-is-safe", test_assess_text_is_safe);
   g_test_add_func ("/cli/assess/not-aws", test_assess_not_aws);
+  g_test_add_func ("/cli/assess/nothing-for-aws", test_assess_nothing_for_aws);
   g_test_add_func ("/cli/assess/text-ranked", test_assess_text_ranked);
   g_test_add_func ("/cli/assess/text-read-lines", test_assess_text_read_lines);
 

@@ -795,7 +795,10 @@ read_nothing (DmImporter  *importer,
 
           if (named_file (paths, input->path))
             {
-              g_printerr (_("demarc-check: %s: nothing in it could be used (the reasons are listed above)\n"), shown);
+              if (input->items == 0)
+                g_printerr (_("demarc-check: %s: it holds no findings or resources\n"), shown);
+              else
+                g_printerr (_("demarc-check: %s: nothing in it could be used (the reasons are listed above)\n"), shown);
               named_empty = TRUE;
             }
           else if (n_empty++ < 5)

@@ -73,10 +73,13 @@ dm_import_counts_one_per_item (const DmImportCounts *counts)
          counts->evaluated + counts->parts[DM_IMPORT_PART_NOT_READ] == counts->items;
 }
 
+/* Whether nothing about AWS came of the items: a file of only other
+ * clouds' findings says nothing of the account, so it must not pass as a
+ * clean one. */
 gboolean
 dm_import_counts_read_nothing (const DmImportCounts *counts)
 {
-  return dm_import_counts_results (counts) == 0;
+  return dm_import_counts_results (counts) - counts->parts[DM_IMPORT_PART_NOT_AWS] == 0;
 }
 
 static const char * const part_names[DM_IMPORT_N_PARTS] = {
