@@ -66,7 +66,7 @@ check_that "demarc-check reads the bundle and finds the open SSH port (exit 1)" 
 check_that "the bundle is recognised as such" 'grep -q "\"format\": \"demarc-bundle\"" "$work/assessment.json"'
 
 check_that "findings carry the call's account and region" \
-  'grep -q "\"id\": \"NET-01/sg-1\"" "$work/assessment.json" && grep -q "\"region\": \"eu-west-1\"" "$work/assessment.json" && grep -q "\"account\": \"999988887777\"" "$work/assessment.json"'
+  'grep -q "\"id\": \"NET-01/arn:aws:ec2:eu-west-1:999988887777:security-group/sg-1\"" "$work/assessment.json" && grep -q "\"region\": \"eu-west-1\"" "$work/assessment.json" && grep -q "\"account\": \"999988887777\"" "$work/assessment.json"'
 
 check_that "a function's public resource policy is read as Lambda's, not as a bucket's" \
   'grep -Eq "\"id\": \"APP-01/(arn:aws:lambda:[a-z0-9-]+:[0-9]{12}:function:)?fn-a\"" "$work/assessment.json" && ! grep -q "DATA-04/" "$work/assessment.json"'

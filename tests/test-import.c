@@ -311,9 +311,9 @@ test_own_checks_config (Fixture       *f,
   g_assert_cmpuint (reason_count (input, "no Demarc check reads this yet"), ==, 1);
   g_assert_cmpuint (reason_count (input, "configuration missing or unreadable"), ==, 1);
 
-  assert_result (f, "NET-01/sg-open", TRUE, "tcp 22 from 0.0.0.0/0");
-  assert_result (f, "NET-02/sg-open", FALSE, NULL);
-  assert_result (f, "NET-05/sg-open", TRUE, NULL);
+  assert_result (f, "NET-01/arn:aws:ec2:eu-west-1:111122223333:security-group/sg-open", TRUE, "tcp 22 from 0.0.0.0/0");
+  assert_result (f, "NET-02/arn:aws:ec2:eu-west-1:111122223333:security-group/sg-open", FALSE, NULL);
+  assert_result (f, "NET-05/arn:aws:ec2:eu-west-1:111122223333:security-group/sg-open", TRUE, NULL);
   /* configuration given as a JSON string: read all the same. */
   assert_result (f, "NET-06/sg-default", TRUE, "The default security group has 0 inbound and 1 outbound rules.");
   assert_result (f, "OS-03/i-1", TRUE, "HttpTokens is optional.");
@@ -333,7 +333,7 @@ test_own_checks_config (Fixture       *f,
   assert_result (f, "LOG-03/main", FALSE, NULL);
 
   /* Findings carry the catalogue's facts and the item's provenance. */
-  finding = find (f, "NET-01/sg-open");
+  finding = find (f, "NET-01/arn:aws:ec2:eu-west-1:111122223333:security-group/sg-open");
   g_assert_cmpstr (dm_finding_get_service (finding), ==, "vpc");
   g_assert_cmpstr (dm_finding_get_layer (finding), ==, "network_firewall");
   g_assert_cmpstr (dm_finding_get_region (finding), ==, "eu-west-1");
@@ -599,8 +599,11 @@ test_cloudmapper_layout (Fixture       *f,
   g_assert_true (dm_importer_add_file (f->importer, top, NULL, &error));
   g_assert_no_error (error);
 
-  /* Account and region come from the folders. */
-  finding = find (f, "NET-04/sg-c");
+  /* Account and region come from the folders, and with them the group's
+   * ARN, as other tools name it. */
+  finding = find (f, "NET-04/arn:aws:ec2:eu-central-1:444455556666:security-group/sg-c");
+  g_assert_nonnull (finding);
+  g_assert_cmpstr (dm_finding_get_resource (finding), ==, "arn:aws:ec2:eu-central-1:444455556666:security-group/sg-c");
   g_assert_cmpstr (dm_finding_get_account (finding), ==, "444455556666");
   g_assert_cmpstr (dm_finding_get_region (finding), ==, "eu-central-1");
 
@@ -1669,6 +1672,50 @@ test_config_rule_names (void)
   g_assert_null (dm_catalogue_lookup_config_rule (catalogue, "custom-rule-conformance-pack-abcd1234"));
 }
 
+/* Where a finding names no region, a regional resource's ARN gives it; a
+ * security group named by its own ARN keeps it, and its account. */
+static void
+test_arn_region (void)
+{
+  static const struct { const char *arn, *region; } cases[] = {
+    { "arn:aws:ec2:eu-west-1:111122223333:security-group/sg-1", "eu-west-1" },
+    { "arn:aws-us-gov:kms:us-gov-west-1:111122223333:key/k", "us-gov-west-1" },
+    { "arn:aws:s3:::bucket", NULL },
+    { "arn:aws:iam::111122223333:role/r", NULL },
+    { "arn:aws:ec2:<b>x</b>:1:y", NULL },
+    { "sg-1", NULL },
+    { "arn:aws", NULL },
+  };
+  g_autoptr(DmCatalogue) catalogue = dm_catalogue_new_default (NULL);
+  g_autoptr(DmImporter) importer = dm_importer_new (catalogue);
+  g_autofree char *dir = g_dir_make_tmp ("demarc-arn-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "describe-security-groups.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  DmFinding *finding;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *region = dm_check_arn_region (cases[i].arn);
+
+      g_assert_cmpstr (region, ==, cases[i].region);
+    }
+
+  g_assert_true (g_file_set_contents (path, "{\"SecurityGroups\": [{\"GroupId\": \"sg-9\", \"GroupName\": \"web\", "
+                                            "\"OwnerId\": \"210987654321\", \"SecurityGroupArn\": "
+                                            "\"arn:aws:ec2:eu-west-1:210987654321:security-group/sg-9\", "
+                                            "\"IpPermissions\": [], \"IpPermissionsEgress\": []}]}", -1, NULL));
+  g_assert_true (dm_importer_add_file (importer, file, NULL, &error));
+  g_assert_no_error (error);
+  finding = test_find_finding (dm_importer_get_findings (importer),
+                               "NET-01/arn:aws:ec2:eu-west-1:210987654321:security-group/sg-9");
+  g_assert_nonnull (finding);
+  g_assert_cmpstr (dm_finding_get_account (finding), ==, "210987654321");
+  g_assert_cmpstr (dm_finding_get_region (finding), ==, "eu-west-1");
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1711,6 +1758,7 @@ main (int   argc,
   g_test_add_func ("/import/export-times", test_export_times);
   g_test_add_func ("/import/compliance-ids", test_compliance_ids);
   g_test_add_func ("/import/config-rule-names", test_config_rule_names);
+  g_test_add_func ("/import/arn-region", test_arn_region);
   g_test_add_func ("/import/own-checks/secrets", test_secret_detection);
   ADD ("/import/errors", test_errors);
   ADD ("/import/shared-samples", test_shared_samples);

@@ -83,7 +83,10 @@ security_group (DmCheckContext *context,
   JsonArray *egress = dm_check_array (group, "ipPermissionsEgress");
   const char *name = dm_check_string (group, "groupName");
   const char *group_id = dm_check_string (group, "groupId");
-  const char *resource = group_id ? group_id : id;
+  const char *given_arn = dm_check_string (group, "securityGroupArn");
+  /* By ARN, as the other tools name it, where the data gives or allows one. */
+  g_autofree char *arn = given_arn || !group_id ? NULL : dm_check_build_arn (context, "ec2", "security-group/%s", group_id);
+  const char *resource = given_arn ? given_arn : arn ? arn : group_id ? group_id : id;
   g_autoptr(GString) ssh4 = g_string_new (NULL), rdp4 = g_string_new (NULL), admin6 = g_string_new (NULL);
   g_autoptr(GString) all = g_string_new (NULL), risky = g_string_new (NULL);
   DmCheckIter iter;

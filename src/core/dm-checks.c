@@ -293,6 +293,32 @@ dm_check_arn_account (const char *arn)
   return p[12] == ':' ? g_strndup (p, 12) : NULL;
 }
 
+/**
+ * dm_check_arn_region:
+ *
+ * The REGION of arn:PARTITION:SERVICE:REGION:…, empty for global services
+ * (IAM, S3 buckets).
+ *
+ * Returns: (nullable): the region, or %NULL
+ */
+char *
+dm_check_arn_region (const char *arn)
+{
+  const char *start, *end;
+
+  if (arn == NULL || !g_str_has_prefix (arn, "arn:aws"))
+    return NULL;
+  if (!(start = strchr (arn + 4, ':')) || !(start = strchr (start + 1, ':')) || !(end = strchr (start + 1, ':')))
+    return NULL;
+  start++;
+  if (end == start || end - start > 32)
+    return NULL;
+  for (const char *p = start; p < end; p++)
+    if (!g_ascii_islower (*p) && !g_ascii_isdigit (*p) && *p != '-')
+      return NULL;
+  return g_strndup (start, end - start);
+}
+
 static const char *
 partition_of (const char *region)
 {

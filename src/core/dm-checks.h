@@ -111,6 +111,7 @@ const char *dm_check_where             (DmCheckContext *context);
 /* ARNs: the account of one, and one built from the context's region and
  * account (NULL when either is unknown). */
 char       *dm_check_arn_account       (const char     *arn);
+char       *dm_check_arn_region        (const char     *arn);
 char       *dm_check_build_arn         (DmCheckContext *context,
                                         const char     *service,
                                         const char     *resource_format,

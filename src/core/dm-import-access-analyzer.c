@@ -30,6 +30,7 @@ _dm_import_access_analyzer (DmImportFile *state,
   g_autofree char *title = NULL;
   g_autofree char *evidence = NULL;
   g_autofree char *principal = NULL;
+  g_autofree char *region = NULL;
   const char *status = _dm_import_str (o, "status");
   const char *kind = _dm_import_first_of (_dm_import_str (o, "findingType"), "ExternalAccess");
   gboolean public = FALSE;
@@ -56,6 +57,8 @@ _dm_import_access_analyzer (DmImportFile *state,
   data.source_item = index;
   data.account = _dm_import_str (o, "resourceOwnerAccount");
   data.resource = _dm_import_str (o, "resource");
+  /* Findings name no region; a regional resource's ARN does. */
+  data.region = region = dm_check_arn_region (data.resource);
   data.resource_type = _dm_import_str (o, "resourceType");
   data.severity = public ? DM_SEVERITY_HIGH
                 : g_str_has_prefix (kind, "Unused") ? DM_SEVERITY_LOW : DM_SEVERITY_MEDIUM;

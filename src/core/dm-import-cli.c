@@ -23,6 +23,7 @@ emit_check (DmCheckContext *context,
   g_autoptr(GStrvBuilder) controls = g_strv_builder_new ();
   g_autofree char *id = g_strdup_printf ("%s/%s", check->id, resource ? resource : "");
   g_autofree char *arn_account = dm_check_arn_account (resource);
+  g_autofree char *arn_region = context->region ? NULL : dm_check_arn_region (resource);
   DmFindingData data = { 0 };
 
   data.id = id;
@@ -33,7 +34,7 @@ emit_check (DmCheckContext *context,
   data.layer = check->layer;
   data.resource = resource;
   data.resource_type = resource_type;
-  data.region = context->region;
+  data.region = context->region ? context->region : arn_region;
   /* The resource's own ARN says whose it is; else where the data came from. */
   data.account = arn_account ? arn_account : context->account;
   data.source_item = context->item;
