@@ -8,7 +8,11 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "dm-checks.h"
 #include "dm-importer-private.h"
+
+/* Packages named in a finding's evidence; "…" stands for the rest. */
+#define MAX_PACKAGES_SHOWN 10
 
 gboolean
 _dm_import_inspector_detect (JsonObject *o)
@@ -55,6 +59,41 @@ number (JsonObject *o,
 
 /* aws inspector2 list-findings, and the findings reports Inspector writes
  * to S3: package, code and network-reachability findings. */
+/* Every vulnerable package, not only the first: "CVE-… in openssh-server
+ * 8.0 (OS); fixed in 8.1, openssh-clients 8.0 (OS)". */
+static void
+package_evidence (GString    *evidence,
+                  const char *cve,
+                  JsonNode   *packages)
+{
+  DmCheckIter iter;
+  JsonObject *package;
+  guint n = 0;
+
+  dm_check_iter_init (&iter, packages && JSON_NODE_HOLDS_ARRAY (packages) ? json_node_get_array (packages) : NULL);
+  while (dm_check_iter_next (&iter, &package))
+    {
+      const char *fixed = _dm_import_str (package, "fixedInVersion");
+
+      if (n++ == MAX_PACKAGES_SHOWN)
+        {
+          g_string_append (evidence, ", …");
+          break;
+        }
+      if (n == 1)
+        g_string_append_printf (evidence, _("%s in %s %s (%s)"), _dm_import_first_of (cve, "?"),
+                                _dm_import_first_of (_dm_import_str (package, "name"), "?"),
+                                _dm_import_first_of (_dm_import_str (package, "version"), ""),
+                                _dm_import_first_of (_dm_import_str (package, "packageManager"), "?"));
+      else
+        g_string_append_printf (evidence, ", %s %s (%s)", _dm_import_first_of (_dm_import_str (package, "name"), "?"),
+                                _dm_import_first_of (_dm_import_str (package, "version"), ""),
+                                _dm_import_first_of (_dm_import_str (package, "packageManager"), "?"));
+      if (fixed && g_strcmp0 (fixed, "NotAvailable") != 0)
+        g_string_append_printf (evidence, _("; fixed in %s"), fixed);
+    }
+}
+
 void
 _dm_import_inspector (DmImportFile *state,
                       JsonObject   *o,
@@ -104,15 +143,7 @@ _dm_import_inspector (DmImportFile *state,
   data.resources = (const char * const *)resources->pdata;
 
   if (package)
-    {
-      g_string_append_printf (evidence, _("%s in %s %s (%s)"), _dm_import_first_of (cve, "?"),
-                              _dm_import_first_of (_dm_import_str (package, "name"), "?"),
-                              _dm_import_first_of (_dm_import_str (package, "version"), ""),
-                              _dm_import_first_of (_dm_import_str (package, "packageManager"), "?"));
-      if (_dm_import_str (package, "fixedInVersion") &&
-          g_strcmp0 (_dm_import_str (package, "fixedInVersion"), "NotAvailable") != 0)
-        g_string_append_printf (evidence, _("; fixed in %s"), _dm_import_str (package, "fixedInVersion"));
-    }
+    package_evidence (evidence, cve, _dm_import_member (vulnerability, "vulnerablePackages"));
   if (number (o, "inspectorScore") >= 0)
     g_string_append_printf (evidence, _("%sInspector score %.1f"), evidence->len ? "; " : "",
                             number (o, "inspectorScore"));
