@@ -1717,6 +1717,48 @@ test_arn_region (void)
   g_rmdir (dir);
 }
 
+/* Saved pages of an API's answer, as a JSON array of pages or one page
+ * per line, read as the one answer would: the same findings, the pages
+ * no items of their own, every item numbered once. */
+static void
+test_pages (void)
+{
+  const char *names[] = { "asff-mixed.json", "asff-pages.json", "asff-pages.ndjson" };
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint n = 0; n < G_N_ELEMENTS (names); n++)
+    {
+      g_autoptr(DmCatalogue) catalogue = dm_catalogue_new_default (NULL);
+      g_autoptr(DmImporter) importer = dm_importer_new (catalogue);
+      g_autofree char *path = test_fixture_path (names[n]);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GHashTable) numbers = g_hash_table_new (NULL, NULL);
+      g_autoptr(GError) error = NULL;
+      GListModel *findings;
+      const DmImportInput *input;
+      g_autoptr(GString) all = g_string_new (NULL);
+
+      g_test_message ("%s", names[n]);
+      g_assert_true (dm_importer_add_file (importer, file, NULL, &error));
+      g_assert_no_error (error);
+      input = dm_importer_get_input (importer, 0);
+      findings = dm_importer_get_findings (importer);
+      g_assert_cmpstr (input->format, ==, "asff");
+      g_assert_cmpuint (input->items, ==, 13);
+      for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+        {
+          g_autoptr(DmFinding) finding = g_list_model_get_item (findings, i);
+
+          g_string_append_printf (all, "%s|", dm_finding_get_id (finding));
+          g_assert_true (g_hash_table_add (numbers, GSIZE_TO_POINTER (dm_finding_get_source_item (finding) + 1)));
+          g_assert_cmpuint (dm_finding_get_source_item (finding), <, input->items);
+        }
+      g_ptr_array_add (ids, g_string_free (g_steal_pointer (&all), FALSE));
+      if (n > 0)
+        g_assert_cmpstr (g_ptr_array_index (ids, n), ==, g_ptr_array_index (ids, 0));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1760,6 +1802,7 @@ main (int   argc,
   g_test_add_func ("/import/compliance-ids", test_compliance_ids);
   g_test_add_func ("/import/config-rule-names", test_config_rule_names);
   g_test_add_func ("/import/arn-region", test_arn_region);
+  g_test_add_func ("/import/pages", test_pages);
   g_test_add_func ("/import/own-checks/secrets", test_secret_detection);
   ADD ("/import/errors", test_errors);
   ADD ("/import/shared-samples", test_shared_samples);

@@ -234,6 +234,39 @@ choose_projection (DmImportFile *state,
   dm_json_reader_set_projection (state->reader, state->projection);
 }
 
+static gboolean item_cb (JsonNode   *item,
+                         const char *container,
+                         guint64     index,
+                         gpointer    user_data);
+
+/* The arrays an API's answer pages hold their items in. */
+static const char * const page_arrays[] = { "Findings", "findings", "configurationItems" };
+
+/* Saved pages of an answer (GetFindings' {"Findings": […], "NextToken": …}),
+ * as a JSON array of pages or one page per line: each page's items are
+ * read as the file's, and the page itself is no item. */
+static gboolean
+import_page (DmImportFile *state,
+             JsonObject   *o)
+{
+  for (guint p = 0; p < G_N_ELEMENTS (page_arrays); p++)
+    {
+      JsonNode *node = json_object_get_member (o, page_arrays[p]);
+      JsonArray *array;
+
+      if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+        continue;
+      array = json_node_get_array (node);
+      /* Pages are read whole: a projection for their items would leave
+       * the next page's array out. */
+      state->projection_chosen = TRUE;
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        item_cb (json_array_get_element (array, i), page_arrays[p], 0, state);
+      return TRUE;
+    }
+  return FALSE;
+}
+
 static gboolean
 item_cb (JsonNode   *item,
          const char *container,
@@ -244,6 +277,9 @@ item_cb (JsonNode   *item,
   JsonObject *o;
   int format;
 
+  /* An item's number is its place among the file's items, the same
+   * however many arrays, lines or pages hold them. */
+  index = state->input->items;
   if (!JSON_NODE_HOLDS_OBJECT (item))
     {
       state->input->items++;
@@ -253,11 +289,15 @@ item_cb (JsonNode   *item,
 
   o = json_node_get_object (item);
   format = detect_format (o);
+  if (format < 0 && import_page (state, o))
+    return TRUE;
   /* A projected item of another format (a mixed file) is read whole. */
   if (state->reader && dm_json_reader_get_item_is_projected (state->reader) && format != state->projected_format)
     {
       g_autoptr(JsonNode) whole = dm_json_reader_get_whole_item (state->reader);
 
+      if (format < 0 && import_page (state, json_node_get_object (whole)))
+        return TRUE;
       import_object (state, json_node_get_object (whole), index);
       return TRUE;
     }
