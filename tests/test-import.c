@@ -1759,6 +1759,39 @@ test_pages (void)
     }
 }
 
+/* Config's other answers: an aggregator's results, each in its account
+ * and region, and batch-get-resource-config's items, checked like a
+ * snapshot's. */
+static void
+test_config_answers (Fixture       *f,
+                     gconstpointer  data)
+{
+  const DmImportInput *input;
+  DmFinding *finding;
+
+  import_fixture (f, "config-aggregate-evaluations.json");
+  import_fixture (f, "config-batch-get.json");
+
+  input = dm_importer_get_input (f->importer, 0);
+  g_assert_cmpstr (input->format, ==, "config-compliance");
+  g_assert_cmpuint (input->items, ==, 2);
+  finding = find (f, "111111111111/rds-storage-encrypted/db-ABCDEFGHIJKL");
+  g_assert_nonnull (finding);
+  g_assert_cmpint (dm_finding_get_status (finding), ==, DM_FINDING_FAILED);
+  g_assert_cmpstr (dm_finding_get_account (finding), ==, "111111111111");
+  g_assert_cmpstr (dm_finding_get_region (finding), ==, "us-east-2");
+  g_assert_cmpstr (dm_finding_get_layer (finding), ==, "server_side_encryption");
+  g_assert_cmpint (dm_finding_get_status (find (f, "222222222222/rds-storage-encrypted/db-MNOPQRSTUV")), ==,
+                   DM_FINDING_PASSED);
+
+  input = dm_importer_get_input (f->importer, 1);
+  g_assert_cmpstr (input->format, ==, "config-snapshot");
+  g_assert_cmpuint (input->items, ==, 3);
+  g_assert_cmpuint (input->evaluated + input->skipped, ==, input->items);
+  assert_result (f, "NET-12/prod-db", TRUE, "PubliclyAccessible is true.");
+  g_assert_cmpstr (dm_finding_get_account (find (f, "NET-12/prod-db")), ==, "210987654321");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1788,6 +1821,7 @@ main (int   argc,
   ADD ("/import/prowler/ocsf", test_prowler_ocsf);
   ADD ("/import/prowler/v2-ndjson", test_prowler_v2);
   ADD ("/import/config", test_config);
+  ADD ("/import/config-answers", test_config_answers);
   ADD ("/import/folder", test_folder);
   ADD ("/import/cloudmapper-layout", test_cloudmapper_layout);
   ADD ("/import/scoutsuite", test_scoutsuite);

@@ -103,7 +103,13 @@ _dm_import_config_evaluation (DmImportFile *state,
 
   data.resource = _dm_import_str (o, "EvaluationResultIdentifier.EvaluationResultQualifier.ResourceId");
   data.resource_type = _dm_import_str (o, "EvaluationResultIdentifier.EvaluationResultQualifier.ResourceType");
-  id = g_strdup_printf ("%s/%s", _dm_import_first_of (rule, "rule"), _dm_import_first_of (data.resource, "resource"));
+  /* An aggregator's results name their account and region. */
+  data.account = _dm_import_str (o, "AccountId");
+  data.region = _dm_import_str (o, "AwsRegion");
+  id = data.account ? g_strdup_printf ("%s/%s/%s", data.account, _dm_import_first_of (rule, "rule"),
+                                       _dm_import_first_of (data.resource, "resource"))
+                    : g_strdup_printf ("%s/%s", _dm_import_first_of (rule, "rule"),
+                                       _dm_import_first_of (data.resource, "resource"));
   data.tool = "AWS Config";
   _dm_import_note_time (state, _dm_import_str (o, "ResultRecordedTime"));
   data.id = id;
@@ -173,7 +179,10 @@ _dm_import_config_rule (DmImportFile *state,
       _dm_import_skip (state, _("no compliance result"));
       return;
     }
-  id = g_strdup_printf ("config-rule/%s/%s", _dm_import_first_of (state->conformance_pack, ""), rule);
+  data.account = _dm_import_str (o, "AccountId");
+  data.region = _dm_import_str (o, "AwsRegion");
+  id = g_strdup_printf ("config-rule/%s/%s%s%s", _dm_import_first_of (state->conformance_pack, ""), rule,
+                        data.account ? "/" : "", _dm_import_first_of (data.account, ""));
   data.tool = "AWS Config";
   data.id = id;
   data.source_item = index;

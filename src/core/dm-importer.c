@@ -157,6 +157,9 @@ static const struct
   const char *format;
 } document_arrays[] = {
   { "EvaluationResults", "config-compliance" },
+  { "AggregateEvaluationResults", "config-compliance" },
+  { "AggregateComplianceByConfigRules", "config-rule-compliance" },
+  { "baseConfigurationItems", "config-snapshot" },
   { "ConformancePackRuleEvaluationResults", "config-compliance" },
   { "ComplianceByConfigRules", "config-rule-compliance" },
   { "ConformancePackRuleComplianceList", "config-rule-compliance" },
