@@ -1714,6 +1714,22 @@ test_arn_region (void)
   g_assert_cmpstr (dm_finding_get_account (finding), ==, "210987654321");
   g_assert_cmpstr (dm_finding_get_region (finding), ==, "eu-west-1");
   g_unlink (path);
+
+  /* Inspector names an instance by its id: it gets the ARN the other
+   * tools give it, once among its resources. */
+  g_assert_true (g_file_set_contents (path, "{\"findings\": [{\"findingArn\": \"arn:aws:inspector2:eu-west-1:210987654321:finding/f1\", "
+                                            "\"awsAccountId\": \"210987654321\", \"severity\": \"HIGH\", \"status\": \"ACTIVE\", "
+                                            "\"type\": \"PACKAGE_VULNERABILITY\", \"title\": \"CVE-1\", "
+                                            "\"resources\": [{\"type\": \"AWS_EC2_INSTANCE\", \"id\": \"i-0abc\", "
+                                            "\"region\": \"eu-west-1\"}]}]}", -1, NULL));
+  g_assert_true (dm_importer_add_file (importer, file, NULL, &error));
+  g_assert_no_error (error);
+  finding = test_find_finding (dm_importer_get_findings (importer), "arn:aws:inspector2:eu-west-1:210987654321:finding/f1");
+  g_assert_nonnull (finding);
+  g_assert_cmpstr (dm_finding_get_resource (finding), ==, "arn:aws:ec2:eu-west-1:210987654321:instance/i-0abc");
+  g_assert_cmpstrv (dm_finding_get_resources (finding),
+                    ((const char *[]){ "arn:aws:ec2:eu-west-1:210987654321:instance/i-0abc", NULL }));
+  g_unlink (path);
   g_rmdir (dir);
 }
 

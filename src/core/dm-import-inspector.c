@@ -103,6 +103,7 @@ _dm_import_inspector (DmImportFile *state,
   g_autoptr(GPtrArray) resources = g_ptr_array_new ();
   g_autoptr(GString) evidence = g_string_new (NULL);
   g_autofree char *remediation = NULL;
+  g_autofree char *instance_arn = NULL;
   JsonObject *vulnerability = _dm_import_obj (o, "packageVulnerabilityDetails");
   JsonObject *package = _dm_import_first_object (vulnerability, "vulnerablePackages");
   JsonObject *resource = _dm_import_first_object (o, "resources");
@@ -127,6 +128,13 @@ _dm_import_inspector (DmImportFile *state,
   data.account = _dm_import_str (o, "awsAccountId");
   data.region = _dm_import_str (resource, "region");
   data.resource = _dm_import_str (resource, "id");
+  /* Inspector names an instance by its id; the other tools by its ARN. */
+  if (data.resource && g_str_has_prefix (data.resource, "i-") && data.account && data.region &&
+      g_strcmp0 (_dm_import_str (resource, "type"), "AWS_EC2_INSTANCE") == 0)
+    data.resource = instance_arn = g_strdup_printf ("arn:%s:ec2:%s:%s:instance/%s",
+                                                    g_str_has_prefix (data.region, "cn-") ? "aws-cn"
+                                                    : g_str_has_prefix (data.region, "us-gov-") ? "aws-us-gov" : "aws",
+                                                    data.region, data.account, data.resource);
   data.title = _dm_import_str (o, "title");
   for (guint i = 0; i < G_N_ELEMENTS (inspector_resources); i++)
     if (g_strcmp0 (_dm_import_str (resource, "type"), inspector_resources[i].type) == 0)
@@ -136,8 +144,10 @@ _dm_import_inspector (DmImportFile *state,
     {
       JsonNode *element = json_array_get_element (json_node_get_array (all), i);
 
-      if (JSON_NODE_HOLDS_OBJECT (element) && _dm_import_str (json_node_get_object (element), "id"))
-        g_ptr_array_add (resources, (gpointer)_dm_import_str (json_node_get_object (element), "id"));
+      const char *id = JSON_NODE_HOLDS_OBJECT (element) ? _dm_import_str (json_node_get_object (element), "id") : NULL;
+
+      if (id)
+        g_ptr_array_add (resources, (gpointer)(instance_arn && g_str_has_suffix (instance_arn, id) ? instance_arn : id));
     }
   g_ptr_array_add (resources, NULL);
   data.resources = (const char * const *)resources->pdata;
