@@ -474,7 +474,10 @@ show_inputs (DmPresentation *self)
     }
   gtk_widget_set_visible (GTK_WIDGET (self->nothing_read_label), empty->len > 0);
   gtk_label_set_text (self->overview_label, text->str);
-  g_string_assign (self->spoken, accounts);
+  /* Heard as seen: the accounts, the files read and what gave nothing. */
+  g_string_printf (self->spoken, "%s. %s", accounts, text->str);
+  if (empty->len)
+    g_string_append_printf (self->spoken, "\n%s", gtk_label_get_text (self->nothing_read_label));
   gtk_stack_set_visible_child_name (self->stack, "inputs");
 }
 
@@ -690,6 +693,28 @@ dm_presentation_finalize (GObject *object)
   G_OBJECT_CLASS (dm_presentation_parent_class)->finalize (object);
 }
 
+/* The diagram gets its bands and the slide the focus once the window is
+ * on screen, not before: in GTK 4.8 a widget made focusable or focused
+ * inside a window never shown realizes that window's AT-SPI object too
+ * early, as a "filler" that is never showing, and a screen reader never
+ * moves into it (a bare AdwWindow whose child grabs the focus before
+ * gtk_window_present() does the same). */
+static void
+dm_presentation_map (GtkWidget *widget)
+{
+  DmPresentation *self = DM_PRESENTATION (widget);
+
+  GTK_WIDGET_CLASS (dm_presentation_parent_class)->map (widget);
+  if (dm_diagram_get_model (self->diagram) == NULL)
+    {
+      dm_diagram_set_model (self->diagram, self->model);
+      dm_diagram_set_assessment (self->diagram, assessment (self));
+      show_slide (self, self->current);
+    }
+  if (gtk_root_get_focus (GTK_ROOT (self)) == NULL)
+    gtk_widget_grab_focus (self->slide_box);
+}
+
 static void
 dm_presentation_class_init (DmPresentationClass *klass)
 {
@@ -698,6 +723,7 @@ dm_presentation_class_init (DmPresentationClass *klass)
 
   object_class->dispose = dm_presentation_dispose;
   object_class->finalize = dm_presentation_finalize;
+  widget_class->map = dm_presentation_map;
 
   g_type_ensure (DM_TYPE_DIAGRAM);
   g_type_ensure (DM_TYPE_SUMMARY_VIEW);
@@ -760,9 +786,9 @@ dm_presentation_init (DmPresentation *self)
  * dm_presentation_new:
  * @report: (nullable): the assessment to present; %NULL for the model alone
  *
- * A presentation always starts at slide 1, the summary, with the focus on
- * the slide; leaving gives the focus back to the widget of @parent that
- * had it.
+ * A presentation always starts at slide 1, the summary; once shown, the
+ * focus is on the slide. Leaving gives the focus back to the widget of
+ * @parent that had it.
  */
 DmPresentation *
 dm_presentation_new (GtkWindow *parent,
@@ -778,8 +804,6 @@ dm_presentation_new (GtkWindow *parent,
   if (parent != NULL)
     g_set_weak_pointer (&self->return_focus, gtk_root_get_focus (GTK_ROOT (parent)));
 
-  dm_diagram_set_model (self->diagram, model);
-  dm_diagram_set_assessment (self->diagram, a);
   dm_summary_view_set_compact (self->summary_view, TRUE);
   dm_summary_view_set_report (self->summary_view, report);
   /* The whole matrix on one slide: drawn to fit, as exports draw it. */
@@ -807,7 +831,6 @@ dm_presentation_new (GtkWindow *parent,
   g_array_append_val (self->slides, ((Slide) { "compare", NULL }));
 
   show_slide (self, 0);
-  gtk_widget_grab_focus (self->slide_box);
   gtk_window_fullscreen (GTK_WINDOW (self));
   return self;
 }
