@@ -18,6 +18,7 @@
 
 #include "dm-application.h"
 #include "dm-diagram.h"
+#include "dm-diagram-band.h"
 #include "dm-diff.h"
 #include "dm-window-private.h"
 
@@ -234,6 +235,135 @@ test_sidebar_tab (Fixture       *f,
   g_assert_false (focus_is_inside (f, GTK_WIDGET (list)));
 }
 
+/* The cell stand-in of @layer_id: a child of its band's. */
+static GtkWidget *
+cell_widget (Fixture    *f,
+             const char *layer_id)
+{
+  DmDiagram *diagram = DM_DIAGRAM (dm_window_get_diagram (f->window));
+  DmLayer *layer = dm_model_find_layer (dm_window_get_model (f->window), layer_id);
+  GtkWidget *band = dm_diagram_get_band_widget (diagram, dm_band_get_index (dm_layer_get_band (layer)));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (band); child; child = gtk_widget_get_next_sibling (child))
+    if (dm_diagram_band_get_layer (DM_DIAGRAM_BAND (child)) == (int)dm_layer_get_index (layer))
+      return child;
+  g_assert_not_reached ();
+}
+
+static GtkWidget *
+focus_of (Fixture *f)
+{
+  return gtk_root_get_focus (GTK_ROOT (f->window));
+}
+
+/* As the keys get there: Tab into the diagram, then Down to @band. */
+static void
+focus_band_by_keys (Fixture   *f,
+                    GtkWidget *band)
+{
+  GtkWidget *diagram = dm_window_get_diagram (f->window);
+
+  g_assert_true (gtk_widget_child_focus (diagram, GTK_DIR_TAB_FORWARD));
+  for (guint i = 0; i < 8 && focus_of (f) != band; i++)
+    g_assert_true (gtk_widget_activate_action (diagram, "diagram.band-down", NULL));
+  g_assert_true (focus_of (f) == band);
+}
+
+/* The diagram says whose it is, each band names the service, and every
+ * layer cell is its own object saying its owner and status. */
+static void
+test_diagram_names (Fixture       *f,
+                    gconstpointer  data)
+{
+  DmDiagram *diagram = DM_DIAGRAM (dm_window_get_diagram (f->window));
+  DmModel *model = dm_window_get_model (f->window);
+  DmService *ec2 = dm_model_find_service (model, "ec2");
+  GtkWidget *os = dm_diagram_get_band_widget (diagram, dm_band_get_index (dm_model_find_band (model, "os")));
+  guint n_cells = 0;
+
+  open_demo (f);
+  g_assert_true (dm_window_get_service (f->window) == ec2);
+  gtk_test_accessible_assert_property (diagram, GTK_ACCESSIBLE_PROPERTY_LABEL, "Responsibility diagram: Amazon EC2");
+  gtk_test_accessible_assert_property (os, GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "EC2, Operating system: Customer, gap: 3 failed, worst high");
+
+  /* Every layer, as its pill shows it; the reason as its description. */
+  for (guint b = 0; b < dm_model_get_n_bands (model); b++)
+    for (GtkWidget *c = gtk_widget_get_first_child (dm_diagram_get_band_widget (diagram, b)); c; c = gtk_widget_get_next_sibling (c))
+      {
+        g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (c)), ==, GTK_ACCESSIBLE_ROLE_BUTTON);
+        g_assert_true (gtk_widget_get_mapped (c));
+        n_cells++;
+      }
+  g_assert_cmpuint (n_cells, ==, dm_model_get_n_layers (model));
+  gtk_test_accessible_assert_property (cell_widget (f, "os"), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Guest operating system: Customer, gap: 2 failed findings, worst High");
+  gtk_test_accessible_assert_property (cell_widget (f, "network_firewall"), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Network and firewall configuration: Customer, gap: 1 failed finding, worst High");
+  gtk_test_accessible_assert_property (cell_widget (f, "customer_data"), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Customer data: Customer, no data in the export");
+  gtk_test_accessible_assert_property (cell_widget (f, "aws_foundation_services"), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Host and foundation services: AWS");
+  gtk_test_accessible_assert_property (cell_widget (f, "os"), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       dm_service_get_reason (ec2, dm_model_find_layer (model, "os")));
+
+  /* Ctrl+Page Down with the focus on a band: the band, still focused,
+   * now names the next service, as does the diagram. */
+  focus_band_by_keys (f, os);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.next-service", NULL));
+  test_spin_for (20);
+  g_assert_cmpstr (dm_service_get_id (dm_window_get_service (f->window)), ==, "ebs");
+  g_assert_true (focus_of (f) == os);
+  gtk_test_accessible_assert_property (diagram, GTK_ACCESSIBLE_PROPERTY_LABEL, "Responsibility diagram: Amazon EBS");
+  gtk_test_accessible_assert_property (os, GTK_ACCESSIBLE_PROPERTY_LABEL, "EBS, Operating system: Mixed: Customer / Not applicable, no data in the export");
+  gtk_test_accessible_assert_property (cell_widget (f, "os"), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Guest operating system: Customer, no data in the export");
+  gtk_test_accessible_assert_property (cell_widget (f, "network_firewall"), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Network and firewall configuration: Not applicable");
+}
+
+/* Right walks a band's cells, selecting each layer, Left walks back to
+ * the band; a cell leaves the Tab chain once the focus leaves it. */
+static void
+test_diagram_cells_keys (Fixture       *f,
+                         gconstpointer  data)
+{
+  DmDiagram *diagram = DM_DIAGRAM (dm_window_get_diagram (f->window));
+  DmModel *model = dm_window_get_model (f->window);
+  GtkWidget *os = dm_diagram_get_band_widget (diagram, dm_band_get_index (dm_model_find_band (model, "os")));
+  GtkWidget *guest = NULL, *firewall = NULL;
+
+  open_demo (f);
+  guest = cell_widget (f, "os");
+  firewall = cell_widget (f, "network_firewall");
+  g_assert_false (gtk_widget_get_focusable (guest));
+  focus_band_by_keys (f, os);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (diagram), "diagram.next-layer", NULL));
+  g_assert_true (focus_of (f) == guest);
+  g_assert_cmpint (dm_diagram_get_selected_layer (diagram), ==, (int)dm_layer_get_index (dm_model_find_layer (model, "os")));
+  gtk_widget_activate_action (GTK_WIDGET (diagram), "diagram.next-layer", NULL);
+  g_assert_true (focus_of (f) == firewall);
+  g_assert_false (gtk_widget_get_focusable (guest));
+  /* The last cell stays put. */
+  gtk_widget_activate_action (GTK_WIDGET (diagram), "diagram.next-layer", NULL);
+  g_assert_true (focus_of (f) == firewall);
+  g_assert_cmpint (dm_diagram_get_selected_layer (diagram), ==,
+                   (int)dm_layer_get_index (dm_model_find_layer (model, "network_firewall")));
+
+  gtk_widget_activate_action (GTK_WIDGET (diagram), "diagram.previous-layer", NULL);
+  g_assert_true (focus_of (f) == guest);
+  gtk_widget_activate_action (GTK_WIDGET (diagram), "diagram.previous-layer", NULL);
+  g_assert_true (focus_of (f) == os);
+  g_assert_false (gtk_widget_get_focusable (guest));
+
+  /* Down from a cell goes to the band below its own. */
+  gtk_widget_activate_action (GTK_WIDGET (diagram), "diagram.next-layer", NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (diagram), "diagram.band-down", NULL));
+  g_assert_true (focus_of (f) == dm_diagram_get_band_widget (diagram, dm_band_get_index (dm_model_find_band (model, "virtualization"))));
+  g_assert_false (gtk_widget_get_focusable (guest));
+}
+
 /* Opening a service from the compare matrix lands on its diagram, not
  * on whatever button comes first in the window. */
 static void
@@ -398,6 +528,8 @@ main (int   argc,
   ADD ("/a11y/sidebar-return", test_sidebar_return);
   ADD ("/a11y/sidebar-tab", test_sidebar_tab);
   ADD ("/a11y/compare-focus", test_compare_focus);
+  ADD ("/a11y/diagram-names", test_diagram_names);
+  ADD ("/a11y/diagram-cells-keys", test_diagram_cells_keys);
   ADD ("/a11y/cancel-focus", test_cancel_focus);
   ADD ("/a11y/error-reason", test_error_reason);
   ADD ("/a11y/compare-with-summary", test_compare_with_summary);

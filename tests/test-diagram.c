@@ -181,7 +181,7 @@ test_accessible (void)
   system = GTK_ACCESSIBLE (dm_diagram_get_band_widget (diagram, 1));
 
   g_assert_cmpint (gtk_accessible_get_accessible_role (system), ==, GTK_ACCESSIBLE_ROLE_BUTTON);
-  label_error = gtk_test_accessible_check_property (system, GTK_ACCESSIBLE_PROPERTY_LABEL, "System: Customer");
+  label_error = gtk_test_accessible_check_property (system, GTK_ACCESSIBLE_PROPERTY_LABEL, "VM, System: Customer");
   g_assert_null (label_error);
   description_error = gtk_test_accessible_check_property (system, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                                           "Guest OS (Customer): You patch the guest. "
@@ -191,7 +191,7 @@ test_accessible (void)
   /* The names follow the service. */
   dm_diagram_set_service (diagram, dm_model_find_service (model, "db"));
   changed_error = gtk_test_accessible_check_property (system, GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                                      "System: Mixed: Customer / Shared");
+                                                      "Cloudco DB, System: Mixed: Customer / Shared");
   g_assert_null (changed_error);
 
   dm_diagram_set_selected_band (diagram, 1);
@@ -215,7 +215,7 @@ test_accessible_mixed (void)
   dm_diagram_set_service (diagram, dm_model_find_service (model, "s3"));
   application = GTK_ACCESSIBLE (dm_diagram_get_band_widget (diagram, 3));
   label_error = gtk_test_accessible_check_property (application, GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                                    "Application: Mixed: Customer / Shared");
+                                                    "S3, Application: Mixed: Customer / Shared");
   g_assert_null (label_error);
   g_assert_finalize_object (diagram);
 }

@@ -25,6 +25,7 @@ struct _DmDiagram
   DmService         *service;
   DmService         *previous;
   GPtrArray         *bands;          /* DmDiagramBand, by band index */
+  GPtrArray         *cells;          /* DmDiagramBand of each cell, by model layer index */
   DmDiagramGeometry *geometry;       /* of the last allocation */
 
   AdwAnimation      *transition;
@@ -160,6 +161,35 @@ layer_status_text (DmDiagram *self,
     }
 }
 
+/* Each cell as its pill shows it: "Guest operating system: Customer,
+ * gap: 2 failed findings, worst High"; its reason as the description. */
+static void
+describe_cells (DmDiagram *self)
+{
+  g_autofree char *diagram_label = NULL;
+
+  for (guint l = 0; l < self->cells->len && self->service; l++)
+    {
+      DmLayer *layer = dm_model_get_layer (self->model, l);
+      const char *owner = dm_model_get_owner_label (self->model, dm_service_get_owner (self->service, layer));
+      g_autofree char *status = layer_status_text (self, layer);
+      /* Translators: a layer cell read out: layer, owner (and its status) */
+      g_autofree char *label = status ? g_strdup_printf (_("%s: %s, %s"), dm_layer_get_name (layer), owner, status)
+                                      : g_strdup_printf (_("%s: %s"), dm_layer_get_name (layer), owner);
+
+      dm_diagram_band_describe (g_ptr_array_index (self->cells, l), label, dm_service_get_reason (self->service, layer),
+                                FALSE);
+    }
+
+  /* Heard when the focus enters the diagram: whose diagram it is. */
+  if (self->service != NULL)
+    {
+      /* Translators: the diagram's accessible name, with the service shown */
+      diagram_label = g_strdup_printf (_("Responsibility diagram: %s"), dm_service_get_name (self->service));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, diagram_label, -1);
+    }
+}
+
 static void
 describe_bands (DmDiagram *self)
 {
@@ -170,9 +200,10 @@ describe_bands (DmDiagram *self)
       g_autofree char *label = NULL;
       g_autoptr(GString) description = g_string_new (NULL);
 
-      /* Translators: a band of the diagram and who owns its layers, e.g.
-       * "Operating system: Customer" or "Data: Mixed: Customer / Shared" */
-      label = g_strdup_printf (_("%s: %s"), dm_band_get_name (band), owners);
+      /* Translators: a band of the diagram and who owns its layers, after
+       * the service's short name, e.g. "EC2, Operating system: Customer"
+       * or "S3, Data: Mixed: Customer / Shared" */
+      label = g_strdup_printf (_("%s, %s: %s"), dm_service_get_short_name (self->service), dm_band_get_name (band), owners);
 
       if (self->assessment != NULL)
         {
@@ -236,6 +267,7 @@ describe_bands (DmDiagram *self)
       dm_diagram_band_describe (g_ptr_array_index (self->bands, i), label, description->str,
                                 self->selected_band == (int)i);
     }
+  describe_cells (self);
 }
 
 /* The root's focus, not gtk_widget_has_focus(): that one is false while
@@ -246,9 +278,34 @@ focused_band (DmDiagram *self)
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
 
+  /* A cell's stand-in is a child of its band's. */
+  if (focus != NULL && DM_IS_DIAGRAM_BAND (focus) && dm_diagram_band_get_layer (DM_DIAGRAM_BAND (focus)) >= 0)
+    focus = gtk_widget_get_parent (focus);
   if (focus != NULL && DM_IS_DIAGRAM_BAND (focus) && gtk_widget_get_parent (focus) == GTK_WIDGET (self))
     return dm_diagram_band_get_index (DM_DIAGRAM_BAND (focus));
   return self->selected_band;
+}
+
+/* The focused cell, or NULL when the focus is not on one of ours. */
+static DmDiagramBand *
+focused_cell (DmDiagram *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  if (focus != NULL && DM_IS_DIAGRAM_BAND (focus) && dm_diagram_band_get_layer (DM_DIAGRAM_BAND (focus)) >= 0 &&
+      gtk_widget_is_ancestor (focus, GTK_WIDGET (self)))
+    return DM_DIAGRAM_BAND (focus);
+  return NULL;
+}
+
+/* Cells are in the Tab chain only while focused: Tab leaves the diagram. */
+static void
+set_focusable_cell (DmDiagram *self,
+                    GtkWidget *cell)
+{
+  for (guint l = 0; l < self->cells->len; l++)
+    gtk_widget_set_focusable (g_ptr_array_index (self->cells, l), g_ptr_array_index (self->cells, l) == cell);
 }
 
 /* Roving focus: only one band is in the Tab chain, arrows move within. */
@@ -267,6 +324,7 @@ update_focus_chain (DmDiagram *self)
 static void
 rebuild_bands (DmDiagram *self)
 {
+  g_ptr_array_set_size (self->cells, 0);
   while (self->bands->len > 0)
     {
       GtkWidget *band = g_ptr_array_steal_index (self->bands, self->bands->len - 1);
@@ -280,11 +338,24 @@ rebuild_bands (DmDiagram *self)
       gtk_widget_set_parent (band, GTK_WIDGET (self));
     }
 
+  /* A stand-in per cell, inside its band's, in model order. */
+  g_ptr_array_set_size (self->cells, self->model ? dm_model_get_n_layers (self->model) : 0);
+  for (guint l = 0; l < self->cells->len; l++)
+    {
+      DmLayer *layer = dm_model_get_layer (self->model, l);
+      guint band = dm_band_get_index (dm_layer_get_band (layer));
+
+      self->cells->pdata[l] = dm_diagram_band_new_layer (band, l);
+    }
+
   g_ptr_array_set_size (self->bands, n_bands (self));
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self));
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     self->bands->pdata[dm_diagram_band_get_index (DM_DIAGRAM_BAND (child))] = child;
+  for (guint l = 0; l < self->cells->len; l++)
+    gtk_widget_set_parent (g_ptr_array_index (self->cells, l),
+                           g_ptr_array_index (self->bands, dm_diagram_band_get_index (g_ptr_array_index (self->cells, l))));
 
   describe_bands (self);
   update_focus_chain (self);
@@ -353,7 +424,18 @@ focus_band (DmDiagram *self,
 
       gtk_widget_set_focusable (widget, TRUE);
       gtk_widget_grab_focus (widget);
+      set_focusable_cell (self, NULL);
     }
+}
+
+/* Moving to a cell selects its layer, as a click on it does. */
+static void
+focus_cell (DmDiagram *self,
+            GtkWidget *cell)
+{
+  dm_diagram_set_selected_layer (self, dm_diagram_band_get_layer (DM_DIAGRAM_BAND (cell)));
+  set_focusable_cell (self, cell);
+  gtk_widget_grab_focus (cell);
 }
 
 static void
@@ -371,11 +453,13 @@ pressed_cb (GtkGestureClick *gesture,
 
   /* A click on a layer selects it; a second click, or one on the open
    * band's title, closes the band again. */
-  if (cell != NULL && (int)cell->layer != self->selected_layer)
-    dm_diagram_set_selected_layer (self, cell->layer);
+  if (cell != NULL && (int)cell->layer != self->selected_layer && cell->layer < self->cells->len)
+    focus_cell (self, g_ptr_array_index (self->cells, cell->layer));
   else
-    dm_diagram_set_selected_band (self, band == self->selected_band ? -1 : band);
-  focus_band (self, band);
+    {
+      dm_diagram_set_selected_band (self, band == self->selected_band ? -1 : band);
+      focus_band (self, band);
+    }
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
 }
 
@@ -430,6 +514,46 @@ bottom_band_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   move_to_band (DM_DIAGRAM (widget), 0);
+}
+
+/* Right: from a band to its first cell, then along the cells. */
+static void
+next_layer_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  DmDiagram *self = DM_DIAGRAM (widget);
+  DmDiagramBand *cell = focused_cell (self);
+  int band = focused_band (self);
+  GtkWidget *next;
+
+  if (cell != NULL)
+    next = gtk_widget_get_next_sibling (GTK_WIDGET (cell));
+  else if (band >= 0)
+    next = gtk_widget_get_first_child (g_ptr_array_index (self->bands, band));
+  else
+    return;
+  if (next != NULL)
+    focus_cell (self, next);
+}
+
+/* Left: back along the cells, then to their band. */
+static void
+previous_layer_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  DmDiagram *self = DM_DIAGRAM (widget);
+  DmDiagramBand *cell = focused_cell (self);
+  GtkWidget *previous;
+
+  if (cell == NULL)
+    return;
+  previous = gtk_widget_get_prev_sibling (GTK_WIDGET (cell));
+  if (previous != NULL)
+    focus_cell (self, previous);
+  else
+    focus_band (self, dm_diagram_band_get_index (cell));
 }
 
 static void
@@ -564,6 +688,19 @@ dm_diagram_size_allocate (GtkWidget *widget,
   g_clear_pointer (&self->geometry, dm_diagram_geometry_free);
   self->geometry = dm_diagram_geometry_new (&state, width, height);
 
+  for (guint c = 0; c < self->geometry->n_cells; c++)
+    {
+      const DmDiagramCell *cell = &self->geometry->cells[c];
+      const DmRect *band = &self->geometry->bands[cell->band];
+      GtkAllocation in_band = {
+        (int)floor (cell->rect.x) - (int)floor (band->x), (int)floor (cell->rect.y) - (int)floor (band->y),
+        MAX (0, (int)ceil (cell->rect.width)), MAX (0, (int)ceil (cell->rect.height)),
+      };
+
+      if (cell->layer < self->cells->len)
+        dm_diagram_band_place (g_ptr_array_index (self->cells, cell->layer), &in_band);
+    }
+
   for (guint i = 0; i < self->bands->len; i++)
     {
       const DmRect *r = &self->geometry->bands[i];
@@ -607,6 +744,7 @@ dm_diagram_dispose (GObject *object)
   g_clear_object (&self->transition);
   g_clear_object (&self->expand);
 
+  g_ptr_array_set_size (self->cells, 0);
   while (self->bands->len > 0)
     gtk_widget_unparent (g_ptr_array_steal_index (self->bands, self->bands->len - 1));
 
@@ -627,6 +765,7 @@ dm_diagram_finalize (GObject *object)
 
   g_clear_pointer (&self->geometry, dm_diagram_geometry_free);
   g_ptr_array_unref (self->bands);
+  g_ptr_array_unref (self->cells);
 
   G_OBJECT_CLASS (dm_diagram_parent_class)->finalize (object);
 }
@@ -736,6 +875,8 @@ dm_diagram_class_init (DmDiagramClass *klass)
   gtk_widget_class_install_action (widget_class, "diagram.bottom-band", NULL, bottom_band_action);
   gtk_widget_class_install_action (widget_class, "diagram.toggle-band", NULL, toggle_band_action);
   gtk_widget_class_install_action (widget_class, "diagram.close-band", NULL, close_band_action);
+  gtk_widget_class_install_action (widget_class, "diagram.next-layer", NULL, next_layer_action);
+  gtk_widget_class_install_action (widget_class, "diagram.previous-layer", NULL, previous_layer_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, 0, "diagram.band-up", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Up, 0, "diagram.band-up", NULL);
@@ -749,6 +890,10 @@ dm_diagram_class_init (DmDiagramClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, 0, "diagram.toggle-band", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0, "diagram.toggle-band", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "diagram.close-band", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0, "diagram.next-layer", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Right, 0, "diagram.next-layer", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, 0, "diagram.previous-layer", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Left, 0, "diagram.previous-layer", NULL);
 
   gtk_widget_class_set_css_name (widget_class, "diagram");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -761,6 +906,7 @@ dm_diagram_init (DmDiagram *self)
   GtkGesture *click;
 
   self->bands = g_ptr_array_new ();
+  self->cells = g_ptr_array_new ();
   self->selected_band = -1;
   self->selected_layer = -1;
   self->hover_band = -1;
