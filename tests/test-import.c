@@ -1275,15 +1275,13 @@ test_huge_integer (Fixture       *f,
   g_assert_cmpuint (seen, ==, 1);
 }
 
-/* What the importer fuzzer found next: a member name whose NUL made the
- * reader's name buffer move, after which the projection looked the name
- * up in freed memory (seen by AddressSanitizer in the sanitize pass). The
- * file reads, and every item is accounted for. */
+/* An input the importer fuzzer found (tests/data/fuzz/): the file reads or
+ * fails with an error, and every item is accounted for. */
 static void
-test_key_buffer_moved (Fixture       *f,
-                       gconstpointer  data)
+test_fuzz_found (Fixture       *f,
+                 gconstpointer  data)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "fuzz", "fuzz-importer-key-buffer-moved.json", NULL);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "fuzz", data, NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
 
@@ -1818,7 +1816,15 @@ main (int   argc,
   ADD ("/import/duplicates", test_duplicates);
   ADD ("/import/joined-reports", test_joined_reports);
   ADD ("/import/huge-integer", test_huge_integer);
-  ADD ("/import/key-buffer-moved", test_key_buffer_moved);
+  /* What fuzz-importer found: a name read from a moved buffer (ASan), and
+   * a projected item holding a page that re-read itself without end
+   * (stack overflow). */
+  g_test_add ("/import/fuzz/key-buffer-moved", Fixture, "fuzz-importer-key-buffer-moved.json", fixture_setup,
+              test_fuzz_found, fixture_teardown);
+  g_test_add ("/import/fuzz/projected-page-loop", Fixture, "fuzz-importer-projected-page-loop.json", fixture_setup,
+              test_fuzz_found, fixture_teardown);
+  g_test_add ("/import/fuzz/projected-page-loop-2", Fixture, "fuzz-importer-projected-page-loop-2.json",
+              fixture_setup, test_fuzz_found, fixture_teardown);
   ADD ("/import/guardduty", test_guardduty);
   ADD ("/import/inspector2", test_inspector);
   ADD ("/import/access-analyzer", test_access_analyzer);

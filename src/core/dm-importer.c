@@ -237,10 +237,8 @@ choose_projection (DmImportFile *state,
   dm_json_reader_set_projection (state->reader, state->projection);
 }
 
-static gboolean item_cb (JsonNode   *item,
-                         const char *container,
-                         guint64     index,
-                         gpointer    user_data);
+static int import_item (DmImportFile *state,
+                        JsonNode     *item);
 
 /* The arrays an API's answer pages hold their items in. */
 static const char * const page_arrays[] = { "Findings", "findings", "configurationItems" };
@@ -264,10 +262,35 @@ import_page (DmImportFile *state,
        * the next page's array out. */
       state->projection_chosen = TRUE;
       for (guint i = 0; i < json_array_get_length (array); i++)
-        item_cb (json_array_get_element (array, i), page_arrays[p], 0, state);
+        import_item (state, json_array_get_element (array, i));
       return TRUE;
     }
   return FALSE;
+}
+
+/* One item as it was built; returns its format, or -1. Its number is its
+ * place among the file's items, the same however many arrays, lines or
+ * pages hold them. */
+static int
+import_item (DmImportFile *state,
+             JsonNode     *item)
+{
+  guint64 index = state->input->items;
+  JsonObject *o;
+  int format;
+
+  if (!JSON_NODE_HOLDS_OBJECT (item))
+    {
+      state->input->items++;
+      _dm_import_skip (state, _("not a JSON object"));
+      return -1;
+    }
+  o = json_node_get_object (item);
+  format = detect_format (o);
+  if (format < 0 && import_page (state, o))
+    return -1;
+  import_object_as (state, o, index, format);
+  return format;
 }
 
 static gboolean
@@ -277,34 +300,20 @@ item_cb (JsonNode   *item,
          gpointer    user_data)
 {
   DmImportFile *state = user_data;
-  JsonObject *o;
   int format;
 
-  /* An item's number is its place among the file's items, the same
-   * however many arrays, lines or pages hold them. */
-  index = state->input->items;
-  if (!JSON_NODE_HOLDS_OBJECT (item))
-    {
-      state->input->items++;
-      _dm_import_skip (state, _("not a JSON object"));
-      return TRUE;
-    }
-
-  o = json_node_get_object (item);
-  format = detect_format (o);
-  if (format < 0 && import_page (state, o))
-    return TRUE;
-  /* A projected item of another format (a mixed file) is read whole. */
-  if (state->reader && dm_json_reader_get_item_is_projected (state->reader) && format != state->projected_format)
+  /* A projected item of another format (a mixed file, a page) is read
+   * whole. */
+  if (state->reader && dm_json_reader_get_item_is_projected (state->reader) && JSON_NODE_HOLDS_OBJECT (item) &&
+      detect_format (json_node_get_object (item)) != state->projected_format)
     {
       g_autoptr(JsonNode) whole = dm_json_reader_get_whole_item (state->reader);
 
-      if (format < 0 && import_page (state, json_node_get_object (whole)))
-        return TRUE;
-      import_object (state, json_node_get_object (whole), index);
+      if (whole != NULL)
+        import_item (state, whole);
       return TRUE;
     }
-  import_object_as (state, o, index, format);
+  format = import_item (state, item);
   if (!state->projection_chosen)
     choose_projection (state, format);
   return TRUE;
