@@ -105,7 +105,12 @@ find_search_entry (GtkWidget *widget)
     {
       GtkWidget *found;
 
+      g_autofree char *placeholder = NULL;
+
       if (GTK_IS_SEARCH_ENTRY (child))
+        g_object_get (child, "placeholder-text", &placeholder, NULL);
+      /* The sidebar's, not the Findings view's. */
+      if (g_strcmp0 (placeholder, "Search services") == 0)
         return child;
       if ((found = find_search_entry (child)))
         return found;
@@ -217,6 +222,56 @@ test_sidebar_return (Fixture       *f,
 
 }
 
+static GtkWidget *
+focus_of (Fixture *f)
+{
+  return gtk_root_get_focus (GTK_ROOT (f->window));
+}
+
+/* Down in the search entry goes to the services: the selected one, or the
+ * first shown when a search hides it (GtkListBox alone gave the focus to
+ * its scrolled window, a nameless "scroll pane"). */
+static void
+test_sidebar_down_from_search (Fixture       *f,
+                               gconstpointer  data)
+{
+  GtkWidget *entry = find_search_entry (GTK_WIDGET (f->window));
+  GtkListBox *list = find_service_list (GTK_WIDGET (f->window));
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (entry);
+  gboolean bound = FALSE;
+
+  /* The key is bound to the action, before the entry's text sees it. */
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller) ||
+          gtk_event_controller_get_propagation_phase (controller) != GTK_PHASE_CAPTURE)
+        continue;
+      for (guint s = 0; s < g_list_model_get_n_items (G_LIST_MODEL (controller)); s++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), s);
+          g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+          g_autofree char *action = gtk_shortcut_action_to_string (gtk_shortcut_get_action (shortcut));
+
+          bound |= g_str_equal (trigger, "Down") && g_str_equal (action, "action(win.focus-services)");
+        }
+    }
+  g_assert_true (bound);
+
+  gtk_list_box_select_row (list, service_row (f, "s3"));
+  gtk_widget_grab_focus (entry);
+  g_assert_true (gtk_widget_activate_action (entry, "win.focus-services", NULL));
+  g_assert_true (focus_of (f) == GTK_WIDGET (service_row (f, "s3")));
+
+  /* A search that hides S3: the first match takes the focus. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "lambda");
+  test_spin_for (400);
+  gtk_widget_grab_focus (entry);
+  g_assert_true (gtk_widget_activate_action (entry, "win.focus-services", NULL));
+  g_assert_true (focus_of (f) == GTK_WIDGET (service_row (f, "lambda")));
+}
+
 /* Tab leaves the sidebar for the next region; it does not walk the rows
  * and so does not change the service shown. */
 static void
@@ -248,12 +303,6 @@ cell_widget (Fixture    *f,
     if (dm_diagram_band_get_layer (DM_DIAGRAM_BAND (child)) == (int)dm_layer_get_index (layer))
       return child;
   g_assert_not_reached ();
-}
-
-static GtkWidget *
-focus_of (Fixture *f)
-{
-  return gtk_root_get_focus (GTK_ROOT (f->window));
 }
 
 /* As the keys get there: Tab into the diagram, then Down to @band. */
@@ -527,6 +576,7 @@ main (int   argc,
   ADD ("/a11y/sidebar-names", test_sidebar_names);
   ADD ("/a11y/sidebar-return", test_sidebar_return);
   ADD ("/a11y/sidebar-tab", test_sidebar_tab);
+  ADD ("/a11y/sidebar-down-from-search", test_sidebar_down_from_search);
   ADD ("/a11y/compare-focus", test_compare_focus);
   ADD ("/a11y/diagram-names", test_diagram_names);
   ADD ("/a11y/diagram-cells-keys", test_diagram_cells_keys);

@@ -301,6 +301,28 @@ update_row_focus (DmWindow *self)
     gtk_widget_grab_focus (GTK_WIDGET (selected));
 }
 
+/* win.focus-services: to the selected service, or the first one shown. */
+static void
+focus_services_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  DmWindow *self = DM_WINDOW (widget);
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->service_list);
+
+  if (row == NULL || !gtk_widget_get_child_visible (GTK_WIDGET (row)))
+    {
+      row = NULL;
+      for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->service_list));
+           child != NULL && row == NULL;
+           child = gtk_widget_get_next_sibling (child))
+        if (GTK_IS_LIST_BOX_ROW (child) && gtk_widget_get_child_visible (child))
+          row = GTK_LIST_BOX_ROW (child);
+    }
+  if (row != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (row));
+}
+
 static void
 search_changed_cb (DmWindow *self)
 {
@@ -1063,6 +1085,7 @@ dm_window_class_init (DmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DmWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, DmWindow, content);
   gtk_widget_class_bind_template_child (widget_class, DmWindow, search_entry);
+  gtk_widget_class_install_action (widget_class, "win.focus-services", NULL, focus_services_action);
   gtk_widget_class_bind_template_child (widget_class, DmWindow, sidebar_stack);
   gtk_widget_class_bind_template_child (widget_class, DmWindow, service_list);
   gtk_widget_class_bind_template_child (widget_class, DmWindow, switcher_title);
