@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "test-gtk.h"
+#include "test-window-fixture.h"
 #include "test-util.h"
 
 #include <adwaita.h>
@@ -22,8 +23,6 @@
 #include "dm-diff.h"
 #include "dm-window-private.h"
 
-static DmApplication *shared_app;
-
 typedef struct
 {
   DmWindow *window;
@@ -33,15 +32,7 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DmModel) model = dm_model_new_default (&error);
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-
-  g_assert_no_error (error);
-  g_settings_reset (settings, "last-service");
-  f->window = dm_window_new (GTK_APPLICATION (shared_app));
-  dm_window_set_model (f->window, model);
-  gtk_window_present (GTK_WINDOW (f->window));
+  f->window = test_window_new ();
   test_spin_for (50);
 }
 
@@ -560,17 +551,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-
   /* Before GTK starts: the test backend keeps what would go on the bus. */
   g_setenv ("GTK_A11Y", "test", TRUE);
-  test_gtk_init (&argc, &argv);
-  adw_init ();
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-
-  shared_app = dm_application_new ();
-  g_application_register (G_APPLICATION (shared_app), NULL, &error);
-  g_assert_no_error (error);
+  test_window_init (&argc, &argv);
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/a11y/sidebar-names", test_sidebar_names);

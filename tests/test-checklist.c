@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "test-gtk.h"
+#include "test-window-fixture.h"
 #include "test-util.h"
 
 #include <adwaita.h>
@@ -13,8 +14,6 @@
 #include "dm-checklist-view.h"
 #include "dm-responsibility.h"
 #include "dm-window-private.h"
-
-static DmApplication *shared_app;
 
 typedef struct
 {
@@ -25,13 +24,7 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DmModel) model = dm_model_new_default (&error);
-
-  g_assert_no_error (error);
-  f->window = dm_window_new (GTK_APPLICATION (shared_app));
-  dm_window_set_model (f->window, model);
-  gtk_window_present (GTK_WINDOW (f->window));
+  f->window = test_window_new ();
 }
 
 static void
@@ -196,16 +189,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  int status;
-
-  test_gtk_init (&argc, &argv);
-  adw_init ();
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-
-  shared_app = dm_application_new ();
-  g_application_register (G_APPLICATION (shared_app), NULL, &error);
-  g_assert_no_error (error);
+  test_window_init (&argc, &argv);
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/checklist/without-export", test_without_export);
@@ -213,7 +197,5 @@ main (int   argc,
   ADD ("/checklist/model-change", test_model_change);
 #undef ADD
 
-  status = g_test_run ();
-  g_clear_object (&shared_app);
-  return status;
+  return test_window_run ();
 }

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "test-gtk.h"
+#include "test-window-fixture.h"
 #include "test-util.h"
 
 #include <adwaita.h>
@@ -16,8 +17,6 @@
 #include "dm-diagram.h"
 #include "dm-findings-view.h"
 #include "dm-window-private.h"
-
-static DmApplication *shared_app;
 
 typedef struct
 {
@@ -77,19 +76,6 @@ fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
   gtk_window_destroy (GTK_WINDOW (f->window));
-}
-
-static gboolean
-label_with_text_in (GtkWidget  *widget,
-                    const char *text)
-{
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
-    return !gtk_label_get_use_markup (GTK_LABEL (widget));
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    if (label_with_text_in (child, text))
-      return TRUE;
-  return FALSE;
 }
 
 static void
@@ -820,19 +806,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  int status;
-
   /* Accessible properties are only kept, to be read back, by GTK's test
    * context: the build's test environment says GTK_A11Y=none. */
   g_setenv ("GTK_A11Y", "test", TRUE);
-  test_gtk_init (&argc, &argv);
-  adw_init ();
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-
-  shared_app = dm_application_new ();
-  g_application_register (G_APPLICATION (shared_app), NULL, &error);
-  g_assert_no_error (error);
+  test_window_init (&argc, &argv);
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/findings-view/status-severity", test_status_severity);
@@ -846,7 +823,5 @@ main (int   argc,
   ADD ("/findings-view/details-changes", test_details_changes);
 #undef ADD
 
-  status = g_test_run ();
-  g_clear_object (&shared_app);
-  return status;
+  return test_window_run ();
 }

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "test-gtk.h"
+#include "test-window-fixture.h"
 #include "test-util.h"
 
 #include <adwaita.h>
@@ -18,8 +19,6 @@
 #include "dm-summary-view.h"
 #include "dm-window-private.h"
 
-static DmApplication *shared_app;
-
 typedef struct
 {
   DmWindow *window;
@@ -29,15 +28,7 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DmModel) model = dm_model_new_default (&error);
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-
-  g_assert_no_error (error);
-  g_settings_reset (settings, "last-service");
-  f->window = dm_window_new (GTK_APPLICATION (shared_app));
-  dm_window_set_model (f->window, model);
-  gtk_window_present (GTK_WINDOW (f->window));
+  f->window = test_window_new ();
 }
 
 static void
@@ -539,18 +530,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  int status;
-
   /* GTK's test backend records accessible properties for the asserts. */
   g_setenv ("GTK_A11Y", "test", TRUE);
-  test_gtk_init (&argc, &argv);
-  adw_init ();
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-
-  shared_app = dm_application_new ();
-  g_application_register (G_APPLICATION (shared_app), NULL, &error);
-  g_assert_no_error (error);
+  test_window_init (&argc, &argv);
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/presentation/starts-at-summary", test_starts_at_summary);
@@ -562,7 +544,5 @@ main (int   argc,
   ADD ("/presentation/changes-slide", test_changes_slide);
 #undef ADD
 
-  status = g_test_run ();
-  g_clear_object (&shared_app);
-  return status;
+  return test_window_run ();
 }

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "test-gtk.h"
+#include "test-window-fixture.h"
 #include "test-util.h"
 
 #include <adwaita.h>
@@ -19,8 +20,6 @@
 #include "dm-diagram.h"
 #include "dm-findings-view.h"
 #include "dm-window-private.h"
-
-static DmApplication *shared_app;
 
 typedef struct
 {
@@ -252,19 +251,6 @@ test_open_bad_model (Fixture       *f,
   /* Nothing half-loaded: the old model stays. */
   g_assert_true (dm_window_get_model (f->window) == before);
   gtk_window_destroy (GTK_WINDOW (dialog));
-}
-
-static gboolean
-label_with_text_in (GtkWidget  *widget,
-                    const char *text)
-{
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
-    return !gtk_label_get_use_markup (GTK_LABEL (widget));
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    if (label_with_text_in (child, text))
-      return TRUE;
-  return FALSE;
 }
 
 static gboolean
@@ -1180,16 +1166,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  int status;
-
-  test_gtk_init (&argc, &argv);
-  adw_init ();
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-
-  shared_app = dm_application_new ();
-  g_application_register (G_APPLICATION (shared_app), NULL, &error);
-  g_assert_no_error (error);
+  test_window_init (&argc, &argv);
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/window/import-summary", test_import_summary);
@@ -1224,7 +1201,5 @@ main (int   argc,
   ADD ("/window/compare-export", test_compare_export);
 #undef ADD
 
-  status = g_test_run ();
-  g_clear_object (&shared_app);
-  return status;
+  return test_window_run ();
 }
