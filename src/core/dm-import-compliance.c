@@ -21,27 +21,45 @@
 #define MAX_IDS 200
 #define MAX_ID_LENGTH 200
 
+/* "Framework id", in one allocation: a finding of a Prowler scan names
+ * a dozen of them. */
 static void
 add_id (GPtrArray  *ids,
         const char *framework,
         const char *id)
 {
-  g_autofree char *name = NULL;
-  g_autofree char *text = NULL;
+  gsize framework_length = framework ? strlen (framework) : 0;
+  gsize id_length;
+  char *text;
 
   if (id == NULL || ids->len >= MAX_IDS)
     return;
   while (g_ascii_isspace (*id))
     id++;
-  if (*id == '\0')
+  id_length = MIN (strlen (id), MAX_ID_LENGTH);
+  while (id_length > 0 && g_ascii_isspace (id[id_length - 1]))
+    id_length--;
+  if (id_length == 0)
     return;
-  name = framework ? g_strstrip (g_strdup (framework)) : NULL;
+  framework_length = MIN (framework_length, MAX_ID_LENGTH);
+
+  text = g_malloc (framework_length + 1 + id_length + 1);
+  memcpy (text, framework, framework_length);
   /* Prowler's "CIS-3.0" is the catalogue's "CIS 3.0". */
-  if (name && g_str_has_prefix (name, "CIS-") && g_ascii_isdigit (name[4]))
-    name[3] = ' ';
-  text = name && *name ? g_strdup_printf ("%s %s", name, id) : g_strdup (id);
-  g_strchomp (text);
-  g_ptr_array_add (ids, g_utf8_make_valid (text, MIN (strlen (text), MAX_ID_LENGTH)));
+  if (framework_length > 4 && g_str_has_prefix (text, "CIS-") && g_ascii_isdigit (text[4]))
+    text[3] = ' ';
+  if (framework_length > 0)
+    text[framework_length++] = ' ';
+  memcpy (text + framework_length, id, id_length);
+  text[framework_length + id_length] = '\0';
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      char *valid = g_utf8_make_valid (text, -1);
+
+      g_free (text);
+      text = valid;
+    }
+  g_ptr_array_add (ids, text);
 }
 
 /* A list of strings, or one string. */
@@ -111,27 +129,42 @@ _dm_import_compliance_text (GPtrArray  *ids,
     }
 }
 
+static gboolean
+strv_has (char       **strv,
+          const char  *text)
+{
+  for (guint i = 0; strv[i]; i++)
+    if (strcmp (strv[i], text) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+earlier_has (GPtrArray  *ids,
+             guint       before,
+             const char *text)
+{
+  for (guint i = 0; i < before; i++)
+    if (strcmp (g_ptr_array_index (ids, i), text) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* Appends @ids to @controls, each control once and in order: the
- * catalogue's, then the export's. */
+ * catalogue's, then the export's. The lists are a few dozen long. */
 void
 _dm_import_compliance_join (GStrvBuilder **controls,
                             GPtrArray     *ids)
 {
   g_auto(GStrv) have = NULL;
-  g_autoptr(GHashTable) seen = NULL;
-  GStrvBuilder *joined;
 
   if (ids->len == 0)
     return;
   have = g_strv_builder_end (*controls);
-  seen = g_hash_table_new (g_str_hash, g_str_equal);
-  joined = g_strv_builder_new ();
-  for (guint i = 0; have[i]; i++)
-    if (g_hash_table_add (seen, have[i]))
-      g_strv_builder_add (joined, have[i]);
-  for (guint i = 0; i < ids->len; i++)
-    if (g_hash_table_add (seen, g_ptr_array_index (ids, i)))
-      g_strv_builder_add (joined, g_ptr_array_index (ids, i));
   g_strv_builder_unref (*controls);
-  *controls = joined;
+  *controls = g_strv_builder_new ();
+  g_strv_builder_addv (*controls, (const char **)have);
+  for (guint i = 0; i < ids->len; i++)
+    if (!strv_has (have, g_ptr_array_index (ids, i)) && !earlier_has (ids, i, g_ptr_array_index (ids, i)))
+      g_strv_builder_add (*controls, g_ptr_array_index (ids, i));
 }
