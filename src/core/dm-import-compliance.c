@@ -44,7 +44,8 @@ add_id (GPtrArray  *ids,
   framework_length = MIN (framework_length, MAX_ID_LENGTH);
 
   text = g_malloc (framework_length + 1 + id_length + 1);
-  memcpy (text, framework, framework_length);
+  if (framework_length > 0)
+    memcpy (text, framework, framework_length);
   /* Prowler's "CIS-3.0" is the catalogue's "CIS 3.0". */
   if (framework_length > 4 && g_str_has_prefix (text, "CIS-") && g_ascii_isdigit (text[4]))
     text[3] = ' ';
