@@ -16,6 +16,7 @@
 
 #include "dm-catalogue.h"
 #include "dm-importer.h"
+#include "dm-importer-private.h"
 
 static void
 append_strv (GString            *out,
@@ -78,11 +79,12 @@ describe (DmImporter *importer)
 }
 
 /* Reads @path with @workers and, when @whole, no projection; returns the
- * description, or the error's message. */
+ * description, or the error's message, and how many files went to workers. */
 static char *
-import_described (const char *path,
-                  guint       workers,
-                  gboolean    whole)
+import_pooled (const char *path,
+               guint       workers,
+               gboolean    whole,
+               guint      *n_pooled)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(DmCatalogue) catalogue = dm_catalogue_new_default (&error);
@@ -97,7 +99,17 @@ import_described (const char *path,
   if (!dm_importer_add_file (importer, file, NULL, &error))
     return g_strdup_printf ("error: %s", error->message);
   text = describe (importer);
+  if (n_pooled)
+    *n_pooled = importer->n_pooled;
   return g_steal_pointer (&text);
+}
+
+static char *
+import_described (const char *path,
+                  guint       workers,
+                  gboolean    whole)
+{
+  return import_pooled (path, workers, whole, NULL);
 }
 
 /* The member holding a fixture's item array, "" for a top-level array,
@@ -307,6 +319,7 @@ test_pool_same_order (void)
   g_autofree char *bad = g_build_filename (folder, "m-bad.json", NULL);
   g_autofree char *notes = g_build_filename (folder, "notes.txt", NULL);
   g_autoptr(GPtrArray) made = g_ptr_array_new_with_free_func (g_free);
+  guint n_pooled = 0;
 
   for (guint i = 0; i < G_N_ELEMENTS (fixtures); i++)
     {
@@ -321,8 +334,12 @@ test_pool_same_order (void)
   g_assert_true (g_file_set_contents (bad, "{\"Findings\": [{\"Id\": ", -1, NULL));
   g_assert_true (g_file_set_contents (notes, "not an export", -1, NULL));
 
-  one = import_described (folder, 1, FALSE);
-  two = import_described (folder, 2, FALSE);
+  one = import_pooled (folder, 1, FALSE, &n_pooled);
+  g_assert_cmpuint (n_pooled, ==, 0);
+  two = import_pooled (folder, 2, FALSE, &n_pooled);
+  /* Every file read went to a worker: the folder's account lookup must
+   * not keep them in turn (it once kept all of them). */
+  g_assert_cmpuint (n_pooled, ==, 2 * G_N_ELEMENTS (fixtures) + 1);
   four = import_described (folder, 4, FALSE);
   g_assert_nonnull (strstr (one, "unreadable"));
   g_assert_nonnull (strstr (one, "not-read"));

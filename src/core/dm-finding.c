@@ -81,6 +81,42 @@ intern (const char *string)
   return interned;
 }
 
+/**
+ * dm_finding_strings_new:
+ *
+ * A table in which the findings made with it (DmFindingData.strings) share
+ * their text: one reader's, without the lock of the shared table that
+ * made a folder's readers wait on each other. The table holds a reference
+ * to each text until it is destroyed.
+ *
+ * Returns: (transfer full): the table
+ */
+GHashTable *
+dm_finding_strings_new (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, (GDestroyNotify)release, NULL);
+}
+
+/* @string as a reference-counted string shared through @strings, or the
+ * shared table when it is %NULL. */
+static char *
+share (GHashTable *strings,
+       const char *string)
+{
+  char *shared;
+
+  if (string == NULL)
+    return NULL;
+  if (strings == NULL)
+    return intern (string);
+  if ((shared = g_hash_table_lookup (strings, string)) == NULL)
+    {
+      shared = g_ref_string_new (string);
+      g_hash_table_add (strings, shared);
+    }
+  return g_ref_string_acquire (shared);
+}
+
 static void
 dm_finding_finalize (GObject *object)
 {
@@ -131,13 +167,14 @@ dm_finding_init (DmFinding *self)
 
 /* The finding's resource first, then the others, each once. */
 static char **
-intern_resources (const char         *first,
+intern_resources (GHashTable         *strings,
+                  const char         *first,
                   const char * const *all)
 {
   GPtrArray *resources = g_ptr_array_new ();
 
   if (*first)
-    g_ptr_array_add (resources, intern (first));
+    g_ptr_array_add (resources, share (strings, first));
   for (guint i = 0; all && all[i]; i++)
     {
       gboolean known = FALSE;
@@ -145,7 +182,7 @@ intern_resources (const char         *first,
       for (guint j = 0; j < resources->len && !known; j++)
         known = g_str_equal (g_ptr_array_index (resources, j), all[i]);
       if (!known && *all[i])
-        g_ptr_array_add (resources, intern (all[i]));
+        g_ptr_array_add (resources, share (strings, all[i]));
     }
   g_ptr_array_add (resources, NULL);
   return (char **)g_ptr_array_free (resources, FALSE);
@@ -167,26 +204,26 @@ dm_finding_new (const DmFindingData *data)
 
   self = g_object_new (DM_TYPE_FINDING, NULL);
   self->id = g_strdup (data->id ? data->id : "");
-  self->check = intern (data->check);
+  self->check = share (data->strings, data->check);
   self->status = data->status;
   self->severity = data->severity;
-  self->service = intern (data->service);
-  self->layer = intern (data->service ? data->layer : NULL);
-  self->resource = intern (data->resource ? data->resource : "");
-  self->resources = intern_resources (self->resource, data->resources);
-  self->resource_type = intern (data->resource_type ? data->resource_type : "");
-  self->region = intern (data->region ? data->region : "");
-  self->account = intern (data->account ? data->account : "");
+  self->service = share (data->strings, data->service);
+  self->layer = share (data->strings, data->service ? data->layer : NULL);
+  self->resource = share (data->strings, data->resource ? data->resource : "");
+  self->resources = intern_resources (data->strings, self->resource, data->resources);
+  self->resource_type = share (data->strings, data->resource_type ? data->resource_type : "");
+  self->region = share (data->strings, data->region ? data->region : "");
+  self->account = share (data->strings, data->account ? data->account : "");
   n = data->controls ? g_strv_length ((char **)data->controls) : 0;
   self->controls = g_new0 (char *, n + 1);
   for (guint i = 0; i < n; i++)
-    self->controls[i] = intern (data->controls[i]);
-  self->source = intern (data->source ? data->source : "");
+    self->controls[i] = share (data->strings, data->controls[i]);
+  self->source = share (data->strings, data->source ? data->source : "");
   self->source_item = data->source_item;
-  self->tool = intern (data->tool ? data->tool : "");
-  self->title = intern (data->title ? data->title : "");
-  self->evidence = intern (data->evidence ? data->evidence : "");
-  self->remediation = intern (data->remediation ? data->remediation : "");
+  self->tool = share (data->strings, data->tool ? data->tool : "");
+  self->title = share (data->strings, data->title ? data->title : "");
+  self->evidence = share (data->strings, data->evidence ? data->evidence : "");
+  self->remediation = share (data->strings, data->remediation ? data->remediation : "");
 
   return self;
 }

@@ -41,6 +41,7 @@ typedef struct
   const char         *title;
   const char         *evidence;
   const char         *remediation;
+  GHashTable         *strings;        /* dm_finding_strings_new (), or NULL for the shared table */
 } DmFindingData;
 
 /* Where a finding was reported: the tool, its file and item, and the
@@ -56,6 +57,7 @@ typedef struct
 #define DM_TYPE_FINDING (dm_finding_get_type ())
 G_DECLARE_FINAL_TYPE (DmFinding, dm_finding, DM, FINDING, GObject)
 
+GHashTable         *dm_finding_strings_new       (void);
 DmFinding          *dm_finding_new               (const DmFindingData *data);
 const char         *dm_finding_get_id            (DmFinding           *self);
 const char         *dm_finding_get_check         (DmFinding           *self);

@@ -161,6 +161,7 @@ _dm_import_account_of_folder (DmImporter   *self,
   g_autofree char *key = g_file_get_parse_name (folder);
   g_autofree char *name = g_file_get_basename (folder);
   g_autoptr(GFile) identity = g_file_get_child (folder, IDENTITY_FILE);
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->accounts_lock);
   const char *known = g_hash_table_lookup (self->accounts, key);
   char *account;
 

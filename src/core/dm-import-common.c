@@ -363,6 +363,7 @@ _dm_import_add_finding (DmImportFile  *state,
 
   data->controls = (const char * const *)list;
   data->source = state->input->path;
+  data->strings = state->strings;
   finding = dm_finding_new (data);
 
   /* In a worker: kept in order, for the importer to keep or join later. */

@@ -31,9 +31,11 @@ struct _DmImporter
   GHashTable  *reported; /* DmFinding, by check + resource, to join tools' reports */
   GHashTable  *folders;  /* "device:inode" of folders walked */
   GHashTable  *accounts; /* account folder path -> its account id, "" if none */
+  GMutex       accounts_lock; /* workers of a folder look accounts up too */
   guint        n_read;   /* inputs read (wholly or in part), for empty walks */
   gboolean     whole_items; /* no projection (dm_importer_set_whole_items ()) */
   guint        workers;     /* files of a folder read at once */
+  guint        n_pooled;    /* files handed to workers, for tests */
 
   DmImportProgressFunc progress;
   gpointer             progress_data;
@@ -69,6 +71,7 @@ typedef struct
   int            projected_format; /* the format it is for */
   gboolean       projection_chosen;
   GArray        *pending;        /* DmPendingFinding, in a worker; else NULL */
+  GHashTable    *strings;        /* the text its findings share (dm_finding_strings_new ()) */
   char           last_time[40];  /* the last time text parsed: items repeat it */
 } DmImportFile;
 

@@ -53,6 +53,7 @@ dm_importer_finalize (GObject *object)
   g_hash_table_unref (self->reported);
   g_hash_table_unref (self->folders);
   g_hash_table_unref (self->accounts);
+  g_mutex_clear (&self->accounts_lock);
 
   G_OBJECT_CLASS (dm_importer_parent_class)->finalize (object);
 }
@@ -73,6 +74,7 @@ dm_importer_init (DmImporter *self)
   self->reported = g_hash_table_new (_dm_import_report_hash, _dm_import_report_equal);
   self->folders = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->accounts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_mutex_init (&self->accounts_lock);
   self->workers = MIN (g_get_num_processors (), 4);
   if (g_getenv ("DEMARC_WORKERS"))
     self->workers = CLAMP (g_ascii_strtoull (g_getenv ("DEMARC_WORKERS"), NULL, 10), 1, 64);
@@ -432,6 +434,7 @@ free_file_state (DmImportFile *state)
   g_free (state->kinds);
   g_clear_object (&state->account_dir);
   g_clear_pointer (&state->projection, dm_json_projection_free);
+  g_clear_pointer (&state->strings, g_hash_table_unref);
 }
 
 /* In a folder walk, a file that cannot be read is an input that says so,
@@ -553,6 +556,7 @@ file_job_new (DmImporter *self,
   state->self = self;
   state->basename = g_file_get_basename (file);
   state->kinds = g_new0 (guint, G_N_ELEMENTS (formats));
+  state->strings = dm_finding_strings_new ();
   state->reader = job->reader;
   state->projected_format = -1;
   if (call)
@@ -817,13 +821,14 @@ pool_read (gpointer data,
   g_mutex_unlock (&step->job->lock);
 }
 
-/* A worker may read a file whose findings need nothing of the importer
- * but the catalogue: CloudMapper's files look up their account folder in
- * the importer's table, so they are read in turn. */
+/* A worker may read any file but CloudMapper's per-resource files (a
+ * call folder's), which are read in turn. Every file of a walk has an
+ * account folder, looked up (under its lock) only when Demarc's own
+ * checks read a CLI response, and the same whichever file asks first. */
 static gboolean
 pool_may_read (Step *step)
 {
-  return step->call == NULL && step->job->state.account_dir == NULL && step->job->state.call == NULL;
+  return step->call == NULL && step->job->state.call == NULL;
 }
 
 /* Hands the files to the pool, then keeps what each read in walk order:
@@ -848,7 +853,10 @@ run_plan_in_pool (DmImporter    *self,
       step->job->state.pending = g_array_new (FALSE, TRUE, sizeof (DmPendingFinding));
       g_array_set_clear_func (step->job->state.pending, _dm_import_pending_clear);
       if (pool_may_read (step))
-        g_thread_pool_push (pool, step, NULL);
+        {
+          g_thread_pool_push (pool, step, NULL);
+          self->n_pooled++;
+        }
       else
         g_clear_pointer (&step->job->state.pending, g_array_unref);
     }
