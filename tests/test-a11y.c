@@ -547,6 +547,63 @@ test_error_reason (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* Every page of every GtkStack, in the window and in presentation mode:
+ * a screen reader calls a page without a name "GtkStackPage panel". */
+static guint
+assert_stack_pages_named (GtkWidget *widget)
+{
+  guint n = 0;
+
+  /* The stacks inside menus and drop-downs are the toolkit's own. */
+  if (GTK_IS_STACK (widget) && gtk_widget_get_ancestor (widget, GTK_TYPE_POPOVER_MENU) == NULL &&
+      gtk_widget_get_ancestor (widget, GTK_TYPE_DROP_DOWN) == NULL)
+    {
+      g_autoptr(GtkSelectionModel) pages = gtk_stack_get_pages (GTK_STACK (widget));
+
+      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (pages)); i++)
+        {
+          g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (pages), i);
+          GtkStackPage *page = GTK_STACK_PAGE (item);
+
+          /* Ours have names; the ones inside libadwaita's view switcher
+           * buttons have none, and are out of reach here. */
+          if (gtk_stack_page_get_name (page) == NULL)
+            continue;
+          if (!gtk_test_accessible_has_property (GTK_ACCESSIBLE (page), GTK_ACCESSIBLE_PROPERTY_LABEL))
+            g_error ("page %s of a stack in a %s in a %s has no accessible name", gtk_stack_page_get_name (page),
+                     G_OBJECT_TYPE_NAME (gtk_widget_get_parent (widget)),
+                     G_OBJECT_TYPE_NAME (gtk_widget_get_parent (gtk_widget_get_parent (widget))));
+          n++;
+        }
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    n += assert_stack_pages_named (child);
+  return n;
+}
+
+static void
+test_stack_pages_named (Fixture       *f,
+                        gconstpointer  data)
+{
+  GtkWidget *slides = NULL;
+  GList *toplevels;
+  guint n;
+
+  open_demo (f);
+  n = assert_stack_pages_named (GTK_WIDGET (f->window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.present", NULL));
+  toplevels = gtk_window_list_toplevels ();
+  for (GList *w = toplevels; w; w = w->next)
+    if (w->data != (gpointer)f->window && g_str_equal (G_OBJECT_TYPE_NAME (w->data), "DmPresentation"))
+      slides = w->data;
+  g_list_free (toplevels);
+  g_assert_nonnull (slides);
+  n += assert_stack_pages_named (slides);
+  /* The window's sidebar, Overview and Findings, and the five slides. */
+  g_assert_cmpuint (n, >=, 11);
+  gtk_window_destroy (GTK_WINDOW (slides));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -566,6 +623,7 @@ main (int   argc,
   ADD ("/a11y/cancel-focus", test_cancel_focus);
   ADD ("/a11y/error-reason", test_error_reason);
   ADD ("/a11y/compare-with-summary", test_compare_with_summary);
+  ADD ("/a11y/stack-pages-named", test_stack_pages_named);
 #undef ADD
   return g_test_run ();
 }
