@@ -83,3 +83,18 @@ dm_finding_array_append (DmFindingArray *self,
   g_ptr_array_add (self->findings, g_object_ref (finding));
   g_list_model_items_changed (G_LIST_MODEL (self), self->findings->len - 1, 0, 1);
 }
+
+/* A newer report of a finding takes the older one's place. */
+void
+dm_finding_array_replace (DmFindingArray *self,
+                          guint           position,
+                          DmFinding      *finding)
+{
+  g_return_if_fail (DM_IS_FINDING_ARRAY (self));
+  g_return_if_fail (DM_IS_FINDING (finding));
+  g_return_if_fail (position < self->findings->len);
+
+  g_object_unref (g_ptr_array_index (self->findings, position));
+  g_ptr_array_index (self->findings, position) = g_object_ref (finding);
+  g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
+}

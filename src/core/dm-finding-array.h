@@ -16,5 +16,8 @@ G_DECLARE_FINAL_TYPE (DmFindingArray, dm_finding_array, DM, FINDING_ARRAY, GObje
 DmFindingArray *dm_finding_array_new    (void);
 void            dm_finding_array_append (DmFindingArray *self,
                                          DmFinding      *finding);
+void            dm_finding_array_replace (DmFindingArray *self,
+                                          guint           position,
+                                          DmFinding      *finding);
 
 G_END_DECLS

@@ -34,6 +34,7 @@ struct _DmFinding
   char           **controls;  /* interned */
   char            *source;
   guint64          source_item;
+  gint64           observed;
   char            *tool;
   char            *title;
   char            *evidence;
@@ -220,6 +221,7 @@ dm_finding_new (const DmFindingData *data)
     self->controls[i] = share (data->strings, data->controls[i]);
   self->source = share (data->strings, data->source ? data->source : "");
   self->source_item = data->source_item;
+  self->observed = data->observed;
   self->tool = share (data->strings, data->tool ? data->tool : "");
   self->title = share (data->strings, data->title ? data->title : "");
   self->evidence = share (data->strings, data->evidence ? data->evidence : "");
@@ -247,6 +249,7 @@ GETTER (const char *, region)
 GETTER (const char *, account)
 GETTER (const char *, source)
 GETTER (guint64, source_item)
+GETTER (gint64, observed)
 GETTER (const char *, tool)
 GETTER (const char *, title)
 GETTER (const char *, evidence)

@@ -37,6 +37,7 @@ typedef struct
   const char * const *controls;
   const char         *source;         /* the file */
   guint64             source_item;    /* the item's index in it */
+  gint64              observed;       /* when the tool saw it (Unix seconds), 0 if it does not say */
   const char         *tool;
   const char         *title;
   const char         *evidence;
@@ -73,6 +74,7 @@ const char         *dm_finding_get_account       (DmFinding           *self);
 const char * const *dm_finding_get_controls      (DmFinding           *self);
 const char         *dm_finding_get_source        (DmFinding           *self);
 guint64             dm_finding_get_source_item   (DmFinding           *self);
+gint64              dm_finding_get_observed      (DmFinding           *self);
 const char         *dm_finding_get_tool          (DmFinding           *self);
 const char         *dm_finding_get_title         (DmFinding           *self);
 const char         *dm_finding_get_evidence      (DmFinding           *self);

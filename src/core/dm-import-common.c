@@ -253,8 +253,11 @@ equal_fields (const char * const *a,
   { dm_finding_get_tool (f), dm_finding_get_account (f), dm_finding_get_region (f), dm_finding_get_id (f), \
     dm_finding_get_check (f), dm_finding_get_resource (f), dm_finding_get_title (f) }
 
+/* Which finding it is, whatever it says of it: two reports of one finding
+ * at two times (Security Hub updates a finding in place, Config records a
+ * resource again when it changes) have the same key. */
 guint
-_dm_import_finding_hash (gconstpointer finding)
+_dm_import_finding_key_hash (gconstpointer finding)
 {
   const char *fields[] = FINDING_FIELDS ((DmFinding *)finding);
 
@@ -262,13 +265,29 @@ _dm_import_finding_hash (gconstpointer finding)
 }
 
 gboolean
-_dm_import_finding_equal (gconstpointer a,
-                          gconstpointer b)
+_dm_import_finding_key_equal (gconstpointer a,
+                              gconstpointer b)
 {
   const char *x[] = FINDING_FIELDS ((DmFinding *)a);
   const char *y[] = FINDING_FIELDS ((DmFinding *)b);
 
   return equal_fields (x, y, G_N_ELEMENTS (x));
+}
+
+/* The same report again: the same key and the same status. A pass and a
+ * fail are never one report, or the one read first would hide the other. */
+guint
+_dm_import_finding_hash (gconstpointer finding)
+{
+  return _dm_import_finding_key_hash (finding) * 31 + dm_finding_get_status ((DmFinding *)finding);
+}
+
+gboolean
+_dm_import_finding_equal (gconstpointer a,
+                          gconstpointer b)
+{
+  return dm_finding_get_status ((DmFinding *)a) == dm_finding_get_status ((DmFinding *)b) &&
+         _dm_import_finding_key_equal (a, b);
 }
 
 /* The same check on the same resource, reported by several tools or files
@@ -315,6 +334,71 @@ _dm_import_report_equal (gconstpointer a,
 
 #undef OR_EMPTY
 
+/* The input @finding was counted in: the one being read, or an earlier
+ * one; NULL if that input is gone (a file that failed half-way). */
+static DmImportInput *
+input_of (DmImporter    *self,
+          DmImportInput *current,
+          DmFinding     *finding)
+{
+  if (g_strcmp0 (current->path, dm_finding_get_source (finding)) == 0)
+    return current;
+  for (guint i = 0; i < self->inputs->len; i++)
+    {
+      DmImportInput *input = g_ptr_array_index (self->inputs, i);
+
+      if (g_strcmp0 (input->path, dm_finding_get_source (finding)) == 0)
+        return input;
+    }
+  return NULL;
+}
+
+/* Two reports of one finding that say when the tool saw it: the later one
+ * is the finding's state, and the earlier counts as a duplicate of it, in
+ * whichever order they were read. Returns whether @finding was settled
+ * so; reports without a time, or at the same time, are both kept. */
+static gboolean
+keep_latest (DmImporter    *self,
+             DmImportInput *input,
+             DmFinding     *finding)
+{
+  gpointer key, value;
+  DmFinding *known;
+  DmImportInput *known_input;
+  guint position;
+
+  if (dm_finding_get_observed (finding) == 0 ||
+      !g_hash_table_lookup_extended (self->latest, finding, &key, &value))
+    return FALSE;
+  known = key;
+  position = GPOINTER_TO_UINT (value);
+  if (dm_finding_get_observed (known) == 0 || dm_finding_get_observed (known) == dm_finding_get_observed (finding))
+    return FALSE;
+
+  if (dm_finding_get_observed (finding) < dm_finding_get_observed (known))
+    {
+      input->duplicates++;
+      return TRUE;
+    }
+  /* Only a finding kept as it is, with no other tool's report joined to
+   * it, is replaced: else both stay, the safe side. */
+  if (position == 0 || dm_finding_get_n_origins (known) > 1 ||
+      (known_input = input_of (self, input, known)) == NULL)
+    return FALSE;
+
+  known_input->by_status[dm_finding_get_status (known)]--;
+  known_input->duplicates++;
+  if (g_hash_table_lookup (self->reported, known) == known)
+    g_hash_table_remove (self->reported, known);
+  dm_finding_array_replace (self->findings, position - 1, finding);
+  if (has_report_key (finding) && !g_hash_table_contains (self->reported, finding))
+    g_hash_table_add (self->reported, finding);
+  g_hash_table_steal (self->latest, known);
+  g_hash_table_insert (self->latest, finding, GUINT_TO_POINTER (position));
+  input->by_status[dm_finding_get_status (finding)]++;
+  return TRUE;
+}
+
 /* Keeps a finding, or joins it to the same report from another file.
  * @has_key: the tool gave the finding an id, so it can be met again. */
 static void
@@ -334,6 +418,8 @@ keep_finding (DmImporter    *self,
           return;
         }
       g_hash_table_add (self->seen, g_object_ref (finding));
+      if (keep_latest (self, input, finding))
+        return;
     }
   if (joinable && (reported = g_hash_table_lookup (self->reported, finding)) &&
       g_strcmp0 (dm_finding_get_source (reported), input->path) != 0)
@@ -348,6 +434,9 @@ keep_finding (DmImporter    *self,
     }
 
   dm_finding_array_append (self->findings, finding);
+  if (has_key && !g_hash_table_contains (self->latest, finding))
+    g_hash_table_insert (self->latest, finding,
+                         GUINT_TO_POINTER (g_list_model_get_n_items (G_LIST_MODEL (self->findings))));
   if (joinable && !g_hash_table_contains (self->reported, finding))
     g_hash_table_add (self->reported, finding);
   input->by_status[dm_finding_get_status (finding)]++;
@@ -364,6 +453,8 @@ _dm_import_add_finding (DmImportFile  *state,
   data->controls = (const char * const *)list;
   data->source = state->input->path;
   data->strings = state->strings;
+  if (data->observed == 0)
+    data->observed = state->item_time;
   finding = dm_finding_new (data);
 
   /* In a worker: kept in order, for the importer to keep or join later. */
@@ -495,14 +586,22 @@ _dm_import_note_time (DmImportFile *state,
   g_autoptr(GDateTime) time = NULL;
   gint64 seconds;
 
-  if (iso8601 == NULL || *iso8601 == '\0' || strlen (iso8601) >= sizeof state->last_time ||
-      strcmp (iso8601, state->last_time) == 0)
+  if (iso8601 == NULL || *iso8601 == '\0' || strlen (iso8601) >= sizeof state->last_time)
     return;
+  if (strcmp (iso8601, state->last_time) == 0)
+    {
+      state->item_time = state->last_seconds;
+      return;
+    }
   g_strlcpy (state->last_time, iso8601, sizeof state->last_time);
+  state->last_seconds = 0;
   utc = g_time_zone_new_utc ();
   if ((time = g_date_time_new_from_iso8601 (iso8601, utc)) == NULL)
     return;
   seconds = g_date_time_to_unix (time);
+  /* The item's own time, which tells an earlier report of a finding from
+   * a later one. */
+  state->item_time = state->last_seconds = seconds;
   if (state->input->first_time == 0 || seconds < state->input->first_time)
     state->input->first_time = seconds;
   if (seconds > state->input->last_time)

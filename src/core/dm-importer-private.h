@@ -27,7 +27,8 @@ struct _DmImporter
   DmCatalogue *catalogue;
   DmFindingArray *findings;
   GPtrArray   *inputs;   /* DmImportInput */
-  GHashTable  *seen;     /* DmFinding, by its key fields, so each is kept once */
+  GHashTable  *seen;     /* DmFinding, by its key fields and status, so each is kept once */
+  GHashTable  *latest;   /* DmFinding, by its key fields alone -> its place in findings + 1 */
   GHashTable  *reported; /* DmFinding, by check + resource, to join tools' reports */
   GHashTable  *folders;  /* "device:inode" of folders walked */
   GHashTable  *accounts; /* account folder path -> its account id, "" if none */
@@ -73,6 +74,8 @@ typedef struct
   GArray        *pending;        /* DmPendingFinding, in a worker; else NULL */
   GHashTable    *strings;        /* the text its findings share (dm_finding_strings_new ()) */
   char           last_time[40];  /* the last time text parsed: items repeat it */
+  gint64         last_seconds;   /* what it said, 0 if not a time */
+  gint64         item_time;      /* the time the current item carries, 0 if none */
 } DmImportFile;
 
 /* A format of single items (a finding, a Config item, a bundle call):
@@ -179,6 +182,9 @@ void        _dm_import_add_finding       (DmImportFile  *state,
                                           DmFindingData *data,
                                           GStrvBuilder  *controls);
 void        _dm_import_keep_pending      (DmImportFile  *state);
+guint       _dm_import_finding_key_hash  (gconstpointer  finding);
+gboolean    _dm_import_finding_key_equal (gconstpointer  a,
+                                          gconstpointer  b);
 guint       _dm_import_finding_hash      (gconstpointer  finding);
 gboolean    _dm_import_finding_equal     (gconstpointer  a,
                                           gconstpointer  b);
