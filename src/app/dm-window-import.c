@@ -445,24 +445,29 @@ static void
 warn_nothing_read (DmWindow *self)
 {
   g_autoptr(GString) names = g_string_new (NULL);
+  gboolean all_nothing = TRUE;
   guint n = 0;
 
   for (guint i = 0; i < dm_report_get_n_inputs (self->report); i++)
     {
       DmImportCounts counts;
+      gboolean nothing;
 
       dm_import_counts_init (&counts, dm_report_get_input (self->report, i));
-      if (dm_import_counts_read_nothing (&counts))
+      nothing = dm_import_counts_read_nothing (&counts);
+      if (nothing || dm_report_get_input (self->report, i)->damaged)
         {
           g_autofree char *base = g_path_get_basename (dm_report_get_input_path (self->report, i));
           g_autofree char *escaped = g_markup_escape_text (base, -1);   /* toast titles are markup */
 
+          all_nothing &= nothing;
           g_string_append_printf (names, "%s“%s”", n++ ? _(", ") : "", escaped);
         }
     }
   if (n > 0)
     {
-      AdwToast *toast = adw_toast_new_format (_("Nothing read from %s"), names->str);
+      AdwToast *toast = all_nothing ? adw_toast_new_format (_("Nothing read from %s"), names->str)
+                                    : adw_toast_new_format (_("Not all read from %s"), names->str);
 
       adw_toast_set_button_label (toast, _("_Why"));
       adw_toast_set_action_name (toast, "win.show-inputs");

@@ -452,7 +452,9 @@ update_inputs (DmWindow *self)
       DmImportCounts counts;
 
       dm_import_counts_init (&counts, dm_report_get_input (self->report, i));
-      nothing_read |= dm_import_counts_read_nothing (&counts);
+      /* A file cut short lost what came after the fault, even when the
+       * part before it gave findings. */
+      nothing_read |= dm_import_counts_read_nothing (&counts) || dm_report_get_input (self->report, i)->damaged;
     }
   gtk_menu_button_set_icon_name (self->inputs_button, nothing_read ? "dialog-warning-symbolic" : "dialog-information-symbolic");
   if (nothing_read)
@@ -460,7 +462,7 @@ update_inputs (DmWindow *self)
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->inputs_button), "error");
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->inputs_button),
-                               nothing_read ? _("What Was Read: a file gave nothing (Ctrl+I)") : _("What Was Read (Ctrl+I)"));
+                               nothing_read ? _("What Was Read: a file gave nothing or could not be read (Ctrl+I)") : _("What Was Read (Ctrl+I)"));
 }
 
 /* The one place where every view takes the window's report and assessment:

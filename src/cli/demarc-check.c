@@ -635,6 +635,42 @@ set_diff_labels (DmDiff     *diff,
   dm_diff_set_labels (diff, old_label, new_label);
 }
 
+/* A file met in a folder that could not be read (malformed, cut short,
+ * an archive) holds findings the result leaves out: the run fails, as a
+ * named file that cannot be read does, unless the user accepts the loss.
+ * Returns whether the run must fail. */
+static gboolean
+lost_inputs (DmImporter *importer,
+             gboolean    skip_unreadable)
+{
+  const DmImportInput *first = NULL;
+  guint n = 0;
+
+  for (guint i = 0; i < dm_importer_get_n_inputs (importer); i++)
+    {
+      const DmImportInput *input = dm_importer_get_input (importer, i);
+
+      if (input->damaged && n++ == 0)
+        first = input;
+    }
+  if (n == 0)
+    return FALSE;
+  {
+    g_autofree char *shown = for_terminal (first->path);
+    const DmSkipReason *reason = first->reasons->len ? g_ptr_array_index (first->reasons, first->reasons->len - 1) : NULL;
+    g_autofree char *why = for_terminal (reason ? reason->reason : "");
+
+    g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                             "demarc-check: %u file could not be read, so the result leaves out what it holds: %s (%s)%s\n",
+                             "demarc-check: %u files could not be read, so the result leaves out what they hold; the first: "
+                             "%s (%s)%s\n",
+                             n),
+                n, shown, why,
+                skip_unreadable ? "" : _("; --skip-unreadable accepts that and exits as if they were not there"));
+  }
+  return !skip_unreadable;
+}
+
 static int
 diff (DmModel     *model,
       char        *old_path,
@@ -642,6 +678,7 @@ diff (DmModel     *model,
       OutputFormat format,
       DmSeverity   fail_on,
       gboolean     redact,
+      gboolean     skip_unreadable,
       const char  *report_path)
 {
   g_autoptr(DmCatalogue) catalogue = dm_catalogue_new_default (NULL);
@@ -689,6 +726,8 @@ diff (DmModel     *model,
   else
     print_diff_text (model, result);
 
+  if (lost_inputs (old_importer, skip_unreadable) || lost_inputs (new_importer, skip_unreadable))
+    return EXIT_INPUT;
   return severe_opened ? EXIT_GAPS : EXIT_OK;
 }
 
@@ -702,6 +741,7 @@ typedef struct
   const char   *diagram_path;
   const char   *service_id;
   const char   *matrix_path;
+  gboolean      skip_unreadable;
 } AssessOptions;
 
 /* --report, --matrix and --diagram, in that order; the core decides which
@@ -875,7 +915,7 @@ assess (DmModel             *model,
   else
     print_assessment_text (model, importer, report);
 
-  if (read_nothing (importer, paths))
+  if (read_nothing (importer, paths) || lost_inputs (importer, options->skip_unreadable))
     return EXIT_INPUT;
   return dm_assessment_count_gaps (dm_report_get_assessment (report), options->fail_on) > 0 ? EXIT_GAPS : EXIT_OK;
 }
@@ -1024,6 +1064,7 @@ main (int   argc,
   g_autofree char *matrix_path = NULL;
   g_auto(GStrv) paths = NULL;
   gboolean redact = FALSE;
+  gboolean skip_unreadable = FALSE;
   gboolean diff_flag = FALSE;
   DmSeverity fail_on = DM_SEVERITY_HIGH;
   gboolean list_services_flag = FALSE;
@@ -1050,6 +1091,9 @@ main (int   argc,
       N_("Export the compare matrix (every service against every layer): .svg, .png or .pdf"), N_("FILE") },
     { "redact", 0, 0, G_OPTION_ARG_NONE, &redact,
       N_("Replace account ids, ARNs, addresses, keys, emails and resource names with pseudonyms everywhere"), NULL },
+    { "skip-unreadable", 0, 0, G_OPTION_ARG_NONE, &skip_unreadable,
+      N_("Go on when a file met in a folder cannot be read (it is still listed with the reason) instead of exiting with 2"),
+      NULL },
     { "diff", 0, 0, G_OPTION_ARG_NONE, &diff_flag,
       N_("Compare two exports, OLD then NEW: gaps opened, closed and unchanged (exit 1 when one at --fail-on opened)"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Show the version"), NULL },
@@ -1089,12 +1133,13 @@ main (int   argc,
           g_printerr ("demarc-check: %s\n", _("--diff needs two exports: OLD NEW"));
           return EXIT_INPUT;
         }
-      return diff (model, paths[0], paths[1], format, fail_on, redact, report_path);
+      return diff (model, paths[0], paths[1], format, fail_on, redact, skip_unreadable, report_path);
     }
 
   if (paths != NULL && paths[0] != NULL)
     {
-      AssessOptions options = { format, ci_format, fail_on, redact, report_path, diagram_path, service_id, matrix_path };
+      AssessOptions options = { format,       ci_format,  fail_on,     redact,         report_path,
+                                diagram_path, service_id, matrix_path, skip_unreadable };
 
       return assess (model, paths, &options);
     }

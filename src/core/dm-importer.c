@@ -463,6 +463,7 @@ record_unreadable (DmImportFile *state,
   else
     reason = g_strdup_printf (_("the rest of the file could not be read: %s"), message);
   state->input->items++;
+  state->input->damaged = TRUE;
   _dm_import_skip (state, reason);
 }
 
@@ -682,7 +683,8 @@ first_visit (DmImporter   *self,
 static void
 add_not_read (DmImporter *self,
               GFile      *file,
-              const char *reason)
+              const char *reason,
+              gboolean    damaged)
 {
   DmImportInput *input = g_new0 (DmImportInput, 1);
   DmSkipReason *entry = g_new0 (DmSkipReason, 1);
@@ -692,6 +694,7 @@ add_not_read (DmImporter *self,
   input->reasons = g_ptr_array_new_with_free_func (free_reason);
   input->items = 1;
   input->skipped = 1;
+  input->damaged = damaged;
   entry->reason = g_strdup (reason);
   entry->count = 1;
   g_ptr_array_add (input->reasons, entry);
@@ -701,6 +704,20 @@ add_not_read (DmImporter *self,
 
 /* The reader inflates gzip as it goes (Config delivers .json.gz); CSV is
  * Prowler's, refused with its columns named when it is not. */
+/* Exports are often mailed or downloaded packed: an archive in a folder
+ * may hold what the review needs, so it is not passed over quietly. */
+static gboolean
+has_archive_name (const char *name)
+{
+  static const char *suffixes[] = { ".zip", ".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tar.xz", ".txz", ".7z", ".rar" };
+  g_autofree char *folded = g_ascii_strdown (name, -1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    if (g_str_has_suffix (folded, suffixes[i]))
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean
 has_export_name (const char *name)
 {
@@ -717,6 +734,7 @@ typedef struct
   GFile      *file;
   char       *call;
   const char *not_read;   /* translated, static */
+  gboolean    archive;    /* not read, and may hold exports */
   FileJob    *job;
 } Step;
 
@@ -736,7 +754,7 @@ add_step (GArray     *plan,
           const char *call,
           const char *not_read)
 {
-  Step step = { g_object_ref (file), g_strdup (call), not_read, NULL };
+  Step step = { g_object_ref (file), g_strdup (call), not_read, FALSE, NULL };
 
   g_array_append_val (plan, step);
 }
@@ -799,6 +817,11 @@ plan_folder (DmImporter    *self,
         add_step (plan, child, NULL, _("not a regular file (a broken link, a device or a pipe)"));
       else if (call || has_export_name (name))
         add_step (plan, child, call, NULL);
+      else if (has_archive_name (name))
+        {
+          add_step (plan, child, NULL, _("an archive, which Demarc does not open: unpack it and open the folder"));
+          g_array_index (plan, Step, plan->len - 1).archive = TRUE;
+        }
       else
         add_step (plan, child, NULL, _("not an export by its name (not .json, .ndjson, .jsonl, .js or .csv, gzipped or not, nor in a CloudMapper call folder)"));
     }
@@ -871,7 +894,7 @@ run_plan_in_pool (DmImporter    *self,
 
       if (step->not_read)
         {
-          add_not_read (self, step->file, step->not_read);
+          add_not_read (self, step->file, step->not_read, step->archive);
           continue;
         }
       if (step->job->state.pending == NULL)
@@ -915,7 +938,7 @@ run_plan (DmImporter    *self,
       Step *step = &g_array_index (plan, Step, i);
 
       if (step->not_read)
-        add_not_read (self, step->file, step->not_read);
+        add_not_read (self, step->file, step->not_read, step->archive);
       else if (!import_one_file (self, step->file, step->call, TRUE, cancellable, error))
         return FALSE;
     }

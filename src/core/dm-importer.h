@@ -43,6 +43,8 @@ typedef struct
   char      *tool_version;  /* the version the export names for its tool, or NULL */
   gint64     first_time;    /* the earliest and latest time its items carry, */
   gint64     last_time;     /* in Unix seconds; 0 when they carry none */
+  gboolean   damaged;       /* could not be read, wholly or from some byte on, or an
+                             * archive Demarc does not open: what it holds is missing */
 } DmImportInput;
 
 /* Where a running import is, reported from the thread that imports. */

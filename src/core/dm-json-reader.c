@@ -15,6 +15,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <glib/gi18n-lib.h>
 #include <yajl/yajl_parse.h>
 
 #include "dm-json-reader.h"
@@ -1160,12 +1161,29 @@ dm_json_reader_read_file (DmJsonReader    *self,
     const guchar *head;
     gsize n = 0;
 
-    if (g_buffered_input_stream_fill (G_BUFFERED_INPUT_STREAM (buffered), 2, cancellable, &local_error) < 0)
+    if (g_buffered_input_stream_fill (G_BUFFERED_INPUT_STREAM (buffered), 4, cancellable, &local_error) < 0)
       {
         g_set_error (error, DM_JSON_READER_ERROR, DM_JSON_READER_ERROR_IO, "%s: %s", name, local_error->message);
         return FALSE;
       }
     head = g_buffered_input_stream_peek_buffer (G_BUFFERED_INPUT_STREAM (buffered), &n);
+    /* What people do give instead of JSON, said as such rather than as
+     * a lexical error at byte 1. */
+    if (n >= 4 && memcmp (head, "PK\x03\x04", 4) == 0)
+      {
+        g_set_error (error, DM_JSON_READER_ERROR, DM_JSON_READER_ERROR_SYNTAX,
+                     _("%s: a zip archive, which Demarc does not open: unpack it and open the files or their folder"),
+                     name);
+        return FALSE;
+      }
+    if (n >= 2 && ((head[0] == 0xff && head[1] == 0xfe) || (head[0] == 0xfe && head[1] == 0xff)))
+      {
+        g_set_error (error, DM_JSON_READER_ERROR, DM_JSON_READER_ERROR_SYNTAX,
+                     _("%s: UTF-16 text, which Demarc does not read: save the export as UTF-8 (PowerShell’s "
+                       "Out-File writes UTF-16 unless told -Encoding utf8)"),
+                     name);
+        return FALSE;
+      }
     if (n >= 2 && head[0] == 0x1f && head[1] == 0x8b)
       {
         g_autoptr(GZlibDecompressor) gunzip = g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP);
