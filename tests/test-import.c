@@ -1001,7 +1001,7 @@ test_cloudsploit (Fixture       *f,
                   gconstpointer  data)
 {
   const DmImportInput *input;
-  DmFinding *bucket;
+  DmFinding *bucket, *ssh, *kms;
 
   import_fixture (f, "cloudsploit.json");
   input = dm_importer_get_input (f->importer, 0);
@@ -1016,10 +1016,90 @@ test_cloudsploit (Fixture       *f,
   bucket = find (f, "cloudsploit/bucketAllUsersPolicy/global/arn:aws:s3:::public-assets");
   g_assert_nonnull (bucket);
   g_assert_cmpstr (dm_finding_get_service (bucket), ==, "s3");
-  g_assert_cmpint (dm_finding_get_status (find (f, "cloudsploit/openSSH/eu-west-1/arn:aws:ec2:eu-west-1:444455556666:security-group/sg-0123")),
-                   ==, DM_FINDING_FAILED);
+  /* A bucket policy open to all users is who may use the bucket. */
+  g_assert_cmpstr (dm_finding_get_layer (bucket), ==, "iam");
+  ssh = find (f, "cloudsploit/openSSH/eu-west-1/arn:aws:ec2:eu-west-1:444455556666:security-group/sg-0123");
+  g_assert_nonnull (ssh);
+  g_assert_cmpint (dm_finding_get_status (ssh), ==, DM_FINDING_FAILED);
+  /* Filed under EC2 by CloudSploit, but an open port is the security
+   * group's: the network layer, not the instances' OS. */
+  g_assert_cmpstr (dm_finding_get_service (ssh), ==, "vpc");
+  g_assert_cmpstr (dm_finding_get_layer (ssh), ==, "network_firewall");
+  /* A warning stays the milder result whatever the plugin's weight. */
+  g_assert_cmpint (dm_finding_get_severity (ssh), ==, DM_SEVERITY_LOW);
   g_assert_cmpstr (dm_finding_get_account (find (f, "cloudsploit/rootMfaEnabled/global/arn:aws:iam::444455556666:root")),
                    ==, "444455556666");
+  /* "N/A" is CloudSploit's word for no resource: the region stands in. */
+  kms = find (f, "cloudsploit/kmsKeyRotation/eu-west-1/N/A");
+  g_assert_nonnull (kms);
+  g_assert_cmpstr (dm_finding_get_resource (kms), ==, "eu-west-1");
+  g_assert_cmpstr (dm_finding_get_region (kms), ==, "eu-west-1");
+  g_assert_cmpstr (dm_finding_get_account (kms), ==, "");
+  g_assert_cmpstr (dm_finding_get_layer (kms), ==, "server_side_encryption");
+}
+
+/* The plugin id places a result where its control acts, whatever category
+ * CloudSploit files it under; a plugin the mapping lacks goes by its
+ * category; another cloud's results (Azure and Google share plugin ids
+ * such as openSSH) are counted, not placed on AWS. */
+static void
+test_cloudsploit_placement (Fixture       *f,
+                            gconstpointer  data)
+{
+  static const struct
+  {
+    const char *id;
+    const char *service;
+    const char *layer;
+    const char *region;
+    const char *resource;
+    DmSeverity  severity;
+  } expected[] = {
+    { "cloudsploit/openRDP/us-east-1/arn:aws:ec2:us-east-1:777788889999:security-group/sg-0rdp",
+      "vpc", "network_firewall", "us-east-1", "arn:aws:ec2:us-east-1:777788889999:security-group/sg-0rdp", DM_SEVERITY_HIGH },
+    { "cloudsploit/openAllPortsProtocols/us-east-1/arn:aws:ec2:us-east-1:777788889999:security-group/sg-0any",
+      "vpc", "network_firewall", "us-east-1", "arn:aws:ec2:us-east-1:777788889999:security-group/sg-0any", DM_SEVERITY_HIGH },
+    { "cloudsploit/openSSH/eu-north-1/N/A", "vpc", "network_firewall", "eu-north-1", "eu-north-1", DM_SEVERITY_HIGH },
+    { "cloudsploit/vpcMultipleSubnets/us-east-1/arn:aws:ec2:us-east-1:777788889999:vpc/vpc-0a",
+      "vpc", "network_firewall", "us-east-1", "arn:aws:ec2:us-east-1:777788889999:vpc/vpc-0a", DM_SEVERITY_LOW },
+    /* The trail's bucket is S3's; its public access is who may read it. */
+    { "cloudsploit/cloudtrailBucketPrivate/us-east-1/arn:aws:s3:::org-trail-logs",
+      "s3", "iam", "us-east-1", "arn:aws:s3:::org-trail-logs", DM_SEVERITY_UNKNOWN },
+    /* An agent on the instance is the guest OS's; the result's own
+     * severity wins over the mapping's. */
+    { "cloudsploit/ssmAgentLatestVersion/us-east-1/arn:aws:ec2:us-east-1:777788889999:instance/i-0old",
+      "ec2", "os", "us-east-1", "arn:aws:ec2:us-east-1:777788889999:instance/i-0old", DM_SEVERITY_MEDIUM },
+    /* Not in the mapping: its category, "API Gateway". */
+    { "cloudsploit/apigatewayFuturePlugin/us-east-1/arn:aws:apigateway:us-east-1::/restapis/a1b2c3",
+      "api-gateway", "platform_apps", "us-east-1", "arn:aws:apigateway:us-east-1::/restapis/a1b2c3", DM_SEVERITY_UNKNOWN },
+    { "cloudsploit/rootAccountInUse/Global/arn:aws:iam::777788889999:root",
+      "iam", "iam", "Global", "arn:aws:iam::777788889999:root", DM_SEVERITY_CRITICAL },
+  };
+  const DmImportInput *input;
+
+  import_fixture (f, "cloudsploit-results.json");
+  input = dm_importer_get_input (f->importer, 0);
+  g_assert_cmpstr (input->format, ==, "cloudsploit");
+  g_assert_cmpuint (input->items, ==, 10);
+  g_assert_cmpuint (input->not_aws, ==, 2);
+  g_assert_cmpuint (input->by_status[DM_FINDING_FAILED], ==, 7);
+  g_assert_cmpuint (input->by_status[DM_FINDING_PASSED], ==, 1);
+  g_assert_cmpuint (input->skipped, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (dm_importer_get_findings (f->importer)), ==, G_N_ELEMENTS (expected));
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      DmFinding *finding = find (f, expected[i].id);
+
+      g_test_message ("%s", expected[i].id);
+      g_assert_nonnull (finding);
+      g_assert_cmpstr (dm_finding_get_service (finding), ==, expected[i].service);
+      g_assert_cmpstr (dm_finding_get_layer (finding), ==, expected[i].layer);
+      g_assert_cmpstr (dm_finding_get_region (finding), ==, expected[i].region);
+      g_assert_cmpstr (dm_finding_get_resource (finding), ==, expected[i].resource);
+      g_assert_cmpint (dm_finding_get_severity (finding), ==, expected[i].severity);
+    }
+  g_assert_cmpstr (dm_finding_get_account (find (f, expected[0].id)), ==, "777788889999");
 }
 
 /* Trusted Advisor: each flagged resource of a check is a finding; a
@@ -1829,6 +1909,7 @@ main (int   argc,
   ADD ("/import/inspector2", test_inspector);
   ADD ("/import/access-analyzer", test_access_analyzer);
   ADD ("/import/cloudsploit", test_cloudsploit);
+  ADD ("/import/cloudsploit-placement", test_cloudsploit_placement);
   ADD ("/import/trusted-advisor", test_trusted_advisor);
   ADD ("/import/config-compliance", test_config_compliance);
   ADD ("/import/prowler-csv", test_prowler_csv);

@@ -461,6 +461,272 @@ test_shared_samples (Fixture       *f,
   g_assert_cmpstr (dm_finding_get_region (find (f, "scoutsuite/ec2/ec2-security-group-whitelists-all/sg-sa33333333")), ==, "sa-east-1");
 }
 
+/* A report names a finding by its rule's key with the ruleset's arguments
+ * put in, not by the rule's file: each such key is placed where its rule
+ * acts (the SSH one on the security group, not the instances' OS), with
+ * the region of its path and the resource the path leads to. An item about
+ * a region's setting is named by its region, one about the password policy
+ * by that; two groups named alike in two regions stay two findings. */
+static void
+test_rule_keys (Fixture       *f,
+                gconstpointer  data)
+{
+#define SG "arn:aws:ec2:eu-west-1:444455556666:security-group/sg-0bastion"
+  static const struct
+  {
+    const char *id;
+    const char *service;
+    const char *layer;
+    const char *region;
+    const char *resource;
+    const char *resource_type;
+  } expected[] = {
+    { "scoutsuite/ec2/ec2-security-group-opens-SSH-port-to-all/" SG, "vpc", "network_firewall", "eu-west-1", SG, "ec2/security_groups" },
+    { "scoutsuite/ec2/ec2-security-group-opens-RDP-port-to-all/" SG, "vpc", "network_firewall", "eu-west-1", SG, "ec2/security_groups" },
+    { "scoutsuite/ec2/ec2-security-group-opens-Oracle DB-port-to-all/" SG, "vpc", "network_firewall", "eu-west-1", SG, "ec2/security_groups" },
+    { "scoutsuite/ec2/ec2-security-group-opens-TCP-port-to-all/" SG, "vpc", "network_firewall", "eu-west-1", SG, "ec2/security_groups" },
+    { "scoutsuite/ec2/ec2-security-group-opens-plaintext-port-Telnet/" SG, "vpc", "network_firewall", "eu-west-1", SG, "ec2/security_groups" },
+    { "scoutsuite/ec2/ec2-ebs-default-encryption-disabled/eu-west-1", "ebs", "server_side_encryption", "eu-west-1", "eu-west-1", "ec2/regions" },
+    { "scoutsuite/ec2/ec2-ebs-default-encryption-disabled/us-east-1", "ebs", "server_side_encryption", "us-east-1", "us-east-1", "ec2/regions" },
+    { "scoutsuite/cloudtrail/cloudtrail-not-configured/eu-west-1", "cloudtrail", "platform_apps", "eu-west-1", "eu-west-1", "cloudtrail/regions" },
+    { "scoutsuite/iam/iam-password-policy-minimum-length/password policy", "iam", "iam", "", "password policy", "iam/password_policy" },
+    { "scoutsuite/iam/iam-user-no-Active-key-rotation/arn:aws:iam::444455556666:user/ops", "iam", "iam", "",
+      "arn:aws:iam::444455556666:user/ops", "iam/users" },
+    { "scoutsuite/iam/iam-inline-role-policy-allows-iam-PassRole/arn:aws:iam::444455556666:role/deploy", "iam", "iam", "",
+      "arn:aws:iam::444455556666:role/deploy", "iam/roles" },
+    { "scoutsuite/s3/s3-bucket-AllUsers-read/arn:aws:s3:::shared-media", "s3", "iam", "eu-central-1", "arn:aws:s3:::shared-media", "s3/buckets" },
+    { "scoutsuite/s3/s3-bucket-world-Get-policy/arn:aws:s3:::shared-media", "s3", "iam", "eu-central-1", "arn:aws:s3:::shared-media", "s3/buckets" },
+    { "scoutsuite/redshift/redshift-parameter-group-ssl-not-required/eu-west-1/default.redshift-1.0", "redshift",
+      "network_traffic_protection", "eu-west-1", "default.redshift-1.0", "redshift/parameter_groups" },
+    { "scoutsuite/redshift/redshift-parameter-group-ssl-not-required/us-east-1/default.redshift-1.0", "redshift",
+      "network_traffic_protection", "us-east-1", "default.redshift-1.0", "redshift/parameter_groups" },
+    { "scoutsuite/vpc/vpc-default-network-acls-allow-all-ingress/acl-0f1", "vpc", "network_firewall", "eu-west-1", "acl-0f1", "vpc/network_acls" },
+  };
+  g_autofree char *path = test_fixture_path ("scoutsuite-rulekeys.js");
+  const DmImportInput *input = import_path (f, path);
+  DmFinding *rdp, *ebs;
+
+  g_assert_cmpuint (input->items, ==, 14);
+  g_assert_cmpuint (input->evaluated, ==, 14);
+  g_assert_cmpuint (input->by_status[DM_FINDING_FAILED], ==, G_N_ELEMENTS (expected));
+  g_assert_cmpuint (g_list_model_get_n_items (dm_importer_get_findings (f->importer)), ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      DmFinding *finding = find (f, expected[i].id);
+
+      g_test_message ("%s", expected[i].id);
+      g_assert_nonnull (finding);
+      g_assert_cmpstr (dm_finding_get_service (finding), ==, expected[i].service);
+      g_assert_cmpstr (dm_finding_get_layer (finding), ==, expected[i].layer);
+      g_assert_cmpstr (dm_finding_get_region (finding), ==, expected[i].region);
+      g_assert_cmpstr (dm_finding_get_resource (finding), ==, expected[i].resource);
+      g_assert_cmpstr (dm_finding_get_resource_type (finding), ==, expected[i].resource_type);
+      g_assert_cmpstr (dm_finding_get_account (finding), ==, "444455556666");
+    }
+
+  /* Two CIDRs on one port are one finding naming both paths. */
+  rdp = find (f, expected[1].id);
+  g_assert_cmpstr (dm_finding_get_check (rdp), ==, "ec2-security-group-opens-RDP-port-to-all");
+  g_assert_nonnull (strstr (dm_finding_get_evidence (rdp), "ports.3389.cidrs.0.CIDR, "));
+  g_assert_nonnull (strstr (dm_finding_get_evidence (rdp), "ports.3389.cidrs.1.CIDR."));
+  g_assert_true (g_str_has_prefix (dm_finding_get_evidence (rdp), "Flagged in bastion: "));
+  /* The rule's suffix is not in the data, yet the item was found. */
+  ebs = find (f, expected[5].id);
+  g_assert_null (strstr (dm_finding_get_evidence (ebs), "not found"));
+#undef SG
+}
+
+/* Every key ScoutSuite's default ruleset builds from a rule file's "key"
+ * and its arguments (ScoutSuite/providers/aws/rules/rulesets/default.json)
+ * maps, through the templates in mapping.tsv, to the layer its rule acts
+ * on; a key no rule builds does not. */
+static void
+test_ruleset_keys (Fixture       *f,
+                   gconstpointer  data)
+{
+  static const struct
+  {
+    const char *before;   /* the key around its argument */
+    const char *after;
+    const char * const args[8];
+    const char *service;
+    const char *layer;
+  } rules[] = {
+    { "ec2-security-group-opens-", "-port-to-all",
+      { "MySQL", "DNS", "MongoDB", "MsSQL", "Oracle DB", "PostgreSQL", "RDP", "SSH" }, "vpc", "network_firewall" },
+    { "ec2-security-group-opens-", "-port-to-all", { "NFS", "SMTP", "TCP", "UDP" }, "vpc", "network_firewall" },
+    { "ec2-security-group-opens-plaintext-port-", "", { "FTP", "Telnet" }, "vpc", "network_firewall" },
+    { "ec2-instance-type-", "", { "t2micro", "beefy" }, "ec2", "platform_apps" },
+    { "iam-inline-", "-policy-allows-NotActions", { "group", "role", "user" }, "iam", "iam" },
+    { "iam-inline-", "-policy-allows-non-sts-action", { "group", "role", "user" }, "iam", "iam" },
+    { "iam-inline-", "-policy-allows-iam-PassRole", { "group", "role", "user" }, "iam", "iam" },
+    { "iam-inline-", "-policy-allows-sts-AssumeRole", { "group", "role", "user" }, "iam", "iam" },
+    { "iam-managed-policy-allows-", "", { "iam-PassRole", "sts-AssumeRole" }, "iam", "iam" },
+    { "iam-user-no-", "-key-rotation", { "Active", "Inactive" }, "iam", "iam" },
+    { "iam-user-with-", "-policies", { "inline" }, "iam", "iam" },
+    { "iam-human-user-with-", "-policies", { "managed" }, "iam", "iam" },
+    { "s3-bucket-AllUsers-", "", { "read", "read_acp", "write", "write_acp" }, "s3", "iam" },
+    { "s3-bucket-AuthenticatedUsers-", "", { "read", "read_acp", "write", "write_acp" }, "s3", "iam" },
+    { "s3-bucket-world-", "-policy", { "Delete", "Get", "List", "Put" }, "s3", "iam" },
+    { "ses-identity-world-", "-policy", { "SendEmail", "SendRawEmail" }, "ses", "iam" },
+    { "sns-topic-world-", "-policy",
+      { "Publish", "Subscribe", "Receive", "AddPermission", "RemovePermission", "SetTopicAttributes", "DeleteTopic" }, "sns", "iam" },
+    { "sqs-queue-world-", "-policy",
+      { "SendMessage", "ReceiveMessage", "PurgeQueue", "DeleteMessage", "ChangeMessageVisibility", "GetQueueAttributes",
+        "GetQueueUrl" }, "sqs", "iam" },
+    { "vpc-custom-network-acls-allow-all-", "", { "ingress", "egress" }, "vpc", "network_firewall" },
+    { "vpc-default-network-acls-allow-all-", "", { "ingress", "egress" }, "vpc", "network_firewall" },
+    { "vpc-subnet-with-allow-all-", "-acls", { "ingress", "egress" }, "vpc", "network_firewall" },
+    { "vpc-subnet-with-default-", "-acls", { "ingress", "egress" }, "vpc", "network_firewall" },
+  };
+  static const char * const unknown[] = {
+    "ec2-security-group-opens--port-to-all",   /* an argument is never empty */
+    "s3-bucket-LogDelivery-write",             /* no world grantee */
+    "s3-bucket-public",
+    "vpc-subnet-with-allow-all-ingress-acls-v2",
+    "",
+  };
+  g_autofree char *long_key = NULL;
+  const DmMapping *row;
+  guint n = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
+    for (guint a = 0; a < G_N_ELEMENTS (rules[i].args) && rules[i].args[a]; a++)
+      {
+        g_autofree char *key = g_strconcat (rules[i].before, rules[i].args[a], rules[i].after, NULL);
+
+        g_test_message ("%s", key);
+        row = dm_catalogue_map_id (f->catalogue, "scoutsuite", key, NULL);
+        g_assert_nonnull (row);
+        g_assert_cmpstr (row->service, ==, rules[i].service);
+        g_assert_cmpstr (row->layer, ==, rules[i].layer);
+        n++;
+      }
+  g_assert_cmpuint (n, ==, 70);
+
+  /* The template with the most fixed text wins: this key also fits
+   * iam-inline-_ARG_0_-policy-allows-_ARG_1_-_ARG_2_ (high), but it is the
+   * non-STS rule's, which carries no severity of its own. */
+  row = dm_catalogue_lookup_scoutsuite_rule (f->catalogue, "iam-inline-role-policy-allows-non-sts-action");
+  g_assert_nonnull (row);
+  g_assert_cmpint (row->severity, ==, DM_SEVERITY_UNKNOWN);
+  g_assert_cmpint (dm_catalogue_lookup_scoutsuite_rule (f->catalogue, "iam-inline-role-policy-allows-iam-PassRole")->severity,
+                   ==, DM_SEVERITY_HIGH);
+  /* A key listed as it is wins over any template. */
+  g_assert_true (dm_catalogue_lookup_scoutsuite_rule (f->catalogue, "iam-user-with-policies") ==
+                 dm_catalogue_lookup (f->catalogue, "scoutsuite", "iam-user-with-policies"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (unknown); i++)
+    g_assert_null (dm_catalogue_lookup_scoutsuite_rule (f->catalogue, unknown[i]));
+  long_key = g_strdup_printf ("ec2-security-group-opens-%0*d-port-to-all", 4096, 0);
+  g_assert_null (dm_catalogue_lookup_scoutsuite_rule (f->catalogue, long_key));
+}
+
+/* ScoutSuite's own rule tests: the inventory of the shared sample with
+ * the items ScoutSuite's rules flag in it (tests/data/rule-results/ of
+ * nccgroup/ScoutSuite), filed under the keys a report uses. */
+static void
+test_shared_rule_results (Fixture       *f,
+                          gconstpointer  data)
+{
+  static const struct
+  {
+    const char *key;
+    const char *path;
+    const char *items[4];
+  } rules[] = {
+    { "ec2-security-group-opens-MySQL-port-to-all",
+      "ec2.regions.id.vpcs.id.security_groups.id.rules.id.protocols.id.ports.id.cidrs.id.CIDR",
+      { "ec2.regions.sa-east-1.vpcs.vpc-sa111111.security_groups.sg-sa33333333.rules.ingress.protocols.TCP.ports.3306.cidrs.0.CIDR" } },
+    { "ec2-security-group-opens-all-ports-to-all",
+      "ec2.regions.id.vpcs.id.security_groups.id.rules.id.protocols.id.ports.id.cidrs.id.CIDR",
+      { "ec2.regions.sa-east-1.vpcs.vpc-sa111111.security_groups.sg-sa33333333.rules.ingress.protocols.ALL.ports.N/A.cidrs.0.CIDR" } },
+    { "ec2-security-group-opens-TCP-port-to-all",
+      "ec2.regions.id.vpcs.id.security_groups.id.rules.id.protocols.id.ports.id.cidrs.id.CIDR",
+      { "ec2.regions.sa-east-1.vpcs.vpc-sa111111.security_groups.sg-sa33333333.rules.ingress.protocols.TCP.ports.42.cidrs.0.CIDR" } },
+    { "ec2-default-security-group-with-rules", "ec2.regions.id.vpcs.id.security_groups.id.rules.id",
+      { "ec2.regions.ap-northeast-2.vpcs.vpc-ap111111.security_groups.sg-ap111111.rules.ingress.default_with_rules" } },
+    { "ec2-ebs-default-encryption-disabled", "ec2.regions.id.regional_settings.id",
+      { "ec2.regions.ap-northeast-2.regional_settings.0.NoDefaultEBSEncryption",
+        "ec2.regions.ap-south-1.regional_settings.0.NoDefaultEBSEncryption",
+        "ec2.regions.eu-central-1.regional_settings.0.NoDefaultEBSEncryption" } },
+  };
+  static const struct
+  {
+    const char *id;
+    const char *service;
+    const char *layer;
+    const char *region;
+    const char *resource;
+  } expected[] = {
+    { "scoutsuite/ec2/ec2-security-group-opens-MySQL-port-to-all/sg-sa33333333", "vpc", "network_firewall", "sa-east-1", "sg-sa33333333" },
+    { "scoutsuite/ec2/ec2-security-group-opens-all-ports-to-all/sg-sa33333333", "vpc", "network_firewall", "sa-east-1", "sg-sa33333333" },
+    { "scoutsuite/ec2/ec2-security-group-opens-TCP-port-to-all/sg-sa33333333", "vpc", "network_firewall", "sa-east-1", "sg-sa33333333" },
+    { "scoutsuite/ec2/ec2-default-security-group-with-rules/sg-ap111111", "vpc", "network_firewall", "ap-northeast-2", "sg-ap111111" },
+    { "scoutsuite/ec2/ec2-ebs-default-encryption-disabled/ap-northeast-2", "ebs", "server_side_encryption", "ap-northeast-2", "ap-northeast-2" },
+    { "scoutsuite/ec2/ec2-ebs-default-encryption-disabled/ap-south-1", "ebs", "server_side_encryption", "ap-south-1", "ap-south-1" },
+    { "scoutsuite/ec2/ec2-ebs-default-encryption-disabled/eu-central-1", "ebs", "server_side_encryption", "eu-central-1", "eu-central-1" },
+  };
+  g_autofree char *sample = g_build_filename (SHARED_DIR, "samples", "scoutsuite", "scoutsuite_rule-configs_ec2.json", NULL);
+  g_autofree char *out = g_build_filename (f->dir, "scoutsuite_results_aws-123456789012.js", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *file_text = NULL;
+  JsonObject *root, *ec2, *findings;
+  const DmImportInput *input;
+
+  if (!g_file_test (sample, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("../shared/samples/scoutsuite is not present on this machine");
+      return;
+    }
+
+  g_assert_true (json_parser_load_from_file (parser, sample, &error));
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  ec2 = json_object_get_object_member (json_object_get_object_member (root, "services"), "ec2");
+  findings = json_object_new ();
+  for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
+    {
+      JsonObject *rule = json_object_new ();
+      JsonArray *array = json_array_new ();
+
+      for (guint k = 0; k < G_N_ELEMENTS (rules[i].items) && rules[i].items[k]; k++)
+        json_array_add_string_element (array, rules[i].items[k]);
+      json_object_set_string_member (rule, "description", rules[i].key);
+      json_object_set_string_member (rule, "level", "danger");
+      json_object_set_string_member (rule, "path", rules[i].path);
+      json_object_set_int_member (rule, "checked_items", 10);
+      json_object_set_int_member (rule, "flagged_items", json_array_get_length (array));
+      json_object_set_array_member (rule, "items", array);
+      json_object_set_object_member (findings, rules[i].key, rule);
+    }
+  json_object_set_object_member (ec2, "findings", findings);
+  json_object_set_string_member (root, "provider_code", "aws");
+  json_generator_set_root (generator, json_parser_get_root (parser));
+  text = json_generator_to_data (generator, NULL);
+  file_text = g_strconcat ("scoutsuite_results =\n", text, NULL);
+  g_assert_true (g_file_set_contents (out, file_text, -1, NULL));
+
+  input = import_path (f, out);
+  g_assert_cmpuint (input->items, ==, G_N_ELEMENTS (rules));
+  g_assert_cmpuint (input->by_status[DM_FINDING_FAILED], ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      DmFinding *finding = find (f, expected[i].id);
+
+      g_test_message ("%s", expected[i].id);
+      g_assert_nonnull (finding);
+      g_assert_cmpstr (dm_finding_get_service (finding), ==, expected[i].service);
+      g_assert_cmpstr (dm_finding_get_layer (finding), ==, expected[i].layer);
+      g_assert_cmpstr (dm_finding_get_region (finding), ==, expected[i].region);
+      g_assert_cmpstr (dm_finding_get_resource (finding), ==, expected[i].resource);
+      g_assert_null (strstr (dm_finding_get_evidence (finding), "not found"));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -476,6 +742,9 @@ main (int   argc,
   ADD ("/scoutsuite/hostile-name", test_hostile_name);
   ADD ("/scoutsuite/streamed-and-whole", test_streamed_and_whole);
   ADD ("/scoutsuite/shared-samples", test_shared_samples);
+  ADD ("/scoutsuite/rule-keys", test_rule_keys);
+  ADD ("/scoutsuite/ruleset-keys", test_ruleset_keys);
+  ADD ("/scoutsuite/shared-rule-results", test_shared_rule_results);
 #undef ADD
 
   return g_test_run ();

@@ -37,6 +37,7 @@ struct _DmCatalogue
   GHashTable *service_layers;   /* service id -> layer id */
   GHashTable *service_names;    /* service id -> display name */
   GHashTable *mappings;         /* "source\x1fid" -> DmMapping */
+  GPtrArray  *scout_templates;  /* keys of mappings whose ScoutSuite id has _ARG_n_ (borrowed) */
 };
 
 G_DEFINE_FINAL_TYPE (DmCatalogue, dm_catalogue, G_TYPE_OBJECT)
@@ -79,6 +80,7 @@ dm_catalogue_finalize (GObject *object)
   g_hash_table_unref (self->aliases);
   g_hash_table_unref (self->service_layers);
   g_hash_table_unref (self->service_names);
+  g_ptr_array_unref (self->scout_templates);
   g_hash_table_unref (self->mappings);
   g_array_unref (self->checks);
 
@@ -104,6 +106,7 @@ dm_catalogue_init (DmCatalogue *self)
   self->service_layers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->service_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->mappings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->scout_templates = g_ptr_array_new ();
 }
 
 static const char *
@@ -461,6 +464,8 @@ dm_catalogue_get_service_name (DmCatalogue *self,
 
 /* --- the mapping --------------------------------------------------------- */
 
+#define SCOUT_PREFIX "scoutsuite\x1f"
+
 /* Inspector's package managers come in any case (JAR, jar, Jar). */
 static gboolean
 source_ignores_case (const char *source)
@@ -587,6 +592,8 @@ dm_catalogue_load_mapping (DmCatalogue  *self,
     {
       g_hash_table_iter_steal (&iter);
       g_hash_table_insert (self->mappings, key, value);
+      if (g_str_has_prefix (key, SCOUT_PREFIX) && strstr (key, "_ARG_"))
+        g_ptr_array_add (self->scout_templates, key);
     }
   return TRUE;
 }
@@ -601,7 +608,7 @@ dm_catalogue_get_n_mappings (DmCatalogue *self)
 /**
  * dm_catalogue_lookup:
  * @source: "prowler", "securityhub", "scoutsuite", "config", "guardduty",
- *   "inspector", "cis-1.2"
+ *   "inspector", "cis-1.2", "pci", "macie", "cloudsploit"
  * @id: the tool's id, exactly as the mapping lists it
  *
  * Returns: (nullable): the row, or %NULL
@@ -872,11 +879,121 @@ dm_catalogue_lookup_inspector (DmCatalogue *self,
   return dm_catalogue_lookup (self, "inspector", package_manager);
 }
 
+/* The length of a ScoutSuite argument placeholder ("_ARG_0_") at @p, or 0. */
+static gsize
+scout_placeholder (const char *p)
+{
+  const char *q;
+
+  if (strncmp (p, "_ARG_", strlen ("_ARG_")) != 0 || !g_ascii_isdigit (p[strlen ("_ARG_")]))
+    return 0;
+  for (q = p + strlen ("_ARG_"); g_ascii_isdigit (*q); q++)
+    ;
+  return *q == '_' ? (gsize)(q + 1 - p) : 0;
+}
+
+/* Whether @key is @template with each placeholder standing for one or
+ * more characters. Templates are the mapping's own (a few placeholders
+ * each) and keys are bounded by the caller, so backtracking stays small. */
+static gboolean
+scout_template_matches (const char *template,
+                        const char *key)
+{
+  gsize n;
+
+  for (;;)
+    {
+      if ((n = scout_placeholder (template)) > 0)
+        {
+          if (*key == '\0')
+            return FALSE;
+          for (const char *rest = key + 1;; rest++)
+            {
+              if (scout_template_matches (template + n, rest))
+                return TRUE;
+              if (*rest == '\0')
+                return FALSE;
+            }
+        }
+      if (*template != *key)
+        return FALSE;
+      if (*template == '\0')
+        return TRUE;
+      template++;
+      key++;
+    }
+}
+
+static gsize
+scout_fixed_length (const char *template)
+{
+  gsize fixed = 0, n;
+
+  while (*template)
+    {
+      if ((n = scout_placeholder (template)) > 0)
+        template += n;
+      else
+        {
+          template++;
+          fixed++;
+        }
+    }
+  return fixed;
+}
+
+/* ScoutSuite's keys are short ("ec2-security-group-opens-SSH-port-to-all"):
+ * anything longer is no key of a rule. */
+#define SCOUT_MAX_KEY 256
+
+/**
+ * dm_catalogue_lookup_scoutsuite_rule:
+ * @key: the key a ScoutSuite report files a finding under
+ *   ("ec2-security-group-opens-SSH-port-to-all")
+ *
+ * A ScoutSuite rule whose file gives a "key" is reported under that key
+ * with the ruleset's arguments put in (`ec2-security-group-opens-_ARG_0_-port-to-all`
+ * with "SSH"); any other under its file name. Tries @key as listed, then
+ * the rows written as such templates, each _ARG_n_ standing for one or
+ * more characters. The template with the most fixed text wins (then the
+ * first in byte order), so "iam-inline-role-policy-allows-non-sts-action"
+ * is not taken for "iam-inline-_ARG_0_-policy-allows-_ARG_1_-_ARG_2_".
+ *
+ * Returns: (nullable): the row, or %NULL
+ */
+const DmMapping *
+dm_catalogue_lookup_scoutsuite_rule (DmCatalogue *self,
+                                     const char  *key)
+{
+  const DmMapping *row;
+  const char *best = NULL;
+  gsize best_fixed = 0;
+
+  g_return_val_if_fail (DM_IS_CATALOGUE (self), NULL);
+
+  if ((row = dm_catalogue_lookup (self, "scoutsuite", key)) || key == NULL || strlen (key) > SCOUT_MAX_KEY)
+    return row;
+  for (guint i = 0; i < self->scout_templates->len; i++)
+    {
+      const char *candidate = self->scout_templates->pdata[i];
+      const char *template = candidate + strlen (SCOUT_PREFIX);
+      gsize fixed = scout_fixed_length (template);
+
+      if ((best == NULL || fixed > best_fixed || (fixed == best_fixed && strcmp (candidate, best) < 0)) &&
+          scout_template_matches (template, key))
+        {
+          best = candidate;
+          best_fixed = fixed;
+        }
+    }
+  return best ? g_hash_table_lookup (self->mappings, best) : NULL;
+}
+
 /**
  * dm_catalogue_map_id:
  * @source: as for dm_catalogue_lookup()
  * @id: the tool's id: for "config" a rule name, for "guardduty" a finding
- *   type, for "inspector" a package manager
+ *   type, for "inspector" a package manager, for "scoutsuite" a finding's key
  * @resource_type: (nullable): the finding's resource type
  *
  * Returns: (nullable): the row for @id, read the way its tool writes it
@@ -897,5 +1014,7 @@ dm_catalogue_map_id (DmCatalogue *self,
     return dm_catalogue_lookup_guardduty (self, id, resource_type);
   if (g_str_equal (source, "inspector"))
     return dm_catalogue_lookup_inspector (self, resource_type, id);
+  if (g_str_equal (source, "scoutsuite"))
+    return dm_catalogue_lookup_scoutsuite_rule (self, id);
   return dm_catalogue_lookup (self, source, id);
 }

@@ -96,6 +96,8 @@ const DmMapping *dm_catalogue_lookup_guardduty (DmCatalogue  *self,
 const DmMapping *dm_catalogue_lookup_inspector (DmCatalogue  *self,
                                                 const char   *resource_type,
                                                 const char   *package_manager);
+const DmMapping *dm_catalogue_lookup_scoutsuite_rule (DmCatalogue *self,
+                                                      const char  *key);
 const DmMapping *dm_catalogue_map_id           (DmCatalogue  *self,
                                                 const char   *source,
                                                 const char   *id,

@@ -420,7 +420,7 @@ static const char * const scout_collections[] = {
   "elb_policies", "elbs", "file_systems", "functions", "groups", "identities", "images", "instances",
   "keys", "lbs", "metric_filters", "network_acls", "parameter_groups", "peering_connections",
   "policies", "queues", "repositories", "roles", "secrets", "security_groups", "snapshots", "stacks",
-  "subnets", "tables", "topics", "trails", "users", "volumes", "vpcs",
+  "subnets", "tables", "topics", "trails", "users", "volumes", "vpcs", NULL
 };
 
 static gboolean
@@ -438,10 +438,34 @@ typedef struct
   gboolean    resolved;
 } ScoutResolved;
 
+/* Whether @node, met at a "<collection>.id" step of a rule's path, is a
+ * resource rather than an entry of settings ("regional_settings.0"). */
+static gboolean
+scout_is_resource (ScoutNode  *node,
+                   const char *collection)
+{
+  return node->object && (node->arn || node->id || node->name || scout_is_collection (collection));
+}
+
+/* A setting's key as words: "password_policy" is "password policy". */
+static char *
+scout_setting_name (const char *key)
+{
+  char *name = g_strdup (key);
+
+  g_strdelimit (name, "_", ' ');
+  return name;
+}
+
 /* The item's node, or its deepest ancestor found, and the resource among
  * them: at the rule's own path pattern's first "<collection>.id" below
  * regions and VPCs, else the innermost object under a resource collection
- * that has an ARN, id or name. */
+ * that has an ARN, id or name. An item about no resource (a region's
+ * settings, "cloudtrail.regions.eu-west-1.NotConfigured"; the password
+ * policy) is named by its region, else by the setting below the service.
+ * The rule's "id_suffix" may add a last part that is not in the data
+ * ("…regional_settings.0.NoDefaultEBSEncryption"): an item whose found
+ * nodes reach the pattern's end is found. */
 static void
 scout_resolve (ScoutIndex    *index,
                const char    *service,
@@ -452,6 +476,7 @@ scout_resolve (ScoutIndex    *index,
   g_autoptr(GPtrArray) chain = g_ptr_array_new ();   /* ScoutNode, leaf first */
   g_autofree char *prefix = g_strdup (item);
   g_auto(GStrv) steps = pattern ? g_strsplit (pattern, ".", -1) : NULL;
+  guint n_steps = steps ? g_strv_length (steps) : 0;
   ScoutNode *leaf = NULL, *resource = NULL;
   guint depth;
 
@@ -490,11 +515,11 @@ scout_resolve (ScoutIndex    *index,
         break;
       }
 
-  for (guint i = 2; steps && steps[0] && i < depth && i < g_strv_length (steps); i++)
+  for (guint i = 2; i < depth && i < n_steps; i++)
     if (g_str_equal (steps[i], "id") && !g_str_equal (steps[i - 1], "regions") &&
         !g_str_equal (steps[i - 1], "vpcs"))
       {
-        if (STEP (i)->object)
+        if (scout_is_resource (STEP (i), STEP (i - 1)->key))
           resource = STEP (i);
         break;
       }
@@ -503,8 +528,8 @@ scout_resolve (ScoutIndex    *index,
         scout_is_collection (STEP (i - 1)->key))
       resource = STEP (i);
 
-  out->resolved = g_str_equal (prefix, item) || resource != NULL;
-  if (resource != NULL && out->resolved)
+  out->resolved = g_str_equal (prefix, item) || resource != NULL || (n_steps > 0 && depth >= n_steps);
+  if (resource != NULL)
     {
       ScoutNode *collection = g_hash_table_lookup (index->nodes, resource->parent);
 
@@ -514,6 +539,16 @@ scout_resolve (ScoutIndex    *index,
       out->name = resource->name;
       if (out->region == NULL)
         out->region = resource->region;
+    }
+  else if (out->resolved && out->region != NULL)
+    {
+      out->resource = g_strdup (out->region);
+      out->resource_type = g_strdup_printf ("%s/regions", service);
+    }
+  else if (out->resolved && depth >= 2)
+    {
+      out->resource = scout_setting_name (STEP (1)->key);
+      out->resource_type = g_strdup_printf ("%s/%s", service, STEP (1)->key);
     }
   else
     {
@@ -525,6 +560,7 @@ scout_resolve (ScoutIndex    *index,
 
 typedef struct
 {
+  char      *key;     /* region and resource: names repeat across regions */
   char      *resource;
   char      *resource_type;
   const char *region;
@@ -538,6 +574,7 @@ scout_group_free (gpointer data)
 {
   ScoutGroup *group = data;
 
+  g_free (group->key);
   g_free (group->resource);
   g_free (group->resource_type);
   g_ptr_array_unref (group->paths);
@@ -632,7 +669,7 @@ scout_index_build (ScoutIndex *index,
     }
 }
 
-/* The rule's flagged items, by the resource each resolves to; returns
+/* The rule's flagged items, by the region and resource each resolves to; returns
  * how many items had no readable path. */
 static guint
 scout_group_items (ScoutIndex *index,
@@ -649,6 +686,7 @@ scout_group_items (ScoutIndex *index,
       JsonNode *item = json_array_get_element (array, i);
       ScoutResolved where;
       ScoutGroup *group;
+      g_autofree char *key = NULL;
 
       if (!JSON_NODE_HOLDS_VALUE (item) || json_node_get_value_type (item) != G_TYPE_STRING)
         {
@@ -657,10 +695,12 @@ scout_group_items (ScoutIndex *index,
         }
       scout_resolve (index, service, json_node_get_string (item),
                      _dm_import_str (rule, "path"), &where);
-      group = g_hash_table_lookup (by_resource, where.resource);
+      key = g_strconcat (where.region ? where.region : "", "\x1f", where.resource, NULL);
+      group = g_hash_table_lookup (by_resource, key);
       if (group == NULL)
         {
           group = g_new0 (ScoutGroup, 1);
+          group->key = g_steal_pointer (&key);
           group->resource = where.resource;
           group->resource_type = where.resource_type;
           group->region = where.region;
@@ -668,7 +708,7 @@ scout_group_items (ScoutIndex *index,
           group->resolved = where.resolved;
           group->paths = g_ptr_array_new ();
           g_ptr_array_add (groups, group);
-          g_hash_table_insert (by_resource, group->resource, group);
+          g_hash_table_insert (by_resource, group->key, group);
         }
       else
         {
@@ -697,6 +737,7 @@ scout_rule (DmImportFile *state,
   JsonArray *array = items && JSON_NODE_HOLDS_ARRAY (items) ? json_node_get_array (items) : NULL;
   g_autoptr(GPtrArray) groups = g_ptr_array_new_with_free_func (scout_group_free);
   g_autoptr(GHashTable) by_resource = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);   /* resource -> groups */
   guint unreadable = 0;
   guint64 before = _dm_import_n_findings (state);
   DmFindingData base = { 0 };
@@ -723,12 +764,24 @@ scout_rule (DmImportFile *state,
 
   unreadable = scout_group_items (index, service, rule, array, groups, by_resource);
 
+  /* A resource named alike in two regions (a queue known by its name
+   * alone) is two findings, told apart in their ids by the region. */
+  for (guint i = 0; i < groups->len; i++)
+    {
+      ScoutGroup *group = groups->pdata[i];
+
+      g_hash_table_insert (names, group->resource,
+                           GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (names, group->resource)) + 1));
+    }
   for (guint i = 0; i < groups->len; i++)
     {
       ScoutGroup *group = groups->pdata[i];
       g_autofree char *evidence = scout_evidence (rationale, group->name, group->paths, group->resolved);
+      g_autofree char *id_part = GPOINTER_TO_UINT (g_hash_table_lookup (names, group->resource)) > 1 && group->region
+                                 ? g_strdup_printf ("%s/%s", group->region, group->resource)
+                                 : g_strdup (group->resource);
 
-      scout_emit (state, &base, service, rule_id, group->resource, group->resource, group->resource_type,
+      scout_emit (state, &base, service, rule_id, id_part, group->resource, group->resource_type,
                   group->region, evidence);
     }
 
