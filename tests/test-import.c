@@ -956,6 +956,592 @@ test_inspector (Fixture       *f,
   }
 }
 
+/* --- EventBridge events and pages of CLI answers ----------------------- */
+
+/* Everything an import made of its findings and inputs but the file's
+ * path: reads of the same items in other shapes give the same text. */
+static char *
+describe_import (DmImporter *importer)
+{
+  GListModel *findings = dm_importer_get_findings (importer);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(DmFinding) finding = g_list_model_get_item (findings, i);
+      g_autofree char *controls = g_strjoinv (",", (char **)dm_finding_get_controls (finding));
+
+      g_string_append_printf (out, "%s|%s|%d|%d|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%" G_GUINT64_FORMAT "\n",
+                              dm_finding_get_id (finding), dm_finding_get_check (finding),
+                              dm_finding_get_status (finding), dm_finding_get_severity (finding),
+                              dm_finding_get_service (finding), dm_finding_get_layer (finding),
+                              dm_finding_get_resource (finding), dm_finding_get_resource_type (finding),
+                              dm_finding_get_region (finding), dm_finding_get_account (finding),
+                              dm_finding_get_tool (finding), dm_finding_get_title (finding),
+                              dm_finding_get_evidence (finding), controls, dm_finding_get_source_item (finding));
+    }
+  for (guint i = 0; i < dm_importer_get_n_inputs (importer); i++)
+    {
+      const DmImportInput *input = dm_importer_get_input (importer, i);
+
+      g_string_append_printf (out, "input %s %" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT
+                              " %" G_GUINT64_FORMAT " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT,
+                              input->format, input->items, input->evaluated, input->skipped, input->duplicates,
+                              input->first_time, input->last_time);
+      for (guint r = 0; r < input->reasons->len; r++)
+        {
+          const DmSkipReason *reason = g_ptr_array_index (input->reasons, r);
+
+          g_string_append_printf (out, " [%s ×%" G_GUINT64_FORMAT "]", reason->reason, reason->count);
+        }
+      g_string_append_c (out, '\n');
+    }
+  return g_string_free (out, FALSE);
+}
+
+static DmImporter *
+import_path (const char *path)
+{
+  g_autoptr(DmCatalogue) catalogue = dm_catalogue_new_default (NULL);
+  g_autoptr(DmImporter) importer = dm_importer_new (catalogue);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (dm_importer_add_file (importer, file, NULL, &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&importer);
+}
+
+static char *
+import_described_path (const char *path)
+{
+  g_autoptr(DmImporter) importer = import_path (path);
+
+  return describe_import (importer);
+}
+
+/* Every item read is a finding kept, a duplicate or a counted skip. */
+static void
+assert_accounted (const DmImportInput *input)
+{
+  guint64 kept = 0;
+
+  for (guint s = 0; s < DM_N_FINDING_STATUSES; s++)
+    kept += input->by_status[s];
+  g_assert_cmpuint (kept + input->duplicates + input->skipped, ==, input->items);
+}
+
+/* The same JSON with each member name's first letter in lower case, as
+ * GuardDuty's own API (and EventBridge) names what the CLI capitalises. */
+static JsonNode *
+camel_case (JsonNode *node)
+{
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *from = json_node_get_object (node);
+      JsonObject *to = json_object_new ();
+      JsonNode *result = json_node_new (JSON_NODE_OBJECT);
+      g_autoptr(GList) names = json_object_get_members (from);
+
+      for (GList *l = names; l; l = l->next)
+        {
+          g_autofree char *name = g_strdup (l->data);
+
+          name[0] = g_ascii_tolower (name[0]);
+          json_object_set_member (to, name, camel_case (json_object_get_member (from, l->data)));
+        }
+      json_node_take_object (result, to);
+      return result;
+    }
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *from = json_node_get_array (node);
+      JsonArray *to = json_array_new ();
+      JsonNode *result = json_node_new (JSON_NODE_ARRAY);
+
+      for (guint i = 0; i < json_array_get_length (from); i++)
+        json_array_add_element (to, camel_case (json_array_get_element (from, i)));
+      json_node_take_array (result, to);
+      return result;
+    }
+  return json_node_copy (node);
+}
+
+static JsonNode *
+load_fixture (const char *name)
+{
+  g_autofree char *path = test_fixture_path (name);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (json_parser_load_from_file (parser, path, &error));
+  g_assert_no_error (error);
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+/* Each finding of @array in an EventBridge event, as EventBridge sends it. */
+static JsonArray *
+wrap_in_events (JsonArray  *array,
+                const char *detail_type,
+                const char *source,
+                gboolean    camel)
+{
+  JsonArray *events = json_array_new ();
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *event = json_object_new ();
+      JsonNode *finding = json_array_get_element (array, i);
+      g_autofree char *id = g_strdup_printf ("0d2f4b6a-8c1e-4a3b-9d5f-7e9a1b3c5d%02u", i);
+
+      json_object_set_string_member (event, "version", "0");
+      json_object_set_string_member (event, "id", id);
+      json_object_set_string_member (event, "detail-type", detail_type);
+      json_object_set_string_member (event, "source", source);
+      json_object_set_string_member (event, "account", "444455556666");
+      json_object_set_string_member (event, "time", "2026-11-20T10:00:05Z");
+      json_object_set_string_member (event, "region", "eu-west-1");
+      json_object_set_array_member (event, "resources", json_array_new ());
+      json_object_set_member (event, "detail", camel ? camel_case (finding) : json_node_copy (finding));
+      json_array_add_object_element (events, event);
+    }
+  return events;
+}
+
+static char *
+node_text (JsonNode *node,
+           gboolean  pretty)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+
+  json_generator_set_pretty (generator, pretty);
+  json_generator_set_root (generator, node);
+  return json_generator_to_data (generator, NULL);
+}
+
+typedef enum
+{
+  SHAPE_ARRAY,       /* [{…}, {…}] */
+  SHAPE_LINES,       /* one per line */
+  SHAPE_CONCATENATED /* pretty-printed, one after the other */
+} Shape;
+
+/* @values written to @dir as one file of @shape; returns its path. */
+static char *
+write_shape (JsonArray  *values,
+             Shape       shape,
+             const char *dir,
+             const char *name)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  char *path = g_build_filename (dir, name, NULL);
+
+  if (shape == SHAPE_ARRAY)
+    {
+      g_autoptr(JsonNode) root = json_node_new (JSON_NODE_ARRAY);
+      g_autofree char *all = NULL;
+
+      json_node_set_array (root, values);
+      all = node_text (root, TRUE);
+      g_string_append (text, all);
+    }
+  else
+    for (guint i = 0; i < json_array_get_length (values); i++)
+      {
+        g_autofree char *one = node_text (json_array_get_element (values, i), shape == SHAPE_CONCATENATED);
+
+        g_string_append (text, one);
+        if (shape == SHAPE_LINES)
+          g_string_append_c (text, '\n');
+      }
+  g_assert_true (g_file_set_contents (path, text->str, text->len, NULL));
+  return path;
+}
+
+/* The findings of @items written in each shape read the same as the
+ * first shape; returns that description. */
+static char *
+assert_shapes_read_alike (JsonArray  *items,
+                          const char *name)
+{
+  g_autofree char *dir = g_dir_make_tmp ("demarc-events-XXXXXX", NULL);
+  char *first = NULL;
+
+  for (Shape shape = SHAPE_ARRAY; shape <= SHAPE_CONCATENATED; shape++)
+    {
+      g_autofree char *path = write_shape (items, shape, dir, name);
+      g_autofree char *got = import_described_path (path);
+
+      g_test_message ("%s, shape %d", name, shape);
+      if (first == NULL)
+        first = g_steal_pointer (&got);
+      else
+        g_assert_cmpstr (got, ==, first);
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+  return first;
+}
+
+/* GuardDuty Finding events, whose detail is GuardDuty's camelCase
+ * finding: the findings of get-findings' PascalCase output, sent as
+ * events in a JSON array, one per line or one after the other, read
+ * exactly as get-findings reads them: ids, severities, statuses,
+ * resources, services, layers, regions, accounts and dates. */
+static void
+test_guardduty_event_case (void)
+{
+  g_autoptr(JsonNode) cli = load_fixture ("guardduty-findings.json");
+  JsonArray *findings = json_object_get_array_member (json_node_get_object (cli), "Findings");
+  g_autoptr(JsonArray) events = wrap_in_events (findings, "GuardDuty Finding", "aws.guardduty", TRUE);
+  g_autofree char *path = test_fixture_path ("guardduty-findings.json");
+  g_autofree char *expected = import_described_path (path);
+  g_autofree char *got = NULL;
+
+  /* The events really are camelCase. */
+  g_assert_true (json_object_has_member (json_object_get_object_member (json_array_get_object_element (events, 0),
+                                                                        "detail"), "accountId"));
+  got = assert_shapes_read_alike (events, "guardduty-events.json");
+  g_assert_cmpstr (got, ==, expected);
+  g_assert_nonnull (strstr (got, "input guardduty 6 6 0 0 "));
+}
+
+/* The same for Inspector2 Finding events: their detail has list-findings'
+ * own member names. */
+static void
+test_inspector_event_case (void)
+{
+  g_autoptr(JsonNode) cli = load_fixture ("inspector2-findings.json");
+  JsonArray *findings = json_object_get_array_member (json_node_get_object (cli), "findings");
+  g_autoptr(JsonArray) events = wrap_in_events (findings, "Inspector2 Finding", "aws.inspector2", FALSE);
+  g_autofree char *path = test_fixture_path ("inspector2-findings.json");
+  g_autofree char *expected = import_described_path (path);
+  g_autofree char *got = assert_shapes_read_alike (events, "inspector2-events.json");
+
+  g_assert_cmpstr (got, ==, expected);
+  g_assert_nonnull (strstr (got, "input inspector2 8 8 0 0 "));
+}
+
+/* Events saved from a GuardDuty rule: one event alone, a JSON array with
+ * a later occurrence of a finding (the same id again, a duplicate), an
+ * archived finding, an EC2 state change and a hand-written test payload
+ * (both skipped with their reasons), and lines of a catch-all rule with a
+ * Security Hub event among them. */
+static void
+test_guardduty_events (Fixture       *f,
+                       gconstpointer  data)
+{
+  const char *prefix = "arn:aws:guardduty:eu-west-1:444455556666:detector/12abc34d567e8fa901bc2d34e56789f0/finding/";
+  static const struct
+  {
+    const char      *id;
+    guint64          item;
+    DmSeverity       severity;
+    DmFindingStatus  status;
+    const char      *resource;
+    const char      *service;
+    const char      *layer;
+  } expected[] = {
+    { "5b7d9f1a3c5e7092b4d6f8a0c2e4a611", 0, DM_SEVERITY_HIGH, DM_FINDING_FAILED,
+      "arn:aws:iam::444455556666:user/deploy-bot", "iam", "iam" },
+    { "6c8e0a2b4d6f8193c5e7a9b1d3f5b722", 1, DM_SEVERITY_CRITICAL, DM_FINDING_FAILED, "arn:aws:s3:::public-assets",
+      "s3", "iam" },
+    { "7d9f1b3c5e7a92a4d6f8b0c2e4a6c833", 2, DM_SEVERITY_MEDIUM, DM_FINDING_SUPPRESSED,
+      "arn:aws:ec2:eu-west-1:444455556666:instance/i-0abc1234def567890", "ec2", "network_firewall" },
+    { "8e0a2c4d6f8ba3b5e7a9c1d3f5b7d944", 3, DM_SEVERITY_HIGH, DM_FINDING_FAILED,
+      "arn:aws:eks:eu-west-1:444455556666:cluster/prod", "eks", "iam" },
+    { "9f1b3d5e7a9cb4c6f8b0d2e4a6c8ea55", 4, DM_SEVERITY_MEDIUM, DM_FINDING_FAILED,
+      "arn:aws:lambda:eu-west-1:444455556666:function:thumbnailer", "lambda", "platform_apps" },
+  };
+  g_autofree char *single_id = g_strconcat (prefix, "0ac6e2f1b3d94a5c8e7f6a5b4c3d2e10", NULL);
+  g_autoptr(GDateTime) updated = g_date_time_new_from_iso8601 ("2026-11-21T08:10:00.123Z", NULL);
+  const DmImportInput *input;
+  DmFinding *finding;
+
+  import_fixture (f, "guardduty-event.json");
+  input = dm_importer_get_input (f->importer, 0);
+  g_assert_cmpstr (input->format, ==, "guardduty");
+  g_assert_cmpuint (input->items, ==, 1);
+  g_assert_cmpuint (input->by_status[DM_FINDING_FAILED], ==, 1);
+  assert_accounted (input);
+  /* Dated by the finding's own time, not the event's. */
+  g_assert_cmpint (input->first_time, ==, g_date_time_to_unix (updated));
+  g_assert_cmpint (input->last_time, ==, g_date_time_to_unix (updated));
+  finding = find (f, single_id);
+  g_assert_nonnull (finding);
+  g_assert_cmpstr (dm_finding_get_tool (finding), ==, "GuardDuty");
+  g_assert_cmpint (dm_finding_get_severity (finding), ==, DM_SEVERITY_LOW);
+  g_assert_cmpint (dm_finding_get_status (finding), ==, DM_FINDING_FAILED);
+  g_assert_cmpstr (dm_finding_get_resource (finding), ==, "arn:aws:ec2:eu-west-1:444455556666:instance/i-0abc1234def567890");
+  g_assert_cmpstr (dm_finding_get_service (finding), ==, "ec2");
+  g_assert_cmpstr (dm_finding_get_layer (finding), ==, "os");
+  g_assert_cmpstr (dm_finding_get_region (finding), ==, "eu-west-1");
+  g_assert_cmpstr (dm_finding_get_account (finding), ==, "444455556666");
+  g_assert_true (g_str_has_prefix (dm_finding_get_evidence (finding), "UnauthorizedAccess:EC2/SSHBruteForce: "));
+
+  import_fixture (f, "guardduty-events.json");
+  input = dm_importer_get_input (f->importer, 1);
+  g_assert_cmpstr (input->format, ==, "guardduty");
+  g_assert_cmpuint (input->items, ==, 8);
+  g_assert_cmpuint (input->by_status[DM_FINDING_FAILED], ==, 4);
+  g_assert_cmpuint (input->by_status[DM_FINDING_SUPPRESSED], ==, 1);
+  g_assert_cmpuint (input->duplicates, ==, 1);
+  g_assert_cmpuint (input->skipped, ==, 2);
+  assert_accounted (input);
+  g_assert_cmpuint (reason_count (input, "an EventBridge event that carries no finding Demarc reads "
+                                         "(EC2 Instance State-change Notification, aws.ec2)"), ==, 1);
+  g_assert_cmpuint (reason_count (input, "a finding event whose detail is not a whole finding"), ==, 1);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autofree char *id = g_strconcat (prefix, expected[i].id, NULL);
+
+      finding = find (f, id);
+      g_assert_nonnull (finding);
+      g_assert_cmpuint (dm_finding_get_source_item (finding), ==, expected[i].item);
+      g_assert_cmpint (dm_finding_get_severity (finding), ==, expected[i].severity);
+      g_assert_cmpint (dm_finding_get_status (finding), ==, expected[i].status);
+      g_assert_cmpstr (dm_finding_get_resource (finding), ==, expected[i].resource);
+      g_assert_cmpstr (dm_finding_get_service (finding), ==, expected[i].service);
+      g_assert_cmpstr (dm_finding_get_layer (finding), ==, expected[i].layer);
+      g_assert_cmpstr (dm_finding_get_region (finding), ==, "eu-west-1");
+      g_assert_cmpstr (dm_finding_get_account (finding), ==, "444455556666");
+    }
+  /* The export's text as it was; outputs escape it. */
+  finding = find (f, "arn:aws:guardduty:eu-west-1:444455556666:detector/12abc34d567e8fa901bc2d34e56789f0/finding/"
+                     "5b7d9f1a3c5e7092b4d6f8a0c2e4a611");
+  g_assert_cmpstr (dm_finding_get_title (finding), ==, "Credentials for <img src=x onerror=alert(1)> used from outside AWS");
+
+  /* Lines of a catch-all rule: numbered in the file's order, the Security
+   * Hub event's finding among them. */
+  import_fixture (f, "guardduty-events.ndjson");
+  input = dm_importer_get_input (f->importer, 2);
+  g_assert_cmpstr (input->format, ==, "guardduty");
+  g_assert_cmpuint (input->items, ==, 4);
+  g_assert_cmpuint (input->by_status[DM_FINDING_FAILED], ==, 3);
+  g_assert_cmpuint (input->skipped, ==, 1);
+  assert_accounted (input);
+  g_assert_cmpuint (dm_finding_get_source_item (find (f, "arn:aws:guardduty:eu-west-1:444455556666:detector/"
+                                                         "12abc34d567e8fa901bc2d34e56789f0/finding/"
+                                                         "a02c4e6f8b0dc5d7a9c1e3f5b7d9fb66")), ==, 0);
+  finding = find (f, "finding-21");
+  g_assert_nonnull (finding);
+  g_assert_cmpuint (dm_finding_get_source_item (finding), ==, 1);
+  g_assert_cmpstr (dm_finding_get_tool (finding), ==, "Security Hub");
+  g_assert_cmpstr (dm_finding_get_account (finding), ==, "111122223333");
+  g_assert_cmpuint (dm_finding_get_source_item (find (f, "arn:aws:guardduty:eu-west-1:444455556666:detector/"
+                                                         "12abc34d567e8fa901bc2d34e56789f0/finding/"
+                                                         "b13d5f7a9c1ed6e8b0d2f4a6c8eafc77")), ==, 3);
+}
+
+/* Inspector2 Finding events as the docs show them: an instance named by
+ * its id, Java-printed times (the events' own times date the export),
+ * and the Scan and Coverage events, which carry no finding, skipped with
+ * their kinds named. */
+static void
+test_inspector_events (Fixture       *f,
+                       gconstpointer  data)
+{
+  static const struct
+  {
+    guint            n;
+    DmSeverity       severity;
+    DmFindingStatus  status;
+    const char      *resource;
+    const char      *service;
+    const char      *layer;
+  } expected[] = {
+    { 0x11, DM_SEVERITY_HIGH, DM_FINDING_FAILED, "arn:aws:ec2:eu-west-1:444455556666:instance/i-0abc1234def567890",
+      "ec2", "os" },
+    { 0x12, DM_SEVERITY_MEDIUM, DM_FINDING_FAILED,
+      "arn:aws:ecr:eu-west-1:444455556666:repository/web/sha256:abababababababababababababababababababababababababababababababab",
+      "ecr", "platform_apps" },
+    { 0x13, DM_SEVERITY_MEDIUM, DM_FINDING_FAILED,
+      "arn:aws:ec2:eu-west-1:444455556666:instance/i-0abc1234def567890", "ec2", "network_firewall" },
+    { 0x14, DM_SEVERITY_HIGH, DM_FINDING_SUPPRESSED,
+      "arn:aws:lambda:eu-west-1:444455556666:function:thumbnailer:$LATEST", "lambda", "platform_apps" },
+  };
+  g_autoptr(GDateTime) first = g_date_time_new_from_iso8601 ("2026-11-21T08:00:37Z", NULL);
+  g_autoptr(GDateTime) last = g_date_time_new_from_iso8601 ("2026-11-21T09:40:13Z", NULL);
+  const DmImportInput *input;
+
+  import_fixture (f, "inspector2-events.json");
+  input = dm_importer_get_input (f->importer, 0);
+  g_assert_cmpstr (input->format, ==, "inspector2");
+  g_assert_cmpuint (input->items, ==, 6);
+  g_assert_cmpuint (input->by_status[DM_FINDING_FAILED], ==, 3);
+  g_assert_cmpuint (input->by_status[DM_FINDING_SUPPRESSED], ==, 1);
+  g_assert_cmpuint (input->skipped, ==, 2);
+  assert_accounted (input);
+  g_assert_cmpuint (reason_count (input, "an EventBridge event that carries no finding Demarc reads "
+                                         "(Inspector2 Scan, aws.inspector2)"), ==, 1);
+  g_assert_cmpuint (reason_count (input, "an EventBridge event that carries no finding Demarc reads "
+                                         "(Inspector2 Coverage, aws.inspector2)"), ==, 1);
+  g_assert_cmpint (input->first_time, ==, g_date_time_to_unix (first));
+  g_assert_cmpint (input->last_time, ==, g_date_time_to_unix (last));
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autofree char *id = g_strdup_printf ("arn:aws:inspector2:eu-west-1:444455556666:finding/%032x", expected[i].n);
+      DmFinding *finding = find (f, id);
+
+      g_assert_nonnull (finding);
+      g_assert_cmpstr (dm_finding_get_tool (finding), ==, "Inspector");
+      g_assert_cmpuint (dm_finding_get_source_item (finding), ==, i);
+      g_assert_cmpint (dm_finding_get_severity (finding), ==, expected[i].severity);
+      g_assert_cmpint (dm_finding_get_status (finding), ==, expected[i].status);
+      g_assert_cmpstr (dm_finding_get_resource (finding), ==, expected[i].resource);
+      g_assert_cmpstr (dm_finding_get_service (finding), ==, expected[i].service);
+      g_assert_cmpstr (dm_finding_get_layer (finding), ==, expected[i].layer);
+      g_assert_cmpstr (dm_finding_get_region (finding), ==, "eu-west-1");
+      g_assert_cmpstr (dm_finding_get_account (finding), ==, "444455556666");
+    }
+  g_assert_true (g_strv_contains (dm_finding_get_controls (find (f, "arn:aws:inspector2:eu-west-1:444455556666:finding/"
+                                                                    "00000000000000000000000000000011")),
+                                  "CVE-2026-2101"));
+}
+
+/* Security Hub's events hold their findings in detail.findings: a file
+ * of several events (an array, lines, one after the other) reads each
+ * event's findings, not the events, as its items. */
+static void
+test_securityhub_events (void)
+{
+  g_autoptr(JsonNode) event = load_fixture ("asff-eventbridge.json");
+  g_autoptr(JsonArray) events = json_array_new ();
+  g_autofree char *got = NULL;
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *text = json_to_string (event, FALSE);
+      /* json_node_copy () would share the objects. */
+      JsonNode *copy = json_from_string (text, NULL);
+      JsonObject *detail = json_object_get_object_member (json_node_get_object (copy), "detail");
+      JsonObject *finding = json_array_get_object_element (json_object_get_array_member (detail, "findings"), 0);
+      g_autofree char *id = g_strdup_printf ("finding-2%u", i);
+
+      json_object_set_string_member (finding, "Id", id);
+      json_array_add_element (events, copy);
+    }
+  got = assert_shapes_read_alike (events, "securityhub-events.json");
+  g_assert_nonnull (strstr (got, "finding-20|NET-12|"));
+  g_assert_nonnull (strstr (got, "|0\nfinding-21|NET-12|"));
+  g_assert_nonnull (strstr (got, "input asff 2 2 0 0 "));
+}
+
+/* Events that carry no finding are items, each skipped with its kind
+ * (the export's words, valid and cut short), never a finding; past a
+ * few kinds, the rest share one reason. */
+static void
+test_other_events (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("demarc-events-XXXXXX", NULL);
+  g_autoptr(JsonArray) events = json_array_new ();
+  g_autofree char *path = NULL;
+  g_autoptr(DmImporter) importer = NULL;
+  g_autoptr(GString) hostile = g_string_new ("<b>Odd</b>\n\u202e");
+  const DmImportInput *input;
+  guint64 total = 0;
+
+  while (hostile->len < 300)
+    g_string_append (hostile, "Notification ");
+  for (guint i = 0; i < 20; i++)
+    {
+      JsonObject *event = json_object_new ();
+      JsonObject *detail = json_object_new ();
+      g_autofree char *kind = g_strdup_printf ("Custom Event %u", i);
+
+      json_object_set_string_member (detail, "instance-id", "i-0abc1234def567890");
+      json_object_set_string_member (event, "version", "0");
+      json_object_set_string_member (event, "detail-type", i == 0 ? hostile->str : kind);
+      json_object_set_string_member (event, "source", "com.example.app");
+      json_object_set_object_member (event, "detail", detail);
+      json_array_add_object_element (events, event);
+    }
+  path = write_shape (events, SHAPE_LINES, dir, "events.ndjson");
+  importer = import_path (path);
+  input = dm_importer_get_input (importer, 0);
+
+  g_assert_cmpuint (g_list_model_get_n_items (dm_importer_get_findings (importer)), ==, 0);
+  g_assert_cmpuint (input->items, ==, 20);
+  g_assert_cmpuint (input->skipped, ==, 20);
+  g_assert_cmpuint (input->reasons->len, ==, 17);
+  for (guint r = 0; r < input->reasons->len; r++)
+    {
+      const DmSkipReason *reason = g_ptr_array_index (input->reasons, r);
+
+      g_assert_true (g_utf8_validate (reason->reason, -1, NULL));
+      g_assert_cmpuint (g_utf8_strlen (reason->reason, -1), <, 160);
+      total += reason->count;
+    }
+  g_assert_cmpuint (total, ==, 20);
+  g_assert_cmpuint (reason_count (input, "an EventBridge event that carries no finding Demarc reads "
+                                         "(Custom Event 1, com.example.app)"), ==, 1);
+  g_assert_cmpuint (reason_count (input, "an EventBridge event that carries no finding Demarc reads "
+                                         "(of yet another kind)"), ==, 4);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* AWS CLI answers saved as pages one after the other: describe-security-
+ * groups in two --no-paginate pages reads as the one answer does (one
+ * item, the same findings); two describe-trails answers are joined, so
+ * the multi-Region trail of the second passes LOG-01 for the account
+ * instead of the first failing it; list-detectors is an item of its own;
+ * an object no check reads is skipped. */
+static void
+test_cli_pages (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(JsonNode) whole = load_fixture ("cli-security-groups.json");
+  JsonArray *groups = json_object_get_array_member (json_node_get_object (whole), "SecurityGroups");
+  g_autoptr(JsonArray) pages = json_array_new ();
+  g_autofree char *path = test_fixture_path ("cli-security-groups.json");
+  g_autofree char *expected = import_described_path (path);
+  g_autofree char *got = NULL;
+  const DmImportInput *input;
+  guint n_log01 = 0;
+
+  for (guint i = 0; i < json_array_get_length (groups); i++)
+    {
+      JsonObject *page = json_object_new ();
+      JsonArray *one = json_array_new ();
+
+      json_array_add_element (one, json_node_copy (json_array_get_element (groups, i)));
+      json_object_set_array_member (page, "SecurityGroups", one);
+      if (i + 1 < json_array_get_length (groups))
+        json_object_set_string_member (page, "NextToken", "eyJOZXh0VG9rZW4iOiAiMiJ9");
+      json_array_add_object_element (pages, page);
+    }
+  got = assert_shapes_read_alike (pages, "cli-security-groups.json");
+  g_assert_cmpstr (got, ==, expected);
+  g_assert_nonnull (strstr (got, "input aws-cli 1 1 0 0 "));
+
+  import_fixture (f, "cli-pages.json");
+  input = dm_importer_get_input (f->importer, 0);
+  g_assert_cmpstr (input->format, ==, "aws-cli");
+  g_assert_cmpuint (input->items, ==, 4);
+  g_assert_cmpuint (input->evaluated, ==, 3);
+  g_assert_cmpuint (input->skipped, ==, 1);
+  g_assert_cmpuint (reason_count (input, "not a finding or resource Demarc reads"), ==, 1);
+  g_assert_cmpuint (dm_finding_get_source_item (find (f, "NET-01/sg-c")), ==, 0);
+  g_assert_cmpint (dm_finding_get_status (find (f, "NET-01/sg-c")), ==, DM_FINDING_FAILED);
+  g_assert_cmpuint (dm_finding_get_source_item (find (f, "LOG-02/eu-audit")), ==, 1);
+  g_assert_cmpuint (dm_finding_get_source_item (find (f, "LOG-02/org-trail")), ==, 1);
+  for (guint i = 0; i < g_list_model_get_n_items (dm_importer_get_findings (f->importer)); i++)
+    {
+      g_autoptr(DmFinding) finding = g_list_model_get_item (dm_importer_get_findings (f->importer), i);
+
+      if (g_strcmp0 (dm_finding_get_check (finding), "LOG-01") == 0)
+        {
+          n_log01++;
+          g_assert_cmpint (dm_finding_get_status (finding), ==, DM_FINDING_PASSED);
+        }
+    }
+  g_assert_cmpuint (n_log01, ==, 1);
+  g_assert_cmpint (dm_finding_get_status (find (f, "LOG-09/cli-pages.json")), ==, DM_FINDING_PASSED);
+  g_assert_cmpuint (dm_finding_get_source_item (find (f, "LOG-09/cli-pages.json")), ==, 2);
+}
+
 /* Access Analyzer: who outside the account can reach a resource is about
  * who may use it, so each finding sits on its service's IAM layer. */
 static void
@@ -1655,6 +2241,9 @@ test_export_times (void)
   } cases[] = {
     { "guardduty-findings.json", "2026-11-20T10:00:00Z", "2026-11-20T10:00:00Z", NULL },
     { "inspector2-findings.json", "2026-11-20T10:00:00Z", "2026-11-20T10:00:00Z", NULL },
+    /* A later occurrence's time counts too, though it is a duplicate. */
+    { "guardduty-events.json", "2026-11-21T08:10:00.123Z", "2026-11-21T14:10:00Z", NULL },
+    { "inspector2-events.json", "2026-11-21T08:00:37Z", "2026-11-21T09:40:13Z", NULL },
     { "access-analyzer-findings.json", "2026-11-20T10:00:00Z", "2026-11-20T10:00:00Z", NULL },
     { "macie-findings.json", "2026-11-20T10:00:00Z", "2026-11-20T10:00:00Z", NULL },
     { "prowler-v3-multicloud.json", "2024-01-01T00:00:00Z", "2024-01-01T00:00:00Z", NULL },
@@ -1907,6 +2496,13 @@ main (int   argc,
               fixture_setup, test_fuzz_found, fixture_teardown);
   ADD ("/import/guardduty", test_guardduty);
   ADD ("/import/inspector2", test_inspector);
+  ADD ("/import/eventbridge/guardduty", test_guardduty_events);
+  ADD ("/import/eventbridge/inspector2", test_inspector_events);
+  g_test_add_func ("/import/eventbridge/guardduty-case", test_guardduty_event_case);
+  g_test_add_func ("/import/eventbridge/inspector2-case", test_inspector_event_case);
+  g_test_add_func ("/import/eventbridge/securityhub", test_securityhub_events);
+  g_test_add_func ("/import/eventbridge/other-events", test_other_events);
+  ADD ("/import/cli-pages", test_cli_pages);
   ADD ("/import/access-analyzer", test_access_analyzer);
   ADD ("/import/cloudsploit", test_cloudsploit);
   ADD ("/import/cloudsploit-placement", test_cloudsploit_placement);

@@ -154,6 +154,29 @@ test_ndjson (void)
   g_assert_null (dm_json_reader_get_document (reader));
 }
 
+/* Values one after the other come in the file's order, even when a later
+ * one holds an item array of its own (an EventBridge event's findings):
+ * the first is handed over as soon as the second begins. */
+static void
+test_ndjson_order (void)
+{
+  g_autoptr(DmJsonReader) reader = dm_json_reader_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(Collected) c;
+
+  collected_init (&c);
+  g_assert_true (read_text (reader, "{\"Control\": \"a\"}{\"detail-type\": \"x\", \"detail\": {\"findings\": [{\"Control\": \"b\"}]}}", -1, &c,
+                            &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (c.items->len, ==, 3);
+  g_assert_cmpstr (item_string (&c, 0, "Control"), ==, "a");
+  g_assert_cmpstr (g_ptr_array_index (c.containers, 0), ==, "ndjson");
+  g_assert_cmpstr (item_string (&c, 1, "Control"), ==, "b");
+  g_assert_cmpstr (g_ptr_array_index (c.containers, 1), ==, "detail.findings");
+  g_assert_cmpstr (g_ptr_array_index (c.containers, 2), ==, "ndjson");
+  g_assert_cmpuint (g_array_index (c.indices, guint64, 2), ==, 1);
+}
+
 static void
 test_prefix_and_bom (void)
 {
@@ -915,6 +938,7 @@ main (int   argc,
   g_test_add_func ("/json-reader/findings", test_findings);
   g_test_add_func ("/json-reader/containers", test_containers);
   g_test_add_func ("/json-reader/ndjson", test_ndjson);
+  g_test_add_func ("/json-reader/ndjson-order", test_ndjson_order);
   g_test_add_func ("/json-reader/prefix-and-bom", test_prefix_and_bom);
   g_test_add_func ("/json-reader/values", test_values);
   g_test_add_func ("/json-reader/large-items-and-progress", test_large_items_and_progress);

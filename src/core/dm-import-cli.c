@@ -177,3 +177,102 @@ _dm_import_cli_response (DmImportFile *state,
     state->input->evaluated++;
   return TRUE;
 }
+
+/* Pages of AWS CLI output one after the other in a file (--no-paginate
+ * runs appended, or one answer per line): the pages of one response hold
+ * the same lists, and are joined into the answer --paginate gives, so
+ * that a check over a whole list (no multi-Region trail, no detector)
+ * sees all of it. That answer is one item, numbered by its first page,
+ * and is read by Demarc's checks when another response or item begins,
+ * or the file ends. */
+
+static void
+emit_nothing (DmCheckContext *context,
+              const DmCheck  *check,
+              gboolean        failed,
+              const char     *resource,
+              const char     *resource_type,
+              const char     *evidence)
+{
+}
+
+/* "SecurityGroups": the members of @o holding lists, sorted, which tell
+ * the pages of one response. */
+static char *
+list_names (JsonObject *o)
+{
+  g_autoptr(GList) names = g_list_sort (json_object_get_members (o), (GCompareFunc)g_strcmp0);
+  g_autoptr(GString) lists = g_string_new (NULL);
+
+  for (GList *l = names; l; l = l->next)
+    if (JSON_NODE_HOLDS_ARRAY (json_object_get_member (o, l->data)))
+      g_string_append_printf (lists, "%s\n", (char *)l->data);
+  return g_string_free (g_steal_pointer (&lists), FALSE);
+}
+
+/* Reads the response joined so far, if any. */
+void
+_dm_import_cli_pages_end (DmImportFile *state)
+{
+  g_autoptr(JsonNode) pages = g_steal_pointer (&state->cli_pages);
+  DmCheckContext context;
+
+  g_clear_pointer (&state->cli_lists, g_free);
+  if (pages == NULL)
+    return;
+  _dm_import_init_context (state, &context, state->cli_item);
+  if (!evaluate_cli_output (state, &context, json_node_get_object (pages)))
+    _dm_import_skip (state, _(NOT_YET_EVALUATED));
+  else if (context.emitted > 0)
+    state->input->evaluated++;
+}
+
+/* @page: a top-level object of a file of several. FALSE when no check
+ * of Demarc's reads it: it is then no AWS CLI response. */
+gboolean
+_dm_import_cli_page (DmImportFile *state,
+                     JsonNode     *page)
+{
+  JsonObject *o = JSON_NODE_HOLDS_OBJECT (page) ? json_node_get_object (page) : NULL;
+  g_autofree char *lists = NULL;
+  g_autoptr(GList) names = NULL;
+  DmCheckContext context;
+
+  if (o == NULL || json_object_get_size (o) == 0)
+    return FALSE;
+  lists = list_names (o);
+
+  /* The next page of the response: its lists go on the first page's. */
+  if (state->cli_pages && *lists && g_str_equal (lists, state->cli_lists))
+    {
+      JsonObject *joined = json_node_get_object (state->cli_pages);
+
+      names = json_object_get_members (o);
+      for (GList *l = names; l; l = l->next)
+        {
+          JsonArray *from, *to;
+
+          if (!JSON_NODE_HOLDS_ARRAY (json_object_get_member (o, l->data)))
+            continue;
+          from = json_object_get_array_member (o, l->data);
+          to = json_object_get_array_member (joined, l->data);
+          for (guint i = 0; i < json_array_get_length (from); i++)
+            json_array_add_element (to, json_node_copy (json_array_get_element (from, i)));
+        }
+      return TRUE;
+    }
+
+  /* Tried without keeping anything: is it a response at all? */
+  _dm_import_init_context (state, &context, 0);
+  context.emit = emit_nothing;
+  if (!dm_checks_cli (&context, o))
+    return FALSE;
+
+  _dm_import_cli_pages_end (state);
+  g_free (state->input->format);
+  state->input->format = g_strdup ("aws-cli");
+  state->cli_item = state->input->items++;
+  state->cli_pages = json_node_ref (page);
+  state->cli_lists = g_steal_pointer (&lists);
+  return TRUE;
+}

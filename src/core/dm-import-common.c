@@ -577,8 +577,8 @@ _dm_import_note_version (DmImportFile *state,
 /* When the export's items were made: the earliest and latest time they
  * carry, for the summary's "exported …". Items of one scan mostly repeat
  * one time text, which is parsed once. A time without a zone is UTC, as
- * the tools write them. */
-void
+ * the tools write them. Returns whether @iso8601 was such a time. */
+gboolean
 _dm_import_note_time (DmImportFile *state,
                       const char   *iso8601)
 {
@@ -587,17 +587,18 @@ _dm_import_note_time (DmImportFile *state,
   gint64 seconds;
 
   if (iso8601 == NULL || *iso8601 == '\0' || strlen (iso8601) >= sizeof state->last_time)
-    return;
+    return FALSE;
   if (strcmp (iso8601, state->last_time) == 0)
     {
       state->item_time = state->last_seconds;
-      return;
+      return state->last_time_read;
     }
   g_strlcpy (state->last_time, iso8601, sizeof state->last_time);
   state->last_seconds = 0;
   utc = g_time_zone_new_utc ();
-  if ((time = g_date_time_new_from_iso8601 (iso8601, utc)) == NULL)
-    return;
+  state->last_time_read = (time = g_date_time_new_from_iso8601 (iso8601, utc)) != NULL;
+  if (!state->last_time_read)
+    return FALSE;
   seconds = g_date_time_to_unix (time);
   /* The item's own time, which tells an earlier report of a finding from
    * a later one. */
@@ -606,4 +607,5 @@ _dm_import_note_time (DmImportFile *state,
     state->input->first_time = seconds;
   if (seconds > state->input->last_time)
     state->input->last_time = seconds;
+  return TRUE;
 }

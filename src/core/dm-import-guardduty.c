@@ -1,4 +1,5 @@
-/* dm-import-guardduty.c: Amazon GuardDuty's own findings (get-findings)
+/* dm-import-guardduty.c: Amazon GuardDuty's own findings (get-findings,
+ * and the same findings as GuardDuty sends them to EventBridge)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,20 +13,73 @@
 #include "dm-checks.h"
 #include "dm-importer-private.h"
 
+/* GuardDuty's API names a finding's members in camelCase ("accountId",
+ * "resource.instanceDetails.instanceId"), and so does the detail of the
+ * "GuardDuty Finding" events it sends to EventBridge; the AWS CLI's
+ * get-findings output renames every member in PascalCase. The paths below
+ * are the CLI's; in a camelCase finding each part's first letter is lower
+ * case, the rest the same. */
+static JsonNode *
+member (JsonObject *o,
+        const char *path,
+        gboolean    camel)
+{
+  char lowered[128];
+
+  if (!camel)
+    return _dm_import_member (o, path);
+  if (g_strlcpy (lowered, path, sizeof lowered) >= sizeof lowered)
+    return NULL;
+  for (char *c = lowered; *c; c++)
+    if (c == lowered || c[-1] == '.')
+      *c = g_ascii_tolower (*c);
+  return _dm_import_member (o, lowered);
+}
+
+static const char *
+str (JsonObject *o,
+     const char *path,
+     gboolean    camel)
+{
+  JsonNode *node = member (o, path, camel);
+
+  if (node && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    return json_node_get_string (node);
+  return NULL;
+}
+
+static JsonObject *
+obj (JsonObject *o,
+     const char *path,
+     gboolean    camel)
+{
+  JsonNode *node = member (o, path, camel);
+
+  return node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
 /* GuardDuty's own findings have a SchemaVersion too ("2.0"), but none of
  * ASFF's product fields. */
+static gboolean
+detect_in_case (JsonObject *o,
+                gboolean    camel)
+{
+  return member (o, "Type", camel) && obj (o, "Service", camel) && obj (o, "Resource", camel) &&
+         member (o, "AccountId", camel) && !json_object_has_member (o, "ProductArn");
+}
+
 gboolean
 _dm_import_guardduty_detect (JsonObject *o)
 {
-  return json_object_has_member (o, "Type") && _dm_import_obj (o, "Service") && _dm_import_obj (o, "Resource") &&
-         json_object_has_member (o, "AccountId") && !json_object_has_member (o, "ProductArn");
+  return detect_in_case (o, FALSE) || detect_in_case (o, TRUE);
 }
 
 /* GuardDuty's own 1–10 scale and bands; ASFF's 0–100 is another. */
 static DmSeverity
-guardduty_severity (JsonObject *o)
+guardduty_severity (JsonObject *o,
+                    gboolean    camel)
 {
-  JsonNode *node = _dm_import_member (o, "Severity");
+  JsonNode *node = member (o, "Severity", camel);
   double value;
 
   if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
@@ -69,24 +123,26 @@ static const struct
 /* The first element of an array member, or the member itself. */
 static const char *
 str_or_first (JsonObject *o,
-              const char *path)
+              const char *path,
+              gboolean    camel)
 {
   g_autofree char *parent = g_strdup (path);
   char *dot = strrchr (parent, '.');
   JsonNode *node;
 
-  if (_dm_import_str (o, path) || dot == NULL)
-    return _dm_import_str (o, path);
+  if (str (o, path, camel) || dot == NULL)
+    return str (o, path, camel);
   *dot = '\0';
-  node = _dm_import_member (o, parent);
+  node = member (o, parent, camel);
   if (node && JSON_NODE_HOLDS_ARRAY (node) && json_array_get_length (json_node_get_array (node)) > 0 &&
       JSON_NODE_HOLDS_OBJECT (json_array_get_element (json_node_get_array (node), 0)))
-    return _dm_import_str (json_array_get_object_element (json_node_get_array (node), 0), dot + 1);
+    return str (json_array_get_object_element (json_node_get_array (node), 0), dot + 1, camel);
   return NULL;
 }
 
 /* aws guardduty get-findings: threat findings, each something to act on
- * unless archived. */
+ * unless archived. An EventBridge event's finding is read the same; when
+ * its own time is missing, the event's says when it was exported. */
 void
 _dm_import_guardduty (DmImportFile *state,
                       JsonObject   *o,
@@ -95,23 +151,26 @@ _dm_import_guardduty (DmImportFile *state,
   g_autoptr(GStrvBuilder) controls = g_strv_builder_new ();
   g_autofree char *resource = NULL;
   g_autofree char *evidence = NULL;
-  JsonObject *details = _dm_import_obj (o, "Resource");
-  const char *type = _dm_import_str (details, "ResourceType");
+  gboolean camel = !detect_in_case (o, FALSE);
+  JsonObject *details = obj (o, "Resource", camel);
+  const char *type = str (details, "ResourceType", camel);
+  const char *finding_type = str (o, "Type", camel);
   gboolean archived = FALSE;
   DmFindingData data = { 0 };
 
-  dm_check_boolean (_dm_import_obj (o, "Service"), "Archived", &archived);
+  dm_check_boolean (obj (o, "Service", camel), camel ? "archived" : "Archived", &archived);
   data.status = archived ? DM_FINDING_SUPPRESSED : DM_FINDING_FAILED;
-  data.severity = guardduty_severity (o);
+  data.severity = guardduty_severity (o, camel);
   data.tool = "GuardDuty";
-  _dm_import_note_time (state, _dm_import_str (o, "UpdatedAt"));
-  data.id = _dm_import_first_of (_dm_import_str (o, "Arn"), _dm_import_str (o, "Id"));
+  if (!_dm_import_note_time (state, str (o, "UpdatedAt", camel)))
+    _dm_import_note_time (state, state->event_time);
+  data.id = _dm_import_first_of (str (o, "Arn", camel), str (o, "Id", camel));
   data.source_item = index;
-  data.account = _dm_import_str (o, "AccountId");
-  data.region = _dm_import_str (o, "Region");
-  data.title = _dm_import_str (o, "Title");
-  evidence = g_strdup_printf ("%s: %s", _dm_import_first_of (_dm_import_str (o, "Type"), "GuardDuty"),
-                              _dm_import_first_of (_dm_import_str (o, "Description"), ""));
+  data.account = str (o, "AccountId", camel);
+  data.region = str (o, "Region", camel);
+  data.title = str (o, "Title", camel);
+  evidence = g_strdup_printf ("%s: %s", _dm_import_first_of (finding_type, "GuardDuty"),
+                              _dm_import_first_of (str (o, "Description", camel), ""));
   data.evidence = evidence;
 
   for (guint i = 0; i < G_N_ELEMENTS (guardduty_resources); i++)
@@ -121,8 +180,8 @@ _dm_import_guardduty (DmImportFile *state,
       if (g_strcmp0 (type, guardduty_resources[i].resource_type) != 0)
         continue;
       data.resource_type = guardduty_resources[i].asff_type;
-      arn = guardduty_resources[i].arn ? str_or_first (details, guardduty_resources[i].arn) : NULL;
-      id = guardduty_resources[i].id ? str_or_first (details, guardduty_resources[i].id) : NULL;
+      arn = guardduty_resources[i].arn ? str_or_first (details, guardduty_resources[i].arn, camel) : NULL;
+      id = guardduty_resources[i].id ? str_or_first (details, guardduty_resources[i].id, camel) : NULL;
       if (arn)
         resource = g_strdup (arn);
       else if (id && g_str_equal (type, "AccessKey") && data.account)
@@ -133,9 +192,9 @@ _dm_import_guardduty (DmImportFile *state,
         resource = g_strdup (id);
       break;
     }
-  data.resource = resource ? resource : _dm_import_first_of (type, _dm_import_str (o, "Arn"));
+  data.resource = resource ? resource : _dm_import_first_of (type, str (o, "Arn", camel));
 
-  _dm_import_map_finding_by_id (state, &data, NULL, NULL, &(ToolId){ "guardduty", _dm_import_str (o, "Type"), NULL },
+  _dm_import_map_finding_by_id (state, &data, NULL, NULL, &(ToolId){ "guardduty", finding_type, NULL },
                                 "guardduty", controls);
   _dm_import_add_finding (state, &data, controls);
 }

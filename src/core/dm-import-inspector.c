@@ -57,8 +57,6 @@ number (JsonObject *o,
   return -1;
 }
 
-/* aws inspector2 list-findings, and the findings reports Inspector writes
- * to S3: package, code and network-reachability findings. */
 /* Every vulnerable package, not only the first: "CVE-… in openssh-server
  * 8.0 (OS); fixed in 8.1, openssh-clients 8.0 (OS)". */
 static void
@@ -94,6 +92,9 @@ package_evidence (GString    *evidence,
     }
 }
 
+/* aws inspector2 list-findings, the findings reports Inspector writes to
+ * S3 and the detail of its "Inspector2 Finding" events (the same members):
+ * package, code and network-reachability findings. */
 void
 _dm_import_inspector (DmImportFile *state,
                       JsonObject   *o,
@@ -121,8 +122,12 @@ _dm_import_inspector (DmImportFile *state,
   if (!dm_severity_from_string (_dm_import_str (o, "severity"), &data.severity))
     data.severity = score_severity (number (o, "inspectorScore"));
   data.tool = "Inspector";
-  _dm_import_note_time (state, _dm_import_first_of (_dm_import_str (o, "updatedAt"),
-                                                   _dm_import_str (o, "lastObservedAt")));
+  /* An EventBridge event's finding writes its times as Java prints them
+   * ("Wed Sep 04 17:00:36.951 UTC 2024"): the event's own time then says
+   * when it was exported. */
+  if (!_dm_import_note_time (state, _dm_import_first_of (_dm_import_str (o, "updatedAt"),
+                                                        _dm_import_str (o, "lastObservedAt"))))
+    _dm_import_note_time (state, state->event_time);
   data.id = _dm_import_str (o, "findingArn");
   data.source_item = index;
   data.account = _dm_import_str (o, "awsAccountId");

@@ -76,6 +76,12 @@ typedef struct
   char           last_time[40];  /* the last time text parsed: items repeat it */
   gint64         last_seconds;   /* what it said, 0 if not a time */
   gint64         item_time;      /* the time the current item carries, 0 if none */
+  gboolean       last_time_read; /* whether it was a time */
+  const char    *event_time;     /* while an EventBridge event's finding is read: the event's time */
+  guint          event_kinds;    /* kinds of other events named in skip reasons */
+  JsonNode      *cli_pages;      /* AWS CLI pages of one response read so far, joined */
+  char          *cli_lists;      /* the lists they hold, to tell the next page of it */
+  guint64        cli_item;       /* the response's number among the file's items */
 } DmImportFile;
 
 /* A format of single items (a finding, a Config item, a bundle call):
@@ -144,7 +150,7 @@ GPtrArray  *_dm_import_all_resources (JsonObject *o,
 char       *_dm_import_arn_field_account (const char *arn);
 void        _dm_import_note_version (DmImportFile *state,
                                      const char   *version);
-void        _dm_import_note_time    (DmImportFile *state,
+gboolean    _dm_import_note_time    (DmImportFile *state,
                                      const char   *iso8601);
 int         _dm_import_compare_names (gconstpointer a,
                                       gconstpointer b);
@@ -249,5 +255,8 @@ gboolean    _dm_import_scoutsuite        (DmImportFile  *state,
                                           JsonObject    *document);
 gboolean    _dm_import_cli_response      (DmImportFile  *state,
                                           JsonObject    *document);
+gboolean    _dm_import_cli_page          (DmImportFile  *state,
+                                          JsonNode      *page);
+void        _dm_import_cli_pages_end     (DmImportFile  *state);
 
 G_END_DECLS

@@ -133,7 +133,8 @@ static const char * const detect_reads[] = {
   "EvaluationResultIdentifier", "ComplianceType", "ConfigRuleName", "Compliance.ComplianceType", "ResourceId",
   "ResourceType", "Type", "Service", "Resource", "AccountId", "findingArn", "awsAccountId", "resourcesAffected",
   "type", "severity", "accountId", "finding_info", "finding", "metadata", "CheckID", "Status", "Control ID",
-  "Control", "Account Number", "recommendationArn", "isSuppressed", "resourceId", NULL
+  "Control", "Account Number", "recommendationArn", "isSuppressed", "resourceId", "resource", "detail-type",
+  "detail", NULL
 };
 
 static gboolean import_document_arrays (DmImportFile *state,
@@ -244,7 +245,8 @@ choose_projection (DmImportFile *state,
 }
 
 static int import_item (DmImportFile *state,
-                        JsonNode     *item);
+                        JsonNode     *item,
+                        gboolean      top_level);
 
 /* The arrays an API's answer pages hold their items in. */
 static const char * const page_arrays[] = { "Findings", "findings", "configurationItems" };
@@ -268,32 +270,154 @@ import_page (DmImportFile *state,
        * the next page's array out. */
       state->projection_chosen = TRUE;
       for (guint i = 0; i < json_array_get_length (array); i++)
-        import_item (state, json_array_get_element (array, i));
+        import_item (state, json_array_get_element (array, i), FALSE);
       return TRUE;
     }
   return FALSE;
 }
 
+/* EventBridge events whose detail is one service's finding, read as that
+ * service's own (a rule's target keeps them: S3, CloudWatch Logs, a test
+ * payload). An event's source, when it has one, must be the service's. */
+static const struct
+{
+  const char *detail_type;
+  const char *source;
+  const char *format;
+} finding_events[] = {
+  { "GuardDuty Finding", "aws.guardduty", "guardduty" },
+  { "Inspector2 Finding", "aws.inspector2", "inspector2" },
+};
+
+/* Kinds of other events a file's skip reasons name; the rest share one. */
+#define MAX_EVENT_KINDS_NAMED 16
+
+/* "EC2 Instance State-change Notification, aws.ec2": the export's own
+ * words, short and valid (escaped where they are shown). */
+static char *
+event_kind (const char *detail_type,
+            const char *source)
+{
+  g_autofree char *text = g_strdup_printf ("%s%s%s", detail_type, source ? ", " : "", source ? source : "");
+  g_autofree char *valid = g_utf8_make_valid (text, -1);
+  g_autofree char *start = NULL;
+
+  if (g_utf8_strlen (valid, -1) <= 80)
+    return g_steal_pointer (&valid);
+  start = g_utf8_substring (valid, 0, 79);
+  return g_strconcat (start, "…", NULL);
+}
+
+/* An EventBridge event ({"detail-type", "source", "detail": {…}}): a
+ * finding of a service above is one item read as that service's; Security
+ * Hub's, whose detail holds findings[], a page (a single event's are
+ * streamed by the reader, and this reads its empty rest); any other event
+ * is one item, skipped with its kind named. FALSE when @o is no event. */
+static gboolean
+import_event (DmImportFile *state,
+              JsonObject   *o)
+{
+  const char *detail_type = _dm_import_str (o, "detail-type");
+  const char *source = _dm_import_str (o, "source");
+  JsonObject *detail = _dm_import_obj (o, "detail");
+  guint64 index = state->input->items;
+  g_autofree char *kind = NULL;
+  g_autofree char *reason = NULL;
+
+  if (detail_type == NULL || detail == NULL)
+    return FALSE;
+
+  for (guint e = 0; e < G_N_ELEMENTS (finding_events); e++)
+    {
+      int format;
+
+      if (!g_str_equal (detail_type, finding_events[e].detail_type) ||
+          (source && !g_str_equal (source, finding_events[e].source)))
+        continue;
+      format = format_named (finding_events[e].format);
+      if (detect_format (detail) != format)
+        {
+          state->input->items++;
+          _dm_import_skip (state, _("a finding event whose detail is not a whole finding"));
+          return TRUE;
+        }
+      state->event_time = _dm_import_str (o, "time");
+      import_object_as (state, detail, index, format);
+      state->event_time = NULL;
+      return TRUE;
+    }
+
+  if (import_page (state, detail))
+    return TRUE;
+
+  state->input->items++;
+  kind = event_kind (detail_type, source);
+  reason = g_strdup_printf (_("an EventBridge event that carries no finding Demarc reads (%s)"), kind);
+  if (g_hash_table_contains (state->reasons, reason) || state->event_kinds < MAX_EVENT_KINDS_NAMED)
+    {
+      if (!g_hash_table_contains (state->reasons, reason))
+        state->event_kinds++;
+      _dm_import_skip (state, reason);
+    }
+  else
+    _dm_import_skip (state, _("an EventBridge event that carries no finding Demarc reads (of yet another kind)"));
+  return TRUE;
+}
+
+static gboolean
+is_page_or_event (JsonObject *o)
+{
+  for (guint p = 0; p < G_N_ELEMENTS (page_arrays); p++)
+    if (json_object_has_member (o, page_arrays[p]))
+      return TRUE;
+  return _dm_import_str (o, "detail-type") && _dm_import_obj (o, "detail");
+}
+
+/* A top-level value of a file of several (one per line, one after the
+ * other, or in a top-level array) that is an AWS CLI answer, read as a
+ * single document would be: a page of Config or Trusted Advisor results,
+ * or a page of a response Demarc's own checks read, joined to the pages
+ * before it. */
+static gboolean
+import_response_page (DmImportFile *state,
+                      JsonNode     *item)
+{
+  JsonObject *o = json_node_get_object (item);
+
+  for (guint a = 0; a < G_N_ELEMENTS (document_arrays); a++)
+    if (_dm_import_member (o, document_arrays[a].path))
+      {
+        _dm_import_cli_pages_end (state);
+        return import_document_arrays (state, o);
+      }
+  return _dm_import_cli_page (state, item);
+}
+
 /* One item as it was built; returns its format, or -1. Its number is its
  * place among the file's items, the same however many arrays, lines or
- * pages hold them. */
+ * pages hold them. @top_level: a top-level value of a file of several, or
+ * of its top-level array. */
 static int
 import_item (DmImportFile *state,
-             JsonNode     *item)
+             JsonNode     *item,
+             gboolean      top_level)
 {
-  guint64 index = state->input->items;
-  JsonObject *o;
-  int format;
+  JsonObject *o = JSON_NODE_HOLDS_OBJECT (item) ? json_node_get_object (item) : NULL;
+  int format = o ? detect_format (o) : -1;
+  guint64 index;
 
-  if (!JSON_NODE_HOLDS_OBJECT (item))
+  if (top_level && o && format < 0 && !is_page_or_event (o) && import_response_page (state, item))
+    return -1;
+  /* The pages of a response before this item are read before it. */
+  _dm_import_cli_pages_end (state);
+  index = state->input->items;
+  if (o == NULL)
     {
       state->input->items++;
       _dm_import_skip (state, _("not a JSON object"));
       return -1;
     }
-  o = json_node_get_object (item);
-  format = detect_format (o);
-  if (format < 0 && import_page (state, o))
+  if (format < 0 && (import_event (state, o) || import_page (state, o)))
     return -1;
   import_object_as (state, o, index, format);
   return format;
@@ -306,6 +430,8 @@ item_cb (JsonNode   *item,
          gpointer    user_data)
 {
   DmImportFile *state = user_data;
+  /* Top-level values one after the other, or of a top-level array. */
+  gboolean top_level = g_strcmp0 (container, "ndjson") == 0 || g_strcmp0 (container, "") == 0;
   int format;
 
   /* A projected item of another format (a mixed file, a page) is read
@@ -316,10 +442,10 @@ item_cb (JsonNode   *item,
       g_autoptr(JsonNode) whole = dm_json_reader_get_whole_item (state->reader);
 
       if (whole != NULL)
-        import_item (state, whole);
+        import_item (state, whole, top_level);
       return TRUE;
     }
-  format = import_item (state, item);
+  format = import_item (state, item, top_level);
   if (!state->projection_chosen)
     choose_projection (state, format);
   return TRUE;
@@ -357,8 +483,8 @@ import_empty_export (DmImportFile *state,
          json_object_has_member (o, "findings");
 }
 
-/* Documents without an item array: a single finding, Config rule results,
- * ScoutSuite results, or one AWS CLI response. */
+/* Documents without an item array: a single finding, an EventBridge
+ * event, Config rule results, ScoutSuite results, or one AWS CLI response. */
 static gboolean
 import_document (DmImportFile  *state,
                  JsonNode      *document,
@@ -371,6 +497,8 @@ import_document (DmImportFile  *state,
       import_object (state, o, 0);
       return TRUE;
     }
+  if (o != NULL && import_event (state, o))
+    return TRUE;
   for (guint d = 0; o != NULL && d < G_N_ELEMENTS (documents); d++)
     if (documents[d].import_document && documents[d].import_document (state, o))
       return TRUE;
@@ -439,6 +567,8 @@ free_file_state (DmImportFile *state)
   g_clear_object (&state->account_dir);
   g_clear_pointer (&state->projection, dm_json_projection_free);
   g_clear_pointer (&state->strings, g_hash_table_unref);
+  g_clear_pointer (&state->cli_pages, json_node_unref);
+  g_free (state->cli_lists);
 }
 
 /* In a folder walk, a file that cannot be read is an input that says so,
@@ -476,13 +606,17 @@ read_file (DmImportFile  *state,
            GCancellable  *cancellable,
            GError       **error)
 {
+  gboolean ok;
+
   for (guint d = 0; d < G_N_ELEMENTS (documents); d++)
     if (documents[d].sniff && documents[d].sniff (file, cancellable))
       return documents[d].read_file (state, file, cancellable, error);
 
-  return dm_json_reader_read_file (reader, file, item_cb, state, cancellable, error) &&
-         (dm_json_reader_get_n_items (reader) > 0 ||
-          import_document (state, dm_json_reader_get_document (reader), error));
+  ok = dm_json_reader_read_file (reader, file, item_cb, state, cancellable, error);
+  /* Pages of a response read before the end (or a fault) are read. */
+  _dm_import_cli_pages_end (state);
+  return ok && (dm_json_reader_get_n_items (reader) > 0 ||
+                import_document (state, dm_json_reader_get_document (reader), error));
 }
 
 /* The file's format is the kind most of its items had; on a tie, items of

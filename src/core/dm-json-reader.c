@@ -480,6 +480,20 @@ frame_key (DmJsonReader *self,
   return frame->has_key ? self->keys->str + frame->key_at : "";
 }
 
+/* A second top-level value means newline-delimited JSON (or values one
+ * after the other): every top-level value, the first included, is an
+ * item. The first is handed over as soon as the second begins, so that
+ * items keep the file's order when the second holds an item array the
+ * reader streams (an EventBridge event's detail.findings). */
+static gboolean
+start_ndjson (DmJsonReader *self)
+{
+  g_autoptr(JsonNode) first = g_steal_pointer (&self->document);
+
+  self->ndjson = TRUE;
+  return emit (self, first, "ndjson", 0);
+}
+
 /* Takes ownership of @value and puts it where it belongs. */
 static int
 add_value (DmJsonReader *self,
@@ -490,24 +504,16 @@ add_value (DmJsonReader *self,
 
   if (self->stack->len == 0)
     {
-      /* A second top-level value means newline-delimited JSON: every
-       * top-level value, the first included, is an item. */
       if (++self->n_top_values == 1)
         {
           self->document = value;
           return 1;
         }
 
-      if (!self->ndjson)
+      if (!self->ndjson && !start_ndjson (self))
         {
-          g_autoptr(JsonNode) first = g_steal_pointer (&self->document);
-
-          self->ndjson = TRUE;
-          if (!emit (self, first, "ndjson", 0))
-            {
-              json_node_unref (value);
-              return 0;
-            }
+          json_node_unref (value);
+          return 0;
         }
 
       go_on = emit (self, value, "ndjson", self->n_top_values - 1);
@@ -688,6 +694,8 @@ push (DmJsonReader *self,
 
   if (self->stack->len >= self->max_depth)
     return too_deep (self);
+  if (self->stack->len == 0 && self->n_top_values == 1 && !self->ndjson && !start_ndjson (self))
+    return 0;
 
   place_frame (self, &frame, type);
   /* Inside items no path applies, unless some could. */
