@@ -1578,6 +1578,8 @@ test_access_analyzer (Fixture       *f,
       g_assert_cmpstr (dm_finding_get_account (finding), ==, "444455556666");
     }
   g_assert_nonnull (strstr (dm_finding_get_evidence (find (f, "aa-1")), "\"*\""));
+  /* Unused access is said in words, not as the finding type's name. */
+  g_assert_cmpstr (dm_finding_get_title (find (f, "aa-4")), ==, "An IAM user’s access key has not been used");
 }
 
 /* CloudSploit: OK passes, FAIL and WARN fail, UNKNOWN is informational,

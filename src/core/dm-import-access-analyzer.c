@@ -21,6 +21,31 @@ _dm_import_access_analyzer_detect (JsonObject *o)
 /* IAM Access Analyzer list-findings (external access: who outside the
  * account can reach a resource) and list-findings-v2 (also unused access).
  * Both are about who may use the resource, so they sit on its IAM layer. */
+
+/* Finding types of list-findings-v2, in words. */
+static const struct
+{
+  const char *type;
+  const char *title;
+} kinds[] = {
+  { "ExternalAccess", N_("Principals outside the account can access this resource") },
+  { "InternalAccess", N_("Principals inside the organization or account can access this critical resource") },
+  { "UnusedIAMRole", N_("An IAM role has not been used") },
+  { "UnusedIAMUserAccessKey", N_("An IAM user’s access key has not been used") },
+  { "UnusedIAMUserPassword", N_("An IAM user’s password has not been used") },
+  { "UnusedPermission", N_("A principal holds permissions it does not use") },
+};
+
+static char *
+kind_title (const char *kind)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (g_str_equal (kinds[i].type, kind))
+      return g_strdup (_(kinds[i].title));
+  /* A type newer than this table. */
+  return g_strdup_printf (_("IAM Access Analyzer finding: %s"), kind);
+}
+
 void
 _dm_import_access_analyzer (DmImportFile *state,
                             JsonObject   *o,
@@ -64,10 +89,8 @@ _dm_import_access_analyzer (DmImportFile *state,
                 : g_str_has_prefix (kind, "Unused") ? DM_SEVERITY_LOW : DM_SEVERITY_MEDIUM;
   if (public)
     title = g_strdup (_("Anyone can access this resource"));
-  else if (g_str_equal (kind, "ExternalAccess"))
-    title = g_strdup (_("Principals outside the account can access this resource"));
   else
-    title = g_strdup_printf (_("Unused access: %s"), kind);
+    title = kind_title (kind);
   data.title = title;
   evidence = principal ? g_strdup_printf (_("%s; principal %s"), kind, principal) : g_strdup (kind);
   data.evidence = evidence;

@@ -119,6 +119,9 @@ _dm_import_inspector (DmImportFile *state,
     data.status = DM_FINDING_SUPPRESSED;
   else
     data.status = DM_FINDING_FAILED;
+  /* UNTRIAGED: the vendor has not rated the CVE yet; Inspector's own score,
+   * when it gives one, is the rating left, else the severity is unknown
+   * (which counts at every --fail-on level). */
   if (!dm_severity_from_string (_dm_import_str (o, "severity"), &data.severity))
     data.severity = score_severity (number (o, "inspectorScore"));
   data.tool = "Inspector";
