@@ -249,6 +249,135 @@ test_prowler_v2 (Fixture       *f,
   g_assert_cmpstr (dm_finding_get_service (find (f, "prowler-v2/1.0/111122223333/eu-west-1/r0")), ==, "s3");
 }
 
+/* Prowler 2 findings go by their check: each where its Prowler 3+
+ * equivalent goes, from the JSON lines and from the CSV alike, although
+ * the CSV's resource types (AwsAccount for check11) and the service names
+ * (ec2 for a snapshot, support for check117) say otherwise. */
+static void
+test_prowler_v2_checks (Fixture       *f,
+                        gconstpointer  data)
+{
+  static const struct
+  {
+    const char *json_id;
+    const char *csv_id;
+    const char *service;
+    const char *layer;
+  } cases[] = {
+    { "prowler-v2/1.01/111122223333/eu-west-1/root",
+      "prowler-csv/1.1/111122223333/eu-west-1/eu-west-1: Root user in the account was last accessed 3 days ago",
+      "iam", "iam" },
+    { "prowler-v2/7.02/111122223333/eu-west-1/snap-0a1b2c3d4e5f60718",
+      "prowler-csv/7.2/111122223333/eu-west-1/eu-west-1: snap-0a1b2c3d4e5f60718 is currently Public!",
+      "ebs", "customer_data" },
+    { "prowler-v2/2.07/111122223333/eu-west-1/management-events",
+      "prowler-csv/2.7/111122223333/eu-west-1/eu-west-1: Trail management-events has no KMS key",
+      "cloudtrail", "server_side_encryption" },
+    { "prowler-v2/7.96/111122223333/eu-west-1/payments",
+      "prowler-csv/7.96/111122223333/eu-west-1/eu-west-1: Cluster control plane access is not restricted for EKS cluster payments",
+      "eks", "network_firewall" },
+    { "prowler-v2/1.17/111122223333/eu-west-1/111122223333",
+      "prowler-csv/1.17/111122223333/eu-west-1/eu-west-1: No command available for check 1.17. See section 1.17 on the CIS Benchmark guide for details",
+      "account", "platform_apps" },
+    { "prowler-v2/4.01/111122223333/eu-west-1/sg-0123456789abcdef0",
+      "prowler-csv/4.1/111122223333/eu-west-1/eu-west-1: Found Security Group: sg-0123456789abcdef0 open to 0.0.0.0/0",
+      "vpc", "network_firewall" },
+    /* No id in the title: the CIS 1.2 rule of its Control ID, padded by -N. */
+    { "prowler-v2/2.07/111122223333/eu-west-1/data-events",
+      "prowler-csv/2.7/111122223333/eu-west-1/eu-west-1: Trail data-events has no KMS key",
+      "cloudtrail", "server_side_encryption" },
+    /* A check the mapping does not know: by its service, as before. */
+    { "prowler-v2/7.999/111122223333/eu-west-1/audit-logs",
+      "prowler-csv/7.999/111122223333/eu-west-1/eu-west-1: bucket audit-logs is fine",
+      "s3", NULL },
+  };
+  const DmImportInput *json, *csv;
+
+  import_fixture (f, "prowler-v2-checks.ndjson");
+  import_fixture (f, "prowler-v2-checks.csv");
+  json = dm_importer_get_input (f->importer, 0);
+  csv = dm_importer_get_input (f->importer, 1);
+  g_assert_cmpstr (json->format, ==, "prowler-ndjson");
+  g_assert_cmpstr (csv->format, ==, "prowler-v2-csv");
+  for (guint i = 0; i < 2; i++)
+    {
+      const DmImportInput *input = i ? csv : json;
+
+      g_assert_cmpuint (input->items, ==, 9);
+      g_assert_cmpuint (input->evaluated, ==, 9);
+      /* Two public snapshots in one region are two findings, also in the
+       * CSV, which has no resource column. */
+      g_assert_cmpuint (input->duplicates, ==, 0);
+      g_assert_cmpuint (input->by_status[DM_FINDING_FAILED], ==, 7);
+      g_assert_cmpuint (input->by_status[DM_FINDING_INFORMATIONAL], ==, 1);
+      g_assert_cmpuint (input->by_status[DM_FINDING_PASSED], ==, 1);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      DmFinding *from_json = find (f, cases[i].json_id);
+      DmFinding *from_csv = find (f, cases[i].csv_id);
+      const char *layer = cases[i].layer ? cases[i].layer
+                                         : dm_catalogue_get_service_layer (f->catalogue, cases[i].service);
+
+      g_assert_nonnull (from_json);
+      g_assert_nonnull (from_csv);
+      g_assert_cmpstr (dm_finding_get_service (from_json), ==, cases[i].service);
+      g_assert_cmpstr (dm_finding_get_layer (from_json), ==, layer);
+      g_assert_cmpstr (dm_finding_get_service (from_csv), ==, cases[i].service);
+      g_assert_cmpstr (dm_finding_get_layer (from_csv), ==, layer);
+    }
+  g_assert_nonnull (find (f, "prowler-csv/7.2/111122223333/eu-west-1/eu-west-1: snap-09f8e7d6c5b4a3921 is currently Public!"));
+  g_assert_cmpint (dm_finding_get_status (find (f, "prowler-v2/1.17/111122223333/eu-west-1/111122223333")), ==,
+                   DM_FINDING_INFORMATIONAL);
+}
+
+/* The same in the two v2 samples of ../shared: check11, the root account's
+ * use, is IAM's in the CSV (resource type AwsAccount) as in the JSON. */
+static void
+test_prowler_v2_samples (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *json_path = g_build_filename (SHARED_DIR, "samples", "prowler",
+                                                 "defectdojo_prowler-v2_many_vuln.ndjson.json", NULL);
+  g_autofree char *csv_path = g_build_filename (SHARED_DIR, "samples", "prowler", "defectdojo_prowler-v2_one_vuln.csv",
+                                                NULL);
+  g_autoptr(GFile) json_file = g_file_new_for_path (json_path);
+  g_autoptr(GFile) csv_file = g_file_new_for_path (csv_path);
+  g_autoptr(GError) error = NULL;
+  GListModel *findings;
+  guint check11 = 0;
+
+  if (!g_file_test (json_path, G_FILE_TEST_EXISTS) || !g_file_test (csv_path, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("../shared/samples/prowler is not present on this machine");
+      return;
+    }
+  g_assert_true (dm_importer_add_file (f->importer, json_file, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (dm_importer_add_file (f->importer, csv_file, NULL, &error));
+  g_assert_no_error (error);
+
+  findings = dm_importer_get_findings (f->importer);
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(DmFinding) finding = g_list_model_get_item (findings, i);
+
+      if (g_str_has_prefix (dm_finding_get_title (finding), "[check11] "))
+        {
+          g_assert_cmpstr (dm_finding_get_service (finding), ==, "iam");
+          g_assert_cmpstr (dm_finding_get_layer (finding), ==, "iam");
+          check11++;
+        }
+      else if (g_str_has_prefix (dm_finding_get_title (finding), "[extra796] "))
+        {
+          g_assert_cmpstr (dm_finding_get_service (finding), ==, "eks");
+          g_assert_cmpstr (dm_finding_get_layer (finding), ==, "network_firewall");
+        }
+    }
+  g_assert_cmpuint (check11, ==, 2);
+}
+
 static void
 test_config (Fixture       *f,
              gconstpointer  data)
@@ -2521,6 +2650,8 @@ main (int   argc,
   ADD ("/import/asff/containers", test_asff_containers);
   ADD ("/import/prowler/ocsf", test_prowler_ocsf);
   ADD ("/import/prowler/v2-ndjson", test_prowler_v2);
+  ADD ("/import/prowler/v2-checks", test_prowler_v2_checks);
+  ADD ("/import/prowler/v2-samples", test_prowler_v2_samples);
   ADD ("/import/config", test_config);
   ADD ("/import/config-answers", test_config_answers);
   ADD ("/import/folder", test_folder);

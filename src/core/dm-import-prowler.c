@@ -210,6 +210,93 @@ _dm_import_prowler_v3 (DmImportFile *state,
   _dm_import_add_finding (state, &data, controls);
 }
 
+/* Prowler 2 names its check only at the start of the title:
+ * "[extra72] Ensure there are no EBS Snapshots set as Public" → "extra72". */
+static char *
+prowler_v2_check (const char *title)
+{
+  const char *p;
+
+  if (title == NULL)
+    return NULL;
+  while (g_ascii_isspace (*title))
+    title++;
+  if (g_str_has_prefix (title, "[check"))
+    p = title + strlen ("[check");
+  else if (g_str_has_prefix (title, "[extra"))
+    p = title + strlen ("[extra");
+  else
+    return NULL;
+  if (!g_ascii_isdigit (*p))
+    return NULL;
+  while (g_ascii_isdigit (*p))
+    p++;
+  return *p == ']' ? g_strndup (title + 1, p - title - 1) : NULL;
+}
+
+/* The CIS AWS Foundations rule a v2 CIS check tests: check27 → "2.7",
+ * check310 → "3.10". Without an id in the title, the Control ID of a
+ * section 1 to 4 check says it, "1.01" when Prowler ran with -N. */
+static char *
+prowler_v2_cis_rule (const char *check,
+                     const char *control_id)
+{
+  const char *rule;
+  guint64 section, number;
+  char *end;
+
+  if (check != NULL)
+    {
+      if (!g_str_has_prefix (check, "check") || strlen (check) < strlen ("check") + 2)
+        return NULL;
+      section = check[strlen ("check")] - '0';
+      rule = check + strlen ("check") + 1;
+    }
+  else
+    {
+      if (control_id == NULL || !g_ascii_isdigit (control_id[0]) || control_id[1] != '.')
+        return NULL;
+      section = control_id[0] - '0';
+      rule = control_id + 2;
+    }
+  if (section < 1 || section > 4 || !g_ascii_isdigit (*rule))
+    return NULL;
+  number = g_ascii_strtoull (rule, &end, 10);
+  if (*end != '\0' || number == 0 || number > 99)
+    return NULL;
+  return g_strdup_printf ("%u.%u", (guint)section, (guint)number);
+}
+
+/* A v2 finding goes where its check's row for Prowler 2 puts it (the
+ * layer of its Prowler 3+ equivalent), else a CIS check by its CIS 1.2
+ * rule, else like any other by resource type and service name. The CSV
+ * and the JSON outputs carry different fields; the check decides first,
+ * so both place it alike. */
+static void
+prowler_v2_map (DmImportFile  *state,
+                DmFindingData *data,
+                const char    *title,
+                const char    *control_id,
+                const char    *service,
+                GStrvBuilder  *controls)
+{
+  g_autofree char *check = prowler_v2_check (title);
+  g_autofree char *rule = NULL;
+  ToolId tool = { 0 };
+
+  if (check && dm_catalogue_lookup (state->self->catalogue, "prowler-v2", check))
+    {
+      tool.source = "prowler-v2";
+      tool.id = check;
+    }
+  else if ((rule = prowler_v2_cis_rule (check, control_id)))
+    {
+      tool.source = "cis-1.2";
+      tool.id = rule;
+    }
+  _dm_import_map_finding_by_id (state, data, NULL, NULL, tool.source ? &tool : NULL, service, controls);
+}
+
 gboolean
 _dm_import_prowler_v2_detect (JsonObject *o)
 {
@@ -234,12 +321,15 @@ _dm_import_prowler_v2 (DmImportFile *state,
       return;
     }
 
-  /* v2 has no finding id: its check, account, region and resource are one. */
+  /* v2 has no finding id: its check, account, region and resource are one.
+   * An output without Resource ID names the resource only in the message
+   * ("snap-0123 is currently Public!"), which v2's own ASFF ids are made of. */
   id = g_strdup_printf ("prowler-v2/%s/%s/%s/%s",
                         _dm_import_first_of (_dm_import_str (o, "Control ID"), _dm_import_str (o, "Control")),
                         _dm_import_first_of (_dm_import_str (o, "Account Number"), ""),
                         _dm_import_first_of (_dm_import_str (o, "Region"), ""),
-                        _dm_import_first_of (_dm_import_str (o, "Resource ID"), ""));
+                        _dm_import_first_of (_dm_import_first_of (_dm_import_str (o, "Resource ID"),
+                                                                  _dm_import_str (o, "Message")), ""));
   data.tool = "Prowler";
   _dm_import_note_time (state, _dm_import_str (o, "Timestamp"));
   data.id = id;
@@ -252,8 +342,7 @@ _dm_import_prowler_v2 (DmImportFile *state,
   data.evidence = _dm_import_str (o, "Message");
   data.remediation = _dm_import_str (o, "Remediation");
 
-  /* v2 check ids (check11) predate the catalogue's: map by service. */
-  _dm_import_map_finding (state, &data, NULL, NULL, _dm_import_str (o, "Service"), controls);
+  prowler_v2_map (state, &data, data.title, _dm_import_str (o, "Control ID"), _dm_import_str (o, "Service"), controls);
   _dm_import_add_finding (state, &data, controls);
 }
 
@@ -316,12 +405,13 @@ import_prowler_csv_row (DmImportFile *state,
   if (field[CSV_MUTED] && g_ascii_strcasecmp (field[CSV_MUTED], "True") == 0)
     data.status = DM_FINDING_SUPPRESSED;
 
-  /* v2 has no finding id: its check, account, region and resource are one. */
+  /* v2 has no finding id: its check, account, region and resource are one,
+   * and without a resource column the message that names the resource. */
   if (field[CSV_ID] == NULL)
     id = g_strdup_printf ("prowler-csv/%s/%s/%s/%s",
                           _dm_import_first_of (_dm_import_first_of (field[CSV_CHECK], field[CSV_TITLE_ID]), ""),
                           _dm_import_first_of (field[CSV_ACCOUNT], ""), _dm_import_first_of (field[CSV_REGION], ""),
-                          _dm_import_first_of (field[CSV_RESOURCE], ""));
+                          _dm_import_first_of (_dm_import_first_of (field[CSV_RESOURCE], field[CSV_EVIDENCE]), ""));
   data.tool = "Prowler";
   data.id = id ? id : field[CSV_ID];
   data.source_item = index;
@@ -334,7 +424,10 @@ import_prowler_csv_row (DmImportFile *state,
   data.evidence = field[CSV_EVIDENCE];
   data.remediation = field[CSV_REMEDIATION];
 
-  _dm_import_map_finding (state, &data, NULL, field[CSV_CHECK], field[CSV_SERVICE], controls);
+  if (field[CSV_CHECK] == NULL)
+    prowler_v2_map (state, &data, field[CSV_TITLE], field[CSV_TITLE_ID], field[CSV_SERVICE], controls);
+  else
+    _dm_import_map_finding (state, &data, NULL, field[CSV_CHECK], field[CSV_SERVICE], controls);
   _dm_import_compliance_text (ids, field[CSV_COMPLIANCE]);
   _dm_import_compliance_join (&controls, ids);
   _dm_import_add_finding (state, &data, controls);
