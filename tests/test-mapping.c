@@ -623,19 +623,18 @@ test_import_asff (void)
    * the rule kept as a control id), PCI by the service it names. */
   assert_placed (importer, "map-cis12-rule", "iam", "iam");
   finding = find (importer, "map-cis12-rule");
-  g_assert_true (g_strv_contains (dm_finding_get_controls (finding), "CIS 1.2"));
-  g_assert_true (g_strv_contains (dm_finding_get_controls (finding), "1.10"));
+  g_assert_true (g_strv_contains (dm_finding_get_controls (finding), "CIS 1.2 1.10"));
   /* A finding without a severity takes the mapping's. */
   g_assert_cmpint (dm_finding_get_severity (finding), ==, DM_SEVERITY_LOW);
   assert_placed (importer, "map-cis12-short", "vpc", "network_firewall");
   assert_placed (importer, "map-pci-iam", "iam", "iam");
   assert_placed (importer, "map-pci-lambda", "lambda", "network_firewall");
-  g_assert_true (g_strv_contains (dm_finding_get_controls (find (importer, "map-pci-lambda")), "PCI.Lambda.2"));
+  g_assert_true (g_strv_contains (dm_finding_get_controls (find (importer, "map-pci-lambda")), "PCI DSS 3.2.1 PCI.Lambda.2"));
   /* A PCI id the table lacks: its service, not the account it names. */
   assert_placed (importer, "map-pci-unlisted", "redshift", dm_catalogue_get_service_layer (catalogue, "redshift"));
   /* The PCI id in ProductFields.ControlId alone. */
   assert_placed (importer, "map-pci-bare", "iam", "iam");
-  g_assert_true (g_strv_contains (dm_finding_get_controls (find (importer, "map-pci-bare")), "PCI DSS 3.2.1"));
+  g_assert_true (g_strv_contains (dm_finding_get_controls (find (importer, "map-pci-bare")), "PCI DSS 3.2.1 PCI.IAM.3"));
 }
 
 static void

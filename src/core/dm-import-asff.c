@@ -224,13 +224,18 @@ _dm_import_asff (DmImportFile *state,
     control_from_generator (_dm_import_str (o, "ProductFields.ControlId"), &generated);
   if (control == NULL && generated.source != NULL && !g_str_equal (generated.source, "securityhub"))
     {
+      /* One id, the standard with its rule, as compliance ids are said
+       * elsewhere ("CIS 3.0 2.2.1"): a bare "4.1" names nothing. */
+      g_autofree char *rule = g_strdup_printf ("%s %s", g_str_equal (generated.source, "cis-1.2") ? "CIS 1.2"
+                                                                                                 : "PCI DSS 3.2.1",
+                                               generated.id);
+
       /* An older standard's own rule number: CIS 1.2 by its table, PCI by
        * the service it names. */
       tool.source = generated.source;
       tool.id = generated.id;
       tool.service = generated.service;
-      g_strv_builder_add (controls, g_str_equal (tool.source, "cis-1.2") ? "CIS 1.2" : "PCI DSS 3.2.1");
-      g_strv_builder_add (controls, generated.id);
+      g_strv_builder_add (controls, rule);
     }
   else if (control == NULL)
     control = _dm_import_first_of (_dm_import_str (o, "ProductFields.ControlId"), generated.id);
