@@ -11,6 +11,7 @@
 
 #include "dm-assessment.h"
 #include "dm-checks.h"
+#include "dm-finding-group.h"
 #include "dm-importer.h"
 #include "dm-json-reader.h"
 
@@ -1836,7 +1837,11 @@ test_trusted_advisor (Fixture       *f,
   g_assert_cmpuint (input->by_status[DM_FINDING_SUPPRESSED], ==, 1);
   g_assert_cmpint (dm_finding_get_severity (find (f, "trusted-advisor/Pfx0RwqBli/r-error")), ==, DM_SEVERITY_HIGH);
   g_assert_cmpint (dm_finding_get_status (find (f, "trusted-advisor/Pfx0RwqBli/r-hidden")), ==, DM_FINDING_SUPPRESSED);
-  g_assert_cmpstr (dm_finding_get_service (find (f, "trusted-advisor/Pfx0RwqBli/r-warn")), ==, "account");
+  /* A security check the mapping knows sits where it looks; its rows here
+   * are too short to name the bucket, so Trusted Advisor's id stays. */
+  g_assert_cmpstr (dm_finding_get_service (find (f, "trusted-advisor/Pfx0RwqBli/r-warn")), ==, "s3");
+  g_assert_cmpstr (dm_finding_get_layer (find (f, "trusted-advisor/Pfx0RwqBli/r-warn")), ==, "iam");
+  g_assert_cmpstr (dm_finding_get_resource (find (f, "trusted-advisor/Pfx0RwqBli/r-warn")), ==, "r-warn");
 }
 
 /* AWS Config summaries: per rule (also a conformance pack's), per
@@ -1855,7 +1860,8 @@ test_config_compliance (Fixture       *f,
     { "config-conformance-pack-compliance.json", "config-rule-compliance", 4, 1, 1, 1, 1 },
     { "config-conformance-pack-details.json", "config-compliance", 3, 1, 2, 0, 0 },
     { "config-compliance-by-rule.json", "config-rule-compliance", 3, 2, 1, 0, 0 },
-    { "config-compliance-by-resource.json", "config-resource-compliance", 2, 1, 1, 0, 0 },
+    /* A resource's summary names no rule: COMPLIANT is no pass. */
+    { "config-compliance-by-resource.json", "config-resource-compliance", 2, 1, 0, 1, 0 },
   };
   DmFinding *capped, *pack_rule, *group;
 
@@ -2606,6 +2612,208 @@ test_config_answers (Fixture       *f,
   g_assert_cmpstr (dm_finding_get_account (find (f, "NET-12/prod-db")), ==, "210987654321");
 }
 
+/* --- Layers of integrated findings, Trusted Advisor checks, Config summaries */
+
+/* Access Analyzer and Macie through Security Hub land where their own
+ * exports do: Access Analyzer on the resource's IAM layer whatever its
+ * type, Macie by its finding type (which Security Hub writes as the last
+ * part of Types, "/" made "-"), also when only ProductFields names it. */
+static void
+test_layers_asff_integrations (Fixture       *f,
+                               gconstpointer  data)
+{
+  static const struct
+  {
+    const char *asff;
+    const char *native;  /* the same kind of finding read from its own export */
+    const char *service;
+    const char *layer;
+  } expected[] = {
+    { "arn:aws:access-analyzer:eu-west-1:444455556666:analyzer/org/arn:aws:s3:::media-public", "aa-1", "s3", "iam" },
+    { "arn:aws:access-analyzer:eu-west-1:444455556666:analyzer/org/arn:aws:sqs:eu-west-1:444455556666:jobs", NULL,
+      "sqs", "iam" },
+    { "macie-asff-public", "macie-1", "s3", "iam" },
+    { "macie-asff-encryption", "macie-3", "s3", "server_side_encryption" },
+    { "macie-asff-personal", "macie-2", "s3", "customer_data" },
+    { "macie-asff-old", "macie-4", "s3", "iam" },
+  };
+
+  import_fixture (f, "asff-integrations.json");
+  import_fixture (f, "access-analyzer-findings.json");
+  import_fixture (f, "macie-findings.json");
+  g_assert_cmpstr (dm_importer_get_input (f->importer, 0)->format, ==, "asff");
+  g_assert_cmpuint (dm_importer_get_input (f->importer, 0)->items, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      DmFinding *finding = find (f, expected[i].asff);
+
+      g_assert_nonnull (finding);
+      g_assert_cmpint (dm_finding_get_status (finding), ==, DM_FINDING_FAILED);
+      g_assert_cmpstr (dm_finding_get_service (finding), ==, expected[i].service);
+      g_assert_cmpstr (dm_finding_get_layer (finding), ==, expected[i].layer);
+      if (expected[i].native)
+        {
+          DmFinding *native = find (f, expected[i].native);
+
+          g_assert_nonnull (native);
+          g_assert_cmpstr (dm_finding_get_service (native), ==, dm_finding_get_service (finding));
+          g_assert_cmpstr (dm_finding_get_layer (native), ==, dm_finding_get_layer (finding));
+        }
+    }
+}
+
+/* Trusted Advisor's security checks by their id in the mapping: the open
+ * ports check on the security group its metadata names (not the row's
+ * resourceId hash), each row its own finding; a row too short to name it
+ * keeps the hash; an account-wide check on IAM, in no region; a
+ * recommendation (no check id) on the account entry. */
+static void
+test_layers_trusted_advisor (Fixture       *f,
+                             gconstpointer  data)
+{
+  const DmImportInput *input;
+  DmFinding *ssh, *rdp, *https, *short_row, *mfa, *recommendation;
+
+  import_fixture (f, "trusted-advisor-sg-ports.json");
+  import_fixture (f, "trusted-advisor-root-mfa.json");
+  import_fixture (f, "trusted-advisor-recommendation.json");
+
+  input = dm_importer_get_input (f->importer, 0);
+  g_assert_cmpuint (input->items, ==, 5);
+  g_assert_cmpuint (input->duplicates, ==, 0);
+  g_assert_cmpuint (input->by_status[DM_FINDING_FAILED], ==, 4);
+  g_assert_cmpuint (input->by_status[DM_FINDING_PASSED], ==, 1);
+
+  ssh = find (f, "trusted-advisor/HCP4007jGY/Qm9zR0sT1pBa7xYvLw3nHc0uEi2kJd5fWg8rNo4tAs6");
+  rdp = find (f, "trusted-advisor/HCP4007jGY/Zx1cV2bN3mQ4wE5rT6yU7iO8pA9sD0fG1hJ2kL3zX4c");
+  https = find (f, "trusted-advisor/HCP4007jGY/Pl0kO9iJ8uH7yG6tF5rD4eS3wA2qZ1xC0vB9nM8lK7j");
+  short_row = find (f, "trusted-advisor/HCP4007jGY/Short0metadataRow");
+  g_assert_nonnull (ssh);
+  g_assert_nonnull (rdp);
+  g_assert_nonnull (https);
+  g_assert_nonnull (short_row);
+  g_assert_cmpstr (dm_finding_get_service (ssh), ==, "vpc");
+  g_assert_cmpstr (dm_finding_get_layer (ssh), ==, "network_firewall");
+  g_assert_cmpstr (dm_finding_get_resource (ssh), ==, "sg-0a1b2c3d4e5f60718");
+  g_assert_cmpstr (dm_finding_get_resource_type (ssh), ==, "AWS::EC2::SecurityGroup");
+  g_assert_cmpstr (dm_finding_get_resource (rdp), ==, "sg-0a1b2c3d4e5f60718");
+  g_assert_cmpint (dm_finding_get_severity (ssh), ==, DM_SEVERITY_HIGH);
+  g_assert_nonnull (strstr (dm_finding_get_evidence (ssh), "tcp, Red, 22"));
+  g_assert_nonnull (strstr (dm_finding_get_evidence (rdp), "3389"));
+  g_assert_null (strstr (dm_finding_get_title (ssh), "HCP4007jGY"));
+  g_assert_cmpint (dm_finding_get_status (https), ==, DM_FINDING_PASSED);
+  g_assert_cmpstr (dm_finding_get_layer (https), ==, "network_firewall");
+  g_assert_cmpstr (dm_finding_get_resource (short_row), ==, "Short0metadataRow");
+  g_assert_cmpstr (dm_finding_get_layer (short_row), ==, "network_firewall");
+
+  mfa = find (f, "trusted-advisor/7DAFEmoDos/47DEQpj8HBSa-_TImW-5JCeuQeRkm5NMpJWZG3hSuFU");
+  g_assert_nonnull (mfa);
+  g_assert_cmpstr (dm_finding_get_service (mfa), ==, "iam");
+  g_assert_cmpstr (dm_finding_get_layer (mfa), ==, "iam");
+  g_assert_cmpstr (dm_finding_get_region (mfa), ==, "");
+
+  recommendation = find (f, "arn:aws:trustedadvisor::444455556666:recommendation-resource/"
+                            "4c5f0e7a-2b1d-4a3e-9f8c-1d2e3f4a5b6c/9a8b7c6d5e4f");
+  g_assert_nonnull (recommendation);
+  g_assert_cmpstr (dm_finding_get_service (recommendation), ==, "account");
+  g_assert_cmpstr (dm_finding_get_account (recommendation), ==, "444455556666");
+}
+
+/* describe-compliance-by-resource names no rule: a NON_COMPLIANT resource
+ * fails no known check and says so; a COMPLIANT one is informational, so
+ * its layer shows no data rather than a pass. */
+static void
+test_layers_config_resource_summary (Fixture       *f,
+                                     gconstpointer  data)
+{
+  g_autoptr(DmAssessment) assessment = NULL;
+  DmFinding *instance, *bucket, *volume;
+  const DmImportInput *input;
+
+  import_fixture (f, "config-compliance-by-resource-mixed.json");
+  input = dm_importer_get_input (f->importer, 0);
+  g_assert_cmpuint (input->items, ==, 3);
+  g_assert_cmpuint (input->by_status[DM_FINDING_FAILED], ==, 1);
+  g_assert_cmpuint (input->by_status[DM_FINDING_PASSED], ==, 0);
+  g_assert_cmpuint (input->by_status[DM_FINDING_INFORMATIONAL], ==, 2);
+
+  instance = find (f, "config-resource/AWS::EC2::Instance/i-0123456789abcdef0");
+  bucket = find (f, "config-resource/AWS::S3::Bucket/finance-archive");
+  volume = find (f, "config-resource/AWS::EC2::Volume/vol-0123456789abcdef0");
+  g_assert_nonnull (instance);
+  g_assert_nonnull (bucket);
+  g_assert_nonnull (volume);
+  g_assert_cmpint (dm_finding_get_status (instance), ==, DM_FINDING_FAILED);
+  g_assert_null (dm_finding_get_check (instance));
+  g_assert_cmpstr (dm_finding_get_service (instance), ==, "ec2");
+  g_assert_nonnull (strstr (dm_finding_get_title (instance), "3 AWS Config rules"));
+  g_assert_nonnull (strstr (dm_finding_get_evidence (instance), "names none of the rules"));
+  g_assert_cmpint (dm_finding_get_status (bucket), ==, DM_FINDING_INFORMATIONAL);
+  g_assert_nonnull (strstr (dm_finding_get_evidence (bucket), "not counted as a pass"));
+  g_assert_cmpint (dm_finding_get_status (volume), ==, DM_FINDING_INFORMATIONAL);
+
+  assessment = dm_assessment_new (f->model, f->catalogue, G_LIST_MODEL (dm_importer_get_findings (f->importer)));
+  g_assert_cmpint (dm_assessment_get_result (assessment, dm_model_find_service (f->model, "s3"),
+                                             dm_model_find_layer (f->model, dm_finding_get_layer (bucket)))->status,
+                   ==, DM_LAYER_NO_DATA);
+  g_assert_cmpuint (dm_assessment_get_n_passed (assessment), ==, 0);
+}
+
+/* describe-compliance-by-config-rule counts a rule's non-compliant
+ * resources without naming them: the finding carries the count (and
+ * whether Config capped it), and its group says so instead of "1 resource". */
+static void
+test_layers_config_rule_counts (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GPtrArray) failed = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) groups = NULL;
+  GListModel *findings;
+  DmFinding *ssh, *volumes, *mfa;
+  gboolean capped = TRUE;
+  guint checked = 0;
+
+  import_fixture (f, "config-compliance-by-rule.json");
+  ssh = find (f, "config-rule//restricted-ssh");
+  volumes = find (f, "config-rule//encrypted-volumes");
+  mfa = find (f, "config-rule//root-account-mfa-enabled");
+  g_assert_nonnull (ssh);
+  g_assert_nonnull (volumes);
+  g_assert_nonnull (mfa);
+  g_assert_cmpuint (dm_finding_get_unnamed_resources (ssh, &capped), ==, 3);
+  g_assert_false (capped);
+  g_assert_cmpuint (dm_finding_get_unnamed_resources (volumes, &capped), ==, 100);
+  g_assert_true (capped);
+  g_assert_cmpuint (dm_finding_get_unnamed_resources (mfa, NULL), ==, 0);
+  g_assert_nonnull (strstr (dm_finding_get_evidence (ssh), "3 resources do not comply"));
+  g_assert_nonnull (strstr (dm_finding_get_evidence (mfa), "whole account"));
+
+  findings = G_LIST_MODEL (dm_importer_get_findings (f->importer));
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(DmFinding) finding = g_list_model_get_item (findings, i);
+
+      if (dm_finding_get_status (finding) == DM_FINDING_FAILED)
+        g_ptr_array_add (failed, g_steal_pointer (&finding));
+    }
+  groups = dm_finding_groups_new (failed);
+  for (guint i = 0; i < groups->len; i++)
+    {
+      DmFindingGroup *group = g_ptr_array_index (groups, i);
+      g_autofree char *scope = dm_finding_group_describe_scope (group);
+      DmFinding *first = g_ptr_array_index (dm_finding_group_get_findings (group), 0);
+
+      if (first == ssh)
+        g_assert_cmpstr (scope, ==, "3 resources, counted but not named in the export");
+      else if (first == volumes)
+        g_assert_cmpstr (scope, ==, "more than 100 resources, counted but not named in the export");
+      else
+        continue;
+      checked++;
+    }
+  g_assert_cmpuint (checked, ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2674,6 +2882,10 @@ main (int   argc,
   ADD ("/import/shared-samples", test_shared_samples);
   ADD ("/assessment/statuses", test_assessment);
   ADD ("/assessment/ok-and-no-data", test_assessment_ok);
+  ADD ("/import/layers/asff-integrations", test_layers_asff_integrations);
+  ADD ("/import/layers/trusted-advisor", test_layers_trusted_advisor);
+  ADD ("/import/layers/config-resource-summary", test_layers_config_resource_summary);
+  ADD ("/import/layers/config-rule-counts", test_layers_config_rule_counts);
 #undef ADD
 
   return g_test_run ();

@@ -1094,6 +1094,45 @@ test_prowler_sample (void)
     g_test_message ("python3's jsonschema is not installed: SARIF not validated");
 }
 
+/* A Config rule summary counts its resources without naming them: the
+ * JSON carries the count where the schema allows it, and still validates. */
+static const char * const config_rule_counts[] = { "data/config-compliance-by-rule.json", NULL };
+
+static void
+test_json_unnamed_resources (void)
+{
+  g_auto(Reference) ref = { 0 };
+  guint seen = 0;
+
+  reference_load (&ref, tests_dir (), config_rule_counts);
+  for (guint i = 0; i < json_array_get_length (ref.findings); i++)
+    {
+      JsonObject *finding = json_array_get_object_element (ref.findings, i);
+      JsonObject *unnamed = json_object_has_member (finding, "unnamed_resources")
+                              ? json_object_get_object_member (finding, "unnamed_resources") : NULL;
+      const char *title = json_object_get_string_member (finding, "title");
+
+      if (g_str_equal (title, "root-account-mfa-enabled"))
+        g_assert_null (unnamed);
+      else if (g_str_equal (title, "restricted-ssh"))
+        {
+          g_assert_nonnull (unnamed);
+          g_assert_cmpint (json_object_get_int_member (unnamed, "count"), ==, 3);
+          g_assert_false (json_object_get_boolean_member (unnamed, "capped"));
+          seen++;
+        }
+      else if (g_str_equal (title, "encrypted-volumes"))
+        {
+          g_assert_nonnull (unnamed);
+          g_assert_cmpint (json_object_get_int_member (unnamed, "count"), ==, 100);
+          g_assert_true (json_object_get_boolean_member (unnamed, "capped"));
+          seen++;
+        }
+    }
+  g_assert_cmpuint (seen, ==, 2);
+  test_json_schema (config_rule_counts);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1120,6 +1159,7 @@ main (int   argc,
       g_test_add_data_func (json_schema, input_sets[i], test_json_schema);
     }
   g_test_add_func ("/outputs/sarif/outside-working-dir", test_sarif_outside);
+  g_test_add_func ("/outputs/json-schema/unnamed-resources", test_json_unnamed_resources);
   g_test_add_func ("/outputs/hostile/csv", test_hostile_csv);
   g_test_add_func ("/outputs/hostile/junit", test_hostile_junit);
   g_test_add_func ("/outputs/hostile/sarif", test_hostile_sarif);

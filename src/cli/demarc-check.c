@@ -353,6 +353,9 @@ print_gaps_text (DmReport *report)
           g_autofree char *resource = for_terminal (dm_finding_get_resource (finding));
           g_autofree char *region = for_terminal (dm_finding_get_region (finding));
 
+          /* A finding that names no resource (a rule's summary) has no line. */
+          if (*resource == '\0')
+            continue;
           g_print ("    %s%s%s%s\n", resource, *region ? " (" : "", region, *region ? ")" : "");
         }
     }

@@ -26,6 +26,8 @@ struct _DmFindingGroup
   GPtrArray       *findings;    /* DmFinding, worst first */
   GStrv            regions;     /* sorted, distinct, no empty ones */
   guint            n_resources; /* distinct */
+  guint            n_unnamed;   /* counted by the export but not named (Config rule summaries) */
+  gboolean         unnamed_capped; /* one of those counts was cut: there are more */
 };
 
 G_DEFINE_FINAL_TYPE (DmFindingGroup, dm_finding_group, G_TYPE_OBJECT)
@@ -134,13 +136,24 @@ group_finish (DmFindingGroup *self)
       DmFinding *finding = g_ptr_array_index (self->findings, i);
       const char *region = dm_finding_get_region (finding);
       const char * const *names = dm_finding_get_resources (finding);
+      const char *resource = dm_finding_get_resource (finding);
+      gboolean capped = FALSE;
+      guint unnamed = dm_finding_get_unnamed_resources (finding, &capped);
 
       if (region != NULL && *region != '\0')
         g_hash_table_add (regions, (gpointer)region);
+      if (unnamed > 0)
+        {
+          /* What it names holds them (a conformance pack), is none of them. */
+          self->n_unnamed = unnamed > G_MAXUINT - self->n_unnamed ? G_MAXUINT : self->n_unnamed + unnamed;
+          self->unnamed_capped |= capped;
+          continue;
+        }
       for (guint r = 0; names != NULL && names[r] != NULL; r++)
         g_hash_table_add (resources, (gpointer)names[r]);
-      if ((names == NULL || names[0] == NULL) && dm_finding_get_resource (finding) != NULL)
-        g_hash_table_add (resources, (gpointer)dm_finding_get_resource (finding));
+      /* A finding that names no resource is no resource. */
+      if ((names == NULL || names[0] == NULL) && resource != NULL && *resource != '\0')
+        g_hash_table_add (resources, (gpointer)resource);
     }
 
   keys = g_hash_table_get_keys_as_array (regions, &n_regions);
@@ -274,8 +287,9 @@ dm_finding_group_get_n_resources (DmFindingGroup *self)
   return self->n_resources;
 }
 
-/* "17 resources in 17 regions", "1 resource", "3 findings": what the row
- * says after the title and severity. */
+/* "17 resources in 17 regions", "1 resource", "3 findings", "3 resources,
+ * counted but not named in the export": what the row says after the title
+ * and severity. */
 char *
 dm_finding_group_describe_scope (DmFindingGroup *self)
 {
@@ -286,7 +300,27 @@ dm_finding_group_describe_scope (DmFindingGroup *self)
 
   n_regions = dm_finding_group_get_n_regions (self);
   n_resources = self->n_resources;
-  if (n_resources == 0)
+  if (self->n_unnamed > 0)
+    {
+      /* A summary that counts resources without naming them (Config's
+       * rule results) says how many, not one per finding. */
+      g_autofree char *unnamed = NULL;
+
+      if (self->unnamed_capped)
+        /* TRANSLATORS: the export cut its count at this number */
+        unnamed = g_strdup_printf (_("more than %u resources, counted but not named in the export"), self->n_unnamed);
+      else
+        unnamed = g_strdup_printf (ngettext ("%u resource, counted but not named in the export",
+                                             "%u resources, counted but not named in the export", self->n_unnamed),
+                                   self->n_unnamed);
+      if (n_resources == 0)
+        resources = g_steal_pointer (&unnamed);
+      else
+        /* TRANSLATORS: "2 resources; 3 resources, counted but not named in the export" */
+        resources = g_strdup_printf (ngettext ("%u resource; %s", "%u resources; %s", n_resources), n_resources,
+                                     unnamed);
+    }
+  else if (n_resources == 0)
     resources = g_strdup_printf (ngettext ("%u finding", "%u findings", self->findings->len), self->findings->len);
   else
     resources = g_strdup_printf (ngettext ("%u resource", "%u resources", n_resources), n_resources);

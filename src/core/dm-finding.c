@@ -24,6 +24,8 @@ struct _DmFinding
   char            *check;
   DmFindingStatus  status;
   DmSeverity       severity;
+  guint            unnamed_resources : 31; /* DmFindingData.unnamed_resources */
+  guint            unnamed_capped : 1;
   char            *service;
   char            *layer;
   char            *resource;
@@ -208,6 +210,8 @@ dm_finding_new (const DmFindingData *data)
   self->check = share (data->strings, data->check);
   self->status = data->status;
   self->severity = data->severity;
+  self->unnamed_resources = MIN (data->unnamed_resources, (guint)G_MAXINT32);
+  self->unnamed_capped = data->unnamed_resources > 0 && data->unnamed_capped;
   self->service = share (data->strings, data->service);
   self->layer = share (data->strings, data->service ? data->layer : NULL);
   self->resource = share (data->strings, data->resource ? data->resource : "");
@@ -256,6 +260,24 @@ GETTER (const char *, evidence)
 GETTER (const char *, remediation)
 
 #undef GETTER
+
+/**
+ * dm_finding_get_unnamed_resources:
+ * @capped: (out) (optional): whether the export capped the count, so that
+ *   there are more
+ *
+ * Returns: how many resources the finding stands for that its export
+ *   counts but does not name (DmFindingData.unnamed_resources), 0 if none
+ */
+guint
+dm_finding_get_unnamed_resources (DmFinding *self,
+                                  gboolean  *capped)
+{
+  g_return_val_if_fail (DM_IS_FINDING (self), 0);
+  if (capped)
+    *capped = self->unnamed_capped;
+  return self->unnamed_resources;
+}
 
 /* Every resource the finding names, its own resource first; empty when it
  * names none. */

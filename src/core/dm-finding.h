@@ -42,6 +42,12 @@ typedef struct
   const char         *title;
   const char         *evidence;
   const char         *remediation;
+  /* Resources the export counts as failing without naming them (an AWS
+   * Config rule summary's non-compliant count), 0 if it names them or
+   * gives no count; capped when the export cut the count, which is then
+   * the least there are. */
+  guint               unnamed_resources;
+  gboolean            unnamed_capped;
   GHashTable         *strings;        /* dm_finding_strings_new (), or NULL for the shared table */
 } DmFindingData;
 
@@ -79,6 +85,8 @@ const char         *dm_finding_get_tool          (DmFinding           *self);
 const char         *dm_finding_get_title         (DmFinding           *self);
 const char         *dm_finding_get_evidence      (DmFinding           *self);
 const char         *dm_finding_get_remediation   (DmFinding           *self);
+guint               dm_finding_get_unnamed_resources (DmFinding       *self,
+                                                      gboolean        *capped);
 
 guint               dm_finding_get_n_origins     (DmFinding           *self);
 DmFindingOrigin     dm_finding_get_origin        (DmFinding           *self,

@@ -133,18 +133,71 @@ package_manager (JsonObject *o)
   return _dm_import_str (_dm_import_first_object (vulnerability, "VulnerablePackages"), "PackageManager");
 }
 
+/* Whether the finding is of the AWS integration @product ("guardduty",
+ * "access-analyzer"): by its product ARN (".../product/aws/guardduty"),
+ * its product name (the top-level ProductName, or ProductFields'
+ * "aws/securityhub/ProductName" in older findings), or a generator that is
+ * an ARN of that service ("arn:aws:guardduty:…", "arn:aws:inspector2:…"). */
 static gboolean
 product_is (JsonObject *o,
             const char *generator,
             const char *name,
-            const char *arn_part)
+            const char *product)
 {
-  const char *product = _dm_import_str (o, "ProductName");
+  const char *names[] = { _dm_import_str (o, "ProductName"), _dm_import_str (o, "ProductFields.aws/securityhub/ProductName") };
   const char *arn = _dm_import_str (o, "ProductArn");
+  g_autofree char *arn_end = g_strconcat ("/product/aws/", product, NULL);
+  g_autofree char *service_arn = g_strconcat (":", product, NULL);
 
-  return (product && g_ascii_strcasecmp (product, name) == 0) ||
-         (arn && strstr (arn, arn_part) != NULL) ||
-         (generator && strstr (generator, arn_part) != NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (names[i] && (g_ascii_strcasecmp (names[i], name) == 0 || g_ascii_strcasecmp (names[i], product) == 0))
+      return TRUE;
+  return (arn && g_str_has_suffix (arn, arn_end)) ||
+         (generator && g_str_has_prefix (generator, "arn:") && strstr (generator, service_arn) != NULL);
+}
+
+/* The Macie finding type of a Macie finding in ASFF. Security Hub writes
+ * Macie's "Policy:IAMUser/S3BucketPublic" as the last part of one of its
+ * Types, with the slash made a dash ("Effects/Data Exposure/Policy:IAMUser-
+ * S3BucketPublic", "Sensitive Data Identifications/PII/SensitiveData:
+ * S3Object-Personal"); some exports carry the type as the GeneratorId. The
+ * first that the mapping knows, else the first that reads as a type. */
+static char *
+macie_type (DmCatalogue *catalogue,
+            JsonObject  *o,
+            const char  *generator)
+{
+  g_autoptr(GPtrArray) candidates = g_ptr_array_new_with_free_func (g_free);
+  JsonNode *node = _dm_import_member (o, "Types");
+
+  if (generator && strchr (generator, ':') && !g_str_has_prefix (generator, "arn:"))
+    g_ptr_array_add (candidates, g_strdup (generator));
+  if (node && JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *types = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (types); i++)
+        {
+          JsonNode *element = json_array_get_element (types, i);
+          const char *text, *last, *colon;
+          char *type, *dash;
+
+          if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_STRING)
+            continue;
+          text = json_node_get_string (element);
+          last = strrchr (text, '/') ? strrchr (text, '/') + 1 : text;
+          if ((colon = strchr (last, ':')) == NULL || colon == last)
+            continue;
+          type = g_strdup (last);
+          if ((dash = strchr (type + (colon - last), '-')))
+            *dash = '/';
+          g_ptr_array_add (candidates, type);
+        }
+    }
+  for (guint i = 0; i < candidates->len; i++)
+    if (dm_catalogue_lookup (catalogue, "macie", candidates->pdata[i]))
+      return g_strdup (candidates->pdata[i]);
+  return candidates->len ? g_strdup (candidates->pdata[0]) : NULL;
 }
 
 /* Every member _dm_import_asff reads, for the reader's projection: what no
@@ -154,7 +207,7 @@ product_is (JsonObject *o,
 const char * const _dm_import_asff_reads[] = {
   "AwsAccountId", "Compliance.RelatedRequirements", "Compliance.SecurityControlId", "Compliance.Status", "Description", "GeneratorId", "Id",
   "ProductArn", "ProductFields.ControlId", "ProductFields.ProviderName", "ProductFields.ProviderVersion",
-  "ProductFields.RuleName",
+  "ProductFields.RuleName", "ProductFields.aws/securityhub/ProductName",
   "ProductFields.aws/config/ConfigRuleName", "ProductName", "RecordState", "Region",
   "Remediation.Recommendation.Text", "Resources.Id", "Resources.Region", "Resources.Type", "Severity.Label",
   "Severity.Normalized", "Title", "Type", "Types", "UpdatedAt", "Vulnerabilities.VulnerablePackages.PackageManager",
@@ -182,7 +235,9 @@ _dm_import_asff (DmImportFile *state,
                                               _dm_import_str (o, "WorkflowState"));
   const char *generator = _dm_import_str (o, "GeneratorId");
   g_autofree char *control_service = NULL;
+  g_autofree char *macie = NULL;
   const char *prowler_check = NULL;
+  gboolean access_analyzer = FALSE;
   const char *control;
   ToolId tool = { 0 };
   JsonObject *resource = _dm_import_first_object (o, "Resources");
@@ -248,26 +303,42 @@ _dm_import_asff (DmImportFile *state,
 
       control_service = dot ? g_strndup (control, dot - control) : NULL;
     }
-  else if (tool.source == NULL && product_is (o, generator, "GuardDuty", ":guardduty"))
+  else if (tool.source == NULL && product_is (o, generator, "GuardDuty", "guardduty"))
     {
       /* By the type's resource: an IAMUser finding is IAM's even when it
        * names the instance the credentials were taken from. */
       tool.source = "guardduty";
       tool.id = guardduty_type (o);
     }
-  else if (tool.source == NULL && (product_is (o, generator, "Inspector", ":inspector") || package_manager (o)))
+  else if (tool.source == NULL && product_is (o, generator, "IAM Access Analyzer", "access-analyzer"))
+    {
+      /* As dm-import-access-analyzer.c places them: the resource's
+       * service by its type, on its IAM layer, whatever the finding type
+       * (external, public or unused access are all about who may use it). */
+      access_analyzer = TRUE;
+    }
+  else if (tool.source == NULL && product_is (o, generator, "Macie", "macie"))
+    {
+      /* By the Macie type, as dm-import-macie.c reads the native finding. */
+      tool.source = "macie";
+      tool.id = macie = macie_type (state->self->catalogue, o, generator);
+    }
+  else if (tool.source == NULL && (product_is (o, generator, "Inspector", "inspector") || package_manager (o)))
     {
       tool.source = "inspector";
       tool.id = package_manager (o);
     }
-  else if (tool.source == NULL && product_is (o, generator, "Config", ":config"))
+  else if (tool.source == NULL && product_is (o, generator, "Config", "config"))
     {
       tool.source = "config";
       tool.id = _dm_import_first_of (_dm_import_str (o, "ProductFields.aws/config/ConfigRuleName"),
                                      _dm_import_str (o, "ProductFields.RuleName"));
     }
 
-  _dm_import_map_finding_by_id (state, &data, control, prowler_check, &tool, control_service, controls);
+  _dm_import_map_finding_by_id (state, &data, control, prowler_check, &tool,
+                                access_analyzer ? "accessanalyzer" : control_service, controls);
+  if (access_analyzer && data.service)
+    data.layer = "iam";
   _dm_import_compliance_list (ids, _dm_import_member (o, "Compliance.RelatedRequirements"));
   _dm_import_compliance_join (&controls, ids);
   _dm_import_add_finding (state, &data, controls);

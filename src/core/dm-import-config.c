@@ -137,16 +137,28 @@ config_status (const char      *compliance,
   return TRUE;
 }
 
-/* "N resources", or "more than N" when Config capped the count. */
+/* Config's count of what does not comply (resources of a rule, rules of
+ * a resource), and whether it capped it; FALSE when it gives none. */
+static gboolean
+contributor_count (JsonObject *o,
+                   gint64     *n,
+                   gboolean   *capped)
+{
+  *n = _dm_import_integer (o, "Compliance.ComplianceContributorCount.CappedCount", -1);
+  *capped = FALSE;
+  dm_check_boolean (_dm_import_obj (_dm_import_obj (o, "Compliance"), "ComplianceContributorCount"), "CapExceeded",
+                    capped);
+  return *n >= 0;
+}
+
+/* "N", or "more than N" when Config capped the count. */
 static char *
 contributors (JsonObject *o)
 {
-  gint64 n = _dm_import_integer (o, "Compliance.ComplianceContributorCount.CappedCount", -1);
-  gboolean capped = FALSE;
+  gint64 n;
+  gboolean capped;
 
-  dm_check_boolean (_dm_import_obj (_dm_import_obj (o, "Compliance"), "ComplianceContributorCount"), "CapExceeded",
-                    &capped);
-  if (n < 0)
+  if (!contributor_count (o, &n, &capped))
     return NULL;
   return capped ? g_strdup_printf (_("more than %" PRId64), n) : g_strdup_printf ("%" G_GINT64_FORMAT, n);
 }
@@ -171,6 +183,8 @@ _dm_import_config_rule (DmImportFile *state,
   g_autofree char *count = contributors (o);
   g_autofree char *evidence = NULL;
   const char *rule = _dm_import_str (o, "ConfigRuleName");
+  gint64 n;
+  gboolean capped;
   DmFindingData data = { 0 };
 
   if (!config_status (_dm_import_first_of (_dm_import_str (o, "Compliance.ComplianceType"),
@@ -193,6 +207,13 @@ _dm_import_config_rule (DmImportFile *state,
   else
     evidence = g_strdup (_("The rule's result for the whole account; this summary names no resource."));
   data.evidence = evidence;
+  /* The finding stands for that many resources, none named: the lists say
+   * "3 resources, counted but not named", not "1 resource". */
+  if (data.status == DM_FINDING_FAILED && contributor_count (o, &n, &capped) && n > 0)
+    {
+      data.unnamed_resources = (guint)MIN (n, (gint64)G_MAXINT32);
+      data.unnamed_capped = capped;
+    }
   data.resource = state->conformance_pack;
 
   _dm_import_map_finding_by_id (state, &data, NULL, NULL, &(ToolId){ "config", rule, NULL }, NULL, controls);
@@ -206,7 +227,14 @@ _dm_import_config_resource_detect (JsonObject *o)
          _dm_import_str (o, "Compliance.ComplianceType");
 }
 
-/* describe-compliance-by-resource: one result per resource, all rules. */
+/* describe-compliance-by-resource: one result per resource, all its rules
+ * together, none named. A NON_COMPLIANT resource has failed some rule,
+ * but which duty failed is unknown: a failed finding of no check on the
+ * resource, placed as any finding that names only a resource is (by its
+ * type: a security group's rules are all about its network), its evidence
+ * saying only that.
+ * COMPLIANT names no rule either, so it shows no duty as met: it is
+ * informational, never a pass that would turn a layer green. */
 void
 _dm_import_config_resource (DmImportFile *state,
                             JsonObject   *o,
@@ -216,13 +244,17 @@ _dm_import_config_resource (DmImportFile *state,
   g_autofree char *id = NULL;
   g_autofree char *count = contributors (o);
   g_autofree char *title = NULL;
+  g_autofree char *evidence = NULL;
+  const char *compliance = _dm_import_str (o, "Compliance.ComplianceType");
   DmFindingData data = { 0 };
 
-  if (!config_status (_dm_import_str (o, "Compliance.ComplianceType"), &data.status))
+  if (!config_status (compliance, &data.status))
     {
       _dm_import_skip (state, _("no compliance result"));
       return;
     }
+  if (data.status == DM_FINDING_PASSED)
+    data.status = DM_FINDING_INFORMATIONAL;
   data.resource = _dm_import_str (o, "ResourceId");
   data.resource_type = _dm_import_str (o, "ResourceType");
   id = g_strdup_printf ("config-resource/%s/%s", _dm_import_first_of (data.resource_type, ""),
@@ -232,11 +264,26 @@ _dm_import_config_resource (DmImportFile *state,
   data.source_item = index;
   data.severity = DM_SEVERITY_UNKNOWN;
   if (data.status == DM_FINDING_FAILED)
-    title = count ? g_strdup_printf (_("The resource does not comply with %s AWS Config rules"), count)
-                  : g_strdup (_("The resource does not comply with its AWS Config rules"));
+    {
+      title = count ? g_strdup_printf (_("The resource does not comply with %s AWS Config rules"), count)
+                    : g_strdup (_("The resource does not comply with its AWS Config rules"));
+      evidence = g_strdup (_("AWS Config's summary for this resource names none of the rules it fails, so "
+                             "which control failed is not known; it is shown on the layer its resource type concerns most. "
+                             "get-compliance-details-by-resource names the rules."));
+    }
+  else if (g_strcmp0 (compliance, "COMPLIANT") == 0)
+    {
+      title = g_strdup (_("The resource complies with the AWS Config rules that evaluate it"));
+      evidence = g_strdup (_("AWS Config's summary names none of the rules, so it shows no control as met "
+                             "and is not counted as a pass."));
+    }
   else
-    title = g_strdup (_("The resource's AWS Config rules"));
+    {
+      title = g_strdup (_("The resource's AWS Config rules"));
+      evidence = g_strdup_printf (_("AWS Config's summary for this resource: %s"), compliance);
+    }
   data.title = title;
+  data.evidence = evidence;
 
   _dm_import_map_finding (state, &data, NULL, NULL, NULL, controls);
   _dm_import_add_finding (state, &data, controls);

@@ -169,6 +169,21 @@ put_finding (DmJsonWriter *gen,
   put_member (gen, "title", dm_finding_get_title (finding));
   put_member (gen, "evidence", dm_finding_get_evidence (finding));
   put_member (gen, "remediation", dm_finding_get_remediation (finding));
+  {
+    gboolean capped = FALSE;
+    guint unnamed = dm_finding_get_unnamed_resources (finding, &capped);
+
+    /* Only where the export counts resources it does not name. */
+    if (unnamed > 0)
+      {
+        put_key (gen, "unnamed_resources");
+        dm_json_writer_begin_object (gen);
+        put_count (gen, "count", unnamed);
+        put_key (gen, "capped");
+        dm_json_writer_boolean (gen, capped);
+        dm_json_writer_end_object (gen);
+      }
+  }
   /* Every report of the finding, its own first. */
   put_key (gen, "reported_by");
   dm_json_writer_begin_array (gen);

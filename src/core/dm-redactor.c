@@ -1059,6 +1059,8 @@ dm_redactor_finding (DmRedactor *self,
     .tool = dm_finding_get_tool (finding),
   };
 
+  data.unnamed_resources = dm_finding_get_unnamed_resources (finding, &data.unnamed_capped);
+
   learn_finding (self, finding, &own);
   resource = dm_redactor_resource (self, dm_finding_get_resource (finding), dm_finding_get_resource_type (finding));
   title_rules.anywhere = own.people;
