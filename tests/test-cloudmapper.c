@@ -114,6 +114,18 @@ input_ending (Fixture    *f,
   return NULL;
 }
 
+static gboolean
+is_blank (const char *text)
+{
+  return text == NULL || *text == '\0';
+}
+
+static char *
+data_path (const char *name)
+{
+  return g_build_filename (g_test_get_dir (G_TEST_DIST), "data", name, NULL);
+}
+
 static const char *
 only_reason (const DmImportInput *input)
 {
@@ -402,8 +414,9 @@ test_symlink_loop (Fixture       *f,
   g_rmdir (dir);
 }
 
-/* A plain folder of AWS CLI outputs: the account comes from the ARNs in
- * the data, and region-wide results name it rather than the file. */
+/* A plain folder of AWS CLI outputs: a result takes its account from its
+ * own file's data (the ARNs), never from the other files of the folder;
+ * a region-wide result with none names its file. */
 static void
 test_cli_folder (Fixture       *f,
                  gconstpointer  data)
@@ -441,9 +454,12 @@ test_cli_folder (Fixture       *f,
   /* A CSV is tried (Prowler writes CSV); one that is not Prowler's is
    * listed as unreadable, not skipped by its name. */
   g_assert_cmpstr (input_ending (f, "/inventory.csv")->format, ==, "unreadable");
-  finding = find (f, "LOG-09/444433332222");
+  /* {"DetectorIds": []} says nothing of whose it is: the ARNs of the
+   * policy and key next to it are not its. */
+  g_assert_null (find (f, "LOG-09/444433332222"));
+  finding = find (f, "LOG-09/guardduty-list-detectors.json");
   g_assert_nonnull (finding);
-  g_assert_cmpstr (dm_finding_get_account (finding), ==, "444433332222");
+  g_assert_true (is_blank (dm_finding_get_account (finding)));
   g_assert_cmpint (dm_finding_get_status (finding), ==, DM_FINDING_FAILED);
   assert_result (f, "APP-01", "arn:aws:lambda:eu-north-1:444433332222:function:hook", TRUE);
   g_assert_cmpstr (dm_finding_get_account (find (f, "APP-01/arn:aws:lambda:eu-north-1:444433332222:function:hook")), ==,
@@ -455,6 +471,79 @@ test_cli_folder (Fixture       *f,
   g_unlink (rotation);
   g_unlink (table);
   g_rmdir (dir);
+}
+
+/* A CloudMapper tree's instance and Prowler's report on it: Demarc's
+ * check names the instance by the ARN Prowler gives it (built from the
+ * reservation's OwnerId and the zone's Region), so the two reports are
+ * one finding (they were two, the tree's on the bare id). */
+static void
+test_joined_with_prowler (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *tree = data_path ("join-tree");
+  g_autofree char *prowler = data_path ("join-prowler-imdsv2.ocsf.json");
+  const char *arn = "arn:aws:ec2:eu-west-1:444455556666:instance/i-0feed5eed0000beef";
+  g_autofree char *id = g_strdup_printf ("OS-03/%s", arn);
+  GListModel *findings;
+  DmFinding *finding;
+  guint n_os03 = 0;
+
+  import_path (f, tree);
+  import_path (f, prowler);
+  findings = dm_importer_get_findings (f->importer);
+
+  finding = find (f, id);
+  g_assert_nonnull (finding);
+  g_assert_cmpstr (dm_finding_get_resource (finding), ==, arn);
+  g_assert_cmpstr (dm_finding_get_account (finding), ==, "444455556666");
+  g_assert_cmpstr (dm_finding_get_region (finding), ==, "eu-west-1");
+  g_assert_cmpuint (dm_finding_get_n_origins (finding), ==, 2);
+  g_assert_cmpstr (dm_finding_get_origin (finding, 0).tool, ==, "Demarc");
+  g_assert_cmpstr (dm_finding_get_origin (finding, 1).tool, ==, "Prowler");
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(DmFinding) other = g_list_model_get_item (findings, i);
+
+      if (g_strcmp0 (dm_finding_get_check (other), "OS-03") == 0)
+        n_os03++;
+    }
+  g_assert_cmpuint (n_os03, ==, 1);
+  g_assert_cmpuint (input_ending (f, "join-prowler-imdsv2.ocsf.json")->duplicates, ==, 1);
+  /* The other check on the instance names it the same way. */
+  assert_result (f, "OS-05", arn, FALSE);
+  assert_counts_add_up (f);
+}
+
+/* A folder of CLI outputs of two accounts (and one of neither): each
+ * result carries its own file's account, from the item (OwnerId) or its
+ * file, and the file that names none gets none; the instance's ARN is
+ * built from its own OwnerId and zone, the snapshot's is not (no Region). */
+static void
+test_cli_two_accounts (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *dir = data_path ("cli-two-accounts");
+  const char *instance = "arn:aws:ec2:us-east-2:111111111111:instance/i-0aaaa1111bbbb2222";
+  g_autofree char *os03 = g_strdup_printf ("OS-03/%s", instance);
+  DmFinding *finding;
+
+  import_path (f, dir);
+
+  assert_result (f, "OS-03", instance, FALSE);
+  finding = find (f, os03);
+  g_assert_cmpstr (dm_finding_get_account (finding), ==, "111111111111");
+  g_assert_cmpstr (dm_finding_get_region (finding), ==, "us-east-2");
+
+  assert_result (f, "ENC-03", "snap-0bbbb2222cccc3333", TRUE);
+  finding = find (f, "ENC-03/snap-0bbbb2222cccc3333");
+  g_assert_cmpstr (dm_finding_get_account (finding), ==, "222222222222");
+  g_assert_true (is_blank (dm_finding_get_region (finding)));
+
+  /* The account summary names no account: the root user keeps "root". */
+  assert_result (f, "IAM-01", "root", TRUE);
+  g_assert_true (is_blank (dm_finding_get_account (find (f, "IAM-01/root"))));
+  assert_counts_add_up (f);
 }
 
 int
@@ -469,6 +558,8 @@ main (int   argc,
   ADD ("/cloudmapper/nothing-readable", test_nothing_readable);
   ADD ("/cloudmapper/symlink-loop", test_symlink_loop);
   ADD ("/cloudmapper/cli-folder", test_cli_folder);
+  ADD ("/cloudmapper/joined-with-prowler", test_joined_with_prowler);
+  ADD ("/cloudmapper/cli-two-accounts", test_cli_two_accounts);
 #undef ADD
 
   return g_test_run ();

@@ -642,23 +642,23 @@ test_credential_report_quoted (void)
   g_assert_true (dm_importer_add_file (importer, file, NULL, &error));
   g_assert_no_error (error);
 
-  /* "ops,admin" is quoted in the report: its row keeps its columns. */
-  finding = find_finding (importer, "IAM-05/ops,admin");
+  /* "ops,admin" is quoted in the report: its row keeps its columns, its
+   * ARN among them (users are named by it). */
+  finding = find_finding (importer, "IAM-05/arn:aws:iam::111122223333:user/ops,admin");
   g_assert_nonnull (finding);
   g_assert_cmpint (dm_finding_get_status (finding), ==, DM_FINDING_FAILED);
   g_assert_cmpstr (dm_finding_get_evidence (finding), ==, "Console password enabled, mfa_active false.");
 
-  /* A quoted name without a comma loses its quotes. */
-  finding = find_finding (importer, "IAM-05/carol");
+  /* A quoted name without a comma: the row is read all the same. */
+  finding = find_finding (importer, "IAM-05/arn:aws:iam::111122223333:user/carol");
   g_assert_nonnull (finding);
   g_assert_cmpint (dm_finding_get_status (finding), ==, DM_FINDING_PASSED);
-  g_assert_null (find_finding (importer, "IAM-05/\"carol\""));
 
-  finding = find_finding (importer, "IAM-05/svc+deploy=ci@example.com");
+  finding = find_finding (importer, "IAM-05/arn:aws:iam::111122223333:user/svc+deploy=ci@example.com");
   g_assert_nonnull (finding);
   g_assert_cmpint (dm_finding_get_status (finding), ==, DM_FINDING_FAILED);
 
-  finding = find_finding (importer, "IAM-01/root");
+  finding = find_finding (importer, "IAM-01/arn:aws:iam::111122223333:root");
   g_assert_nonnull (finding);
   g_assert_cmpint (dm_finding_get_status (finding), ==, DM_FINDING_PASSED);
   g_assert_cmpuint (g_list_model_get_n_items (dm_importer_get_findings (importer)), ==, 6);

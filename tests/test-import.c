@@ -444,16 +444,21 @@ test_own_checks_config (Fixture       *f,
   assert_result (f, "NET-01/arn:aws:ec2:eu-west-1:111122223333:security-group/sg-open", TRUE, "tcp 22 from 0.0.0.0/0");
   assert_result (f, "NET-02/arn:aws:ec2:eu-west-1:111122223333:security-group/sg-open", FALSE, NULL);
   assert_result (f, "NET-05/arn:aws:ec2:eu-west-1:111122223333:security-group/sg-open", TRUE, NULL);
-  /* configuration given as a JSON string: read all the same. */
-  assert_result (f, "NET-06/sg-default", TRUE, "The default security group has 0 inbound and 1 outbound rules.");
-  assert_result (f, "OS-03/i-1", TRUE, "HttpTokens is optional.");
-  assert_result (f, "OS-05/i-1", TRUE, "PublicIpAddress is 203.0.113.9.");
+  /* configuration given as a JSON string: read all the same. Items that
+   * name no account are the file's, by the ARNs it holds: their ARNs are
+   * built in it; one without a Region (vol-1) keeps its id. */
+  assert_result (f, "NET-06/arn:aws:ec2:eu-west-1:111122223333:security-group/sg-default", TRUE,
+                 "The default security group has 0 inbound and 1 outbound rules.");
+  assert_result (f, "OS-03/arn:aws:ec2:eu-west-1:111122223333:instance/i-1", TRUE, "HttpTokens is optional.");
+  assert_result (f, "OS-05/arn:aws:ec2:eu-west-1:111122223333:instance/i-1", TRUE, "PublicIpAddress is 203.0.113.9.");
+  g_assert_null (find (f, "OS-03/arn:aws:ec2:eu-west-1:111122223333:instance/i-2"));
   g_assert_null (find (f, "OS-03/i-2"));
   assert_result (f, "ENC-02/vol-1", TRUE, NULL);
-  assert_result (f, "DATA-03/bucket-<b>one</b>", TRUE, "Not on: blockPublicPolicy, restrictPublicBuckets.");
-  assert_result (f, "DATA-04/bucket-<b>one</b>", TRUE, NULL);
-  assert_result (f, "ENC-04/bucket-<b>one</b>", TRUE, NULL);
-  assert_result (f, "TLS-01/bucket-<b>one</b>", TRUE, NULL);
+  /* A bucket's ARN needs no account or Region. */
+  assert_result (f, "DATA-03/arn:aws:s3:::bucket-<b>one</b>", TRUE, "Not on: blockPublicPolicy, restrictPublicBuckets.");
+  assert_result (f, "DATA-04/arn:aws:s3:::bucket-<b>one</b>", TRUE, NULL);
+  assert_result (f, "ENC-04/arn:aws:s3:::bucket-<b>one</b>", TRUE, NULL);
+  assert_result (f, "TLS-01/arn:aws:s3:::bucket-<b>one</b>", TRUE, NULL);
   assert_result (f, "NET-12/orders", TRUE, "PubliclyAccessible is true.");
   assert_result (f, "ENC-05/orders", FALSE, NULL);
   assert_result (f, "APP-13/orders", TRUE, NULL);
@@ -488,14 +493,18 @@ test_own_checks_cli (Fixture       *f,
   assert_result (f, "NET-02/sg-b", FALSE, NULL);
   assert_result (f, "NET-04/sg-c", TRUE, "all traffic from 0.0.0.0/0");
 
-  /* The credential report, base64 inside "Content". */
-  assert_result (f, "IAM-01/root", TRUE, "Root mfa_active is false.");
-  assert_result (f, "IAM-03/root", TRUE, NULL);
-  assert_result (f, "IAM-05/alice", TRUE, NULL);
-  assert_result (f, "IAM-05/bob", FALSE, NULL);
+  /* The credential report, base64 inside "Content": users and the root
+   * user by the report's arn column, in the account it names. */
+  assert_result (f, "IAM-01/arn:aws:iam::111122223333:root", TRUE, "Root mfa_active is false.");
+  assert_result (f, "IAM-03/arn:aws:iam::111122223333:root", TRUE, NULL);
+  assert_result (f, "IAM-05/arn:aws:iam::111122223333:user/alice", TRUE, NULL);
+  assert_result (f, "IAM-05/arn:aws:iam::111122223333:user/bob", FALSE, NULL);
+  g_assert_cmpstr (dm_finding_get_account (find (f, "IAM-01/arn:aws:iam::111122223333:root")), ==, "111122223333");
 
-  /* Policy documents as objects and URL-encoded strings. */
-  assert_result (f, "IAM-14/ops", TRUE, "Inline policy everything allows every action on every resource.");
+  /* Policy documents as objects and URL-encoded strings; a user by its
+   * Arn, a role that gives none by its name. */
+  assert_result (f, "IAM-14/arn:aws:iam::111122223333:user/ops", TRUE,
+                 "Inline policy everything allows every action on every resource.");
   assert_result (f, "IAM-14/reader", FALSE, NULL);
   assert_result (f, "IAM-13/arn:aws:iam::aws:policy/AdministratorAccess", TRUE, NULL);
   g_assert_null (find (f, "IAM-13/arn:aws:iam::111122223333:policy/Unused"));
@@ -518,59 +527,59 @@ test_own_checks_bundle (Fixture       *f,
   import_fixture (f, "bundle-more-checks.json");
   input = dm_importer_get_input (f->importer, 0);
 
-  assert_result (f, "IAM-02/root", TRUE, "The root user's MFA is the virtual device arn:aws:iam::111122223333:mfa/root-account-mfa-device.");
+  assert_result (f, "IAM-02/arn:aws:iam::111122223333:root", TRUE, "The root user's MFA is the virtual device arn:aws:iam::111122223333:mfa/root-account-mfa-device.");
   /* An unused-access analyzer does not look for external access. */
   assert_result (f, "IAM-16/eu-west-1", TRUE, "No active external access analyzer.");
   assert_result (f, "LOG-10/eu-west-1", TRUE, "0 security standards are enabled.");
   /* The collector's error is the evidence that the hub is off. */
   assert_result (f, "LOG-10/us-east-1", TRUE, NULL);
   assert_result (f, "LOG-15/111122223333", TRUE, "Inspector scanning off: ecr DISABLED.");
-  assert_result (f, "NET-13/warehouse", TRUE, "PubliclyAccessible is true.");
-  assert_result (f, "NET-13/reports", FALSE, NULL);
+  assert_result (f, "NET-13/arn:aws:redshift:eu-west-1:111122223333:cluster:warehouse", TRUE, "PubliclyAccessible is true.");
+  assert_result (f, "NET-13/arn:aws:redshift:eu-west-1:111122223333:cluster:reports", FALSE, NULL);
   assert_result (f, "NET-14/eu-west-1", TRUE, NULL);
-  assert_result (f, "NET-15/frontend", TRUE, "AssignPublicIp is ENABLED.");
-  assert_result (f, "NET-15/worker", FALSE, NULL);
-  assert_result (f, "NET-16/platform", TRUE, "The API endpoint is public and open to 0.0.0.0/0.");
-  assert_result (f, "APP-17/platform", TRUE, NULL);
-  assert_result (f, "OS-02/i-0aaa", TRUE, "Patch compliance is NON_COMPLIANT.");
-  assert_result (f, "OS-02/i-0bbb", FALSE, NULL);
-  g_assert_null (find (f, "OS-02/i-0ccc"));   /* association, not patch, compliance */
+  assert_result (f, "NET-15/arn:aws:ecs:eu-west-1:111122223333:service/web/frontend", TRUE, "AssignPublicIp is ENABLED.");
+  assert_result (f, "NET-15/arn:aws:ecs:eu-west-1:111122223333:service/web/worker", FALSE, NULL);
+  assert_result (f, "NET-16/arn:aws:eks:eu-west-1:111122223333:cluster/platform", TRUE, "The API endpoint is public and open to 0.0.0.0/0.");
+  assert_result (f, "APP-17/arn:aws:eks:eu-west-1:111122223333:cluster/platform", TRUE, NULL);
+  assert_result (f, "OS-02/arn:aws:ec2:eu-west-1:111122223333:instance/i-0aaa", TRUE, "Patch compliance is NON_COMPLIANT.");
+  assert_result (f, "OS-02/arn:aws:ec2:eu-west-1:111122223333:instance/i-0bbb", FALSE, NULL);
+  g_assert_null (find (f, "OS-02/arn:aws:ec2:eu-west-1:111122223333:instance/i-0ccc"));   /* association, not patch, compliance */
   assert_result (f, "OS-04/eu-west-1", TRUE, "The account default HttpTokens is not set.");
-  assert_result (f, "OS-06/i-0aaa", TRUE, "Line 3 of the user data holds a credential, judging by its name.");
-  assert_result (f, "OS-06/i-0bbb", FALSE, NULL);   /* a parameter path, not a password */
-  assert_result (f, "OS-07/shop-prod", TRUE, "ManagedActionsEnabled is false.");
-  assert_result (f, "APP-12/shop-prod", FALSE, NULL);
-  assert_result (f, "OS-08/api:7", TRUE, "Privileged containers: app.");
-  assert_result (f, "APP-05/api:7", TRUE, NULL);
-  assert_result (f, "DATA-01/snap-0public", TRUE, NULL);
-  assert_result (f, "ENC-03/snap-0plain", TRUE, "Encrypted is false.");
-  assert_result (f, "ENC-03/snap-0sealed", FALSE, NULL);
+  assert_result (f, "OS-06/arn:aws:ec2:eu-west-1:111122223333:instance/i-0aaa", TRUE, "Line 3 of the user data holds a credential, judging by its name.");
+  assert_result (f, "OS-06/arn:aws:ec2:eu-west-1:111122223333:instance/i-0bbb", FALSE, NULL);   /* a parameter path, not a password */
+  assert_result (f, "OS-07/arn:aws:elasticbeanstalk:eu-west-1:111122223333:environment/shop/shop-prod", TRUE, "ManagedActionsEnabled is false.");
+  assert_result (f, "APP-12/arn:aws:elasticbeanstalk:eu-west-1:111122223333:environment/shop/shop-prod", FALSE, NULL);
+  assert_result (f, "OS-08/arn:aws:ecs:eu-west-1:111122223333:task-definition/api:7", TRUE, "Privileged containers: app.");
+  assert_result (f, "APP-05/arn:aws:ecs:eu-west-1:111122223333:task-definition/api:7", TRUE, NULL);
+  assert_result (f, "DATA-01/arn:aws:ec2:eu-west-1:111122223333:snapshot/snap-0public", TRUE, NULL);
+  assert_result (f, "ENC-03/arn:aws:ec2:eu-west-1:111122223333:snapshot/snap-0plain", TRUE, "Encrypted is false.");
+  assert_result (f, "ENC-03/arn:aws:ec2:eu-west-1:111122223333:snapshot/snap-0sealed", FALSE, NULL);
 
   /* lambda get-policy is a function's policy, not a bucket's. */
   assert_result (f, "APP-01/arn:aws:lambda:eu-west-1:111122223333:function:thumbnailer", TRUE, NULL);
   assert_result (f, "APP-01/arn:aws:lambda:eu-west-1:111122223333:function:resizer", FALSE, NULL);
   g_assert_null (find (f, "DATA-04/bundle-more-checks.json"));
   g_assert_null (find (f, "TLS-01/bundle-more-checks.json"));
-  assert_result (f, "APP-02/thumbnailer", TRUE, "The function URL's AuthType is NONE.");
-  assert_result (f, "APP-04/billing", TRUE, "Variables that look like secrets: STRIPE_KEY (a Stripe secret key).");
-  assert_result (f, "APP-04/resizer", FALSE, NULL);   /* an ARN points at the secret */
-  assert_result (f, "APP-14/sessions", TRUE, NULL);
-  assert_result (f, "APP-15/api", TRUE, NULL);
+  assert_result (f, "APP-02/arn:aws:lambda:eu-west-1:111122223333:function:thumbnailer", TRUE, "The function URL's AuthType is NONE.");
+  assert_result (f, "APP-04/arn:aws:lambda:eu-west-1:111122223333:function:billing", TRUE, "Variables that look like secrets: STRIPE_KEY (a Stripe secret key).");
+  assert_result (f, "APP-04/arn:aws:lambda:eu-west-1:111122223333:function:resizer", FALSE, NULL);   /* an ARN points at the secret */
+  assert_result (f, "APP-14/arn:aws:elasticache:eu-west-1:111122223333:cluster:sessions", TRUE, NULL);
+  assert_result (f, "APP-15/arn:aws:ecr:eu-west-1:111122223333:repository/api", TRUE, NULL);
   assert_result (f, "APP-16/arn:aws:ecr:eu-west-1:111122223333:repository/api", TRUE, NULL);
   assert_result (f, "POL-01/bundle-more-checks.json", TRUE, NULL);
   assert_result (f, "POL-02/arn:aws:sqs:eu-west-1:111122223333:orders", TRUE, NULL);
   assert_result (f, "POL-03/arn:aws:sns:eu-west-1:111122223333:alerts", FALSE, NULL);   /* narrowed by a condition */
 
   /* Evidence names secrets, never repeats them. */
-  finding = find (f, "APP-05/api:7");
+  finding = find (f, "APP-05/arn:aws:ecs:eu-west-1:111122223333:task-definition/api:7");
   g_assert_null (strstr (dm_finding_get_evidence (finding), "wJalrXUtnFEMI"));
-  finding = find (f, "APP-04/billing");
+  finding = find (f, "APP-04/arn:aws:lambda:eu-west-1:111122223333:function:billing");
   g_assert_null (strstr (dm_finding_get_evidence (finding), "sk_live_0123"));
-  finding = find (f, "OS-06/i-0aaa");
+  finding = find (f, "OS-06/arn:aws:ec2:eu-west-1:111122223333:instance/i-0aaa");
   g_assert_null (strstr (dm_finding_get_evidence (finding), "Passw0rd"));
 
-  g_assert_cmpstr (dm_finding_get_service (find (f, "NET-13/warehouse")), ==, "redshift");
-  g_assert_cmpstr (dm_finding_get_layer (find (f, "NET-13/warehouse")), ==, "network_firewall");
+  g_assert_cmpstr (dm_finding_get_service (find (f, "NET-13/arn:aws:redshift:eu-west-1:111122223333:cluster:warehouse")), ==, "redshift");
+  g_assert_cmpstr (dm_finding_get_layer (find (f, "NET-13/arn:aws:redshift:eu-west-1:111122223333:cluster:warehouse")), ==, "network_firewall");
   g_assert_cmpstr (dm_finding_get_region (find (f, "LOG-10/us-east-1")), ==, "us-east-1");
   /* The failed GuardDuty call is a counted skip, not silence. */
   g_assert_cmpuint (reason_count (input, "the collector could not make this call"), ==, 1);
@@ -588,13 +597,13 @@ test_own_checks_more_config (Fixture       *f,
 
   assert_result (f, "OS-08/web", FALSE, NULL);
   assert_result (f, "APP-05/web", TRUE, "Environment variables that look like secrets: GITHUB_TOKEN in nginx (a GitHub token).");
-  assert_result (f, "NET-15/site", FALSE, NULL);
-  assert_result (f, "NET-16/data", FALSE, "The API endpoint is public but limited to listed CIDR ranges.");
-  assert_result (f, "APP-17/data", FALSE, NULL);
-  assert_result (f, "APP-15/web", FALSE, NULL);
-  assert_result (f, "APP-16/web", FALSE, NULL);
-  assert_result (f, "NET-13/lake", FALSE, NULL);
-  assert_result (f, "APP-14/cache", FALSE, NULL);
+  assert_result (f, "NET-15/arn:aws:ecs:eu-west-1:111122223333:service/web/site", FALSE, NULL);
+  assert_result (f, "NET-16/arn:aws:eks:eu-west-1:111122223333:cluster/data", FALSE, "The API endpoint is public but limited to listed CIDR ranges.");
+  assert_result (f, "APP-17/arn:aws:eks:eu-west-1:111122223333:cluster/data", FALSE, NULL);
+  assert_result (f, "APP-15/arn:aws:ecr:eu-west-1:111122223333:repository/web", FALSE, NULL);
+  assert_result (f, "APP-16/arn:aws:ecr:eu-west-1:111122223333:repository/web", FALSE, NULL);
+  assert_result (f, "NET-13/arn:aws:redshift:eu-west-1:111122223333:cluster:lake", FALSE, NULL);
+  assert_result (f, "APP-14/arn:aws:elasticache:eu-west-1:111122223333:cluster:cache", FALSE, NULL);
   assert_result (f, "POL-02/arn:aws:sqs:eu-west-1:111122223333:jobs", TRUE, NULL);
 }
 
@@ -603,9 +612,9 @@ test_root_usage (Fixture       *f,
                  gconstpointer  data)
 {
   import_fixture (f, "cli-credential-report-root-used.json");
-  assert_result (f, "IAM-04/root", TRUE,
+  assert_result (f, "IAM-04/arn:aws:iam::111122223333:root", TRUE,
                  "The root user was last used on 2026-11-18 (password_last_used), 2 days before the report.");
-  assert_result (f, "IAM-01/root", FALSE, NULL);
+  assert_result (f, "IAM-01/arn:aws:iam::111122223333:root", FALSE, NULL);
 }
 
 static void
@@ -1655,8 +1664,8 @@ test_cli_pages (Fixture       *f,
   g_assert_cmpuint (reason_count (input, "not a finding or resource Demarc reads"), ==, 1);
   g_assert_cmpuint (dm_finding_get_source_item (find (f, "NET-01/sg-c")), ==, 0);
   g_assert_cmpint (dm_finding_get_status (find (f, "NET-01/sg-c")), ==, DM_FINDING_FAILED);
-  g_assert_cmpuint (dm_finding_get_source_item (find (f, "LOG-02/eu-audit")), ==, 1);
-  g_assert_cmpuint (dm_finding_get_source_item (find (f, "LOG-02/org-trail")), ==, 1);
+  g_assert_cmpuint (dm_finding_get_source_item (find (f, "LOG-02/arn:aws:cloudtrail:eu-west-1:444455556666:trail/eu-audit")), ==, 1);
+  g_assert_cmpuint (dm_finding_get_source_item (find (f, "LOG-02/arn:aws:cloudtrail:us-east-1:444455556666:trail/org-trail")), ==, 1);
   for (guint i = 0; i < g_list_model_get_n_items (dm_importer_get_findings (f->importer)); i++)
     {
       g_autoptr(DmFinding) finding = g_list_model_get_item (dm_importer_get_findings (f->importer), i);
@@ -1668,8 +1677,9 @@ test_cli_pages (Fixture       *f,
         }
     }
   g_assert_cmpuint (n_log01, ==, 1);
-  g_assert_cmpint (dm_finding_get_status (find (f, "LOG-09/cli-pages.json")), ==, DM_FINDING_PASSED);
-  g_assert_cmpuint (dm_finding_get_source_item (find (f, "LOG-09/cli-pages.json")), ==, 2);
+  /* The detectors name no account: the file's own ARNs (its trails') do. */
+  g_assert_cmpint (dm_finding_get_status (find (f, "LOG-09/444455556666")), ==, DM_FINDING_PASSED);
+  g_assert_cmpuint (dm_finding_get_source_item (find (f, "LOG-09/444455556666")), ==, 2);
 }
 
 /* Access Analyzer: who outside the account can reach a resource is about
@@ -2097,6 +2107,63 @@ test_fuzz_found (Fixture       *f,
     }
   else
     g_assert_nonnull (error);
+}
+
+/* A Config item checked by Demarc and Security Hub's control on the same
+ * volume: the check names the volume by the item's ARN, as Security Hub
+ * does, so the two are one finding with two reports (they were two, the
+ * item's on the bare volume id). */
+static void
+test_joined_config_asff (Fixture       *f,
+                         gconstpointer  data)
+{
+  const char *id = "ENC-02/arn:aws:ec2:eu-west-1:444455556666:volume/vol-0cafe0cafe0cafe00";
+  DmFinding *finding;
+
+  import_fixture (f, "join-config-volume.json");
+  import_fixture (f, "join-asff-volume.json");
+
+  g_assert_cmpuint (g_list_model_get_n_items (dm_importer_get_findings (f->importer)), ==, 1);
+  g_assert_null (find (f, "ENC-02/vol-0cafe0cafe0cafe00"));
+  finding = find (f, id);
+  g_assert_nonnull (finding);
+  g_assert_cmpint (dm_finding_get_status (finding), ==, DM_FINDING_FAILED);
+  g_assert_cmpstr (dm_finding_get_account (finding), ==, "444455556666");
+  g_assert_cmpuint (dm_finding_get_n_origins (finding), ==, 2);
+  g_assert_cmpstr (dm_finding_get_origin (finding, 0).tool, ==, "Demarc");
+  g_assert_cmpstr (dm_finding_get_origin (finding, 1).tool, ==, "Security Hub");
+  g_assert_cmpuint (dm_importer_get_input (f->importer, 1)->duplicates, ==, 1);
+}
+
+/* Names of resources that Demarc's checks can know exactly: the zone's
+ * Region, and only well-formed ARNs taken as given (AWS's own Config
+ * example writes "arn:aws:ec2:us-west-2b:…"). */
+static void
+test_check_names (void)
+{
+  g_autofree char *zone = dm_check_zone_region ("eu-west-1a");
+  g_autofree char *gov = dm_check_zone_region ("us-gov-east-1b");
+  g_autofree char *local = dm_check_zone_region ("us-west-2-lax-1a");
+
+  g_assert_cmpstr (zone, ==, "eu-west-1");
+  g_assert_cmpstr (gov, ==, "us-gov-east-1");
+  g_assert_cmpstr (local, ==, "us-west-2");
+  g_assert_null (dm_check_zone_region ("eu-west-1"));
+  g_assert_null (dm_check_zone_region ("euw1-az1"));
+  g_assert_null (dm_check_zone_region (""));
+  g_assert_null (dm_check_zone_region (NULL));
+
+  g_assert_true (dm_check_arn_is_valid ("arn:aws:ec2:eu-west-1:111122223333:volume/vol-1"));
+  g_assert_true (dm_check_arn_is_valid ("arn:aws:s3:::bucket"));
+  g_assert_true (dm_check_arn_is_valid ("arn:aws:iam::aws:policy/AdministratorAccess"));
+  g_assert_true (dm_check_arn_is_valid ("arn:aws-cn:lambda:cn-north-1:111122223333:function:f"));
+  g_assert_false (dm_check_arn_is_valid ("arn:aws:us-west-2b:123456789012:volume/vol-ce676ccc"));
+  g_assert_false (dm_check_arn_is_valid ("arn:aws:ec2:us-west-2b:123456789012:instance/i-344c463d"));
+  g_assert_false (dm_check_arn_is_valid ("arn:aws:ec2:eu-west-1:12345678910:instance/i-1"));
+  g_assert_false (dm_check_arn_is_valid ("arn:aws:ec2:eu-west-1:111122223333:"));
+  g_assert_false (dm_check_arn_is_valid ("arn:other:ec2:eu-west-1:111122223333:instance/i-1"));
+  g_assert_false (dm_check_arn_is_valid ("i-1"));
+  g_assert_false (dm_check_arn_is_valid (NULL));
 }
 
 /* Prowler's OCSF and its ASFF output of one scan, read together: a check
@@ -2608,8 +2675,8 @@ test_config_answers (Fixture       *f,
   g_assert_cmpstr (input->format, ==, "config-snapshot");
   g_assert_cmpuint (input->items, ==, 3);
   g_assert_cmpuint (input->evaluated + input->skipped, ==, input->items);
-  assert_result (f, "NET-12/prod-db", TRUE, "PubliclyAccessible is true.");
-  g_assert_cmpstr (dm_finding_get_account (find (f, "NET-12/prod-db")), ==, "210987654321");
+  assert_result (f, "NET-12/arn:aws:rds:eu-west-1:210987654321:db:prod-db", TRUE, "PubliclyAccessible is true.");
+  g_assert_cmpstr (dm_finding_get_account (find (f, "NET-12/arn:aws:rds:eu-west-1:210987654321:db:prod-db")), ==, "210987654321");
 }
 
 /* --- Layers of integrated findings, Trusted Advisor checks, Config summaries */
@@ -2823,6 +2890,8 @@ main (int   argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/import/duplicates", test_duplicates);
   ADD ("/import/joined-reports", test_joined_reports);
+  ADD ("/import/joined-config-asff", test_joined_config_asff);
+  g_test_add_func ("/import/own-checks/names", test_check_names);
   ADD ("/import/huge-integer", test_huge_integer);
   /* What fuzz-importer found: a name read from a moved buffer (ASan), and
    * a projected item holding a page that re-read itself without end

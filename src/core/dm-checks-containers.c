@@ -64,10 +64,17 @@ task_definition (DmCheckContext *context,
 
   if (containers == NULL)
     return;
-  if (family && dm_check_integer (config, "revision", &revision))
-    resource = g_strdup_printf ("%s:%" G_GINT64_FORMAT, family, revision);
+  /* By its ARN (FAMILY:REVISION at its end), as the other tools name it. */
+  if (dm_check_arn_is_valid (arn))
+    resource = g_strdup (arn);
+  else if (family && dm_check_integer (config, "revision", &revision))
+    {
+      resource = dm_check_build_arn (context, "ecs", "task-definition/%s:%" G_GINT64_FORMAT, family, revision);
+      if (resource == NULL)
+        resource = g_strdup_printf ("%s:%" G_GINT64_FORMAT, family, revision);
+    }
   else
-    resource = g_strdup (family ? family : arn ? arn : id);
+    resource = g_strdup (family ? family : id);
 
   dm_check_iter_init (&iter, containers);
   while (dm_check_iter_next (&iter, &container))
@@ -101,6 +108,7 @@ service (DmCheckContext *context,
          JsonObject     *config)
 {
   const char *name = dm_check_string (config, "serviceName");
+  const char *arn = dm_check_string (config, "serviceArn");
   JsonObject *vpc = dm_check_object (dm_check_object (config, "networkConfiguration"), "awsvpcConfiguration");
   const char *assign;
 
@@ -108,7 +116,11 @@ service (DmCheckContext *context,
   if (vpc == NULL)
     return;
   assign = dm_check_string (vpc, "assignPublicIp");
-  dm_check_result (context, "NET-15", g_strcmp0 (assign, "ENABLED") == 0, name ? name : id, "AwsEcsService",
+  /* A Config item's resourceId is the service's ARN. */
+  if (!dm_check_arn_is_valid (arn) && dm_check_arn_is_valid (id))
+    arn = id;
+  dm_check_result (context, "NET-15", g_strcmp0 (assign, "ENABLED") == 0,
+                   dm_check_arn_is_valid (arn) ? arn : name ? name : id, "AwsEcsService",
                    "AssignPublicIp is %s.", assign ? assign : "DISABLED (not set)");
 }
 
@@ -135,9 +147,11 @@ cluster (DmCheckContext *context,
          JsonObject     *config)
 {
   const char *name = dm_check_string (config, "name");
+  const char *arn = dm_check_string (config, "arn");
   const char *version = dm_check_string (config, "version");
   JsonObject *vpc = dm_check_object (config, "resourcesVpcConfig");
-  const char *resource = name ? name : id;
+  g_autofree char *built = dm_check_arn_is_valid (arn) || !name ? NULL : dm_check_build_arn (context, "eks", "cluster/%s", name);
+  const char *resource = dm_check_arn_is_valid (arn) ? arn : built ? built : name ? name : id;
   gint64 major, minor;
   gboolean endpoint_public = FALSE;
 
@@ -176,12 +190,18 @@ repository (DmCheckContext *context,
             const char     *id,
             JsonObject     *config)
 {
-  const char *name = dm_check_string (config, "repositoryName");
+  const char *arn = dm_check_string (config, "repositoryArn");
   JsonObject *scanning = dm_check_object (config, "imageScanningConfiguration");
   JsonNode *policy = dm_check_member (config, "repositoryPolicyText");
   gboolean on_push = FALSE;
+  g_autofree char *built = NULL;
+  const char *name = dm_check_string (config, "repositoryName");
 
-  if (name == NULL)
+  if (dm_check_arn_is_valid (arn))
+    name = arn;
+  else if (name && (built = dm_check_build_arn (context, "ecr", "repository/%s", name)))
+    name = built;
+  else if (name == NULL)
     name = id;
   if (scanning && dm_check_boolean (scanning, "scanOnPush", &on_push))
     dm_check_result (context, "APP-15", !on_push, name, "AwsEcrRepository",

@@ -74,19 +74,46 @@ note (GString    *list,
     g_string_append_printf (list, "%s %" G_GINT64_FORMAT "-%" G_GINT64_FORMAT " from %s", protocol, from, to, cidr);
 }
 
+/* An EC2 resource by its ARN, as the other tools name it: the one the
+ * item gives, else one built in the item's or the context's account and
+ * Region; else by its id. */
+static char *
+ec2_resource (DmCheckContext *context,
+              const char     *given_arn,
+              const char     *type,
+              const char     *resource_id,
+              const char     *fallback)
+{
+  char *arn;
+
+  if (dm_check_arn_is_valid (given_arn))
+    return g_strdup (given_arn);
+  if (resource_id && (arn = dm_check_build_arn (context, "ec2", "%s/%s", type, resource_id)))
+    return arn;
+  return g_strdup (resource_id ? resource_id : fallback);
+}
+
+/* The Region an item's zone is in (Placement.AvailabilityZone for an
+ * instance, AvailabilityZone for a volume). */
+static char *
+zone_region (JsonObject *object)
+{
+  return dm_check_zone_region (dm_check_string (object, "availabilityZone"));
+}
+
 static void
-security_group (DmCheckContext *context,
+security_group (DmCheckContext *outer,
                 const char     *id,
                 JsonObject     *group)
 {
+  g_auto(DmCheckScope) scope = { 0 };
+  /* Groups name their account (OwnerId), not their Region. */
+  DmCheckContext *context = dm_check_scope_enter (&scope, outer, dm_check_string (group, "ownerId"), NULL);
   JsonArray *permissions = dm_check_array (group, "ipPermissions");
   JsonArray *egress = dm_check_array (group, "ipPermissionsEgress");
   const char *name = dm_check_string (group, "groupName");
-  const char *group_id = dm_check_string (group, "groupId");
-  const char *given_arn = dm_check_string (group, "securityGroupArn");
-  /* By ARN, as the other tools name it, where the data gives or allows one. */
-  g_autofree char *arn = given_arn || !group_id ? NULL : dm_check_build_arn (context, "ec2", "security-group/%s", group_id);
-  const char *resource = given_arn ? given_arn : arn ? arn : group_id ? group_id : id;
+  g_autofree char *resource = ec2_resource (context, dm_check_string (group, "securityGroupArn"), "security-group",
+                                            dm_check_string (group, "groupId"), id);
   g_autoptr(GString) ssh4 = g_string_new (NULL), rdp4 = g_string_new (NULL), admin6 = g_string_new (NULL);
   g_autoptr(GString) all = g_string_new (NULL), risky = g_string_new (NULL);
   DmCheckIter iter;
@@ -146,20 +173,26 @@ security_group (DmCheckContext *context,
     }
 }
 
+/* @owner: the reservation's OwnerId, the instance's account (describe-
+ * instances gives it there, a Config item as its accountId) */
 static void
-instance (DmCheckContext *context,
-          const char     *id,
-          JsonObject     *config)
+instance_of (DmCheckContext *outer,
+             const char     *id,
+             JsonObject     *config,
+             const char     *owner)
 {
+  g_auto(DmCheckScope) scope = { 0 };
+  g_autofree char *region = zone_region (dm_check_object (config, "placement"));
+  DmCheckContext *context = dm_check_scope_enter (&scope, outer, owner, region);
   JsonObject *metadata = dm_check_object (config, "metadataOptions");
   const char *state = dm_check_string (dm_check_object (config, "state"), "name");
-  const char *instance_id = dm_check_string (config, "instanceId");
-  const char *resource = instance_id ? instance_id : id;
   const char *public_ip = dm_check_string (config, "publicIpAddress");
+  g_autofree char *resource = NULL;
 
   /* Stopped and terminated instances expose nothing right now. */
   if (state != NULL && g_strcmp0 (state, "running") != 0)
     return;
+  resource = ec2_resource (context, NULL, "instance", dm_check_string (config, "instanceId"), id);
 
   if (metadata != NULL)
     {
@@ -176,11 +209,23 @@ instance (DmCheckContext *context,
 }
 
 static void
-volume (DmCheckContext *context,
+instance (DmCheckContext *context,
+          const char     *id,
+          JsonObject     *config)
+{
+  instance_of (context, id, config, NULL);
+}
+
+/* Volumes name their zone, not their account. */
+static void
+volume (DmCheckContext *outer,
         const char     *id,
         JsonObject     *config)
 {
-  const char *volume_id = dm_check_string (config, "volumeId");
+  g_auto(DmCheckScope) scope = { 0 };
+  g_autofree char *region = zone_region (config);
+  DmCheckContext *context = dm_check_scope_enter (&scope, outer, NULL, region);
+  g_autofree char *resource = NULL;
   gboolean encrypted;
 
   if (!dm_check_boolean (config, "encrypted", &encrypted))
@@ -189,20 +234,24 @@ volume (DmCheckContext *context,
   if (!encrypted && dm_check_count_objects (dm_check_array (config, "attachments")) == 0)
     return;
 
-  dm_check_result (context, "ENC-02", !encrypted, volume_id ? volume_id : id, "AwsEc2Volume",
+  resource = ec2_resource (context, NULL, "volume", dm_check_string (config, "volumeId"), id);
+  dm_check_result (context, "ENC-02", !encrypted, resource, "AwsEc2Volume",
                    encrypted ? "The volume is encrypted." : "Encrypted is false on an attached volume.");
 }
 
+/* Snapshots name their account (OwnerId), not their Region. */
 static void
-snapshot (DmCheckContext *context,
+snapshot (DmCheckContext *outer,
           const char     *id,
           JsonObject     *config)
 {
-  const char *snapshot_id = dm_check_string (config, "snapshotId");
+  g_auto(DmCheckScope) scope = { 0 };
+  DmCheckContext *context = dm_check_scope_enter (&scope, outer, dm_check_string (config, "ownerId"), NULL);
+  g_autofree char *resource = ec2_resource (context, NULL, "snapshot", dm_check_string (config, "snapshotId"), id);
   gboolean encrypted;
 
   if (dm_check_boolean (config, "encrypted", &encrypted))
-    dm_check_result (context, "ENC-03", !encrypted, snapshot_id ? snapshot_id : id, "AwsEc2Snapshot",
+    dm_check_result (context, "ENC-03", !encrypted, resource, "AwsEc2Snapshot",
                      "Encrypted is %s.", encrypted ? "true" : "false");
 }
 
@@ -212,7 +261,8 @@ snapshot_permissions (DmCheckContext *context,
                       JsonObject     *document,
                       JsonArray      *permissions)
 {
-  const char *snapshot_id = dm_check_string (document, "SnapshotId");
+  g_autofree char *resource = ec2_resource (context, NULL, "snapshot", dm_check_string (document, "SnapshotId"),
+                                            context->source_name);
   DmCheckIter iter;
   JsonObject *permission;
   gboolean everyone = FALSE;
@@ -228,10 +278,10 @@ snapshot_permissions (DmCheckContext *context,
     }
 
   if (everyone)
-    dm_check_result (context, "DATA-01", TRUE, snapshot_id ? snapshot_id : context->source_name, "AwsEc2Snapshot",
+    dm_check_result (context, "DATA-01", TRUE, resource, "AwsEc2Snapshot",
                      "createVolumePermission includes Group all: anyone can restore it.");
   else
-    dm_check_result (context, "DATA-01", FALSE, snapshot_id ? snapshot_id : context->source_name, "AwsEc2Snapshot",
+    dm_check_result (context, "DATA-01", FALSE, resource, "AwsEc2Snapshot",
                      "createVolumePermission is limited to %u named accounts.", accounts);
 }
 
@@ -241,9 +291,9 @@ user_data (DmCheckContext *context,
            JsonObject     *document,
            JsonObject     *attribute)
 {
-  const char *instance_id = dm_check_string (document, "InstanceId");
   const char *value = dm_check_string (attribute, "Value");
-  const char *resource = instance_id ? instance_id : context->source_name;
+  g_autofree char *resource = ec2_resource (context, NULL, "instance", dm_check_string (document, "InstanceId"),
+                                            context->source_name);
   g_autofree guchar *raw = NULL;
   g_autofree char *text = NULL;
   const char *kind;
@@ -283,12 +333,16 @@ patch_summary (DmCheckContext *context,
 {
   const char *type = dm_check_string (item, "ComplianceType");
   const char *status = dm_check_string (item, "Status");
-  const char *resource = dm_check_string (item, "ResourceId");
+  const char *resource_id = dm_check_string (item, "ResourceId");
+  g_autofree char *resource = NULL;
 
   if (g_strcmp0 (type, "Patch") != 0 || status == NULL)
     return;
-  dm_check_result (context, "OS-02", g_strcmp0 (status, "COMPLIANT") != 0, resource ? resource : id, "AwsEc2Instance",
-                   "Patch compliance is %s.", status);
+  /* Managed instances outside EC2 (mi-…) have no EC2 ARN. */
+  if (resource_id && g_str_has_prefix (resource_id, "i-"))
+    resource = ec2_resource (context, NULL, "instance", resource_id, id);
+  dm_check_result (context, "OS-02", g_strcmp0 (status, "COMPLIANT") != 0, resource ? resource : resource_id ? resource_id : id,
+                   "AwsEc2Instance", "Patch compliance is %s.", status);
 }
 
 static void
@@ -296,14 +350,15 @@ patch_state (DmCheckContext *context,
              const char     *id,
              JsonObject     *state)
 {
-  const char *instance_id = dm_check_string (state, "InstanceId");
   gint64 missing = 0, failed = 0;
   gboolean has_missing = dm_check_integer (state, "MissingCount", &missing);
   gboolean has_failed = dm_check_integer (state, "FailedCount", &failed);
+  g_autofree char *resource = NULL;
 
   if (!has_missing && !has_failed)
     return;
-  dm_check_result (context, "OS-02", missing > 0 || failed > 0, instance_id ? instance_id : id, "AwsEc2Instance",
+  resource = ec2_resource (context, NULL, "instance", dm_check_string (state, "InstanceId"), id);
+  dm_check_result (context, "OS-02", missing > 0 || failed > 0, resource, "AwsEc2Instance",
                    "%" G_GINT64_FORMAT " patches missing, %" G_GINT64_FORMAT " failed to install.", missing, failed);
 }
 
@@ -351,7 +406,15 @@ cli_response (DmCheckContext *context,
     {
       dm_check_iter_init (&iter, reservations);
       while (dm_check_iter_next (&iter, &o))
-        dm_check_each (context, dm_check_array (o, "Instances"), instance);
+        {
+          const char *owner = dm_check_string (o, "OwnerId");
+          DmCheckIter instances;
+          JsonObject *i;
+
+          dm_check_iter_init (&instances, dm_check_array (o, "Instances"));
+          while (dm_check_iter_next (&instances, &i))
+            instance_of (context, "", i, owner);
+        }
       return TRUE;
     }
 

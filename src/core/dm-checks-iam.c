@@ -15,12 +15,13 @@ static void
 account_summary (DmCheckContext *context,
                  JsonObject     *summary)
 {
+  g_autofree char *root = dm_check_root_arn (context);
   gint64 value;
 
   if (dm_check_integer (summary, "AccountMFAEnabled", &value))
-    dm_check_result (context, "IAM-01", value == 0, "root", "AwsAccount", "AccountMFAEnabled is %" G_GINT64_FORMAT ".", value);
+    dm_check_result (context, "IAM-01", value == 0, root, "AwsAccount", "AccountMFAEnabled is %" G_GINT64_FORMAT ".", value);
   if (dm_check_integer (summary, "AccountAccessKeysPresent", &value))
-    dm_check_result (context, "IAM-03", value != 0, "root", "AwsAccount",
+    dm_check_result (context, "IAM-03", value != 0, root, "AwsAccount",
                      "AccountAccessKeysPresent is %" G_GINT64_FORMAT ".", value);
 }
 
@@ -84,6 +85,7 @@ root_last_used (GStrv         row,
 
 static void
 root_usage (DmCheckContext *context,
+            const char     *root,
             GStrv           row,
             const int       columns[3],
             GDateTime      *reference)
@@ -95,7 +97,7 @@ root_usage (DmCheckContext *context,
 
   if (used == NULL)
     {
-      dm_check_result (context, "IAM-04", FALSE, "root", "AwsAccount",
+      dm_check_result (context, "IAM-04", FALSE, root, "AwsAccount",
                        "The credential report shows no use of the root user's password or keys.");
       return;
     }
@@ -103,12 +105,12 @@ root_usage (DmCheckContext *context,
   if (reference == NULL)
     {
       /* Without the report's date, a last use is evidence of use at all. */
-      dm_check_result (context, "IAM-04", TRUE, "root", "AwsAccount",
+      dm_check_result (context, "IAM-04", TRUE, root, "AwsAccount",
                        "The root user was last used on %s (%s); the report's date is unknown.", when, which);
       return;
     }
   age = g_date_time_difference (reference, used);
-  dm_check_result (context, "IAM-04", age < ROOT_USE_WINDOW_DAYS * G_TIME_SPAN_DAY, "root", "AwsAccount",
+  dm_check_result (context, "IAM-04", age < ROOT_USE_WINDOW_DAYS * G_TIME_SPAN_DAY, root, "AwsAccount",
                    "The root user was last used on %s (%s), %" G_GINT64_FORMAT " days before the report.",
                    when, which, (gint64)(age / G_TIME_SPAN_DAY));
 }
@@ -126,7 +128,7 @@ credential_report (DmCheckContext *context,
   int used[3];
   g_autofree char *decoded = NULL;
   const char *csv = content;
-  int user, mfa, password, key1, key2;
+  int user, arn, mfa, password, key1, key2;
 
   if (!g_str_has_prefix (content, "user,"))
     {
@@ -144,6 +146,7 @@ credential_report (DmCheckContext *context,
   if (!dm_csv_reader_read_header (reader, NULL))
     return FALSE;
   user = dm_csv_reader_get_column (reader, "user");
+  arn = dm_csv_reader_get_column (reader, "arn");
   mfa = dm_csv_reader_get_column (reader, "mfa_active");
   password = dm_csv_reader_get_column (reader, "password_enabled");
   key1 = dm_csv_reader_get_column (reader, "access_key_1_active");
@@ -159,28 +162,33 @@ credential_report (DmCheckContext *context,
     {
       g_autoptr(GPtrArray) cells = NULL;
       GStrv row;
-      const char *name;
+      const char *name, *user_arn;
       gboolean has_mfa;
 
       if (!dm_csv_reader_next_row (reader, &cells, NULL))
         break;
       row = (GStrv)cells->pdata;   /* NULL-terminated */
       name = field (row, user);
+      /* Each row names its user's ARN, the root user's too. */
+      user_arn = field (row, arn);
+      if (!dm_check_arn_is_valid (user_arn))
+        user_arn = NULL;
       has_mfa = g_strcmp0 (field (row, mfa), "true") == 0;
 
       if (g_strcmp0 (name, "<root_account>") == 0)
         {
           gboolean keys = g_strcmp0 (field (row, key1), "true") == 0 || g_strcmp0 (field (row, key2), "true") == 0;
+          g_autofree char *root = user_arn ? g_strdup (user_arn) : dm_check_root_arn (context);
 
-          dm_check_result (context, "IAM-01", !has_mfa, "root", "AwsAccount", "Root mfa_active is %s.",
+          dm_check_result (context, "IAM-01", !has_mfa, root, "AwsAccount", "Root mfa_active is %s.",
                            has_mfa ? "true" : "false");
-          dm_check_result (context, "IAM-03", keys, "root", "AwsAccount",
+          dm_check_result (context, "IAM-03", keys, root, "AwsAccount",
                            keys ? "The root user has an active access key." : "The root user has no active access key.");
-          root_usage (context, row, used, reference);
+          root_usage (context, root, row, used, reference);
         }
       else if (name && *name && g_strcmp0 (field (row, password), "true") == 0)
-        dm_check_result (context, "IAM-05", !has_mfa, name, "AwsIamUser", "Console password enabled, mfa_active %s.",
-                         has_mfa ? "true" : "false");
+        dm_check_result (context, "IAM-05", !has_mfa, user_arn ? user_arn : name, "AwsIamUser",
+                         "Console password enabled, mfa_active %s.", has_mfa ? "true" : "false");
     }
 
   return TRUE;
@@ -245,8 +253,10 @@ inline_policies (DmCheckContext *context,
       while (dm_check_iter_next (&policies, &policy))
         {
           gboolean admin = grants_everything (json_object_get_member (policy, "PolicyDocument"));
+          const char *arn = dm_check_string (identity, "Arn");
 
-          dm_check_result (context, "IAM-14", admin, dm_check_string (identity, name_member), type,
+          dm_check_result (context, "IAM-14", admin, dm_check_arn_is_valid (arn) ? arn : dm_check_string (identity, name_member),
+                           type,
                            admin ? "Inline policy %s allows every action on every resource."
                                  : "Inline policy %s does not grant full administrator rights.",
                            dm_check_string (policy, "PolicyName"));
@@ -364,6 +374,8 @@ virtual_mfa_devices (DmCheckContext *context,
                      JsonArray      *devices)
 {
   const char *serial = NULL;
+  const char *root_arn = NULL;
+  g_autofree char *root = NULL;
   DmCheckIter iter;
   JsonObject *device;
 
@@ -374,13 +386,19 @@ virtual_mfa_devices (DmCheckContext *context,
       const char *arn = dm_check_string (dm_check_object (device, "User"), "Arn");
 
       if ((number && g_str_has_suffix (number, ":mfa/root-account-mfa-device")) || (arn && g_str_has_suffix (arn, ":root")))
-        serial = number ? number : arn;
+        {
+          serial = number ? number : arn;
+          if (arn && g_str_has_suffix (arn, ":root") && dm_check_arn_is_valid (arn))
+            root_arn = arn;
+        }
     }
 
+  /* The device's user is the root user's ARN. */
+  root = root_arn ? g_strdup (root_arn) : dm_check_root_arn (context);
   if (serial)
-    dm_check_result (context, "IAM-02", TRUE, "root", "AwsAccount", "The root user's MFA is the virtual device %s.", serial);
+    dm_check_result (context, "IAM-02", TRUE, root, "AwsAccount", "The root user's MFA is the virtual device %s.", serial);
   else
-    dm_check_result (context, "IAM-02", FALSE, "root", "AwsAccount",
+    dm_check_result (context, "IAM-02", FALSE, root, "AwsAccount",
                      "None of %u virtual MFA devices belongs to the root user.", dm_check_count_objects (devices));
 }
 

@@ -20,12 +20,38 @@ static const char *supported[] = {
   "ruby3.4", "ruby3.3", "ruby3.2", "provided.al2", "provided.al2023",
 };
 
+/* A function by its ARN without a version or alias (as Security Hub and
+ * Prowler name it): FunctionArn, else built from the name; else the name. */
+static char *
+function_resource (DmCheckContext *context,
+                   const char     *arn,
+                   const char     *name,
+                   const char     *fallback)
+{
+  const char *start;
+  char *built;
+
+  /* CloudMapper's file of a function may be named by its ARN. */
+  if (!dm_check_arn_is_valid (arn) && dm_check_arn_is_valid (name))
+    arn = name;
+  if (dm_check_arn_is_valid (arn) && (start = strstr (arn, ":function:")))
+    {
+      const char *end = strchr (start + strlen (":function:"), ':');
+
+      return end ? g_strndup (arn, end - arn) : g_strdup (arn);
+    }
+  if (name && *name && (built = dm_check_build_arn (context, "lambda", "function:%s", name)))
+    return built;
+  return g_strdup (name ? name : fallback);
+}
+
 static void
 function (DmCheckContext *context,
           const char     *id,
           JsonObject     *config)
 {
-  const char *name = dm_check_string (config, "functionName");
+  g_autofree char *resource = function_resource (context, dm_check_string (config, "functionArn"),
+                                                 dm_check_string (config, "functionName"), id);
   const char *runtime = dm_check_string (config, "runtime");
   gboolean ok = FALSE;
 
@@ -36,7 +62,7 @@ function (DmCheckContext *context,
     if (g_str_equal (runtime, supported[i]))
       ok = TRUE;
 
-  dm_check_result (context, "APP-03", !ok, name ? name : id, "AwsLambdaFunction",
+  dm_check_result (context, "APP-03", !ok, resource, "AwsLambdaFunction",
                    ok ? "Runtime %s is supported." : "Runtime %s is deprecated or not supported.", runtime);
 }
 
@@ -45,13 +71,15 @@ environment (DmCheckContext *context,
              const char     *id,
              JsonObject     *config)
 {
-  const char *name = dm_check_string (config, "functionName");
   JsonObject *variables = dm_check_object (dm_check_object (config, "environment"), "variables");
   g_autoptr(GString) found = g_string_new (NULL);
   g_autoptr(GList) names = NULL;
+  g_autofree char *resource = NULL;
 
   if (variables == NULL)
     return;
+  resource = function_resource (context, dm_check_string (config, "functionArn"), dm_check_string (config, "functionName"),
+                                id);
   names = json_object_get_members (variables);
   for (GList *l = names; l; l = l->next)
     {
@@ -63,10 +91,10 @@ environment (DmCheckContext *context,
 
   /* Names and kinds only: the evidence must not carry the secret. */
   if (found->len)
-    dm_check_result (context, "APP-04", TRUE, name ? name : id, "AwsLambdaFunction",
+    dm_check_result (context, "APP-04", TRUE, resource, "AwsLambdaFunction",
                      "Variables that look like secrets: %s.", found->str);
   else
-    dm_check_result (context, "APP-04", FALSE, name ? name : id, "AwsLambdaFunction",
+    dm_check_result (context, "APP-04", FALSE, resource, "AwsLambdaFunction",
                      "None of %u environment variables looks like a secret.", json_object_get_size (variables));
 }
 
@@ -84,18 +112,15 @@ url_config (DmCheckContext *context,
             const char     *id,
             JsonObject     *config)
 {
-  const char *arn = dm_check_string (config, "FunctionArn");
   const char *auth = dm_check_string (config, "AuthType");
-  const char *name = arn ? strrchr (arn, ':') : NULL;
+  g_autofree char *resource = NULL;
 
   if (auth == NULL)
     return;
-  /* Qualified ARNs end in :alias; the name is the part after :function:. */
-  if (arn && strstr (arn, ":function:"))
-    name = strstr (arn, ":function:") + strlen (":function:");
-  else if (name)
-    name++;
-  dm_check_result (context, "APP-02", g_strcmp0 (auth, "NONE") == 0, name ? name : context->source_name,
+  /* A URL of an alias is the function's: its ARN less the alias. */
+  resource = function_resource (context, dm_check_string (config, "FunctionArn"), context->resource_name,
+                                context->source_name);
+  dm_check_result (context, "APP-02", g_strcmp0 (auth, "NONE") == 0, resource,
                    "AwsLambdaFunction", "The function URL's AuthType is %s.", auth);
 }
 

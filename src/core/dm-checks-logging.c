@@ -10,14 +10,36 @@
 
 #include "dm-checks.h"
 
+/* A trail by its ARN (TrailARN, or built in its home Region), else its
+ * name. */
+static char *
+trail_resource (DmCheckContext *outer,
+                const char     *id,
+                JsonObject     *config)
+{
+  g_auto(DmCheckScope) scope = { 0 };
+  DmCheckContext *context = dm_check_scope_enter (&scope, outer, NULL, dm_check_string (config, "homeRegion"));
+  const char *arn = dm_check_string (config, "trailARN");
+  const char *name = dm_check_string (config, "name");
+  char *built;
+
+  if (dm_check_arn_is_valid (arn))
+    return g_strdup (arn);
+  /* A name given as an ARN is one. */
+  if (dm_check_arn_is_valid (name))
+    return g_strdup (name);
+  if (name && (built = dm_check_build_arn (context, "cloudtrail", "trail/%s", name)))
+    return built;
+  return g_strdup (name ? name : id);
+}
+
 static void
 trail (DmCheckContext *context,
        const char     *id,
        JsonObject     *config)
 {
-  const char *name = dm_check_string (config, "name");
   const char *key = dm_check_string (config, "kmsKeyId");
-  const char *resource = name ? name : id;
+  g_autofree char *resource = trail_resource (context, id, config);
   gboolean validation;
 
   if (dm_check_boolean (config, "logFileValidationEnabled", &validation))
@@ -77,7 +99,7 @@ static void
 trails (DmCheckContext *context,
         JsonArray      *list)
 {
-  const char *multi_region = NULL;
+  g_autofree char *multi_region = NULL;
   DmCheckIter iter;
   JsonObject *t;
 
@@ -88,7 +110,10 @@ trails (DmCheckContext *context,
 
       trail (context, "", t);
       if (dm_check_boolean (t, "IsMultiRegionTrail", &multi) && multi)
-        multi_region = dm_check_string (t, "TrailARN") ? dm_check_string (t, "TrailARN") : dm_check_string (t, "Name");
+        {
+          g_free (multi_region);
+          multi_region = trail_resource (context, "", t);
+        }
     }
 
   /* describe-trails does not say whether a trail is logging: a

@@ -9,17 +9,40 @@
 
 #include "dm-checks.h"
 
+/* By the ARN given, else one built from the name, else the name. */
+static char *
+named_resource (DmCheckContext *context,
+                const char     *arn,
+                const char     *service,
+                const char     *prefix,
+                const char     *name,
+                const char     *fallback)
+{
+  char *built;
+
+  if (dm_check_arn_is_valid (arn))
+    return g_strdup (arn);
+  if (name && *name && (built = dm_check_build_arn (context, service, "%s%s", prefix, name)))
+    return built;
+  return g_strdup (name ? name : fallback);
+}
+
 static void
 redshift_cluster (DmCheckContext *context,
                   const char     *id,
                   JsonObject     *config)
 {
-  const char *name = dm_check_string (config, "clusterIdentifier");
   gboolean public;
 
   if (dm_check_boolean (config, "publiclyAccessible", &public))
-    dm_check_result (context, "NET-13", public, name ? name : id, "AwsRedshiftCluster",
-                     "PubliclyAccessible is %s.", public ? "true" : "false");
+    {
+      /* describe-clusters gives no cluster ARN (ClusterNamespaceArn is the namespace's). */
+      g_autofree char *resource = named_resource (context, NULL, "redshift", "cluster:",
+                                                  dm_check_string (config, "clusterIdentifier"), id);
+
+      dm_check_result (context, "NET-13", public, resource, "AwsRedshiftCluster",
+                       "PubliclyAccessible is %s.", public ? "true" : "false");
+    }
 }
 
 static void
@@ -27,12 +50,17 @@ cache_cluster (DmCheckContext *context,
                const char     *id,
                JsonObject     *config)
 {
-  const char *name = dm_check_string (config, "cacheClusterId");
   gboolean upgrade;
 
   if (dm_check_boolean (config, "autoMinorVersionUpgrade", &upgrade))
-    dm_check_result (context, "APP-14", !upgrade, name ? name : id, "AwsElastiCacheCacheCluster",
-                     "AutoMinorVersionUpgrade is %s.", upgrade ? "true" : "false");
+    {
+      const char *arn = dm_check_string (config, "ARN") ? dm_check_string (config, "ARN") : dm_check_string (config, "arn");
+      g_autofree char *resource = named_resource (context, arn, "elasticache", "cluster:",
+                                                  dm_check_string (config, "cacheClusterId"), id);
+
+      dm_check_result (context, "APP-14", !upgrade, resource, "AwsElastiCacheCacheCluster",
+                       "AutoMinorVersionUpgrade is %s.", upgrade ? "true" : "false");
+    }
 }
 
 static const char *
@@ -57,14 +85,20 @@ beanstalk_environment (DmCheckContext *context,
                        JsonObject     *settings)
 {
   JsonArray *options = dm_check_array (settings, "OptionSettings");
-  const char *name = dm_check_string (settings, "EnvironmentName");
+  const char *environment = dm_check_string (settings, "EnvironmentName");
+  const char *application = dm_check_string (settings, "ApplicationName");
   const char *managed = option (options, "aws:elasticbeanstalk:managedactions", "ManagedActionsEnabled");
   const char *stream = option (options, "aws:elasticbeanstalk:cloudwatch:logs", "StreamLogs");
+  g_autofree char *name = NULL;
 
-  if (name == NULL)
-    name = dm_check_string (settings, "ApplicationName");
   if (options == NULL)
     return;
+  /* arn:…:environment/APPLICATION/ENVIRONMENT; a saved configuration
+   * (no EnvironmentName) keeps the application's name. */
+  if (environment && application)
+    name = dm_check_build_arn (context, "elasticbeanstalk", "environment/%s/%s", application, environment);
+  if (name == NULL)
+    name = g_strdup (environment ? environment : application);
 
   /* Absent means the environment predates managed actions: unknown. */
   if (managed)

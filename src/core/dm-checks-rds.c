@@ -8,13 +8,31 @@
 
 #include "dm-checks.h"
 
+/* A database resource by the ARN the response gives (DBInstanceArn,
+ * DBClusterArn), else one built from its identifier; else the identifier. */
+static char *
+rds_resource (DmCheckContext *context,
+              const char     *arn,
+              const char     *type,
+              const char     *name,
+              const char     *fallback)
+{
+  char *built;
+
+  if (dm_check_arn_is_valid (arn))
+    return g_strdup (arn);
+  if (name && *name && (built = dm_check_build_arn (context, "rds", "%s:%s", type, name)))
+    return built;
+  return g_strdup (name ? name : fallback);
+}
+
 static void
 db_instance (DmCheckContext *context,
              const char     *id,
              JsonObject     *db)
 {
-  const char *name = dm_check_string (db, "dBInstanceIdentifier");
-  const char *resource = name ? name : id;
+  g_autofree char *resource = rds_resource (context, dm_check_string (db, "dBInstanceArn"), "db",
+                                            dm_check_string (db, "dBInstanceIdentifier"), id);
   gboolean flag;
   gint64 days;
 
@@ -37,11 +55,12 @@ db_cluster (DmCheckContext *context,
             const char     *id,
             JsonObject     *cluster)
 {
-  const char *name = dm_check_string (cluster, "dBClusterIdentifier");
+  g_autofree char *resource = rds_resource (context, dm_check_string (cluster, "dBClusterArn"), "cluster",
+                                            dm_check_string (cluster, "dBClusterIdentifier"), id);
   gboolean encrypted;
 
   if (dm_check_boolean (cluster, "storageEncrypted", &encrypted))
-    dm_check_result (context, "ENC-06", !encrypted, name ? name : id, "AwsRdsDbCluster",
+    dm_check_result (context, "ENC-06", !encrypted, resource, "AwsRdsDbCluster",
                      "StorageEncrypted is %s.", encrypted ? "true" : "false");
 }
 
@@ -49,7 +68,8 @@ static void
 snapshot_attributes (DmCheckContext *context,
                      JsonObject     *result)
 {
-  const char *name = dm_check_string (result, "DBSnapshotIdentifier");
+  g_autofree char *resource = rds_resource (context, NULL, "snapshot", dm_check_string (result, "DBSnapshotIdentifier"),
+                                            context->source_name);
   JsonArray *attributes = dm_check_array (result, "DBSnapshotAttributes");
   DmCheckIter iter;
   JsonObject *attribute;
@@ -72,7 +92,7 @@ snapshot_attributes (DmCheckContext *context,
         }
     }
 
-  dm_check_result (context, "DATA-07", everyone, name ? name : context->source_name, "AwsRdsDbSnapshot",
+  dm_check_result (context, "DATA-07", everyone, resource, "AwsRdsDbSnapshot",
                    everyone ? "The restore attribute includes \"all\"." : "The snapshot is not shared with everyone.");
 }
 

@@ -117,13 +117,16 @@ bucket_item (DmCheckContext *context,
              JsonObject     *configuration,
              JsonObject     *supplementary)
 {
-  const char *bucket = dm_check_string (configuration, "name");
+  const char *name = dm_check_string (configuration, "name");
   g_autoptr(JsonNode) block = NULL;
   g_autoptr(JsonNode) sse = NULL;
   g_autoptr(JsonNode) policy = NULL;
+  g_autofree char *bucket = NULL;
 
-  if (bucket == NULL)
-    bucket = id;
+  /* A bucket's ARN is its name's: arn:aws:s3:::NAME. */
+  if (name == NULL)
+    name = id;
+  bucket = name && *name ? g_strdup_printf ("arn:%s:s3:::%s", dm_check_partition (context), name) : g_strdup (name);
 
   /* A recorded bucket without the key has no bucket-level block. */
   block = dm_check_parse_embedded (dm_check_member (supplementary, "PublicAccessBlockConfiguration"));

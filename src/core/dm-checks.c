@@ -34,6 +34,12 @@ dm_check_result (DmCheckContext *context,
   evidence = g_strdup_vprintf (evidence_format, args);
   va_end (args);
 
+  /* A Config item's checks name its resource by id or name: the item's
+   * own ARN is the name the other tools give it. */
+  if (context->item_arn && resource &&
+      (g_strcmp0 (resource, context->item_id) == 0 || g_strcmp0 (resource, context->item_name) == 0))
+    resource = context->item_arn;
+
   context->emitted++;
   context->emit (context, check, failed, resource, resource_type, evidence);
 }
@@ -319,6 +325,30 @@ dm_check_arn_region (const char *arn)
   return g_strndup (start, end - start);
 }
 
+/* The length of the Region name @text starts with ("eu-west-1",
+ * "us-gov-east-1": two letters, words of letters, a number), or 0. */
+static gsize
+region_length (const char *text)
+{
+  const char *p = text;
+  guint words = 0;
+
+  if (!g_ascii_islower (p[0]) || !g_ascii_islower (p[1]) || p[2] != '-')
+    return 0;
+  p += 2;
+  while (*p == '-' && g_ascii_islower (p[1]))
+    {
+      for (p++; g_ascii_islower (*p); p++)
+        ;
+      words++;
+    }
+  if (words == 0 || *p != '-' || !g_ascii_isdigit (p[1]))
+    return 0;
+  for (p++; g_ascii_isdigit (*p); p++)
+    ;
+  return p - text;
+}
+
 static const char *
 partition_of (const char *region)
 {
@@ -327,6 +357,13 @@ partition_of (const char *region)
   if (g_str_has_prefix (region, "cn-"))
     return "aws-cn";
   return "aws";
+}
+
+/* The partition of the context's Region; "aws" when it knows none. */
+const char *
+dm_check_partition (DmCheckContext *context)
+{
+  return context->region ? partition_of (context->region) : "aws";
 }
 
 /**
@@ -345,13 +382,137 @@ dm_check_build_arn (DmCheckContext *context,
   g_autofree char *resource = NULL;
   va_list args;
 
-  if (context->region == NULL || context->account == NULL)
+  /* Only an exact ARN: a 12-digit account and a Region's name. */
+  if (context->region == NULL || !dm_check_is_account (context->account) ||
+      region_length (context->region) != strlen (context->region))
     return NULL;
   va_start (args, resource_format);
   resource = g_strdup_vprintf (resource_format, args);
   va_end (args);
   return g_strdup_printf ("arn:%s:%s:%s:%s:%s", partition_of (context->region), service, context->region,
                           context->account, resource);
+}
+
+/**
+ * dm_check_build_global_arn:
+ *
+ * Returns: (nullable): arn:PARTITION:@service::ACCOUNT:RESOURCE (IAM's
+ *   form), or %NULL when the context knows no account
+ */
+char *
+dm_check_build_global_arn (DmCheckContext *context,
+                           const char     *service,
+                           const char     *resource_format,
+                           ...)
+{
+  g_autofree char *resource = NULL;
+  va_list args;
+
+  if (!dm_check_is_account (context->account))
+    return NULL;
+  va_start (args, resource_format);
+  resource = g_strdup_vprintf (resource_format, args);
+  va_end (args);
+  return g_strdup_printf ("arn:%s:%s::%s:%s", dm_check_partition (context), service,
+                          context->account, resource);
+}
+
+char *
+dm_check_root_arn (DmCheckContext *context)
+{
+  char *arn = dm_check_build_global_arn (context, "iam", "root");
+
+  return arn ? arn : g_strdup ("root");
+}
+
+gboolean
+dm_check_is_account (const char *text)
+{
+  return text && strlen (text) == 12 && strspn (text, "0123456789") == 12;
+}
+
+/**
+ * dm_check_zone_region:
+ *
+ * A zone is its Region's name and a letter ("eu-west-1a"); Local and
+ * Wavelength Zones add a suffix after the Region ("us-west-2-lax-1a"),
+ * so the Region is the leading name, not the zone less its last letter.
+ *
+ * Returns: (nullable): the Region, or %NULL
+ */
+char *
+dm_check_zone_region (const char *zone)
+{
+  gsize n = zone ? region_length (zone) : 0;
+
+  /* The zone's letter or a Local Zone's suffix follows. */
+  if (n == 0 || (!g_ascii_islower (zone[n]) && zone[n] != '-'))
+    return NULL;
+  return g_strndup (zone, n);
+}
+
+/**
+ * dm_check_arn_is_valid:
+ *
+ * arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE with a known partition, a
+ * service, a Region or none, a 12-digit account, "aws" or none, and a
+ * resource: what a name given by an export must be to be taken as the
+ * resource's ARN (AWS's own examples hold "arn:aws:us-west-2b:…").
+ */
+gboolean
+dm_check_arn_is_valid (const char *arn)
+{
+  g_auto(GStrv) parts = NULL;
+  gsize n;
+
+  if (arn == NULL || !g_str_has_prefix (arn, "arn:"))
+    return FALSE;
+  parts = g_strsplit (arn, ":", 6);
+  if (g_strv_length (parts) < 6 || !*parts[5])
+    return FALSE;
+  if (!g_str_equal (parts[1], "aws") && !g_str_equal (parts[1], "aws-cn") && !g_str_equal (parts[1], "aws-us-gov"))
+    return FALSE;
+  if (!*parts[2] || strspn (parts[2], "abcdefghijklmnopqrstuvwxyz0123456789-") != strlen (parts[2]))
+    return FALSE;
+  if (*parts[3] && ((n = region_length (parts[3])) == 0 || parts[3][n] != '\0'))
+    return FALSE;
+  return !*parts[4] || dm_check_is_account (parts[4]) || g_str_equal (parts[4], "aws");
+}
+
+/**
+ * dm_check_scope_enter:
+ * @account: (nullable): the resource's account as its item gives it;
+ *   ignored unless a 12-digit id
+ * @region: (nullable): its Region
+ *
+ * Returns: the context its checks run in
+ */
+DmCheckContext *
+dm_check_scope_enter (DmCheckScope   *scope,
+                      DmCheckContext *context,
+                      const char     *account,
+                      const char     *region)
+{
+  scope->context = *context;
+  scope->context.emitted = 0;
+  scope->outer = context;
+  scope->account = dm_check_is_account (account) ? g_strdup (account) : NULL;
+  scope->region = region && *region ? g_strdup (region) : NULL;
+  if (scope->account)
+    scope->context.account = scope->account;
+  if (scope->region)
+    scope->context.region = scope->region;
+  return &scope->context;
+}
+
+void
+dm_check_scope_clear (DmCheckScope *scope)
+{
+  if (scope->outer)
+    scope->outer->emitted += scope->context.emitted;
+  scope->outer = NULL;
+  g_clear_pointer (&scope->account, g_free);
+  g_clear_pointer (&scope->region, g_free);
 }
 
 /**

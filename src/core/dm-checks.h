@@ -33,6 +33,9 @@ struct _DmCheckContext
   const char      *service_hint; /* "lambda" from a bundle call or "lambda-get-policy.json" */
   const char      *resource_name; /* the resource the path names (CloudMapper's
                                    * <call>/<resource> files), decoded; or NULL */
+  const char      *item_arn;      /* the ARN a Config item gives its resource, and */
+  const char      *item_id;       /* the id and name it gives it (resourceId, */
+  const char      *item_name;     /* resourceName): a result on those names the ARN */
   guint64          item;
   guint            emitted;
   DmCheckEmitFunc  emit;
@@ -109,13 +112,53 @@ gboolean    dm_check_hint_is           (DmCheckContext *context,
 const char *dm_check_where             (DmCheckContext *context);
 
 /* ARNs: the account of one, and one built from the context's region and
- * account (NULL when either is unknown). */
+ * account (NULL when either is unknown); a global one (IAM) needs only
+ * the account. */
 char       *dm_check_arn_account       (const char     *arn);
 char       *dm_check_arn_region        (const char     *arn);
 char       *dm_check_build_arn         (DmCheckContext *context,
                                         const char     *service,
                                         const char     *resource_format,
                                         ...) G_GNUC_PRINTF (3, 4);
+const char *dm_check_partition         (DmCheckContext *context);
+char       *dm_check_build_global_arn  (DmCheckContext *context,
+                                        const char     *service,
+                                        const char     *resource_format,
+                                        ...) G_GNUC_PRINTF (3, 4);
+/* The root user of the context's account, as Security Hub and Prowler
+ * name it (arn:aws:iam::ACCOUNT:root), or "root" when the account is
+ * unknown. */
+char       *dm_check_root_arn          (DmCheckContext *context);
+/* "eu-west-1" of the availability zone "eu-west-1a" (or of a Local Zone,
+ * "us-west-2-lax-1a"); NULL when @zone is none. */
+char       *dm_check_zone_region       (const char     *zone);
+gboolean    dm_check_is_account        (const char     *text);
+gboolean    dm_check_arn_is_valid      (const char     *arn);
+
+/* A resource whose item says whose and where it is (an EC2 item's
+ * OwnerId, the Region of its zone, a trail's HomeRegion): its checks run
+ * in the scope's context, the outer one with that account and region
+ * instead, so that both its findings and the ARN built for it carry
+ * them. The outer context's count of results is kept when the scope
+ * ends.
+ *
+ *   g_auto(DmCheckScope) scope = { 0 };
+ *   context = dm_check_scope_enter (&scope, context, owner, region);
+ */
+typedef struct
+{
+  DmCheckContext  context;
+  DmCheckContext *outer;
+  char           *account;
+  char           *region;
+} DmCheckScope;
+
+DmCheckContext *dm_check_scope_enter   (DmCheckScope   *scope,
+                                        DmCheckContext *context,
+                                        const char     *account,
+                                        const char     *region);
+void        dm_check_scope_clear       (DmCheckScope   *scope);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (DmCheckScope, dm_check_scope_clear)
 
 /* Resource policies: a JSON object or JSON text. */
 gboolean    dm_check_principal_is_everyone (JsonNode   *principal);

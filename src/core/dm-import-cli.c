@@ -23,7 +23,7 @@ emit_check (DmCheckContext *context,
   g_autoptr(GStrvBuilder) controls = g_strv_builder_new ();
   g_autofree char *id = g_strdup_printf ("%s/%s", check->id, resource ? resource : "");
   g_autofree char *arn_account = dm_check_arn_account (resource);
-  g_autofree char *arn_region = context->region ? NULL : dm_check_arn_region (resource);
+  g_autofree char *arn_region = dm_check_arn_region (resource);
   DmFindingData data = { 0 };
 
   data.id = id;
@@ -34,8 +34,9 @@ emit_check (DmCheckContext *context,
   data.layer = check->layer;
   data.resource = resource;
   data.resource_type = resource_type;
-  data.region = context->region ? context->region : arn_region;
-  /* The resource's own ARN says whose it is; else where the data came from. */
+  /* The resource's own ARN says whose and where it is; else where the
+   * data came from (a global ARN, IAM's or a bucket's, names no Region). */
+  data.region = arn_region && *arn_region ? arn_region : context->region ? context->region : arn_region;
   data.account = arn_account ? arn_account : context->account;
   data.source_item = context->item;
   data.tool = "Demarc";
@@ -59,10 +60,15 @@ _dm_import_init_context (DmImportFile   *state,
 {
   /* Only Demarc's own checks need the path's account: formats that name
    * their account never pay for looking it up. */
-  if (state->account_dir)
+  if (state->account_dir || state->account_file)
     {
-      state->path_account = g_strdup (_dm_import_account_of_folder (state->self, state->account_dir, NULL));
+      const char *folder = state->account_dir ? _dm_import_account_of_folder (state->self, state->account_dir, NULL)
+                                              : NULL;
+
+      state->path_account = folder ? g_strdup (folder)
+                            : state->account_file ? _dm_import_account_of_file (state->account_file, NULL) : NULL;
       g_clear_object (&state->account_dir);
+      g_clear_object (&state->account_file);
     }
 
   memset (context, 0, sizeof *context);

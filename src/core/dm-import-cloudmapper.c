@@ -1,7 +1,8 @@
 /* dm-import-cloudmapper.c: where a file of a CloudMapper account-data tree comes from
  *
  * The account, region, call and resource a file stands for, by its path;
- * the account id of an account folder, worked out once.
+ * the account id of an account folder, worked out once, and of a file
+ * outside one, by its own ARNs.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -98,8 +99,55 @@ sorted_children (GFile        *folder,
   return names;
 }
 
-/* Counts the account of every ARN in the first bytes of the regular files
- * under folder (links are not followed, so loops end). */
+/* Counts the account of every ARN in the first bytes of @file, a regular
+ * file; @head is a buffer of SCAN_BYTES + 1, allocated when first needed. */
+static void
+count_arns (GFile         *file,
+            GHashTable    *counts,
+            char         **head,
+            GCancellable  *cancellable)
+{
+  g_autoptr(GFileInputStream) stream = g_file_read (file, cancellable, NULL);
+  gsize n = 0;
+
+  if (stream == NULL)
+    return;
+  if (*head == NULL)
+    *head = g_malloc (SCAN_BYTES + 1);
+  if (!g_input_stream_read_all (G_INPUT_STREAM (stream), *head, SCAN_BYTES, &n, cancellable, NULL))
+    return;
+  (*head)[n] = '\0';
+  for (const char *p = strstr (*head, "arn:aws"); p; p = strstr (p + 1, "arn:aws"))
+    {
+      char *account = dm_check_arn_account (p);
+
+      if (account)
+        g_hash_table_insert (counts, account,
+                             GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, account)) + 1));
+    }
+}
+
+/* The account most ARNs name (the smallest id of a tie), or NULL. */
+static char *
+most_named (GHashTable *counts)
+{
+  GHashTableIter iter;
+  gpointer k, v;
+  guint best = 0;
+  const char *winner = NULL;
+
+  g_hash_table_iter_init (&iter, counts);
+  while (g_hash_table_iter_next (&iter, &k, &v))
+    if (GPOINTER_TO_UINT (v) > best || (GPOINTER_TO_UINT (v) == best && g_strcmp0 (k, winner) < 0))
+      {
+        best = GPOINTER_TO_UINT (v);
+        winner = k;
+      }
+  return g_strdup (winner);
+}
+
+/* Counts the ARNs' accounts in the regular files under folder (links are
+ * not followed, so loops end). */
 typedef struct
 {
   guint files;
@@ -120,27 +168,13 @@ scan_arns (GFile        *folder,
     {
       g_autoptr(GFile) child = g_file_get_child (folder, g_ptr_array_index (names, i));
       GFileType type = g_file_query_file_type (child, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, cancellable);
-      g_autoptr(GFileInputStream) stream = NULL;
-      gsize n = 0;
 
       if (type == G_FILE_TYPE_DIRECTORY && depth < 4)
         scan_arns (child, counts, budget, depth + 1, cancellable);
-      if (type != G_FILE_TYPE_REGULAR || !(stream = g_file_read (child, cancellable, NULL)))
+      if (type != G_FILE_TYPE_REGULAR)
         continue;
       budget->files--;
-      if (head == NULL)
-        head = g_malloc (SCAN_BYTES + 1);
-      if (!g_input_stream_read_all (G_INPUT_STREAM (stream), head, SCAN_BYTES, &n, cancellable, NULL))
-        continue;
-      head[n] = '\0';
-      for (const char *p = strstr (head, "arn:aws"); p; p = strstr (p + 1, "arn:aws"))
-        {
-          char *account = dm_check_arn_account (p);
-
-          if (account)
-            g_hash_table_insert (counts, account,
-                                 GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, account)) + 1));
-        }
+      count_arns (child, counts, &head, cancellable);
     }
 }
 
@@ -151,7 +185,10 @@ scan_arns (GFile        *folder,
  * id is in sts-get-caller-identity.json (in the folder or, as CloudMapper
  * writes it, in a region folder), else in the ARNs of the data (the
  * account most of them name), else the folder's name if it is an id.
- * Worked out once per folder.
+ * Any other folder is no account's unless its identity file or its name
+ * says so: the files a user gathered in one may be of several accounts,
+ * and one file's ARNs say nothing of whose the next file is. Worked out
+ * once per folder.
  */
 const char *
 _dm_import_account_of_folder (DmImporter   *self,
@@ -163,6 +200,7 @@ _dm_import_account_of_folder (DmImporter   *self,
   g_autoptr(GFile) identity = g_file_get_child (folder, IDENTITY_FILE);
   g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->accounts_lock);
   const char *known = g_hash_table_lookup (self->accounts, key);
+  gboolean has_regions = FALSE;
   char *account;
 
   if (known)
@@ -173,39 +211,55 @@ _dm_import_account_of_folder (DmImporter   *self,
     {
       g_autoptr(GPtrArray) names = sorted_children (folder, cancellable);
 
+      /* Region folders make it CloudMapper's account folder; the identity
+       * file is in one of them. */
       for (guint i = 0; i < names->len && account == NULL; i++)
         {
-          g_autoptr(GFile) child = g_file_get_child (folder, g_ptr_array_index (names, i));
+          const char *child_name = g_ptr_array_index (names, i);
+          g_autoptr(GFile) child = g_file_get_child (folder, child_name);
           g_autoptr(GFile) in_child = g_file_get_child (child, IDENTITY_FILE);
 
-          if (g_file_query_file_type (child, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, cancellable) == G_FILE_TYPE_DIRECTORY)
-            account = account_from_identity (in_child, cancellable);
+          if (looks_like_region (child_name) &&
+              g_file_query_file_type (child, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, cancellable) == G_FILE_TYPE_DIRECTORY)
+            {
+              has_regions = TRUE;
+              account = account_from_identity (in_child, cancellable);
+            }
         }
     }
-  if (account == NULL)
+  if (account == NULL && has_regions)
     {
       g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-      GHashTableIter iter;
-      gpointer k, v;
       ScanBudget budget = { SCAN_FILES, SCAN_ENTRIES };
-      guint best = 0;
-      const char *winner = NULL;
 
       scan_arns (folder, counts, &budget, 0, cancellable);
-      g_hash_table_iter_init (&iter, counts);
-      while (g_hash_table_iter_next (&iter, &k, &v))
-        if (GPOINTER_TO_UINT (v) > best || (GPOINTER_TO_UINT (v) == best && g_strcmp0 (k, winner) < 0))
-          {
-            best = GPOINTER_TO_UINT (v);
-            winner = k;
-          }
-      account = g_strdup (winner);
+      account = most_named (counts);
     }
   if (account == NULL && name && looks_like_account (name))
     account = g_strdup (name);
 
   g_hash_table_insert (self->accounts, g_strdup (key), account ? account : g_strdup (""));
   return account;
+}
+
+/**
+ * account_of_file:
+ *
+ * Outside an account folder, a file's own ARNs: the account most of those
+ * in its first bytes name, or NULL. Its items' own accounts come first;
+ * this is for the results on the account itself (no multi-Region trail).
+ */
+char *
+_dm_import_account_of_file (GFile        *file,
+                            GCancellable *cancellable)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *head = NULL;
+
+  if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, cancellable) != G_FILE_TYPE_REGULAR)
+    return NULL;
+  count_arns (file, counts, &head, cancellable);
+  return most_named (counts);
 }
 
 /**
@@ -246,4 +300,5 @@ _dm_import_context_from_path (DmImportFile *state,
   if (account_dir == NULL && in_folder)
     account_dir = g_file_get_parent (file);
   state->account_dir = g_steal_pointer (&account_dir);
+  state->account_file = g_object_ref (file);
 }

@@ -17,7 +17,8 @@
  * relationships, tags, related events and the like are never built. */
 const char * const _dm_import_config_item_reads[] = {
   "configurationItemStatus", "resourceType", "resourceId", "resourceName", "configuration",
-  "supplementaryConfiguration", "awsRegion", "accountId", "awsAccountId", "configurationItemCaptureTime", NULL
+  "supplementaryConfiguration", "awsRegion", "accountId", "awsAccountId", "configurationItemCaptureTime", "arn",
+  "ARN", NULL
 };
 
 gboolean
@@ -63,6 +64,17 @@ _dm_import_config_item (DmImportFile *state,
   context.account = _dm_import_first_of (_dm_import_first_of (_dm_import_str (o, "accountId"),
                                                               _dm_import_str (o, "awsAccountId")),
                                          context.account);
+
+  /* The item's ARN names the resource as the other tools do (the API
+   * writes "arn", delivered snapshots and histories "ARN"). */
+  context.item_arn = _dm_import_first_of (_dm_import_str (o, "arn"), _dm_import_str (o, "ARN"));
+  if (!dm_check_arn_is_valid (context.item_arn))
+    context.item_arn = NULL;
+  /* Some types' resourceId is the ARN (ECS services). */
+  if (context.item_arn == NULL && dm_check_arn_is_valid (id))
+    context.item_arn = id;
+  context.item_id = _dm_import_str (o, "resourceId");
+  context.item_name = _dm_import_str (o, "resourceName");
 
   known = dm_checks_config (&context, type, id, config, supplementary);
 

@@ -56,7 +56,7 @@ typedef struct
   DmImporter    *self;
   DmImportInput *input;
   char          *basename;
-  char          *path_account;   /* from a CloudMapper-style path */
+  char          *path_account;   /* of its account folder, else of its own ARNs */
   char          *path_region;
   GHashTable    *reasons;     /* reason -> DmSkipReason, borrowed from input */
   const char    *trusted_advisor_check;  /* the check whose flagged resources are read */
@@ -67,6 +67,7 @@ typedef struct
   char          *call;           /* CloudMapper's <call>/ folder the file is in */
   char          *resource_name;  /* the resource its file name names, decoded */
   GFile         *account_dir;    /* whose account path_account is, worked out when first needed */
+  GFile         *account_file;   /* the file itself, whose ARNs say it when no folder does */
   DmJsonReader  *reader;
   DmJsonProjection *projection;  /* set on the reader after the first item */
   int            projected_format; /* the format it is for */
@@ -204,6 +205,8 @@ gboolean    _dm_import_looks_like_call      (const char   *name);
 char       *_dm_import_decode_resource_name (const char   *name);
 const char *_dm_import_account_of_folder    (DmImporter   *self,
                                              GFile        *folder,
+                                             GCancellable *cancellable);
+char       *_dm_import_account_of_file      (GFile        *file,
                                              GCancellable *cancellable);
 void        _dm_import_context_from_path    (DmImportFile *state,
                                              GFile        *file,

@@ -565,6 +565,7 @@ free_file_state (DmImportFile *state)
   g_free (state->resource_name);
   g_free (state->kinds);
   g_clear_object (&state->account_dir);
+  g_clear_object (&state->account_file);
   g_clear_pointer (&state->projection, dm_json_projection_free);
   g_clear_pointer (&state->strings, g_hash_table_unref);
   g_clear_pointer (&state->cli_pages, json_node_unref);
