@@ -42,6 +42,8 @@ struct _DmFinding
   char            *evidence;
   char            *remediation;
   GArray          *origins;   /* Origin: other reports of this finding, or NULL */
+  guint            key_hash;  /* dm_finding_get_key_hash (), once computed */
+  gboolean         key_hashed;
 };
 
 typedef struct
@@ -393,4 +395,27 @@ dm_finding_list_copy (GListModel *findings)
     g_ptr_array_add (items, g_list_model_get_item (findings, i));
   g_list_store_splice (copy, 0, 0, items->pdata, items->len);
   return G_LIST_MODEL (copy);
+}
+
+/**
+ * dm_finding_get_key_hash:
+ * @compute: the hash of the fields that say which finding it is
+ *
+ * The importer's tables hash each finding by its key several times (the
+ * same report again, the same finding at another time, another tool's
+ * report); the fields never change, so the hash is computed once. Called
+ * on the importer's thread only.
+ */
+guint
+dm_finding_get_key_hash (DmFinding *self,
+                         guint    (*compute) (DmFinding *finding))
+{
+  g_return_val_if_fail (DM_IS_FINDING (self), 0);
+
+  if (!self->key_hashed)
+    {
+      self->key_hash = compute (self);
+      self->key_hashed = TRUE;
+    }
+  return self->key_hash;
 }

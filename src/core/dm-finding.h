@@ -88,6 +88,8 @@ const char         *dm_finding_get_remediation   (DmFinding           *self);
 guint               dm_finding_get_unnamed_resources (DmFinding       *self,
                                                       gboolean        *capped);
 
+guint               dm_finding_get_key_hash      (DmFinding           *self,
+                                                  guint              (*compute) (DmFinding *finding));
 guint               dm_finding_get_n_origins     (DmFinding           *self);
 DmFindingOrigin     dm_finding_get_origin        (DmFinding           *self,
                                                   guint                index);

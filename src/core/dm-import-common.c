@@ -256,12 +256,18 @@ equal_fields (const char * const *a,
 /* Which finding it is, whatever it says of it: two reports of one finding
  * at two times (Security Hub updates a finding in place, Config records a
  * resource again when it changes) have the same key. */
+static guint
+compute_key_hash (DmFinding *finding)
+{
+  const char *fields[] = FINDING_FIELDS (finding);
+
+  return hash_fields (fields, G_N_ELEMENTS (fields));
+}
+
 guint
 _dm_import_finding_key_hash (gconstpointer finding)
 {
-  const char *fields[] = FINDING_FIELDS ((DmFinding *)finding);
-
-  return hash_fields (fields, G_N_ELEMENTS (fields));
+  return dm_finding_get_key_hash ((DmFinding *)finding, compute_key_hash);
 }
 
 gboolean
