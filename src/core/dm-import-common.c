@@ -361,24 +361,21 @@ input_of (DmImporter    *self,
 
 /* Two reports of one finding that say when the tool saw it: the later one
  * is the finding's state, and the earlier counts as a duplicate of it, in
- * whichever order they were read. Returns whether @finding was settled
- * so; reports without a time, or at the same time, are both kept. */
+ * whichever order they were read. @known is the one kept so far, at
+ * @position (+ 1; 0 when it was joined to another tool's report). Returns
+ * whether @finding was settled so; reports without a time, or at the same
+ * time, are both kept. */
 static gboolean
 keep_latest (DmImporter    *self,
              DmImportInput *input,
-             DmFinding     *finding)
+             DmFinding     *finding,
+             DmFinding     *known,
+             guint          position)
 {
-  gpointer key, value;
-  DmFinding *known;
   DmImportInput *known_input;
-  guint position;
 
-  if (dm_finding_get_observed (finding) == 0 ||
-      !g_hash_table_lookup_extended (self->latest, finding, &key, &value))
-    return FALSE;
-  known = key;
-  position = GPOINTER_TO_UINT (value);
-  if (dm_finding_get_observed (known) == 0 || dm_finding_get_observed (known) == dm_finding_get_observed (finding))
+  if (dm_finding_get_observed (finding) == 0 || dm_finding_get_observed (known) == 0 ||
+      dm_finding_get_observed (known) == dm_finding_get_observed (finding))
     return FALSE;
 
   if (dm_finding_get_observed (finding) < dm_finding_get_observed (known))
@@ -396,11 +393,12 @@ keep_latest (DmImporter    *self,
   known_input->duplicates++;
   if (g_hash_table_lookup (self->reported, known) == known)
     g_hash_table_remove (self->reported, known);
-  dm_finding_array_replace (self->findings, position - 1, finding);
   if (has_report_key (finding) && !g_hash_table_contains (self->reported, finding))
     g_hash_table_add (self->reported, finding);
-  g_hash_table_steal (self->latest, known);
-  g_hash_table_insert (self->latest, finding, GUINT_TO_POINTER (position));
+  /* The table's reference to @known goes with it; the array's, last. */
+  g_hash_table_remove (self->seen, known);
+  g_hash_table_insert (self->seen, g_object_ref (finding), GUINT_TO_POINTER (position));
+  dm_finding_array_replace (self->findings, position - 1, finding);
   input->by_status[dm_finding_get_status (finding)]++;
   return TRUE;
 }
@@ -414,18 +412,29 @@ keep_finding (DmImporter    *self,
               gboolean       has_key)
 {
   gboolean joinable = has_report_key (finding);
+  gboolean tracked = has_key;   /* to be the one seen of its key */
   DmFinding *reported;
 
   if (has_key)
     {
-      if (g_hash_table_contains (self->seen, finding))
+      gpointer known, position;
+
+      if (g_hash_table_lookup_extended (self->seen, finding, &known, &position))
         {
-          input->duplicates++;
-          return;
+          /* The same report again; or, of the same finding, one with
+           * another status: a later state, an earlier one, or (without
+           * times) both kept, that one remembered beside it. */
+          if (dm_finding_get_status (known) == dm_finding_get_status (finding) ||
+              g_hash_table_contains (self->also_seen, finding))
+            {
+              input->duplicates++;
+              return;
+            }
+          if (keep_latest (self, input, finding, known, GPOINTER_TO_UINT (position)))
+            return;
+          g_hash_table_add (self->also_seen, g_object_ref (finding));
+          tracked = FALSE;
         }
-      g_hash_table_add (self->seen, g_object_ref (finding));
-      if (keep_latest (self, input, finding))
-        return;
     }
   if (joinable && (reported = g_hash_table_lookup (self->reported, finding)) &&
       g_strcmp0 (dm_finding_get_source (reported), input->path) != 0)
@@ -436,12 +445,14 @@ keep_finding (DmImporter    *self,
 
       dm_finding_add_origin (reported, &origin);
       input->duplicates++;
+      if (tracked)
+        g_hash_table_insert (self->seen, g_object_ref (finding), GUINT_TO_POINTER (0));
       return;
     }
 
   dm_finding_array_append (self->findings, finding);
-  if (has_key && !g_hash_table_contains (self->latest, finding))
-    g_hash_table_insert (self->latest, finding,
+  if (tracked)
+    g_hash_table_insert (self->seen, g_object_ref (finding),
                          GUINT_TO_POINTER (g_list_model_get_n_items (G_LIST_MODEL (self->findings))));
   if (joinable && !g_hash_table_contains (self->reported, finding))
     g_hash_table_add (self->reported, finding);

@@ -27,8 +27,8 @@ struct _DmImporter
   DmCatalogue *catalogue;
   DmFindingArray *findings;
   GPtrArray   *inputs;   /* DmImportInput */
-  GHashTable  *seen;     /* DmFinding, by its key fields and status, so each is kept once */
-  GHashTable  *latest;   /* DmFinding, by its key fields alone -> its place in findings + 1 */
+  GHashTable  *seen;     /* DmFinding, by its key fields -> its place in findings + 1 (0: joined) */
+  GHashTable  *also_seen; /* DmFinding, by key and status: another status of one of seen, both kept */
   GHashTable  *reported; /* DmFinding, by check + resource, to join tools' reports */
   GHashTable  *folders;  /* "device:inode" of folders walked */
   GHashTable  *accounts; /* account folder path -> its account id, "" if none */

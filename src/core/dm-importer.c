@@ -50,7 +50,7 @@ dm_importer_finalize (GObject *object)
   g_clear_object (&self->findings);
   g_ptr_array_unref (self->inputs);
   g_hash_table_unref (self->seen);
-  g_hash_table_unref (self->latest);
+  g_hash_table_unref (self->also_seen);
   g_hash_table_unref (self->reported);
   g_hash_table_unref (self->folders);
   g_hash_table_unref (self->accounts);
@@ -70,9 +70,8 @@ dm_importer_init (DmImporter *self)
 {
   self->findings = dm_finding_array_new ();
   self->inputs = g_ptr_array_new_with_free_func (free_input);
-  self->seen = g_hash_table_new_full (_dm_import_finding_hash, _dm_import_finding_equal, g_object_unref, NULL);
-  /* Its findings are held by seen. */
-  self->latest = g_hash_table_new (_dm_import_finding_key_hash, _dm_import_finding_key_equal);
+  self->seen = g_hash_table_new_full (_dm_import_finding_key_hash, _dm_import_finding_key_equal, g_object_unref, NULL);
+  self->also_seen = g_hash_table_new_full (_dm_import_finding_hash, _dm_import_finding_equal, g_object_unref, NULL);
   /* Its findings are in findings, which keeps them. */
   self->reported = g_hash_table_new (_dm_import_report_hash, _dm_import_report_equal);
   self->folders = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
