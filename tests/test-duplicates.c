@@ -274,6 +274,44 @@ test_config_history_latest (Fixture       *f,
   assert_counts_add_up (f);
 }
 
+/* Security Hub names the account "AWS::::Account:ID", Demarc's own checks
+ * and Prowler its root ARN: the root user's MFA check of Security Hub and
+ * of Demarc's credential report check on one account is one finding. */
+static void
+test_account_joins_root (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *report = test_fixture_path ("cli-credential-report.json");
+  g_autofree char *asff = write_file (f, "root-mfa.json",
+                                      "{\"Findings\": [{\"SchemaVersion\": \"2018-10-08\", \"Id\": \"root-mfa-1\", "
+                                      "\"ProductArn\": \"arn:aws:securityhub:eu-west-1::product/aws/securityhub\", "
+                                      "\"GeneratorId\": \"security-control/IAM.9\", \"AwsAccountId\": \"111122223333\", "
+                                      "\"Types\": [], \"CreatedAt\": \"2026-11-01T00:00:00Z\", \"UpdatedAt\": "
+                                      "\"2026-11-01T00:00:00Z\", \"Severity\": {\"Label\": \"CRITICAL\"}, \"Title\": "
+                                      "\"MFA should be enabled for the root user\", \"Description\": \"d\", \"Resources\": "
+                                      "[{\"Type\": \"AwsAccount\", \"Id\": \"AWS::::Account:111122223333\"}], "
+                                      "\"RecordState\": \"ACTIVE\", \"Workflow\": {\"Status\": \"NEW\"}, \"Compliance\": "
+                                      "{\"Status\": \"FAILED\", \"SecurityControlId\": \"IAM.9\"}}]}");
+  const char *root = "arn:aws:iam::111122223333:root";
+  GListModel *findings;
+  guint joined = 0;
+
+  import_path (f, report);
+  import_path (f, asff);
+  g_assert_cmpuint (count_findings (f, "IAM-01", root, DM_FINDING_FAILED), ==, 1);
+  findings = dm_importer_get_findings (f->importer);
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(DmFinding) finding = g_list_model_get_item (findings, i);
+
+      g_assert_cmpstr (dm_finding_get_resource (finding), !=, "AWS::::Account:111122223333");
+      if (g_strcmp0 (dm_finding_get_check (finding), "IAM-01") == 0 && dm_finding_get_n_origins (finding) == 2)
+        joined++;
+    }
+  g_assert_cmpuint (joined, ==, 1);
+  assert_counts_add_up (f);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -284,6 +322,7 @@ main (int   argc,
   ADD ("/duplicates/pass-and-fail-kept/safe-first", GINT_TO_POINTER (FALSE), test_pass_and_fail_kept);
   ADD ("/duplicates/pass-and-fail-kept/unsafe-first", GINT_TO_POINTER (TRUE), test_pass_and_fail_kept);
   ADD ("/duplicates/latest-report-wins", NULL, test_latest_report_wins);
+  ADD ("/duplicates/account-joins-root", NULL, test_account_joins_root);
   ADD ("/duplicates/config-history/oldest-first", GINT_TO_POINTER (FALSE), test_config_history_latest);
   ADD ("/duplicates/config-history/newest-first", GINT_TO_POINTER (TRUE), test_config_history_latest);
 #undef ADD

@@ -76,6 +76,23 @@ control_from_generator (const char *generator,
   return FALSE;
 }
 
+/* Security Hub names an account-wide resource "AWS::::Account:ID"; Prowler
+ * and Demarc's own checks name it by the account's root ARN, so the same
+ * check of the three on one account is one finding. NULL if @id is not
+ * such a name. */
+static char *
+account_as_root (const char *id)
+{
+  const char *account;
+
+  if (id == NULL || !g_str_has_prefix (id, "AWS::::Account:"))
+    return NULL;
+  account = id + strlen ("AWS::::Account:");
+  if (strlen (account) != 12 || strspn (account, "0123456789") != 12)
+    return NULL;
+  return g_strdup_printf ("arn:aws:iam::%s:root", account);
+}
+
 /* Security Hub's own meaning of its fields: only an active, unsuppressed
  * FAILED control (or a finding without a compliance status, as GuardDuty
  * and Inspector write them) is a problem to fix. Security Hub itself sets
@@ -227,6 +244,7 @@ _dm_import_asff (DmImportFile *state,
                  guint64       index)
 {
   g_autoptr(GPtrArray) resources = NULL;
+  g_autoptr(GPtrArray) owned = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GStrvBuilder) controls = g_strv_builder_new ();
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
   g_auto(Generated) generated = { 0 };
@@ -252,6 +270,17 @@ _dm_import_asff (DmImportFile *state,
   data.region = _dm_import_first_of (_dm_import_str (resource, "Region"), _dm_import_str (o, "Region"));
   data.resource = _dm_import_str (resource, "Id");
   resources = _dm_import_all_resources (o, "Resources", "Id", NULL);
+  for (guint i = 0; i + 1 < resources->len; i++)
+    {
+      char *root = account_as_root (g_ptr_array_index (resources, i));
+
+      if (root == NULL)
+        continue;
+      if (g_strcmp0 (data.resource, g_ptr_array_index (resources, i)) == 0)
+        data.resource = root;
+      g_ptr_array_index (resources, i) = root;
+      g_ptr_array_add (owned, root);
+    }
   data.resources = (const char * const *)resources->pdata;
   data.resource_type = _dm_import_str (resource, "Type");
   data.title = _dm_import_str (o, "Title");
