@@ -150,8 +150,7 @@ cluster (DmCheckContext *context,
   const char *arn = dm_check_string (config, "arn");
   const char *version = dm_check_string (config, "version");
   JsonObject *vpc = dm_check_object (config, "resourcesVpcConfig");
-  g_autofree char *built = dm_check_arn_is_valid (arn) || !name ? NULL : dm_check_build_arn (context, "eks", "cluster/%s", name);
-  const char *resource = dm_check_arn_is_valid (arn) ? arn : built ? built : name ? name : id;
+  g_autofree char *resource = dm_check_resource_arn (context, arn, "eks", "cluster/", name, id);
   gint64 major, minor;
   gboolean endpoint_public = FALSE;
 
@@ -194,15 +193,9 @@ repository (DmCheckContext *context,
   JsonObject *scanning = dm_check_object (config, "imageScanningConfiguration");
   JsonNode *policy = dm_check_member (config, "repositoryPolicyText");
   gboolean on_push = FALSE;
-  g_autofree char *built = NULL;
-  const char *name = dm_check_string (config, "repositoryName");
+  g_autofree char *name = dm_check_resource_arn (context, arn, "ecr", "repository/",
+                                                 dm_check_string (config, "repositoryName"), id);
 
-  if (dm_check_arn_is_valid (arn))
-    name = arn;
-  else if (name && (built = dm_check_build_arn (context, "ecr", "repository/%s", name)))
-    name = built;
-  else if (name == NULL)
-    name = id;
   if (scanning && dm_check_boolean (scanning, "scanOnPush", &on_push))
     dm_check_result (context, "APP-15", !on_push, name, "AwsEcrRepository",
                      on_push ? "ScanOnPush is true." : "ScanOnPush is false (a registry-wide scanning rule, if any, is not in this data).");

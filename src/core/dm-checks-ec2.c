@@ -74,25 +74,6 @@ note (GString    *list,
     g_string_append_printf (list, "%s %" G_GINT64_FORMAT "-%" G_GINT64_FORMAT " from %s", protocol, from, to, cidr);
 }
 
-/* An EC2 resource by its ARN, as the other tools name it: the one the
- * item gives, else one built in the item's or the context's account and
- * Region; else by its id. */
-static char *
-ec2_resource (DmCheckContext *context,
-              const char     *given_arn,
-              const char     *type,
-              const char     *resource_id,
-              const char     *fallback)
-{
-  char *arn;
-
-  if (dm_check_arn_is_valid (given_arn))
-    return g_strdup (given_arn);
-  if (resource_id && (arn = dm_check_build_arn (context, "ec2", "%s/%s", type, resource_id)))
-    return arn;
-  return g_strdup (resource_id ? resource_id : fallback);
-}
-
 /* The Region an item's zone is in (Placement.AvailabilityZone for an
  * instance, AvailabilityZone for a volume). */
 static char *
@@ -112,8 +93,8 @@ security_group (DmCheckContext *outer,
   JsonArray *permissions = dm_check_array (group, "ipPermissions");
   JsonArray *egress = dm_check_array (group, "ipPermissionsEgress");
   const char *name = dm_check_string (group, "groupName");
-  g_autofree char *resource = ec2_resource (context, dm_check_string (group, "securityGroupArn"), "security-group",
-                                            dm_check_string (group, "groupId"), id);
+  g_autofree char *resource = dm_check_resource_arn (context, dm_check_string (group, "securityGroupArn"), "ec2",
+                                                     "security-group/", dm_check_string (group, "groupId"), id);
   g_autoptr(GString) ssh4 = g_string_new (NULL), rdp4 = g_string_new (NULL), admin6 = g_string_new (NULL);
   g_autoptr(GString) all = g_string_new (NULL), risky = g_string_new (NULL);
   DmCheckIter iter;
@@ -192,7 +173,7 @@ instance_of (DmCheckContext *outer,
   /* Stopped and terminated instances expose nothing right now. */
   if (state != NULL && g_strcmp0 (state, "running") != 0)
     return;
-  resource = ec2_resource (context, NULL, "instance", dm_check_string (config, "instanceId"), id);
+  resource = dm_check_resource_arn (context, NULL, "ec2", "instance/", dm_check_string (config, "instanceId"), id);
 
   if (metadata != NULL)
     {
@@ -234,7 +215,7 @@ volume (DmCheckContext *outer,
   if (!encrypted && dm_check_count_objects (dm_check_array (config, "attachments")) == 0)
     return;
 
-  resource = ec2_resource (context, NULL, "volume", dm_check_string (config, "volumeId"), id);
+  resource = dm_check_resource_arn (context, NULL, "ec2", "volume/", dm_check_string (config, "volumeId"), id);
   dm_check_result (context, "ENC-02", !encrypted, resource, "AwsEc2Volume",
                    encrypted ? "The volume is encrypted." : "Encrypted is false on an attached volume.");
 }
@@ -247,7 +228,7 @@ snapshot (DmCheckContext *outer,
 {
   g_auto(DmCheckScope) scope = { 0 };
   DmCheckContext *context = dm_check_scope_enter (&scope, outer, dm_check_string (config, "ownerId"), NULL);
-  g_autofree char *resource = ec2_resource (context, NULL, "snapshot", dm_check_string (config, "snapshotId"), id);
+  g_autofree char *resource = dm_check_resource_arn (context, NULL, "ec2", "snapshot/", dm_check_string (config, "snapshotId"), id);
   gboolean encrypted;
 
   if (dm_check_boolean (config, "encrypted", &encrypted))
@@ -261,7 +242,7 @@ snapshot_permissions (DmCheckContext *context,
                       JsonObject     *document,
                       JsonArray      *permissions)
 {
-  g_autofree char *resource = ec2_resource (context, NULL, "snapshot", dm_check_string (document, "SnapshotId"),
+  g_autofree char *resource = dm_check_resource_arn (context, NULL, "ec2", "snapshot/", dm_check_string (document, "SnapshotId"),
                                             context->source_name);
   DmCheckIter iter;
   JsonObject *permission;
@@ -292,7 +273,7 @@ user_data (DmCheckContext *context,
            JsonObject     *attribute)
 {
   const char *value = dm_check_string (attribute, "Value");
-  g_autofree char *resource = ec2_resource (context, NULL, "instance", dm_check_string (document, "InstanceId"),
+  g_autofree char *resource = dm_check_resource_arn (context, NULL, "ec2", "instance/", dm_check_string (document, "InstanceId"),
                                             context->source_name);
   g_autofree guchar *raw = NULL;
   g_autofree char *text = NULL;
@@ -340,7 +321,7 @@ patch_summary (DmCheckContext *context,
     return;
   /* Managed instances outside EC2 (mi-…) have no EC2 ARN. */
   if (resource_id && g_str_has_prefix (resource_id, "i-"))
-    resource = ec2_resource (context, NULL, "instance", resource_id, id);
+    resource = dm_check_resource_arn (context, NULL, "ec2", "instance/", resource_id, id);
   dm_check_result (context, "OS-02", g_strcmp0 (status, "COMPLIANT") != 0, resource ? resource : resource_id ? resource_id : id,
                    "AwsEc2Instance", "Patch compliance is %s.", status);
 }
@@ -357,7 +338,7 @@ patch_state (DmCheckContext *context,
 
   if (!has_missing && !has_failed)
     return;
-  resource = ec2_resource (context, NULL, "instance", dm_check_string (state, "InstanceId"), id);
+  resource = dm_check_resource_arn (context, NULL, "ec2", "instance/", dm_check_string (state, "InstanceId"), id);
   dm_check_result (context, "OS-02", missing > 0 || failed > 0, resource, "AwsEc2Instance",
                    "%" G_GINT64_FORMAT " patches missing, %" G_GINT64_FORMAT " failed to install.", missing, failed);
 }

@@ -21,16 +21,9 @@ trail_resource (DmCheckContext *outer,
   DmCheckContext *context = dm_check_scope_enter (&scope, outer, NULL, dm_check_string (config, "homeRegion"));
   const char *arn = dm_check_string (config, "trailARN");
   const char *name = dm_check_string (config, "name");
-  char *built;
 
-  if (dm_check_arn_is_valid (arn))
-    return g_strdup (arn);
   /* A name given as an ARN is one. */
-  if (dm_check_arn_is_valid (name))
-    return g_strdup (name);
-  if (name && (built = dm_check_build_arn (context, "cloudtrail", "trail/%s", name)))
-    return built;
-  return g_strdup (name ? name : id);
+  return dm_check_resource_arn (context, dm_check_arn_is_valid (arn) ? arn : name, "cloudtrail", "trail/", name, id);
 }
 
 static void

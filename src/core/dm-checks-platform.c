@@ -9,24 +9,6 @@
 
 #include "dm-checks.h"
 
-/* By the ARN given, else one built from the name, else the name. */
-static char *
-named_resource (DmCheckContext *context,
-                const char     *arn,
-                const char     *service,
-                const char     *prefix,
-                const char     *name,
-                const char     *fallback)
-{
-  char *built;
-
-  if (dm_check_arn_is_valid (arn))
-    return g_strdup (arn);
-  if (name && *name && (built = dm_check_build_arn (context, service, "%s%s", prefix, name)))
-    return built;
-  return g_strdup (name ? name : fallback);
-}
-
 static void
 redshift_cluster (DmCheckContext *context,
                   const char     *id,
@@ -37,7 +19,7 @@ redshift_cluster (DmCheckContext *context,
   if (dm_check_boolean (config, "publiclyAccessible", &public))
     {
       /* describe-clusters gives no cluster ARN (ClusterNamespaceArn is the namespace's). */
-      g_autofree char *resource = named_resource (context, NULL, "redshift", "cluster:",
+      g_autofree char *resource = dm_check_resource_arn (context, NULL, "redshift", "cluster:",
                                                   dm_check_string (config, "clusterIdentifier"), id);
 
       dm_check_result (context, "NET-13", public, resource, "AwsRedshiftCluster",
@@ -55,7 +37,7 @@ cache_cluster (DmCheckContext *context,
   if (dm_check_boolean (config, "autoMinorVersionUpgrade", &upgrade))
     {
       const char *arn = dm_check_string (config, "ARN") ? dm_check_string (config, "ARN") : dm_check_string (config, "arn");
-      g_autofree char *resource = named_resource (context, arn, "elasticache", "cluster:",
+      g_autofree char *resource = dm_check_resource_arn (context, arn, "elasticache", "cluster:",
                                                   dm_check_string (config, "cacheClusterId"), id);
 
       dm_check_result (context, "APP-14", !upgrade, resource, "AwsElastiCacheCacheCluster",

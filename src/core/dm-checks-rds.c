@@ -8,31 +8,13 @@
 
 #include "dm-checks.h"
 
-/* A database resource by the ARN the response gives (DBInstanceArn,
- * DBClusterArn), else one built from its identifier; else the identifier. */
-static char *
-rds_resource (DmCheckContext *context,
-              const char     *arn,
-              const char     *type,
-              const char     *name,
-              const char     *fallback)
-{
-  char *built;
-
-  if (dm_check_arn_is_valid (arn))
-    return g_strdup (arn);
-  if (name && *name && (built = dm_check_build_arn (context, "rds", "%s:%s", type, name)))
-    return built;
-  return g_strdup (name ? name : fallback);
-}
-
 static void
 db_instance (DmCheckContext *context,
              const char     *id,
              JsonObject     *db)
 {
-  g_autofree char *resource = rds_resource (context, dm_check_string (db, "dBInstanceArn"), "db",
-                                            dm_check_string (db, "dBInstanceIdentifier"), id);
+  g_autofree char *resource = dm_check_resource_arn (context, dm_check_string (db, "dBInstanceArn"), "rds", "db:",
+                                                     dm_check_string (db, "dBInstanceIdentifier"), id);
   gboolean flag;
   gint64 days;
 
@@ -55,8 +37,8 @@ db_cluster (DmCheckContext *context,
             const char     *id,
             JsonObject     *cluster)
 {
-  g_autofree char *resource = rds_resource (context, dm_check_string (cluster, "dBClusterArn"), "cluster",
-                                            dm_check_string (cluster, "dBClusterIdentifier"), id);
+  g_autofree char *resource = dm_check_resource_arn (context, dm_check_string (cluster, "dBClusterArn"), "rds",
+                                                     "cluster:", dm_check_string (cluster, "dBClusterIdentifier"), id);
   gboolean encrypted;
 
   if (dm_check_boolean (cluster, "storageEncrypted", &encrypted))
@@ -68,7 +50,7 @@ static void
 snapshot_attributes (DmCheckContext *context,
                      JsonObject     *result)
 {
-  g_autofree char *resource = rds_resource (context, NULL, "snapshot", dm_check_string (result, "DBSnapshotIdentifier"),
+  g_autofree char *resource = dm_check_resource_arn (context, NULL, "rds", "snapshot:", dm_check_string (result, "DBSnapshotIdentifier"),
                                             context->source_name);
   JsonArray *attributes = dm_check_array (result, "DBSnapshotAttributes");
   DmCheckIter iter;

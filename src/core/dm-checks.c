@@ -394,6 +394,35 @@ dm_check_build_arn (DmCheckContext *context,
 }
 
 /**
+ * dm_check_resource_arn:
+ * @given_arn: (nullable): the ARN the item gives, taken when it is one
+ * @prefix: what comes before @name in the resource part ("instance/", "db:")
+ * @name: (nullable): the resource's id or name
+ * @fallback: (nullable): the name when the item gives none
+ *
+ * A resource as the other tools name it: the ARN the item gives, else one
+ * built in the context's account and Region, else by its name.
+ *
+ * Returns: (transfer full) (nullable): the name
+ */
+char *
+dm_check_resource_arn (DmCheckContext *context,
+                       const char     *given_arn,
+                       const char     *service,
+                       const char     *prefix,
+                       const char     *name,
+                       const char     *fallback)
+{
+  char *built;
+
+  if (dm_check_arn_is_valid (given_arn))
+    return g_strdup (given_arn);
+  if (name && *name && (built = dm_check_build_arn (context, service, "%s%s", prefix, name)))
+    return built;
+  return g_strdup (name ? name : fallback);
+}
+
+/**
  * dm_check_build_global_arn:
  *
  * Returns: (nullable): arn:PARTITION:@service::ACCOUNT:RESOURCE (IAM's

@@ -121,6 +121,12 @@ char       *dm_check_build_arn         (DmCheckContext *context,
                                         const char     *resource_format,
                                         ...) G_GNUC_PRINTF (3, 4);
 const char *dm_check_partition         (DmCheckContext *context);
+char       *dm_check_resource_arn      (DmCheckContext *context,
+                                        const char     *given_arn,
+                                        const char     *service,
+                                        const char     *prefix,
+                                        const char     *name,
+                                        const char     *fallback);
 char       *dm_check_build_global_arn  (DmCheckContext *context,
                                         const char     *service,
                                         const char     *resource_format,
