@@ -608,13 +608,12 @@ _dm_import_note_time (DmImportFile *state,
   if (strcmp (iso8601, state->last_time) == 0)
     {
       state->item_time = state->last_seconds;
-      return state->last_time_read;
+      return state->last_seconds != 0;
     }
   g_strlcpy (state->last_time, iso8601, sizeof state->last_time);
   state->last_seconds = 0;
   utc = g_time_zone_new_utc ();
-  state->last_time_read = (time = g_date_time_new_from_iso8601 (iso8601, utc)) != NULL;
-  if (!state->last_time_read)
+  if ((time = g_date_time_new_from_iso8601 (iso8601, utc)) == NULL)
     return FALSE;
   seconds = g_date_time_to_unix (time);
   /* The item's own time, which tells an earlier report of a finding from
@@ -624,5 +623,6 @@ _dm_import_note_time (DmImportFile *state,
     state->input->first_time = seconds;
   if (seconds > state->input->last_time)
     state->input->last_time = seconds;
-  return TRUE;
+  /* Times of 0 mean none, here as in the input's first and last time. */
+  return seconds != 0;
 }

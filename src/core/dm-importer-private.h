@@ -75,9 +75,8 @@ typedef struct
   GArray        *pending;        /* DmPendingFinding, in a worker; else NULL */
   GHashTable    *strings;        /* the text its findings share (dm_finding_strings_new ()) */
   char           last_time[40];  /* the last time text parsed: items repeat it */
-  gint64         last_seconds;   /* what it said, 0 if not a time */
+  gint64         last_seconds;   /* what it said, 0 if not a time (or 1970's first second) */
   gint64         item_time;      /* the time the current item carries, 0 if none */
-  gboolean       last_time_read; /* whether it was a time */
   const char    *event_time;     /* while an EventBridge event's finding is read: the event's time */
   guint          event_kinds;    /* kinds of other events named in skip reasons */
   JsonNode      *cli_pages;      /* AWS CLI pages of one response read so far, joined */
