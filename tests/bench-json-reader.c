@@ -39,16 +39,16 @@ write_finding (GString *out,
 }
 
 static gboolean
-count_item (JsonNode   *item,
+count_item (DmJsonNode *item,
             const char *container,
             guint64     index,
             gpointer    user_data)
 {
   guint64 *failed = user_data;
-  JsonObject *o = json_node_get_object (item);
-  JsonObject *compliance = json_object_get_object_member (o, "Compliance");
+  DmJsonObject *o = dm_json_node_get_object (item);
+  DmJsonObject *compliance = dm_json_node_get_object (dm_json_object_get_member (o, "Compliance"));
 
-  if (compliance && g_strcmp0 (json_object_get_string_member (compliance, "Status"), "FAILED") == 0)
+  if (compliance && g_strcmp0 (dm_json_node_get_string (dm_json_object_get_member (compliance, "Status")), "FAILED") == 0)
     (*failed)++;
   return TRUE;
 }

@@ -37,15 +37,32 @@ collected_clear (Collected *c)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Collected, collected_clear)
 
+static void
+node_unref_or_null (gpointer node)
+{
+  if (node)
+    json_node_unref (node);
+}
+
+/* The reader's document as a json-glib tree, freed with the reader. */
+static JsonNode *
+document_of (DmJsonReader *reader)
+{
+  JsonNode *node = dm_json_node_to_glib (dm_json_reader_get_document (reader));
+
+  g_object_set_data_full (G_OBJECT (reader), "test-document", node, node_unref_or_null);
+  return node;
+}
+
 static gboolean
-collect (JsonNode   *item,
+collect (DmJsonNode *item,
          const char *container,
          guint64     index,
          gpointer    user_data)
 {
   Collected *c = user_data;
 
-  g_ptr_array_add (c->items, json_node_copy (item));
+  g_ptr_array_add (c->items, dm_json_node_to_glib (item));
   g_ptr_array_add (c->containers, g_strdup (container));
   g_array_append_val (c->indices, index);
 
@@ -94,7 +111,7 @@ test_findings (void)
   g_assert_cmpuint (dm_json_reader_get_n_items (reader), ==, 2);
 
   /* The document keeps the rest, with the item array left empty. */
-  doc = json_node_get_object (dm_json_reader_get_document (reader));
+  doc = json_node_get_object (document_of (reader));
   g_assert_true (json_object_has_member (doc, "NextToken"));
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (doc, "Findings")), ==, 0);
   g_assert_false (dm_json_reader_get_is_ndjson (reader));
@@ -189,13 +206,13 @@ test_prefix_and_bom (void)
   g_assert_true (read_text (reader, "\xEF\xBB\xBFscoutsuite_results =\n{\"account_id\": \"123\"};\n", -1, &c, &error));
   g_assert_no_error (error);
   g_assert_true (dm_json_reader_get_had_prefix (reader));
-  doc = json_node_get_object (dm_json_reader_get_document (reader));
+  doc = json_node_get_object (document_of (reader));
   g_assert_cmpstr (json_object_get_string_member (doc, "account_id"), ==, "123");
 
   /* Bare literals are JSON, not assignments. */
   g_assert_true (read_text (reader, "true", -1, &c, &error));
   g_assert_false (dm_json_reader_get_had_prefix (reader));
-  g_assert_true (json_node_get_boolean (dm_json_reader_get_document (reader)));
+  g_assert_true (json_node_get_boolean (document_of (reader)));
 }
 
 static void
@@ -522,7 +539,7 @@ test_shared_samples (void)
  * between two items, read from one 64 MiB buffer repeated, so the test
  * needs no disk and little memory. */
 static gboolean
-count_item_cb (JsonNode   *item,
+count_item_cb (DmJsonNode *item,
                const char *container,
                guint64     index,
                gpointer    user_data)
@@ -583,7 +600,7 @@ test_prune (void)
   g_assert_true (dm_json_reader_read_stream (reader, stream, "scout.json", NULL, NULL, NULL, &error));
   g_assert_no_error (error);
 
-  services = json_object_get_object_member (json_node_get_object (dm_json_reader_get_document (reader)), "services");
+  services = json_object_get_object_member (json_node_get_object (document_of (reader)), "services");
   ec2 = json_object_get_object_member (services, "ec2");
   g_assert_true (json_object_get_null_member (ec2, "regions"));
   g_assert_true (json_object_get_null_member (ec2, "filters"));
@@ -591,7 +608,7 @@ test_prune (void)
   g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (json_object_get_object_member (ec2, "findings"), "rule"),
                                                "flagged_items"), ==, 1);
   /* Outside the pattern, nothing is pruned. */
-  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (json_node_get_object (dm_json_reader_get_document (reader)),
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (json_node_get_object (document_of (reader)),
                                                                                "last_run"), "time"), ==, 1);
   g_assert_cmpuint (dm_json_reader_get_n_pruned (reader), ==, 3);
 }
@@ -750,17 +767,17 @@ node_unref_nullable (gpointer node)
 }
 
 static gboolean
-collect_projected (JsonNode   *item,
+collect_projected (DmJsonNode *item,
                    const char *container,
                    guint64     index,
                    gpointer    user_data)
 {
   Projected *p = user_data;
   gboolean projected = dm_json_reader_get_item_is_projected (p->reader);
-  JsonNode *whole = dm_json_reader_get_whole_item (p->reader);
+  g_autoptr(DmJsonDoc) whole = dm_json_reader_get_whole_item (p->reader);
 
-  g_ptr_array_add (p->items, json_node_copy (item));
-  g_ptr_array_add (p->wholes, whole);
+  g_ptr_array_add (p->items, dm_json_node_to_glib (item));
+  g_ptr_array_add (p->wholes, dm_json_node_to_glib (dm_json_doc_get_root (whole)));
   g_array_append_val (p->projected, projected);
   if (p->set_after_first)
     dm_json_reader_set_projection (p->reader, g_steal_pointer (&p->set_after_first));
@@ -831,7 +848,7 @@ test_projection_members (void)
                    "\"Types\":[\"t1\",[\"t2\"]]}");
   g_assert_true (g_array_index (p.projected, gboolean, 0));
   /* The document around the items is untouched. */
-  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (dm_json_reader_get_document (p.reader)),
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (document_of (p.reader)),
                                                   "NextToken"), ==, "x");
 }
 
@@ -929,6 +946,192 @@ test_projection_still_checked (void)
   }
 }
 
+/* --- the nodes the reader builds ---------------------------------------- */
+
+static DmJsonDoc *
+doc_of (const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  DmJsonDoc *doc = dm_json_doc_new_from_text (text, strlen (text), &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (doc);
+  return doc;
+}
+
+/* Of two members with one name the later counts, as in json-glib, and
+ * the names are listed once: in small objects and in indexed ones. */
+static void
+test_node_members (void)
+{
+  for (guint n = 3; n <= 3 + 2 * DM_JSON_INDEXED_MEMBERS; n += 2 * DM_JSON_INDEXED_MEMBERS)
+    {
+      g_autoptr(GString) text = g_string_new ("{\"dup\": 1");
+      g_autoptr(DmJsonDoc) doc = NULL;
+      g_autoptr(GList) names = NULL;
+      DmJsonObject *o;
+
+      for (guint i = 0; i < n; i++)
+        g_string_append_printf (text, ", \"m%u\": %u", i, i * 10);
+      g_string_append (text, ", \"dup\": 2}");
+      doc = doc_of (text->str);
+      o = dm_json_node_get_object (dm_json_doc_get_root (doc));
+
+      g_assert_cmpint (dm_json_node_get_int (dm_json_object_get_member (o, "dup")), ==, 2);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autofree char *name = g_strdup_printf ("m%u", i);
+
+          g_assert_cmpint (dm_json_node_get_int (dm_json_object_get_member (o, name)), ==, i * 10);
+        }
+      g_assert_null (dm_json_object_get_member (o, "m"));
+      g_assert_null (dm_json_object_get_member (o, "dupe"));
+      g_assert_false (dm_json_object_has_member (o, ""));
+      g_assert_cmpuint (dm_json_object_get_size (o), ==, n + 1);
+      names = dm_json_object_get_members (o);
+      g_assert_cmpuint (g_list_length (names), ==, n + 1);
+      g_assert_cmpuint (g_list_length (g_list_find_custom (names, "dup", (GCompareFunc)g_strcmp0)), ==, 1);
+    }
+}
+
+/* A hostile object of many members: every one is found, by its index. */
+static void
+test_node_many_members (void)
+{
+  g_autoptr(GString) text = g_string_new ("{");
+  g_autoptr(DmJsonDoc) doc = NULL;
+  DmJsonObject *o;
+
+  for (guint i = 0; i < 20000; i++)
+    g_string_append_printf (text, "%s\"k%u\": \"v%u\"", i ? ", " : "", i, i);
+  g_string_append (text, "}");
+  doc = doc_of (text->str);
+  o = dm_json_node_get_object (dm_json_doc_get_root (doc));
+
+  g_assert_cmpuint (dm_json_object_get_size (o), ==, 20000);
+  for (guint i = 0; i < 20000; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("k%u", i);
+      g_autofree char *value = g_strdup_printf ("v%u", i);
+
+      g_assert_cmpstr (dm_json_node_get_string (dm_json_object_get_member (o, name)), ==, value);
+    }
+  g_assert_null (dm_json_object_get_member (o, "k20000"));
+}
+
+/* Values read as json-glib reads them. */
+static void
+test_node_values (void)
+{
+  g_autoptr(DmJsonDoc) doc = doc_of ("{\"i\": -7, \"d\": 2.5, \"t\": true, \"f\": false, \"n\": null,"
+                                     " \"s\": \"caf\\u00e9\", \"a\": [1, \"x\"], \"o\": {}}");
+  DmJsonObject *o = dm_json_node_get_object (dm_json_doc_get_root (doc));
+  DmJsonArray *a = dm_json_object_get_array_member (o, "a");
+
+  g_assert_cmpint (dm_json_node_get_value_type (dm_json_object_get_member (o, "i")), ==, G_TYPE_INT64);
+  g_assert_cmpint (dm_json_node_get_value_type (dm_json_object_get_member (o, "d")), ==, G_TYPE_DOUBLE);
+  g_assert_cmpint (dm_json_node_get_value_type (dm_json_object_get_member (o, "t")), ==, G_TYPE_BOOLEAN);
+  g_assert_cmpint (dm_json_node_get_value_type (dm_json_object_get_member (o, "s")), ==, G_TYPE_STRING);
+  g_assert_cmpint (dm_json_node_get_value_type (dm_json_object_get_member (o, "n")), ==, G_TYPE_INVALID);
+  g_assert_true (DM_JSON_NODE_HOLDS_NULL (dm_json_object_get_member (o, "n")));
+  g_assert_false (DM_JSON_NODE_HOLDS_VALUE (dm_json_object_get_member (o, "n")));
+  g_assert_false (DM_JSON_NODE_HOLDS_OBJECT (NULL));
+
+  g_assert_cmpint (dm_json_node_get_int (dm_json_object_get_member (o, "d")), ==, 2);
+  g_assert_cmpfloat (dm_json_node_get_double (dm_json_object_get_member (o, "i")), ==, -7.0);
+  g_assert_true (dm_json_node_get_boolean (dm_json_object_get_member (o, "i")));
+  g_assert_false (dm_json_node_get_boolean (dm_json_object_get_member (o, "f")));
+  g_assert_cmpstr (dm_json_node_get_string (dm_json_object_get_member (o, "s")), ==, "caf\xC3\xA9");
+  g_assert_cmpuint (dm_json_object_get_member (o, "s")->length, ==, 5);
+  g_assert_null (dm_json_node_get_string (dm_json_object_get_member (o, "i")));
+  g_assert_null (dm_json_node_get_object (dm_json_object_get_member (o, "a")));
+  g_assert_null (dm_json_object_get_array_member (o, "o"));
+  g_assert_cmpuint (dm_json_object_get_size (dm_json_node_get_object (dm_json_object_get_member (o, "o"))), ==, 0);
+
+  g_assert_cmpuint (dm_json_array_get_length (a), ==, 2);
+  g_assert_null (dm_json_array_get_string_element (a, 0));
+  g_assert_cmpstr (dm_json_array_get_string_element (a, 1), ==, "x");
+  g_assert_null (dm_json_array_get_element (a, 2));
+  g_assert_null (dm_json_array_get_object_element (a, 1));
+}
+
+/* As text, the nodes say what json-glib says of the same document. */
+static void
+test_node_text (void)
+{
+  static const char text[] = "{\"b\": [1, -2, true, null, \"q\\\"\\\\\\n\\t\\u0001<>\"], \"a\": {\"x\": {}}, \"e\": []}";
+  g_autoptr(DmJsonDoc) doc = doc_of (text);
+  g_autoptr(JsonNode) glib = json_from_string (text, NULL);
+  g_autoptr(JsonNode) converted = dm_json_node_to_glib (dm_json_doc_get_root (doc));
+  g_autofree char *ours = dm_json_to_string (dm_json_doc_get_root (doc));
+  g_autofree char *theirs = json_to_string (glib, FALSE);
+
+  g_assert_cmpstr (ours, ==, theirs);
+  g_assert_true (json_node_equal (glib, converted));
+}
+
+/* A copy outlives the item it was made of; pages join their lists. */
+static void
+test_node_copy_and_join (void)
+{
+  g_autoptr(DmJsonDoc) page1 = doc_of ("{\"Items\": [{\"id\": 1}, {\"id\": 2}], \"Other\": [\"a\"], \"NextToken\": \"t\"}");
+  g_autoptr(DmJsonDoc) page2 = doc_of ("{\"Items\": [{\"id\": 3}], \"Other\": []}");
+  g_autoptr(DmJsonDoc) copy = dm_json_doc_new_copy (dm_json_doc_get_root (page2));
+  DmJsonDoc *pages[2];
+  g_autoptr(DmJsonDoc) joined = NULL;
+  g_autofree char *text = NULL;
+
+  pages[0] = page1;
+  pages[1] = copy;
+  g_clear_pointer (&page2, dm_json_doc_unref);
+  joined = dm_json_doc_new_joined (pages, 2);
+  g_clear_pointer (&copy, dm_json_doc_unref);
+  g_clear_pointer (&page1, dm_json_doc_unref);
+
+  text = dm_json_to_string (dm_json_doc_get_root (joined));
+  g_assert_cmpstr (text, ==, "{\"Items\":[{\"id\":1},{\"id\":2},{\"id\":3}],\"Other\":[\"a\"],\"NextToken\":\"t\"}");
+}
+
+/* Items are handed over one by one and dropped; one kept by copy keeps
+ * its values after the reader went on. */
+static gboolean
+keep_second (DmJsonNode *item,
+             const char *container,
+             guint64     index,
+             gpointer    user_data)
+{
+  DmJsonDoc **kept = user_data;
+
+  if (index == 1)
+    *kept = dm_json_doc_new_copy (item);
+  return TRUE;
+}
+
+static void
+test_node_items_dropped (void)
+{
+  g_autoptr(DmJsonReader) reader = dm_json_reader_new ();
+  g_autoptr(GString) text = g_string_new ("{\"Findings\": [");
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(DmJsonDoc) kept = NULL;
+  g_autoptr(GError) error = NULL;
+  DmJsonObject *doc;
+
+  for (guint i = 0; i < 3000; i++)
+    g_string_append_printf (text, "%s{\"Id\": \"finding-%u\", \"Padding\": \"%0500u\"}", i ? "," : "", i, i);
+  g_string_append (text, "], \"After\": \"kept\"}");
+  stream = g_memory_input_stream_new_from_data (text->str, text->len, NULL);
+  g_assert_true (dm_json_reader_read_stream (reader, stream, "input.json", keep_second, &kept, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (dm_json_reader_get_n_items (reader), ==, 3000);
+  g_assert_cmpstr (dm_json_node_get_string (dm_json_object_get_member (dm_json_node_get_object (dm_json_doc_get_root (kept)), "Id")),
+                   ==, "finding-1");
+  doc = dm_json_node_get_object (dm_json_reader_get_document (reader));
+  g_assert_cmpstr (dm_json_node_get_string (dm_json_object_get_member (doc, "After")), ==, "kept");
+  g_assert_cmpuint (dm_json_array_get_length (dm_json_object_get_array_member (doc, "Findings")), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -961,6 +1164,12 @@ main (int   argc,
   g_test_add_func ("/json-reader/projection/whole-item", test_projection_whole_item);
   g_test_add_func ("/json-reader/projection/after-first", test_projection_after_first);
   g_test_add_func ("/json-reader/projection/still-checked", test_projection_still_checked);
+  g_test_add_func ("/json-node/members", test_node_members);
+  g_test_add_func ("/json-node/many-members", test_node_many_members);
+  g_test_add_func ("/json-node/values", test_node_values);
+  g_test_add_func ("/json-node/text", test_node_text);
+  g_test_add_func ("/json-node/copy-and-join", test_node_copy_and_join);
+  g_test_add_func ("/json-node/items-dropped", test_node_items_dropped);
 
   return g_test_run ();
 }

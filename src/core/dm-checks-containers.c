@@ -25,10 +25,10 @@ static const char *credential_names[] = { "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCES
 static void
 secret_variables (GString    *secrets,
                   const char *container,
-                  JsonArray  *environment)
+                  DmJsonArray  *environment)
 {
   DmCheckIter iter;
-  JsonObject *variable;
+  DmJsonObject *variable;
 
   dm_check_iter_init (&iter, environment);
   while (dm_check_iter_next (&iter, &variable))
@@ -50,16 +50,16 @@ secret_variables (GString    *secrets,
 static void
 task_definition (DmCheckContext *context,
                  const char     *id,
-                 JsonObject     *config)
+                 DmJsonObject   *config)
 {
-  JsonArray *containers = dm_check_array (config, "containerDefinitions");
+  DmJsonArray *containers = dm_check_array (config, "containerDefinitions");
   const char *family = dm_check_string (config, "family");
   const char *arn = dm_check_string (config, "taskDefinitionArn");
   g_autofree char *resource = NULL;
   g_autoptr(GString) privileged = g_string_new (NULL);
   g_autoptr(GString) secrets = g_string_new (NULL);
   DmCheckIter iter;
-  JsonObject *container;
+  DmJsonObject *container;
   gint64 revision = 0;
 
   if (containers == NULL)
@@ -105,11 +105,11 @@ task_definition (DmCheckContext *context,
 static void
 service (DmCheckContext *context,
          const char     *id,
-         JsonObject     *config)
+         DmJsonObject   *config)
 {
   const char *name = dm_check_string (config, "serviceName");
   const char *arn = dm_check_string (config, "serviceArn");
-  JsonObject *vpc = dm_check_object (dm_check_object (config, "networkConfiguration"), "awsvpcConfiguration");
+  DmJsonObject *vpc = dm_check_object (dm_check_object (config, "networkConfiguration"), "awsvpcConfiguration");
   const char *assign;
 
   /* Only awsvpc tasks get their own addresses. */
@@ -144,26 +144,26 @@ parse_minor (const char *version,
 static void
 cluster (DmCheckContext *context,
          const char     *id,
-         JsonObject     *config)
+         DmJsonObject   *config)
 {
   const char *name = dm_check_string (config, "name");
   const char *arn = dm_check_string (config, "arn");
   const char *version = dm_check_string (config, "version");
-  JsonObject *vpc = dm_check_object (config, "resourcesVpcConfig");
+  DmJsonObject *vpc = dm_check_object (config, "resourcesVpcConfig");
   g_autofree char *resource = dm_check_resource_arn (context, arn, "eks", "cluster/", name, id);
   gint64 major, minor;
   gboolean endpoint_public = FALSE;
 
   if (vpc && dm_check_boolean (vpc, "endpointPublicAccess", &endpoint_public))
     {
-      JsonArray *cidrs = dm_check_array (vpc, "publicAccessCidrs");
-      gboolean anywhere = cidrs == NULL || json_array_get_length (cidrs) == 0;  /* the default is 0.0.0.0/0 */
+      DmJsonArray *cidrs = dm_check_array (vpc, "publicAccessCidrs");
+      gboolean anywhere = cidrs == NULL || dm_json_array_get_length (cidrs) == 0;  /* the default is 0.0.0.0/0 */
 
-      for (guint i = 0; cidrs && i < json_array_get_length (cidrs); i++)
+      for (guint i = 0; cidrs && i < dm_json_array_get_length (cidrs); i++)
         {
-          JsonNode *cidr = json_array_get_element (cidrs, i);
+          DmJsonNode *cidr = dm_json_array_get_element (cidrs, i);
 
-          if (JSON_NODE_HOLDS_VALUE (cidr) && g_strcmp0 (json_node_get_string (cidr), "0.0.0.0/0") == 0)
+          if (DM_JSON_NODE_HOLDS_VALUE (cidr) && g_strcmp0 (dm_json_node_get_string (cidr), "0.0.0.0/0") == 0)
             anywhere = TRUE;
         }
       if (!endpoint_public)
@@ -187,11 +187,11 @@ cluster (DmCheckContext *context,
 static void
 repository (DmCheckContext *context,
             const char     *id,
-            JsonObject     *config)
+            DmJsonObject   *config)
 {
   const char *arn = dm_check_string (config, "repositoryArn");
-  JsonObject *scanning = dm_check_object (config, "imageScanningConfiguration");
-  JsonNode *policy = dm_check_member (config, "repositoryPolicyText");
+  DmJsonObject *scanning = dm_check_object (config, "imageScanningConfiguration");
+  DmJsonNode *policy = dm_check_member (config, "repositoryPolicyText");
   gboolean on_push = FALSE;
   g_autofree char *name = dm_check_resource_arn (context, arn, "ecr", "repository/",
                                                  dm_check_string (config, "repositoryName"), id);
@@ -205,12 +205,12 @@ repository (DmCheckContext *context,
 
 static gboolean
 each_with (DmCheckContext *context,
-           JsonArray      *list,
+           DmJsonArray    *list,
            const char     *required,
            DmCheckResourceFunc func)
 {
   DmCheckIter iter;
-  JsonObject *o;
+  DmJsonObject *o;
   gboolean any = FALSE;
 
   dm_check_iter_init (&iter, list);
@@ -227,7 +227,7 @@ each_with (DmCheckContext *context,
  * the registry id is the account. */
 static void
 repository_policy (DmCheckContext *context,
-                   JsonObject     *document)
+                   DmJsonObject   *document)
 {
   const char *name = dm_check_string (document, "repositoryName");
   const char *registry = dm_check_string (document, "registryId");
@@ -243,9 +243,9 @@ repository_policy (DmCheckContext *context,
 
 static gboolean
 cli_response (DmCheckContext *context,
-              JsonObject     *document)
+              DmJsonObject   *document)
 {
-  JsonObject *o;
+  DmJsonObject *o;
 
   if ((o = dm_check_object (document, "taskDefinition")))
     task_definition (context, "", o);

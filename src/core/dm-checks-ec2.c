@@ -24,19 +24,19 @@ typedef struct
 
 /* Ranges are strings in older Config items and objects elsewhere. */
 static gboolean
-ranges_contain (JsonArray  *ranges,
+ranges_contain (DmJsonArray  *ranges,
                 const char *member,
                 const char *cidr)
 {
-  for (guint i = 0; ranges && i < json_array_get_length (ranges); i++)
+  for (guint i = 0; ranges && i < dm_json_array_get_length (ranges); i++)
     {
-      JsonNode *node = json_array_get_element (ranges, i);
+      DmJsonNode *node = dm_json_array_get_element (ranges, i);
       const char *value = NULL;
 
-      if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-        value = json_node_get_string (node);
-      else if (JSON_NODE_HOLDS_OBJECT (node))
-        value = dm_check_string (json_node_get_object (node), member);
+      if (DM_JSON_NODE_HOLDS_VALUE (node) && dm_json_node_get_value_type (node) == G_TYPE_STRING)
+        value = dm_json_node_get_string (node);
+      else if (DM_JSON_NODE_HOLDS_OBJECT (node))
+        value = dm_check_string (dm_json_node_get_object (node), member);
 
       if (g_strcmp0 (value, cidr) == 0)
         return TRUE;
@@ -77,7 +77,7 @@ note (GString    *list,
 /* The Region an item's zone is in (Placement.AvailabilityZone for an
  * instance, AvailabilityZone for a volume). */
 static char *
-zone_region (JsonObject *object)
+zone_region (DmJsonObject *object)
 {
   return dm_check_zone_region (dm_check_string (object, "availabilityZone"));
 }
@@ -85,20 +85,20 @@ zone_region (JsonObject *object)
 static void
 security_group (DmCheckContext *outer,
                 const char     *id,
-                JsonObject     *group)
+                DmJsonObject   *group)
 {
   g_auto(DmCheckScope) scope = { 0 };
   /* Groups name their account (OwnerId), not their Region. */
   DmCheckContext *context = dm_check_scope_enter (&scope, outer, dm_check_string (group, "ownerId"), NULL);
-  JsonArray *permissions = dm_check_array (group, "ipPermissions");
-  JsonArray *egress = dm_check_array (group, "ipPermissionsEgress");
+  DmJsonArray *permissions = dm_check_array (group, "ipPermissions");
+  DmJsonArray *egress = dm_check_array (group, "ipPermissionsEgress");
   const char *name = dm_check_string (group, "groupName");
   g_autofree char *resource = dm_check_resource_arn (context, dm_check_string (group, "securityGroupArn"), "ec2",
                                                      "security-group/", dm_check_string (group, "groupId"), id);
   g_autoptr(GString) ssh4 = g_string_new (NULL), rdp4 = g_string_new (NULL), admin6 = g_string_new (NULL);
   g_autoptr(GString) all = g_string_new (NULL), risky = g_string_new (NULL);
   DmCheckIter iter;
-  JsonObject *rule;
+  DmJsonObject *rule;
 
   dm_check_iter_init (&iter, permissions);
   while (dm_check_iter_next (&iter, &rule))
@@ -159,13 +159,13 @@ security_group (DmCheckContext *outer,
 static void
 instance_of (DmCheckContext *outer,
              const char     *id,
-             JsonObject     *config,
+             DmJsonObject   *config,
              const char     *owner)
 {
   g_auto(DmCheckScope) scope = { 0 };
   g_autofree char *region = zone_region (dm_check_object (config, "placement"));
   DmCheckContext *context = dm_check_scope_enter (&scope, outer, owner, region);
-  JsonObject *metadata = dm_check_object (config, "metadataOptions");
+  DmJsonObject *metadata = dm_check_object (config, "metadataOptions");
   const char *state = dm_check_string (dm_check_object (config, "state"), "name");
   const char *public_ip = dm_check_string (config, "publicIpAddress");
   g_autofree char *resource = NULL;
@@ -192,7 +192,7 @@ instance_of (DmCheckContext *outer,
 static void
 instance (DmCheckContext *context,
           const char     *id,
-          JsonObject     *config)
+          DmJsonObject   *config)
 {
   instance_of (context, id, config, NULL);
 }
@@ -201,7 +201,7 @@ instance (DmCheckContext *context,
 static void
 volume (DmCheckContext *outer,
         const char     *id,
-        JsonObject     *config)
+        DmJsonObject   *config)
 {
   g_auto(DmCheckScope) scope = { 0 };
   g_autofree char *region = zone_region (config);
@@ -224,7 +224,7 @@ volume (DmCheckContext *outer,
 static void
 snapshot (DmCheckContext *outer,
           const char     *id,
-          JsonObject     *config)
+          DmJsonObject   *config)
 {
   g_auto(DmCheckScope) scope = { 0 };
   DmCheckContext *context = dm_check_scope_enter (&scope, outer, dm_check_string (config, "ownerId"), NULL);
@@ -239,13 +239,13 @@ snapshot (DmCheckContext *outer,
 /* describe-snapshot-attribute --attribute createVolumePermission */
 static void
 snapshot_permissions (DmCheckContext *context,
-                      JsonObject     *document,
-                      JsonArray      *permissions)
+                      DmJsonObject   *document,
+                      DmJsonArray    *permissions)
 {
   g_autofree char *resource = dm_check_resource_arn (context, NULL, "ec2", "snapshot/", dm_check_string (document, "SnapshotId"),
                                             context->source_name);
   DmCheckIter iter;
-  JsonObject *permission;
+  DmJsonObject *permission;
   gboolean everyone = FALSE;
   guint accounts = 0;
 
@@ -269,8 +269,8 @@ snapshot_permissions (DmCheckContext *context,
 /* describe-instance-attribute --attribute userData */
 static void
 user_data (DmCheckContext *context,
-           JsonObject     *document,
-           JsonObject     *attribute)
+           DmJsonObject   *document,
+           DmJsonObject   *attribute)
 {
   const char *value = dm_check_string (attribute, "Value");
   g_autofree char *resource = dm_check_resource_arn (context, NULL, "ec2", "instance/", dm_check_string (document, "InstanceId"),
@@ -310,7 +310,7 @@ user_data (DmCheckContext *context,
 static void
 patch_summary (DmCheckContext *context,
                const char     *id,
-               JsonObject     *item)
+               DmJsonObject   *item)
 {
   const char *type = dm_check_string (item, "ComplianceType");
   const char *status = dm_check_string (item, "Status");
@@ -329,7 +329,7 @@ patch_summary (DmCheckContext *context,
 static void
 patch_state (DmCheckContext *context,
              const char     *id,
-             JsonObject     *state)
+             DmJsonObject   *state)
 {
   gint64 missing = 0, failed = 0;
   gboolean has_missing = dm_check_integer (state, "MissingCount", &missing);
@@ -345,10 +345,10 @@ patch_state (DmCheckContext *context,
 
 static gboolean
 cli_response (DmCheckContext *context,
-              JsonObject     *document)
+              DmJsonObject   *document)
 {
-  JsonArray *reservations, *list;
-  JsonObject *o;
+  DmJsonArray *reservations, *list;
+  DmJsonObject *o;
   DmCheckIter iter;
   gboolean enabled;
 
@@ -390,7 +390,7 @@ cli_response (DmCheckContext *context,
         {
           const char *owner = dm_check_string (o, "OwnerId");
           DmCheckIter instances;
-          JsonObject *i;
+          DmJsonObject *i;
 
           dm_check_iter_init (&instances, dm_check_array (o, "Instances"));
           while (dm_check_iter_next (&instances, &i))

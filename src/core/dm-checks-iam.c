@@ -13,7 +13,7 @@
 
 static void
 account_summary (DmCheckContext *context,
-                 JsonObject     *summary)
+                 DmJsonObject   *summary)
 {
   g_autofree char *root = dm_check_root_arn (context);
   gint64 value;
@@ -27,7 +27,7 @@ account_summary (DmCheckContext *context,
 
 static void
 password_policy (DmCheckContext *context,
-                 JsonObject     *policy)
+                 DmJsonObject   *policy)
 {
   gint64 length = 0, reuse = 0;
 
@@ -195,18 +195,18 @@ credential_report (DmCheckContext *context,
 }
 
 static gboolean
-is_star (JsonNode *node)
+is_star (DmJsonNode *node)
 {
   if (node == NULL)
     return FALSE;
-  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-    return g_str_equal (json_node_get_string (node), "*");
-  if (JSON_NODE_HOLDS_ARRAY (node))
+  if (DM_JSON_NODE_HOLDS_VALUE (node) && dm_json_node_get_value_type (node) == G_TYPE_STRING)
+    return g_str_equal (dm_json_node_get_string (node), "*");
+  if (DM_JSON_NODE_HOLDS_ARRAY (node))
     {
-      JsonArray *list = json_node_get_array (node);
+      DmJsonArray *list = dm_json_node_get_array (node);
 
-      for (guint i = 0; i < json_array_get_length (list); i++)
-        if (is_star (json_array_get_element (list, i)))
+      for (guint i = 0; i < dm_json_array_get_length (list); i++)
+        if (is_star (dm_json_array_get_element (list, i)))
           return TRUE;
     }
   return FALSE;
@@ -214,45 +214,44 @@ is_star (JsonNode *node)
 
 /* Documents come as objects from the CLI and URL-encoded JSON from the API. */
 static gboolean
-grants_everything (JsonNode *document)
+grants_everything (DmJsonNode *document)
 {
-  g_autoptr(JsonNode) parsed = dm_check_parse_policy (document);
-  g_autoptr(JsonArray) list = NULL;
+  g_autoptr(DmJsonDoc) parsed_doc = NULL;
+  DmJsonNode *parsed = dm_check_parse_policy (document, &parsed_doc);
   DmCheckIter iter;
-  JsonObject *s;
+  DmJsonObject *s;
 
   if (parsed == NULL)
     return FALSE;
 
-  list = dm_check_policy_statements (json_node_get_object (parsed));
-  dm_check_iter_init (&iter, list);
+  dm_check_policy_statements (dm_json_node_get_object (parsed), &iter);
   while (dm_check_iter_next (&iter, &s))
     if (g_strcmp0 (dm_check_string (s, "Effect"), "Allow") == 0 &&
-        is_star (json_object_get_member (s, "Action")) && is_star (json_object_get_member (s, "Resource")))
+        is_star (dm_json_object_get_member (s, "Action")) && is_star (dm_json_object_get_member (s, "Resource")))
       return TRUE;
   return FALSE;
 }
 
 static void
 inline_policies (DmCheckContext *context,
-                 JsonArray      *details,
+                 DmJsonArray    *details,
                  const char     *name_member,
                  const char     *list_member,
                  const char     *type)
 {
   DmCheckIter identities;
-  JsonObject *identity;
+  DmJsonObject *identity;
 
   dm_check_iter_init (&identities, details);
   while (dm_check_iter_next (&identities, &identity))
     {
       DmCheckIter policies;
-      JsonObject *policy;
+      DmJsonObject *policy;
 
       dm_check_iter_init (&policies, dm_check_array (identity, list_member));
       while (dm_check_iter_next (&policies, &policy))
         {
-          gboolean admin = grants_everything (json_object_get_member (policy, "PolicyDocument"));
+          gboolean admin = grants_everything (dm_json_object_get_member (policy, "PolicyDocument"));
           const char *arn = dm_check_string (identity, "Arn");
 
           dm_check_result (context, "IAM-14", admin, dm_check_arn_is_valid (arn) ? arn : dm_check_string (identity, name_member),
@@ -265,7 +264,7 @@ inline_policies (DmCheckContext *context,
 }
 
 static const char *
-first_of_arn (JsonObject *policy)
+first_of_arn (DmJsonObject *policy)
 {
   const char *arn = dm_check_string (policy, "Arn");
 
@@ -273,22 +272,22 @@ first_of_arn (JsonObject *policy)
 }
 
 static gboolean
-covers_assume_role (JsonNode *action)
+covers_assume_role (DmJsonNode *action)
 {
   const char *text;
 
-  if (action && JSON_NODE_HOLDS_ARRAY (action))
+  if (action && DM_JSON_NODE_HOLDS_ARRAY (action))
     {
-      JsonArray *list = json_node_get_array (action);
+      DmJsonArray *list = dm_json_node_get_array (action);
 
-      for (guint i = 0; i < json_array_get_length (list); i++)
-        if (covers_assume_role (json_array_get_element (list, i)))
+      for (guint i = 0; i < dm_json_array_get_length (list); i++)
+        if (covers_assume_role (dm_json_array_get_element (list, i)))
           return TRUE;
       return FALSE;
     }
-  if (action == NULL || !JSON_NODE_HOLDS_VALUE (action) || json_node_get_value_type (action) != G_TYPE_STRING)
+  if (action == NULL || !DM_JSON_NODE_HOLDS_VALUE (action) || dm_json_node_get_value_type (action) != G_TYPE_STRING)
     return FALSE;
-  text = json_node_get_string (action);
+  text = dm_json_node_get_string (action);
   return g_str_equal (text, "*") || g_ascii_strcasecmp (text, "sts:*") == 0 ||
          g_ascii_strncasecmp (text, "sts:AssumeRole", strlen ("sts:AssumeRole")) == 0;
 }
@@ -298,25 +297,24 @@ covers_assume_role (JsonNode *action)
  * source account condition narrows it, and is not judged here). */
 static void
 role_trust (DmCheckContext *context,
-            JsonObject     *role)
+            DmJsonObject   *role)
 {
   const char *arn = dm_check_string (role, "Arn");
   const char *name = dm_check_string (role, "RoleName");
-  g_autoptr(JsonNode) document = dm_check_parse_policy (dm_check_member (role, "AssumeRolePolicyDocument"));
-  g_autoptr(JsonArray) list = NULL;
+  g_autoptr(DmJsonDoc) document_doc = NULL;
+  DmJsonNode *document = dm_check_parse_policy (dm_check_member (role, "AssumeRolePolicyDocument"), &document_doc);
   DmCheckIter iter;
-  JsonObject *statement;
+  DmJsonObject *statement;
   gboolean open = FALSE;
 
   if (document == NULL || (arn == NULL && name == NULL))
     return;
-  list = dm_check_policy_statements (json_node_get_object (document));
-  dm_check_iter_init (&iter, list);
+  dm_check_policy_statements (dm_json_node_get_object (document), &iter);
   while (dm_check_iter_next (&iter, &statement))
     if (g_strcmp0 (dm_check_string (statement, "Effect"), "Allow") == 0 &&
-        json_object_get_member (statement, "Condition") == NULL &&
-        dm_check_principal_is_everyone (json_object_get_member (statement, "Principal")) &&
-        covers_assume_role (json_object_get_member (statement, "Action")))
+        dm_json_object_get_member (statement, "Condition") == NULL &&
+        dm_check_principal_is_everyone (dm_json_object_get_member (statement, "Principal")) &&
+        covers_assume_role (dm_json_object_get_member (statement, "Action")))
       open = TRUE;
 
   dm_check_result (context, "POL-07", open, arn ? arn : name, "AwsIamRole",
@@ -326,16 +324,16 @@ role_trust (DmCheckContext *context,
 
 static void
 authorization_details (DmCheckContext *context,
-                       JsonObject     *document)
+                       DmJsonObject   *document)
 {
   DmCheckIter policies, roles;
-  JsonObject *policy, *role;
+  DmJsonObject *policy, *role;
 
   dm_check_iter_init (&policies, dm_check_array (document, "Policies"));
   while (dm_check_iter_next (&policies, &policy))
     {
       DmCheckIter versions;
-      JsonObject *version;
+      DmJsonObject *version;
       gint64 attached = 0;
 
       dm_check_integer (policy, "AttachmentCount", &attached);
@@ -351,7 +349,7 @@ authorization_details (DmCheckContext *context,
           if (!dm_check_boolean (version, "IsDefaultVersion", &is_default) || !is_default)
             continue;
 
-          admin = grants_everything (json_object_get_member (version, "Document"));
+          admin = grants_everything (dm_json_object_get_member (version, "Document"));
           dm_check_result (context, "IAM-13", admin,
                            first_of_arn (policy), "AwsIamPolicy",
                            admin ? "Attached %" G_GINT64_FORMAT " times; allows every action on every resource."
@@ -371,13 +369,13 @@ authorization_details (DmCheckContext *context,
  * is the account's root ARN. */
 static void
 virtual_mfa_devices (DmCheckContext *context,
-                     JsonArray      *devices)
+                     DmJsonArray    *devices)
 {
   const char *serial = NULL;
   const char *root_arn = NULL;
   g_autofree char *root = NULL;
   DmCheckIter iter;
-  JsonObject *device;
+  DmJsonObject *device;
 
   dm_check_iter_init (&iter, devices);
   while (dm_check_iter_next (&iter, &device))
@@ -404,12 +402,12 @@ virtual_mfa_devices (DmCheckContext *context,
 
 static void
 analyzers (DmCheckContext *context,
-           JsonArray      *list)
+           DmJsonArray    *list)
 {
   const char *active = NULL;
   const char *region = dm_check_where (context);
   DmCheckIter iter;
-  JsonObject *analyzer;
+  DmJsonObject *analyzer;
 
   dm_check_iter_init (&iter, list);
   while (dm_check_iter_next (&iter, &analyzer))
@@ -430,10 +428,10 @@ analyzers (DmCheckContext *context,
 
 static gboolean
 cli_response (DmCheckContext *context,
-              JsonObject     *document)
+              DmJsonObject   *document)
 {
-  JsonObject *o;
-  JsonArray *list;
+  DmJsonObject *o;
+  DmJsonArray *list;
   const char *content;
 
   if ((o = dm_check_object (document, "SummaryMap")))

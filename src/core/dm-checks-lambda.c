@@ -48,7 +48,7 @@ function_resource (DmCheckContext *context,
 static void
 function (DmCheckContext *context,
           const char     *id,
-          JsonObject     *config)
+          DmJsonObject   *config)
 {
   g_autofree char *resource = function_resource (context, dm_check_string (config, "functionArn"),
                                                  dm_check_string (config, "functionName"), id);
@@ -69,9 +69,9 @@ function (DmCheckContext *context,
 static void
 environment (DmCheckContext *context,
              const char     *id,
-             JsonObject     *config)
+             DmJsonObject   *config)
 {
-  JsonObject *variables = dm_check_object (dm_check_object (config, "environment"), "variables");
+  DmJsonObject *variables = dm_check_object (dm_check_object (config, "environment"), "variables");
   g_autoptr(GString) found = g_string_new (NULL);
   g_autoptr(GList) names = NULL;
   g_autofree char *resource = NULL;
@@ -80,7 +80,7 @@ environment (DmCheckContext *context,
     return;
   resource = function_resource (context, dm_check_string (config, "functionArn"), dm_check_string (config, "functionName"),
                                 id);
-  names = json_object_get_members (variables);
+  names = dm_json_object_get_members (variables);
   for (GList *l = names; l; l = l->next)
     {
       const char *kind = dm_check_secret_kind (l->data, dm_check_string (variables, l->data));
@@ -95,13 +95,13 @@ environment (DmCheckContext *context,
                      "Variables that look like secrets: %s.", found->str);
   else
     dm_check_result (context, "APP-04", FALSE, resource, "AwsLambdaFunction",
-                     "None of %u environment variables looks like a secret.", json_object_get_size (variables));
+                     "None of %u environment variables looks like a secret.", dm_json_object_get_size (variables));
 }
 
 static void
 function_and_environment (DmCheckContext *context,
                           const char     *id,
-                          JsonObject     *config)
+                          DmJsonObject   *config)
 {
   function (context, id, config);
   environment (context, id, config);
@@ -110,7 +110,7 @@ function_and_environment (DmCheckContext *context,
 static void
 url_config (DmCheckContext *context,
             const char     *id,
-            JsonObject     *config)
+            DmJsonObject   *config)
 {
   const char *auth = dm_check_string (config, "AuthType");
   g_autofree char *resource = NULL;
@@ -126,7 +126,7 @@ url_config (DmCheckContext *context,
 
 static gboolean
 cli_response (DmCheckContext *context,
-              JsonObject     *document)
+              DmJsonObject   *document)
 {
   if (dm_check_each (context, dm_check_array (document, "FunctionUrlConfigs"), url_config))
     return TRUE;

@@ -15,7 +15,7 @@
 static char *
 trail_resource (DmCheckContext *outer,
                 const char     *id,
-                JsonObject     *config)
+                DmJsonObject   *config)
 {
   g_auto(DmCheckScope) scope = { 0 };
   DmCheckContext *context = dm_check_scope_enter (&scope, outer, NULL, dm_check_string (config, "homeRegion"));
@@ -29,7 +29,7 @@ trail_resource (DmCheckContext *outer,
 static void
 trail (DmCheckContext *context,
        const char     *id,
-       JsonObject     *config)
+       DmJsonObject   *config)
 {
   const char *key = dm_check_string (config, "kmsKeyId");
   g_autofree char *resource = trail_resource (context, id, config);
@@ -47,10 +47,10 @@ trail (DmCheckContext *context,
 /* inspector2 batch-get-account-status */
 static void
 inspector_account (DmCheckContext *context,
-                   JsonObject     *account)
+                   DmJsonObject   *account)
 {
   static const char *scans[] = { "ec2", "ecr", "lambda" };
-  JsonObject *state = dm_check_object (account, "resourceState");
+  DmJsonObject *state = dm_check_object (account, "resourceState");
   g_autoptr(GString) off = g_string_new (NULL);
   const char *id = dm_check_string (account, "accountId");
 
@@ -90,11 +90,11 @@ dm_checks_call_error (DmCheckContext *context,
 /* cloudtrail describe-trails */
 static void
 trails (DmCheckContext *context,
-        JsonArray      *list)
+        DmJsonArray    *list)
 {
   g_autofree char *multi_region = NULL;
   DmCheckIter iter;
-  JsonObject *t;
+  DmJsonObject *t;
 
   dm_check_iter_init (&iter, list);
   while (dm_check_iter_next (&iter, &t))
@@ -123,11 +123,11 @@ trails (DmCheckContext *context,
 /* configservice describe-configuration-recorder-status */
 static void
 recorders (DmCheckContext *context,
-           JsonArray      *list)
+           DmJsonArray    *list)
 {
   gboolean recording_ok = FALSE;
   DmCheckIter iter;
-  JsonObject *status;
+  DmJsonObject *status;
 
   dm_check_iter_init (&iter, list);
   while (dm_check_iter_next (&iter, &status))
@@ -146,10 +146,10 @@ recorders (DmCheckContext *context,
 
 static gboolean
 cli_response (DmCheckContext *context,
-              JsonObject     *document)
+              DmJsonObject   *document)
 {
-  JsonArray *list;
-  JsonObject *o;
+  DmJsonArray *list;
+  DmJsonObject *o;
   DmCheckIter iter;
   gboolean flag;
 
@@ -161,7 +161,7 @@ cli_response (DmCheckContext *context,
 
   if ((list = dm_check_array (document, "DetectorIds")))
     {
-      guint n = json_array_get_length (list);
+      guint n = dm_json_array_get_length (list);
 
       dm_check_result (context, "LOG-09", n == 0, dm_check_where (context),
                        "AwsAccount", "%u GuardDuty detectors.", n);

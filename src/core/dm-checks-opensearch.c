@@ -16,11 +16,11 @@ static void
 enabled_option (DmCheckContext *context,
                 const char     *check,
                 const char     *arn,
-                JsonObject     *domain,
+                DmJsonObject   *domain,
                 const char     *option,
                 const char     *what)
 {
-  JsonObject *o = dm_check_object (domain, option);
+  DmJsonObject *o = dm_check_object (domain, option);
   gboolean enabled = FALSE;
 
   /* Older domains answer without the option: it is off. */
@@ -32,12 +32,12 @@ enabled_option (DmCheckContext *context,
 
 static void
 domain (DmCheckContext *context,
-        JsonObject     *status)
+        DmJsonObject   *status)
 {
   const char *arn = dm_check_string (status, "ARN");
   const char *name = dm_check_string (status, "DomainName");
-  JsonObject *vpc = dm_check_object (status, "VPCOptions");
-  JsonNode *policy = dm_check_member (status, "AccessPolicies");
+  DmJsonObject *vpc = dm_check_object (status, "VPCOptions");
+  DmJsonNode *policy = dm_check_member (status, "AccessPolicies");
   g_autofree char *built = NULL;
 
   if (arn == NULL && name && (built = dm_check_build_arn (context, "es", "domain/%s", name)))
@@ -46,12 +46,12 @@ domain (DmCheckContext *context,
     arn = name ? name : context->source_name;
 
   /* A domain inside a VPC is reached only through it, whatever its policy. */
-  if (vpc && dm_check_array (vpc, "SubnetIds") && json_array_get_length (dm_check_array (vpc, "SubnetIds")) > 0)
+  if (vpc && dm_check_array (vpc, "SubnetIds") && dm_json_array_get_length (dm_check_array (vpc, "SubnetIds")) > 0)
     dm_check_result (context, "POL-06", FALSE, arn, "AwsOpenSearchServiceDomain",
                      "The domain is reachable only inside its VPC.");
-  else if (policy == NULL || JSON_NODE_HOLDS_NULL (policy) ||
-           (JSON_NODE_HOLDS_VALUE (policy) && json_node_get_value_type (policy) == G_TYPE_STRING &&
-            *json_node_get_string (policy) == '\0'))
+  else if (policy == NULL || DM_JSON_NODE_HOLDS_NULL (policy) ||
+           (DM_JSON_NODE_HOLDS_VALUE (policy) && dm_json_node_get_value_type (policy) == G_TYPE_STRING &&
+            *dm_json_node_get_string (policy) == '\0'))
     dm_check_result (context, "POL-06", FALSE, arn, "AwsOpenSearchServiceDomain",
                      "The public endpoint has no access policy, so it allows no one.");
   else
@@ -63,17 +63,17 @@ domain (DmCheckContext *context,
 
 static gboolean
 cli_response (DmCheckContext *context,
-              JsonObject     *document)
+              DmJsonObject   *document)
 {
-  JsonObject *status = dm_check_object (document, "DomainStatus");
-  JsonArray *list = dm_check_array (document, "DomainStatusList");
+  DmJsonObject *status = dm_check_object (document, "DomainStatus");
+  DmJsonArray *list = dm_check_array (document, "DomainStatusList");
 
   if (status && (dm_check_member (status, "DomainName") || dm_check_member (status, "ARN")))
     domain (context, status);
   else if (list && (dm_check_hint_is (context, "es") || dm_check_hint_is (context, "opensearch")))
     {
       DmCheckIter iter;
-      JsonObject *o;
+      DmJsonObject *o;
 
       /* describe-elasticsearch-domains / describe-domains: a list. */
       dm_check_iter_init (&iter, list);

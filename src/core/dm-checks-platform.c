@@ -12,7 +12,7 @@
 static void
 redshift_cluster (DmCheckContext *context,
                   const char     *id,
-                  JsonObject     *config)
+                  DmJsonObject   *config)
 {
   gboolean public;
 
@@ -30,7 +30,7 @@ redshift_cluster (DmCheckContext *context,
 static void
 cache_cluster (DmCheckContext *context,
                const char     *id,
-               JsonObject     *config)
+               DmJsonObject   *config)
 {
   gboolean upgrade;
 
@@ -46,12 +46,12 @@ cache_cluster (DmCheckContext *context,
 }
 
 static const char *
-option (JsonArray  *options,
+option (DmJsonArray  *options,
         const char *namespace,
         const char *name)
 {
   DmCheckIter iter;
-  JsonObject *o;
+  DmJsonObject *o;
 
   dm_check_iter_init (&iter, options);
   while (dm_check_iter_next (&iter, &o))
@@ -64,9 +64,9 @@ option (JsonArray  *options,
 static void
 beanstalk_environment (DmCheckContext *context,
                        const char     *id,
-                       JsonObject     *settings)
+                       DmJsonObject   *settings)
 {
-  JsonArray *options = dm_check_array (settings, "OptionSettings");
+  DmJsonArray *options = dm_check_array (settings, "OptionSettings");
   const char *environment = dm_check_string (settings, "EnvironmentName");
   const char *application = dm_check_string (settings, "ApplicationName");
   const char *managed = option (options, "aws:elasticbeanstalk:managedactions", "ManagedActionsEnabled");
@@ -92,10 +92,10 @@ beanstalk_environment (DmCheckContext *context,
 
 static gboolean
 cli_response (DmCheckContext *context,
-              JsonObject     *document)
+              DmJsonObject   *document)
 {
-  JsonArray *list = dm_check_array (document, "Clusters");
-  JsonObject *o;
+  DmJsonArray *list = dm_check_array (document, "Clusters");
+  DmJsonObject *o;
 
   /* ECS's describe-clusters also says "clusters": Redshift's name theirs. */
   if (dm_check_member (dm_check_first_object (list), "ClusterIdentifier"))

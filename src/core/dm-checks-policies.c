@@ -25,8 +25,8 @@
  */
 static const char *
 policy_service (DmCheckContext *context,
-                JsonObject     *document,
-                JsonObject     *policy)
+                DmJsonObject   *document,
+                DmJsonObject   *policy)
 {
   static const char *services[] = { "lambda", "s3", "kms", "sqs", "sns" };
 
@@ -37,9 +37,9 @@ policy_service (DmCheckContext *context,
   for (guint i = 0; i < G_N_ELEMENTS (services); i++)
     if (dm_check_hint_is (context, services[i]))
       return services[i];
-  if (dm_check_statement_value (policy, "Action", "kms:") || json_object_has_member (document, "PolicyName"))
+  if (dm_check_statement_value (policy, "Action", "kms:") || dm_json_object_has_member (document, "PolicyName"))
     return "kms";
-  if (json_object_has_member (document, "RevisionId"))
+  if (dm_json_object_has_member (document, "RevisionId"))
     return "lambda";
   return "s3";
 }
@@ -48,7 +48,7 @@ policy_service (DmCheckContext *context,
  * resources, else built from the name the path gives. */
 static char *
 function_arn (DmCheckContext *context,
-              JsonObject     *policy)
+              DmJsonObject   *policy)
 {
   const char *arn = dm_check_statement_value (policy, "Resource", "arn:aws:lambda:");
   const char *name = context->resource_name;
@@ -116,9 +116,9 @@ key_arn (DmCheckContext *context)
 
 static gboolean
 attributes (DmCheckContext *context,
-            JsonObject     *attributes)
+            DmJsonObject   *attributes)
 {
-  JsonNode *policy = dm_check_member (attributes, "Policy");
+  DmJsonNode *policy = dm_check_member (attributes, "Policy");
   const char *queue = dm_check_string (attributes, "QueueArn");
   const char *topic = dm_check_string (attributes, "TopicArn");
 
@@ -149,10 +149,10 @@ attributes (DmCheckContext *context,
  * without ResourcePolicy when the secret has none. */
 static gboolean
 secret_policy (DmCheckContext *context,
-               JsonObject     *document)
+               DmJsonObject   *document)
 {
   const char *arn = dm_check_string (document, "ARN");
-  JsonNode *policy = json_object_get_member (document, "ResourcePolicy");
+  DmJsonNode *policy = dm_json_object_get_member (document, "ResourcePolicy");
   const char *resource;
 
   if (policy == NULL &&
@@ -160,7 +160,7 @@ secret_policy (DmCheckContext *context,
     return FALSE;
 
   resource = arn ? arn : context->resource_name ? context->resource_name : context->source_name;
-  if (policy == NULL || JSON_NODE_HOLDS_NULL (policy))
+  if (policy == NULL || DM_JSON_NODE_HOLDS_NULL (policy))
     dm_check_result (context, "POL-05", FALSE, resource, "AwsSecretsManagerSecret", "The secret has no resource policy.");
   else
     dm_check_public_policy (context, "POL-05", resource, "AwsSecretsManagerSecret", policy);
@@ -175,9 +175,9 @@ item_policy (DmCheckContext *context,
              const char     *arn,
              const char     *id,
              const char     *resource_type,
-             JsonObject     *configuration)
+             DmJsonObject   *configuration)
 {
-  JsonNode *policy = dm_check_member (configuration, "Policy");
+  DmJsonNode *policy = dm_check_member (configuration, "Policy");
 
   if (policy)
     dm_check_public_policy (context, check, arn ? arn : id, resource_type, policy);
@@ -186,7 +186,7 @@ item_policy (DmCheckContext *context,
 static void
 queue_item (DmCheckContext *context,
             const char     *id,
-            JsonObject     *configuration)
+            DmJsonObject   *configuration)
 {
   item_policy (context, "POL-02", dm_check_string (configuration, "QueueArn"), id, "AwsSqsQueue", configuration);
 }
@@ -194,18 +194,19 @@ queue_item (DmCheckContext *context,
 static void
 topic_item (DmCheckContext *context,
             const char     *id,
-            JsonObject     *configuration)
+            DmJsonObject   *configuration)
 {
   item_policy (context, "POL-03", dm_check_string (configuration, "TopicArn"), id, "AwsSnsTopic", configuration);
 }
 
 static gboolean
 cli_response (DmCheckContext *context,
-              JsonObject     *document)
+              DmJsonObject   *document)
 {
-  JsonObject *o;
-  JsonNode *policy;
-  g_autoptr(JsonNode) parsed = NULL;
+  DmJsonObject *o;
+  DmJsonNode *policy;
+  g_autoptr(DmJsonDoc) parsed_doc = NULL;
+  DmJsonNode *parsed = NULL;
   const char *service;
 
   if ((o = dm_check_object (document, "Attributes")))
@@ -213,17 +214,17 @@ cli_response (DmCheckContext *context,
   if (secret_policy (context, document))
     return TRUE;
 
-  policy = json_object_get_member (document, "Policy");
-  if (policy == NULL || !JSON_NODE_HOLDS_VALUE (policy))
+  policy = dm_json_object_get_member (document, "Policy");
+  if (policy == NULL || !DM_JSON_NODE_HOLDS_VALUE (policy))
     return FALSE;
-  parsed = dm_check_parse_embedded (policy);
-  if (parsed == NULL || !JSON_NODE_HOLDS_OBJECT (parsed))
+  parsed = dm_check_parse_embedded (policy, &parsed_doc);
+  if (parsed == NULL || !DM_JSON_NODE_HOLDS_OBJECT (parsed))
     return FALSE;
 
-  service = policy_service (context, document, json_node_get_object (parsed));
+  service = policy_service (context, document, dm_json_node_get_object (parsed));
   if (g_str_equal (service, "lambda"))
     {
-      g_autofree char *arn = function_arn (context, json_node_get_object (parsed));
+      g_autofree char *arn = function_arn (context, dm_json_node_get_object (parsed));
 
       dm_check_public_policy (context, "APP-01", arn, "AwsLambdaFunction", policy);
     }

@@ -11,7 +11,7 @@
 static void
 db_instance (DmCheckContext *context,
              const char     *id,
-             JsonObject     *db)
+             DmJsonObject   *db)
 {
   g_autofree char *resource = dm_check_resource_arn (context, dm_check_string (db, "dBInstanceArn"), "rds", "db:",
                                                      dm_check_string (db, "dBInstanceIdentifier"), id);
@@ -35,7 +35,7 @@ db_instance (DmCheckContext *context,
 static void
 db_cluster (DmCheckContext *context,
             const char     *id,
-            JsonObject     *cluster)
+            DmJsonObject   *cluster)
 {
   g_autofree char *resource = dm_check_resource_arn (context, dm_check_string (cluster, "dBClusterArn"), "rds",
                                                      "cluster:", dm_check_string (cluster, "dBClusterIdentifier"), id);
@@ -48,28 +48,28 @@ db_cluster (DmCheckContext *context,
 
 static void
 snapshot_attributes (DmCheckContext *context,
-                     JsonObject     *result)
+                     DmJsonObject   *result)
 {
   g_autofree char *resource = dm_check_resource_arn (context, NULL, "rds", "snapshot:", dm_check_string (result, "DBSnapshotIdentifier"),
                                             context->source_name);
-  JsonArray *attributes = dm_check_array (result, "DBSnapshotAttributes");
+  DmJsonArray *attributes = dm_check_array (result, "DBSnapshotAttributes");
   DmCheckIter iter;
-  JsonObject *attribute;
+  DmJsonObject *attribute;
   gboolean everyone = FALSE;
 
   dm_check_iter_init (&iter, attributes);
   while (dm_check_iter_next (&iter, &attribute))
     {
-      JsonArray *values = dm_check_array (attribute, "AttributeValues");
+      DmJsonArray *values = dm_check_array (attribute, "AttributeValues");
 
       if (g_strcmp0 (dm_check_string (attribute, "AttributeName"), "restore") != 0)
         continue;
-      for (guint v = 0; values && v < json_array_get_length (values); v++)
+      for (guint v = 0; values && v < dm_json_array_get_length (values); v++)
         {
-          JsonNode *value = json_array_get_element (values, v);
+          DmJsonNode *value = dm_json_array_get_element (values, v);
 
-          if (JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_STRING &&
-              g_str_equal (json_node_get_string (value), "all"))
+          if (DM_JSON_NODE_HOLDS_VALUE (value) && dm_json_node_get_value_type (value) == G_TYPE_STRING &&
+              g_str_equal (dm_json_node_get_string (value), "all"))
             everyone = TRUE;
         }
     }
@@ -80,9 +80,9 @@ snapshot_attributes (DmCheckContext *context,
 
 static gboolean
 cli_response (DmCheckContext *context,
-              JsonObject     *document)
+              DmJsonObject   *document)
 {
-  JsonObject *result;
+  DmJsonObject *result;
 
   if (dm_check_each (context, dm_check_array (document, "DBInstances"), db_instance))
     return TRUE;

@@ -18,29 +18,28 @@ typedef struct
 
 /* Statement may be one object or a list of them. */
 static void
-policy_facts (JsonObject  *policy,
+policy_facts (DmJsonObject  *policy,
               PolicyFacts *facts)
 {
-  g_autoptr(JsonArray) list = dm_check_policy_statements (policy);
   DmCheckIter iter;
-  JsonObject *statement;
+  DmJsonObject *statement;
 
   memset (facts, 0, sizeof *facts);
-  dm_check_iter_init (&iter, list);
+  dm_check_policy_statements (policy, &iter);
   while (dm_check_iter_next (&iter, &statement))
     {
       const char *effect = dm_check_string (statement, "Effect");
-      JsonObject *condition = dm_check_object (statement, "Condition");
+      DmJsonObject *condition = dm_check_object (statement, "Condition");
 
       /* Allow to everyone without a condition: public. A condition (source
        * VPC, account, IP) may narrow it; this check does not judge those. */
       if (g_strcmp0 (effect, "Allow") == 0 && condition == NULL &&
-          dm_check_principal_is_everyone (json_object_get_member (statement, "Principal")))
+          dm_check_principal_is_everyone (dm_json_object_get_member (statement, "Principal")))
         facts->public_allow = TRUE;
 
       if (g_strcmp0 (effect, "Deny") == 0 && condition != NULL)
         {
-          JsonObject *boolean = dm_check_object (condition, "Bool");
+          DmJsonObject *boolean = dm_check_object (condition, "Bool");
           const char *secure = dm_check_string (boolean, "aws:SecureTransport");
 
           if (g_strcmp0 (secure, "false") == 0)
@@ -52,20 +51,21 @@ policy_facts (JsonObject  *policy,
 static void
 policy_checks (DmCheckContext *context,
                const char     *bucket,
-               JsonNode       *policy_text)
+               DmJsonNode     *policy_text)
 {
-  g_autoptr(JsonNode) parsed = dm_check_parse_embedded (policy_text);
+  g_autoptr(DmJsonDoc) parsed_doc = NULL;
+  DmJsonNode *parsed = dm_check_parse_embedded (policy_text, &parsed_doc);
   PolicyFacts facts;
 
-  if (parsed == NULL || !JSON_NODE_HOLDS_OBJECT (parsed))
+  if (parsed == NULL || !DM_JSON_NODE_HOLDS_OBJECT (parsed))
     {
       /* No policy at all: nothing public through it, and no TLS rule. */
-      if (policy_text == NULL || JSON_NODE_HOLDS_NULL (policy_text))
+      if (policy_text == NULL || DM_JSON_NODE_HOLDS_NULL (policy_text))
         dm_check_result (context, "TLS-01", TRUE, bucket, "AwsS3Bucket", "The bucket has no policy.");
       return;
     }
 
-  policy_facts (json_node_get_object (parsed), &facts);
+  policy_facts (dm_json_node_get_object (parsed), &facts);
   dm_check_result (context, "DATA-04", facts.public_allow, bucket, "AwsS3Bucket",
                    facts.public_allow ? "The bucket policy allows Principal * without a condition."
                                       : "No policy statement allows everyone.");
@@ -78,7 +78,7 @@ static void
 public_access_block (DmCheckContext *context,
                      const char     *check,
                      const char     *bucket,
-                     JsonObject     *block)
+                     DmJsonObject   *block)
 {
   static const char *settings[] = { "blockPublicAcls", "ignorePublicAcls", "blockPublicPolicy", "restrictPublicBuckets" };
   g_autoptr(GString) off = g_string_new (NULL);
@@ -100,9 +100,9 @@ public_access_block (DmCheckContext *context,
 static void
 encryption (DmCheckContext *context,
             const char     *bucket,
-            JsonObject     *config)
+            DmJsonObject   *config)
 {
-  JsonObject *rule = dm_check_first_object (dm_check_array (config, "rules"));
+  DmJsonObject *rule = dm_check_first_object (dm_check_array (config, "rules"));
   const char *algorithm = dm_check_string (dm_check_object (rule, "applyServerSideEncryptionByDefault"), "sseAlgorithm");
 
   dm_check_result (context, "ENC-04", algorithm == NULL || !g_str_has_prefix (algorithm, "aws:kms"),
@@ -114,13 +114,16 @@ encryption (DmCheckContext *context,
 static void
 bucket_item (DmCheckContext *context,
              const char     *id,
-             JsonObject     *configuration,
-             JsonObject     *supplementary)
+             DmJsonObject   *configuration,
+             DmJsonObject   *supplementary)
 {
   const char *name = dm_check_string (configuration, "name");
-  g_autoptr(JsonNode) block = NULL;
-  g_autoptr(JsonNode) sse = NULL;
-  g_autoptr(JsonNode) policy = NULL;
+  g_autoptr(DmJsonDoc) block_doc = NULL;
+  DmJsonNode *block = NULL;
+  g_autoptr(DmJsonDoc) sse_doc = NULL;
+  DmJsonNode *sse = NULL;
+  g_autoptr(DmJsonDoc) policy_doc = NULL;
+  DmJsonNode *policy = NULL;
   g_autofree char *bucket = NULL;
 
   /* A bucket's ARN is its name's: arn:aws:s3:::NAME. */
@@ -129,25 +132,26 @@ bucket_item (DmCheckContext *context,
   bucket = name && *name ? g_strdup_printf ("arn:%s:s3:::%s", dm_check_partition (context), name) : g_strdup (name);
 
   /* A recorded bucket without the key has no bucket-level block. */
-  block = dm_check_parse_embedded (dm_check_member (supplementary, "PublicAccessBlockConfiguration"));
-  public_access_block (context, "DATA-03", bucket, block && JSON_NODE_HOLDS_OBJECT (block) ? json_node_get_object (block) : NULL);
+  block = dm_check_parse_embedded (dm_check_member (supplementary, "PublicAccessBlockConfiguration"), &block_doc);
+  public_access_block (context, "DATA-03", bucket, block && DM_JSON_NODE_HOLDS_OBJECT (block) ? dm_json_node_get_object (block) : NULL);
 
-  sse = dm_check_parse_embedded (dm_check_member (supplementary, "ServerSideEncryptionConfiguration"));
-  encryption (context, bucket, sse && JSON_NODE_HOLDS_OBJECT (sse) ? json_node_get_object (sse) : NULL);
+  sse = dm_check_parse_embedded (dm_check_member (supplementary, "ServerSideEncryptionConfiguration"), &sse_doc);
+  encryption (context, bucket, sse && DM_JSON_NODE_HOLDS_OBJECT (sse) ? dm_json_node_get_object (sse) : NULL);
 
-  policy = dm_check_parse_embedded (dm_check_member (supplementary, "BucketPolicy"));
-  if (policy && JSON_NODE_HOLDS_OBJECT (policy))
-    policy_checks (context, bucket, json_object_get_member (json_node_get_object (policy), "policyText"));
+  policy = dm_check_parse_embedded (dm_check_member (supplementary, "BucketPolicy"), &policy_doc);
+  if (policy && DM_JSON_NODE_HOLDS_OBJECT (policy))
+    policy_checks (context, bucket, dm_json_object_get_member (dm_json_node_get_object (policy), "policyText"));
 }
 
 /* s3api calls name no bucket: CloudMapper's path does, else the policy's
  * resources; the file name is the last resort. */
 static char *
 bucket_arn (DmCheckContext *context,
-            JsonNode       *policy)
+            DmJsonNode     *policy)
 {
-  g_autoptr(JsonNode) parsed = policy ? dm_check_parse_policy (policy) : NULL;
-  const char *resource = parsed ? dm_check_statement_value (json_node_get_object (parsed), "Resource", "arn:aws:s3:::") : NULL;
+  g_autoptr(DmJsonDoc) parsed_doc = NULL;
+  DmJsonNode *parsed = policy ? dm_check_parse_policy (policy, &parsed_doc) : NULL;
+  const char *resource = parsed ? dm_check_statement_value (dm_json_node_get_object (parsed), "Resource", "arn:aws:s3:::") : NULL;
 
   if (context->resource_name)
     return g_strdup_printf ("arn:aws:s3:::%s", context->resource_name);
@@ -163,10 +167,10 @@ bucket_arn (DmCheckContext *context,
 
 static gboolean
 cli_response (DmCheckContext *context,
-              JsonObject     *document)
+              DmJsonObject   *document)
 {
-  JsonObject *o;
-  JsonNode *policy = json_object_get_member (document, "Policy");
+  DmJsonObject *o;
+  DmJsonNode *policy = dm_json_object_get_member (document, "Policy");
   g_autofree char *bucket = NULL;
 
   /* s3control's is the account's setting, s3api's a bucket's. */
@@ -176,7 +180,7 @@ cli_response (DmCheckContext *context,
     public_access_block (context, "DATA-03", (bucket = bucket_arn (context, NULL)), o);
   else if ((o = dm_check_object (document, "ServerSideEncryptionConfiguration")))
     encryption (context, (bucket = bucket_arn (context, NULL)), o);
-  else if (policy && JSON_NODE_HOLDS_VALUE (policy))
+  else if (policy && DM_JSON_NODE_HOLDS_VALUE (policy))
     policy_checks (context, (bucket = bucket_arn (context, policy)), policy);
   else
     return FALSE;

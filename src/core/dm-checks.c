@@ -50,72 +50,78 @@ dm_check_result (DmCheckContext *context,
  * Config items write "ipPermissions", the CLI "IpPermissions": the lookup
  * ignores the case of the first letter, and only of that one.
  */
-JsonNode *
-dm_check_member (JsonObject *object,
+DmJsonNode *
+dm_check_member (DmJsonObject *object,
                  const char *name)
 {
-  JsonNode *node;
+  DmJsonNode *node;
   g_autofree char *other = NULL;
 
   if (object == NULL || name == NULL || *name == '\0')
     return NULL;
 
-  if ((node = json_object_get_member (object, name)))
+  if ((node = dm_json_object_get_member (object, name)))
     return node;
 
   other = g_strdup (name);
   other[0] = g_ascii_isupper (other[0]) ? g_ascii_tolower (other[0]) : g_ascii_toupper (other[0]);
-  return json_object_get_member (object, other);
+  return dm_json_object_get_member (object, other);
 }
 
 const char *
-dm_check_string (JsonObject *object,
+dm_check_string (DmJsonObject *object,
                  const char *name)
 {
-  JsonNode *node = dm_check_member (object, name);
+  DmJsonNode *node = dm_check_member (object, name);
 
-  if (node && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-    return json_node_get_string (node);
+  if (node && DM_JSON_NODE_HOLDS_VALUE (node) && dm_json_node_get_value_type (node) == G_TYPE_STRING)
+    return dm_json_node_get_string (node);
   return NULL;
 }
 
-JsonObject *
-dm_check_object (JsonObject *object,
+DmJsonObject *
+dm_check_object (DmJsonObject *object,
                  const char *name)
 {
-  JsonNode *node = dm_check_member (object, name);
+  DmJsonNode *node = dm_check_member (object, name);
 
-  return node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+  return node && DM_JSON_NODE_HOLDS_OBJECT (node) ? dm_json_node_get_object (node) : NULL;
 }
 
-JsonArray *
-dm_check_array (JsonObject *object,
+DmJsonArray *
+dm_check_array (DmJsonObject *object,
                 const char *name)
 {
-  JsonNode *node = dm_check_member (object, name);
+  DmJsonNode *node = dm_check_member (object, name);
 
-  return node && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+  return node && DM_JSON_NODE_HOLDS_ARRAY (node) ? dm_json_node_get_array (node) : NULL;
 }
 
 void
 dm_check_iter_init (DmCheckIter *iter,
-                    JsonArray   *array)
+                    DmJsonArray *array)
 {
   iter->array = array;
+  iter->single = NULL;
   iter->index = 0;
 }
 
 gboolean
 dm_check_iter_next (DmCheckIter  *iter,
-                    JsonObject  **object)
+                    DmJsonObject  **object)
 {
-  while (iter->array && iter->index < json_array_get_length (iter->array))
+  if (iter->single)
     {
-      JsonNode *node = json_array_get_element (iter->array, iter->index++);
+      *object = g_steal_pointer (&iter->single);
+      return TRUE;
+    }
+  while (iter->array && iter->index < dm_json_array_get_length (iter->array))
+    {
+      DmJsonNode *node = dm_json_array_get_element (iter->array, iter->index++);
 
-      if (JSON_NODE_HOLDS_OBJECT (node))
+      if (DM_JSON_NODE_HOLDS_OBJECT (node))
         {
-          *object = json_node_get_object (node);
+          *object = dm_json_node_get_object (node);
           return TRUE;
         }
     }
@@ -123,10 +129,10 @@ dm_check_iter_next (DmCheckIter  *iter,
 }
 
 guint
-dm_check_count_objects (JsonArray *array)
+dm_check_count_objects (DmJsonArray *array)
 {
   DmCheckIter iter;
-  JsonObject *object;
+  DmJsonObject *object;
   guint n = 0;
 
   dm_check_iter_init (&iter, array);
@@ -135,21 +141,21 @@ dm_check_count_objects (JsonArray *array)
   return n;
 }
 
-JsonObject *
-dm_check_first_object (JsonArray *array)
+DmJsonObject *
+dm_check_first_object (DmJsonArray *array)
 {
-  JsonNode *first = array && json_array_get_length (array) > 0 ? json_array_get_element (array, 0) : NULL;
+  DmJsonNode *first = array && dm_json_array_get_length (array) > 0 ? dm_json_array_get_element (array, 0) : NULL;
 
-  return first && JSON_NODE_HOLDS_OBJECT (first) ? json_node_get_object (first) : NULL;
+  return first && DM_JSON_NODE_HOLDS_OBJECT (first) ? dm_json_node_get_object (first) : NULL;
 }
 
 gboolean
 dm_check_each (DmCheckContext      *context,
-               JsonArray           *array,
+               DmJsonArray         *array,
                DmCheckResourceFunc  func)
 {
   DmCheckIter iter;
-  JsonObject *object;
+  DmJsonObject *object;
 
   dm_check_iter_init (&iter, array);
   while (dm_check_iter_next (&iter, &object))
@@ -159,22 +165,22 @@ dm_check_each (DmCheckContext      *context,
 
 /* Booleans come as true/false, and in some exports as "true"/"false". */
 gboolean
-dm_check_boolean (JsonObject *object,
+dm_check_boolean (DmJsonObject *object,
                   const char *name,
                   gboolean   *value)
 {
-  JsonNode *node = dm_check_member (object, name);
+  DmJsonNode *node = dm_check_member (object, name);
 
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+  if (node == NULL || !DM_JSON_NODE_HOLDS_VALUE (node))
     return FALSE;
-  if (json_node_get_value_type (node) == G_TYPE_BOOLEAN)
+  if (dm_json_node_get_value_type (node) == G_TYPE_BOOLEAN)
     {
-      *value = json_node_get_boolean (node);
+      *value = dm_json_node_get_boolean (node);
       return TRUE;
     }
-  if (json_node_get_value_type (node) == G_TYPE_STRING)
+  if (dm_json_node_get_value_type (node) == G_TYPE_STRING)
     {
-      const char *text = json_node_get_string (node);
+      const char *text = dm_json_node_get_string (node);
 
       if (g_ascii_strcasecmp (text, "true") == 0 || g_ascii_strcasecmp (text, "false") == 0)
         {
@@ -186,21 +192,21 @@ dm_check_boolean (JsonObject *object,
 }
 
 gboolean
-dm_check_integer (JsonObject *object,
+dm_check_integer (DmJsonObject *object,
                   const char *name,
                   gint64     *value)
 {
-  JsonNode *node = dm_check_member (object, name);
+  DmJsonNode *node = dm_check_member (object, name);
 
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+  if (node == NULL || !DM_JSON_NODE_HOLDS_VALUE (node))
     return FALSE;
-  if (json_node_get_value_type (node) == G_TYPE_INT64)
+  if (dm_json_node_get_value_type (node) == G_TYPE_INT64)
     {
-      *value = json_node_get_int (node);
+      *value = dm_json_node_get_int (node);
       return TRUE;
     }
-  if (json_node_get_value_type (node) == G_TYPE_DOUBLE)
-    return dm_check_double_to_integer (json_node_get_double (node), value);
+  if (dm_json_node_get_value_type (node) == G_TYPE_DOUBLE)
+    return dm_check_double_to_integer (dm_json_node_get_double (node), value);
   return FALSE;
 }
 
@@ -221,36 +227,33 @@ dm_check_double_to_integer (double  number,
   return TRUE;
 }
 
+
 /**
  * dm_check_parse_embedded:
+ * @doc: (out) (transfer full): where the parsed value lives, or %NULL
+ *   when @node is returned itself
  *
  * Config's API responses carry "configuration" (and supplementary values)
  * as JSON inside a string. Parses such a string with the same limits as
- * any input; an object node is returned as is.
+ * any input; any other node is returned as is.
  *
- * Returns: (transfer full) (nullable): the value, or %NULL if unreadable
+ * Returns: (transfer none) (nullable): the value, or %NULL if unreadable
  */
-JsonNode *
-dm_check_parse_embedded (JsonNode *node)
+DmJsonNode *
+dm_check_parse_embedded (DmJsonNode *node,
+                         DmJsonDoc **doc)
 {
-  g_autoptr(DmJsonReader) reader = NULL;
-  g_autoptr(GInputStream) stream = NULL;
   const char *text;
 
+  *doc = NULL;
   if (node == NULL)
     return NULL;
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return json_node_ref (node);
+  if (!DM_JSON_NODE_HOLDS_VALUE (node) || dm_json_node_get_value_type (node) != G_TYPE_STRING)
+    return node;
 
-  text = json_node_get_string (node);
-  stream = g_memory_input_stream_new_from_data (g_strdup (text), strlen (text), g_free);
-  reader = dm_json_reader_new ();
-  /* The string's own arrays are data, never item arrays. */
-  if (!dm_json_reader_read_stream (reader, stream, "embedded JSON", NULL, NULL, NULL, NULL) ||
-      dm_json_reader_get_n_items (reader) > 0 || dm_json_reader_get_document (reader) == NULL)
-    return NULL;
-
-  return json_node_ref (dm_json_reader_get_document (reader));
+  text = dm_json_node_get_string (node);
+  *doc = dm_json_doc_new_from_text (text, strlen (text), NULL);
+  return dm_json_doc_get_root (*doc);
 }
 
 /* Bundle calls name their service; CloudMapper files start with it. */
@@ -546,43 +549,47 @@ dm_check_scope_clear (DmCheckScope *scope)
 
 /**
  * dm_check_parse_policy:
+ * @doc: (out) (transfer full): as for dm_check_parse_embedded ()
  *
  * A policy as an object, as JSON text (resource policies) or as
  * URL-encoded JSON text (IAM's API).
  *
- * Returns: (transfer full) (nullable): the policy object's node
+ * Returns: (transfer none) (nullable): the policy object's node
  */
-JsonNode *
-dm_check_parse_policy (JsonNode *policy)
+DmJsonNode *
+dm_check_parse_policy (DmJsonNode *policy,
+                       DmJsonDoc **doc)
 {
-  g_autoptr(JsonNode) parsed = NULL;
+  DmJsonNode *parsed;
 
+  *doc = NULL;
   if (policy == NULL)
     return NULL;
-  if (JSON_NODE_HOLDS_VALUE (policy) && json_node_get_value_type (policy) == G_TYPE_STRING &&
-      json_node_get_string (policy)[0] == '%')
+  if (DM_JSON_NODE_HOLDS_VALUE (policy) && dm_json_node_get_value_type (policy) == G_TYPE_STRING &&
+      dm_json_node_get_string (policy)[0] == '%')
     {
-      g_autofree char *text = g_uri_unescape_string (json_node_get_string (policy), NULL);
-      g_autoptr(JsonNode) wrapped = NULL;
+      g_autofree char *text = g_uri_unescape_string (dm_json_node_get_string (policy), NULL);
 
       if (text == NULL)
         return NULL;
-      wrapped = json_node_new (JSON_NODE_VALUE);
-      json_node_set_string (wrapped, text);
-      parsed = dm_check_parse_embedded (wrapped);
+      *doc = dm_json_doc_new_from_text (text, strlen (text), NULL);
+      parsed = dm_json_doc_get_root (*doc);
     }
   else
-    parsed = dm_check_parse_embedded (policy);
+    parsed = dm_check_parse_embedded (policy, doc);
 
-  return parsed && JSON_NODE_HOLDS_OBJECT (parsed) ? g_steal_pointer (&parsed) : NULL;
+  if (parsed && DM_JSON_NODE_HOLDS_OBJECT (parsed))
+    return parsed;
+  g_clear_pointer (doc, dm_json_doc_unref);
+  return NULL;
 }
 
 static gboolean
-node_mentions (JsonNode   *node,
+node_mentions (DmJsonNode *node,
                const char *prefix)
 {
-  return node && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING &&
-         g_str_has_prefix (json_node_get_string (node), prefix);
+  return node && DM_JSON_NODE_HOLDS_VALUE (node) && dm_json_node_get_value_type (node) == G_TYPE_STRING &&
+         g_str_has_prefix (dm_json_node_get_string (node), prefix);
 }
 
 /**
@@ -592,29 +599,28 @@ node_mentions (JsonNode   *node,
  * a list of strings, in any statement, that starts with @prefix.
  */
 const char *
-dm_check_statement_value (JsonObject *policy,
+dm_check_statement_value (DmJsonObject *policy,
                           const char *member,
                           const char *prefix)
 {
-  g_autoptr(JsonArray) statements = dm_check_policy_statements (policy);
   DmCheckIter iter;
-  JsonObject *statement;
+  DmJsonObject *statement;
 
-  dm_check_iter_init (&iter, statements);
+  dm_check_policy_statements (policy, &iter);
   while (dm_check_iter_next (&iter, &statement))
     {
-      JsonNode *node = json_object_get_member (statement, member);
+      DmJsonNode *node = dm_json_object_get_member (statement, member);
 
       if (node_mentions (node, prefix))
-        return json_node_get_string (node);
+        return dm_json_node_get_string (node);
       /* Elements are strings; a nested array is not a resource list. */
-      if (node && JSON_NODE_HOLDS_ARRAY (node))
+      if (node && DM_JSON_NODE_HOLDS_ARRAY (node))
         {
-          JsonArray *list = json_node_get_array (node);
+          DmJsonArray *list = dm_json_node_get_array (node);
 
-          for (guint j = 0; j < json_array_get_length (list); j++)
-            if (node_mentions (json_array_get_element (list, j), prefix))
-              return json_array_get_string_element (list, j);
+          for (guint j = 0; j < dm_json_array_get_length (list); j++)
+            if (node_mentions (dm_json_array_get_element (list, j), prefix))
+              return dm_json_array_get_string_element (list, j);
         }
     }
   return NULL;
@@ -631,34 +637,34 @@ dm_check_where (DmCheckContext *context)
 }
 
 static gboolean
-is_star_string (JsonNode *node)
+is_star_string (DmJsonNode *node)
 {
-  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING &&
-         g_str_equal (json_node_get_string (node), "*");
+  return DM_JSON_NODE_HOLDS_VALUE (node) && dm_json_node_get_value_type (node) == G_TYPE_STRING &&
+         g_str_equal (dm_json_node_get_string (node), "*");
 }
 
 /* "*", {"AWS": "*"} or {"AWS": [..., "*"]}. */
 gboolean
-dm_check_principal_is_everyone (JsonNode *principal)
+dm_check_principal_is_everyone (DmJsonNode *principal)
 {
-  JsonNode *aws;
+  DmJsonNode *aws;
 
   if (principal == NULL)
     return FALSE;
-  if (JSON_NODE_HOLDS_VALUE (principal))
+  if (DM_JSON_NODE_HOLDS_VALUE (principal))
     return is_star_string (principal);
-  if (!JSON_NODE_HOLDS_OBJECT (principal))
+  if (!DM_JSON_NODE_HOLDS_OBJECT (principal))
     return FALSE;
 
-  aws = json_object_get_member (json_node_get_object (principal), "AWS");
-  if (aws && JSON_NODE_HOLDS_VALUE (aws))
+  aws = dm_json_object_get_member (dm_json_node_get_object (principal), "AWS");
+  if (aws && DM_JSON_NODE_HOLDS_VALUE (aws))
     return is_star_string (aws);
-  if (aws && JSON_NODE_HOLDS_ARRAY (aws))
+  if (aws && DM_JSON_NODE_HOLDS_ARRAY (aws))
     {
-      JsonArray *list = json_node_get_array (aws);
+      DmJsonArray *list = dm_json_node_get_array (aws);
 
-      for (guint i = 0; i < json_array_get_length (list); i++)
-        if (is_star_string (json_array_get_element (list, i)))
+      for (guint i = 0; i < dm_json_array_get_length (list); i++)
+        if (is_star_string (dm_json_array_get_element (list, i)))
           return TRUE;
     }
   return FALSE;
@@ -666,49 +672,41 @@ dm_check_principal_is_everyone (JsonNode *principal)
 
 /**
  * dm_check_policy_statements:
+ * @iter: (out): set to walk the statements
  *
  * "Statement" may be one object or a list of them.
- *
- * Returns: (transfer full) (nullable): the statements
  */
-JsonArray *
-dm_check_policy_statements (JsonObject *policy)
+void
+dm_check_policy_statements (DmJsonObject *policy,
+                            DmCheckIter  *iter)
 {
-  JsonNode *statements = policy ? json_object_get_member (policy, "Statement") : NULL;
-  JsonArray *list;
+  DmJsonNode *statements = policy ? dm_json_object_get_member (policy, "Statement") : NULL;
 
-  if (statements && JSON_NODE_HOLDS_ARRAY (statements))
-    return json_array_ref (json_node_get_array (statements));
-  if (statements == NULL || !JSON_NODE_HOLDS_OBJECT (statements))
-    return NULL;
-
-  list = json_array_new ();
-  json_array_add_element (list, json_node_ref (statements));
-  return list;
+  dm_check_iter_init (iter, dm_json_node_get_array (statements));
+  iter->single = dm_json_node_get_object (statements);
 }
 
 /* An Allow to everyone without a Condition is public. A condition (source
  * account, VPC, organisation) may narrow it; judging those needs more than
  * the policy, so they count as not public. */
 static gboolean
-policy_is_public (JsonNode *policy,
+policy_is_public (DmJsonNode *policy,
                   gboolean *readable)
 {
-  g_autoptr(JsonNode) parsed = dm_check_parse_policy (policy);
-  g_autoptr(JsonArray) statements = NULL;
+  g_autoptr(DmJsonDoc) parsed_doc = NULL;
+  DmJsonNode *parsed = dm_check_parse_policy (policy, &parsed_doc);
   DmCheckIter iter;
-  JsonObject *statement;
+  DmJsonObject *statement;
 
   *readable = parsed != NULL;
   if (!*readable)
     return FALSE;
 
-  statements = dm_check_policy_statements (json_node_get_object (parsed));
-  dm_check_iter_init (&iter, statements);
+  dm_check_policy_statements (dm_json_node_get_object (parsed), &iter);
   while (dm_check_iter_next (&iter, &statement))
     if (g_strcmp0 (dm_check_string (statement, "Effect"), "Allow") == 0 &&
-        json_object_get_member (statement, "Condition") == NULL &&
-        dm_check_principal_is_everyone (json_object_get_member (statement, "Principal")))
+        dm_json_object_get_member (statement, "Condition") == NULL &&
+        dm_check_principal_is_everyone (dm_json_object_get_member (statement, "Principal")))
       return TRUE;
   return FALSE;
 }
@@ -725,7 +723,7 @@ dm_check_public_policy (DmCheckContext *context,
                         const char     *check,
                         const char     *resource,
                         const char     *resource_type,
-                        JsonNode       *policy)
+                        DmJsonNode     *policy)
 {
   gboolean readable;
   gboolean public = policy_is_public (policy, &readable);
@@ -908,8 +906,8 @@ gboolean
 dm_checks_config (DmCheckContext *context,
                   const char     *type,
                   const char     *id,
-                  JsonObject     *configuration,
-                  JsonObject     *supplementary)
+                  DmJsonObject   *configuration,
+                  DmJsonObject   *supplementary)
 {
   for (guint i = 0; type && i < G_N_ELEMENTS (families); i++)
     for (const DmCheckConfigType *t = families[i]->config; t && t->type; t++)
@@ -931,7 +929,7 @@ dm_checks_config (DmCheckContext *context,
  */
 gboolean
 dm_checks_cli (DmCheckContext *context,
-               JsonObject     *document)
+               DmJsonObject   *document)
 {
   for (guint i = 0; i < G_N_ELEMENTS (families); i++)
     if (families[i]->cli (context, document))

@@ -9,7 +9,7 @@
  */
 #pragma once
 
-#include <json-glib/json-glib.h>
+#include "dm-json-node.h"
 
 #include "dm-catalogue.h"
 
@@ -52,20 +52,20 @@ void        dm_check_result            (DmCheckContext *context,
                                         ...) G_GNUC_PRINTF (6, 7);
 
 /* Member access that accepts Config's camelCase and the CLI's PascalCase. */
-JsonNode   *dm_check_member            (JsonObject     *object,
+DmJsonNode *dm_check_member            (DmJsonObject   *object,
                                         const char     *name);
-const char *dm_check_string            (JsonObject     *object,
+const char *dm_check_string            (DmJsonObject   *object,
                                         const char     *name);
-JsonObject *dm_check_object            (JsonObject     *object,
+DmJsonObject *dm_check_object            (DmJsonObject   *object,
                                         const char     *name);
-JsonArray  *dm_check_array             (JsonObject     *object,
+DmJsonArray  *dm_check_array             (DmJsonObject   *object,
                                         const char     *name);
 /* "For each object of this array": a NULL array has none, and elements
  * that are not objects (a string, a number or null in a hostile export)
  * are skipped, so no check reads one as an object.
  *
  *   DmCheckIter iter;
- *   JsonObject *o;
+ *   DmJsonObject *o;
  *
  *   dm_check_iter_init (&iter, list);
  *   while (dm_check_iter_next (&iter, &o))
@@ -73,40 +73,42 @@ JsonArray  *dm_check_array             (JsonObject     *object,
  */
 typedef struct
 {
-  JsonArray *array;
-  guint      index;
+  DmJsonArray  *array;
+  DmJsonObject *single;  /* or one object, given once */
+  guint         index;
 } DmCheckIter;
 
 void        dm_check_iter_init         (DmCheckIter    *iter,
-                                        JsonArray      *array);
+                                        DmJsonArray    *array);
 gboolean    dm_check_iter_next         (DmCheckIter    *iter,
-                                        JsonObject    **object);
+                                        DmJsonObject  **object);
 /* How many objects @array (nullable) holds: what a count of rules or
  * devices means, whatever else a hostile export puts among them. */
-guint       dm_check_count_objects     (JsonArray      *array);
+guint       dm_check_count_objects     (DmJsonArray    *array);
 /* The first element when it is an object, else NULL: what a response's
  * list is told apart by. */
-JsonObject *dm_check_first_object      (JsonArray      *array);
+DmJsonObject *dm_check_first_object      (DmJsonArray    *array);
 
 /* An evaluator of one resource: a Config item's configuration, or one
  * object of a CLI response's list (@id is then ""). */
 typedef void (*DmCheckResourceFunc) (DmCheckContext *context,
                                      const char     *id,
-                                     JsonObject     *object);
+                                     DmJsonObject   *object);
 
 /* Runs @func on each object of @array; TRUE when @array is there. */
 gboolean    dm_check_each              (DmCheckContext      *context,
-                                        JsonArray           *array,
+                                        DmJsonArray         *array,
                                         DmCheckResourceFunc  func);
-gboolean    dm_check_boolean           (JsonObject     *object,
+gboolean    dm_check_boolean           (DmJsonObject   *object,
                                         const char     *name,
                                         gboolean       *value);
-gboolean    dm_check_integer           (JsonObject     *object,
+gboolean    dm_check_integer           (DmJsonObject   *object,
                                         const char     *name,
                                         gint64         *value);
 gboolean    dm_check_double_to_integer (double          number,
                                         gint64         *value);
-JsonNode   *dm_check_parse_embedded    (JsonNode       *node);
+DmJsonNode *dm_check_parse_embedded    (DmJsonNode     *node,
+                                        DmJsonDoc     **doc);
 gboolean    dm_check_hint_is           (DmCheckContext *context,
                                         const char     *service);
 const char *dm_check_where             (DmCheckContext *context);
@@ -167,17 +169,19 @@ void        dm_check_scope_clear       (DmCheckScope   *scope);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (DmCheckScope, dm_check_scope_clear)
 
 /* Resource policies: a JSON object or JSON text. */
-gboolean    dm_check_principal_is_everyone (JsonNode   *principal);
-JsonArray  *dm_check_policy_statements     (JsonObject *policy);
-JsonNode   *dm_check_parse_policy          (JsonNode   *policy);
-const char *dm_check_statement_value       (JsonObject *policy,
+gboolean    dm_check_principal_is_everyone (DmJsonNode *principal);
+void        dm_check_policy_statements     (DmJsonObject *policy,
+                                            DmCheckIter  *iter);
+DmJsonNode *dm_check_parse_policy          (DmJsonNode   *policy,
+                                            DmJsonDoc   **doc);
+const char *dm_check_statement_value       (DmJsonObject *policy,
                                             const char *member,
                                             const char *prefix);
 void        dm_check_public_policy         (DmCheckContext *context,
                                             const char     *check,
                                             const char     *resource,
                                             const char     *resource_type,
-                                            JsonNode       *policy);
+                                            DmJsonNode     *policy);
 
 /* Secrets in configuration text: what the value looks like, never the
  * value itself, so evidence does not repeat the secret. */
@@ -190,18 +194,18 @@ const char *dm_check_secret_in_text    (const char     *text,
 gboolean    dm_checks_config           (DmCheckContext *context,
                                         const char     *type,
                                         const char     *id,
-                                        JsonObject     *configuration,
-                                        JsonObject     *supplementary);
+                                        DmJsonObject   *configuration,
+                                        DmJsonObject   *supplementary);
 gboolean    dm_checks_cli              (DmCheckContext *context,
-                                        JsonObject     *document);
+                                        DmJsonObject   *document);
 
 /* A family of checks (dm-checks-*.c): the AWS Config item types it reads
  * and its reader of AWS CLI responses. Each file fills one of these; the
  * list of families, in order, is in dm-checks.c. */
 typedef void (*DmCheckItemFunc) (DmCheckContext *context,
                                  const char     *id,
-                                 JsonObject     *configuration,
-                                 JsonObject     *supplementary);
+                                 DmJsonObject   *configuration,
+                                 DmJsonObject   *supplementary);
 
 typedef struct
 {
@@ -215,7 +219,7 @@ typedef struct
 {
   const DmCheckConfigType *config;  /* ends in { NULL }; NULL when it reads no Config item */
   gboolean               (*cli) (DmCheckContext *context,
-                                 JsonObject     *document);  /* TRUE when it recognised the response */
+                                 DmJsonObject   *document);  /* TRUE when it recognised the response */
 } DmCheckFamily;
 
 extern const DmCheckFamily dm_checks_ec2_family;

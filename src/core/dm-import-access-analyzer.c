@@ -12,10 +12,10 @@
 #include "dm-importer-private.h"
 
 gboolean
-_dm_import_access_analyzer_detect (JsonObject *o)
+_dm_import_access_analyzer_detect (DmJsonObject *o)
 {
-  return json_object_has_member (o, "resourceOwnerAccount") && json_object_has_member (o, "resourceType") &&
-         json_object_has_member (o, "status");
+  return dm_json_object_has_member (o, "resourceOwnerAccount") && dm_json_object_has_member (o, "resourceType") &&
+         dm_json_object_has_member (o, "status");
 }
 
 /* IAM Access Analyzer list-findings (external access: who outside the
@@ -48,7 +48,7 @@ kind_title (const char *kind)
 
 void
 _dm_import_access_analyzer (DmImportFile *state,
-                            JsonObject   *o,
+                            DmJsonObject *o,
                             guint64       index)
 {
   g_autoptr(GStrvBuilder) controls = g_strv_builder_new ();
@@ -59,7 +59,7 @@ _dm_import_access_analyzer (DmImportFile *state,
   const char *status = _dm_import_str (o, "status");
   const char *kind = _dm_import_first_of (_dm_import_str (o, "findingType"), "ExternalAccess");
   gboolean public = FALSE;
-  JsonNode *who = _dm_import_member (o, "principal");
+  DmJsonNode *who = _dm_import_member (o, "principal");
   DmFindingData data = { 0 };
 
   dm_check_boolean (o, "isPublic", &public);
@@ -73,7 +73,7 @@ _dm_import_access_analyzer (DmImportFile *state,
       return;
     }
   if (who)
-    principal = json_to_string (who, FALSE);
+    principal = dm_json_to_string (who);
 
   data.tool = "IAM Access Analyzer";
   _dm_import_note_time (state, _dm_import_first_of (_dm_import_str (o, "updatedAt"),

@@ -117,23 +117,23 @@ asff_status (const char *compliance,
 /* The finding type a GuardDuty finding carries in ASFF: one of its
  * Types[] ("TTPs/Initial Access/UnauthorizedAccess:IAMUser-…"). */
 static const char *
-guardduty_type (JsonObject *o)
+guardduty_type (DmJsonObject *o)
 {
-  JsonNode *node = _dm_import_member (o, "Types");
-  JsonArray *types;
+  DmJsonNode *node = _dm_import_member (o, "Types");
+  DmJsonArray *types;
 
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+  if (node == NULL || !DM_JSON_NODE_HOLDS_ARRAY (node))
     return _dm_import_str (o, "Type");
-  types = json_node_get_array (node);
-  for (guint i = 0; i < json_array_get_length (types); i++)
+  types = dm_json_node_get_array (node);
+  for (guint i = 0; i < dm_json_array_get_length (types); i++)
     {
-      JsonNode *element = json_array_get_element (types, i);
+      DmJsonNode *element = dm_json_array_get_element (types, i);
       g_auto(DmGuardDutyType) parts = { 0 };
       const char *text;
 
-      if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_STRING)
+      if (!DM_JSON_NODE_HOLDS_VALUE (element) || dm_json_node_get_value_type (element) != G_TYPE_STRING)
         continue;
-      text = json_node_get_string (element);
+      text = dm_json_node_get_string (element);
       if (dm_guardduty_type_parse (text, &parts))
         return text;
     }
@@ -143,9 +143,9 @@ guardduty_type (JsonObject *o)
 /* The package manager of the first vulnerable package an Inspector
  * finding lists. */
 static const char *
-package_manager (JsonObject *o)
+package_manager (DmJsonObject *o)
 {
-  JsonObject *vulnerability = _dm_import_first_object (o, "Vulnerabilities");
+  DmJsonObject *vulnerability = _dm_import_first_object (o, "Vulnerabilities");
 
   return _dm_import_str (_dm_import_first_object (vulnerability, "VulnerablePackages"), "PackageManager");
 }
@@ -156,7 +156,7 @@ package_manager (JsonObject *o)
  * "aws/securityhub/ProductName" in older findings), or a generator that is
  * an ARN of that service ("arn:aws:guardduty:…", "arn:aws:inspector2:…"). */
 static gboolean
-product_is (JsonObject *o,
+product_is (DmJsonObject *o,
             const char *generator,
             const char *name,
             const char *product)
@@ -181,27 +181,27 @@ product_is (JsonObject *o,
  * first that the mapping knows, else the first that reads as a type. */
 static char *
 macie_type (DmCatalogue *catalogue,
-            JsonObject  *o,
+            DmJsonObject  *o,
             const char  *generator)
 {
   g_autoptr(GPtrArray) candidates = g_ptr_array_new_with_free_func (g_free);
-  JsonNode *node = _dm_import_member (o, "Types");
+  DmJsonNode *node = _dm_import_member (o, "Types");
 
   if (generator && strchr (generator, ':') && !g_str_has_prefix (generator, "arn:"))
     g_ptr_array_add (candidates, g_strdup (generator));
-  if (node && JSON_NODE_HOLDS_ARRAY (node))
+  if (node && DM_JSON_NODE_HOLDS_ARRAY (node))
     {
-      JsonArray *types = json_node_get_array (node);
+      DmJsonArray *types = dm_json_node_get_array (node);
 
-      for (guint i = 0; i < json_array_get_length (types); i++)
+      for (guint i = 0; i < dm_json_array_get_length (types); i++)
         {
-          JsonNode *element = json_array_get_element (types, i);
+          DmJsonNode *element = dm_json_array_get_element (types, i);
           const char *text, *last, *colon;
           char *type, *dash;
 
-          if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_STRING)
+          if (!DM_JSON_NODE_HOLDS_VALUE (element) || dm_json_node_get_value_type (element) != G_TYPE_STRING)
             continue;
-          text = json_node_get_string (element);
+          text = dm_json_node_get_string (element);
           last = strrchr (text, '/') ? strrchr (text, '/') + 1 : text;
           if ((colon = strchr (last, ':')) == NULL || colon == last)
             continue;
@@ -232,15 +232,15 @@ const char * const _dm_import_asff_reads[] = {
 };
 
 gboolean
-_dm_import_asff_detect (JsonObject *o)
+_dm_import_asff_detect (DmJsonObject *o)
 {
-  return json_object_has_member (o, "SchemaVersion") ||
-         (json_object_has_member (o, "ProductArn") && json_object_has_member (o, "GeneratorId"));
+  return dm_json_object_has_member (o, "SchemaVersion") ||
+         (dm_json_object_has_member (o, "ProductArn") && dm_json_object_has_member (o, "GeneratorId"));
 }
 
 void
 _dm_import_asff (DmImportFile *state,
-                 JsonObject   *o,
+                 DmJsonObject *o,
                  guint64       index)
 {
   g_autoptr(GPtrArray) resources = NULL;
@@ -258,7 +258,7 @@ _dm_import_asff (DmImportFile *state,
   gboolean access_analyzer = FALSE;
   const char *control;
   ToolId tool = { 0 };
-  JsonObject *resource = _dm_import_first_object (o, "Resources");
+  DmJsonObject *resource = _dm_import_first_object (o, "Resources");
   DmFindingData data = { 0 };
 
   data.status = asff_status (status, workflow, _dm_import_str (o, "RecordState"));

@@ -89,7 +89,7 @@ _dm_import_init_context (DmImportFile   *state,
 static gboolean
 evaluate_cli_output (DmImportFile   *state,
                      DmCheckContext *context,
-                     JsonObject     *output)
+                     DmJsonObject   *output)
 {
   gboolean known = dm_checks_cli (context, output);
 
@@ -100,9 +100,9 @@ evaluate_cli_output (DmImportFile   *state,
 
 /* "Findings, NextToken": what a document Demarc does not know holds. */
 static char *
-first_keys (JsonObject *o)
+first_keys (DmJsonObject *o)
 {
-  g_autoptr(GList) names = json_object_get_members (o);
+  g_autoptr(GList) names = dm_json_object_get_members (o);
   g_autoptr(GString) keys = g_string_new (NULL);
   guint n = 0;
 
@@ -114,19 +114,19 @@ first_keys (JsonObject *o)
 }
 
 gboolean
-_dm_import_bundle_call_detect (JsonObject *o)
+_dm_import_bundle_call_detect (DmJsonObject *o)
 {
-  return json_object_has_member (o, "operation") && json_object_has_member (o, "service") &&
-         (json_object_has_member (o, "output") || json_object_has_member (o, "error"));
+  return dm_json_object_has_member (o, "operation") && dm_json_object_has_member (o, "service") &&
+         (dm_json_object_has_member (o, "output") || dm_json_object_has_member (o, "error"));
 }
 
 /* A call of demarc-collect's bundle: the CLI response plus where it ran. */
 void
 _dm_import_bundle_call (DmImportFile *state,
-                        JsonObject   *call,
+                        DmJsonObject *call,
                         guint64       index)
 {
-  JsonObject *output = _dm_import_obj (call, "output");
+  DmJsonObject *output = _dm_import_obj (call, "output");
   DmCheckContext context;
 
   _dm_import_init_context (state, &context, index);
@@ -139,7 +139,7 @@ _dm_import_bundle_call (DmImportFile *state,
       dm_checks_call_error (&context, _dm_import_str (call, "service"), _dm_import_str (call, "operation"),
                             _dm_import_str (call, "error"));
       if (context.emitted == 0)
-        _dm_import_skip (state, json_object_has_member (call, "error") ? _("the collector could not make this call")
+        _dm_import_skip (state, dm_json_object_has_member (call, "error") ? _("the collector could not make this call")
                                                                       : _("call without output"));
       return;
     }
@@ -160,11 +160,11 @@ _dm_import_bundle_prepare (DmJsonReader *reader,
 /* Any other object is taken as one AWS CLI response. */
 gboolean
 _dm_import_cli_response (DmImportFile *state,
-                         JsonObject   *o)
+                         DmJsonObject *o)
 {
   DmCheckContext context;
 
-  if (json_object_get_size (o) == 0)
+  if (dm_json_object_get_size (o) == 0)
     return FALSE;
 
   g_free (state->input->format);
@@ -205,13 +205,13 @@ emit_nothing (DmCheckContext *context,
 /* "SecurityGroups": the members of @o holding lists, sorted, which tell
  * the pages of one response. */
 static char *
-list_names (JsonObject *o)
+list_names (DmJsonObject *o)
 {
-  g_autoptr(GList) names = g_list_sort (json_object_get_members (o), (GCompareFunc)g_strcmp0);
+  g_autoptr(GList) names = g_list_sort (dm_json_object_get_members (o), (GCompareFunc)g_strcmp0);
   g_autoptr(GString) lists = g_string_new (NULL);
 
   for (GList *l = names; l; l = l->next)
-    if (JSON_NODE_HOLDS_ARRAY (json_object_get_member (o, l->data)))
+    if (DM_JSON_NODE_HOLDS_ARRAY (dm_json_object_get_member (o, l->data)))
       g_string_append_printf (lists, "%s\n", (char *)l->data);
   return g_string_free (g_steal_pointer (&lists), FALSE);
 }
@@ -220,14 +220,16 @@ list_names (JsonObject *o)
 void
 _dm_import_cli_pages_end (DmImportFile *state)
 {
-  g_autoptr(JsonNode) pages = g_steal_pointer (&state->cli_pages);
+  g_autoptr(GPtrArray) pages = g_steal_pointer (&state->cli_pages);
+  g_autoptr(DmJsonDoc) joined = NULL;
   DmCheckContext context;
 
   g_clear_pointer (&state->cli_lists, g_free);
   if (pages == NULL)
     return;
+  joined = dm_json_doc_new_joined ((DmJsonDoc **)pages->pdata, pages->len);
   _dm_import_init_context (state, &context, state->cli_item);
-  if (!evaluate_cli_output (state, &context, json_node_get_object (pages)))
+  if (!evaluate_cli_output (state, &context, dm_json_node_get_object (dm_json_doc_get_root (joined))))
     _dm_import_skip (state, _(NOT_YET_EVALUATED));
   else if (context.emitted > 0)
     state->input->evaluated++;
@@ -237,34 +239,22 @@ _dm_import_cli_pages_end (DmImportFile *state)
  * of Demarc's reads it: it is then no AWS CLI response. */
 gboolean
 _dm_import_cli_page (DmImportFile *state,
-                     JsonNode     *page)
+                     DmJsonNode   *page)
 {
-  JsonObject *o = JSON_NODE_HOLDS_OBJECT (page) ? json_node_get_object (page) : NULL;
+  DmJsonObject *o = DM_JSON_NODE_HOLDS_OBJECT (page) ? dm_json_node_get_object (page) : NULL;
   g_autofree char *lists = NULL;
   g_autoptr(GList) names = NULL;
   DmCheckContext context;
 
-  if (o == NULL || json_object_get_size (o) == 0)
+  if (o == NULL || dm_json_object_get_size (o) == 0)
     return FALSE;
   lists = list_names (o);
 
-  /* The next page of the response: its lists go on the first page's. */
+  /* The next page of the response: its lists go on the first page's,
+   * when the response is read. The page outlives its item: a copy. */
   if (state->cli_pages && *lists && g_str_equal (lists, state->cli_lists))
     {
-      JsonObject *joined = json_node_get_object (state->cli_pages);
-
-      names = json_object_get_members (o);
-      for (GList *l = names; l; l = l->next)
-        {
-          JsonArray *from, *to;
-
-          if (!JSON_NODE_HOLDS_ARRAY (json_object_get_member (o, l->data)))
-            continue;
-          from = json_object_get_array_member (o, l->data);
-          to = json_object_get_array_member (joined, l->data);
-          for (guint i = 0; i < json_array_get_length (from); i++)
-            json_array_add_element (to, json_node_copy (json_array_get_element (from, i)));
-        }
+      g_ptr_array_add (state->cli_pages, dm_json_doc_new_copy (page));
       return TRUE;
     }
 
@@ -278,7 +268,8 @@ _dm_import_cli_page (DmImportFile *state,
   g_free (state->input->format);
   state->input->format = g_strdup ("aws-cli");
   state->cli_item = state->input->items++;
-  state->cli_pages = json_node_ref (page);
+  state->cli_pages = g_ptr_array_new_with_free_func ((GDestroyNotify)dm_json_doc_unref);
+  g_ptr_array_add (state->cli_pages, dm_json_doc_new_copy (page));
   state->cli_lists = g_steal_pointer (&lists);
   return TRUE;
 }

@@ -66,7 +66,7 @@ account_from_identity (GFile        *file,
                        GCancellable *cancellable)
 {
   g_autoptr(DmJsonReader) reader = NULL;
-  JsonNode *document;
+  DmJsonNode *document;
   const char *account;
 
   if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, cancellable) != G_FILE_TYPE_REGULAR)
@@ -75,8 +75,8 @@ account_from_identity (GFile        *file,
   if (!dm_json_reader_read_file (reader, file, NULL, NULL, cancellable, NULL))
     return NULL;
   document = dm_json_reader_get_document (reader);
-  account = document && JSON_NODE_HOLDS_OBJECT (document)
-            ? _dm_import_str (json_node_get_object (document), "Account") : NULL;
+  account = document && DM_JSON_NODE_HOLDS_OBJECT (document)
+            ? _dm_import_str (dm_json_node_get_object (document), "Account") : NULL;
   return account && looks_like_account (account) ? g_strdup (account) : NULL;
 }
 

@@ -12,16 +12,16 @@
 #include "dm-importer-private.h"
 
 gboolean
-_dm_import_cloudsploit_detect (JsonObject *o)
+_dm_import_cloudsploit_detect (DmJsonObject *o)
 {
-  return json_object_has_member (o, "plugin") && json_object_has_member (o, "category") &&
-         json_object_has_member (o, "status");
+  return dm_json_object_has_member (o, "plugin") && dm_json_object_has_member (o, "category") &&
+         dm_json_object_has_member (o, "status");
 }
 
 /* CloudSploit's writer puts "N/A" where a result names no resource (a
  * region with nothing to check, a call that failed). */
 static const char *
-cloudsploit_resource (JsonObject *o)
+cloudsploit_resource (DmJsonObject *o)
 {
   const char *resource = _dm_import_str (o, "resource");
 
@@ -81,7 +81,7 @@ cloudsploit_other_cloud (const char *resource,
  * goes by its category ("EC2", "API Gateway"). */
 void
 _dm_import_cloudsploit (DmImportFile *state,
-                        JsonObject   *o,
+                        DmJsonObject *o,
                         guint64       index)
 {
   g_autoptr(GStrvBuilder) controls = g_strv_builder_new ();

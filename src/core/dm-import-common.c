@@ -16,11 +16,11 @@
 
 /* --- reading JSON safely ----------------------------------------------- */
 
-JsonNode *
-_dm_import_member (JsonObject *o,
+DmJsonNode *
+_dm_import_member (DmJsonObject *o,
                    const char *path)
 {
-  JsonNode *node = NULL;
+  DmJsonNode *node = NULL;
 
   if (o == NULL || *path == '\0')
     return NULL;
@@ -46,63 +46,63 @@ _dm_import_member (JsonObject *o,
           else
             name = long_name = g_strndup (part, length);
         }
-      node = json_object_get_member (o, name);
+      node = dm_json_object_get_member (o, name);
       if (node == NULL || dot == NULL)
         return node;
-      if (!JSON_NODE_HOLDS_OBJECT (node))
+      if (!DM_JSON_NODE_HOLDS_OBJECT (node))
         return NULL;
-      o = json_node_get_object (node);
+      o = dm_json_node_get_object (node);
       part = dot + 1;
     }
 }
 
 const char *
-_dm_import_str (JsonObject *o,
+_dm_import_str (DmJsonObject *o,
                 const char *path)
 {
-  JsonNode *node = _dm_import_member (o, path);
+  DmJsonNode *node = _dm_import_member (o, path);
 
-  if (node && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-    return json_node_get_string (node);
+  if (node && DM_JSON_NODE_HOLDS_VALUE (node) && dm_json_node_get_value_type (node) == G_TYPE_STRING)
+    return dm_json_node_get_string (node);
   return NULL;
 }
 
-JsonObject *
-_dm_import_obj (JsonObject *o,
+DmJsonObject *
+_dm_import_obj (DmJsonObject *o,
                 const char *path)
 {
-  JsonNode *node = _dm_import_member (o, path);
+  DmJsonNode *node = _dm_import_member (o, path);
 
-  return node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+  return node && DM_JSON_NODE_HOLDS_OBJECT (node) ? dm_json_node_get_object (node) : NULL;
 }
 
-JsonObject *
-_dm_import_first_object (JsonObject *o,
+DmJsonObject *
+_dm_import_first_object (DmJsonObject *o,
                          const char *path)
 {
-  JsonNode *node = _dm_import_member (o, path);
-  JsonArray *array;
+  DmJsonNode *node = _dm_import_member (o, path);
+  DmJsonArray *array;
 
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+  if (node == NULL || !DM_JSON_NODE_HOLDS_ARRAY (node))
     return NULL;
-  array = json_node_get_array (node);
-  if (json_array_get_length (array) == 0 || !JSON_NODE_HOLDS_OBJECT (json_array_get_element (array, 0)))
+  array = dm_json_node_get_array (node);
+  if (dm_json_array_get_length (array) == 0 || !DM_JSON_NODE_HOLDS_OBJECT (dm_json_array_get_element (array, 0)))
     return NULL;
-  return json_array_get_object_element (array, 0);
+  return dm_json_array_get_object_element (array, 0);
 }
 
 gint64
-_dm_import_integer (JsonObject *o,
+_dm_import_integer (DmJsonObject *o,
                     const char *path,
                     gint64      fallback)
 {
-  JsonNode *node = _dm_import_member (o, path);
+  DmJsonNode *node = _dm_import_member (o, path);
   gint64 value;
 
-  if (node && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64)
-    return json_node_get_int (node);
-  if (node && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_DOUBLE &&
-      dm_check_double_to_integer (json_node_get_double (node), &value))
+  if (node && DM_JSON_NODE_HOLDS_VALUE (node) && dm_json_node_get_value_type (node) == G_TYPE_INT64)
+    return dm_json_node_get_int (node);
+  if (node && DM_JSON_NODE_HOLDS_VALUE (node) && dm_json_node_get_value_type (node) == G_TYPE_DOUBLE &&
+      dm_check_double_to_integer (dm_json_node_get_double (node), &value))
     return value;
   return fallback;
 }
@@ -527,23 +527,23 @@ _dm_import_severity_of (const char *label,
 /* Every resource a finding names (ASFF Resources[].Id, OCSF resources[]
  * .uid or .name), borrowed from @o; NULL-terminated, for data.resources. */
 GPtrArray *
-_dm_import_all_resources (JsonObject *o,
+_dm_import_all_resources (DmJsonObject *o,
                           const char *path,
                           const char *id,
                           const char *fallback)
 {
   GPtrArray *resources = g_ptr_array_new ();
-  JsonNode *node = _dm_import_member (o, path);
+  DmJsonNode *node = _dm_import_member (o, path);
 
-  for (guint i = 0; node && JSON_NODE_HOLDS_ARRAY (node) && i < json_array_get_length (json_node_get_array (node)); i++)
+  for (guint i = 0; node && DM_JSON_NODE_HOLDS_ARRAY (node) && i < dm_json_array_get_length (dm_json_node_get_array (node)); i++)
     {
-      JsonNode *element = json_array_get_element (json_node_get_array (node), i);
+      DmJsonNode *element = dm_json_array_get_element (dm_json_node_get_array (node), i);
       const char *named;
 
-      if (!JSON_NODE_HOLDS_OBJECT (element))
+      if (!DM_JSON_NODE_HOLDS_OBJECT (element))
         continue;
-      named = _dm_import_first_of (_dm_import_str (json_node_get_object (element), id),
-                        fallback ? _dm_import_str (json_node_get_object (element), fallback) : NULL);
+      named = _dm_import_first_of (_dm_import_str (dm_json_node_get_object (element), id),
+                        fallback ? _dm_import_str (dm_json_node_get_object (element), fallback) : NULL);
       if (named)
         g_ptr_array_add (resources, (gpointer)named);
     }

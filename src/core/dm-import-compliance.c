@@ -67,22 +67,22 @@ add_id (GPtrArray  *ids,
 static void
 add_node (GPtrArray  *ids,
           const char *framework,
-          JsonNode   *node)
+          DmJsonNode *node)
 {
   if (node == NULL)
     return;
-  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-    add_id (ids, framework, json_node_get_string (node));
-  else if (JSON_NODE_HOLDS_ARRAY (node))
+  if (DM_JSON_NODE_HOLDS_VALUE (node) && dm_json_node_get_value_type (node) == G_TYPE_STRING)
+    add_id (ids, framework, dm_json_node_get_string (node));
+  else if (DM_JSON_NODE_HOLDS_ARRAY (node))
     {
-      JsonArray *array = json_node_get_array (node);
+      DmJsonArray *array = dm_json_node_get_array (node);
 
-      for (guint i = 0; i < json_array_get_length (array); i++)
+      for (guint i = 0; i < dm_json_array_get_length (array); i++)
         {
-          JsonNode *element = json_array_get_element (array, i);
+          DmJsonNode *element = dm_json_array_get_element (array, i);
 
-          if (JSON_NODE_HOLDS_VALUE (element) && json_node_get_value_type (element) == G_TYPE_STRING)
-            add_id (ids, framework, json_node_get_string (element));
+          if (DM_JSON_NODE_HOLDS_VALUE (element) && dm_json_node_get_value_type (element) == G_TYPE_STRING)
+            add_id (ids, framework, dm_json_node_get_string (element));
         }
     }
 }
@@ -90,18 +90,18 @@ add_node (GPtrArray  *ids,
 /* { "CIS-3.0": ["2.1.4"], "SOC2": ["cc_6_1"] } */
 void
 _dm_import_compliance_map (GPtrArray  *ids,
-                           JsonObject *compliance)
+                           DmJsonObject *compliance)
 {
-  g_autoptr(GList) frameworks = compliance ? json_object_get_members (compliance) : NULL;
+  g_autoptr(GList) frameworks = compliance ? dm_json_object_get_members (compliance) : NULL;
 
   for (GList *l = frameworks; l; l = l->next)
-    add_node (ids, l->data, json_object_get_member (compliance, l->data));
+    add_node (ids, l->data, dm_json_object_get_member (compliance, l->data));
 }
 
 /* [ "PCI DSS v3.2.1/8.3.1", "NIST.800-53.r5 AC-2(1)" ] */
 void
 _dm_import_compliance_list (GPtrArray *ids,
-                            JsonNode  *list)
+                            DmJsonNode  *list)
 {
   add_node (ids, NULL, list);
 }

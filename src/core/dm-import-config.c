@@ -22,23 +22,24 @@ const char * const _dm_import_config_item_reads[] = {
 };
 
 gboolean
-_dm_import_config_item_detect (JsonObject *o)
+_dm_import_config_item_detect (DmJsonObject *o)
 {
-  return json_object_has_member (o, "resourceType") &&
-         (json_object_has_member (o, "configuration") || json_object_has_member (o, "configurationItemStatus"));
+  return dm_json_object_has_member (o, "resourceType") &&
+         (dm_json_object_has_member (o, "configuration") || dm_json_object_has_member (o, "configurationItemStatus"));
 }
 
 void
 _dm_import_config_item (DmImportFile *state,
-                        JsonObject   *o,
+                        DmJsonObject *o,
                         guint64       index)
 {
   const char *status = _dm_import_str (o, "configurationItemStatus");
   const char *type = _dm_import_str (o, "resourceType");
   const char *id = _dm_import_first_of (_dm_import_str (o, "resourceId"), _dm_import_str (o, "resourceName"));
-  g_autoptr(JsonNode) configuration = NULL;
-  JsonObject *supplementary = _dm_import_obj (o, "supplementaryConfiguration");
-  JsonObject *config;
+  g_autoptr(DmJsonDoc) configuration_doc = NULL;
+  DmJsonNode *configuration = NULL;
+  DmJsonObject *supplementary = _dm_import_obj (o, "supplementaryConfiguration");
+  DmJsonObject *config;
   DmCheckContext context;
   gboolean known;
 
@@ -50,13 +51,13 @@ _dm_import_config_item (DmImportFile *state,
 
   /* "configuration" is an object in delivered files, a JSON string in
    * API responses. */
-  configuration = dm_check_parse_embedded (_dm_import_member (o, "configuration"));
-  if (configuration == NULL || !JSON_NODE_HOLDS_OBJECT (configuration))
+  configuration = dm_check_parse_embedded (_dm_import_member (o, "configuration"), &configuration_doc);
+  if (configuration == NULL || !DM_JSON_NODE_HOLDS_OBJECT (configuration))
     {
       _dm_import_skip (state, _("configuration missing or unreadable"));
       return;
     }
-  config = json_node_get_object (configuration);
+  config = dm_json_node_get_object (configuration);
 
   _dm_import_init_context (state, &context, index);
   _dm_import_note_time (state, _dm_import_str (o, "configurationItemCaptureTime"));
@@ -85,14 +86,14 @@ _dm_import_config_item (DmImportFile *state,
 }
 
 gboolean
-_dm_import_config_evaluation_detect (JsonObject *o)
+_dm_import_config_evaluation_detect (DmJsonObject *o)
 {
-  return _dm_import_obj (o, "EvaluationResultIdentifier") && json_object_has_member (o, "ComplianceType");
+  return _dm_import_obj (o, "EvaluationResultIdentifier") && dm_json_object_has_member (o, "ComplianceType");
 }
 
 void
 _dm_import_config_evaluation (DmImportFile *state,
-                              JsonObject   *o,
+                              DmJsonObject *o,
                               guint64       index)
 {
   g_autoptr(GStrvBuilder) controls = g_strv_builder_new ();
@@ -152,7 +153,7 @@ config_status (const char      *compliance,
 /* Config's count of what does not comply (resources of a rule, rules of
  * a resource), and whether it capped it; FALSE when it gives none. */
 static gboolean
-contributor_count (JsonObject *o,
+contributor_count (DmJsonObject *o,
                    gint64     *n,
                    gboolean   *capped)
 {
@@ -165,7 +166,7 @@ contributor_count (JsonObject *o,
 
 /* "N", or "more than N" when Config capped the count. */
 static char *
-contributors (JsonObject *o)
+contributors (DmJsonObject *o)
 {
   gint64 n;
   gboolean capped;
@@ -176,10 +177,10 @@ contributors (JsonObject *o)
 }
 
 gboolean
-_dm_import_config_rule_detect (JsonObject *o)
+_dm_import_config_rule_detect (DmJsonObject *o)
 {
-  return json_object_has_member (o, "ConfigRuleName") &&
-         (_dm_import_str (o, "Compliance.ComplianceType") || json_object_has_member (o, "ComplianceType"));
+  return dm_json_object_has_member (o, "ConfigRuleName") &&
+         (_dm_import_str (o, "Compliance.ComplianceType") || dm_json_object_has_member (o, "ComplianceType"));
 }
 
 /* describe-compliance-by-config-rule and a conformance pack's compliance:
@@ -187,7 +188,7 @@ _dm_import_config_rule_detect (JsonObject *o)
  * config-rule lists those). */
 void
 _dm_import_config_rule (DmImportFile *state,
-                        JsonObject   *o,
+                        DmJsonObject *o,
                         guint64       index)
 {
   g_autoptr(GStrvBuilder) controls = g_strv_builder_new ();
@@ -233,9 +234,9 @@ _dm_import_config_rule (DmImportFile *state,
 }
 
 gboolean
-_dm_import_config_resource_detect (JsonObject *o)
+_dm_import_config_resource_detect (DmJsonObject *o)
 {
-  return json_object_has_member (o, "ResourceId") && json_object_has_member (o, "ResourceType") &&
+  return dm_json_object_has_member (o, "ResourceId") && dm_json_object_has_member (o, "ResourceType") &&
          _dm_import_str (o, "Compliance.ComplianceType");
 }
 
@@ -249,7 +250,7 @@ _dm_import_config_resource_detect (JsonObject *o)
  * informational, never a pass that would turn a layer green. */
 void
 _dm_import_config_resource (DmImportFile *state,
-                            JsonObject   *o,
+                            DmJsonObject *o,
                             guint64       index)
 {
   g_autoptr(GStrvBuilder) controls = g_strv_builder_new ();

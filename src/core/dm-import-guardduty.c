@@ -19,8 +19,8 @@
  * get-findings output renames every member in PascalCase. The paths below
  * are the CLI's; in a camelCase finding each part's first letter is lower
  * case, the rest the same. */
-static JsonNode *
-member (JsonObject *o,
+static DmJsonNode *
+member (DmJsonObject *o,
         const char *path,
         gboolean    camel)
 {
@@ -37,57 +37,57 @@ member (JsonObject *o,
 }
 
 static const char *
-str (JsonObject *o,
+str (DmJsonObject *o,
      const char *path,
      gboolean    camel)
 {
-  JsonNode *node = member (o, path, camel);
+  DmJsonNode *node = member (o, path, camel);
 
-  if (node && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-    return json_node_get_string (node);
+  if (node && DM_JSON_NODE_HOLDS_VALUE (node) && dm_json_node_get_value_type (node) == G_TYPE_STRING)
+    return dm_json_node_get_string (node);
   return NULL;
 }
 
-static JsonObject *
-obj (JsonObject *o,
+static DmJsonObject *
+obj (DmJsonObject *o,
      const char *path,
      gboolean    camel)
 {
-  JsonNode *node = member (o, path, camel);
+  DmJsonNode *node = member (o, path, camel);
 
-  return node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+  return node && DM_JSON_NODE_HOLDS_OBJECT (node) ? dm_json_node_get_object (node) : NULL;
 }
 
 /* GuardDuty's own findings have a SchemaVersion too ("2.0"), but none of
  * ASFF's product fields. */
 static gboolean
-detect_in_case (JsonObject *o,
+detect_in_case (DmJsonObject *o,
                 gboolean    camel)
 {
   return member (o, "Type", camel) && obj (o, "Service", camel) && obj (o, "Resource", camel) &&
-         member (o, "AccountId", camel) && !json_object_has_member (o, "ProductArn");
+         member (o, "AccountId", camel) && !dm_json_object_has_member (o, "ProductArn");
 }
 
 gboolean
-_dm_import_guardduty_detect (JsonObject *o)
+_dm_import_guardduty_detect (DmJsonObject *o)
 {
   return detect_in_case (o, FALSE) || detect_in_case (o, TRUE);
 }
 
 /* GuardDuty's own 1–10 scale and bands; ASFF's 0–100 is another. */
 static DmSeverity
-guardduty_severity (JsonObject *o,
+guardduty_severity (DmJsonObject *o,
                     gboolean    camel)
 {
-  JsonNode *node = member (o, "Severity", camel);
+  DmJsonNode *node = member (o, "Severity", camel);
   double value;
 
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+  if (node == NULL || !DM_JSON_NODE_HOLDS_VALUE (node))
     return DM_SEVERITY_UNKNOWN;
-  if (json_node_get_value_type (node) == G_TYPE_INT64)
-    value = (double)json_node_get_int (node);
-  else if (json_node_get_value_type (node) == G_TYPE_DOUBLE)
-    value = json_node_get_double (node);
+  if (dm_json_node_get_value_type (node) == G_TYPE_INT64)
+    value = (double)dm_json_node_get_int (node);
+  else if (dm_json_node_get_value_type (node) == G_TYPE_DOUBLE)
+    value = dm_json_node_get_double (node);
   else
     return DM_SEVERITY_UNKNOWN;
 
@@ -122,21 +122,21 @@ static const struct
 
 /* The first element of an array member, or the member itself. */
 static const char *
-str_or_first (JsonObject *o,
+str_or_first (DmJsonObject *o,
               const char *path,
               gboolean    camel)
 {
   g_autofree char *parent = g_strdup (path);
   char *dot = strrchr (parent, '.');
-  JsonNode *node;
+  DmJsonNode *node;
 
   if (str (o, path, camel) || dot == NULL)
     return str (o, path, camel);
   *dot = '\0';
   node = member (o, parent, camel);
-  if (node && JSON_NODE_HOLDS_ARRAY (node) && json_array_get_length (json_node_get_array (node)) > 0 &&
-      JSON_NODE_HOLDS_OBJECT (json_array_get_element (json_node_get_array (node), 0)))
-    return str (json_array_get_object_element (json_node_get_array (node), 0), dot + 1, camel);
+  if (node && DM_JSON_NODE_HOLDS_ARRAY (node) && dm_json_array_get_length (dm_json_node_get_array (node)) > 0 &&
+      DM_JSON_NODE_HOLDS_OBJECT (dm_json_array_get_element (dm_json_node_get_array (node), 0)))
+    return str (dm_json_array_get_object_element (dm_json_node_get_array (node), 0), dot + 1, camel);
   return NULL;
 }
 
@@ -145,14 +145,14 @@ str_or_first (JsonObject *o,
  * its own time is missing, the event's says when it was exported. */
 void
 _dm_import_guardduty (DmImportFile *state,
-                      JsonObject   *o,
+                      DmJsonObject *o,
                       guint64       index)
 {
   g_autoptr(GStrvBuilder) controls = g_strv_builder_new ();
   g_autofree char *resource = NULL;
   g_autofree char *evidence = NULL;
   gboolean camel = !detect_in_case (o, FALSE);
-  JsonObject *details = obj (o, "Resource", camel);
+  DmJsonObject *details = obj (o, "Resource", camel);
   const char *type = str (details, "ResourceType", camel);
   const char *finding_type = str (o, "Type", camel);
   gboolean archived = FALSE;

@@ -15,9 +15,9 @@
 #define MAX_PACKAGES_SHOWN 10
 
 gboolean
-_dm_import_inspector_detect (JsonObject *o)
+_dm_import_inspector_detect (DmJsonObject *o)
 {
-  return json_object_has_member (o, "findingArn") && json_object_has_member (o, "awsAccountId");
+  return dm_json_object_has_member (o, "findingArn") && dm_json_object_has_member (o, "awsAccountId");
 }
 
 /* Inspector's resource types, as the ASFF types the catalogue maps. */
@@ -45,15 +45,15 @@ score_severity (double score)
 }
 
 static double
-number (JsonObject *o,
+number (DmJsonObject *o,
         const char *path)
 {
-  JsonNode *node = _dm_import_member (o, path);
+  DmJsonNode *node = _dm_import_member (o, path);
 
-  if (node && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_DOUBLE)
-    return json_node_get_double (node);
-  if (node && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64)
-    return (double)json_node_get_int (node);
+  if (node && DM_JSON_NODE_HOLDS_VALUE (node) && dm_json_node_get_value_type (node) == G_TYPE_DOUBLE)
+    return dm_json_node_get_double (node);
+  if (node && DM_JSON_NODE_HOLDS_VALUE (node) && dm_json_node_get_value_type (node) == G_TYPE_INT64)
+    return (double)dm_json_node_get_int (node);
   return -1;
 }
 
@@ -62,13 +62,13 @@ number (JsonObject *o,
 static void
 package_evidence (GString    *evidence,
                   const char *cve,
-                  JsonNode   *packages)
+                  DmJsonNode *packages)
 {
   DmCheckIter iter;
-  JsonObject *package;
+  DmJsonObject *package;
   guint n = 0;
 
-  dm_check_iter_init (&iter, packages && JSON_NODE_HOLDS_ARRAY (packages) ? json_node_get_array (packages) : NULL);
+  dm_check_iter_init (&iter, packages && DM_JSON_NODE_HOLDS_ARRAY (packages) ? dm_json_node_get_array (packages) : NULL);
   while (dm_check_iter_next (&iter, &package))
     {
       const char *fixed = _dm_import_str (package, "fixedInVersion");
@@ -97,7 +97,7 @@ package_evidence (GString    *evidence,
  * package, code and network-reachability findings. */
 void
 _dm_import_inspector (DmImportFile *state,
-                      JsonObject   *o,
+                      DmJsonObject *o,
                       guint64       index)
 {
   g_autoptr(GStrvBuilder) controls = g_strv_builder_new ();
@@ -105,10 +105,10 @@ _dm_import_inspector (DmImportFile *state,
   g_autoptr(GString) evidence = g_string_new (NULL);
   g_autofree char *remediation = NULL;
   g_autofree char *instance_arn = NULL;
-  JsonObject *vulnerability = _dm_import_obj (o, "packageVulnerabilityDetails");
-  JsonObject *package = _dm_import_first_object (vulnerability, "vulnerablePackages");
-  JsonObject *resource = _dm_import_first_object (o, "resources");
-  JsonNode *all = _dm_import_member (o, "resources");
+  DmJsonObject *vulnerability = _dm_import_obj (o, "packageVulnerabilityDetails");
+  DmJsonObject *package = _dm_import_first_object (vulnerability, "vulnerablePackages");
+  DmJsonObject *resource = _dm_import_first_object (o, "resources");
+  DmJsonNode *all = _dm_import_member (o, "resources");
   const char *status = _dm_import_str (o, "status");
   const char *cve = _dm_import_str (vulnerability, "vulnerabilityId");
   const char *text = _dm_import_str (o, "remediation.recommendation.text");
@@ -148,11 +148,11 @@ _dm_import_inspector (DmImportFile *state,
     if (g_strcmp0 (_dm_import_str (resource, "type"), inspector_resources[i].type) == 0)
       data.resource_type = inspector_resources[i].asff_type;
 
-  for (guint i = 0; all && JSON_NODE_HOLDS_ARRAY (all) && i < json_array_get_length (json_node_get_array (all)); i++)
+  for (guint i = 0; all && DM_JSON_NODE_HOLDS_ARRAY (all) && i < dm_json_array_get_length (dm_json_node_get_array (all)); i++)
     {
-      JsonNode *element = json_array_get_element (json_node_get_array (all), i);
+      DmJsonNode *element = dm_json_array_get_element (dm_json_node_get_array (all), i);
 
-      const char *id = JSON_NODE_HOLDS_OBJECT (element) ? _dm_import_str (json_node_get_object (element), "id") : NULL;
+      const char *id = DM_JSON_NODE_HOLDS_OBJECT (element) ? _dm_import_str (dm_json_node_get_object (element), "id") : NULL;
 
       if (id)
         g_ptr_array_add (resources, (gpointer)(instance_arn && g_str_has_suffix (instance_arn, id) ? instance_arn : id));

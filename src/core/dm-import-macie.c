@@ -12,18 +12,18 @@
 #include "dm-importer-private.h"
 
 gboolean
-_dm_import_macie_detect (JsonObject *o)
+_dm_import_macie_detect (DmJsonObject *o)
 {
-  return _dm_import_obj (o, "resourcesAffected") && json_object_has_member (o, "type") &&
+  return _dm_import_obj (o, "resourcesAffected") && dm_json_object_has_member (o, "type") &&
          _dm_import_obj (o, "severity") &&
-         json_object_has_member (o, "accountId");
+         dm_json_object_has_member (o, "accountId");
 }
 
 /* Amazon Macie get-findings: policy findings on buckets and sensitive
  * data found in their objects; archived ones are suppressed. */
 void
 _dm_import_macie (DmImportFile *state,
-                  JsonObject   *o,
+                  DmJsonObject *o,
                   guint64       index)
 {
   g_autoptr(GStrvBuilder) controls = g_strv_builder_new ();

@@ -92,24 +92,24 @@ const char * const _dm_import_prowler_ocsf_reads[] = {
 };
 
 gboolean
-_dm_import_prowler_ocsf_detect (JsonObject *o)
+_dm_import_prowler_ocsf_detect (DmJsonObject *o)
 {
-  return json_object_has_member (o, "finding_info") ||
+  return dm_json_object_has_member (o, "finding_info") ||
          (_dm_import_obj (o, "finding") && _dm_import_obj (o, "metadata"));
 }
 
 void
 _dm_import_prowler_ocsf (DmImportFile *state,
-                         JsonObject   *o,
+                         DmJsonObject *o,
                          guint64       index)
 {
   g_autoptr(GPtrArray) resources = NULL;
   g_autoptr(GStrvBuilder) controls = g_strv_builder_new ();
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *uid_check = NULL;
-  JsonObject *resource = _dm_import_first_object (o, "resources");
+  DmJsonObject *resource = _dm_import_first_object (o, "resources");
   /* v4/v5 name it finding_info; OCSF 1.0 (Prowler v3) named it finding. */
-  JsonObject *finding = _dm_import_obj (o, "finding_info") ? _dm_import_obj (o, "finding_info")
+  DmJsonObject *finding = _dm_import_obj (o, "finding_info") ? _dm_import_obj (o, "finding_info")
                                                            : _dm_import_obj (o, "finding");
   const char *check = _dm_import_first_of (_dm_import_str (o, "metadata.event_code"),
                                            _dm_import_str (o, "metadata.product.feature.uid"));
@@ -162,14 +162,14 @@ _dm_import_prowler_ocsf (DmImportFile *state,
 }
 
 gboolean
-_dm_import_prowler_v3_detect (JsonObject *o)
+_dm_import_prowler_v3_detect (DmJsonObject *o)
 {
-  return json_object_has_member (o, "CheckID") && json_object_has_member (o, "Status");
+  return dm_json_object_has_member (o, "CheckID") && dm_json_object_has_member (o, "Status");
 }
 
 void
 _dm_import_prowler_v3 (DmImportFile *state,
-                       JsonObject   *o,
+                       DmJsonObject *o,
                        guint64       index)
 {
   g_autoptr(GStrvBuilder) controls = g_strv_builder_new ();
@@ -298,15 +298,15 @@ prowler_v2_map (DmImportFile  *state,
 }
 
 gboolean
-_dm_import_prowler_v2_detect (JsonObject *o)
+_dm_import_prowler_v2_detect (DmJsonObject *o)
 {
-  return json_object_has_member (o, "Control ID") ||
-         (json_object_has_member (o, "Control") && json_object_has_member (o, "Account Number"));
+  return dm_json_object_has_member (o, "Control ID") ||
+         (dm_json_object_has_member (o, "Control") && dm_json_object_has_member (o, "Account Number"));
 }
 
 void
 _dm_import_prowler_v2 (DmImportFile *state,
-                       JsonObject   *o,
+                       DmJsonObject *o,
                        guint64       index)
 {
   g_autoptr(GStrvBuilder) controls = g_strv_builder_new ();

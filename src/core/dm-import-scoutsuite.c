@@ -37,13 +37,13 @@ typedef struct
 } ScoutIndex;
 
 /* Members by their exact name: service and rule ids are not dotted paths. */
-static JsonObject *
-scout_object (JsonObject *o,
+static DmJsonObject *
+scout_object (DmJsonObject *o,
               const char *name)
 {
-  JsonNode *node = o ? json_object_get_member (o, name) : NULL;
+  DmJsonNode *node = o ? dm_json_object_get_member (o, name) : NULL;
 
-  return node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+  return node && DM_JSON_NODE_HOLDS_OBJECT (node) ? dm_json_node_get_object (node) : NULL;
 }
 
 static void
@@ -114,23 +114,23 @@ static void
 scout_walk (ScoutIndex *index,
             const char *parent,
             const char *key,
-            JsonNode   *value,
+            DmJsonNode *value,
             guint       depth)
 {
   char *path = scout_child_path (parent, key);
   ScoutNode *node;
 
   /* A service's inventory read but not built comes as null. */
-  if (JSON_NODE_HOLDS_NULL (value) && depth == 1)
+  if (DM_JSON_NODE_HOLDS_NULL (value) && depth == 1)
     index->pruned = TRUE;
-  node = scout_record (index, parent, key, path, JSON_NODE_HOLDS_OBJECT (value));
+  node = scout_record (index, parent, key, path, DM_JSON_NODE_HOLDS_OBJECT (value));
   if (node == NULL)
     return;
 
-  if (JSON_NODE_HOLDS_OBJECT (value))
+  if (DM_JSON_NODE_HOLDS_OBJECT (value))
     {
-      JsonObject *o = json_node_get_object (value);
-      g_autoptr(GList) members = json_object_get_members (o);
+      DmJsonObject *o = dm_json_node_get_object (value);
+      g_autoptr(GList) members = dm_json_object_get_members (o);
 
       node->arn = g_strdup (_dm_import_str (o, "arn"));
       node->id = g_strdup (_dm_import_str (o, "id"));
@@ -141,14 +141,14 @@ scout_walk (ScoutIndex *index,
           g_autofree char *child = scout_child_path (path, l->data);
 
           if (g_hash_table_contains (index->wanted, child))
-            scout_walk (index, path, l->data, json_object_get_member (o, l->data), depth + 1);
+            scout_walk (index, path, l->data, dm_json_object_get_member (o, l->data), depth + 1);
         }
     }
-  else if (JSON_NODE_HOLDS_ARRAY (value))
+  else if (DM_JSON_NODE_HOLDS_ARRAY (value))
     {
-      JsonArray *array = json_node_get_array (value);
+      DmJsonArray *array = dm_json_node_get_array (value);
 
-      for (guint i = 0; i < json_array_get_length (array); i++)
+      for (guint i = 0; i < dm_json_array_get_length (array); i++)
         {
           char number[16];
           g_autofree char *child = NULL;
@@ -156,7 +156,7 @@ scout_walk (ScoutIndex *index,
           g_snprintf (number, sizeof number, "%u", i);
           child = scout_child_path (path, number);
           if (g_hash_table_contains (index->wanted, child))
-            scout_walk (index, path, number, json_array_get_element (array, i), depth + 1);
+            scout_walk (index, path, number, dm_json_array_get_element (array, i), depth + 1);
         }
     }
 }
@@ -636,32 +636,32 @@ scout_evidence (const char *rationale,
 /* First the nodes every flagged item leads through. */
 static void
 scout_index_build (ScoutIndex *index,
-                   JsonObject *services,
+                   DmJsonObject *services,
                    GList      *names,
                    const char *path)
 {
   for (GList *l = names; l; l = l->next)
     {
-      JsonObject *findings = scout_object (scout_object (services, l->data), "findings");
-      g_autoptr(GList) rules = findings ? json_object_get_members (findings) : NULL;
+      DmJsonObject *findings = scout_object (scout_object (services, l->data), "findings");
+      g_autoptr(GList) rules = findings ? dm_json_object_get_members (findings) : NULL;
 
       for (GList *r = rules; r; r = r->next)
         {
-          JsonNode *items = _dm_import_member (scout_object (findings, r->data), "items");
-          JsonArray *array = items && JSON_NODE_HOLDS_ARRAY (items) ? json_node_get_array (items) : NULL;
+          DmJsonNode *items = _dm_import_member (scout_object (findings, r->data), "items");
+          DmJsonArray *array = items && DM_JSON_NODE_HOLDS_ARRAY (items) ? dm_json_node_get_array (items) : NULL;
 
-          for (guint i = 0; array && i < json_array_get_length (array); i++)
+          for (guint i = 0; array && i < dm_json_array_get_length (array); i++)
             {
-              JsonNode *item = json_array_get_element (array, i);
+              DmJsonNode *item = dm_json_array_get_element (array, i);
 
-              if (JSON_NODE_HOLDS_VALUE (item) && json_node_get_value_type (item) == G_TYPE_STRING)
-                scout_want (index, json_node_get_string (item));
+              if (DM_JSON_NODE_HOLDS_VALUE (item) && dm_json_node_get_value_type (item) == G_TYPE_STRING)
+                scout_want (index, dm_json_node_get_string (item));
             }
         }
     }
   for (GList *l = names; l; l = l->next)
     if (g_hash_table_contains (index->wanted, l->data))
-      scout_walk (index, NULL, l->data, json_object_get_member (services, l->data), 0);
+      scout_walk (index, NULL, l->data, dm_json_object_get_member (services, l->data), 0);
   if (index->pruned)
     {
       g_hash_table_remove_all (index->nodes);
@@ -674,26 +674,26 @@ scout_index_build (ScoutIndex *index,
 static guint
 scout_group_items (ScoutIndex *index,
                    const char *service,
-                   JsonObject *rule,
-                   JsonArray  *array,
+                   DmJsonObject *rule,
+                   DmJsonArray  *array,
                    GPtrArray  *groups,
                    GHashTable *by_resource)
 {
   guint unreadable = 0;
 
-  for (guint i = 0; array && i < json_array_get_length (array); i++)
+  for (guint i = 0; array && i < dm_json_array_get_length (array); i++)
     {
-      JsonNode *item = json_array_get_element (array, i);
+      DmJsonNode *item = dm_json_array_get_element (array, i);
       ScoutResolved where;
       ScoutGroup *group;
       g_autofree char *key = NULL;
 
-      if (!JSON_NODE_HOLDS_VALUE (item) || json_node_get_value_type (item) != G_TYPE_STRING)
+      if (!DM_JSON_NODE_HOLDS_VALUE (item) || dm_json_node_get_value_type (item) != G_TYPE_STRING)
         {
           unreadable++;
           continue;
         }
-      scout_resolve (index, service, json_node_get_string (item),
+      scout_resolve (index, service, dm_json_node_get_string (item),
                      _dm_import_str (rule, "path"), &where);
       key = g_strconcat (where.region ? where.region : "", "\x1f", where.resource, NULL);
       group = g_hash_table_lookup (by_resource, key);
@@ -715,7 +715,7 @@ scout_group_items (ScoutIndex *index,
           g_free (where.resource);
           g_free (where.resource_type);
         }
-      g_ptr_array_add (group->paths, (gpointer)json_node_get_string (item));
+      g_ptr_array_add (group->paths, (gpointer)dm_json_node_get_string (item));
     }
   return unreadable;
 }
@@ -727,14 +727,14 @@ scout_rule (DmImportFile *state,
             const char   *account,
             const char   *service,
             const char   *rule_id,
-            JsonObject   *rule)
+            DmJsonObject *rule)
 {
   const char *level = _dm_import_str (rule, "level");
   const char *rationale = _dm_import_str (rule, "rationale");
   gint64 flagged = _dm_import_integer (rule, "flagged_items", 0);
   gint64 checked = _dm_import_integer (rule, "checked_items", flagged);
-  JsonNode *items = _dm_import_member (rule, "items");
-  JsonArray *array = items && JSON_NODE_HOLDS_ARRAY (items) ? json_node_get_array (items) : NULL;
+  DmJsonNode *items = _dm_import_member (rule, "items");
+  DmJsonArray *array = items && DM_JSON_NODE_HOLDS_ARRAY (items) ? dm_json_node_get_array (items) : NULL;
   g_autoptr(GPtrArray) groups = g_ptr_array_new_with_free_func (scout_group_free);
   g_autoptr(GHashTable) by_resource = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);   /* resource -> groups */
@@ -748,7 +748,7 @@ scout_rule (DmImportFile *state,
       _dm_import_skip (state, _("rule is not an object"));
       return;
     }
-  if (flagged == 0 && checked == 0 && (array == NULL || json_array_get_length (array) == 0))
+  if (flagged == 0 && checked == 0 && (array == NULL || dm_json_array_get_length (array) == 0))
     {
       _dm_import_skip (state, _("rule had nothing to check"));
       return;
@@ -824,15 +824,15 @@ scout_rule (DmImportFile *state,
  * skip when it checked nothing. */
 gboolean
 _dm_import_scoutsuite (DmImportFile *state,
-                       JsonObject   *document)
+                       DmJsonObject *document)
 {
-  JsonObject *services = _dm_import_obj (document, "services");
+  DmJsonObject *services = _dm_import_obj (document, "services");
   g_autoptr(GList) names = NULL;
   const char *account = _dm_import_str (document, "account_id");
   ScoutIndex index = { 0 };
 
-  if (services == NULL || !(json_object_has_member (document, "last_run") ||
-                            json_object_has_member (document, "provider_code")))
+  if (services == NULL || !(dm_json_object_has_member (document, "last_run") ||
+                            dm_json_object_has_member (document, "provider_code")))
     return FALSE;
 
   g_free (state->input->format);
@@ -842,14 +842,14 @@ _dm_import_scoutsuite (DmImportFile *state,
 
   index.wanted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   index.nodes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, scout_node_free);
-  names = json_object_get_members (services);
+  names = dm_json_object_get_members (services);
   scout_index_build (&index, services, names, state->input->path);
 
   for (GList *l = names; l; l = l->next)
     {
       const char *service = l->data;
-      JsonObject *findings = scout_object (scout_object (services, service), "findings");
-      g_autoptr(GList) rules = findings ? json_object_get_members (findings) : NULL;
+      DmJsonObject *findings = scout_object (scout_object (services, service), "findings");
+      g_autoptr(GList) rules = findings ? dm_json_object_get_members (findings) : NULL;
 
       for (GList *r = rules; r; r = r->next)
         scout_rule (state, &index, account, service, r->data, scout_object (findings, r->data));

@@ -13,10 +13,10 @@
 #include "dm-importer-private.h"
 
 gboolean
-_dm_import_trusted_advisor_detect (JsonObject *o)
+_dm_import_trusted_advisor_detect (DmJsonObject *o)
 {
-  return (json_object_has_member (o, "recommendationArn") && json_object_has_member (o, "status")) ||
-         (json_object_has_member (o, "isSuppressed") && json_object_has_member (o, "resourceId"));
+  return (dm_json_object_has_member (o, "recommendationArn") && dm_json_object_has_member (o, "status")) ||
+         (dm_json_object_has_member (o, "isSuppressed") && dm_json_object_has_member (o, "resourceId"));
 }
 
 /* What the flagged resources of a security check say, by check id: which
@@ -84,46 +84,46 @@ find_security_check (const char *check)
 /* Column @column of a flagged resource's metadata (a list in the support
  * API, an object of "0", "1"… in the trustedadvisor API), or NULL. */
 static const char *
-metadata_column (JsonObject *o,
+metadata_column (DmJsonObject *o,
                  int         column)
 {
-  JsonNode *node = _dm_import_member (o, "metadata");
-  JsonNode *cell = NULL;
+  DmJsonNode *node = _dm_import_member (o, "metadata");
+  DmJsonNode *cell = NULL;
 
   if (node == NULL || column < 0)
     return NULL;
-  if (JSON_NODE_HOLDS_ARRAY (node) && (guint)column < json_array_get_length (json_node_get_array (node)))
-    cell = json_array_get_element (json_node_get_array (node), column);
-  else if (JSON_NODE_HOLDS_OBJECT (node))
+  if (DM_JSON_NODE_HOLDS_ARRAY (node) && (guint)column < dm_json_array_get_length (dm_json_node_get_array (node)))
+    cell = dm_json_array_get_element (dm_json_node_get_array (node), column);
+  else if (DM_JSON_NODE_HOLDS_OBJECT (node))
     {
       g_autofree char *key = g_strdup_printf ("%d", column);
 
-      cell = json_object_get_member (json_node_get_object (node), key);
+      cell = dm_json_object_get_member (dm_json_node_get_object (node), key);
     }
-  if (cell == NULL || !JSON_NODE_HOLDS_VALUE (cell) || json_node_get_value_type (cell) != G_TYPE_STRING)
+  if (cell == NULL || !DM_JSON_NODE_HOLDS_VALUE (cell) || dm_json_node_get_value_type (cell) != G_TYPE_STRING)
     return NULL;
-  return *json_node_get_string (cell) ? json_node_get_string (cell) : NULL;
+  return *dm_json_node_get_string (cell) ? dm_json_node_get_string (cell) : NULL;
 }
 
 /* The metadata's cells, for the evidence: "eu-west-1, web, sg-0123 …". */
 static char *
-metadata_text (JsonObject *o)
+metadata_text (DmJsonObject *o)
 {
-  JsonNode *node = _dm_import_member (o, "metadata");
+  DmJsonNode *node = _dm_import_member (o, "metadata");
   g_autoptr(GString) text = g_string_new (NULL);
 
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+  if (node == NULL || !DM_JSON_NODE_HOLDS_ARRAY (node))
     return NULL;
-  for (guint i = 0; i < json_array_get_length (json_node_get_array (node)); i++)
+  for (guint i = 0; i < dm_json_array_get_length (dm_json_node_get_array (node)); i++)
     {
-      JsonNode *cell = json_array_get_element (json_node_get_array (node), i);
+      DmJsonNode *cell = dm_json_array_get_element (dm_json_node_get_array (node), i);
 
-      if (!JSON_NODE_HOLDS_VALUE (cell) || json_node_get_value_type (cell) != G_TYPE_STRING ||
-          *json_node_get_string (cell) == '\0')
+      if (!DM_JSON_NODE_HOLDS_VALUE (cell) || dm_json_node_get_value_type (cell) != G_TYPE_STRING ||
+          *dm_json_node_get_string (cell) == '\0')
         continue;
       if (text->len)
         g_string_append (text, ", ");
-      g_string_append (text, json_node_get_string (cell));
+      g_string_append (text, dm_json_node_get_string (cell));
     }
   return text->len ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
 }
@@ -135,7 +135,7 @@ metadata_text (JsonObject *o)
  * (a recommendation names no check id) sits on the account's settings. */
 void
 _dm_import_trusted_advisor (DmImportFile *state,
-                            JsonObject   *o,
+                            DmJsonObject *o,
                             guint64       index)
 {
   g_autoptr(GStrvBuilder) controls = g_strv_builder_new ();

@@ -79,7 +79,7 @@ typedef struct
   gint64         item_time;      /* the time the current item carries, 0 if none */
   const char    *event_time;     /* while an EventBridge event's finding is read: the event's time */
   guint          event_kinds;    /* kinds of other events named in skip reasons */
-  JsonNode      *cli_pages;      /* AWS CLI pages of one response read so far, joined */
+  GPtrArray     *cli_pages;      /* DmJsonDoc: AWS CLI pages of one response read so far */
   char          *cli_lists;      /* the lists they hold, to tell the next page of it */
   guint64        cli_item;       /* the response's number among the file's items */
 } DmImportFile;
@@ -91,9 +91,9 @@ typedef struct
   const char *name;
   guint       rank;        /* breaks a tie in naming a file (see formats[]) */
   const char *variant;     /* the name when the file's items were its variant, or NULL */
-  gboolean  (*detect)      (JsonObject   *o);
+  gboolean  (*detect)      (DmJsonObject *o);
   void      (*import_item) (DmImportFile *state,
-                            JsonObject   *o,
+                            DmJsonObject *o,
                             guint64       index);
   /* Every member import_item reads (dm_json_projection_add ()), or NULL:
    * a file whose first item is of this format has the rest built with
@@ -118,7 +118,7 @@ typedef struct
                                 GFile         *file,
                                 GCancellable  *cancellable);
   gboolean  (*import_document) (DmImportFile  *state,
-                                JsonObject    *document);
+                                DmJsonObject  *document);
 } DmImportDocumentFormat;
 
 /* A finding's id in its tool's own terms, for the mapping. */
@@ -130,20 +130,20 @@ typedef struct
 } ToolId;
 
 /* dm-import-common.c: reading JSON safely */
-JsonNode   *_dm_import_member       (JsonObject *o,
+DmJsonNode *_dm_import_member       (DmJsonObject *o,
                                      const char *path);
-const char *_dm_import_str          (JsonObject *o,
+const char *_dm_import_str          (DmJsonObject *o,
                                      const char *path);
-JsonObject *_dm_import_obj          (JsonObject *o,
+DmJsonObject *_dm_import_obj          (DmJsonObject *o,
                                      const char *path);
-JsonObject *_dm_import_first_object (JsonObject *o,
+DmJsonObject *_dm_import_first_object (DmJsonObject *o,
                                      const char *path);
-gint64      _dm_import_integer      (JsonObject *o,
+gint64      _dm_import_integer      (DmJsonObject *o,
                                      const char *path,
                                      gint64      fallback);
 const char *_dm_import_first_of     (const char *a,
                                      const char *b);
-GPtrArray  *_dm_import_all_resources (JsonObject *o,
+GPtrArray  *_dm_import_all_resources (DmJsonObject *o,
                                       const char *path,
                                       const char *id,
                                       const char *fallback);
@@ -157,9 +157,9 @@ int         _dm_import_compare_names (gconstpointer a,
 
 /* dm-import-compliance.c: the export's own compliance ids */
 void        _dm_import_compliance_map  (GPtrArray     *ids,
-                                        JsonObject    *compliance);
+                                        DmJsonObject  *compliance);
 void        _dm_import_compliance_list (GPtrArray     *ids,
-                                        JsonNode      *list);
+                                        DmJsonNode    *list);
 void        _dm_import_compliance_text (GPtrArray     *ids,
                                         const char    *text);
 void        _dm_import_compliance_join (GStrvBuilder **controls,
@@ -218,8 +218,8 @@ void        _dm_import_init_context   (DmImportFile   *state,
 
 /* The formats, each in its file. */
 #define DM_IMPORT_ITEM_FORMAT(name) \
-  gboolean _dm_import_##name##_detect (JsonObject *o); \
-  void     _dm_import_##name          (DmImportFile *state, JsonObject *o, guint64 index)
+  gboolean _dm_import_##name##_detect (DmJsonObject *o); \
+  void     _dm_import_##name          (DmImportFile *state, DmJsonObject *o, guint64 index)
 
 DM_IMPORT_ITEM_FORMAT (guardduty);
 DM_IMPORT_ITEM_FORMAT (inspector);
@@ -254,11 +254,11 @@ void        _dm_import_scoutsuite_prepare (DmJsonReader *reader,
                                            GFile        *file,
                                            GCancellable *cancellable);
 gboolean    _dm_import_scoutsuite        (DmImportFile  *state,
-                                          JsonObject    *document);
+                                          DmJsonObject  *document);
 gboolean    _dm_import_cli_response      (DmImportFile  *state,
-                                          JsonObject    *document);
+                                          DmJsonObject  *document);
 gboolean    _dm_import_cli_page          (DmImportFile  *state,
-                                          JsonNode      *page);
+                                          DmJsonNode    *page);
 void        _dm_import_cli_pages_end     (DmImportFile  *state);
 
 G_END_DECLS

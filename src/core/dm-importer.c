@@ -137,9 +137,9 @@ static const char * const detect_reads[] = {
 };
 
 static gboolean import_document_arrays (DmImportFile *state,
-                                        JsonObject   *document);
+                                        DmJsonObject *document);
 static gboolean import_empty_export    (DmImportFile *state,
-                                        JsonObject   *document);
+                                        DmJsonObject *document);
 
 /* Whole files and documents, in this order: a CSV file is told before any
  * JSON is read; the reader is told what to stream or leave out; then a
@@ -175,7 +175,7 @@ static const struct
 
 /* The row of formats[] that reads @o, or -1. */
 static int
-detect_format (JsonObject *o)
+detect_format (DmJsonObject *o)
 {
   if (o == NULL)
     return -1;
@@ -196,7 +196,7 @@ format_named (const char *name)
 
 static void
 import_object_as (DmImportFile *state,
-                  JsonObject   *o,
+                  DmJsonObject *o,
                   guint64       index,
                   int           format)
 {
@@ -221,7 +221,7 @@ import_object_as (DmImportFile *state,
 
 static void
 import_object (DmImportFile *state,
-               JsonObject   *o,
+               DmJsonObject *o,
                guint64       index)
 {
   import_object_as (state, o, index, detect_format (o));
@@ -244,7 +244,7 @@ choose_projection (DmImportFile *state,
 }
 
 static int import_item (DmImportFile *state,
-                        JsonNode     *item,
+                        DmJsonNode *item,
                         gboolean      top_level);
 
 /* The arrays an API's answer pages hold their items in. */
@@ -255,21 +255,21 @@ static const char * const page_arrays[] = { "Findings", "findings", "configurati
  * read as the file's, and the page itself is no item. */
 static gboolean
 import_page (DmImportFile *state,
-             JsonObject   *o)
+             DmJsonObject *o)
 {
   for (guint p = 0; p < G_N_ELEMENTS (page_arrays); p++)
     {
-      JsonNode *node = json_object_get_member (o, page_arrays[p]);
-      JsonArray *array;
+      DmJsonNode *node = dm_json_object_get_member (o, page_arrays[p]);
+      DmJsonArray *array;
 
-      if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+      if (node == NULL || !DM_JSON_NODE_HOLDS_ARRAY (node))
         continue;
-      array = json_node_get_array (node);
+      array = dm_json_node_get_array (node);
       /* Pages are read whole: a projection for their items would leave
        * the next page's array out. */
       state->projection_chosen = TRUE;
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        import_item (state, json_array_get_element (array, i), FALSE);
+      for (guint i = 0; i < dm_json_array_get_length (array); i++)
+        import_item (state, dm_json_array_get_element (array, i), FALSE);
       return TRUE;
     }
   return FALSE;
@@ -314,11 +314,11 @@ event_kind (const char *detail_type,
  * is one item, skipped with its kind named. FALSE when @o is no event. */
 static gboolean
 import_event (DmImportFile *state,
-              JsonObject   *o)
+              DmJsonObject *o)
 {
   const char *detail_type = _dm_import_str (o, "detail-type");
   const char *source = _dm_import_str (o, "source");
-  JsonObject *detail = _dm_import_obj (o, "detail");
+  DmJsonObject *detail = _dm_import_obj (o, "detail");
   guint64 index = state->input->items;
   g_autofree char *kind = NULL;
   g_autofree char *reason = NULL;
@@ -364,10 +364,10 @@ import_event (DmImportFile *state,
 }
 
 static gboolean
-is_page_or_event (JsonObject *o)
+is_page_or_event (DmJsonObject *o)
 {
   for (guint p = 0; p < G_N_ELEMENTS (page_arrays); p++)
-    if (json_object_has_member (o, page_arrays[p]))
+    if (dm_json_object_has_member (o, page_arrays[p]))
       return TRUE;
   return _dm_import_str (o, "detail-type") && _dm_import_obj (o, "detail");
 }
@@ -379,9 +379,9 @@ is_page_or_event (JsonObject *o)
  * before it. */
 static gboolean
 import_response_page (DmImportFile *state,
-                      JsonNode     *item)
+                      DmJsonNode *item)
 {
-  JsonObject *o = json_node_get_object (item);
+  DmJsonObject *o = dm_json_node_get_object (item);
 
   for (guint a = 0; a < G_N_ELEMENTS (document_arrays); a++)
     if (_dm_import_member (o, document_arrays[a].path))
@@ -398,10 +398,10 @@ import_response_page (DmImportFile *state,
  * of its top-level array. */
 static int
 import_item (DmImportFile *state,
-             JsonNode     *item,
+             DmJsonNode *item,
              gboolean      top_level)
 {
-  JsonObject *o = JSON_NODE_HOLDS_OBJECT (item) ? json_node_get_object (item) : NULL;
+  DmJsonObject *o = DM_JSON_NODE_HOLDS_OBJECT (item) ? dm_json_node_get_object (item) : NULL;
   int format = o ? detect_format (o) : -1;
   guint64 index;
 
@@ -423,7 +423,7 @@ import_item (DmImportFile *state,
 }
 
 static gboolean
-item_cb (JsonNode   *item,
+item_cb (DmJsonNode *item,
          const char *container,
          guint64     index,
          gpointer    user_data)
@@ -435,13 +435,13 @@ item_cb (JsonNode   *item,
 
   /* A projected item of another format (a mixed file, a page) is read
    * whole. */
-  if (state->reader && dm_json_reader_get_item_is_projected (state->reader) && JSON_NODE_HOLDS_OBJECT (item) &&
-      detect_format (json_node_get_object (item)) != state->projected_format)
+  if (state->reader && dm_json_reader_get_item_is_projected (state->reader) && DM_JSON_NODE_HOLDS_OBJECT (item) &&
+      detect_format (dm_json_node_get_object (item)) != state->projected_format)
     {
-      g_autoptr(JsonNode) whole = dm_json_reader_get_whole_item (state->reader);
+      g_autoptr(DmJsonDoc) whole = dm_json_reader_get_whole_item (state->reader);
 
       if (whole != NULL)
-        import_item (state, whole, top_level);
+        import_item (state, dm_json_doc_get_root (whole), top_level);
       return TRUE;
     }
   format = import_item (state, item, top_level);
@@ -452,22 +452,22 @@ item_cb (JsonNode   *item,
 
 static gboolean
 import_document_arrays (DmImportFile *state,
-                        JsonObject   *o)
+                        DmJsonObject *o)
 {
   for (guint a = 0; a < G_N_ELEMENTS (document_arrays); a++)
     {
-      JsonNode *results = _dm_import_member (o, document_arrays[a].path);
-      JsonArray *array;
+      DmJsonNode *results = _dm_import_member (o, document_arrays[a].path);
+      DmJsonArray *array;
 
-      if (results == NULL || !JSON_NODE_HOLDS_ARRAY (results))
+      if (results == NULL || !DM_JSON_NODE_HOLDS_ARRAY (results))
         continue;
-      array = json_node_get_array (results);
+      array = dm_json_node_get_array (results);
       /* An empty list still tells the format. */
       state->kinds[format_named (document_arrays[a].format)]++;
       state->trusted_advisor_check = _dm_import_str (o, "result.checkId");
       state->conformance_pack = _dm_import_str (o, "ConformancePackName");
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        item_cb (json_array_get_element (array, i), document_arrays[a].path, i, state);
+      for (guint i = 0; i < dm_json_array_get_length (array); i++)
+        item_cb (dm_json_array_get_element (array, i), document_arrays[a].path, i, state);
       return TRUE;
     }
   return FALSE;
@@ -475,21 +475,21 @@ import_document_arrays (DmImportFile *state,
 
 static gboolean
 import_empty_export (DmImportFile *state,
-                     JsonObject   *o)
+                     DmJsonObject *o)
 {
   /* An empty export: nothing to read, which is no error. */
-  return json_object_has_member (o, "configurationItems") || json_object_has_member (o, "Findings") ||
-         json_object_has_member (o, "findings");
+  return dm_json_object_has_member (o, "configurationItems") || dm_json_object_has_member (o, "Findings") ||
+         dm_json_object_has_member (o, "findings");
 }
 
 /* Documents without an item array: a single finding, an EventBridge
  * event, Config rule results, ScoutSuite results, or one AWS CLI response. */
 static gboolean
 import_document (DmImportFile  *state,
-                 JsonNode      *document,
+                 DmJsonNode  *document,
                  GError       **error)
 {
-  JsonObject *o = document && JSON_NODE_HOLDS_OBJECT (document) ? json_node_get_object (document) : NULL;
+  DmJsonObject *o = document && DM_JSON_NODE_HOLDS_OBJECT (document) ? dm_json_node_get_object (document) : NULL;
 
   if (o != NULL && detect_format (o) >= 0)
     {
@@ -567,7 +567,7 @@ free_file_state (DmImportFile *state)
   g_clear_object (&state->account_file);
   g_clear_pointer (&state->projection, dm_json_projection_free);
   g_clear_pointer (&state->strings, g_hash_table_unref);
-  g_clear_pointer (&state->cli_pages, json_node_unref);
+  g_clear_pointer (&state->cli_pages, g_ptr_array_unref);
   g_free (state->cli_lists);
 }
 

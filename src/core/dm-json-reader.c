@@ -4,9 +4,9 @@
  * the file in memory) and recurses once per nesting level, so a hostile file
  * can overflow the stack. Here yajl parses as a stream; only the elements of
  * the known big arrays ("Findings", "configurationItems", a top-level array,
- * NDJSON lines) are built, one small json-glib node at a time, handed to the
- * caller and freed. Everything else is kept as a small "document". Nesting
- * is limited everywhere.
+ * NDJSON lines) are built, one at a time in an arena (dm-json-node.h),
+ * handed to the caller and dropped by rewinding the arena. Everything else
+ * is kept as a small "document". Nesting is limited everywhere.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -41,9 +41,12 @@ struct _DmJsonProjection
 
 typedef struct
 {
-  JsonNode             *node;    /* object or array being built */
+  DmJsonType            type;    /* object or array being built */
+  guint                 start;   /* its values so far: from here in build */
   gsize                 key_at;  /* pending member name, for objects: in keys */
+  gsize                 key_length;
   gboolean              has_key;
+  DmJsonArenaMark       mark;    /* for item arrays: where each item starts */
   char                 *path;    /* dotted path from the top, "" for the top value;
                                   * NULL inside items, where no path applies */
   guint64               index;   /* elements emitted so far, for item arrays */
@@ -74,7 +77,12 @@ struct _DmJsonReader
   /* State of one read. */
   const char         *source;
   GArray             *stack;
-  JsonNode           *document;
+  GArray             *build;      /* DmJsonMember: the members of the open objects */
+  GArray             *elements;   /* DmJsonNode: the elements of the open arrays */
+  DmJsonArena        *arena;      /* the document's nodes, and the item's being read */
+  DmJsonArenaMark     top_mark;   /* the arena before any top-level value */
+  DmJsonNode          document;   /* the first top-level value, once read */
+  DmJsonDoc          *doc;        /* it, after a successful read */
   guint64             n_top_values;
   guint64             n_items;
   guint64             bytes_read;
@@ -105,7 +113,6 @@ frame_clear (gpointer data)
 {
   Frame *frame = data;
 
-  g_clear_pointer (&frame->node, json_node_unref);
   g_clear_pointer (&frame->path, g_free);
 }
 
@@ -113,7 +120,10 @@ static void
 reset (DmJsonReader *self)
 {
   g_array_set_size (self->stack, 0);
-  g_clear_pointer (&self->document, json_node_unref);
+  g_array_set_size (self->build, 0);
+  g_array_set_size (self->elements, 0);
+  g_clear_pointer (&self->doc, dm_json_doc_unref);
+  g_clear_pointer (&self->arena, dm_json_arena_free);
   g_clear_error (&self->error);
   self->n_top_values = 0;
   self->n_items = 0;
@@ -139,6 +149,8 @@ dm_json_reader_finalize (GObject *object)
 
   reset (self);
   g_array_unref (self->stack);
+  g_array_unref (self->build);
+  g_array_unref (self->elements);
   g_ptr_array_unref (self->item_paths);
   g_ptr_array_unref (self->prune_paths);
   g_ptr_array_unref (self->keep_paths);
@@ -164,6 +176,8 @@ dm_json_reader_init (DmJsonReader *self)
   self->max_depth = DM_JSON_READER_DEFAULT_MAX_DEPTH;
   self->stack = g_array_new (FALSE, TRUE, sizeof (Frame));
   g_array_set_clear_func (self->stack, frame_clear);
+  self->build = g_array_sized_new (FALSE, FALSE, sizeof (DmJsonMember), 256);
+  self->elements = g_array_sized_new (FALSE, FALSE, sizeof (DmJsonNode), 256);
   self->item_paths = g_ptr_array_new_with_free_func (g_free);
   self->top_level_items = TRUE;
   self->prune_paths = g_ptr_array_new_with_free_func (g_free);
@@ -426,11 +440,10 @@ dm_json_reader_get_item_is_projected (DmJsonReader *self)
  * Returns: (transfer full) (nullable): the item, or %NULL when the item
  *   was not projected
  */
-JsonNode *
+DmJsonDoc *
 dm_json_reader_get_whole_item (DmJsonReader *self)
 {
   g_autoptr(GInputStream) stream = NULL;
-  JsonNode *document;
 
   g_return_val_if_fail (DM_IS_JSON_READER (self), NULL);
   if (!self->projected)
@@ -447,16 +460,14 @@ dm_json_reader_get_whole_item (DmJsonReader *self)
   if (!dm_json_reader_read_stream (self->full_reader, stream, self->source ? self->source : "", NULL, NULL, NULL,
                                    NULL))
     return NULL;
-  document = self->full_reader->document;
-  self->full_reader->document = NULL;
-  return document;
+  return dm_json_reader_ref_document (self->full_reader);
 }
 
 /* --- building values --------------------------------------------------- */
 
 static gboolean
 emit (DmJsonReader *self,
-      JsonNode     *item,
+      DmJsonNode   *item,
       const char   *container,
       guint64       index)
 {
@@ -485,20 +496,23 @@ frame_key (DmJsonReader *self,
  * item. The first is handed over as soon as the second begins, so that
  * items keep the file's order when the second holds an item array the
  * reader streams (an EventBridge event's detail.findings). */
+/* The first is still in the arena: it is dropped with the next rewind to
+ * the top, once nothing of the second value is there. */
 static gboolean
 start_ndjson (DmJsonReader *self)
 {
-  g_autoptr(JsonNode) first = g_steal_pointer (&self->document);
+  DmJsonNode first = self->document;
 
   self->ndjson = TRUE;
-  return emit (self, first, "ndjson", 0);
+  return emit (self, &first, "ndjson", 0);
 }
 
-/* Takes ownership of @value and puts it where it belongs. */
+/* Puts @value where it belongs: in the open container, or to the caller. */
 static int
-add_value (DmJsonReader *self,
-           JsonNode     *value)
+add_value (DmJsonReader     *self,
+           const DmJsonNode *value)
 {
+  DmJsonMember member = { NULL, *value };
   Frame *frame;
   gboolean go_on = TRUE;
 
@@ -506,18 +520,15 @@ add_value (DmJsonReader *self,
     {
       if (++self->n_top_values == 1)
         {
-          self->document = value;
+          self->document = *value;
           return 1;
         }
 
       if (!self->ndjson && !start_ndjson (self))
-        {
-          json_node_unref (value);
-          return 0;
-        }
+        return 0;
 
-      go_on = emit (self, value, "ndjson", self->n_top_values - 1);
-      json_node_unref (value);
+      go_on = emit (self, &member.value, "ndjson", self->n_top_values - 1);
+      dm_json_arena_rewind (self->arena, &self->top_mark);
       return go_on;
     }
 
@@ -525,18 +536,20 @@ add_value (DmJsonReader *self,
 
   if (frame->items)
     {
-      go_on = emit (self, value, frame->path, frame->index++);
-      json_node_unref (value);
+      go_on = emit (self, &member.value, frame->path, frame->index++);
+      dm_json_arena_rewind (self->arena, &frame->mark);
+      return go_on;
     }
-  else if (JSON_NODE_HOLDS_OBJECT (frame->node))
+
+  if (frame->type == DM_JSON_OBJECT)
     {
       /* A key always precedes an object member in a well-formed stream. */
-      json_object_set_member (json_node_get_object (frame->node), frame_key (self, frame), value);
+      member.name = dm_json_arena_strndup (self->arena, frame_key (self, frame), frame->key_length);
       frame->has_key = FALSE;
+      g_array_append_val (self->build, member);
     }
   else
-    json_array_add_element (json_node_get_array (frame->node), value);
-
+    g_array_append_val (self->elements, member.value);
   return go_on;
 }
 
@@ -551,7 +564,7 @@ child_path (DmJsonReader *self)
   parent = &g_array_index (self->stack, Frame, self->stack->len - 1);
   if (parent->path == NULL)
     return NULL;
-  if (JSON_NODE_HOLDS_OBJECT (parent->node))
+  if (parent->type == DM_JSON_OBJECT)
     return *parent->path
       ? g_strconcat (parent->path, ".", frame_key (self, parent), NULL)
       : g_strdup (frame_key (self, parent));
@@ -630,7 +643,7 @@ capture_to (DmJsonReader *self,
 static void
 place_frame (DmJsonReader *self,
              Frame        *frame,
-             JsonNodeType  type)
+             DmJsonType    type)
 {
   Frame *parent = self->stack->len ? &g_array_index (self->stack, Frame, self->stack->len - 1) : NULL;
 
@@ -640,14 +653,14 @@ place_frame (DmJsonReader *self,
   if (parent->items)
     {
       /* An item: projected when it is an object and a projection is set. */
-      if (type == JSON_NODE_OBJECT && self->projection)
+      if (type == DM_JSON_OBJECT && self->projection)
         {
           frame->proj = &self->projection->root;
           frame->capture = TRUE;
           start_capture (self);
         }
     }
-  else if (JSON_NODE_HOLDS_OBJECT (parent->node))
+  else if (parent->type == DM_JSON_OBJECT)
     frame->proj = parent->member_proj;
   else
     frame->proj = parent->proj;
@@ -655,7 +668,7 @@ place_frame (DmJsonReader *self,
 
 static int
 push (DmJsonReader *self,
-      JsonNodeType  type)
+      DmJsonType    type)
 {
   Frame frame = { 0 };
 
@@ -694,23 +707,27 @@ push (DmJsonReader *self,
 
   if (self->stack->len >= self->max_depth)
     return too_deep (self);
-  if (self->stack->len == 0 && self->n_top_values == 1 && !self->ndjson && !start_ndjson (self))
-    return 0;
+  if (self->stack->len == 0 && self->n_top_values >= 1)
+    {
+      /* The values before this one were handed over: nothing of this one
+       * is in the arena yet. */
+      if (!self->ndjson && !start_ndjson (self))
+        return 0;
+      dm_json_arena_rewind (self->arena, &self->top_mark);
+    }
 
   place_frame (self, &frame, type);
   /* Inside items no path applies, unless some could. */
   if (!frame.in_item || self->paths_in_items)
     frame.path = child_path (self);
   frame.key_at = self->keys->len;
-  frame.node = json_node_new (type);
-  if (type == JSON_NODE_OBJECT)
-    json_node_take_object (frame.node, json_object_new ());
-  else
-    {
-      json_node_take_array (frame.node, json_array_new ());
-      /* Item arrays: a top-level array, or one at a known path. */
-      frame.items = (self->stack->len == 0 && self->top_level_items) || is_item_path (self, frame.path);
-    }
+  frame.type = type;
+  frame.start = type == DM_JSON_OBJECT ? self->build->len : self->elements->len;
+  /* Item arrays: a top-level array, or one at a known path. */
+  if (type == DM_JSON_ARRAY)
+    frame.items = (self->stack->len == 0 && self->top_level_items) || is_item_path (self, frame.path);
+  if (frame.items)
+    dm_json_arena_mark (self->arena, &frame.mark);
 
   g_array_append_val (self->stack, frame);
   return 1;
@@ -720,7 +737,8 @@ static int
 pop (DmJsonReader *self)
 {
   Frame *frame;
-  JsonNode *node;
+  DmJsonNode node;
+  guint n;
 
   if (self->skipping > 0)
     {
@@ -731,12 +749,27 @@ pop (DmJsonReader *self)
     {
       /* The pruned container's place holds null. */
       if (--self->pruning == 0)
-        return add_value (self, json_node_new (JSON_NODE_NULL));
+        {
+          DmJsonNode null = { DM_JSON_NULL, 0, { 0 } };
+
+          return add_value (self, &null);
+        }
       return 1;
     }
 
   frame = &g_array_index (self->stack, Frame, self->stack->len - 1);
-  node = g_steal_pointer (&frame->node);
+  if (frame->type == DM_JSON_OBJECT)
+    {
+      n = self->build->len - frame->start;
+      dm_json_node_init_object (&node, self->arena, &g_array_index (self->build, DmJsonMember, frame->start), n);
+      g_array_set_size (self->build, frame->start);
+    }
+  else
+    {
+      n = self->elements->len - frame->start;
+      dm_json_node_init_array (&node, self->arena, &g_array_index (self->elements, DmJsonNode, frame->start), n);
+      g_array_set_size (self->elements, frame->start);
+    }
   if (frame->capture)
     {
       capture_to (self, yajl_get_bytes_consumed (self->handle));
@@ -744,7 +777,7 @@ pop (DmJsonReader *self)
       self->projected = TRUE;
     }
   g_array_set_size (self->stack, self->stack->len - 1);
-  return add_value (self, node);
+  return add_value (self, &node);
 }
 
 /* A value the projection leaves out, or inside one left out or pruned. */
@@ -762,23 +795,22 @@ passed_over (DmJsonReader *self)
 static int
 on_null (void *ctx)
 {
+  DmJsonNode node = { DM_JSON_NULL, 0, { 0 } };
+
   if (passed_over (ctx))
     return 1;
-  return add_value (ctx, json_node_new (JSON_NODE_NULL));
+  return add_value (ctx, &node);
 }
 
 static int
 on_boolean (void *ctx,
             int   value)
 {
-  JsonNode *node;
+  DmJsonNode node = { DM_JSON_BOOLEAN, 0, { .boolean = value != 0 } };
 
   if (passed_over (ctx))
     return 1;
-  node = json_node_new (JSON_NODE_VALUE);
-
-  json_node_set_boolean (node, value != 0);
-  return add_value (ctx, node);
+  return add_value (ctx, &node);
 }
 
 static int
@@ -787,7 +819,7 @@ on_number (void       *ctx,
            size_t      length)
 {
   DmJsonReader *self = ctx;
-  JsonNode *node;
+  DmJsonNode node = { DM_JSON_INT, 0, { 0 } };
   gboolean integral;
   gint64 value = 0;
   const char *copy;
@@ -797,7 +829,6 @@ on_number (void       *ctx,
   g_string_truncate (self->scratch, 0);
   g_string_append_len (self->scratch, text, length);
   copy = self->scratch->str;
-  node = json_node_new (JSON_NODE_VALUE);
   integral = strpbrk (copy, ".eE") == NULL;
 
   if (integral)
@@ -809,15 +840,18 @@ on_number (void       *ctx,
     }
 
   if (integral)
-    json_node_set_int (node, value);
+    node.v.integer = value;
   else
-    json_node_set_double (node, g_ascii_strtod (copy, NULL));
+    {
+      node.type = DM_JSON_DOUBLE;
+      node.v.number = g_ascii_strtod (copy, NULL);
+    }
 
-  return add_value (ctx, node);
+  return add_value (ctx, &node);
 }
 
-/* json-glib strings end at the first NUL; an escaped \u0000 must not cut a
- * string short silently, so it becomes U+FFFD. */
+/* Strings end at the first NUL; an escaped \u0000 must not cut a string
+ * short silently, so it becomes U+FFFD. */
 static void
 append_string (GString             *out,
                const unsigned char *text,
@@ -841,22 +875,32 @@ on_string (void                *ctx,
            size_t               length)
 {
   DmJsonReader *self = ctx;
-  JsonNode *node;
+  DmJsonNode node = { DM_JSON_STRING, 0, { 0 } };
 
   if (passed_over (self))
     return 1;
-  node = json_node_new (JSON_NODE_VALUE);
-  g_string_truncate (self->scratch, 0);
-  append_string (self->scratch, text, length);
-
-  json_node_set_string (node, self->scratch->str);
-  return add_value (ctx, node);
+  if (memchr (text, '\0', length) != NULL)
+    {
+      g_string_truncate (self->scratch, 0);
+      append_string (self->scratch, text, length);
+      text = (const unsigned char *)self->scratch->str;
+      length = self->scratch->len;
+    }
+  if (length > G_MAXUINT32)
+    {
+      g_set_error (&self->error, DM_JSON_READER_ERROR, DM_JSON_READER_ERROR_SYNTAX,
+                   "%s: a string of %" G_GSIZE_FORMAT " bytes", self->source, length);
+      return 0;
+    }
+  node.length = length;
+  node.v.string = dm_json_arena_strndup (self->arena, (const char *)text, length);
+  return add_value (ctx, &node);
 }
 
 static int
 on_start_map (void *ctx)
 {
-  return push (ctx, JSON_NODE_OBJECT);
+  return push (ctx, DM_JSON_OBJECT);
 }
 
 static int
@@ -874,6 +918,7 @@ on_map_key (void                *ctx,
   g_string_truncate (self->keys, frame->key_at);
   append_string (self->keys, key, length);
   length = self->keys->len - frame->key_at;
+  frame->key_length = length;
   /* Kept NUL-terminated for the next frame's names to follow. The name
    * is taken after it: appending may move the buffer. */
   g_string_append_c (self->keys, '\0');
@@ -899,7 +944,7 @@ on_end (void *ctx)
 static int
 on_start_array (void *ctx)
 {
-  return push (ctx, JSON_NODE_ARRAY);
+  return push (ctx, DM_JSON_ARRAY);
 }
 
 
@@ -1039,6 +1084,8 @@ dm_json_reader_read_stream (DmJsonReader    *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   reset (self);
+  self->arena = dm_json_arena_new ();
+  dm_json_arena_mark (self->arena, &self->top_mark);
   self->source = source_name;
   self->func = func;
   self->func_data = user_data;
@@ -1121,6 +1168,12 @@ dm_json_reader_read_stream (DmJsonReader    *self,
                      source_name, self->bytes_read);
       ok = FALSE;
     }
+
+  if (ok && self->n_top_values == 1 && !self->ndjson)
+    self->doc = dm_json_doc_new (g_steal_pointer (&self->arena), &self->document);
+  g_clear_pointer (&self->arena, dm_json_arena_free);
+  g_array_set_size (self->build, 0);
+  g_array_set_size (self->elements, 0);
 
   yajl_free (handle);
   self->handle = NULL;
@@ -1209,11 +1262,24 @@ dm_json_reader_read_file (DmJsonReader    *self,
  * Returns: (transfer none) (nullable): the top-level value with its item
  *   arrays left empty; %NULL for NDJSON or before a successful read
  */
-JsonNode *
+DmJsonNode *
 dm_json_reader_get_document (DmJsonReader *self)
 {
   g_return_val_if_fail (DM_IS_JSON_READER (self), NULL);
-  return self->document;
+  return dm_json_doc_get_root (self->doc);
+}
+
+/**
+ * dm_json_reader_ref_document:
+ *
+ * Returns: (transfer full) (nullable): the document of
+ *   dm_json_reader_get_document (), to keep beyond the next read
+ */
+DmJsonDoc *
+dm_json_reader_ref_document (DmJsonReader *self)
+{
+  g_return_val_if_fail (DM_IS_JSON_READER (self), NULL);
+  return self->doc ? dm_json_doc_ref (self->doc) : NULL;
 }
 
 guint64
@@ -1242,4 +1308,25 @@ dm_json_reader_get_had_prefix (DmJsonReader *self)
 {
   g_return_val_if_fail (DM_IS_JSON_READER (self), FALSE);
   return self->had_prefix;
+}
+
+/**
+ * dm_json_doc_new_from_text:
+ *
+ * Reads JSON text whole, every array as data, with the reader's limits.
+ *
+ * Returns: (transfer full) (nullable): the document, or %NULL with @error
+ */
+DmJsonDoc *
+dm_json_doc_new_from_text (const char  *text,
+                           gsize        length,
+                           GError     **error)
+{
+  g_autoptr(DmJsonReader) reader = dm_json_reader_new ();
+  g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_data (text, length, NULL);
+
+  dm_json_reader_clear_item_paths (reader);
+  if (!dm_json_reader_read_stream (reader, stream, "JSON text", NULL, NULL, NULL, error))
+    return NULL;
+  return dm_json_reader_ref_document (reader);
 }

@@ -5,7 +5,7 @@
 #pragma once
 
 #include <gio/gio.h>
-#include <json-glib/json-glib.h>
+#include "dm-json-node.h"
 
 G_BEGIN_DECLS
 
@@ -25,14 +25,15 @@ typedef enum
 
 /**
  * DmJsonItemFunc:
- * @item: (transfer none): one element of an item array, or one NDJSON value
+ * @item: (transfer none): one element of an item array, or one NDJSON value;
+ *   it lives until the function returns (dm_json_doc_new_copy () keeps one)
  * @container: where it came from: "" for a top-level array, "ndjson", or a
  *   dotted path such as "Findings" or "detail.findings"
  * @index: the item's position in its container
  *
  * Returns: %FALSE to stop reading
  */
-typedef gboolean (*DmJsonItemFunc) (JsonNode   *item,
+typedef gboolean (*DmJsonItemFunc) (DmJsonNode *item,
                                     const char *container,
                                     guint64     index,
                                     gpointer    user_data);
@@ -89,11 +90,16 @@ gboolean      dm_json_reader_read_file       (DmJsonReader       *self,
 void          dm_json_reader_set_projection  (DmJsonReader       *self,
                                               DmJsonProjection   *projection);
 gboolean      dm_json_reader_get_item_is_projected (DmJsonReader *self);
-JsonNode     *dm_json_reader_get_whole_item  (DmJsonReader       *self);
-JsonNode     *dm_json_reader_get_document    (DmJsonReader       *self);
+DmJsonDoc    *dm_json_reader_get_whole_item  (DmJsonReader       *self);
+DmJsonNode   *dm_json_reader_get_document    (DmJsonReader       *self);
+DmJsonDoc    *dm_json_reader_ref_document    (DmJsonReader       *self);
 guint64       dm_json_reader_get_n_items     (DmJsonReader       *self);
 guint64       dm_json_reader_get_bytes_read  (DmJsonReader       *self);
 gboolean      dm_json_reader_get_is_ndjson   (DmJsonReader       *self);
 gboolean      dm_json_reader_get_had_prefix  (DmJsonReader       *self);
+
+DmJsonDoc    *dm_json_doc_new_from_text      (const char         *text,
+                                              gsize               length,
+                                              GError            **error);
 
 G_END_DECLS

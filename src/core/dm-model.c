@@ -1037,7 +1037,7 @@ is_blank (const char *data,
 
 /* A model is one value: a second one is refused, not read as a list. */
 static gboolean
-refuse_items_cb (JsonNode   *item,
+refuse_items_cb (DmJsonNode *item,
                  const char *container,
                  guint64     index,
                  gpointer    user_data)
@@ -1067,7 +1067,7 @@ dm_model_new_from_bytes (GBytes      *bytes,
   Loader loader;
   const char *data, *end;
   const char *format, *id, *name, *provider, *description;
-  JsonNode *root_node;
+  g_autoptr(JsonNode) root_node = NULL;
   JsonObject *root;
   JsonNode *version;
   gsize length;
@@ -1152,7 +1152,8 @@ dm_model_new_from_bytes (GBytes      *bytes,
       return NULL;
     }
 
-  root_node = dm_json_reader_get_document (reader);
+  /* The model is small and read once: as a json-glib tree. */
+  root_node = dm_json_node_to_glib (dm_json_reader_get_document (reader));
   if (root_node == NULL || !JSON_NODE_HOLDS_OBJECT (root_node))
     return fail (&loader, DM_MODEL_ERROR_FORMAT, "the top level must be a JSON object, found %s",
                  root_node ? node_type_name (root_node) : "nothing"), NULL;

@@ -61,15 +61,44 @@ progress_cb (guint64  bytes_read,
   state->bytes_read = bytes_read;
 }
 
+/* Every member a walk of names finds is there, once; lengths hold. */
+static void
+check_node (const DmJsonNode *node)
+{
+  if (DM_JSON_NODE_HOLDS_OBJECT (node))
+    {
+      DmJsonObject *object = dm_json_node_get_object (node);
+      g_autoptr(GList) names = dm_json_object_get_members (object);
+
+      g_assert (g_list_length (names) == dm_json_object_get_size (object));
+      for (GList *l = names; l; l = l->next)
+        check_node (dm_json_object_get_member (object, l->data));
+      g_assert (dm_json_object_get_member (object, "\x01not-a-name") == NULL);
+    }
+  else if (DM_JSON_NODE_HOLDS_ARRAY (node))
+    {
+      DmJsonArray *array = dm_json_node_get_array (node);
+      guint n = dm_json_array_get_length (array);
+
+      for (guint i = 0; i < n; i++)
+        check_node (dm_json_array_get_element (array, i));
+      g_assert (dm_json_array_get_element (array, n) == NULL);
+    }
+  else
+    g_assert (node != NULL && node->type <= DM_JSON_STRING);
+}
+
 static gboolean
-item_cb (JsonNode   *item,
+item_cb (DmJsonNode *item,
          const char *container,
          guint64     index,
          gpointer    user_data)
 {
   FuzzState *state = user_data;
-  g_autoptr(JsonNode) copy = NULL;
+  g_autoptr(DmJsonDoc) copy = NULL;
+  g_autoptr(JsonNode) glib = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *copy_text = NULL;
 
   g_assert (item != NULL);
   g_assert (container != NULL);
@@ -79,16 +108,21 @@ item_cb (JsonNode   *item,
 
   /* The importer walks items and keeps copies of their strings; copying
    * and serialising reach every node the reader built. */
-  copy = json_node_copy (item);
-  text = json_to_string (copy, FALSE);
+  check_node (item);
+  copy = dm_json_doc_new_copy (item);
+  text = dm_json_to_string (item);
+  copy_text = dm_json_to_string (dm_json_doc_get_root (copy));
+  g_assert (strcmp (text, copy_text) == 0);
   state->text_length += strlen (text);
+  glib = dm_json_node_to_glib (item);
+  g_assert (glib != NULL);
 
   /* The model loader refuses every item; elsewhere, a way for inputs to
    * reach the "stop" path of the reader. */
   if (state->refuse_items)
     return FALSE;
-  if (JSON_NODE_HOLDS_VALUE (item) && json_node_get_value_type (item) == G_TYPE_STRING &&
-      strcmp (json_node_get_string (item), "STOP") == 0)
+  if (DM_JSON_NODE_HOLDS_VALUE (item) && dm_json_node_get_value_type (item) == G_TYPE_STRING &&
+      strcmp (dm_json_node_get_string (item), "STOP") == 0)
     return FALSE;
 
   return TRUE;
@@ -133,7 +167,7 @@ read_once (DmJsonReader  *reader,
   g_autoptr(GInputStream) stream = NULL;
   g_autoptr(GError) error = NULL;
   FuzzState state = { 0 };
-  JsonNode *document;
+  DmJsonNode *document;
   guint64 error_offset;
   gboolean ok;
 
@@ -163,9 +197,10 @@ read_once (DmJsonReader  *reader,
   document = dm_json_reader_get_document (reader);
   if (ok && document != NULL)
     {
-      g_autofree char *text = json_to_string (document, FALSE);
+      g_autofree char *text = dm_json_to_string (document);
 
       g_assert (text != NULL);
+      check_node (document);
     }
 
   (void)dm_json_reader_get_bytes_read (reader);
