@@ -11,6 +11,7 @@
 
 #include "dm-assessment.h"
 #include "dm-checks.h"
+#include "dm-finding-array.h"
 #include "dm-finding-group.h"
 #include "dm-importer.h"
 #include "dm-json-reader.h"
@@ -2888,6 +2889,35 @@ test_layers_config_rule_counts (Fixture       *f,
   g_assert_cmpuint (checked, ==, 2);
 }
 
+static void
+count_changes (GListModel *model,
+               guint       position,
+               guint       removed,
+               guint       added,
+               guint      *appended)
+{
+  g_assert_cmpuint (position, ==, *appended);
+  g_assert_cmpuint (removed, ==, 0);
+  *appended += added;
+}
+
+/* Appends with no one listening skip the signal; a listener hears each. */
+static void
+test_finding_array_signals (void)
+{
+  g_autoptr(DmFindingArray) array = dm_finding_array_new ();
+  DmFindingData data = { .id = "x", .check = "IAM-01", .title = "t" };
+  g_autoptr(DmFinding) finding = dm_finding_new (&data);
+  guint appended = 1;
+
+  dm_finding_array_append (array, finding);
+  g_signal_connect (array, "items-changed", G_CALLBACK (count_changes), &appended);
+  dm_finding_array_append (array, finding);
+  dm_finding_array_append (array, finding);
+  g_assert_cmpuint (appended, ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (array)), ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2899,6 +2929,7 @@ main (int   argc,
   ADD ("/import/joined-reports", test_joined_reports);
   ADD ("/import/joined-config-asff", test_joined_config_asff);
   g_test_add_func ("/import/own-checks/names", test_check_names);
+  g_test_add_func ("/import/finding-array/signals", test_finding_array_signals);
   ADD ("/import/huge-integer", test_huge_integer);
   /* What fuzz-importer found: a name read from a moved buffer (ASan), and
    * a projected item holding a page that re-read itself without end

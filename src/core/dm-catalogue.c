@@ -56,6 +56,7 @@ clear_check (gpointer data)
   g_strfreev (check->controls);
   g_strfreev (check->cis);
   g_strfreev (check->prowler);
+  g_strfreev (check->compliance);
 }
 
 static void
@@ -225,6 +226,18 @@ load (DmCatalogue *self,
       check.controls = member_strv (o, "controls");
       check.cis = member_strv (o, "cis");
       check.prowler = member_strv (o, "prowler");
+      {
+        g_autoptr(GStrvBuilder) compliance = g_strv_builder_new ();
+
+        g_strv_builder_addv (compliance, (const char **)check.controls);
+        for (guint c = 0; check.cis[c]; c++)
+          {
+            g_autofree char *cis = g_strdup_printf ("CIS 3.0 %s", check.cis[c]);
+
+            g_strv_builder_add (compliance, cis);
+          }
+        check.compliance = g_strv_builder_end (compliance);
+      }
       g_array_append_val (self->checks, check);
     }
 

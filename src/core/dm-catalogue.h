@@ -31,6 +31,7 @@ typedef struct
   GStrv       controls;   /* Security Hub control ids, most specific first */
   GStrv       cis;        /* CIS AWS Foundations v3.0.0 ids */
   GStrv       prowler;    /* Prowler check ids */
+  GStrv       compliance; /* what a finding of it lists: controls, then "CIS 3.0 ID" */
 } DmCheck;
 
 /* Where one id of another tool goes (a row of mapping.tsv). */

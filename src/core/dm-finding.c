@@ -15,6 +15,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "dm-finding.h"
+#include "dm-hash.h"
 
 struct _DmFinding
 {
@@ -86,6 +87,21 @@ intern (const char *string)
   return interned;
 }
 
+#define N_RECENT 64
+
+struct _DmFindingStrings
+{
+  GHashTable *table;
+  /* The texts shared last, by where the caller held them: findings of one
+   * check pass the catalogue's title and remediation again and again. A
+   * hit is confirmed by comparing the text, never taken on the address. */
+  struct
+  {
+    const char *from;
+    char       *shared;
+  } recent[N_RECENT];
+};
+
 /**
  * dm_finding_strings_new:
  *
@@ -96,29 +112,50 @@ intern (const char *string)
  *
  * Returns: (transfer full): the table
  */
-GHashTable *
+DmFindingStrings *
 dm_finding_strings_new (void)
 {
-  return g_hash_table_new_full (g_str_hash, g_str_equal, (GDestroyNotify)release, NULL);
+  DmFindingStrings *strings = g_new0 (DmFindingStrings, 1);
+
+  strings->table = g_hash_table_new_full (dm_str_hash, g_str_equal, (GDestroyNotify)release, NULL);
+  return strings;
+}
+
+void
+dm_finding_strings_free (DmFindingStrings *strings)
+{
+  if (strings == NULL)
+    return;
+  g_hash_table_unref (strings->table);
+  g_free (strings);
 }
 
 /* @string as a reference-counted string shared through @strings, or the
  * shared table when it is %NULL. */
 static char *
-share (GHashTable *strings,
-       const char *string)
+share (DmFindingStrings *strings,
+       const char       *string)
 {
+  guint slot;
   char *shared;
 
   if (string == NULL)
     return NULL;
   if (strings == NULL)
     return intern (string);
-  if ((shared = g_hash_table_lookup (strings, string)) == NULL)
+
+  slot = ((guintptr)string >> 4) % N_RECENT;
+  if (strings->recent[slot].from == string && strcmp (strings->recent[slot].shared, string) == 0)
+    return g_ref_string_acquire (strings->recent[slot].shared);
+
+  if ((shared = g_hash_table_lookup (strings->table, string)) == NULL)
     {
       shared = g_ref_string_new (string);
-      g_hash_table_add (strings, shared);
+      g_hash_table_add (strings->table, shared);
     }
+  /* The table holds a reference as long as it lives. */
+  strings->recent[slot].from = string;
+  strings->recent[slot].shared = shared;
   return g_ref_string_acquire (shared);
 }
 
@@ -172,7 +209,7 @@ dm_finding_init (DmFinding *self)
 
 /* The finding's resource first, then the others, each once. */
 static char **
-intern_resources (GHashTable         *strings,
+intern_resources (DmFindingStrings   *strings,
                   const char         *first,
                   const char * const *all)
 {

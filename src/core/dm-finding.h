@@ -21,6 +21,9 @@ typedef enum
 #define DM_N_FINDING_STATUSES 4
 
 /* Everything a finding holds, as borrowed strings; see dm_finding_new(). */
+/* The text one reader's findings share (dm_finding_strings_new ()). */
+typedef struct _DmFindingStrings DmFindingStrings;
+
 typedef struct
 {
   const char         *id;
@@ -48,7 +51,7 @@ typedef struct
    * the least there are. */
   guint               unnamed_resources;
   gboolean            unnamed_capped;
-  GHashTable         *strings;        /* dm_finding_strings_new (), or NULL for the shared table */
+  DmFindingStrings   *strings;        /* dm_finding_strings_new (), or NULL for the shared table */
 } DmFindingData;
 
 /* Where a finding was reported: the tool, its file and item, and the
@@ -64,7 +67,8 @@ typedef struct
 #define DM_TYPE_FINDING (dm_finding_get_type ())
 G_DECLARE_FINAL_TYPE (DmFinding, dm_finding, DM, FINDING, GObject)
 
-GHashTable         *dm_finding_strings_new       (void);
+DmFindingStrings   *dm_finding_strings_new       (void);
+void                dm_finding_strings_free      (DmFindingStrings    *strings);
 DmFinding          *dm_finding_new               (const DmFindingData *data);
 const char         *dm_finding_get_id            (DmFinding           *self);
 const char         *dm_finding_get_check         (DmFinding           *self);
@@ -99,5 +103,7 @@ void                dm_finding_add_origin        (DmFinding           *self,
 const char         *dm_finding_status_to_string (DmFindingStatus status);
 const char         *dm_finding_status_to_label  (DmFindingStatus status);
 GListModel         *dm_finding_list_copy         (GListModel          *findings);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DmFindingStrings, dm_finding_strings_free)
 
 G_END_DECLS

@@ -21,7 +21,7 @@ emit_check (DmCheckContext *context,
 {
   DmImportFile *state = context->user_data;
   g_autoptr(GStrvBuilder) controls = g_strv_builder_new ();
-  g_autofree char *id = g_strdup_printf ("%s/%s", check->id, resource ? resource : "");
+  g_autofree char *id = g_strconcat (check->id, "/", resource ? resource : "", NULL);
   g_autofree char *arn_account = dm_check_arn_account (resource);
   g_autofree char *arn_region = dm_check_arn_region (resource);
   DmFindingData data = { 0 };
@@ -44,12 +44,7 @@ emit_check (DmCheckContext *context,
   data.evidence = evidence;
   data.remediation = check->remediation;
 
-  g_strv_builder_addv (controls, (const char **)check->controls);
-  for (guint i = 0; check->cis[i]; i++)
-    {
-      g_autofree char *cis = g_strdup_printf ("CIS 3.0 %s", check->cis[i]);
-      g_strv_builder_add (controls, cis);
-    }
+  g_strv_builder_addv (controls, (const char **)check->compliance);
   _dm_import_add_finding (state, &data, controls);
 }
 

@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "dm-checks.h"
+#include "dm-hash.h"
 #include "dm-importer-private.h"
 
 /* --- reading JSON safely ----------------------------------------------- */
@@ -25,28 +26,13 @@ _dm_import_member (DmJsonObject *o,
   if (o == NULL || *path == '\0')
     return NULL;
 
-  /* Called for every member of every item: no allocation but for a part
-   * too long for the buffer. */
+  /* Called for every member of every item: no allocation. */
   for (const char *part = path;; )
     {
       const char *dot = strchr (part, '.');
       gsize length = dot ? (gsize)(dot - part) : strlen (part);
-      char buffer[128];
-      g_autofree char *long_name = NULL;
-      const char *name = part;
 
-      if (dot)
-        {
-          if (length < sizeof buffer)
-            {
-              memcpy (buffer, part, length);
-              buffer[length] = '\0';
-              name = buffer;
-            }
-          else
-            name = long_name = g_strndup (part, length);
-        }
-      node = dm_json_object_get_member (o, name);
+      node = dm_json_object_get_member_len (o, part, length);
       if (node == NULL || dot == NULL)
         return node;
       if (!DM_JSON_NODE_HOLDS_OBJECT (node))
@@ -234,7 +220,7 @@ hash_fields (const char * const *fields,
   guint hash = 5381;
 
   for (guint i = 0; i < n; i++)
-    hash = hash * 31 + g_str_hash (OR_EMPTY (fields[i]));
+    hash = hash * 31 + dm_str_hash (OR_EMPTY (fields[i]));
   return hash;
 }
 
@@ -413,7 +399,7 @@ keep_finding (DmImporter    *self,
 {
   gboolean joinable = has_report_key (finding);
   gboolean tracked = has_key;   /* to be the one seen of its key */
-  DmFinding *reported;
+  DmFinding *reported = NULL;
 
   if (has_key)
     {
@@ -436,8 +422,9 @@ keep_finding (DmImporter    *self,
           tracked = FALSE;
         }
     }
-  if (joinable && (reported = g_hash_table_lookup (self->reported, finding)) &&
-      g_strcmp0 (dm_finding_get_source (reported), input->path) != 0)
+  if (joinable)
+    reported = g_hash_table_lookup (self->reported, finding);
+  if (reported && g_strcmp0 (dm_finding_get_source (reported), input->path) != 0)
     {
       DmFindingData origin = { .tool = dm_finding_get_tool (finding), .source = input->path,
                                .title = dm_finding_get_title (finding),
@@ -454,7 +441,7 @@ keep_finding (DmImporter    *self,
   if (tracked)
     g_hash_table_insert (self->seen, g_object_ref (finding),
                          GUINT_TO_POINTER (g_list_model_get_n_items (G_LIST_MODEL (self->findings))));
-  if (joinable && !g_hash_table_contains (self->reported, finding))
+  if (joinable && reported == NULL)
     g_hash_table_add (self->reported, finding);
   input->by_status[dm_finding_get_status (finding)]++;
 }

@@ -73,7 +73,7 @@ typedef struct
   int            projected_format; /* the format it is for */
   gboolean       projection_chosen;
   GArray        *pending;        /* DmPendingFinding, in a worker; else NULL */
-  GHashTable    *strings;        /* the text its findings share (dm_finding_strings_new ()) */
+  DmFindingStrings *strings;     /* the text its findings share */
   char           last_time[40];  /* the last time text parsed: items repeat it */
   gint64         last_seconds;   /* what it said, 0 if not a time (or 1970's first second) */
   gint64         item_time;      /* the time the current item carries, 0 if none */

@@ -566,7 +566,7 @@ free_file_state (DmImportFile *state)
   g_clear_object (&state->account_dir);
   g_clear_object (&state->account_file);
   g_clear_pointer (&state->projection, dm_json_projection_free);
-  g_clear_pointer (&state->strings, g_hash_table_unref);
+  g_clear_pointer (&state->strings, dm_finding_strings_free);
   g_clear_pointer (&state->cli_pages, g_ptr_array_unref);
   g_free (state->cli_lists);
 }

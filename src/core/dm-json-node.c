@@ -142,12 +142,13 @@ dm_json_arena_get_size (DmJsonArena *arena)
 /* --- objects -------------------------------------------------------------- */
 
 static inline guint32
-name_hash (const char *name)
+name_hash (const char *name,
+           gsize       length)
 {
   guint32 h = 2166136261u;
 
-  for (const guchar *p = (const guchar *)name; *p; p++)
-    h = (h ^ *p) * 16777619u;
+  for (gsize i = 0; i < length; i++)
+    h = (h ^ (guchar)name[i]) * 16777619u;
   return h;
 }
 
@@ -168,18 +169,37 @@ index_of (const DmJsonNode *node)
   return (guint32 *)(node->v.members + node->length);
 }
 
+/* @name: @length bytes, NUL-terminated or not. */
+static inline gboolean
+same_name (const char *member,
+           const char *name,
+           gsize       length)
+{
+  return member[0] == name[0] && strncmp (member, name, length) == 0 && member[length] == '\0';
+}
+
 static gint
 find_member (const DmJsonNode *node,
-             const char       *name)
+             const char       *name,
+             gsize             length)
 {
   const DmJsonMember *members = node->v.members;
+
+  if (length == 0)
+    {
+      /* "" is a name too, and same_name () needs a first byte. */
+      for (gint i = (gint)node->length - 1; i >= 0; i--)
+        if (members[i].name[0] == '\0')
+          return i;
+      return -1;
+    }
 
   if (node->length <= DM_JSON_INDEXED_MEMBERS)
     {
       /* From the end: of two members with one name, the later counts, as
        * in json-glib. */
       for (gint i = (gint)node->length - 1; i >= 0; i--)
-        if (members[i].name[0] == name[0] && strcmp (members[i].name, name) == 0)
+        if (same_name (members[i].name, name, length))
           return i;
       return -1;
     }
@@ -188,8 +208,8 @@ find_member (const DmJsonNode *node,
     const guint32 *index = index_of (node);
     guint mask = index_capacity (node->length) - 1;
 
-    for (guint slot = name_hash (name) & mask; index[slot]; slot = (slot + 1) & mask)
-      if (strcmp (members[index[slot] - 1].name, name) == 0)
+    for (guint slot = name_hash (name, length) & mask; index[slot]; slot = (slot + 1) & mask)
+      if (same_name (members[index[slot] - 1].name, name, length))
         return index[slot] - 1;
     return -1;
   }
@@ -228,7 +248,7 @@ dm_json_node_init_object (DmJsonNode         *node,
       memset (index, 0, (mask + 1) * sizeof (guint32));
       for (guint i = 0; i < n; i++)
         {
-          guint slot = name_hash (copy[i].name) & mask;
+          guint slot = name_hash (copy[i].name, strlen (copy[i].name)) & mask;
 
           while (index[slot] && strcmp (copy[index[slot] - 1].name, copy[i].name) != 0)
             slot = (slot + 1) & mask;
@@ -346,12 +366,23 @@ DmJsonNode *
 dm_json_object_get_member (const DmJsonObject *object,
                            const char         *name)
 {
+  if (name == NULL)
+    return NULL;
+  return dm_json_object_get_member_len (object, name, strlen (name));
+}
+
+/* The member named by the @length bytes at @name (a part of a path). */
+DmJsonNode *
+dm_json_object_get_member_len (const DmJsonObject *object,
+                               const char         *name,
+                               gsize               length)
+{
   const DmJsonNode *node = (const DmJsonNode *)object;
   gint i;
 
-  if (object == NULL || name == NULL)
+  if (object == NULL || name == NULL || memchr (name, '\0', length) != NULL)
     return NULL;
-  i = find_member (node, name);
+  i = find_member (node, name, length);
   return i < 0 ? NULL : &node->v.members[i].value;
 }
 
@@ -367,7 +398,7 @@ static gboolean
 is_counted (const DmJsonNode *node,
             guint             i)
 {
-  return find_member (node, node->v.members[i].name) == (gint)i;
+  return find_member (node, node->v.members[i].name, strlen (node->v.members[i].name)) == (gint)i;
 }
 
 /* Returns: (transfer container): the names, each once */

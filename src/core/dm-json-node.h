@@ -80,6 +80,9 @@ DmJsonArray  *dm_json_node_get_array            (const DmJsonNode   *node);
 
 DmJsonNode   *dm_json_object_get_member         (const DmJsonObject *object,
                                                  const char         *name);
+DmJsonNode   *dm_json_object_get_member_len     (const DmJsonObject *object,
+                                                 const char         *name,
+                                                 gsize               length);
 gboolean      dm_json_object_has_member         (const DmJsonObject *object,
                                                  const char         *name);
 GList        *dm_json_object_get_members        (const DmJsonObject *object);

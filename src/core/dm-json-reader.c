@@ -31,7 +31,8 @@ struct _ProjectionNode
   gsize           length;
   gboolean        all;
   GPtrArray      *children;  /* ProjectionNode */
-  GHashTable     *by_name;   /* name -> child, when there are many */
+  guint32        *slots;     /* when there are many: child + 1 by name_hash () */
+  guint           mask;
 };
 
 struct _DmJsonProjection
@@ -43,8 +44,7 @@ typedef struct
 {
   DmJsonType            type;    /* object or array being built */
   guint                 start;   /* its values so far: from here in build */
-  gsize                 key_at;  /* pending member name, for objects: in keys */
-  gsize                 key_length;
+  const char           *key;     /* pending member name, for objects: in the arena */
   gboolean              has_key;
   DmJsonArenaMark       mark;    /* for item arrays: where each item starts */
   char                 *path;    /* dotted path from the top, "" for the top value;
@@ -77,8 +77,12 @@ struct _DmJsonReader
   /* State of one read. */
   const char         *source;
   GArray             *stack;
-  GArray             *build;      /* DmJsonMember: the members of the open objects */
-  GArray             *elements;   /* DmJsonNode: the elements of the open arrays */
+  DmJsonMember       *members;    /* the members of the open objects */
+  guint               n_members;
+  guint               members_size;
+  DmJsonNode         *elements;   /* the elements of the open arrays */
+  guint               n_elements;
+  guint               elements_size;
   DmJsonArena        *arena;      /* the document's nodes, and the item's being read */
   DmJsonArenaMark     top_mark;   /* the arena before any top-level value */
   DmJsonNode          document;   /* the first top-level value, once read */
@@ -92,7 +96,6 @@ struct _DmJsonReader
   DmJsonItemFunc      func;
   gpointer            func_data;
   GError             *error;
-  GString            *keys;       /* pending member names of the open objects */
   GString            *scratch;    /* one string value, NUL-terminated */
   guint               skipping;   /* depth inside a member the projection leaves out */
   gboolean            skip_next;  /* the next value is such a member */
@@ -120,8 +123,8 @@ static void
 reset (DmJsonReader *self)
 {
   g_array_set_size (self->stack, 0);
-  g_array_set_size (self->build, 0);
-  g_array_set_size (self->elements, 0);
+  self->n_members = 0;
+  self->n_elements = 0;
   g_clear_pointer (&self->doc, dm_json_doc_unref);
   g_clear_pointer (&self->arena, dm_json_arena_free);
   g_clear_error (&self->error);
@@ -138,7 +141,6 @@ reset (DmJsonReader *self)
   self->skip_next = FALSE;
   self->capturing = FALSE;
   self->projected = FALSE;
-  g_string_truncate (self->keys, 0);
   g_byte_array_set_size (self->raw, 0);
 }
 
@@ -149,12 +151,11 @@ dm_json_reader_finalize (GObject *object)
 
   reset (self);
   g_array_unref (self->stack);
-  g_array_unref (self->build);
-  g_array_unref (self->elements);
+  g_free (self->members);
+  g_free (self->elements);
   g_ptr_array_unref (self->item_paths);
   g_ptr_array_unref (self->prune_paths);
   g_ptr_array_unref (self->keep_paths);
-  g_string_free (self->keys, TRUE);
   g_string_free (self->scratch, TRUE);
   g_byte_array_unref (self->raw);
   g_clear_object (&self->full_reader);
@@ -176,13 +177,10 @@ dm_json_reader_init (DmJsonReader *self)
   self->max_depth = DM_JSON_READER_DEFAULT_MAX_DEPTH;
   self->stack = g_array_new (FALSE, TRUE, sizeof (Frame));
   g_array_set_clear_func (self->stack, frame_clear);
-  self->build = g_array_sized_new (FALSE, FALSE, sizeof (DmJsonMember), 256);
-  self->elements = g_array_sized_new (FALSE, FALSE, sizeof (DmJsonNode), 256);
   self->item_paths = g_ptr_array_new_with_free_func (g_free);
   self->top_level_items = TRUE;
   self->prune_paths = g_ptr_array_new_with_free_func (g_free);
   self->keep_paths = g_ptr_array_new_with_free_func (g_free);
-  self->keys = g_string_sized_new (256);
   self->scratch = g_string_sized_new (256);
   self->raw = g_byte_array_new ();
 
@@ -295,7 +293,7 @@ static void
 projection_node_clear (ProjectionNode *node)
 {
   g_free (node->name);
-  g_clear_pointer (&node->by_name, g_hash_table_unref);
+  g_clear_pointer (&node->slots, g_free);
   g_clear_pointer (&node->children, g_ptr_array_unref);
 }
 
@@ -306,14 +304,57 @@ projection_node_free (gpointer data)
   g_free (data);
 }
 
-/* @name is NUL-terminated at @length. */
+/* Every member name of every item is looked up: a short hash of the bytes
+ * yajl gave, without a pass to find their end. */
+static inline guint
+name_hash (const char *name,
+           gsize       length)
+{
+  guint32 h = 2166136261u;
+
+  for (gsize i = 0; i < length; i++)
+    h = (h ^ (guchar)name[i]) * 16777619u;
+  return h;
+}
+
+static void
+index_children (ProjectionNode *node)
+{
+  guint capacity = 16;
+
+  while (capacity < 2 * node->children->len)
+    capacity *= 2;
+  g_free (node->slots);
+  node->slots = g_new0 (guint32, capacity);
+  node->mask = capacity - 1;
+  for (guint c = 0; c < node->children->len; c++)
+    {
+      const ProjectionNode *child = g_ptr_array_index (node->children, c);
+      guint slot = name_hash (child->name, child->length) & node->mask;
+
+      while (node->slots[slot])
+        slot = (slot + 1) & node->mask;
+      node->slots[slot] = c + 1;
+    }
+}
+
+/* @name need not be NUL-terminated. */
 static const ProjectionNode *
 projection_child (const ProjectionNode *node,
                   const char           *name,
                   gsize                 length)
 {
-  if (node->by_name)
-    return g_hash_table_lookup (node->by_name, name);
+  if (node->slots)
+    {
+      for (guint slot = name_hash (name, length) & node->mask; node->slots[slot]; slot = (slot + 1) & node->mask)
+        {
+          const ProjectionNode *child = g_ptr_array_index (node->children, node->slots[slot] - 1);
+
+          if (child->length == length && memcmp (child->name, name, length) == 0)
+            return child;
+        }
+      return NULL;
+    }
   for (guint i = 0; node->children && i < node->children->len; i++)
     {
       const ProjectionNode *child = g_ptr_array_index (node->children, i);
@@ -369,23 +410,14 @@ dm_json_projection_add (DmJsonProjection *projection,
           if (node->children == NULL)
             node->children = g_ptr_array_new_with_free_func (projection_node_free);
           g_ptr_array_add (node->children, child);
-          if (node->children->len > 8 && node->by_name == NULL)
-            {
-              node->by_name = g_hash_table_new (g_str_hash, g_str_equal);
-              for (guint c = 0; c < node->children->len; c++)
-                {
-                  ProjectionNode *known = g_ptr_array_index (node->children, c);
-                  g_hash_table_insert (node->by_name, known->name, known);
-                }
-            }
-          else if (node->by_name)
-            g_hash_table_insert (node->by_name, child->name, child);
+          if (node->children->len > 4)
+            index_children (node);
         }
       node = child;
     }
   /* A whole member needs none of its parts named. */
   node->all = TRUE;
-  g_clear_pointer (&node->by_name, g_hash_table_unref);
+  g_clear_pointer (&node->slots, g_free);
   g_clear_pointer (&node->children, g_ptr_array_unref);
 }
 
@@ -488,7 +520,7 @@ static const char *
 frame_key (DmJsonReader *self,
            Frame        *frame)
 {
-  return frame->has_key ? self->keys->str + frame->key_at : "";
+  return frame->has_key ? frame->key : "";
 }
 
 /* A second top-level value means newline-delimited JSON (or values one
@@ -544,12 +576,24 @@ add_value (DmJsonReader     *self,
   if (frame->type == DM_JSON_OBJECT)
     {
       /* A key always precedes an object member in a well-formed stream. */
-      member.name = dm_json_arena_strndup (self->arena, frame_key (self, frame), frame->key_length);
+      member.name = frame_key (self, frame);
       frame->has_key = FALSE;
-      g_array_append_val (self->build, member);
+      if (G_UNLIKELY (self->n_members == self->members_size))
+        {
+          self->members_size = MAX (256, self->members_size * 2);
+          self->members = g_renew (DmJsonMember, self->members, self->members_size);
+        }
+      self->members[self->n_members++] = member;
     }
   else
-    g_array_append_val (self->elements, member.value);
+    {
+      if (G_UNLIKELY (self->n_elements == self->elements_size))
+        {
+          self->elements_size = MAX (256, self->elements_size * 2);
+          self->elements = g_renew (DmJsonNode, self->elements, self->elements_size);
+        }
+      self->elements[self->n_elements++] = member.value;
+    }
   return go_on;
 }
 
@@ -720,9 +764,8 @@ push (DmJsonReader *self,
   /* Inside items no path applies, unless some could. */
   if (!frame.in_item || self->paths_in_items)
     frame.path = child_path (self);
-  frame.key_at = self->keys->len;
   frame.type = type;
-  frame.start = type == DM_JSON_OBJECT ? self->build->len : self->elements->len;
+  frame.start = type == DM_JSON_OBJECT ? self->n_members : self->n_elements;
   /* Item arrays: a top-level array, or one at a known path. */
   if (type == DM_JSON_ARRAY)
     frame.items = (self->stack->len == 0 && self->top_level_items) || is_item_path (self, frame.path);
@@ -760,15 +803,15 @@ pop (DmJsonReader *self)
   frame = &g_array_index (self->stack, Frame, self->stack->len - 1);
   if (frame->type == DM_JSON_OBJECT)
     {
-      n = self->build->len - frame->start;
-      dm_json_node_init_object (&node, self->arena, &g_array_index (self->build, DmJsonMember, frame->start), n);
-      g_array_set_size (self->build, frame->start);
+      n = self->n_members - frame->start;
+      dm_json_node_init_object (&node, self->arena, self->members + frame->start, n);
+      self->n_members = frame->start;
     }
   else
     {
-      n = self->elements->len - frame->start;
-      dm_json_node_init_array (&node, self->arena, &g_array_index (self->elements, DmJsonNode, frame->start), n);
-      g_array_set_size (self->elements, frame->start);
+      n = self->n_elements - frame->start;
+      dm_json_node_init_array (&node, self->arena, self->elements + frame->start, n);
+      self->n_elements = frame->start;
     }
   if (frame->capture)
     {
@@ -910,28 +953,31 @@ on_map_key (void                *ctx,
 {
   DmJsonReader *self = ctx;
   Frame *frame;
-  const char *name;
 
   if (self->pruning || self->skipping)
     return 1;
   frame = &g_array_index (self->stack, Frame, self->stack->len - 1);
-  g_string_truncate (self->keys, frame->key_at);
-  append_string (self->keys, key, length);
-  length = self->keys->len - frame->key_at;
-  frame->key_length = length;
-  /* Kept NUL-terminated for the next frame's names to follow. The name
-   * is taken after it: appending may move the buffer. */
-  g_string_append_c (self->keys, '\0');
-  name = self->keys->str + frame->key_at;
-  frame->has_key = TRUE;
+  if (memchr (key, '\0', length) != NULL)
+    {
+      g_string_truncate (self->scratch, 0);
+      append_string (self->scratch, key, length);
+      key = (const unsigned char *)self->scratch->str;
+      length = self->scratch->len;
+    }
 
+  /* A member the projection leaves out is never copied. */
   if (frame->proj != NULL && !frame->proj->all)
     {
-      const ProjectionNode *member = projection_child (frame->proj, name, length);
+      const ProjectionNode *member = projection_child (frame->proj, (const char *)key, length);
 
       self->skip_next = member == NULL;
       frame->member_proj = member && !member->all ? member : NULL;
+      if (member == NULL)
+        return 1;
     }
+
+  frame->key = dm_json_arena_strndup (self->arena, (const char *)key, length);
+  frame->has_key = TRUE;
   return 1;
 }
 
@@ -1172,8 +1218,8 @@ dm_json_reader_read_stream (DmJsonReader    *self,
   if (ok && self->n_top_values == 1 && !self->ndjson)
     self->doc = dm_json_doc_new (g_steal_pointer (&self->arena), &self->document);
   g_clear_pointer (&self->arena, dm_json_arena_free);
-  g_array_set_size (self->build, 0);
-  g_array_set_size (self->elements, 0);
+  self->n_members = 0;
+  self->n_elements = 0;
 
   yajl_free (handle);
   self->handle = NULL;
