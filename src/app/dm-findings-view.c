@@ -416,7 +416,7 @@ compare_sorted (gconstpointer a,
   if (sort == DM_FINDINGS_SORT_MOST)
     c = (int)dm_finding_group_get_n_findings (gb) - (int)dm_finding_group_get_n_findings (ga);
   else if (sort == DM_FINDINGS_SORT_TITLE)
-    c = g_utf8_collate (dm_finding_group_get_title (ga), dm_finding_group_get_title (gb));
+    c = strcmp (dm_finding_group_get_title_key (ga), dm_finding_group_get_title_key (gb));
   else if (sort == DM_FINDINGS_SORT_SERVICE)
     c = g_strcmp0 (group_service (ga) ? group_service (ga) : "\xff", group_service (gb) ? group_service (gb) : "\xff");
   if (c != 0)

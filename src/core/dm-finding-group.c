@@ -22,6 +22,7 @@ struct _DmFindingGroup
   GObject          parent_instance;
 
   DmFinding       *first;       /* names the group: check, title, status */
+  char            *title_key;   /* its title's collation key, for sorting */
   DmSeverity       severity;    /* the worst of its findings */
   GPtrArray       *findings;    /* DmFinding, worst first */
   GStrv            regions;     /* sorted, distinct, no empty ones */
@@ -39,6 +40,7 @@ dm_finding_group_finalize (GObject *object)
 
   g_clear_pointer (&self->findings, g_ptr_array_unref);
   g_clear_pointer (&self->regions, g_strfreev);
+  g_free (self->title_key);
 
   G_OBJECT_CLASS (dm_finding_group_parent_class)->finalize (object);
 }
@@ -55,22 +57,36 @@ dm_finding_group_init (DmFindingGroup *self)
   self->findings = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
-/* One check of one tool, in one state: the catalogue id when there is
- * one, and the tool's title, which tells apart two tool checks that map
- * to the same catalogue entry. */
-static char *
-group_key (DmFinding *finding)
-{
-  return g_strdup_printf ("%d\x1f%s\x1f%s", dm_finding_get_status (finding),
-                          dm_finding_get_check (finding) ? dm_finding_get_check (finding) : "",
-                          dm_finding_get_title (finding) ? dm_finding_get_title (finding) : "");
-}
-
 static int
 compare_strings (const char *a,
                  const char *b)
 {
   return g_strcmp0 (a ? a : "", b ? b : "");
+}
+
+/* One check of one tool, in one state: the catalogue id when there is
+ * one, and the tool's title, which tells apart two tool checks that map
+ * to the same catalogue entry. The findings themselves are the keys. */
+static guint
+group_hash (gconstpointer finding)
+{
+  DmFinding *f = (DmFinding *)finding;
+  const char *check = dm_finding_get_check (f);
+  const char *title = dm_finding_get_title (f);
+
+  return (g_str_hash (check ? check : "") * 31 + g_str_hash (title ? title : "")) * 31 + dm_finding_get_status (f);
+}
+
+static gboolean
+group_equal (gconstpointer a,
+             gconstpointer b)
+{
+  DmFinding *fa = (DmFinding *)a;
+  DmFinding *fb = (DmFinding *)b;
+
+  return dm_finding_get_status (fa) == dm_finding_get_status (fb) &&
+         compare_strings (dm_finding_get_check (fa), dm_finding_get_check (fb)) == 0 &&
+         compare_strings (dm_finding_get_title (fa), dm_finding_get_title (fb)) == 0;
 }
 
 static int
@@ -105,7 +121,7 @@ compare_groups (gconstpointer a,
     return gb->severity - ga->severity;
   if (ga->findings->len != gb->findings->len)
     return ga->findings->len > gb->findings->len ? -1 : 1;
-  if ((c = g_utf8_collate (dm_finding_group_get_title (ga), dm_finding_group_get_title (gb))) != 0)
+  if ((c = strcmp (ga->title_key, gb->title_key)) != 0)
     return c;
   if ((c = compare_strings (dm_finding_group_get_check (ga), dm_finding_group_get_check (gb))) != 0)
     return c;
@@ -131,6 +147,8 @@ group_finish (DmFindingGroup *self)
   g_ptr_array_sort (self->findings, compare_findings);
   self->first = g_ptr_array_index (self->findings, 0);
   self->severity = dm_finding_get_severity (self->first);
+  /* g_utf8_collate () would make this key at each comparison. */
+  self->title_key = g_utf8_collate_key (dm_finding_group_get_title (self), -1);
   for (guint i = 0; i < self->findings->len; i++)
     {
       DmFinding *finding = g_ptr_array_index (self->findings, i);
@@ -176,7 +194,7 @@ group_finish (DmFindingGroup *self)
 GPtrArray *
 dm_finding_groups_new (GPtrArray *findings)
 {
-  g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) by_key = g_hash_table_new (group_hash, group_equal);
   GPtrArray *groups = g_ptr_array_new_with_free_func (g_object_unref);
 
   g_return_val_if_fail (findings != NULL, groups);
@@ -184,17 +202,14 @@ dm_finding_groups_new (GPtrArray *findings)
   for (guint i = 0; i < findings->len; i++)
     {
       DmFinding *finding = g_ptr_array_index (findings, i);
-      char *key = group_key (finding);
-      DmFindingGroup *group = g_hash_table_lookup (by_key, key);
+      DmFindingGroup *group = g_hash_table_lookup (by_key, finding);
 
       if (group == NULL)
         {
           group = g_object_new (DM_TYPE_FINDING_GROUP, NULL);
           g_ptr_array_add (groups, group);
-          g_hash_table_insert (by_key, key, group);
+          g_hash_table_insert (by_key, finding, group);
         }
-      else
-        g_free (key);
       g_ptr_array_add (group->findings, g_object_ref (finding));
     }
 
@@ -216,6 +231,14 @@ dm_finding_group_get_title (DmFindingGroup *self)
 {
   g_return_val_if_fail (DM_IS_FINDING_GROUP (self), NULL);
   return dm_finding_get_title (self->first) ? dm_finding_get_title (self->first) : "";
+}
+
+/* Compared with strcmp (), orders titles as g_utf8_collate () does. */
+const char *
+dm_finding_group_get_title_key (DmFindingGroup *self)
+{
+  g_return_val_if_fail (DM_IS_FINDING_GROUP (self), NULL);
+  return self->title_key;
 }
 
 DmFindingStatus

@@ -15,6 +15,7 @@ GPtrArray          *dm_finding_groups_new               (GPtrArray      *finding
 
 const char         *dm_finding_group_get_check          (DmFindingGroup *self);
 const char         *dm_finding_group_get_title          (DmFindingGroup *self);
+const char         *dm_finding_group_get_title_key      (DmFindingGroup *self);
 DmFindingStatus     dm_finding_group_get_status         (DmFindingGroup *self);
 DmSeverity          dm_finding_group_get_severity       (DmFindingGroup *self);
 const char         *dm_finding_group_get_remediation    (DmFindingGroup *self);
