@@ -30,13 +30,16 @@ add_id (GPtrArray  *ids,
 {
   gsize framework_length = framework ? strlen (framework) : 0;
   gsize id_length;
+  gboolean cut;
   char *text;
 
   if (id == NULL || ids->len >= MAX_IDS)
     return;
   while (g_ascii_isspace (*id))
     id++;
-  id_length = MIN (strlen (id), MAX_ID_LENGTH);
+  id_length = strlen (id);
+  cut = id_length > MAX_ID_LENGTH || framework_length > MAX_ID_LENGTH;
+  id_length = MIN (id_length, MAX_ID_LENGTH);
   while (id_length > 0 && g_ascii_isspace (id[id_length - 1]))
     id_length--;
   if (id_length == 0)
@@ -53,7 +56,8 @@ add_id (GPtrArray  *ids,
     text[framework_length++] = ' ';
   memcpy (text + framework_length, id, id_length);
   text[framework_length + id_length] = '\0';
-  if (!g_utf8_validate (text, -1, NULL))
+  /* The export's text is valid UTF-8 as read; a cut may split a character. */
+  if (cut && !g_utf8_validate (text, -1, NULL))
     {
       char *valid = g_utf8_make_valid (text, -1);
 
@@ -92,10 +96,13 @@ void
 _dm_import_compliance_map (GPtrArray  *ids,
                            DmJsonObject *compliance)
 {
-  g_autoptr(GList) frameworks = compliance ? dm_json_object_get_members (compliance) : NULL;
+  DmJsonObjectIter iter;
+  const char *framework;
+  DmJsonNode *list;
 
-  for (GList *l = frameworks; l; l = l->next)
-    add_node (ids, l->data, dm_json_object_get_member (compliance, l->data));
+  dm_json_object_iter_init (&iter, compliance);
+  while (dm_json_object_iter_next (&iter, &framework, &list))
+    add_node (ids, framework, list);
 }
 
 /* [ "PCI DSS v3.2.1/8.3.1", "NIST.800-53.r5 AC-2(1)" ] */

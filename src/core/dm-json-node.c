@@ -414,6 +414,34 @@ dm_json_object_get_members (const DmJsonObject *object)
   return names;
 }
 
+void
+dm_json_object_iter_init (DmJsonObjectIter   *iter,
+                          const DmJsonObject *object)
+{
+  iter->node = (const DmJsonNode *)object;
+  iter->index = 0;
+}
+
+/* A member shadowed by a later one of its name is passed over. */
+gboolean
+dm_json_object_iter_next (DmJsonObjectIter  *iter,
+                          const char       **name,
+                          DmJsonNode       **value)
+{
+  while (iter->node && iter->index < iter->node->length)
+    {
+      guint i = iter->index++;
+
+      if (is_counted (iter->node, i))
+        {
+          *name = iter->node->v.members[i].name;
+          *value = &iter->node->v.members[i].value;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 guint
 dm_json_object_get_size (const DmJsonObject *object)
 {

@@ -87,6 +87,19 @@ gboolean      dm_json_object_has_member         (const DmJsonObject *object,
                                                  const char         *name);
 GList        *dm_json_object_get_members        (const DmJsonObject *object);
 guint         dm_json_object_get_size           (const DmJsonObject *object);
+
+/* Each member once, in order, without a list of names. */
+typedef struct
+{
+  const DmJsonNode *node;
+  guint             index;
+} DmJsonObjectIter;
+
+void          dm_json_object_iter_init          (DmJsonObjectIter   *iter,
+                                                 const DmJsonObject *object);
+gboolean      dm_json_object_iter_next          (DmJsonObjectIter   *iter,
+                                                 const char        **name,
+                                                 DmJsonNode        **value);
 DmJsonArray  *dm_json_object_get_array_member   (const DmJsonObject *object,
                                                  const char         *name);
 
