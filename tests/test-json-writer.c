@@ -172,6 +172,307 @@ test_invalid_utf8 (void)
   g_assert_true (json_node_is_null (json_object_get_member (object, "none")));
 }
 
+/* What the writer must make of any string: yajl's escaping of the text
+ * g_utf8_make_valid() gives (each byte that starts no valid character
+ * becomes U+FFFD). */
+static void
+reference_string (yajl_gen    gen,
+                  const char *text)
+{
+  g_autofree char *valid = g_utf8_make_valid (text, -1);
+
+  yajl_gen_string (gen, (const unsigned char *)valid, strlen (valid));
+}
+
+typedef void (*WriteFunc) (DmJsonWriter *writer,
+                           yajl_gen      gen,
+                           gpointer      data);
+
+/* Writes the same document with both, inside an object (as the outputs
+ * write strings), and compares the texts. */
+static void
+assert_same_text (WriteFunc func,
+                  gpointer  data)
+{
+  g_autofree char *written = NULL;
+  size_t written_len = 0;
+  FILE *out = open_memstream (&written, &written_len);
+  DmJsonWriter *writer = dm_json_writer_new (out);
+  yajl_gen gen = yajl_gen_alloc (NULL);
+  const unsigned char *expected;
+  size_t expected_len;
+
+  yajl_gen_config (gen, yajl_gen_beautify, 1);
+  yajl_gen_config (gen, yajl_gen_indent_string, "  ");
+  dm_json_writer_begin_object (writer);
+  yajl_gen_map_open (gen);
+  func (writer, gen, data);
+  dm_json_writer_end_object (writer);
+  yajl_gen_map_close (gen);
+  dm_json_writer_free (writer);
+  fclose (out);
+  yajl_gen_get_buf (gen, &expected, &expected_len);
+  g_assert_cmpmem (written, written_len, expected, expected_len);
+  yajl_gen_free (gen);
+}
+
+/* @text as a member's value, in an array and through
+ * dm_json_writer_member(). */
+static void
+write_text (DmJsonWriter *writer,
+            yajl_gen      gen,
+            gpointer      data)
+{
+  const char *text = data;
+
+  dm_json_writer_key (writer, "value");
+  dm_json_writer_string (writer, text);
+  reference_string (gen, "value");
+  reference_string (gen, text);
+
+  dm_json_writer_key (writer, "list");
+  dm_json_writer_begin_array (writer);
+  dm_json_writer_string (writer, text);
+  dm_json_writer_string (writer, text);
+  dm_json_writer_end_array (writer);
+  reference_string (gen, "list");
+  yajl_gen_array_open (gen);
+  reference_string (gen, text);
+  reference_string (gen, text);
+  yajl_gen_array_close (gen);
+
+  dm_json_writer_member (writer, "member", text);
+  reference_string (gen, "member");
+  reference_string (gen, text);
+  dm_json_writer_member (writer, text, "after");
+  reference_string (gen, text);
+  reference_string (gen, "after");
+}
+
+/* The bytes the scan must stop at (and some it must not), each put at
+ * every place of plain strings of 0 to 40 bytes, so that it falls in a
+ * whole word, in the tail after the words, at the start and at the end:
+ * a test of eight bytes at a time that missed one, or copied one too
+ * many, would change the text. */
+static void
+test_special_at_every_offset (void)
+{
+  static const char *specials[] = {
+    "\x01", "\x1f", "\b", "\t", "\n", "\f", "\r", "\x0b", "\"", "\\", " ", "/", "\x7f", "~",
+    "\x80", "\xbf", "\xc0", "\xc1", "\xc3", "\xff", "\xfe", "\xed\xa0\x80", "\xf4\x90\x80\x80",
+    "\xe2\x82", "\xf0\x9d\x84", "\xc0\xaf", "\xc3\xa9", "\xe2\x82\xac", "\xf0\x9d\x84\x9e",
+    "\xe2\x80\xa8", "\xef\xbf\xbf",
+  };
+
+  for (guint len = 0; len <= 40; len++)
+    for (guint at = 0; at <= len; at++)
+      for (guint s = 0; s < G_N_ELEMENTS (specials); s++)
+        {
+          g_autoptr(GString) text = g_string_new (NULL);
+
+          for (guint i = 0; i < len; i++)
+            g_string_append_c (text, "abcdefghij"[i % 10]);
+          g_string_insert (text, at, specials[s]);
+          assert_same_text (write_text, text->str);
+        }
+}
+
+/* Hand-checked texts, not only yajl's: a control character after 100
+ * plain bytes, invalid UTF-8 in the middle of a long ASCII run, a
+ * character cut short at the end, a surrogate. */
+static void
+test_long_runs (void)
+{
+  static const struct
+  {
+    const char *text;
+    const char *json;
+  } cases[] = {
+    { "0123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789\x01tail",
+      "\"0123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789\\u0001tail\"" },
+    { "0123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789\xff"
+      "0123456789012345678901234567890123456789",
+      "\"0123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789\xef\xbf\xbd"
+      "0123456789012345678901234567890123456789\"" },
+    { "abcdefgh\"ijklmnop\\qrstuvw\nxyz", "\"abcdefgh\\\"ijklmnop\\\\qrstuvw\\nxyz\"" },
+    { "plain text, then \xc3", "\"plain text, then \xef\xbf\xbd\"" },
+    { "one \xed\xa0\x80 surrogate", "\"one \xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd surrogate\"" },
+    { "caf\xc3\xa9 \xe2\x82\xac \xf0\x9d\x84\x9e \xe2\x80\xa8 </script>\x1f",
+      "\"caf\xc3\xa9 \xe2\x82\xac \xf0\x9d\x84\x9e \xe2\x80\xa8 </script>\\u001F\"" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *written = NULL;
+      size_t written_len = 0;
+      FILE *out = open_memstream (&written, &written_len);
+      DmJsonWriter *writer = dm_json_writer_new (out);
+      g_autofree char *expected = g_strdup_printf ("[\n  %s\n]\n", cases[i].json);
+
+      dm_json_writer_begin_array (writer);
+      dm_json_writer_string (writer, cases[i].text);
+      dm_json_writer_end_array (writer);
+      dm_json_writer_free (writer);
+      fclose (out);
+      g_assert_cmpstr (written, ==, expected);
+      assert_same_text (write_text, (gpointer)cases[i].text);
+    }
+}
+
+/* Random bytes of every kind, valid or not, in strings short and long:
+ * longer than the part escaped straight into the buffer (about 10 kB) and
+ * than the buffer itself (64 kB), so that a string is cut into pieces
+ * with its escapes and characters at the cuts. */
+static void
+test_random_bytes (void)
+{
+  static const char *pieces[] = { "a", "word ", "\"", "\\", "\x01", "\n", "\x7f", "\xc3\xa9", "\xe2\x82\xac",
+                                  "\xf0\x9d\x84\x9e", "\xff", "\xc3", "\xe2\x82", "\x80", "\xed\xa0\x80",
+                                  "arn:aws:s3:::bucket/key " };
+  static const guint lengths[] = { 7, 64, 300, 10870, 10900, 21800, 70000, 140000 };
+
+  for (guint round = 0; round < 40; round++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      guint n = lengths[round % G_N_ELEMENTS (lengths)];
+      guint plain = g_test_rand_int_range (0, 4) == 0 ? 0 : 32;
+
+      /* Mostly long plain runs, as reports have, with a few of the rest. */
+      while (text->len < n)
+        {
+          if (plain > 0 && g_test_rand_int_range (0, plain) != 0)
+            g_string_append_c (text, "abcdefghijklmnopqrstuvwxyz0123456789 :/-"[g_test_rand_int_range (0, 40)]);
+          else
+            g_string_append (text, pieces[g_test_rand_int_range (0, G_N_ELEMENTS (pieces))]);
+        }
+      assert_same_text (write_text, text->str);
+    }
+}
+
+typedef struct
+{
+  guint       depth;
+  const char *text;
+} Nested;
+
+static void
+write_nested (DmJsonWriter *writer,
+              yajl_gen      gen,
+              gpointer      data)
+{
+  Nested *nested = data;
+
+  for (guint i = 0; i < nested->depth; i++)
+    {
+      dm_json_writer_key (writer, "inner");
+      reference_string (gen, "inner");
+      dm_json_writer_begin_array (writer);
+      yajl_gen_array_open (gen);
+      dm_json_writer_integer (writer, i);
+      yajl_gen_integer (gen, i);
+      dm_json_writer_string (writer, nested->text);
+      reference_string (gen, nested->text);
+      dm_json_writer_begin_object (writer);
+      yajl_gen_map_open (gen);
+      dm_json_writer_member (writer, "text", nested->text);
+      reference_string (gen, "text");
+      reference_string (gen, nested->text);
+      dm_json_writer_member (writer, "none", NULL);
+      reference_string (gen, "none");
+      yajl_gen_null (gen);
+    }
+  for (guint i = 0; i < nested->depth; i++)
+    {
+      dm_json_writer_key (writer, "last");
+      reference_string (gen, "last");
+      dm_json_writer_boolean (writer, TRUE);
+      yajl_gen_bool (gen, TRUE);
+      dm_json_writer_end_object (writer);
+      yajl_gen_map_close (gen);
+      dm_json_writer_end_array (writer);
+      yajl_gen_array_close (gen);
+    }
+}
+
+/* Indents deeper than the writer copies in one piece (and than the
+ * depths it keeps room for at first) are the same. */
+static void
+test_deep (void)
+{
+  for (guint depth = 1; depth <= 40; depth += 13)
+    {
+      Nested nested = { depth, "text with \"quotes\" and \xff" };
+
+      assert_same_text (write_nested, &nested);
+    }
+}
+
+typedef struct
+{
+  const char *name;
+  const char *value;
+} Member;
+
+static void
+write_member (DmJsonWriter *writer,
+              yajl_gen      gen,
+              gpointer      data)
+{
+  Member *member = data;
+
+  dm_json_writer_member (writer, member->name, member->value);
+  reference_string (gen, member->name);
+  reference_string (gen, member->value);
+}
+
+/* A member whose key and value are both controls, six bytes each once
+ * escaped, together about the size of the buffer, where the writer goes
+ * from writing a member in one piece to writing it through its pieces:
+ * the same text either way (and under valgrind or ASan, no write past
+ * the buffer). */
+static void
+test_member_at_buffer_size (void)
+{
+  for (gsize n = 5400; n <= 5500; n += 3)
+    {
+      g_autofree char *name = g_strnfill (n, '\x01');
+      g_autofree char *value = g_strnfill (n + g_test_rand_int_range (0, 3), '\x1f');
+      Member member = { name, value };
+
+      assert_same_text (write_member, &member);
+    }
+}
+
+static void
+write_integers (DmJsonWriter *writer,
+                yajl_gen      gen,
+                gpointer      data)
+{
+  static const gint64 values[] = { 0, 1, -1, 9, 10, -10, 99, 100, 1234567890, -1234567890, G_MAXINT32,
+                                   G_MININT32, (gint64)G_MAXINT32 + 1, G_MAXINT64, G_MAXINT64 - 1, G_MININT64,
+                                   G_MININT64 + 1 };
+
+  dm_json_writer_key (writer, "integers");
+  reference_string (gen, "integers");
+  dm_json_writer_begin_array (writer);
+  yajl_gen_array_open (gen);
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      dm_json_writer_integer (writer, values[i]);
+      yajl_gen_integer (gen, values[i]);
+    }
+  dm_json_writer_end_array (writer);
+  yajl_gen_array_close (gen);
+}
+
+/* Integers are written without printf: the extremes as printf writes
+ * them. */
+static void
+test_integers (void)
+{
+  assert_same_text (write_integers, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -180,6 +481,12 @@ main (int   argc,
 
   g_test_add_func ("/json-writer/same-as-yajl", test_same_as_yajl);
   g_test_add_func ("/json-writer/invalid-utf8", test_invalid_utf8);
+  g_test_add_func ("/json-writer/special-at-every-offset", test_special_at_every_offset);
+  g_test_add_func ("/json-writer/long-runs", test_long_runs);
+  g_test_add_func ("/json-writer/random-bytes", test_random_bytes);
+  g_test_add_func ("/json-writer/deep", test_deep);
+  g_test_add_func ("/json-writer/integers", test_integers);
+  g_test_add_func ("/json-writer/member-at-buffer-size", test_member_at_buffer_size);
 
   return g_test_run ();
 }

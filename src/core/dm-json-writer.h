@@ -23,6 +23,9 @@ void          dm_json_writer_key          (DmJsonWriter *self,
                                            const char   *name);
 void          dm_json_writer_string       (DmJsonWriter *self,
                                            const char   *text);
+void          dm_json_writer_member       (DmJsonWriter *self,
+                                           const char   *name,
+                                           const char   *value);
 void          dm_json_writer_integer      (DmJsonWriter *self,
                                            gint64        value);
 void          dm_json_writer_boolean      (DmJsonWriter *self,

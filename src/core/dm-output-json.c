@@ -22,13 +22,6 @@
 #define SCHEMA_VERSION 1
 
 static void
-put_string (DmJsonWriter *gen,
-            const char   *text)
-{
-  dm_json_writer_string (gen, text);
-}
-
-static void
 put_key (DmJsonWriter *gen,
          const char   *name)
 {
@@ -40,8 +33,7 @@ put_member (DmJsonWriter *gen,
             const char   *name,
             const char   *value)
 {
-  put_key (gen, name);
-  put_string (gen, value);
+  dm_json_writer_member (gen, name, value);
 }
 
 static void

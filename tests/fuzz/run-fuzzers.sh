@@ -27,7 +27,7 @@ work=${FUZZ_WORK:-/tmp/demarc-fuzz}
 if [ $# -gt 0 ]; then
   targets=("$@")
 else
-  targets=(fuzz-json-reader fuzz-importer fuzz-model fuzz-csv)
+  targets=(fuzz-json-reader fuzz-importer fuzz-model fuzz-csv fuzz-json-writer)
 fi
 
 for target in "${targets[@]}"; do
