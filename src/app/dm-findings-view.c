@@ -17,6 +17,7 @@
 #include <inttypes.h>
 
 #include "dm-findings-view.h"
+#include "dm-finding-array.h"
 
 typedef enum
 {
@@ -88,7 +89,7 @@ struct _DmFindingsView
   GtkColumnViewColumn *severity_column;
   DmModel            *model;       /* for service and layer names */
   GListStore         *groups;      /* DmFindingGroup, as shown */
-  GListStore         *shown;       /* DmFinding, flat, in the groups' order */
+  DmFindingArray     *shown;       /* DmFinding, flat, in the groups' order */
   GtkTreeListModel   *tree;        /* owned by the selection */
   GtkSingleSelection *selection;
   char               *needle;
@@ -499,7 +500,7 @@ refilter (DmFindingsView *self)
         g_ptr_array_add (flat, g_ptr_array_index (findings, j));
     }
 
-  g_list_store_splice (self->shown, 0, g_list_model_get_n_items (G_LIST_MODEL (self->shown)), flat->pdata, flat->len);
+  dm_finding_array_set_all (self->shown, (DmFinding **)flat->pdata, flat->len);
   g_list_store_splice (self->groups, 0, g_list_model_get_n_items (G_LIST_MODEL (self->groups)),
                        groups->pdata, groups->len);
   update_count (self, n_total);
@@ -624,6 +625,25 @@ cell_text (DmFindingsView *self,
   return group_value_text (self, group, column_control (column));
 }
 
+/* The full text stays reachable where a cell is too narrow. Asked for
+ * when shown: setting a tooltip on each bind makes GTK ask the X server
+ * where the pointer is, a round trip for every row scrolled in. */
+static gboolean
+cell_query_tooltip_cb (GtkWidget  *label,
+                       int         x,
+                       int         y,
+                       gboolean    keyboard,
+                       GtkTooltip *tooltip,
+                       gpointer    user_data)
+{
+  const char *text = gtk_label_get_text (GTK_LABEL (label));
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 static void
 setup_cell (GtkSignalListItemFactory *factory,
             GtkListItem              *item,
@@ -647,6 +667,8 @@ setup_cell (GtkSignalListItemFactory *factory,
       g_object_unref (g_object_ref_sink (label));
       return;
     }
+  gtk_widget_set_has_tooltip (label, TRUE);
+  g_signal_connect (label, "query-tooltip", G_CALLBACK (cell_query_tooltip_cb), NULL);
   gtk_list_item_set_child (item, label);
 }
 
@@ -756,8 +778,6 @@ bind_cell (GtkSignalListItemFactory *factory,
   gtk_label_set_ellipsize (GTK_LABEL (label), column == COLUMN_RESOURCE && g_str_has_prefix (text, "arn:")
                                                 ? PANGO_ELLIPSIZE_MIDDLE : PANGO_ELLIPSIZE_END);
   name_cell (label, column_title (column), text);
-  /* The full text stays reachable where a cell is too narrow. */
-  gtk_widget_set_tooltip_text (label, text);
   /* A finding inside a group repeats its group's title: quieter. */
   if (column == COLUMN_TITLE && gtk_tree_list_row_get_depth (row) > 0)
     gtk_widget_add_css_class (label, "dim-label");
@@ -1263,7 +1283,7 @@ dm_findings_view_init (DmFindingsView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->groups = g_list_store_new (DM_TYPE_FINDING_GROUP);
-  self->shown = g_list_store_new (DM_TYPE_FINDING);
+  self->shown = dm_finding_array_new ();
   self->tree = gtk_tree_list_model_new (g_object_ref (G_LIST_MODEL (self->groups)), FALSE, FALSE,
                                         create_children, NULL, NULL);
   self->selection = gtk_single_selection_new (G_LIST_MODEL (self->tree));

@@ -16,6 +16,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "dm-finding-group.h"
+#include "dm-hash.h"
 
 struct _DmFindingGroup
 {
@@ -74,7 +75,7 @@ group_hash (gconstpointer finding)
   const char *check = dm_finding_get_check (f);
   const char *title = dm_finding_get_title (f);
 
-  return (g_str_hash (check ? check : "") * 31 + g_str_hash (title ? title : "")) * 31 + dm_finding_get_status (f);
+  return (dm_str_hash (check ? check : "") * 31 + dm_str_hash (title ? title : "")) * 31 + dm_finding_get_status (f);
 }
 
 static gboolean
@@ -139,8 +140,8 @@ compare_region_pointers (gconstpointer a,
 static void
 group_finish (DmFindingGroup *self)
 {
-  g_autoptr(GHashTable) regions = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) resources = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) regions = g_hash_table_new (dm_str_hash, g_str_equal);
+  g_autoptr(GHashTable) resources = g_hash_table_new (dm_str_hash, g_str_equal);
   g_autofree gpointer *keys = NULL;
   guint n_regions;
 

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "dm-report-private.h"
+#include "dm-hash.h"
 #include "dm-review-summary.h"
 
 typedef struct
@@ -191,9 +192,9 @@ dm_review_summary_new (DmReport *report,
   DmReviewSummary *self = g_object_new (DM_TYPE_REVIEW_SUMMARY, NULL);
   DmAssessment *assessment = dm_report_get_assessment (report);
   GListModel *findings = dm_report_get_findings (report);
-  g_autoptr(GHashTable) accounts = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) regions = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) tools_by_source = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+  g_autoptr(GHashTable) accounts = g_hash_table_new (dm_str_hash, g_str_equal);
+  g_autoptr(GHashTable) regions = g_hash_table_new (dm_str_hash, g_str_equal);
+  g_autoptr(GHashTable) tools_by_source = g_hash_table_new_full (dm_str_hash, g_str_equal, NULL,
                                                                  (GDestroyNotify)g_hash_table_unref);
   g_autoptr(GPtrArray) failed = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) groups = NULL;
@@ -210,7 +211,7 @@ dm_review_summary_new (DmReport *report,
       if (source != NULL && dm_finding_get_tool (finding) != NULL)
         {
           if ((tools = g_hash_table_lookup (tools_by_source, source)) == NULL)
-            g_hash_table_insert (tools_by_source, (gpointer)source, tools = g_hash_table_new (g_str_hash, g_str_equal));
+            g_hash_table_insert (tools_by_source, (gpointer)source, tools = g_hash_table_new (dm_str_hash, g_str_equal));
           g_hash_table_add (tools, (gpointer)dm_finding_get_tool (finding));
         }
       if (dm_finding_get_status (finding) == DM_FINDING_FAILED)
