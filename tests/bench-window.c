@@ -209,6 +209,17 @@ main (int   argc,
     while (dm_window_get_assessment (window) == NULL)
       g_main_context_iteration (NULL, TRUE);
     seconds = (g_get_monotonic_time () - opened) / 1e6;
+    /* The dispatch that showed the assessment counts too: wait for the
+     * tick after it, and for the frame that paints it. */
+    {
+      gint64 shown = g_get_monotonic_time ();
+
+      while (last_tick < shown)
+        g_main_context_iteration (NULL, TRUE);
+      wait_for_frame (shown);
+      while (last_tick < painted_at)
+        g_main_context_iteration (NULL, TRUE);
+    }
     g_print ("opening a %u MB export (%u findings): %.2f s to the assessment shown, longest main-loop stall %.1f ms\n",
              megabytes, n_findings, seconds, longest_stall / 1000.0);
     g_source_remove (source);

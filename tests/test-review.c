@@ -311,6 +311,51 @@ test_diff_lookup (void)
   g_assert_cmpstr (dm_diff_get_new_label (diff), ==, "november.json");
 }
 
+/* The assessment's failed groups, made once, are those of its failed
+ * findings; the summary's top risks are their first ones. */
+static void
+test_failed_groups_cached (void)
+{
+  g_autoptr(DmModel) model = NULL;
+  g_autoptr(DmImporter) importer = NULL;
+  g_autoptr(DmReport) report = demo_report (&model, &importer);
+  DmAssessment *assessment = dm_report_get_assessment (report);
+  GListModel *all = dm_assessment_get_findings (assessment);
+  g_autoptr(GPtrArray) failed = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) expected = NULL;
+  g_autoptr(DmReviewSummary) summary = NULL;
+  GPtrArray *cached;
+
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+    {
+      DmFinding *finding = g_list_model_get_item (all, i);
+
+      if (dm_finding_get_status (finding) == DM_FINDING_FAILED)
+        g_ptr_array_add (failed, finding);
+      else
+        g_object_unref (finding);
+    }
+  expected = dm_finding_groups_new (failed);
+  cached = dm_assessment_get_failed_groups (assessment);
+
+  g_assert_cmpuint (dm_assessment_get_failed (assessment)->len, ==, failed->len);
+  g_assert_cmpuint (cached->len, ==, expected->len);
+  g_assert_cmpuint (cached->len, >, 3);
+  for (guint i = 0; i < cached->len; i++)
+    {
+      DmFindingGroup *a = g_ptr_array_index (cached, i), *b = g_ptr_array_index (expected, i);
+
+      g_assert_cmpstr (dm_finding_group_get_title (a), ==, dm_finding_group_get_title (b));
+      g_assert_cmpuint (dm_finding_group_get_n_findings (a), ==, dm_finding_group_get_n_findings (b));
+    }
+  g_assert_true (dm_assessment_get_failed_groups (assessment) == cached);
+
+  summary = dm_review_summary_new (report, 3);
+  g_assert_cmpuint (dm_review_summary_get_n_failed_groups (summary), ==, cached->len);
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (g_ptr_array_index (dm_review_summary_get_top_risks (summary), i) == g_ptr_array_index (cached, i));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -321,6 +366,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/finding-group/scope", test_group_scope);
   g_test_add_func ("/finding-group/severity-scale", test_severity_scale);
   g_test_add_func ("/review-summary/adds-up", test_summary_adds_up);
+  g_test_add_func ("/review-summary/failed-groups-cached", test_failed_groups_cached);
   g_test_add_func ("/diff/lookup", test_diff_lookup);
   return g_test_run ();
 }

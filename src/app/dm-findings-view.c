@@ -18,6 +18,7 @@
 
 #include "dm-findings-view.h"
 #include "dm-finding-array.h"
+#include "dm-hash.h"
 
 typedef enum
 {
@@ -468,6 +469,26 @@ source_findings (DmFindingsView *self)
   return source;
 }
 
+/* The groups of @kept. The filters first shown keep the failed findings,
+ * whose groups the assessment made once (in the import's thread). */
+static GPtrArray *
+kept_groups (DmFindingsView *self,
+             GPtrArray      *kept)
+{
+  GPtrArray *failed = self->assessment && !self->diff ? dm_assessment_get_failed (self->assessment) : NULL;
+  GPtrArray *cached, *groups;
+
+  if (failed == NULL || failed->len != kept->len ||
+      (kept->len > 0 && memcmp (failed->pdata, kept->pdata, kept->len * sizeof (gpointer)) != 0))
+    return dm_finding_groups_new (kept);
+
+  cached = dm_assessment_get_failed_groups (self->assessment);
+  groups = g_ptr_array_new_full (cached->len, g_object_unref);
+  for (guint i = 0; i < cached->len; i++)
+    g_ptr_array_add (groups, g_object_ref (g_ptr_array_index (cached, i)));
+  return groups;
+}
+
 static void
 refilter (DmFindingsView *self)
 {
@@ -486,7 +507,7 @@ refilter (DmFindingsView *self)
     if (matches (self, g_ptr_array_index (source, i)))
       g_ptr_array_add (kept, g_ptr_array_index (source, i));
 
-  groups = dm_finding_groups_new (kept);
+  groups = kept_groups (self, kept);
   for (guint i = 0; i < groups->len; i++)
     g_object_set_data (g_ptr_array_index (groups, i), "rank", GINT_TO_POINTER (i));
   if (self->sort != DM_FINDINGS_SORT_WORST)
@@ -1085,8 +1106,9 @@ fill_values (DmFindingsView   *self,
              DmFindingsControl control)
 {
   GListModel *all = self->assessment ? dm_assessment_get_findings (self->assessment) : NULL;
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) seen = g_hash_table_new (dm_str_hash, g_str_equal);
   g_autoptr(GArray) pairs = g_array_new (FALSE, FALSE, sizeof (const char *[2]));
+  const char *last = NULL;
   g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
   GPtrArray *values = g_ptr_array_new_with_free_func (g_free);
 
@@ -1101,7 +1123,11 @@ fill_values (DmFindingsView   *self,
                               ? dm_finding_get_origin (finding, o).tool : finding_value (self, finding, control);
           const char *pair[2] = { value, NULL };
 
-          if (value == NULL || *value == '\0' || g_hash_table_contains (seen, value))
+          /* Findings in a row share their text (one string per file). */
+          if (value == NULL || *value == '\0' || value == last)
+            continue;
+          last = value;
+          if (g_hash_table_contains (seen, value))
             continue;
           g_hash_table_add (seen, (gpointer)value);
           pair[1] = value_label (self, control, value);

@@ -434,8 +434,11 @@ import_thread (GTask        *task,
         }
     }
 
-  /* Redaction, like reading, can take seconds on a large export. */
+  /* Redaction, like reading, can take seconds on a large export; so do
+   * the groups the views start from, made here rather than in the main
+   * thread, where they would freeze the window. */
   d->report = dm_report_new (d->model, d->catalogue, d->importer, d->redact);
+  dm_assessment_get_failed_groups (dm_report_get_assessment (d->report));
   g_task_return_boolean (task, TRUE);
 }
 
@@ -560,6 +563,7 @@ redact_thread (GTask        *task,
   Job *d = task_data;
 
   d->report = dm_report_new_for_findings (d->model, d->catalogue, d->importer, d->findings, d->redact);
+  dm_assessment_get_failed_groups (dm_report_get_assessment (d->report));
   g_task_return_boolean (task, TRUE);
 }
 

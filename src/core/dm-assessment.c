@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "dm-assessment.h"
+#include "dm-finding-group.h"
 
 struct _DmAssessment
 {
@@ -20,6 +21,9 @@ struct _DmAssessment
   GHashTable    *layers;      /* DmFinding -> effective layer id */
   guint          n_status[DM_N_FINDING_STATUSES];
   guint          n_unmapped;
+  GMutex         groups_lock;
+  GPtrArray     *failed;        /* DmFinding, in the findings' order, or NULL until asked for */
+  GPtrArray     *failed_groups; /* dm_finding_groups_new () of them */
 };
 
 G_DEFINE_FINAL_TYPE (DmAssessment, dm_assessment, G_TYPE_OBJECT)
@@ -32,6 +36,9 @@ dm_assessment_finalize (GObject *object)
   g_free (self->results);
   g_free (self->present);
   g_hash_table_unref (self->layers);
+  g_clear_pointer (&self->failed, g_ptr_array_unref);
+  g_clear_pointer (&self->failed_groups, g_ptr_array_unref);
+  g_mutex_clear (&self->groups_lock);
   g_clear_object (&self->findings);
   g_clear_object (&self->catalogue);
   g_clear_object (&self->model);
@@ -486,4 +493,60 @@ dm_assessment_query (DmAssessment *self,
         g_ptr_array_add (found, g_steal_pointer (&finding));
     }
   return found;
+}
+
+static void
+ensure_failed_groups (DmAssessment *self)
+{
+  g_mutex_lock (&self->groups_lock);
+  if (self->failed == NULL)
+    {
+      guint n = g_list_model_get_n_items (self->findings);
+
+      self->failed = g_ptr_array_new_with_free_func (g_object_unref);
+      for (guint i = 0; i < n; i++)
+        {
+          DmFinding *finding = g_list_model_get_item (self->findings, i);
+
+          if (dm_finding_get_status (finding) == DM_FINDING_FAILED)
+            g_ptr_array_add (self->failed, finding);
+          else
+            g_object_unref (finding);
+        }
+      self->failed_groups = dm_finding_groups_new (self->failed);
+    }
+  g_mutex_unlock (&self->groups_lock);
+}
+
+/**
+ * dm_assessment_get_failed:
+ *
+ * Returns: (transfer none) (element-type DmFinding): the failed findings,
+ *   in the findings' order
+ */
+GPtrArray *
+dm_assessment_get_failed (DmAssessment *self)
+{
+  g_return_val_if_fail (DM_IS_ASSESSMENT (self), NULL);
+  ensure_failed_groups (self);
+  return self->failed;
+}
+
+/**
+ * dm_assessment_get_failed_groups:
+ *
+ * The groups of dm_assessment_get_failed (), made once: the overview, the
+ * Findings view and the reports all start from them, and on a large
+ * export they take a while. Call it from the thread that made the
+ * assessment to have them ready.
+ *
+ * Returns: (transfer none) (element-type DmFindingGroup): the groups, as
+ *   dm_finding_groups_new () orders them; not to be changed
+ */
+GPtrArray *
+dm_assessment_get_failed_groups (DmAssessment *self)
+{
+  g_return_val_if_fail (DM_IS_ASSESSMENT (self), NULL);
+  ensure_failed_groups (self);
+  return self->failed_groups;
 }

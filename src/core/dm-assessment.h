@@ -51,6 +51,8 @@ const char          *dm_assessment_get_finding_layer  (DmAssessment *self,
                                                        DmFinding    *finding);
 GListModel          *dm_assessment_get_findings       (DmAssessment *self);
 guint                dm_assessment_get_n_failed       (DmAssessment *self);
+GPtrArray           *dm_assessment_get_failed         (DmAssessment *self);
+GPtrArray           *dm_assessment_get_failed_groups  (DmAssessment *self);
 guint                dm_assessment_get_n_passed       (DmAssessment *self);
 guint                dm_assessment_count_status       (DmAssessment    *self,
                                                        DmFindingStatus  status);

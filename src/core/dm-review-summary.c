@@ -226,10 +226,23 @@ dm_review_summary_new (DmReport *report,
   collect_sources (self, report, tools_by_source);
   _dm_report_inputs_total (report, &self->counts);
 
-  groups = dm_finding_groups_new (failed);
-  self->n_failed_groups = groups->len;
-  if (groups->len > max_risks)
-    g_ptr_array_set_size (groups, max_risks);
+  /* The assessment's groups are of the same findings, made once. */
+  if (dm_assessment_get_findings (assessment) == findings)
+    {
+      GPtrArray *all = dm_assessment_get_failed_groups (assessment);
+
+      groups = g_ptr_array_new_with_free_func (g_object_unref);
+      for (guint i = 0; i < all->len && i < max_risks; i++)
+        g_ptr_array_add (groups, g_object_ref (g_ptr_array_index (all, i)));
+      self->n_failed_groups = all->len;
+    }
+  else
+    {
+      groups = dm_finding_groups_new (failed);
+      self->n_failed_groups = groups->len;
+      if (groups->len > max_risks)
+        g_ptr_array_set_size (groups, max_risks);
+    }
   self->top_risks = g_steal_pointer (&groups);
   return self;
 }
