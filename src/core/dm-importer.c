@@ -243,9 +243,13 @@ choose_projection (DmImportFile *state,
   dm_json_reader_set_projection (state->reader, state->projection);
 }
 
+/* For import_item (): its item's format is not known yet. */
+#define NOT_DETECTED (-2)
+
 static int import_item (DmImportFile *state,
-                        DmJsonNode *item,
-                        gboolean      top_level);
+                        DmJsonNode   *item,
+                        gboolean      top_level,
+                        int           format);
 
 /* The arrays an API's answer pages hold their items in. */
 static const char * const page_arrays[] = { "Findings", "findings", "configurationItems" };
@@ -269,7 +273,7 @@ import_page (DmImportFile *state,
        * the next page's array out. */
       state->projection_chosen = TRUE;
       for (guint i = 0; i < dm_json_array_get_length (array); i++)
-        import_item (state, dm_json_array_get_element (array, i), FALSE);
+        import_item (state, dm_json_array_get_element (array, i), FALSE, NOT_DETECTED);
       return TRUE;
     }
   return FALSE;
@@ -398,12 +402,15 @@ import_response_page (DmImportFile *state,
  * of its top-level array. */
 static int
 import_item (DmImportFile *state,
-             DmJsonNode *item,
-             gboolean      top_level)
+             DmJsonNode   *item,
+             gboolean      top_level,
+             int           format)
 {
   DmJsonObject *o = DM_JSON_NODE_HOLDS_OBJECT (item) ? dm_json_node_get_object (item) : NULL;
-  int format = o ? detect_format (o) : -1;
   guint64 index;
+
+  if (format == NOT_DETECTED)
+    format = o ? detect_format (o) : -1;
 
   if (top_level && o && format < 0 && !is_page_or_event (o) && import_response_page (state, item))
     return -1;
@@ -431,20 +438,20 @@ item_cb (DmJsonNode *item,
   DmImportFile *state = user_data;
   /* Top-level values one after the other, or of a top-level array. */
   gboolean top_level = g_strcmp0 (container, "ndjson") == 0 || g_strcmp0 (container, "") == 0;
-  int format;
+  int format = NOT_DETECTED;
 
   /* A projected item of another format (a mixed file, a page) is read
    * whole. */
   if (state->reader && dm_json_reader_get_item_is_projected (state->reader) && DM_JSON_NODE_HOLDS_OBJECT (item) &&
-      detect_format (dm_json_node_get_object (item)) != state->projected_format)
+      (format = detect_format (dm_json_node_get_object (item))) != state->projected_format)
     {
       g_autoptr(DmJsonDoc) whole = dm_json_reader_get_whole_item (state->reader);
 
       if (whole != NULL)
-        import_item (state, dm_json_doc_get_root (whole), top_level);
+        import_item (state, dm_json_doc_get_root (whole), top_level, NOT_DETECTED);
       return TRUE;
     }
-  format = import_item (state, item, top_level);
+  format = import_item (state, item, top_level, format);
   if (!state->projection_chosen)
     choose_projection (state, format);
   return TRUE;
