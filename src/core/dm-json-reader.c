@@ -177,6 +177,10 @@ dm_json_reader_init (DmJsonReader *self)
   self->max_depth = DM_JSON_READER_DEFAULT_MAX_DEPTH;
   self->stack = g_array_new (FALSE, TRUE, sizeof (Frame));
   g_array_set_clear_func (self->stack, frame_clear);
+  /* Never NULL: a container's values start at an offset into them. */
+  self->members_size = self->elements_size = 256;
+  self->members = g_new (DmJsonMember, self->members_size);
+  self->elements = g_new (DmJsonNode, self->elements_size);
   self->item_paths = g_ptr_array_new_with_free_func (g_free);
   self->top_level_items = TRUE;
   self->prune_paths = g_ptr_array_new_with_free_func (g_free);
@@ -580,7 +584,7 @@ add_value (DmJsonReader     *self,
       frame->has_key = FALSE;
       if (G_UNLIKELY (self->n_members == self->members_size))
         {
-          self->members_size = MAX (256, self->members_size * 2);
+          self->members_size *= 2;
           self->members = g_renew (DmJsonMember, self->members, self->members_size);
         }
       self->members[self->n_members++] = member;
@@ -589,7 +593,7 @@ add_value (DmJsonReader     *self,
     {
       if (G_UNLIKELY (self->n_elements == self->elements_size))
         {
-          self->elements_size = MAX (256, self->elements_size * 2);
+          self->elements_size *= 2;
           self->elements = g_renew (DmJsonNode, self->elements, self->elements_size);
         }
       self->elements[self->n_elements++] = member.value;
