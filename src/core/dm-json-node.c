@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "dm-hash.h"
 #include "dm-json-node.h"
 
 /* --- the arena ------------------------------------------------------------ */
@@ -141,17 +142,6 @@ dm_json_arena_get_size (DmJsonArena *arena)
 
 /* --- objects -------------------------------------------------------------- */
 
-static inline guint32
-name_hash (const char *name,
-           gsize       length)
-{
-  guint32 h = 2166136261u;
-
-  for (gsize i = 0; i < length; i++)
-    h = (h ^ (guchar)name[i]) * 16777619u;
-  return h;
-}
-
 static inline guint
 index_capacity (guint n)
 {
@@ -208,7 +198,7 @@ find_member (const DmJsonNode *node,
     const guint32 *index = index_of (node);
     guint mask = index_capacity (node->length) - 1;
 
-    for (guint slot = name_hash (name, length) & mask; index[slot]; slot = (slot + 1) & mask)
+    for (guint slot = dm_name_hash (name, length) & mask; index[slot]; slot = (slot + 1) & mask)
       if (same_name (members[index[slot] - 1].name, name, length))
         return index[slot] - 1;
     return -1;
@@ -248,7 +238,7 @@ dm_json_node_init_object (DmJsonNode         *node,
       memset (index, 0, (mask + 1) * sizeof (guint32));
       for (guint i = 0; i < n; i++)
         {
-          guint slot = name_hash (copy[i].name, strlen (copy[i].name)) & mask;
+          guint slot = dm_name_hash (copy[i].name, strlen (copy[i].name)) & mask;
 
           while (index[slot] && strcmp (copy[index[slot] - 1].name, copy[i].name) != 0)
             slot = (slot + 1) & mask;

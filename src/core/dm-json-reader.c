@@ -18,6 +18,7 @@
 #include <glib/gi18n-lib.h>
 #include <yajl/yajl_parse.h>
 
+#include "dm-hash.h"
 #include "dm-json-reader.h"
 
 #define CHUNK_SIZE (64 * 1024)
@@ -31,7 +32,7 @@ struct _ProjectionNode
   gsize           length;
   gboolean        all;
   GPtrArray      *children;  /* ProjectionNode */
-  guint32        *slots;     /* when there are many: child + 1 by name_hash () */
+  guint32        *slots;     /* when there are many: child + 1 by dm_name_hash () */
   guint           mask;
 };
 
@@ -308,19 +309,6 @@ projection_node_free (gpointer data)
   g_free (data);
 }
 
-/* Every member name of every item is looked up: a short hash of the bytes
- * yajl gave, without a pass to find their end. */
-static inline guint
-name_hash (const char *name,
-           gsize       length)
-{
-  guint32 h = 2166136261u;
-
-  for (gsize i = 0; i < length; i++)
-    h = (h ^ (guchar)name[i]) * 16777619u;
-  return h;
-}
-
 static void
 index_children (ProjectionNode *node)
 {
@@ -334,7 +322,7 @@ index_children (ProjectionNode *node)
   for (guint c = 0; c < node->children->len; c++)
     {
       const ProjectionNode *child = g_ptr_array_index (node->children, c);
-      guint slot = name_hash (child->name, child->length) & node->mask;
+      guint slot = dm_name_hash (child->name, child->length) & node->mask;
 
       while (node->slots[slot])
         slot = (slot + 1) & node->mask;
@@ -350,7 +338,7 @@ projection_child (const ProjectionNode *node,
 {
   if (node->slots)
     {
-      for (guint slot = name_hash (name, length) & node->mask; node->slots[slot]; slot = (slot + 1) & node->mask)
+      for (guint slot = dm_name_hash (name, length) & node->mask; node->slots[slot]; slot = (slot + 1) & node->mask)
         {
           const ProjectionNode *child = g_ptr_array_index (node->children, node->slots[slot] - 1);
 

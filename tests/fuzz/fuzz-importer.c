@@ -21,23 +21,12 @@
 
 #include <glib/gstdio.h>
 
+#include "fuzz-common.h"
 #include "dm-assessment.h"
 #include "dm-importer.h"
 
 int LLVMFuzzerInitialize (int    *argc,
                           char ***argv);
-int LLVMFuzzerTestOneInput (const uint8_t *data,
-                            size_t         size);
-
-const char *__ubsan_default_options (void);
-
-/* Undefined behaviour ends the run like a crash, also when a reproducer
- * runs by hand without UBSAN_OPTIONS. */
-const char *
-__ubsan_default_options (void)
-{
-  return "halt_on_error=1:print_stacktrace=1";
-}
 
 static DmCatalogue *catalogue;
 static DmModel *model;

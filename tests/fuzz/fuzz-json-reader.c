@@ -13,22 +13,11 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "fuzz-common.h"
 #include "dm-json-reader.h"
 
 int LLVMFuzzerInitialize (int    *argc,
                           char ***argv);
-int LLVMFuzzerTestOneInput (const uint8_t *data,
-                            size_t         size);
-
-const char *__ubsan_default_options (void);
-
-/* Undefined behaviour ends the run like a crash, also when a reproducer
- * runs by hand without UBSAN_OPTIONS. */
-const char *
-__ubsan_default_options (void)
-{
-  return "halt_on_error=1:print_stacktrace=1";
-}
 
 typedef struct
 {
