@@ -1902,6 +1902,29 @@ test_config_compliance (Fixture       *f,
   g_assert_cmpstr (dm_finding_get_layer (group), ==, "network_firewall");
 }
 
+/* A line of a pack's rules, then a line of one rule outside any pack: the
+ * second is not of the first's pack (it was named after a member of
+ * whatever had been read next, the first line being gone). */
+static void
+test_config_pack_then_rule (Fixture       *f,
+                            gconstpointer  data)
+{
+  const DmImportInput *input;
+  DmFinding *in_pack, *alone;
+
+  import_fixture (f, "config-pack-then-rule.ndjson");
+  input = dm_importer_get_input (f->importer, 0);
+  g_assert_cmpuint (input->items, ==, 2);
+  g_assert_cmpuint (input->by_status[DM_FINDING_FAILED], ==, 2);
+  in_pack = find (f, "config-rule/my-pack/r1");
+  g_assert_nonnull (in_pack);
+  g_assert_cmpstr (dm_finding_get_resource (in_pack), ==, "my-pack");
+  alone = find (f, "config-rule//r2/111122223333");
+  g_assert_nonnull (alone);
+  /* A rule outside a pack names no resource. */
+  g_assert_cmpstr (dm_finding_get_resource (alone), ==, "");
+}
+
 /* Prowler's CSV, v4/v5 (semicolons) and v2 (commas): the same statuses
  * as its JSON, muted rows suppressed, other clouds not AWS, a short row a
  * counted skip, a quoted separator kept; CSV of another tool refused. */
@@ -2954,6 +2977,7 @@ main (int   argc,
   ADD ("/import/cloudsploit-placement", test_cloudsploit_placement);
   ADD ("/import/trusted-advisor", test_trusted_advisor);
   ADD ("/import/config-compliance", test_config_compliance);
+  ADD ("/import/config-pack-then-rule", test_config_pack_then_rule);
   ADD ("/import/prowler-csv", test_prowler_csv);
   ADD ("/import/multi-resource", test_multi_resource);
   ADD ("/import/macie", test_macie);

@@ -383,7 +383,7 @@ is_page_or_event (DmJsonObject *o)
  * before it. */
 static gboolean
 import_response_page (DmImportFile *state,
-                      DmJsonNode *item)
+                      DmJsonNode   *item)
 {
   DmJsonObject *o = dm_json_node_get_object (item);
 
@@ -475,6 +475,10 @@ import_document_arrays (DmImportFile *state,
       state->conformance_pack = _dm_import_str (o, "ConformancePackName");
       for (guint i = 0; i < dm_json_array_get_length (array); i++)
         item_cb (dm_json_array_get_element (array, i), document_arrays[a].path, i, state);
+      /* They point into @o, which is gone once the reader moves on when
+       * @o is one line of several: the next line is not of that pack. */
+      state->trusted_advisor_check = NULL;
+      state->conformance_pack = NULL;
       return TRUE;
     }
   return FALSE;
@@ -492,9 +496,9 @@ import_empty_export (DmImportFile *state,
 /* Documents without an item array: a single finding, an EventBridge
  * event, Config rule results, ScoutSuite results, or one AWS CLI response. */
 static gboolean
-import_document (DmImportFile  *state,
-                 DmJsonNode  *document,
-                 GError       **error)
+import_document (DmImportFile *state,
+                 DmJsonNode   *document,
+                 GError      **error)
 {
   DmJsonObject *o = document && DM_JSON_NODE_HOLDS_OBJECT (document) ? dm_json_node_get_object (document) : NULL;
 
@@ -683,10 +687,10 @@ typedef struct
 } FileJob;
 
 static FileJob *
-file_job_new (DmImporter *self,
-              GFile      *file,
-              const char *call,
-              gboolean    in_folder,
+file_job_new (DmImporter   *self,
+              GFile        *file,
+              const char   *call,
+              gboolean      in_folder,
               GCancellable *cancellable)
 {
   FileJob *job = g_new0 (FileJob, 1);
