@@ -243,6 +243,32 @@ test_values (void)
   g_assert_cmpstr (json_object_get_string_member (o, "u"), ==, "\xC3\xA9\xF0\x9F\x98\x80");
 }
 
+/* What yajl lets through as UTF-8 and is not: each bad byte becomes
+ * U+FFFD, in values and in member names. */
+static void
+test_invalid_utf8 (void)
+{
+  g_autoptr(DmJsonReader) reader = dm_json_reader_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(Collected) c;
+  JsonObject *o;
+
+  collected_init (&c);
+  g_assert_true (read_text (reader,
+                            "[{\"lone\": \"a\\udc80b\", \"overlong\": \"\xC0\x80\","
+                            " \"surrogate\": \"\xED\xA0\x80z\", \"past\": \"\xF4\x90\x80\x80\","
+                            " \"k\\udc80\": 1}]", -1, &c, &error));
+  g_assert_no_error (error);
+
+  o = json_node_get_object (g_ptr_array_index (c.items, 0));
+  g_assert_cmpstr (json_object_get_string_member (o, "lone"), ==, "a\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD" "b");
+  g_assert_cmpstr (json_object_get_string_member (o, "overlong"), ==, "\xEF\xBF\xBD\xEF\xBF\xBD");
+  g_assert_cmpstr (json_object_get_string_member (o, "surrogate"), ==,
+                   "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBDz");
+  g_assert_true (g_utf8_validate (json_object_get_string_member (o, "past"), -1, NULL));
+  g_assert_true (json_object_has_member (o, "k\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD"));
+}
+
 static void
 assert_read_error (const char *text,
                    gssize      length,
@@ -1144,6 +1170,7 @@ main (int   argc,
   g_test_add_func ("/json-reader/ndjson-order", test_ndjson_order);
   g_test_add_func ("/json-reader/prefix-and-bom", test_prefix_and_bom);
   g_test_add_func ("/json-reader/values", test_values);
+  g_test_add_func ("/json-reader/invalid-utf8", test_invalid_utf8);
   g_test_add_func ("/json-reader/large-items-and-progress", test_large_items_and_progress);
   g_test_add_func ("/json-reader/stop", test_stop);
   g_test_add_func ("/json-reader/beyond-4-gib", test_beyond_4_gib);

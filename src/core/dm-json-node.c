@@ -391,7 +391,8 @@ is_counted (const DmJsonNode *node,
   return find_member (node, node->v.members[i].name, strlen (node->v.members[i].name)) == (gint)i;
 }
 
-/* Returns: (transfer container): the names, each once */
+/* Returns: (transfer container): the names, each once, a name read twice
+ * at its later place (json-glib keeps the first) */
 GList *
 dm_json_object_get_members (const DmJsonObject *object)
 {
@@ -567,7 +568,10 @@ append_node (GString          *out,
     }
 }
 
-/* Compact JSON text, as json_to_string (node, FALSE) writes it. */
+/* Compact JSON text, for evidence. Not byte for byte what
+ * json_to_string () writes: a name read twice is written once, at its
+ * later place, and numbers and control characters are written as
+ * g_ascii_dtostr () and \u00XX write them. */
 char *
 dm_json_to_string (const DmJsonNode *node)
 {

@@ -7,7 +7,10 @@
  * and strings are copied once.
  *
  * The accessors follow json-glib's names and meaning, so that code reads
- * the same. An object of a node is the node itself, seen as an object.
+ * the same: a name read twice means its later value, as there (its place
+ * among the members is the later one, not json-glib's first). An object
+ * of a node is the node itself, seen as an object. Strings are valid
+ * UTF-8 without NUL: the reader replaces what is not.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -133,7 +136,7 @@ const char   *dm_json_arena_strndup             (DmJsonArena        *arena,
                                                  gsize               length);
 void          dm_json_arena_mark                (DmJsonArena        *arena,
                                                  DmJsonArenaMark    *mark);
-void          dm_json_arena_rewind              (DmJsonArena        *arena,
+void          dm_json_arena_rewind              (DmJsonArena           *arena,
                                                  const DmJsonArenaMark *mark);
 gsize         dm_json_arena_get_size            (DmJsonArena        *arena);
 

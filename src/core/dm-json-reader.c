@@ -519,9 +519,9 @@ frame_key (DmJsonReader *self,
  * after the other): every top-level value, the first included, is an
  * item. The first is handed over as soon as the second begins, so that
  * items keep the file's order when the second holds an item array the
- * reader streams (an EventBridge event's detail.findings). */
-/* The first is still in the arena: it is dropped with the next rewind to
- * the top, once nothing of the second value is there. */
+ * reader streams (an EventBridge event's detail.findings). The first is
+ * still in the arena: it is dropped with the next rewind to the top, once
+ * nothing of the second value is there. */
 static gboolean
 start_ndjson (DmJsonReader *self)
 {
@@ -885,23 +885,33 @@ on_number (void       *ctx,
   return add_value (ctx, &node);
 }
 
-/* Strings end at the first NUL; an escaped \u0000 must not cut a string
- * short silently, so it becomes U+FFFD. */
+/* Every string read is valid UTF-8 without NUL: yajl checks the shape of
+ * raw bytes but lets overlong forms, surrogates and code points past
+ * U+10FFFF through, and decodes \u0000 to a NUL that would cut a string
+ * short silently and a lone \udc80 to a surrogate. Each bad byte becomes
+ * U+FFFD, as g_utf8_make_valid() does. */
 static void
-append_string (GString             *out,
-               const unsigned char *text,
-               size_t               length)
+make_valid (GString              *scratch,
+            const unsigned char **text,
+            size_t               *length)
 {
-  const unsigned char *nul;
+  const char *p = (const char *)*text;
+  const char *end = p + *length;
+  const char *valid_end;
 
-  while ((nul = memchr (text, '\0', length)) != NULL)
+  /* A NUL also fails validation when the length is given. */
+  if (G_LIKELY (g_utf8_validate_len (p, *length, NULL)))
+    return;
+  g_string_truncate (scratch, 0);
+  while (!g_utf8_validate_len (p, end - p, &valid_end))
     {
-      g_string_append_len (out, (const char *)text, nul - text);
-      g_string_append (out, "\xEF\xBF\xBD");
-      length -= nul - text + 1;
-      text = nul + 1;
+      g_string_append_len (scratch, p, valid_end - p);
+      g_string_append (scratch, "\xEF\xBF\xBD");
+      p = valid_end + 1;
     }
-  g_string_append_len (out, (const char *)text, length);
+  g_string_append_len (scratch, p, end - p);
+  *text = (const unsigned char *)scratch->str;
+  *length = scratch->len;
 }
 
 static int
@@ -914,13 +924,7 @@ on_string (void                *ctx,
 
   if (passed_over (self))
     return 1;
-  if (memchr (text, '\0', length) != NULL)
-    {
-      g_string_truncate (self->scratch, 0);
-      append_string (self->scratch, text, length);
-      text = (const unsigned char *)self->scratch->str;
-      length = self->scratch->len;
-    }
+  make_valid (self->scratch, &text, &length);
   if (length > G_MAXUINT32)
     {
       g_set_error (&self->error, DM_JSON_READER_ERROR, DM_JSON_READER_ERROR_SYNTAX,
@@ -949,13 +953,7 @@ on_map_key (void                *ctx,
   if (self->pruning || self->skipping)
     return 1;
   frame = &g_array_index (self->stack, Frame, self->stack->len - 1);
-  if (memchr (key, '\0', length) != NULL)
-    {
-      g_string_truncate (self->scratch, 0);
-      append_string (self->scratch, key, length);
-      key = (const unsigned char *)self->scratch->str;
-      length = self->scratch->len;
-    }
+  make_valid (self->scratch, &key, &length);
 
   /* A member the projection leaves out is never copied. */
   if (frame->proj != NULL && !frame->proj->all)
