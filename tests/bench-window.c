@@ -216,6 +216,8 @@ main (int   argc,
 
       while (last_tick < shown)
         g_main_context_iteration (NULL, TRUE);
+      /* The views filled have queued one already; this makes sure. */
+      gtk_widget_queue_draw (GTK_WIDGET (window));
       wait_for_frame (shown);
       while (last_tick < painted_at)
         g_main_context_iteration (NULL, TRUE);

@@ -56,6 +56,7 @@ static void
 dm_assessment_init (DmAssessment *self)
 {
   self->layers = g_hash_table_new (NULL, NULL);
+  g_mutex_init (&self->groups_lock);
 }
 
 static guint

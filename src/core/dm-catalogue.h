@@ -106,7 +106,7 @@ const DmMapping *dm_catalogue_map_id           (DmCatalogue  *self,
 
 char            *dm_config_rule_identifier     (const char   *rule_name,
                                                 gboolean      strip_suffix);
-gboolean         dm_guardduty_type_parse       (const char   *text,
+gboolean         dm_guardduty_type_parse       (const char      *text,
                                                 DmGuardDutyType *type);
 void             dm_guardduty_type_clear       (DmGuardDutyType *type);
 

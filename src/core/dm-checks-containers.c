@@ -23,9 +23,9 @@ static const char *credential_names[] = { "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCES
 /* Notes each variable of @environment, a container's, that looks like a
  * credential: its name and kind, never its value. */
 static void
-secret_variables (GString    *secrets,
-                  const char *container,
-                  DmJsonArray  *environment)
+secret_variables (GString     *secrets,
+                  const char  *container,
+                  DmJsonArray *environment)
 {
   DmCheckIter iter;
   DmJsonObject *variable;
@@ -204,9 +204,9 @@ repository (DmCheckContext *context,
 }
 
 static gboolean
-each_with (DmCheckContext *context,
-           DmJsonArray    *list,
-           const char     *required,
+each_with (DmCheckContext     *context,
+           DmJsonArray        *list,
+           const char         *required,
            DmCheckResourceFunc func)
 {
   DmCheckIter iter;

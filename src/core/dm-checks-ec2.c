@@ -24,9 +24,9 @@ typedef struct
 
 /* Ranges are strings in older Config items and objects elsewhere. */
 static gboolean
-ranges_contain (DmJsonArray  *ranges,
-                const char *member,
-                const char *cidr)
+ranges_contain (DmJsonArray *ranges,
+                const char  *member,
+                const char  *cidr)
 {
   for (guint i = 0; ranges && i < dm_json_array_get_length (ranges); i++)
     {

@@ -46,9 +46,9 @@ cache_cluster (DmCheckContext *context,
 }
 
 static const char *
-option (DmJsonArray  *options,
-        const char *namespace,
-        const char *name)
+option (DmJsonArray *options,
+        const char  *namespace,
+        const char  *name)
 {
   DmCheckIter iter;
   DmJsonObject *o;

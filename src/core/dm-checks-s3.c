@@ -18,8 +18,8 @@ typedef struct
 
 /* Statement may be one object or a list of them. */
 static void
-policy_facts (DmJsonObject  *policy,
-              PolicyFacts *facts)
+policy_facts (DmJsonObject *policy,
+              PolicyFacts  *facts)
 {
   DmCheckIter iter;
   DmJsonObject *statement;

@@ -52,7 +52,7 @@ dm_check_result (DmCheckContext *context,
  */
 DmJsonNode *
 dm_check_member (DmJsonObject *object,
-                 const char *name)
+                 const char   *name)
 {
   DmJsonNode *node;
   g_autofree char *other = NULL;
@@ -70,7 +70,7 @@ dm_check_member (DmJsonObject *object,
 
 const char *
 dm_check_string (DmJsonObject *object,
-                 const char *name)
+                 const char   *name)
 {
   DmJsonNode *node = dm_check_member (object, name);
 
@@ -81,7 +81,7 @@ dm_check_string (DmJsonObject *object,
 
 DmJsonObject *
 dm_check_object (DmJsonObject *object,
-                 const char *name)
+                 const char   *name)
 {
   DmJsonNode *node = dm_check_member (object, name);
 
@@ -90,7 +90,7 @@ dm_check_object (DmJsonObject *object,
 
 DmJsonArray *
 dm_check_array (DmJsonObject *object,
-                const char *name)
+                const char   *name)
 {
   DmJsonNode *node = dm_check_member (object, name);
 
@@ -107,8 +107,8 @@ dm_check_iter_init (DmCheckIter *iter,
 }
 
 gboolean
-dm_check_iter_next (DmCheckIter  *iter,
-                    DmJsonObject  **object)
+dm_check_iter_next (DmCheckIter   *iter,
+                    DmJsonObject **object)
 {
   if (iter->single)
     {
@@ -166,8 +166,8 @@ dm_check_each (DmCheckContext      *context,
 /* Booleans come as true/false, and in some exports as "true"/"false". */
 gboolean
 dm_check_boolean (DmJsonObject *object,
-                  const char *name,
-                  gboolean   *value)
+                  const char   *name,
+                  gboolean     *value)
 {
   DmJsonNode *node = dm_check_member (object, name);
 
@@ -193,8 +193,8 @@ dm_check_boolean (DmJsonObject *object,
 
 gboolean
 dm_check_integer (DmJsonObject *object,
-                  const char *name,
-                  gint64     *value)
+                  const char   *name,
+                  gint64       *value)
 {
   DmJsonNode *node = dm_check_member (object, name);
 
@@ -226,7 +226,6 @@ dm_check_double_to_integer (double  number,
     *value = (gint64)number;
   return TRUE;
 }
-
 
 /**
  * dm_check_parse_embedded:
@@ -600,8 +599,8 @@ node_mentions (DmJsonNode *node,
  */
 const char *
 dm_check_statement_value (DmJsonObject *policy,
-                          const char *member,
-                          const char *prefix)
+                          const char   *member,
+                          const char   *prefix)
 {
   DmCheckIter iter;
   DmJsonObject *statement;
@@ -691,7 +690,7 @@ dm_check_policy_statements (DmJsonObject *policy,
  * the policy, so they count as not public. */
 static gboolean
 policy_is_public (DmJsonNode *policy,
-                  gboolean *readable)
+                  gboolean   *readable)
 {
   g_autoptr(DmJsonDoc) parsed_doc = NULL;
   DmJsonNode *parsed = dm_check_parse_policy (policy, &parsed_doc);

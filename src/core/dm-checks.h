@@ -175,8 +175,8 @@ void        dm_check_policy_statements     (DmJsonObject *policy,
 DmJsonNode *dm_check_parse_policy          (DmJsonNode   *policy,
                                             DmJsonDoc   **doc);
 const char *dm_check_statement_value       (DmJsonObject *policy,
-                                            const char *member,
-                                            const char *prefix);
+                                            const char   *member,
+                                            const char   *prefix);
 void        dm_check_public_policy         (DmCheckContext *context,
                                             const char     *check,
                                             const char     *resource,

@@ -109,11 +109,11 @@ DmDiagramGeometry *dm_diagram_geometry_new     (const DmDiagramState   *state,
                                                 double                  height);
 void               dm_diagram_geometry_free    (DmDiagramGeometry      *geometry);
 int                dm_diagram_geometry_band_at (const DmDiagramGeometry *geometry,
-                                                double                  x,
-                                                double                  y);
+                                                double                   x,
+                                                double                   y);
 const DmDiagramCell *dm_diagram_geometry_cell_at (const DmDiagramGeometry *geometry,
-                                                  double                  x,
-                                                  double                  y);
+                                                  double                   x,
+                                                  double                   y);
 
 void               dm_diagram_paint            (cairo_t                *cr,
                                                 const DmDiagramState   *state,

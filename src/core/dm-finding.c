@@ -440,8 +440,9 @@ dm_finding_list_copy (GListModel *findings)
  *
  * The importer's tables hash each finding by its key several times (the
  * same report again, the same finding at another time, another tool's
- * report); the fields never change, so the hash is computed once. Called
- * on the importer's thread only.
+ * report); the fields never change, so the hash is computed once. The
+ * first result is kept whatever @compute is later: there is one key hash,
+ * the importer's. Called on the importer's thread only.
  */
 guint
 dm_finding_get_key_hash (DmFinding *self,

@@ -20,10 +20,10 @@ typedef enum
 
 #define DM_N_FINDING_STATUSES 4
 
-/* Everything a finding holds, as borrowed strings; see dm_finding_new(). */
 /* The text one reader's findings share (dm_finding_strings_new ()). */
 typedef struct _DmFindingStrings DmFindingStrings;
 
+/* Everything a finding holds, as borrowed strings; see dm_finding_new(). */
 typedef struct
 {
   const char         *id;

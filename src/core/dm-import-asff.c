@@ -157,9 +157,9 @@ package_manager (DmJsonObject *o)
  * an ARN of that service ("arn:aws:guardduty:…", "arn:aws:inspector2:…"). */
 static gboolean
 product_is (DmJsonObject *o,
-            const char *generator,
-            const char *name,
-            const char *product)
+            const char   *generator,
+            const char   *name,
+            const char   *product)
 {
   const char *names[] = { _dm_import_str (o, "ProductName"), _dm_import_str (o, "ProductFields.aws/securityhub/ProductName") };
   const char *arn = _dm_import_str (o, "ProductArn");
@@ -180,9 +180,9 @@ product_is (DmJsonObject *o,
  * S3Object-Personal"); some exports carry the type as the GeneratorId. The
  * first that the mapping knows, else the first that reads as a type. */
 static char *
-macie_type (DmCatalogue *catalogue,
-            DmJsonObject  *o,
-            const char  *generator)
+macie_type (DmCatalogue  *catalogue,
+            DmJsonObject *o,
+            const char   *generator)
 {
   g_autoptr(GPtrArray) candidates = g_ptr_array_new_with_free_func (g_free);
   DmJsonNode *node = _dm_import_member (o, "Types");

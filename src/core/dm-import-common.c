@@ -19,7 +19,7 @@
 
 DmJsonNode *
 _dm_import_member (DmJsonObject *o,
-                   const char *path)
+                   const char   *path)
 {
   DmJsonNode *node = NULL;
 
@@ -44,7 +44,7 @@ _dm_import_member (DmJsonObject *o,
 
 const char *
 _dm_import_str (DmJsonObject *o,
-                const char *path)
+                const char   *path)
 {
   DmJsonNode *node = _dm_import_member (o, path);
 
@@ -55,7 +55,7 @@ _dm_import_str (DmJsonObject *o,
 
 DmJsonObject *
 _dm_import_obj (DmJsonObject *o,
-                const char *path)
+                const char   *path)
 {
   DmJsonNode *node = _dm_import_member (o, path);
 
@@ -64,7 +64,7 @@ _dm_import_obj (DmJsonObject *o,
 
 DmJsonObject *
 _dm_import_first_object (DmJsonObject *o,
-                         const char *path)
+                         const char   *path)
 {
   DmJsonNode *node = _dm_import_member (o, path);
   DmJsonArray *array;
@@ -79,8 +79,8 @@ _dm_import_first_object (DmJsonObject *o,
 
 gint64
 _dm_import_integer (DmJsonObject *o,
-                    const char *path,
-                    gint64      fallback)
+                    const char   *path,
+                    gint64        fallback)
 {
   DmJsonNode *node = _dm_import_member (o, path);
   gint64 value;
@@ -515,9 +515,9 @@ _dm_import_severity_of (const char *label,
  * .uid or .name), borrowed from @o; NULL-terminated, for data.resources. */
 GPtrArray *
 _dm_import_all_resources (DmJsonObject *o,
-                          const char *path,
-                          const char *id,
-                          const char *fallback)
+                          const char   *path,
+                          const char   *id,
+                          const char   *fallback)
 {
   GPtrArray *resources = g_ptr_array_new ();
   DmJsonNode *node = _dm_import_member (o, path);

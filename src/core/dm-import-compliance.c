@@ -93,7 +93,7 @@ add_node (GPtrArray  *ids,
 
 /* { "CIS-3.0": ["2.1.4"], "SOC2": ["cc_6_1"] } */
 void
-_dm_import_compliance_map (GPtrArray  *ids,
+_dm_import_compliance_map (GPtrArray    *ids,
                            DmJsonObject *compliance)
 {
   DmJsonObjectIter iter;
@@ -107,8 +107,8 @@ _dm_import_compliance_map (GPtrArray  *ids,
 
 /* [ "PCI DSS v3.2.1/8.3.1", "NIST.800-53.r5 AC-2(1)" ] */
 void
-_dm_import_compliance_list (GPtrArray *ids,
-                            DmJsonNode  *list)
+_dm_import_compliance_list (GPtrArray  *ids,
+                            DmJsonNode *list)
 {
   add_node (ids, NULL, list);
 }

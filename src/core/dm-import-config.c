@@ -154,8 +154,8 @@ config_status (const char      *compliance,
  * a resource), and whether it capped it; FALSE when it gives none. */
 static gboolean
 contributor_count (DmJsonObject *o,
-                   gint64     *n,
-                   gboolean   *capped)
+                   gint64       *n,
+                   gboolean     *capped)
 {
   *n = _dm_import_integer (o, "Compliance.ComplianceContributorCount.CappedCount", -1);
   *capped = FALSE;

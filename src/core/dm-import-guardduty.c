@@ -21,8 +21,8 @@
  * case, the rest the same. */
 static DmJsonNode *
 member (DmJsonObject *o,
-        const char *path,
-        gboolean    camel)
+        const char   *path,
+        gboolean      camel)
 {
   char lowered[128];
 
@@ -38,8 +38,8 @@ member (DmJsonObject *o,
 
 static const char *
 str (DmJsonObject *o,
-     const char *path,
-     gboolean    camel)
+     const char   *path,
+     gboolean      camel)
 {
   DmJsonNode *node = member (o, path, camel);
 
@@ -50,8 +50,8 @@ str (DmJsonObject *o,
 
 static DmJsonObject *
 obj (DmJsonObject *o,
-     const char *path,
-     gboolean    camel)
+     const char   *path,
+     gboolean      camel)
 {
   DmJsonNode *node = member (o, path, camel);
 
@@ -62,7 +62,7 @@ obj (DmJsonObject *o,
  * ASFF's product fields. */
 static gboolean
 detect_in_case (DmJsonObject *o,
-                gboolean    camel)
+                gboolean      camel)
 {
   return member (o, "Type", camel) && obj (o, "Service", camel) && obj (o, "Resource", camel) &&
          member (o, "AccountId", camel) && !dm_json_object_has_member (o, "ProductArn");
@@ -77,7 +77,7 @@ _dm_import_guardduty_detect (DmJsonObject *o)
 /* GuardDuty's own 1–10 scale and bands; ASFF's 0–100 is another. */
 static DmSeverity
 guardduty_severity (DmJsonObject *o,
-                    gboolean    camel)
+                    gboolean      camel)
 {
   DmJsonNode *node = member (o, "Severity", camel);
   double value;
@@ -123,8 +123,8 @@ static const struct
 /* The first element of an array member, or the member itself. */
 static const char *
 str_or_first (DmJsonObject *o,
-              const char *path,
-              gboolean    camel)
+              const char   *path,
+              gboolean      camel)
 {
   g_autofree char *parent = g_strdup (path);
   char *dot = strrchr (parent, '.');

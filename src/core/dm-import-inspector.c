@@ -46,7 +46,7 @@ score_severity (double score)
 
 static double
 number (DmJsonObject *o,
-        const char *path)
+        const char   *path)
 {
   DmJsonNode *node = _dm_import_member (o, path);
 

@@ -39,7 +39,7 @@ typedef struct
 /* Members by their exact name: service and rule ids are not dotted paths. */
 static DmJsonObject *
 scout_object (DmJsonObject *o,
-              const char *name)
+              const char   *name)
 {
   DmJsonNode *node = o ? dm_json_object_get_member (o, name) : NULL;
 
@@ -635,10 +635,10 @@ scout_evidence (const char *rationale,
 
 /* First the nodes every flagged item leads through. */
 static void
-scout_index_build (ScoutIndex *index,
+scout_index_build (ScoutIndex   *index,
                    DmJsonObject *services,
-                   GList      *names,
-                   const char *path)
+                   GList        *names,
+                   const char   *path)
 {
   for (GList *l = names; l; l = l->next)
     {
@@ -672,12 +672,12 @@ scout_index_build (ScoutIndex *index,
 /* The rule's flagged items, by the region and resource each resolves to; returns
  * how many items had no readable path. */
 static guint
-scout_group_items (ScoutIndex *index,
-                   const char *service,
+scout_group_items (ScoutIndex   *index,
+                   const char   *service,
                    DmJsonObject *rule,
                    DmJsonArray  *array,
-                   GPtrArray  *groups,
-                   GHashTable *by_resource)
+                   GPtrArray    *groups,
+                   GHashTable   *by_resource)
 {
   guint unreadable = 0;
 

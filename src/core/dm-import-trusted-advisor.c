@@ -85,7 +85,7 @@ find_security_check (const char *check)
  * API, an object of "0", "1"… in the trustedadvisor API), or NULL. */
 static const char *
 metadata_column (DmJsonObject *o,
-                 int         column)
+                 int           column)
 {
   DmJsonNode *node = _dm_import_member (o, "metadata");
   DmJsonNode *cell = NULL;

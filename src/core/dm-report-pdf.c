@@ -313,14 +313,14 @@ severity_column_width (Pdf    *pdf,
 }
 
 static void
-pdf_severity_row (Pdf             *pdf,
-                  DmReviewSummary *summary,
-                  guint            row,
-                  gboolean         unplaced,
+pdf_severity_row (Pdf              *pdf,
+                  DmReviewSummary  *summary,
+                  guint             row,
+                  gboolean          unplaced,
                   const DmSeverity *columns,
-                  guint            n_severities,
-                  double           label_width,
-                  double           column_width)
+                  guint             n_severities,
+                  double            label_width,
+                  double            column_width)
 {
   guint n_rows = dm_review_summary_get_n_columns (summary) + (unplaced ? 1 : 0);
   gboolean total = row == n_rows;

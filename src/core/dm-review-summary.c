@@ -196,7 +196,9 @@ dm_review_summary_new (DmReport *report,
   g_autoptr(GHashTable) regions = g_hash_table_new (dm_str_hash, g_str_equal);
   g_autoptr(GHashTable) tools_by_source = g_hash_table_new_full (dm_str_hash, g_str_equal, NULL,
                                                                  (GDestroyNotify)g_hash_table_unref);
-  g_autoptr(GPtrArray) failed = g_ptr_array_new_with_free_func (g_object_unref);
+  /* The assessment's groups are of the same findings, made once. */
+  gboolean grouped = dm_assessment_get_findings (assessment) == findings;
+  g_autoptr(GPtrArray) failed = grouped ? NULL : g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) groups = NULL;
 
   collect_columns (self, dm_report_get_model (report));
@@ -217,7 +219,8 @@ dm_review_summary_new (DmReport *report,
       if (dm_finding_get_status (finding) == DM_FINDING_FAILED)
         {
           count_failed (self, assessment, finding);
-          g_ptr_array_add (failed, g_steal_pointer (&finding));
+          if (failed != NULL)
+            g_ptr_array_add (failed, g_steal_pointer (&finding));
         }
     }
 
@@ -226,8 +229,7 @@ dm_review_summary_new (DmReport *report,
   collect_sources (self, report, tools_by_source);
   _dm_report_inputs_total (report, &self->counts);
 
-  /* The assessment's groups are of the same findings, made once. */
-  if (dm_assessment_get_findings (assessment) == findings)
+  if (grouped)
     {
       GPtrArray *all = dm_assessment_get_failed_groups (assessment);
 
