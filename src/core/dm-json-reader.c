@@ -890,6 +890,37 @@ on_number (void       *ctx,
  * U+10FFFF through, and decodes \u0000 to a NUL that would cut a string
  * short silently and a lone \udc80 to a surrogate. Each bad byte becomes
  * U+FFFD, as g_utf8_make_valid() does. */
+/* Whether the bytes are ASCII without NUL, eight at a time: nearly every
+ * string of an export is, and g_utf8_validate_len() goes byte by byte. A
+ * zero byte's borrow may flag the next one too, which only sends the
+ * string on to be validated in full. */
+static inline gboolean
+plain_ascii (const unsigned char *p,
+             size_t               length)
+{
+  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+  const guint64 highs = G_GUINT64_CONSTANT (0x8080808080808080);
+  const unsigned char *end = p + length;
+  guint64 word;
+
+  if (length < 8)
+    {
+      for (; p < end; p++)
+        if (*p == 0 || *p >= 0x80)
+          return FALSE;
+      return TRUE;
+    }
+  /* The last word may overlap the one before it. */
+  for (; end - p > 8; p += 8)
+    {
+      memcpy (&word, p, sizeof word);
+      if (((word - ones) | word) & highs)
+        return FALSE;
+    }
+  memcpy (&word, end - 8, sizeof word);
+  return (((word - ones) | word) & highs) == 0;
+}
+
 static void
 make_valid (GString              *scratch,
             const unsigned char **text,
@@ -900,7 +931,7 @@ make_valid (GString              *scratch,
   const char *valid_end;
 
   /* A NUL also fails validation when the length is given. */
-  if (G_LIKELY (g_utf8_validate_len (p, *length, NULL)))
+  if (G_LIKELY (plain_ascii (*text, *length)) || g_utf8_validate_len (p, *length, NULL))
     return;
   g_string_truncate (scratch, 0);
   while (!g_utf8_validate_len (p, end - p, &valid_end))
@@ -953,9 +984,9 @@ on_map_key (void                *ctx,
   if (self->pruning || self->skipping)
     return 1;
   frame = &g_array_index (self->stack, Frame, self->stack->len - 1);
-  make_valid (self->scratch, &key, &length);
 
-  /* A member the projection leaves out is never copied. */
+  /* A member the projection leaves out is never copied; one it names is
+   * valid, as its names are. */
   if (frame->proj != NULL && !frame->proj->all)
     {
       const ProjectionNode *member = projection_child (frame->proj, (const char *)key, length);
@@ -965,6 +996,8 @@ on_map_key (void                *ctx,
       if (member == NULL)
         return 1;
     }
+  else
+    make_valid (self->scratch, &key, &length);
 
   frame->key = dm_json_arena_strndup (self->arena, (const char *)key, length);
   frame->has_key = TRUE;
