@@ -14,6 +14,7 @@
 #include "dm-finding-array.h"
 #include "dm-finding-group.h"
 #include "dm-importer.h"
+#include "dm-object-array.h"
 #include "dm-json-reader.h"
 
 typedef struct
@@ -881,6 +882,137 @@ test_assessment (Fixture       *f,
     g_assert_cmpuint (with_evidence, <, customer_layers);
   }
   g_assert_cmpuint (dm_assessment_count_gaps (assessment, DM_SEVERITY_HIGH), ==, 5);
+}
+
+/* The values the Findings view's filters offer, made in one pass: each
+ * once, none empty, every tool that reported a finding; and the failed
+ * findings in their groups' order, as that view first lists them. */
+static void
+test_assessment_values (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(DmAssessment) assessment = NULL;
+  GHashTable *expected[DM_ASSESSMENT_N_VALUES] = { NULL };
+  GListModel *findings;
+  GPtrArray *groups, *grouped;
+  guint n = 0;
+
+  import_fixture (f, "asff-mixed.json");
+  import_fixture (f, "prowler-ocsf.json");
+  findings = dm_importer_get_findings (f->importer);
+  assessment = dm_assessment_new (f->model, f->catalogue, findings);
+
+  for (guint v = 0; v < DM_ASSESSMENT_N_VALUES; v++)
+    expected[v] = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(DmFinding) finding = g_list_model_get_item (findings, i);
+      const char *values[] = { dm_finding_get_service (finding), dm_assessment_get_finding_layer (assessment, finding),
+                               dm_finding_get_region (finding), dm_finding_get_account (finding),
+                               dm_finding_get_tool (finding) };
+
+      for (guint v = 0; v < DM_ASSESSMENT_N_VALUES; v++)
+        if (values[v] && *values[v])
+          g_hash_table_add (expected[v], (gpointer)values[v]);
+    }
+  for (guint v = 0; v < DM_ASSESSMENT_N_VALUES; v++)
+    {
+      GPtrArray *values = dm_assessment_get_values (assessment, v);
+      g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+      g_assert_cmpuint (values->len, >, 0);
+      for (guint i = 0; i < values->len; i++)
+        {
+          const char *value = g_ptr_array_index (values, i);
+
+          g_assert_true (*value != '\0');
+          g_assert_true (g_hash_table_add (seen, (gpointer)value));
+          g_assert_true (g_hash_table_contains (expected[v], value));
+        }
+      g_assert_cmpuint (values->len, ==, g_hash_table_size (expected[v]));
+      g_hash_table_unref (expected[v]);
+    }
+  g_assert_cmpuint (dm_assessment_get_values (assessment, DM_ASSESSMENT_VALUE_TOOL)->len, >=, 2);
+  /* Made once. */
+  g_assert_true (dm_assessment_get_values (assessment, DM_ASSESSMENT_VALUE_REGION) ==
+                 dm_assessment_get_values (assessment, DM_ASSESSMENT_VALUE_REGION));
+
+  groups = dm_assessment_get_failed_groups (assessment);
+  grouped = dm_assessment_get_failed_grouped (assessment);
+  g_assert_cmpuint (grouped->len, ==, dm_assessment_get_n_failed (assessment));
+  for (guint g = 0; g < groups->len; g++)
+    {
+      GPtrArray *in_group = dm_finding_group_get_findings (g_ptr_array_index (groups, g));
+
+      for (guint i = 0; i < in_group->len; i++)
+        g_assert_true (g_ptr_array_index (grouped, n++) == g_ptr_array_index (in_group, i));
+    }
+  g_assert_cmpuint (n, ==, grouped->len);
+}
+
+/* A list over a shared array: all of it or its first part, grown or
+ * shrunk with one change each, the items those of the array. */
+typedef struct
+{
+  guint position, removed, added, emissions;
+} Change;
+
+static void
+items_changed_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  Change     *change)
+{
+  *change = (Change){ position, removed, added, change->emissions + 1 };
+}
+
+static void
+test_object_array (void)
+{
+  g_autoptr(DmObjectArray) list = dm_object_array_new (DM_TYPE_FINDING);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  Change change = { 0 };
+
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("f%u", i);
+      DmFindingData d = { .id = id, .status = DM_FINDING_FAILED, .title = id };
+
+      g_ptr_array_add (items, dm_finding_new (&d));
+    }
+  g_signal_connect (list, "items-changed", G_CALLBACK (items_changed_cb), &change);
+  g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (list)) == DM_TYPE_FINDING);
+
+  dm_object_array_set_items (list, items, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 2);
+  g_assert_cmpuint (dm_object_array_get_n_all (list), ==, 5);
+  g_assert_true (change.position == 0 && change.removed == 0 && change.added == 2 && change.emissions == 1);
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (list), 2));
+  {
+    g_autoptr(DmFinding) second = g_list_model_get_item (G_LIST_MODEL (list), 1);
+
+    g_assert_true (second == g_ptr_array_index (items, 1));
+  }
+
+  dm_object_array_show (list, 4);
+  g_assert_true (change.position == 2 && change.removed == 0 && change.added == 2 && change.emissions == 2);
+  dm_object_array_show (list, 99);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 5);
+  g_assert_true (change.position == 4 && change.added == 1 && change.emissions == 3);
+  dm_object_array_show (list, 1);
+  g_assert_true (change.position == 1 && change.removed == 4 && change.added == 0 && change.emissions == 4);
+  dm_object_array_show (list, 1);
+  g_assert_cmpuint (change.emissions, ==, 4);
+
+  /* A copy of the first three, replacing all. */
+  dm_object_array_set_all (list, items->pdata + 2, 3);
+  g_assert_true (change.position == 0 && change.removed == 1 && change.added == 3 && change.emissions == 5);
+  {
+    g_autoptr(DmFinding) first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+
+    g_assert_true (first == g_ptr_array_index (items, 2));
+  }
 }
 
 static void
@@ -3013,6 +3145,8 @@ main (int   argc,
   ADD ("/import/shared-samples", test_shared_samples);
   ADD ("/assessment/statuses", test_assessment);
   ADD ("/assessment/ok-and-no-data", test_assessment_ok);
+  ADD ("/assessment/values", test_assessment_values);
+  g_test_add_func ("/import/object-array", test_object_array);
   ADD ("/import/layers/asff-integrations", test_layers_asff_integrations);
   ADD ("/import/layers/trusted-advisor", test_layers_trusted_advisor);
   ADD ("/import/layers/config-resource-summary", test_layers_config_resource_summary);

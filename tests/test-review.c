@@ -250,6 +250,26 @@ test_summary_adds_up (void)
     }
 }
 
+/* The report's summary is made once, for every writer and the Overview,
+ * and says what one made anew says. */
+static void
+test_summary_cached (void)
+{
+  g_autoptr(DmModel) model = NULL;
+  g_autoptr(DmImporter) importer = NULL;
+  g_autoptr(DmReport) report = demo_report (&model, &importer);
+  DmReviewSummary *cached = dm_report_get_summary (report);
+  g_autoptr(DmReviewSummary) fresh = dm_review_summary_new (report, DM_REVIEW_SUMMARY_MAX_RISKS);
+
+  g_assert_nonnull (cached);
+  g_assert_true (dm_report_get_summary (report) == cached);
+  g_assert_true (cached != fresh);
+  g_assert_cmpuint (dm_review_summary_get_n_failed_groups (cached), ==, dm_review_summary_get_n_failed_groups (fresh));
+  g_assert_cmpuint (dm_review_summary_get_top_risks (cached)->len, ==, dm_review_summary_get_top_risks (fresh)->len);
+  for (DmSeverity s = 0; s < DM_REVIEW_N_SEVERITIES; s++)
+    g_assert_cmpuint (dm_review_summary_get_n_failed (cached, s), ==, dm_review_summary_get_n_failed (fresh, s));
+}
+
 static GListModel *
 store_from_rows (const Row *rows,
                  guint      n_rows)
@@ -367,6 +387,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/finding-group/severity-scale", test_severity_scale);
   g_test_add_func ("/review-summary/adds-up", test_summary_adds_up);
   g_test_add_func ("/review-summary/failed-groups-cached", test_failed_groups_cached);
+  g_test_add_func ("/review-summary/cached-in-report", test_summary_cached);
   g_test_add_func ("/diff/lookup", test_diff_lookup);
   return g_test_run ();
 }

@@ -258,7 +258,7 @@ add_string_or_null (JsonBuilder *builder,
 static void
 print_summary_text (DmReport *report)
 {
-  g_autoptr(DmReviewSummary) summary = dm_review_summary_new (report, 5);
+  DmReviewSummary *summary = dm_report_get_summary (report);
   const char * const *accounts = dm_review_summary_get_accounts (summary);
   const char * const *regions = dm_review_summary_get_regions (summary);
   g_autofree char *account_text = NULL;

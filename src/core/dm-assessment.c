@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "dm-assessment.h"
+#include "dm-hash.h"
 #include "dm-finding-group.h"
 
 struct _DmAssessment
@@ -24,6 +25,8 @@ struct _DmAssessment
   GMutex         groups_lock;
   GPtrArray     *failed;        /* DmFinding, in the findings' order, or NULL until asked for */
   GPtrArray     *failed_groups; /* dm_finding_groups_new () of them */
+  GPtrArray     *failed_grouped; /* the failed findings, in their groups' order */
+  GPtrArray     *values[DM_ASSESSMENT_N_VALUES];   /* or NULL until asked for */
 };
 
 G_DEFINE_FINAL_TYPE (DmAssessment, dm_assessment, G_TYPE_OBJECT)
@@ -38,6 +41,9 @@ dm_assessment_finalize (GObject *object)
   g_hash_table_unref (self->layers);
   g_clear_pointer (&self->failed, g_ptr_array_unref);
   g_clear_pointer (&self->failed_groups, g_ptr_array_unref);
+  g_clear_pointer (&self->failed_grouped, g_ptr_array_unref);
+  for (guint v = 0; v < DM_ASSESSMENT_N_VALUES; v++)
+    g_clear_pointer (&self->values[v], g_ptr_array_unref);
   g_mutex_clear (&self->groups_lock);
   g_clear_object (&self->findings);
   g_clear_object (&self->catalogue);
@@ -515,8 +521,91 @@ ensure_failed_groups (DmAssessment *self)
             g_object_unref (finding);
         }
       self->failed_groups = dm_finding_groups_new (self->failed);
+      self->failed_grouped = g_ptr_array_new_full (self->failed->len, g_object_unref);
+      for (guint g = 0; g < self->failed_groups->len; g++)
+        {
+          GPtrArray *in_group = dm_finding_group_get_findings (g_ptr_array_index (self->failed_groups, g));
+
+          for (guint i = 0; i < in_group->len; i++)
+            g_ptr_array_add (self->failed_grouped, g_object_ref (g_ptr_array_index (in_group, i)));
+        }
     }
   g_mutex_unlock (&self->groups_lock);
+}
+
+static void
+add_value (GHashTable *seen,
+           GPtrArray  *values,
+           const char *value,
+           const char **last)
+{
+  /* Findings in a row share their text (one string per file). */
+  if (value == NULL || *value == '\0' || value == *last)
+    return;
+  *last = value;
+  if (g_hash_table_add (seen, (gpointer)value))
+    g_ptr_array_add (values, (gpointer)value);
+}
+
+static void
+ensure_values (DmAssessment *self)
+{
+  g_mutex_lock (&self->groups_lock);
+  if (self->values[0] == NULL)
+    {
+      GHashTable *seen[DM_ASSESSMENT_N_VALUES];
+      const char *last[DM_ASSESSMENT_N_VALUES] = { NULL };
+      guint n = g_list_model_get_n_items (self->findings);
+
+      for (guint v = 0; v < DM_ASSESSMENT_N_VALUES; v++)
+        {
+          seen[v] = g_hash_table_new (dm_str_hash, g_str_equal);
+          self->values[v] = g_ptr_array_new ();
+        }
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(DmFinding) finding = g_list_model_get_item (self->findings, i);
+          guint n_origins = dm_finding_get_n_origins (finding);
+          const char *values[] = {
+            [DM_ASSESSMENT_VALUE_SERVICE] = dm_finding_get_service (finding),
+            [DM_ASSESSMENT_VALUE_LAYER] = dm_assessment_get_finding_layer (self, finding),
+            [DM_ASSESSMENT_VALUE_REGION] = dm_finding_get_region (finding),
+            [DM_ASSESSMENT_VALUE_ACCOUNT] = dm_finding_get_account (finding),
+            [DM_ASSESSMENT_VALUE_TOOL] = n_origins ? NULL : dm_finding_get_tool (finding),
+          };
+
+          for (guint v = 0; v < DM_ASSESSMENT_N_VALUES; v++)
+            add_value (seen[v], self->values[v], values[v], &last[v]);
+          for (guint o = 0; o < n_origins; o++)
+            add_value (seen[DM_ASSESSMENT_VALUE_TOOL], self->values[DM_ASSESSMENT_VALUE_TOOL],
+                       dm_finding_get_origin (finding, o).tool, &last[DM_ASSESSMENT_VALUE_TOOL]);
+        }
+      for (guint v = 0; v < DM_ASSESSMENT_N_VALUES; v++)
+        g_hash_table_unref (seen[v]);
+    }
+  g_mutex_unlock (&self->groups_lock);
+}
+
+/**
+ * dm_assessment_get_values:
+ * @kind: what the findings are picked by
+ *
+ * The Findings view's filters offer the values its findings have; on a
+ * large export finding them takes a pass over every finding, made once
+ * (the window has it made in the import's thread).
+ *
+ * Returns: (transfer none) (element-type utf8): each value of @kind some
+ *   finding has, once, in the findings' order; empty text is no value
+ */
+GPtrArray *
+dm_assessment_get_values (DmAssessment      *self,
+                          DmAssessmentValue  kind)
+{
+  g_return_val_if_fail (DM_IS_ASSESSMENT (self), NULL);
+  g_return_val_if_fail (kind < DM_ASSESSMENT_N_VALUES, NULL);
+
+  ensure_values (self);
+  return self->values[kind];
 }
 
 /**
@@ -531,6 +620,21 @@ dm_assessment_get_failed (DmAssessment *self)
   g_return_val_if_fail (DM_IS_ASSESSMENT (self), NULL);
   ensure_failed_groups (self);
   return self->failed;
+}
+
+/**
+ * dm_assessment_get_failed_grouped:
+ *
+ * Returns: (transfer none) (element-type DmFinding): the failed findings,
+ *   in the order of dm_assessment_get_failed_groups (), each group's in
+ *   its order: the Findings view's list, as it is first shown
+ */
+GPtrArray *
+dm_assessment_get_failed_grouped (DmAssessment *self)
+{
+  g_return_val_if_fail (DM_IS_ASSESSMENT (self), NULL);
+  ensure_failed_groups (self);
+  return self->failed_grouped;
 }
 
 /**

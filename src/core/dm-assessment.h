@@ -29,6 +29,17 @@ typedef struct
   guint         passed;
 } DmLayerResult;
 
+/* What the findings can be picked by, for dm_assessment_get_values (). */
+typedef enum
+{
+  DM_ASSESSMENT_VALUE_SERVICE,
+  DM_ASSESSMENT_VALUE_LAYER,    /* the layer a finding is shown on */
+  DM_ASSESSMENT_VALUE_REGION,
+  DM_ASSESSMENT_VALUE_ACCOUNT,
+  DM_ASSESSMENT_VALUE_TOOL,     /* each tool that reported a finding */
+  DM_ASSESSMENT_N_VALUES
+} DmAssessmentValue;
+
 #define DM_TYPE_ASSESSMENT (dm_assessment_get_type ())
 G_DECLARE_FINAL_TYPE (DmAssessment, dm_assessment, DM, ASSESSMENT, GObject)
 
@@ -53,6 +64,9 @@ GListModel          *dm_assessment_get_findings       (DmAssessment *self);
 guint                dm_assessment_get_n_failed       (DmAssessment *self);
 GPtrArray           *dm_assessment_get_failed         (DmAssessment *self);
 GPtrArray           *dm_assessment_get_failed_groups  (DmAssessment *self);
+GPtrArray           *dm_assessment_get_failed_grouped (DmAssessment *self);
+GPtrArray           *dm_assessment_get_values         (DmAssessment      *self,
+                                                       DmAssessmentValue  kind);
 guint                dm_assessment_get_n_passed       (DmAssessment *self);
 guint                dm_assessment_count_status       (DmAssessment    *self,
                                                        DmFindingStatus  status);

@@ -241,7 +241,7 @@ static void
 html_executive_summary (DmReport *self,
                         GString  *out)
 {
-  g_autoptr(DmReviewSummary) summary = dm_review_summary_new (self, 5);
+  DmReviewSummary *summary = dm_report_get_summary (self);
 
   g_string_append_printf (out, "<section id=\"executive-summary\">\n<h2 id=\"summary\">%s</h2>\n", _("Executive summary"));
   html_scope (self, summary, out);

@@ -327,7 +327,7 @@ dm_report_to_markdown (DmReport *self)
   g_string_append_printf (out, "# %s\n\n%s · %s\n\n", _("Shared responsibility report"), model_name,
                           self->redacted ? _("identifiers redacted") : _("identifiers shown"));
   {
-    g_autoptr(DmReviewSummary) summary = dm_review_summary_new (self, 5);
+    DmReviewSummary *summary = dm_report_get_summary (self);
 
     g_string_append_printf (out, "## %s\n\n", _("Executive summary"));
     md_scope (self, summary, out);

@@ -468,7 +468,7 @@ pdf_summary (DmReport *self,
 {
   g_autofree char *summary = NULL;
   guint with_evidence, customer_layers;
-  g_autoptr(DmReviewSummary) review = dm_review_summary_new (self, 5);
+  DmReviewSummary *review = dm_report_get_summary (self);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *date = g_date_time_format (now, "%Y-%m-%d %H:%M");
   g_autofree char *subtitle = g_strdup_printf ("%s · %s · %s", dm_model_get_name (self->model),

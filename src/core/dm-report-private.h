@@ -30,6 +30,7 @@ struct _DmReport
   GPtrArray    *inputs;       /* DmImportInput*, redacted copies; NULL when not redacted */
   gboolean      redacted;
   DmDiff       *diff;         /* a comparison shown with it, or NULL */
+  DmReviewSummary *summary;   /* dm_report_get_summary (), once made */
 };
 
 /* A diagram on a page, without its title */

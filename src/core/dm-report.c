@@ -25,6 +25,7 @@
 #include "dm-import-summary.h"
 #include "dm-redactor.h"
 #include "dm-report-private.h"
+#include "dm-review-summary.h"
 
 G_DEFINE_FINAL_TYPE (DmReport, dm_report, G_TYPE_OBJECT)
 G_DEFINE_QUARK (dm-report-error-quark, dm_report_error)
@@ -42,6 +43,7 @@ dm_report_finalize (GObject *object)
   g_clear_pointer (&self->input_paths, g_ptr_array_unref);
   g_clear_pointer (&self->inputs, g_ptr_array_unref);
   g_clear_object (&self->diff);
+  g_clear_object (&self->summary);
 
   G_OBJECT_CLASS (dm_report_parent_class)->finalize (object);
 }
@@ -239,6 +241,36 @@ dm_report_get_assessment (DmReport *self)
   if (self->assessment == NULL)
     self->assessment = dm_assessment_new (self->model, self->catalogue, self->findings);
   return self->assessment;
+}
+
+/**
+ * dm_report_get_summary:
+ *
+ * The executive summary (the Overview, page 1 of every report), made once:
+ * on a large export it takes a pass over every finding, which the window
+ * has made in the import's thread.
+ *
+ * Returns: (transfer none): the summary
+ */
+DmReviewSummary *
+dm_report_get_summary (DmReport *self)
+{
+  DmReviewSummary *summary;
+
+  g_return_val_if_fail (DM_IS_REPORT (self), NULL);
+
+  /* A report written in a worker may ask while the window does. */
+  summary = g_atomic_pointer_get (&self->summary);
+  if (summary == NULL)
+    {
+      summary = dm_review_summary_new (self, DM_REVIEW_SUMMARY_MAX_RISKS);
+      if (!g_atomic_pointer_compare_and_exchange (&self->summary, NULL, summary))
+        {
+          g_object_unref (summary);
+          summary = g_atomic_pointer_get (&self->summary);
+        }
+    }
+  return summary;
 }
 
 GListModel *

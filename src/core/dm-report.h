@@ -15,6 +15,8 @@
 
 G_BEGIN_DECLS
 
+typedef struct _DmReviewSummary DmReviewSummary;
+
 typedef enum
 {
   DM_REPORT_HTML,
@@ -59,6 +61,7 @@ DmReport     *dm_report_new_for_findings  (DmModel         *model,
                                            gboolean         redact);
 DmReport     *dm_report_copy              (DmReport        *self);
 DmAssessment *dm_report_get_assessment    (DmReport        *self);
+DmReviewSummary *dm_report_get_summary    (DmReport        *self);
 GListModel   *dm_report_get_findings      (DmReport        *self);
 guint         dm_report_get_n_inputs      (DmReport        *self);
 const char   *dm_report_get_input_path    (DmReport        *self,

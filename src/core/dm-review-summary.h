@@ -23,6 +23,9 @@ typedef struct
 /* Severities from worst down: the rows of the severity × layer table. */
 #define DM_REVIEW_N_SEVERITIES (DM_SEVERITY_CRITICAL + 1)
 
+/* The worst checks a summary names: what fits on a slide and page 1. */
+#define DM_REVIEW_SUMMARY_MAX_RISKS 5
+
 #define DM_TYPE_REVIEW_SUMMARY (dm_review_summary_get_type ())
 G_DECLARE_FINAL_TYPE (DmReviewSummary, dm_review_summary, DM, REVIEW_SUMMARY, GObject)
 
