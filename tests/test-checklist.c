@@ -11,6 +11,7 @@
 #include <adwaita.h>
 
 #include "dm-application.h"
+#include "dm-tooltip.h"
 #include "dm-checklist-view.h"
 #include "dm-responsibility.h"
 #include "dm-window-private.h"
@@ -123,7 +124,7 @@ test_demo_export (Fixture       *f,
     GtkWidget *badge = dm_checklist_view_get_status_badge (checklist (f), "account-compromise");
 
     g_assert_true (gtk_widget_has_css_class (badge, critical->css_class));
-    g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (badge), dm_severity_to_label (DM_SEVERITY_CRITICAL)));
+    g_assert_nonnull (strstr (dm_tooltip_get_text (badge), dm_severity_to_label (DM_SEVERITY_CRITICAL)));
     g_assert_false (gtk_widget_has_css_class (dm_checklist_view_get_status_badge (checklist (f), "business-continuity"),
                                               critical->css_class));
   }

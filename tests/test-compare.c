@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "dm-compare-view.h"
+#include "dm-tooltip.h"
 
 
 
@@ -47,7 +48,7 @@ test_cells (void)
   g_assert_true (gtk_widget_has_css_class (cell, "owner-shared"));
   g_assert_false (gtk_widget_has_css_class (cell, "owner-customer"));
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (cell)), ==, "Shared");
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (cell), ==, "Cloudco Docs, Firewall: Shared");
+  g_assert_cmpstr (dm_tooltip_get_text (cell), ==, "Cloudco Docs, Firewall: Shared");
 
   /* A click opens that service and layer in the explorer. */
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (cell)), ==, "win.show-layer");

@@ -802,6 +802,90 @@ test_details_groups (Fixture       *f,
   g_assert_cmpuint (n_rows, >=, 1);
 }
 
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* The list's rows come in a few at a time, between frames, while the
+ * groups, the counts and the flat list are whole at once; the rows are
+ * all there once the window has been idle, and at once for who asks for
+ * the list or selects a finding. */
+static void
+test_rows_in_parts (Fixture       *f,
+                    gconstpointer  data)
+{
+  /* Found in the widgets: dm_findings_view_get_list () would bring every row in. */
+  GtkColumnView *list = GTK_COLUMN_VIEW (find_descendant (GTK_WIDGET (f->view), GTK_TYPE_COLUMN_VIEW));
+  GListModel *rows = G_LIST_MODEL (gtk_column_view_get_model (list));
+  GListModel *groups = dm_findings_view_get_groups (f->view);
+  guint n_groups, n_findings = 0;
+
+  dm_findings_view_set_status (f->view, -1);
+  n_groups = g_list_model_get_n_items (groups);
+  if (n_groups <= 8)
+    {
+      g_test_skip ("the fixtures make no more groups than the first rows shown");
+      return;
+    }
+  for (guint i = 0; i < n_groups; i++)
+    {
+      g_autoptr(DmFindingGroup) group = g_list_model_get_item (groups, i);
+
+      n_findings += dm_finding_group_get_n_findings (group);
+    }
+  g_assert_cmpuint (n_findings, ==, g_list_model_get_n_items (dm_findings_view_get_shown (f->view)));
+  g_assert_cmpuint (g_list_model_get_n_items (rows), <, n_groups);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), >, 0);
+
+  test_spin_for (200);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n_groups);
+
+  /* Asked for, the list has every row at once. */
+  dm_findings_view_set_status (f->view, DM_FINDING_FAILED);
+  dm_findings_view_set_status (f->view, -1);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), <, n_groups);
+  g_assert_true (dm_findings_view_get_list (f->view) == list);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n_groups);
+}
+
+/* Hidden, the view asks for no room, so that the window's view stack does
+ * not measure its rows when an export is opened on another page. */
+static void
+test_measured_when_shown (Fixture       *f,
+                          gconstpointer  data)
+{
+  int minimum, natural;
+
+  test_spin_for (100);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (f->view)));
+  gtk_widget_measure (GTK_WIDGET (f->view), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
+  g_assert_cmpint (natural, >, 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-explore", NULL));
+  test_spin_for (100);
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (f->view)));
+  gtk_widget_measure (GTK_WIDGET (f->view), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
+  g_assert_cmpint (minimum, ==, 0);
+  g_assert_cmpint (natural, ==, 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-findings", NULL));
+  test_spin_for (100);
+  gtk_widget_measure (GTK_WIDGET (f->view), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
+  g_assert_cmpint (natural, >, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -821,6 +905,8 @@ main (int   argc,
   ADD ("/findings-view/details-groups", test_details_groups);
   ADD ("/findings-view/changes-filter", test_changes_filter);
   ADD ("/findings-view/details-changes", test_details_changes);
+  ADD ("/findings-view/rows-in-parts", test_rows_in_parts);
+  ADD ("/findings-view/measured-when-shown", test_measured_when_shown);
 #undef ADD
 
   return test_window_run ();

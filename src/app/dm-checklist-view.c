@@ -19,6 +19,7 @@
 #include <glib/gi18n.h>
 
 #include "dm-checklist-view.h"
+#include "dm-tooltip.h"
 #include "dm-finding-group.h"
 #include "dm-responsibility.h"
 
@@ -196,7 +197,7 @@ status_badge_new (DmChecklistView              *self,
       g_autofree char *tip = g_strdup_printf (_("Worst failed finding: %s"), dm_severity_to_label (status->worst));
 
       gtk_widget_add_css_class (badge, dm_severity_colours (status->worst)->css_class);
-      gtk_widget_set_tooltip_text (badge, tip);
+      dm_tooltip_set_text (badge, tip);
     }
   return badge;
 }
@@ -222,7 +223,7 @@ responsibility_row_new (DmChecklistView              *self,
 
   owner = badge_new (dm_model_get_owner_label (self->model, r->owner), "owner-badge");
   gtk_widget_add_css_class (owner, owner_classes[r->owner]);
-  gtk_widget_set_tooltip_text (owner, _("Who holds this responsibility"));
+  dm_tooltip_set_text (owner, _("Who holds this responsibility"));
   adw_expander_row_add_action (ADW_EXPANDER_ROW (row), owner);
 
   if (self->assessment != NULL && (status->failed > 0 || status->passed > 0))

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "dm-compare-view.h"
+#include "dm-tooltip.h"
 
 struct _DmCompareView
 {
@@ -135,7 +136,7 @@ build (DmCompareView *self)
       gtk_widget_add_css_class (header, "row-header");
       gtk_actionable_set_action_name (GTK_ACTIONABLE (header), "win.show-service");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (header), "s", dm_service_get_id (service));
-      gtk_widget_set_tooltip_text (header, dm_service_get_name (service));
+      dm_tooltip_set_text (header, dm_service_get_name (service));
       gtk_accessible_update_property (GTK_ACCESSIBLE (header),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, dm_service_get_name (service),
                                       -1);
@@ -187,7 +188,7 @@ build (DmCompareView *self)
 
               gtk_widget_add_css_class (cell, "cell");
               gtk_widget_add_css_class (cell, owner_classes[owner]);
-              gtk_widget_set_tooltip_text (cell, label);
+              dm_tooltip_set_text (cell, label);
               gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
               gtk_actionable_set_action_name (GTK_ACTIONABLE (cell), "win.show-layer");
               gtk_actionable_set_action_target (GTK_ACTIONABLE (cell), "(ss)",

@@ -13,6 +13,7 @@
 #include <inttypes.h>
 
 #include "dm-details-pane.h"
+#include "dm-tooltip.h"
 #include "dm-diagram-render.h"
 #include "dm-findings-view.h"
 #include "dm-import-summary.h"
@@ -450,7 +451,7 @@ add_input_row (GtkListBox           *list,
   gtk_label_set_wrap (GTK_LABEL (name), FALSE);
   gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_MIDDLE);
   if (path)
-    gtk_widget_set_tooltip_text (name, path);
+    dm_tooltip_set_text (name, path);
   gtk_box_append (GTK_BOX (box), name);
   if (format)
     gtk_box_append (GTK_BOX (box), make_label (format, "caption"));
@@ -515,23 +516,13 @@ fill_inputs_list (GtkListBox *list,
 static void
 add_export_summary (DmDetailsPane *self)
 {
-  g_autoptr(GHashTable) accounts = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) regions = g_hash_table_new (g_str_hash, g_str_equal);
-  GListModel *findings = dm_assessment_get_findings (self->assessment);
+  /* Counted once for the assessment, not at each service shown. */
+  guint n_accounts = dm_assessment_get_values (self->assessment, DM_ASSESSMENT_VALUE_ACCOUNT)->len;
+  guint n_regions = dm_assessment_get_values (self->assessment, DM_ASSESSMENT_VALUE_REGION)->len;
   g_autofree char *totals = NULL;
   g_autofree char *where = NULL;
   guint n_inputs = self->report ? dm_report_get_n_inputs (self->report) : 0;
   GtkListBox *list;
-
-  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
-    {
-      g_autoptr(DmFinding) finding = g_list_model_get_item (findings, i);
-
-      if (*dm_finding_get_account (finding))
-        g_hash_table_add (accounts, (char *)dm_finding_get_account (finding));
-      if (*dm_finding_get_region (finding))
-        g_hash_table_add (regions, (char *)dm_finding_get_region (finding));
-    }
 
   add_group (self, _("Export"), NULL, &list);
   totals = g_strdup_printf (_("%u failed, %u passed, %u informational, %u suppressed; %u not mapped to a layer. "
@@ -543,13 +534,13 @@ add_export_summary (DmDetailsPane *self)
                             dm_assessment_get_n_unmapped (self->assessment));
   add_fact (list, _("Findings"), totals, NULL);
   {
-    g_autofree char *n_accounts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u account", "%u accounts",
-                                                                g_hash_table_size (accounts)), g_hash_table_size (accounts));
-    g_autofree char *n_regions = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u region", "%u regions",
-                                                               g_hash_table_size (regions)), g_hash_table_size (regions));
+    g_autofree char *accounts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u account", "%u accounts", n_accounts),
+                                                 n_accounts);
+    g_autofree char *regions = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u region", "%u regions", n_regions),
+                                                n_regions);
 
     /* Translators: "1 account, 2 regions" */
-    where = g_strdup_printf (_("%s, %s"), n_accounts, n_regions);
+    where = g_strdup_printf (_("%s, %s"), accounts, regions);
   }
   add_fact (list, _("Scope"), where, NULL);
   {

@@ -17,7 +17,9 @@
 #include <inttypes.h>
 
 #include "dm-findings-view.h"
-#include "dm-finding-array.h"
+#include "dm-lazy-layout.h"
+#include "dm-object-array.h"
+#include "dm-tooltip.h"
 #include "dm-hash.h"
 
 typedef enum
@@ -89,8 +91,10 @@ struct _DmFindingsView
   DmDiff             *diff;        /* a comparison shown, or NULL */
   GtkColumnViewColumn *severity_column;
   DmModel            *model;       /* for service and layer names */
-  GListStore         *groups;      /* DmFindingGroup, as shown */
-  DmFindingArray     *shown;       /* DmFinding, flat, in the groups' order */
+  DmObjectArray      *groups;      /* DmFindingGroup, as shown */
+  DmObjectArray      *rows;        /* the list's top rows: the groups, as they come in */
+  guint               show_more_id;
+  DmObjectArray      *shown;       /* DmFinding, flat, in the groups' order */
   GtkTreeListModel   *tree;        /* owned by the selection */
   GtkSingleSelection *selection;
   char               *needle;
@@ -421,10 +425,8 @@ compare_sorted (gconstpointer a,
     c = strcmp (dm_finding_group_get_title_key (ga), dm_finding_group_get_title_key (gb));
   else if (sort == DM_FINDINGS_SORT_SERVICE)
     c = g_strcmp0 (group_service (ga) ? group_service (ga) : "\xff", group_service (gb) ? group_service (gb) : "\xff");
-  if (c != 0)
-    return c;
-  return GPOINTER_TO_INT (g_object_get_data (G_OBJECT (ga), "rank")) -
-         GPOINTER_TO_INT (g_object_get_data (G_OBJECT (gb), "rank"));
+  /* Ties keep their order, worst first: the sort is stable. */
+  return c;
 }
 
 static void
@@ -442,8 +444,6 @@ update_count (DmFindingsView *self,
   gtk_label_set_text (self->count_label, text);
 }
 
-/* Filters, groups and sorts again: a few hundred findings take well under
- * a frame, so the groups are simply rebuilt. */
 /* The findings the filters pick from: the export's, or the fixed ones,
  * which only the older export has. */
 static GPtrArray *
@@ -489,41 +489,122 @@ kept_groups (DmFindingsView *self,
   return groups;
 }
 
+/* The filters as the view first shows them: failed findings, of every
+ * severity, service, layer, region, account and tool, in any order. */
+static gboolean
+picks_failed_only (DmFindingsView *self)
+{
+  if (self->status != DM_FINDING_FAILED || self->min_severity > DM_SEVERITY_UNKNOWN || self->diff != NULL ||
+      (self->needle != NULL && *self->needle != '\0'))
+    return FALSE;
+  for (DmFindingsControl c = FIRST_VALUE_CONTROL; c <= DM_FINDINGS_TOOL; c++)
+    if (chosen_value (self, c) != NULL)
+      return FALSE;
+  return TRUE;
+}
+
+/* GTK 4.8 builds a row for each of a list's first 200 or so items at once,
+ * shown or not: tens of milliseconds for a large export. The rows come in
+ * a few at a time instead, a screenful first, then more between frames,
+ * and the items past the built rows all at once. */
+#define FIRST_ROWS 8
+#define ROWS_AT_ONCE 24
+#define BUILT_ROWS 200
+
+static gboolean
+show_more_cb (gpointer data)
+{
+  DmFindingsView *self = data;
+  guint n_rows = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+  guint n_all = dm_object_array_get_n_all (self->rows);
+
+  dm_object_array_show (self->rows, n_rows < BUILT_ROWS ? n_rows + ROWS_AT_ONCE : n_all);
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->rows)) < n_all)
+    return G_SOURCE_CONTINUE;
+  self->show_more_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* Every row in at once, for those who read or select them. */
+static void
+show_all_now (DmFindingsView *self)
+{
+  if (self->show_more_id == 0)
+    return;
+  g_clear_handle_id (&self->show_more_id, g_source_remove);
+  dm_object_array_show (self->rows, dm_object_array_get_n_all (self->rows));
+}
+
+static void
+show_groups (DmFindingsView *self,
+             GPtrArray      *groups)
+{
+  g_clear_handle_id (&self->show_more_id, g_source_remove);
+  dm_object_array_set_items (self->groups, groups, groups->len);
+  dm_object_array_set_items (self->rows, groups, FIRST_ROWS);
+  if (groups->len > FIRST_ROWS)
+    self->show_more_id = g_idle_add (show_more_cb, self);
+}
+
+/* Filters, groups and sorts again: the groups are simply rebuilt, but for
+ * the first filters, whose groups are made once. */
 static void
 refilter (DmFindingsView *self)
 {
-  g_autoptr(GPtrArray) source = NULL;
-  g_autoptr(GPtrArray) kept = g_ptr_array_new ();
   g_autoptr(GPtrArray) groups = NULL;
-  g_autoptr(GPtrArray) flat = g_ptr_array_new ();
+  g_autoptr(GPtrArray) flat = NULL;
   guint n_total;
 
   if (self->rebuilding)
     return;
 
-  source = source_findings (self);
-  n_total = source->len;
-  for (guint i = 0; i < n_total; i++)
-    if (matches (self, g_ptr_array_index (source, i)))
-      g_ptr_array_add (kept, g_ptr_array_index (source, i));
-
-  groups = kept_groups (self, kept);
-  for (guint i = 0; i < groups->len; i++)
-    g_object_set_data (g_ptr_array_index (groups, i), "rank", GINT_TO_POINTER (i));
-  if (self->sort != DM_FINDINGS_SORT_WORST)
-    g_ptr_array_sort_with_data (groups, compare_sorted, GINT_TO_POINTER (self->sort));
-
-  for (guint i = 0; i < groups->len; i++)
+  if (self->assessment && picks_failed_only (self))
     {
-      GPtrArray *findings = dm_finding_group_get_findings (g_ptr_array_index (groups, i));
+      /* What the view first shows, made in the import's thread, and
+       * shared as it is when it is shown in its own order. */
+      GPtrArray *cached = dm_assessment_get_failed_groups (self->assessment);
 
-      for (guint j = 0; j < findings->len; j++)
-        g_ptr_array_add (flat, g_ptr_array_index (findings, j));
+      n_total = g_list_model_get_n_items (dm_assessment_get_findings (self->assessment));
+      if (self->sort == DM_FINDINGS_SORT_WORST)
+        {
+          groups = g_ptr_array_ref (cached);
+          flat = g_ptr_array_ref (dm_assessment_get_failed_grouped (self->assessment));
+        }
+      else
+        {
+          groups = g_ptr_array_new_full (cached->len, g_object_unref);
+          for (guint i = 0; i < cached->len; i++)
+            g_ptr_array_add (groups, g_object_ref (g_ptr_array_index (cached, i)));
+        }
+    }
+  else
+    {
+      g_autoptr(GPtrArray) source = source_findings (self);
+      g_autoptr(GPtrArray) kept = g_ptr_array_new ();
+
+      n_total = source->len;
+      for (guint i = 0; i < n_total; i++)
+        if (matches (self, g_ptr_array_index (source, i)))
+          g_ptr_array_add (kept, g_ptr_array_index (source, i));
+      groups = kept_groups (self, kept);
     }
 
-  dm_finding_array_set_all (self->shown, (DmFinding **)flat->pdata, flat->len);
-  g_list_store_splice (self->groups, 0, g_list_model_get_n_items (G_LIST_MODEL (self->groups)),
-                       groups->pdata, groups->len);
+  if (flat == NULL)
+    {
+      if (self->sort != DM_FINDINGS_SORT_WORST)
+        g_ptr_array_sort_with_data (groups, compare_sorted, GINT_TO_POINTER (self->sort));
+      flat = g_ptr_array_new_with_free_func (g_object_unref);
+      for (guint i = 0; i < groups->len; i++)
+        {
+          GPtrArray *findings = dm_finding_group_get_findings (g_ptr_array_index (groups, i));
+
+          for (guint j = 0; j < findings->len; j++)
+            g_ptr_array_add (flat, g_object_ref (g_ptr_array_index (findings, j)));
+        }
+    }
+
+  dm_object_array_set_items (self->shown, flat, flat->len);
+  show_groups (self, groups);
   update_count (self, n_total);
   update_detail (self);
 }
@@ -532,7 +613,7 @@ static GListModel *
 create_children (gpointer item,
                  gpointer user_data)
 {
-  GListStore *store;
+  DmObjectArray *store;
   GPtrArray *findings;
 
   /* A group of one is that finding: nothing to expand. */
@@ -540,8 +621,8 @@ create_children (gpointer item,
     return NULL;
 
   findings = dm_finding_group_get_findings (item);
-  store = g_list_store_new (DM_TYPE_FINDING);
-  g_list_store_splice (store, 0, 0, findings->pdata, findings->len);
+  store = dm_object_array_new (DM_TYPE_FINDING);
+  dm_object_array_set_all (store, findings->pdata, findings->len);
   return G_LIST_MODEL (store);
 }
 
@@ -650,14 +731,14 @@ cell_text (DmFindingsView *self,
  * when shown: setting a tooltip on each bind makes GTK ask the X server
  * where the pointer is, a round trip for every row scrolled in. */
 static gboolean
-cell_query_tooltip_cb (GtkWidget  *label,
+cell_query_tooltip_cb (GtkWidget  *cell,
                        int         x,
                        int         y,
                        gboolean    keyboard,
                        GtkTooltip *tooltip,
                        gpointer    user_data)
 {
-  const char *text = gtk_label_get_text (GTK_LABEL (label));
+  const char *text = gtk_inscription_get_text (GTK_INSCRIPTION (cell));
 
   if (text == NULL || *text == '\0')
     return FALSE;
@@ -665,32 +746,37 @@ cell_query_tooltip_cb (GtkWidget  *label,
   return TRUE;
 }
 
+/* Text cells are inscriptions: sized by their characters, not their text,
+ * so that a list of thousands of rows (GTK 4.8 keeps some 200 of them
+ * built) is not shaped in full each time its model changes. */
 static void
 setup_cell (GtkSignalListItemFactory *factory,
             GtkListItem              *item,
             gpointer                  user_data)
 {
   Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "column"));
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *cell;
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 60);
-  /* Narrow windows scroll the list sideways rather than lose the title. */
-  if (column == COLUMN_TITLE)
-    gtk_label_set_width_chars (GTK_LABEL (label), 20);
   if (column == COLUMN_SEVERITY)
     {
       GtkWidget *expander = gtk_tree_expander_new ();
 
       gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4));
       gtk_list_item_set_child (item, expander);
-      g_object_unref (g_object_ref_sink (label));
       return;
     }
-  gtk_widget_set_has_tooltip (label, TRUE);
-  g_signal_connect (label, "query-tooltip", G_CALLBACK (cell_query_tooltip_cb), NULL);
-  gtk_list_item_set_child (item, label);
+  cell = gtk_inscription_new (NULL);
+  gtk_inscription_set_xalign (GTK_INSCRIPTION (cell), 0);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (cell), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  /* Narrow windows scroll the list sideways rather than lose the title. */
+  if (column == COLUMN_TITLE)
+    {
+      gtk_inscription_set_min_chars (GTK_INSCRIPTION (cell), 20);
+      gtk_inscription_set_nat_chars (GTK_INSCRIPTION (cell), 60);
+    }
+  gtk_widget_set_has_tooltip (cell, TRUE);
+  g_signal_connect (cell, "query-tooltip", G_CALLBACK (cell_query_tooltip_cb), NULL);
+  gtk_list_item_set_child (item, cell);
 }
 
 /* GTK 4.8 gives no handle on a column view's row or cell: the cell is the
@@ -793,11 +879,12 @@ bind_cell (GtkSignalListItemFactory *factory,
     }
 
   text = cell_text (self, object, column);
-  gtk_label_set_text (GTK_LABEL (label), text);
+  gtk_inscription_set_text (GTK_INSCRIPTION (label), text);
   /* ARNs of one account and kind share their start, so they are cut in
    * the middle; "3 resources in 2 regions" reads from its start. */
-  gtk_label_set_ellipsize (GTK_LABEL (label), column == COLUMN_RESOURCE && g_str_has_prefix (text, "arn:")
-                                                ? PANGO_ELLIPSIZE_MIDDLE : PANGO_ELLIPSIZE_END);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (label), column == COLUMN_RESOURCE && g_str_has_prefix (text, "arn:")
+                                                                ? GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_MIDDLE
+                                                                : GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   name_cell (label, column_title (column), text);
   /* A finding inside a group repeats its group's title: quieter. */
   if (column == COLUMN_TITLE && gtk_tree_list_row_get_depth (row) > 0)
@@ -1045,7 +1132,7 @@ name_control (DmFindingsView   *self,
                                            item ? gtk_string_object_get_string (item) : _(controls[control].all));
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (dropdown), name);
+  dm_tooltip_set_text (GTK_WIDGET (dropdown), name);
   /* GTK 4.8 focuses the drop-down's inner toggle button, which a reader
    * would call "GtkToggleButton": it gets the same name. */
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (dropdown)); child;
@@ -1100,39 +1187,31 @@ compare_labels (gconstpointer a,
   return g_utf8_collate (pa[1], pb[1]);
 }
 
+/* What each filter of a value picks the findings by. */
+static const DmAssessmentValue control_values[] = {
+  [DM_FINDINGS_SERVICE] = DM_ASSESSMENT_VALUE_SERVICE,
+  [DM_FINDINGS_LAYER] = DM_ASSESSMENT_VALUE_LAYER,
+  [DM_FINDINGS_REGION] = DM_ASSESSMENT_VALUE_REGION,
+  [DM_FINDINGS_ACCOUNT] = DM_ASSESSMENT_VALUE_ACCOUNT,
+  [DM_FINDINGS_TOOL] = DM_ASSESSMENT_VALUE_TOOL,
+};
+
 /* The values of one filter present in the export, by their names. */
 static void
 fill_values (DmFindingsView   *self,
              DmFindingsControl control)
 {
-  GListModel *all = self->assessment ? dm_assessment_get_findings (self->assessment) : NULL;
-  g_autoptr(GHashTable) seen = g_hash_table_new (dm_str_hash, g_str_equal);
+  GPtrArray *present = self->assessment ? dm_assessment_get_values (self->assessment, control_values[control]) : NULL;
   g_autoptr(GArray) pairs = g_array_new (FALSE, FALSE, sizeof (const char *[2]));
-  const char *last = NULL;
   g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
   GPtrArray *values = g_ptr_array_new_with_free_func (g_free);
 
-  for (guint i = 0; all && i < g_list_model_get_n_items (all); i++)
+  for (guint i = 0; present && i < present->len; i++)
     {
-      g_autoptr(DmFinding) finding = g_list_model_get_item (all, i);
-      guint n = control == DM_FINDINGS_TOOL ? MAX (1, dm_finding_get_n_origins (finding)) : 1;
+      const char *pair[2] = { g_ptr_array_index (present, i), NULL };
 
-      for (guint o = 0; o < n; o++)
-        {
-          const char *value = control == DM_FINDINGS_TOOL && dm_finding_get_n_origins (finding) > 0
-                              ? dm_finding_get_origin (finding, o).tool : finding_value (self, finding, control);
-          const char *pair[2] = { value, NULL };
-
-          /* Findings in a row share their text (one string per file). */
-          if (value == NULL || *value == '\0' || value == last)
-            continue;
-          last = value;
-          if (g_hash_table_contains (seen, value))
-            continue;
-          g_hash_table_add (seen, (gpointer)value);
-          pair[1] = value_label (self, control, value);
-          g_array_append_val (pairs, pair);
-        }
+      pair[1] = value_label (self, control, pair[0]);
+      g_array_append_val (pairs, pair);
     }
   g_array_sort_with_data (pairs, compare_labels, NULL);
 
@@ -1214,6 +1293,7 @@ dm_findings_view_dispose (GObject *object)
 {
   DmFindingsView *self = (DmFindingsView *)object;
 
+  g_clear_handle_id (&self->show_more_id, g_source_remove);
   g_clear_object (&self->assessment);
   g_clear_object (&self->diff);
   g_clear_object (&self->model);
@@ -1231,9 +1311,25 @@ dm_findings_view_finalize (GObject *object)
     g_clear_pointer (&self->values[i], g_ptr_array_unref);
   g_clear_object (&self->selection);
   g_clear_object (&self->groups);
+  g_clear_object (&self->rows);
   g_clear_object (&self->shown);
 
   G_OBJECT_CLASS (dm_findings_view_parent_class)->finalize (object);
+}
+
+/* Measured only when shown (DmLazyLayout): shown or hidden, it asks again. */
+static void
+dm_findings_view_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (dm_findings_view_parent_class)->map (widget);
+  gtk_widget_queue_resize (widget);
+}
+
+static void
+dm_findings_view_unmap (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (dm_findings_view_parent_class)->unmap (widget);
+  gtk_widget_queue_resize (widget);
 }
 
 static void
@@ -1244,6 +1340,9 @@ dm_findings_view_class_init (DmFindingsViewClass *klass)
 
   object_class->dispose = dm_findings_view_dispose;
   object_class->finalize = dm_findings_view_finalize;
+  widget_class->map = dm_findings_view_map;
+  widget_class->unmap = dm_findings_view_unmap;
+  gtk_widget_class_set_layout_manager_type (widget_class, DM_TYPE_LAZY_LAYOUT);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/dm-findings-view.ui");
   gtk_widget_class_bind_template_child (widget_class, DmFindingsView, stack);
@@ -1308,9 +1407,10 @@ dm_findings_view_init (DmFindingsView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->groups = g_list_store_new (DM_TYPE_FINDING_GROUP);
-  self->shown = dm_finding_array_new ();
-  self->tree = gtk_tree_list_model_new (g_object_ref (G_LIST_MODEL (self->groups)), FALSE, FALSE,
+  self->groups = dm_object_array_new (DM_TYPE_FINDING_GROUP);
+  self->rows = dm_object_array_new (DM_TYPE_FINDING_GROUP);
+  self->shown = dm_object_array_new (DM_TYPE_FINDING);
+  self->tree = gtk_tree_list_model_new (g_object_ref (G_LIST_MODEL (self->rows)), FALSE, FALSE,
                                         create_children, NULL, NULL);
   self->selection = gtk_single_selection_new (G_LIST_MODEL (self->tree));
   gtk_single_selection_set_autoselect (self->selection, TRUE);
@@ -1535,6 +1635,7 @@ GtkColumnView *
 dm_findings_view_get_list (DmFindingsView *self)
 {
   g_return_val_if_fail (DM_IS_FINDINGS_VIEW (self), NULL);
+  show_all_now (self);
   return self->column_view;
 }
 
@@ -1560,6 +1661,7 @@ dm_findings_view_select_finding (DmFindingsView *self,
 
   g_return_val_if_fail (DM_IS_FINDINGS_VIEW (self), FALSE);
 
+  show_all_now (self);
   /* Opening a group inserts its findings right after it. */
   for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
     {

@@ -17,6 +17,7 @@
 #include <inttypes.h>
 
 #include "dm-summary-view.h"
+#include "dm-tooltip.h"
 
 /* Accounts and regions named before "and N more". */
 #define MAX_NAMED 4
@@ -33,6 +34,7 @@ struct _DmSummaryView
   GtkWidget       *left_out_label;
 
   DmReviewSummary *summary;
+  gboolean         built;      /* the widgets show the summary */
   GString         *text;
   gboolean         compact;
 };
@@ -60,6 +62,18 @@ dm_summary_view_finalize (GObject *object)
   G_OBJECT_CLASS (dm_summary_view_parent_class)->finalize (object);
 }
 
+static void ensure_built (DmSummaryView *self);
+
+/* A stack measures every page, the hidden ones too, and a summary's
+ * wrapped text takes tens of milliseconds to measure: its widgets are
+ * made when it is first shown. */
+static void
+dm_summary_view_map (GtkWidget *widget)
+{
+  ensure_built (DM_SUMMARY_VIEW (widget));
+  GTK_WIDGET_CLASS (dm_summary_view_parent_class)->map (widget);
+}
+
 static void
 dm_summary_view_class_init (DmSummaryViewClass *klass)
 {
@@ -68,6 +82,7 @@ dm_summary_view_class_init (DmSummaryViewClass *klass)
 
   object_class->dispose = dm_summary_view_dispose;
   object_class->finalize = dm_summary_view_finalize;
+  widget_class->map = dm_summary_view_map;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/demarc/Demarc/ui/dm-summary-view.ui");
   gtk_widget_class_bind_template_child (widget_class, DmSummaryView, columns);
@@ -300,7 +315,7 @@ risk_row (DmFindingGroup *group,
   /* A long remediation stays the report's (and the tooltip's). */
   gtk_label_set_lines (GTK_LABEL (detail), compact ? 2 : 4);
   gtk_label_set_ellipsize (GTK_LABEL (detail), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_tooltip_text (detail, todo);
+  dm_tooltip_set_text (detail, todo);
   gtk_widget_add_css_class (detail, "summary-risk-detail");
   gtk_box_append (GTK_BOX (box), detail);
 
@@ -346,9 +361,29 @@ clear (DmSummaryView *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->risks_box))))
     gtk_box_remove (self->risks_box, child);
   g_string_truncate (self->text, 0);
+  self->built = FALSE;
   gtk_label_set_text (self->scope_label, "");
   gtk_label_set_text (self->reconciliation_label, "");
   g_clear_object (&self->summary);
+}
+
+static void
+ensure_built (DmSummaryView *self)
+{
+  g_autofree char *scope = NULL;
+  g_autofree char *reconciliation = NULL;
+
+  if (self->built || self->summary == NULL)
+    return;
+  self->built = TRUE;
+  scope = describe_scope (self->summary);
+  reconciliation = dm_import_counts_describe (dm_review_summary_get_counts (self->summary));
+  gtk_label_set_text (self->scope_label, scope);
+  gtk_label_set_text (self->reconciliation_label, reconciliation);
+  g_string_append_printf (self->text, "%s\n%s\n\n%s\n%s\n\n", _("Scope"), scope, _("Every Item Read"), reconciliation);
+  g_string_append_printf (self->text, "%s\n", _("Failed Findings by Layer and Severity"));
+  build_table (self);
+  build_risks (self);
 }
 
 /**
@@ -359,24 +394,15 @@ void
 dm_summary_view_set_report (DmSummaryView *self,
                             DmReport      *report)
 {
-  g_autofree char *scope = NULL;
-  g_autofree char *reconciliation = NULL;
-
   g_return_if_fail (DM_IS_SUMMARY_VIEW (self));
 
   clear (self);
   if (report == NULL)
     return;
 
-  self->summary = dm_review_summary_new (report, DM_SUMMARY_VIEW_MAX_RISKS);
-  scope = describe_scope (self->summary);
-  reconciliation = dm_import_counts_describe (dm_review_summary_get_counts (self->summary));
-  gtk_label_set_text (self->scope_label, scope);
-  gtk_label_set_text (self->reconciliation_label, reconciliation);
-  g_string_append_printf (self->text, "%s\n%s\n\n%s\n%s\n\n", _("Scope"), scope, _("Every Item Read"), reconciliation);
-  g_string_append_printf (self->text, "%s\n", _("Failed Findings by Layer and Severity"));
-  build_table (self);
-  build_risks (self);
+  self->summary = g_object_ref (dm_report_get_summary (report));
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    ensure_built (self);
 }
 
 /* Returns: (transfer none) (nullable): the summary shown */
@@ -392,6 +418,7 @@ const char *
 dm_summary_view_get_text (DmSummaryView *self)
 {
   g_return_val_if_fail (DM_IS_SUMMARY_VIEW (self), NULL);
+  ensure_built (self);
   return self->text->str;
 }
 
@@ -413,5 +440,6 @@ GtkWidget *
 dm_summary_view_get_table (DmSummaryView *self)
 {
   g_return_val_if_fail (DM_IS_SUMMARY_VIEW (self), NULL);
+  ensure_built (self);
   return GTK_WIDGET (self->table);
 }

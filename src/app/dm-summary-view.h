@@ -11,7 +11,7 @@
 G_BEGIN_DECLS
 
 /* Top risks the overview and slide 1 name. */
-#define DM_SUMMARY_VIEW_MAX_RISKS 5
+#define DM_SUMMARY_VIEW_MAX_RISKS DM_REVIEW_SUMMARY_MAX_RISKS
 
 #define DM_TYPE_SUMMARY_VIEW (dm_summary_view_get_type ())
 G_DECLARE_FINAL_TYPE (DmSummaryView, dm_summary_view, DM, SUMMARY_VIEW, GtkWidget)

@@ -412,6 +412,20 @@ _dm_window_cancel_import (DmWindow *self)
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Opening cancelled")));
 }
 
+/* What the views start from takes a pass or more over every finding: on a
+ * large export, seconds the window would freeze for. It is made here, in
+ * the worker, once: the groups of the failed findings, the values the
+ * filters offer, the summary. */
+static void
+prepare_views (DmReport *report)
+{
+  DmAssessment *assessment = dm_report_get_assessment (report);
+
+  dm_assessment_get_failed_groups (assessment);
+  dm_assessment_get_values (assessment, DM_ASSESSMENT_VALUE_SERVICE);
+  dm_report_get_summary (report);
+}
+
 /* Runs in a worker: nothing here touches widgets. The model and catalogue
  * are only read. */
 static void
@@ -434,11 +448,9 @@ import_thread (GTask        *task,
         }
     }
 
-  /* Redaction, like reading, can take seconds on a large export; so do
-   * the groups the views start from, made here rather than in the main
-   * thread, where they would freeze the window. */
+  /* Redaction, like reading, can take seconds on a large export. */
   d->report = dm_report_new (d->model, d->catalogue, d->importer, d->redact);
-  dm_assessment_get_failed_groups (dm_report_get_assessment (d->report));
+  prepare_views (d->report);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -563,7 +575,7 @@ redact_thread (GTask        *task,
   Job *d = task_data;
 
   d->report = dm_report_new_for_findings (d->model, d->catalogue, d->importer, d->findings, d->redact);
-  dm_assessment_get_failed_groups (dm_report_get_assessment (d->report));
+  prepare_views (d->report);
   g_task_return_boolean (task, TRUE);
 }
 

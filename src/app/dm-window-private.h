@@ -58,6 +58,7 @@ struct _DmWindow
   GSettings            *settings;
   DmCatalogue          *catalogue;
   DmModel              *model;
+  DmModel              *list_model;  /* the model the service list's rows are of */
   DmService            *service;
   DmImporter           *importer;
   DmReport             *report;      /* the importer's findings, redacted or not */

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "dm-import-summary.h"
+#include "dm-tooltip.h"
 #include "dm-window-private.h"
 
 G_DEFINE_FINAL_TYPE (DmWindow, dm_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -43,21 +44,19 @@ diagram_selection_changed (DmWindow *self)
     adw_flap_set_reveal_flap (self->flap, TRUE);
 }
 
-static GtkWidget *
-service_row_new (DmModel      *model,
-                 DmService    *service,
-                 DmAssessment *assessment)
+/* The row's badge: gaps, no data or all well, for the assessment shown. */
+static void
+set_service_badge (GtkWidget    *row,
+                   DmModel      *model,
+                   DmService    *service,
+                   DmAssessment *assessment)
 {
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *label = gtk_label_new (dm_service_get_name (service));
+  GtkWidget *box = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
+  GtkWidget *badge = g_object_get_data (G_OBJECT (row), "badge");
 
-  /* Capped natural widths keep the sidebar from resizing as rows are filtered. */
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 22);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_box_append (GTK_BOX (box), label);
+  if (badge != NULL)
+    gtk_box_remove (GTK_BOX (box), badge);
+  g_object_set_data (G_OBJECT (row), "badge", NULL);
 
   if (assessment != NULL && dm_assessment_has_service (assessment, service))
     {
@@ -68,7 +67,6 @@ service_row_new (DmModel      *model,
       g_autofree char *text = NULL;
       g_autofree char *description = NULL;
       g_autofree char *name = NULL;
-      GtkWidget *badge;
 
       for (guint i = 0; results && i < dm_model_get_n_layers (model); i++)
         {
@@ -106,8 +104,9 @@ service_row_new (DmModel      *model,
       if (gaps)
         gtk_widget_add_css_class (badge, dm_severity_colours (worst)->css_class);
       gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
-      gtk_widget_set_tooltip_text (badge, description);
+      dm_tooltip_set_text (badge, description);
       gtk_box_append (GTK_BOX (box), badge);
+      g_object_set_data (G_OBJECT (row), "badge", badge);
       /* TRANSLATORS: a sidebar row as a screen reader says it: "Amazon EC2: 3 failed findings, worst: High" */
       name = g_strdup_printf (_("%s: %s"), dm_service_get_name (service), description);
       gtk_accessible_update_property (GTK_ACCESSIBLE (row),
@@ -118,9 +117,26 @@ service_row_new (DmModel      *model,
     gtk_accessible_update_property (GTK_ACCESSIBLE (row),
                                     GTK_ACCESSIBLE_PROPERTY_LABEL, dm_service_get_name (service),
                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, dm_service_get_summary (service), -1);
+}
 
+static GtkWidget *
+service_row_new (DmModel      *model,
+                 DmService    *service,
+                 DmAssessment *assessment)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (dm_service_get_name (service));
+
+  /* Capped natural widths keep the sidebar from resizing as rows are filtered. */
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 22);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (box), label);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_widget_set_tooltip_text (row, dm_service_get_summary (service));
+  set_service_badge (row, model, service, assessment);
+  dm_tooltip_set_text (row, dm_service_get_summary (service));
   g_object_set_data_full (G_OBJECT (row), "service", g_object_ref (service), g_object_unref);
 
   return row;
@@ -415,15 +431,27 @@ rebuild_list (DmWindow *self)
   GtkWidget *child;
 
   self->syncing_list = TRUE;
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->service_list))))
-    gtk_list_box_remove (self->service_list, child);
-
-  for (guint i = 0; self->model && i < dm_model_get_n_services (self->model); i++)
+  /* Another export of the same model changes only the badges: rows made
+   * anew would all be measured again. */
+  if (self->model != NULL && self->list_model == self->model)
     {
-      GtkWidget *row = service_row_new (self->model, dm_model_get_service (self->model, i), self->assessment);
+      for (child = gtk_widget_get_first_child (GTK_WIDGET (self->service_list)); child;
+           child = gtk_widget_get_next_sibling (child))
+        if (GTK_IS_LIST_BOX_ROW (child))
+          set_service_badge (child, self->model, row_service (GTK_LIST_BOX_ROW (child)), self->assessment);
+    }
+  else
+    {
+      while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->service_list))))
+        gtk_list_box_remove (self->service_list, child);
+      for (guint i = 0; self->model && i < dm_model_get_n_services (self->model); i++)
+        {
+          GtkWidget *row = service_row_new (self->model, dm_model_get_service (self->model, i), self->assessment);
 
-      g_object_set_data (G_OBJECT (row), "position", GUINT_TO_POINTER (i));
-      gtk_list_box_append (self->service_list, row);
+          g_object_set_data (G_OBJECT (row), "position", GUINT_TO_POINTER (i));
+          gtk_list_box_append (self->service_list, row);
+        }
+      g_set_object (&self->list_model, self->model);
     }
   self->syncing_list = FALSE;
 
@@ -461,8 +489,8 @@ update_inputs (DmWindow *self)
     gtk_widget_add_css_class (GTK_WIDGET (self->inputs_button), "error");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->inputs_button), "error");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->inputs_button),
-                               nothing_read ? _("What Was Read: a file gave nothing or could not be read (Ctrl+I)") : _("What Was Read (Ctrl+I)"));
+  dm_tooltip_set_text (GTK_WIDGET (self->inputs_button),
+                       nothing_read ? _("What Was Read: a file gave nothing or could not be read (Ctrl+I)") : _("What Was Read (Ctrl+I)"));
 }
 
 /* The one place where every view takes the window's report and assessment:
@@ -980,6 +1008,7 @@ dm_window_dispose (GObject *object)
   g_clear_object (&self->chooser);
   g_clear_object (&self->service);
   g_clear_object (&self->model);
+  g_clear_object (&self->list_model);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (dm_window_parent_class)->dispose (object);
