@@ -849,7 +849,9 @@ test_rows_in_parts (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (rows), <, n_groups);
   g_assert_cmpuint (g_list_model_get_n_items (rows), >, 0);
 
-  test_spin_for (200);
+  /* The rows come between frames: a busy machine takes longer. */
+  for (guint waited = 0; g_list_model_get_n_items (rows) < n_groups && waited < 10000; waited += 50)
+    test_spin_for (50);
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n_groups);
 
   /* Asked for, the list has every row at once. */
@@ -860,30 +862,35 @@ test_rows_in_parts (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n_groups);
 }
 
-/* Hidden, the view asks for no room, so that the window's view stack does
- * not measure its rows when an export is opened on another page. */
+/* Hidden, the view asks only for the least room it needed when shown,
+ * without measuring its rows, so that the window's view stack does not
+ * measure them when an export is opened on another page, and the window
+ * still cannot be made too small for the view. */
 static void
 test_measured_when_shown (Fixture       *f,
                           gconstpointer  data)
 {
-  int minimum, natural;
+  int minimum, natural, shown_minimum, shown_natural;
 
   test_spin_for (100);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (f->view)));
-  gtk_widget_measure (GTK_WIDGET (f->view), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
-  g_assert_cmpint (natural, >, 0);
+  gtk_widget_measure (GTK_WIDGET (f->view), GTK_ORIENTATION_HORIZONTAL, -1, &shown_minimum, &shown_natural, NULL, NULL);
+  g_assert_cmpint (shown_minimum, >, 0);
+  g_assert_cmpint (shown_natural, >, shown_minimum);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-explore", NULL));
   test_spin_for (100);
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (f->view)));
+  /* Its rows change while it is hidden. */
+  dm_findings_view_set_status (f->view, -1);
   gtk_widget_measure (GTK_WIDGET (f->view), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
-  g_assert_cmpint (minimum, ==, 0);
-  g_assert_cmpint (natural, ==, 0);
+  g_assert_cmpint (minimum, ==, shown_minimum);
+  g_assert_cmpint (natural, ==, shown_minimum);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-findings", NULL));
   test_spin_for (100);
   gtk_widget_measure (GTK_WIDGET (f->view), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
-  g_assert_cmpint (natural, >, 0);
+  g_assert_cmpint (natural, >, minimum);
 }
 
 int

@@ -409,7 +409,7 @@ group_service (DmFindingGroup *group)
   return dm_finding_get_service (g_ptr_array_index (dm_finding_group_get_findings (group), 0));
 }
 
-/* Other orders than the groups' own; ties keep the worst-first rank. */
+/* Other orders than the groups' own. */
 static int
 compare_sorted (gconstpointer a,
                 gconstpointer b,
@@ -543,7 +543,8 @@ show_groups (DmFindingsView *self,
   dm_object_array_set_items (self->groups, groups, groups->len);
   dm_object_array_set_items (self->rows, groups, FIRST_ROWS);
   if (groups->len > FIRST_ROWS)
-    self->show_more_id = g_idle_add (show_more_cb, self);
+    /* Just after each frame, before other idle work. */
+    self->show_more_id = g_idle_add_full (GDK_PRIORITY_REDRAW + 10, show_more_cb, self, NULL);
 }
 
 /* Filters, groups and sorts again: the groups are simply rebuilt, but for
@@ -869,7 +870,7 @@ bind_cell (GtkSignalListItemFactory *factory,
   Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "column"));
   GtkTreeListRow *row = gtk_list_item_get_item (item);
   g_autoptr(GObject) object = gtk_tree_list_row_get_item (row);
-  GtkWidget *label = gtk_list_item_get_child (item);
+  GtkWidget *cell = gtk_list_item_get_child (item);
   g_autofree char *text = NULL;
 
   if (column == COLUMN_SEVERITY)
@@ -879,22 +880,22 @@ bind_cell (GtkSignalListItemFactory *factory,
     }
 
   text = cell_text (self, object, column);
-  gtk_inscription_set_text (GTK_INSCRIPTION (label), text);
+  gtk_inscription_set_text (GTK_INSCRIPTION (cell), text);
   /* ARNs of one account and kind share their start, so they are cut in
    * the middle; "3 resources in 2 regions" reads from its start. */
-  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (label), column == COLUMN_RESOURCE && g_str_has_prefix (text, "arn:")
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (cell), column == COLUMN_RESOURCE && g_str_has_prefix (text, "arn:")
                                                                 ? GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_MIDDLE
                                                                 : GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-  name_cell (label, column_title (column), text);
+  name_cell (cell, column_title (column), text);
   /* A finding inside a group repeats its group's title: quieter. */
   if (column == COLUMN_TITLE && gtk_tree_list_row_get_depth (row) > 0)
-    gtk_widget_add_css_class (label, "dim-label");
+    gtk_widget_add_css_class (cell, "dim-label");
   else
-    gtk_widget_remove_css_class (label, "dim-label");
+    gtk_widget_remove_css_class (cell, "dim-label");
   if (column == COLUMN_TITLE && gtk_tree_list_row_get_depth (row) == 0)
-    gtk_widget_add_css_class (label, "heading");
+    gtk_widget_add_css_class (cell, "heading");
   else
-    gtk_widget_remove_css_class (label, "heading");
+    gtk_widget_remove_css_class (cell, "heading");
 }
 
 static void

@@ -4,10 +4,12 @@
  * pages too, each time their content changes: for the Findings view, the
  * text of some 200 rows that GTK 4.8 builds at once, tens of milliseconds
  * the window freezes for when an export is opened while another page is
- * shown. A page with this layout asks for nothing while it is not shown;
- * its widget queues a resize when it is mapped or unmapped (see
- * dm_findings_view_map ()), and is measured then. Otherwise it lays its
- * children out as GtkBinLayout does.
+ * shown. A page with this layout asks, while it is not shown, for the
+ * least room it last needed when it was (so that the window cannot be
+ * made too small for it meanwhile), and for no more; its widget queues a
+ * resize when it is mapped or unmapped (see dm_findings_view_map ()), and
+ * is measured then. Otherwise it lays its children out as GtkBinLayout
+ * does.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,6 +20,8 @@
 struct _DmLazyLayout
 {
   GtkLayoutManager parent_instance;
+
+  int              minimum[2];   /* by orientation, when last shown */
 };
 
 G_DEFINE_FINAL_TYPE (DmLazyLayout, dm_lazy_layout, GTK_TYPE_LAYOUT_MANAGER)
@@ -32,10 +36,15 @@ dm_lazy_layout_measure (GtkLayoutManager *manager,
                         int              *minimum_baseline,
                         int              *natural_baseline)
 {
-  *minimum = *natural = 0;
+  DmLazyLayout *self = DM_LAZY_LAYOUT (manager);
+
   *minimum_baseline = *natural_baseline = -1;
   if (!gtk_widget_get_mapped (widget))
-    return;
+    {
+      *minimum = *natural = self->minimum[orientation];
+      return;
+    }
+  *minimum = *natural = 0;
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
     {
@@ -52,6 +61,8 @@ dm_lazy_layout_measure (GtkLayoutManager *manager,
       if (child_nat_baseline > -1)
         *natural_baseline = MAX (*natural_baseline, child_nat_baseline);
     }
+  if (for_size < 0)
+    self->minimum[orientation] = *minimum;
 }
 
 static void

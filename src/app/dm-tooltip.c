@@ -46,7 +46,7 @@ dm_tooltip_set_text (GtkWidget  *widget,
     g_signal_connect (widget, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
   g_object_set_data_full (G_OBJECT (widget), TEXT_KEY, g_strdup (text ? text : ""), g_free);
   gtk_widget_set_has_tooltip (widget, text != NULL && *text != '\0');
-  if (text != NULL)
+  if (text != NULL && *text != '\0')
     gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
   else
     gtk_accessible_reset_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);

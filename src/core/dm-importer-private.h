@@ -130,23 +130,23 @@ typedef struct
 } ToolId;
 
 /* dm-import-common.c: reading JSON safely */
-DmJsonNode *_dm_import_member       (DmJsonObject *o,
-                                     const char   *path);
-const char *_dm_import_str          (DmJsonObject *o,
-                                     const char   *path);
-DmJsonObject *_dm_import_obj          (DmJsonObject *o,
-                                     const char *path);
-DmJsonObject *_dm_import_first_object (DmJsonObject *o,
-                                     const char *path);
-gint64      _dm_import_integer      (DmJsonObject *o,
-                                     const char   *path,
-                                     gint64        fallback);
-const char *_dm_import_first_of     (const char *a,
-                                     const char *b);
-GPtrArray  *_dm_import_all_resources (DmJsonObject *o,
-                                      const char   *path,
-                                      const char   *id,
-                                      const char   *fallback);
+DmJsonNode   *_dm_import_member        (DmJsonObject *o,
+                                        const char   *path);
+const char   *_dm_import_str           (DmJsonObject *o,
+                                        const char   *path);
+DmJsonObject *_dm_import_obj           (DmJsonObject *o,
+                                        const char   *path);
+DmJsonObject *_dm_import_first_object  (DmJsonObject *o,
+                                        const char   *path);
+gint64        _dm_import_integer       (DmJsonObject *o,
+                                        const char   *path,
+                                        gint64        fallback);
+const char   *_dm_import_first_of      (const char   *a,
+                                        const char   *b);
+GPtrArray    *_dm_import_all_resources (DmJsonObject *o,
+                                        const char   *path,
+                                        const char   *id,
+                                        const char   *fallback);
 char       *_dm_import_arn_field_account (const char *arn);
 void        _dm_import_note_version (DmImportFile *state,
                                      const char   *version);

@@ -885,11 +885,6 @@ on_number (void       *ctx,
   return add_value (ctx, &node);
 }
 
-/* Every string read is valid UTF-8 without NUL: yajl checks the shape of
- * raw bytes but lets overlong forms, surrogates and code points past
- * U+10FFFF through, and decodes \u0000 to a NUL that would cut a string
- * short silently and a lone \udc80 to a surrogate. Each bad byte becomes
- * U+FFFD, as g_utf8_make_valid() does. */
 /* Whether the bytes are ASCII without NUL, eight at a time: nearly every
  * string of an export is, and g_utf8_validate_len() goes byte by byte. A
  * zero byte's borrow may flag the next one too, which only sends the
@@ -921,6 +916,11 @@ plain_ascii (const unsigned char *p,
   return (((word - ones) | word) & highs) == 0;
 }
 
+/* Every string read is valid UTF-8 without NUL: yajl checks the shape of
+ * raw bytes but lets overlong forms, surrogates and code points past
+ * U+10FFFF through, and decodes \u0000 to a NUL that would cut a string
+ * short silently and a lone \udc80 to a surrogate. Each bad byte becomes
+ * U+FFFD, as g_utf8_make_valid() does. */
 static void
 make_valid (GString              *scratch,
             const unsigned char **text,

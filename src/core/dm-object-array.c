@@ -96,11 +96,12 @@ dm_object_array_set_all (DmObjectArray *self,
                          gpointer      *items,
                          guint          n_items)
 {
-  g_autoptr(GPtrArray) copy = g_ptr_array_new_full (n_items, g_object_unref);
+  g_autoptr(GPtrArray) copy = NULL;
 
   g_return_if_fail (DM_IS_OBJECT_ARRAY (self));
   g_return_if_fail (items != NULL || n_items == 0);
 
+  copy = g_ptr_array_new_full (n_items, g_object_unref);
   for (guint i = 0; i < n_items; i++)
     g_ptr_array_add (copy, g_object_ref (items[i]));
   dm_object_array_set_items (self, copy, n_items);

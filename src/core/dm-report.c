@@ -196,6 +196,8 @@ dm_report_copy (DmReport *self)
   copy->findings = dm_finding_list_copy (self->findings);
   /* A comparison never changes once made: the copy shares it. */
   copy->diff = self->diff ? g_object_ref (self->diff) : NULL;
+  /* So does the summary, of the same findings. */
+  copy->summary = g_atomic_pointer_get (&self->summary) ? g_object_ref (self->summary) : NULL;
   for (guint i = 0; i < self->input_paths->len; i++)
     g_ptr_array_add (copy->input_paths, g_strdup (g_ptr_array_index (self->input_paths, i)));
   for (guint i = 0; self->inputs && i < self->inputs->len; i++)
