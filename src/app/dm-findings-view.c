@@ -469,24 +469,18 @@ source_findings (DmFindingsView *self)
   return source;
 }
 
-/* The groups of @kept. The filters first shown keep the failed findings,
- * whose groups the assessment made once (in the import's thread). */
+/* The groups of @kept. The failed findings' groups the assessment made
+ * once (in the import's thread), and they are shared, never changed. */
 static GPtrArray *
 kept_groups (DmFindingsView *self,
              GPtrArray      *kept)
 {
   GPtrArray *failed = self->assessment && !self->diff ? dm_assessment_get_failed (self->assessment) : NULL;
-  GPtrArray *cached, *groups;
 
   if (failed == NULL || failed->len != kept->len ||
       (kept->len > 0 && memcmp (failed->pdata, kept->pdata, kept->len * sizeof (gpointer)) != 0))
     return dm_finding_groups_new (kept);
-
-  cached = dm_assessment_get_failed_groups (self->assessment);
-  groups = g_ptr_array_new_full (cached->len, g_object_unref);
-  for (guint i = 0; i < cached->len; i++)
-    g_ptr_array_add (groups, g_object_ref (g_ptr_array_index (cached, i)));
-  return groups;
+  return g_ptr_array_ref (dm_assessment_get_failed_groups (self->assessment));
 }
 
 /* The filters as the view first shows them: failed findings, of every
@@ -548,10 +542,12 @@ show_groups (DmFindingsView *self,
 }
 
 /* Filters, groups and sorts again: the groups are simply rebuilt, but for
- * the first filters, whose groups are made once. */
+ * the failed findings, whose groups, and those groups' findings in order,
+ * are made once. */
 static void
 refilter (DmFindingsView *self)
 {
+  GPtrArray *cached = NULL;
   g_autoptr(GPtrArray) groups = NULL;
   g_autoptr(GPtrArray) flat = NULL;
   guint n_total;
@@ -561,22 +557,9 @@ refilter (DmFindingsView *self)
 
   if (self->assessment && picks_failed_only (self))
     {
-      /* What the view first shows, made in the import's thread, and
-       * shared as it is when it is shown in its own order. */
-      GPtrArray *cached = dm_assessment_get_failed_groups (self->assessment);
-
+      /* The filters first shown: no finding to test. */
       n_total = g_list_model_get_n_items (dm_assessment_get_findings (self->assessment));
-      if (self->sort == DM_FINDINGS_SORT_WORST)
-        {
-          groups = g_ptr_array_ref (cached);
-          flat = g_ptr_array_ref (dm_assessment_get_failed_grouped (self->assessment));
-        }
-      else
-        {
-          groups = g_ptr_array_new_full (cached->len, g_object_unref);
-          for (guint i = 0; i < cached->len; i++)
-            g_ptr_array_add (groups, g_object_ref (g_ptr_array_index (cached, i)));
-        }
+      groups = g_ptr_array_ref (dm_assessment_get_failed_groups (self->assessment));
     }
   else
     {
@@ -590,18 +573,26 @@ refilter (DmFindingsView *self)
       groups = kept_groups (self, kept);
     }
 
-  if (flat == NULL)
+  /* Without a comparison the assessment's groups are made by now (for
+   * dm_assessment_get_failed () too), and may be the ones kept. */
+  cached = self->assessment && !self->diff ? dm_assessment_get_failed_groups (self->assessment) : NULL;
+  if (groups == cached && self->sort == DM_FINDINGS_SORT_WORST)
+    flat = g_ptr_array_ref (dm_assessment_get_failed_grouped (self->assessment));
+  else
     {
       if (self->sort != DM_FINDINGS_SORT_WORST)
-        g_ptr_array_sort_with_data (groups, compare_sorted, GINT_TO_POINTER (self->sort));
-      flat = g_ptr_array_new_with_free_func (g_object_unref);
-      for (guint i = 0; i < groups->len; i++)
         {
-          GPtrArray *findings = dm_finding_group_get_findings (g_ptr_array_index (groups, i));
-
-          for (guint j = 0; j < findings->len; j++)
-            g_ptr_array_add (flat, g_object_ref (g_ptr_array_index (findings, j)));
+          /* Sorted in a copy: the assessment's groups are shared. */
+          if (groups == cached)
+            {
+              g_ptr_array_unref (groups);
+              groups = g_ptr_array_new_full (cached->len, g_object_unref);
+              for (guint i = 0; i < cached->len; i++)
+                g_ptr_array_add (groups, g_object_ref (g_ptr_array_index (cached, i)));
+            }
+          g_ptr_array_sort_with_data (groups, compare_sorted, GINT_TO_POINTER (self->sort));
         }
+      flat = dm_finding_groups_flatten (groups);
     }
 
   dm_object_array_set_items (self->shown, flat, flat->len);

@@ -521,14 +521,7 @@ ensure_failed_groups (DmAssessment *self)
             g_object_unref (finding);
         }
       self->failed_groups = dm_finding_groups_new (self->failed);
-      self->failed_grouped = g_ptr_array_new_full (self->failed->len, g_object_unref);
-      for (guint g = 0; g < self->failed_groups->len; g++)
-        {
-          GPtrArray *in_group = dm_finding_group_get_findings (g_ptr_array_index (self->failed_groups, g));
-
-          for (guint i = 0; i < in_group->len; i++)
-            g_ptr_array_add (self->failed_grouped, g_object_ref (g_ptr_array_index (in_group, i)));
-        }
+      self->failed_grouped = dm_finding_groups_flatten (self->failed_groups);
     }
   g_mutex_unlock (&self->groups_lock);
 }

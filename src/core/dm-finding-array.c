@@ -104,25 +104,3 @@ dm_finding_array_replace (DmFindingArray *self,
   g_ptr_array_index (self->findings, position) = g_object_ref (finding);
   g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
 }
-
-/* Replaces every finding with @findings, in one change. */
-void
-dm_finding_array_set_all (DmFindingArray *self,
-                          DmFinding     **findings,
-                          guint           n_findings)
-{
-  guint removed;
-
-  g_return_if_fail (DM_IS_FINDING_ARRAY (self));
-  g_return_if_fail (findings != NULL || n_findings == 0);
-
-  removed = self->findings->len;
-  /* Referenced before the old ones go: some may be among them. */
-  for (guint i = 0; i < n_findings; i++)
-    g_object_ref (findings[i]);
-  g_ptr_array_set_size (self->findings, 0);
-  for (guint i = 0; i < n_findings; i++)
-    g_ptr_array_add (self->findings, findings[i]);
-  if (removed > 0 || n_findings > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, n_findings);
-}

@@ -19,8 +19,5 @@ void            dm_finding_array_append (DmFindingArray *self,
 void            dm_finding_array_replace (DmFindingArray *self,
                                           guint           position,
                                           DmFinding      *finding);
-void            dm_finding_array_set_all (DmFindingArray *self,
-                                          DmFinding     **findings,
-                                          guint           n_findings);
 
 G_END_DECLS

@@ -184,6 +184,28 @@ group_finish (DmFindingGroup *self)
 }
 
 /**
+ * dm_finding_groups_flatten:
+ * @groups: (element-type DmFindingGroup): groups, in the order wanted
+ *
+ * Returns: (transfer full) (element-type DmFinding): the groups' findings,
+ *   group after group, each group's in its order
+ */
+GPtrArray *
+dm_finding_groups_flatten (GPtrArray *groups)
+{
+  GPtrArray *flat = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint g = 0; g < groups->len; g++)
+    {
+      GPtrArray *findings = dm_finding_group_get_findings (g_ptr_array_index (groups, g));
+
+      for (guint i = 0; i < findings->len; i++)
+        g_ptr_array_add (flat, g_object_ref (g_ptr_array_index (findings, i)));
+    }
+  return flat;
+}
+
+/**
  * dm_finding_groups_new:
  * @findings: (element-type DmFinding): findings in any order
  *

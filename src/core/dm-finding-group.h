@@ -12,6 +12,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (DmFindingGroup, dm_finding_group, DM, FINDING_GROUP, GObject)
 
 GPtrArray          *dm_finding_groups_new               (GPtrArray      *findings);
+GPtrArray          *dm_finding_groups_flatten           (GPtrArray      *groups);
 
 const char         *dm_finding_group_get_check          (DmFindingGroup *self);
 const char         *dm_finding_group_get_title          (DmFindingGroup *self);
