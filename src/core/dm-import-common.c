@@ -446,15 +446,18 @@ keep_finding (DmImporter    *self,
   input->by_status[dm_finding_get_status (finding)]++;
 }
 
+/* @controls: the finding's compliance ids, or NULL when @data already
+ * points at a list that outlives the call (a catalogue check's). */
 void
 _dm_import_add_finding (DmImportFile  *state,
                         DmFindingData *data,
                         GStrvBuilder  *controls)
 {
-  g_auto(GStrv) list = g_strv_builder_end (controls);
+  g_auto(GStrv) list = controls ? g_strv_builder_end (controls) : NULL;
   g_autoptr(DmFinding) finding = NULL;
 
-  data->controls = (const char * const *)list;
+  if (list != NULL)
+    data->controls = (const char * const *)list;
   data->source = state->input->path;
   data->strings = state->strings;
   if (data->observed == 0)
