@@ -132,10 +132,12 @@ item_member (JsonNode *root)
 }
 
 /* A copy of @path whose items all come after a first one: every item of
- * the fixture is then read projected. NULL when it has no item array. */
+ * the fixture is then read projected. @copies: how many times the items
+ * come after it. NULL when it has no item array. */
 static char *
 write_with_leading_item (const char *path,
-                         const char *dir)
+                         const char *dir,
+                         guint       copies)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(JsonGenerator) generator = json_generator_new ();
@@ -158,8 +160,9 @@ write_with_leading_item (const char *path,
   /* The first item again, first: a duplicate, counted as such. */
   again = json_array_new ();
   json_array_add_element (again, json_node_copy (json_array_get_element (items, 0)));
-  for (guint i = 0; i < json_array_get_length (items); i++)
-    json_array_add_element (again, json_node_copy (json_array_get_element (items, i)));
+  for (guint c = 0; c < copies; c++)
+    for (guint i = 0; i < json_array_get_length (items); i++)
+      json_array_add_element (again, json_node_copy (json_array_get_element (items, i)));
   if (*member)
     {
       json_object_set_array_member (json_node_get_object (root), member, again);
@@ -182,7 +185,7 @@ assert_projection_changes_nothing (const char *path,
                                    const char *dir,
                                    guint      *n_checked)
 {
-  g_autofree char *longer = write_with_leading_item (path, dir);
+  g_autofree char *longer = write_with_leading_item (path, dir, 1);
   const char *paths[] = { path, longer };
 
   for (guint i = 0; i < G_N_ELEMENTS (paths) && paths[i]; i++)
@@ -269,7 +272,7 @@ test_projection_config_checks (void)
   for (guint i = 0; i < G_N_ELEMENTS (fixtures); i++)
     {
       g_autofree char *path = test_fixture_path (fixtures[i]);
-      g_autofree char *longer = write_with_leading_item (path, dir);
+      g_autofree char *longer = write_with_leading_item (path, dir, 1);
       g_autofree char *whole = NULL;
       g_autofree char *projected = NULL;
 
@@ -283,6 +286,43 @@ test_projection_config_checks (void)
       g_unlink (longer);
     }
   g_rmdir (dir);
+}
+
+/* Items of a file read on its own are built ahead and assessed on a
+ * thread of their own when there are two workers: every fixture, its
+ * items repeated past a few batches (the duplicates counted as such),
+ * gives what reading it on one thread gives. */
+static void
+test_read_ahead_same (void)
+{
+  g_autofree char *fixtures = test_fixture_path (".");
+  g_autofree char *dir = g_dir_make_tmp ("demarc-ahead-XXXXXX", NULL);
+  g_autoptr(GDir) listing = g_dir_open (fixtures, 0, NULL);
+  const char *name;
+  guint n_checked = 0;
+
+  while (listing && (name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (fixtures, name, NULL);
+      g_autofree char *longer = NULL;
+      g_autofree char *one = NULL;
+      g_autofree char *two = NULL;
+
+      if (!g_str_has_suffix (name, ".json") || !g_file_test (path, G_FILE_TEST_IS_REGULAR))
+        continue;
+      longer = write_with_leading_item (path, dir, 40);
+      if (longer == NULL)
+        continue;
+      one = import_described (longer, 1, FALSE);
+      two = import_described (longer, 2, FALSE);
+      if (g_strcmp0 (one, two) != 0)
+        g_test_message ("read ahead, %s differs", name);
+      g_assert_cmpstr (two, ==, one);
+      g_unlink (longer);
+      n_checked++;
+    }
+  g_rmdir (dir);
+  g_assert_cmpuint (n_checked, >, 20);
 }
 
 static void
@@ -370,6 +410,7 @@ main (int   argc,
   g_test_add_func ("/import-speed/projection/shared-samples", test_projection_shared_samples);
   g_test_add_func ("/import-speed/projection/config-checks", test_projection_config_checks);
   g_test_add_func ("/import-speed/pool/same-order", test_pool_same_order);
+  g_test_add_func ("/import-speed/read-ahead/same", test_read_ahead_same);
 
   return g_test_run ();
 }

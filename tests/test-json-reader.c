@@ -1158,6 +1158,174 @@ test_node_items_dropped (void)
   g_assert_cmpuint (dm_json_array_get_length (dm_json_object_get_array_member (doc, "Findings")), ==, 0);
 }
 
+/* --- reading ahead ------------------------------------------------------ */
+
+typedef struct
+{
+  DmJsonReader     *reader;
+  DmJsonProjection *projection;  /* set with read-ahead after the first */
+  GThread          *first_thread;
+  guint             n;
+  guint             n_elsewhere;   /* items handed over on another thread */
+  guint             n_wholes;
+  guint64           next_index;
+  guint             stop_at;
+  gint              inside;
+  gboolean          overlapped;
+  gboolean          wrong;
+} Ahead;
+
+static gboolean
+ahead_cb (DmJsonNode *item,
+          const char *container,
+          guint64     index,
+          gpointer    user_data)
+{
+  Ahead *a = user_data;
+  DmJsonObject *o = dm_json_node_get_object (item);
+  g_autofree char *id = g_strdup_printf ("f-%" G_GUINT64_FORMAT, index);
+
+  if (!g_atomic_int_compare_and_exchange (&a->inside, 0, 1))
+    a->overlapped = TRUE;
+  if (index == 0)
+    {
+      a->first_thread = g_thread_self ();
+      if (a->projection)
+        dm_json_reader_set_projection (a->reader, a->projection);
+      dm_json_reader_set_read_ahead (a->reader, TRUE);
+    }
+  else if (g_thread_self () != a->first_thread)
+    a->n_elsewhere++;
+
+  if (index != a->next_index || g_strcmp0 (container, "Findings") != 0 ||
+      g_strcmp0 (dm_json_node_get_string (dm_json_object_get_member (o, "Id")), id) != 0 ||
+      dm_json_node_get_int (dm_json_array_get_element (dm_json_object_get_array_member (
+                              dm_json_node_get_object (dm_json_object_get_member (o, "Nested")), "n"), 0)) != (gint64)index)
+    a->wrong = TRUE;
+  /* Projected after the first: Pad is left out, and the whole item has it. */
+  if (a->projection && index > 0)
+    {
+      if (dm_json_object_has_member (o, "Pad") || !dm_json_reader_get_item_is_projected (a->reader))
+        a->wrong = TRUE;
+      if (index % 97 == 0)
+        {
+          g_autoptr(DmJsonDoc) whole = dm_json_reader_get_whole_item (a->reader);
+          g_autofree char *pad = g_strdup_printf ("pad %" G_GUINT64_FORMAT, index);
+          DmJsonObject *w = whole ? dm_json_node_get_object (dm_json_doc_get_root (whole)) : NULL;
+
+          if (w == NULL || g_strcmp0 (dm_json_node_get_string (dm_json_object_get_member (w, "Pad")), pad) != 0)
+            a->wrong = TRUE;
+          a->n_wholes++;
+        }
+    }
+  a->next_index = index + 1;
+  a->n++;
+  g_atomic_int_set (&a->inside, 0);
+  return a->stop_at == 0 || a->n < a->stop_at;
+}
+
+static GString *
+ahead_text (guint n)
+{
+  GString *text = g_string_new ("{\"Head\": 1, \"Findings\": [");
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (text, "%s{\"Id\": \"f-%u\", \"Pad\": \"pad %u\", \"Nested\": {\"n\": [%u, \"x\"]}}",
+                            i ? "," : "", i, i, i);
+  g_string_append (text, "], \"Tail\": {\"k\": \"v\"}}");
+  return text;
+}
+
+static gboolean
+read_ahead (Ahead       *a,
+            const char  *text,
+            gsize        length,
+            GError     **error)
+{
+  g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_data (g_memdup2 (text, length), length, g_free);
+
+  a->reader = dm_json_reader_new ();
+  return dm_json_reader_read_stream (a->reader, stream, "input.json", ahead_cb, a, NULL, error);
+}
+
+/* Built ahead, the items still come one at a time, in order, whole and
+ * right, on the reader's thread and then another; the document keeps
+ * what follows the array. */
+static void
+test_read_ahead_order (void)
+{
+  g_autoptr(GString) text = ahead_text (20000);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *document = NULL;
+  Ahead a = { 0 };
+
+  g_assert_true (read_ahead (&a, text->str, text->len, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (a.n, ==, 20000);
+  g_assert_cmpuint (dm_json_reader_get_n_items (a.reader), ==, 20000);
+  g_assert_false (a.wrong);
+  g_assert_false (a.overlapped);
+  g_assert_cmpuint (a.n_elsewhere, >, 0);
+  document = dm_json_to_string (dm_json_reader_get_document (a.reader));
+  g_assert_cmpstr (document, ==, "{\"Head\":1,\"Findings\":[],\"Tail\":{\"k\":\"v\"}}");
+  g_object_unref (a.reader);
+}
+
+static void
+test_read_ahead_projected (void)
+{
+  g_autoptr(GString) text = ahead_text (5000);
+  g_autoptr(DmJsonProjection) projection = dm_json_projection_new ();
+  g_autoptr(GError) error = NULL;
+  Ahead a = { 0 };
+
+  dm_json_projection_add (projection, "Id");
+  dm_json_projection_add (projection, "Nested");
+  a.projection = projection;
+  g_assert_true (read_ahead (&a, text->str, text->len, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (a.n, ==, 5000);
+  g_assert_cmpuint (a.n_wholes, ==, 5000 / 97);
+  g_assert_false (a.wrong);
+  g_object_unref (a.reader);
+}
+
+/* Told to stop, nothing after the item that said so reaches the
+ * function, however far the reader had gone. */
+static void
+test_read_ahead_stop (void)
+{
+  g_autoptr(GString) text = ahead_text (20000);
+  g_autoptr(GError) error = NULL;
+  Ahead a = { 0 };
+
+  a.stop_at = 5000;
+  g_assert_false (read_ahead (&a, text->str, text->len, &error));
+  g_assert_error (error, DM_JSON_READER_ERROR, DM_JSON_READER_ERROR_STOPPED);
+  g_assert_nonnull (strstr (error->message, "after item 5000"));
+  g_assert_cmpuint (a.n, ==, 5000);
+  g_assert_false (a.wrong);
+  g_object_unref (a.reader);
+}
+
+/* A fault after many items: every item before it is handed over, then
+ * the error. */
+static void
+test_read_ahead_fault (void)
+{
+  g_autoptr(GString) text = ahead_text (10000);
+  g_autoptr(GError) error = NULL;
+  Ahead a = { 0 };
+
+  g_string_truncate (text, text->len - strlen ("], \"Tail\": {\"k\": \"v\"}}"));
+  g_string_append (text, ", {\"Id\": nope}]}");
+  g_assert_false (read_ahead (&a, text->str, text->len, &error));
+  g_assert_error (error, DM_JSON_READER_ERROR, DM_JSON_READER_ERROR_SYNTAX);
+  g_assert_cmpuint (a.n, ==, 10000);
+  g_assert_false (a.wrong);
+  g_object_unref (a.reader);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1191,6 +1359,10 @@ main (int   argc,
   g_test_add_func ("/json-reader/projection/whole-item", test_projection_whole_item);
   g_test_add_func ("/json-reader/projection/after-first", test_projection_after_first);
   g_test_add_func ("/json-reader/projection/still-checked", test_projection_still_checked);
+  g_test_add_func ("/json-reader/read-ahead/order", test_read_ahead_order);
+  g_test_add_func ("/json-reader/read-ahead/projected", test_read_ahead_projected);
+  g_test_add_func ("/json-reader/read-ahead/stop", test_read_ahead_stop);
+  g_test_add_func ("/json-reader/read-ahead/fault", test_read_ahead_fault);
   g_test_add_func ("/json-node/members", test_node_members);
   g_test_add_func ("/json-node/many-members", test_node_many_members);
   g_test_add_func ("/json-node/values", test_node_values);

@@ -72,6 +72,7 @@ typedef struct
   DmJsonProjection *projection;  /* set on the reader after the first item */
   int            projected_format; /* the format it is for */
   gboolean       projection_chosen;
+  gboolean       read_ahead;     /* its items may be assessed on a core of their own */
   GArray        *pending;        /* DmPendingFinding, in a worker; else NULL */
   DmFindingStrings *strings;     /* the text its findings share */
   char           last_time[40];  /* the last time text parsed: items repeat it */

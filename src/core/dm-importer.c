@@ -453,7 +453,11 @@ item_cb (DmJsonNode *item,
     }
   format = import_item (state, item, top_level, format);
   if (!state->projection_chosen)
-    choose_projection (state, format);
+    {
+      choose_projection (state, format);
+      if (state->read_ahead && state->reader)
+        dm_json_reader_set_read_ahead (state->reader, TRUE);
+    }
   return TRUE;
 }
 
@@ -797,6 +801,9 @@ import_one_file (DmImporter    *self,
 {
   FileJob *job = file_job_new (self, file, call, in_folder, cancellable);
   gboolean ok;
+
+  /* Read on its own: reading it and assessing it can take a core each. */
+  job->state.read_ahead = self->workers > 1;
 
   if (self->progress)
     start_progress (self, job->reader, file, job->state.input->path, cancellable);

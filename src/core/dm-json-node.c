@@ -26,8 +26,9 @@ struct _Chunk
 struct _DmJsonArena
 {
   Chunk *chunk;
-  Chunk *spare;  /* one chunk kept on rewinding: items reuse it */
-  gsize  size;
+  Chunk *spare;  /* chunks kept for reuse, linked by prev: one on
+                  * rewinding (items reuse it), all on a reset */
+  gsize  size;   /* of the chunks in use */
 };
 
 DmJsonArena *
@@ -41,14 +42,14 @@ dm_json_arena_free (DmJsonArena *arena)
 {
   if (arena == NULL)
     return;
-  while (arena->chunk)
+  dm_json_arena_reset (arena);
+  while (arena->spare)
     {
-      Chunk *prev = arena->chunk->prev;
+      Chunk *prev = arena->spare->prev;
 
-      g_free (arena->chunk);
-      arena->chunk = prev;
+      g_free (arena->spare);
+      arena->spare = prev;
     }
-  g_free (arena->spare);
   g_free (arena);
 }
 
@@ -59,7 +60,10 @@ new_chunk (DmJsonArena *arena,
   Chunk *chunk;
 
   if (size <= CHUNK_SIZE && arena->spare)
-    chunk = g_steal_pointer (&arena->spare);
+    {
+      chunk = arena->spare;
+      arena->spare = chunk->prev;
+    }
   else
     {
       gsize data_size = MAX (size, CHUNK_SIZE);
@@ -68,8 +72,8 @@ new_chunk (DmJsonArena *arena,
         g_error ("dm_json_arena_alloc: %" G_GSIZE_FORMAT " bytes", size);
       chunk = g_malloc (sizeof (Chunk) + data_size);
       chunk->size = data_size;
-      arena->size += data_size;
     }
+  arena->size += chunk->size;
   chunk->used = 0;
   chunk->prev = arena->chunk;
   arena->chunk = chunk;
@@ -122,16 +126,38 @@ dm_json_arena_rewind (DmJsonArena           *arena,
       Chunk *chunk = arena->chunk;
 
       arena->chunk = chunk->prev;
+      arena->size -= chunk->size;
       if (chunk->size == CHUNK_SIZE && arena->spare == NULL)
-        arena->spare = chunk;
-      else
         {
-          arena->size -= chunk->size;
-          g_free (chunk);
+          chunk->prev = NULL;
+          arena->spare = chunk;
         }
+      else
+        g_free (chunk);
     }
   if (arena->chunk)
     arena->chunk->used = mark->used;
+}
+
+/* Drops everything, keeping the chunks of the usual size for what comes
+ * next: a batch of items, filled again and again. */
+void
+dm_json_arena_reset (DmJsonArena *arena)
+{
+  while (arena->chunk)
+    {
+      Chunk *chunk = arena->chunk;
+
+      arena->chunk = chunk->prev;
+      arena->size -= chunk->size;
+      if (chunk->size == CHUNK_SIZE)
+        {
+          chunk->prev = arena->spare;
+          arena->spare = chunk;
+        }
+      else
+        g_free (chunk);
+    }
 }
 
 gsize

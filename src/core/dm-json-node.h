@@ -138,6 +138,7 @@ void          dm_json_arena_mark                (DmJsonArena        *arena,
                                                  DmJsonArenaMark    *mark);
 void          dm_json_arena_rewind              (DmJsonArena           *arena,
                                                  const DmJsonArenaMark *mark);
+void          dm_json_arena_reset               (DmJsonArena        *arena);
 gsize         dm_json_arena_get_size            (DmJsonArena        *arena);
 
 /* Fills @node as an object or array of the @n values given (members are

@@ -19,6 +19,7 @@
 #include <yajl/yajl_parse.h>
 
 #include "dm-hash.h"
+#include "dm-json-pipe.h"
 #include "dm-json-reader.h"
 
 #define CHUNK_SIZE (64 * 1024)
@@ -56,6 +57,7 @@ typedef struct
   const ProjectionNode *proj;    /* members to build, NULL for all */
   const ProjectionNode *member_proj; /* the pending member's, for objects */
   gboolean              capture; /* a projected item: its text is kept */
+  gboolean              ahead;   /* item array whose items go through the pipe */
 } Frame;
 
 struct _DmJsonReader
@@ -85,6 +87,7 @@ struct _DmJsonReader
   guint               n_elements;
   guint               elements_size;
   DmJsonArena        *arena;      /* the document's nodes, and the item's being read */
+  DmJsonArena        *build;      /* where new nodes go: arena, or the pipe's batch */
   DmJsonArenaMark     top_mark;   /* the arena before any top-level value */
   DmJsonNode          document;   /* the first top-level value, once read */
   DmJsonDoc          *doc;        /* it, after a successful read */
@@ -103,9 +106,18 @@ struct _DmJsonReader
   yajl_handle         handle;
   const char         *chunk;      /* what yajl is parsing */
   GByteArray         *raw;        /* the projected item's own text */
+  GByteArray         *raw_target; /* raw, or the pipe's batch */
+  gsize               raw_start;  /* where the item's text starts in raw_target */
   gsize               raw_from;   /* where it starts in chunk */
   gboolean            capturing;
-  gboolean            projected;  /* the item being emitted was projected */
+  gboolean            item_projected; /* the item being emitted was projected */
+  gboolean            read_ahead;
+  DmJsonPipe         *pipe;       /* items read ahead, for another thread */
+
+  /* The item the function has, on the thread it runs on. */
+  gboolean            projected;
+  const char         *item_text;
+  gsize               item_text_length;
   DmJsonReader       *full_reader;
 };
 
@@ -127,7 +139,9 @@ reset (DmJsonReader *self)
   self->n_members = 0;
   self->n_elements = 0;
   g_clear_pointer (&self->doc, dm_json_doc_unref);
+  g_clear_pointer (&self->pipe, dm_json_pipe_free);
   g_clear_pointer (&self->arena, dm_json_arena_free);
+  self->build = NULL;
   g_clear_error (&self->error);
   self->n_top_values = 0;
   self->n_items = 0;
@@ -141,7 +155,9 @@ reset (DmJsonReader *self)
   self->skipping = 0;
   self->skip_next = FALSE;
   self->capturing = FALSE;
+  self->item_projected = FALSE;
   self->projected = FALSE;
+  self->read_ahead = FALSE;
   g_byte_array_set_size (self->raw, 0);
 }
 
@@ -444,7 +460,28 @@ dm_json_reader_set_projection (DmJsonReader     *self,
                                DmJsonProjection *projection)
 {
   g_return_if_fail (DM_IS_JSON_READER (self));
+  /* Items already built ahead were built with the one before. */
+  g_return_if_fail (!self->read_ahead);
   self->projection = projection;
+}
+
+/**
+ * dm_json_reader_set_read_ahead:
+ *
+ * In the item function: the items after this one in its array may be
+ * built before the function has returned for those before, and handed
+ * to it on another thread, so that reading and assessing a large file
+ * take a core each. They still come one at a time, in order, each valid
+ * until the function returns for it. Items of arrays inside items, and
+ * values one per line, are handed over as they are read. The projection
+ * cannot change after this. It holds until the read ends.
+ */
+void
+dm_json_reader_set_read_ahead (DmJsonReader *self,
+                               gboolean      read_ahead)
+{
+  g_return_if_fail (DM_IS_JSON_READER (self));
+  self->read_ahead = read_ahead;
 }
 
 /* Valid in the item function: whether the item lacks members. */
@@ -479,7 +516,7 @@ dm_json_reader_get_whole_item (DmJsonReader *self)
       dm_json_reader_clear_item_paths (self->full_reader);
     }
   self->full_reader->max_depth = self->max_depth;
-  stream = g_memory_input_stream_new_from_data (self->raw->data, self->raw->len, NULL);
+  stream = g_memory_input_stream_new_from_data (self->item_text, self->item_text_length, NULL);
   /* The text was read once already: it cannot fail now. */
   if (!dm_json_reader_read_stream (self->full_reader, stream, self->source ? self->source : "", NULL, NULL, NULL,
                                    NULL))
@@ -489,23 +526,98 @@ dm_json_reader_get_whole_item (DmJsonReader *self)
 
 /* --- building values --------------------------------------------------- */
 
+/* On the thread the function runs on: the reader's, or the pipe's. */
+static gboolean
+deliver (const DmJsonPipeItem *item,
+         gpointer              user_data)
+{
+  DmJsonReader *self = user_data;
+  gboolean go_on = TRUE;
+
+  self->n_items++;
+  self->projected = item->projected;
+  self->item_text = item->text;
+  self->item_text_length = item->text_length;
+  if (self->func != NULL)
+    go_on = self->func ((DmJsonNode *)item->node, item->container, item->index, self->func_data);
+  self->projected = FALSE;
+  self->item_text = NULL;
+  return go_on;
+}
+
+static void
+batch_done (guint64  bytes_read,
+            gpointer user_data)
+{
+  DmJsonReader *self = user_data;
+
+  if (self->progress)
+    self->progress (bytes_read, self->n_items, self->progress_data);
+}
+
+static gboolean
+stopped (DmJsonReader *self)
+{
+  if (self->error == NULL)
+    g_set_error (&self->error, DM_JSON_READER_ERROR, DM_JSON_READER_ERROR_STOPPED,
+                 "%s: reading stopped after item %" G_GUINT64_FORMAT, self->source, self->n_items);
+  return FALSE;
+}
+
+/* From now on, @frame's items are built in the pipe's batches. Not for
+ * arrays inside items, whose items would be handed over while the item
+ * holding them is still being built. */
+static void
+start_ahead (DmJsonReader *self,
+             Frame        *frame)
+{
+  if (frame == NULL || frame->in_item || self->paths_in_items || self->func == NULL)
+    return;
+  if (self->pipe == NULL)
+    self->pipe = dm_json_pipe_new (deliver, batch_done, self);
+  frame->ahead = TRUE;
+  self->build = dm_json_pipe_get_arena (self->pipe);
+}
+
+/* @frame: the item array @item is an element of, NULL for a top-level value */
 static gboolean
 emit (DmJsonReader *self,
+      Frame        *frame,
       DmJsonNode   *item,
       const char   *container,
       guint64       index)
 {
-  gboolean go_on = TRUE;
+  DmJsonPipeItem handed = { item, container, index, self->item_projected, NULL, 0 };
 
-  self->n_items++;
-  if (self->func != NULL)
-    go_on = self->func (item, container, index, self->func_data);
-  self->projected = FALSE;
+  self->item_projected = FALSE;
+  if (frame && frame->ahead)
+    {
+      if (!dm_json_pipe_push (self->pipe, item, container, index, handed.projected, self->raw_start, self->bytes_read))
+        {
+          dm_json_pipe_drain (self->pipe);
+          return stopped (self);
+        }
+      self->build = dm_json_pipe_get_arena (self->pipe);
+      return TRUE;
+    }
 
-  if (!go_on && self->error == NULL)
-    g_set_error (&self->error, DM_JSON_READER_ERROR, DM_JSON_READER_ERROR_STOPPED,
-                 "%s: reading stopped after item %" G_GUINT64_FORMAT, self->source, self->n_items);
-  return go_on;
+  /* The items read ahead come first. */
+  if (self->pipe)
+    {
+      dm_json_pipe_drain (self->pipe);
+      if (dm_json_pipe_get_stopped (self->pipe))
+        return stopped (self);
+    }
+  if (handed.projected)
+    {
+      handed.text = (const char *)self->raw->data;
+      handed.text_length = self->raw->len;
+    }
+  if (!deliver (&handed, self))
+    return stopped (self);
+  if (self->read_ahead)
+    start_ahead (self, frame);
+  return TRUE;
 }
 
 static const char *
@@ -528,7 +640,7 @@ start_ndjson (DmJsonReader *self)
   DmJsonNode first = self->document;
 
   self->ndjson = TRUE;
-  return emit (self, &first, "ndjson", 0);
+  return emit (self, NULL, &first, "ndjson", 0);
 }
 
 /* Puts @value where it belongs: in the open container, or to the caller. */
@@ -551,7 +663,7 @@ add_value (DmJsonReader     *self,
       if (!self->ndjson && !start_ndjson (self))
         return 0;
 
-      go_on = emit (self, &member.value, "ndjson", self->n_top_values - 1);
+      go_on = emit (self, NULL, &member.value, "ndjson", self->n_top_values - 1);
       dm_json_arena_rewind (self->arena, &self->top_mark);
       return go_on;
     }
@@ -560,7 +672,7 @@ add_value (DmJsonReader     *self,
 
   if (frame->items)
     {
-      go_on = emit (self, &member.value, frame->path, frame->index++);
+      go_on = emit (self, frame, &member.value, frame->path, frame->index++);
       dm_json_arena_rewind (self->arena, &frame->mark);
       return go_on;
     }
@@ -659,9 +771,17 @@ too_deep (DmJsonReader *self)
 
 /* A projected item's text runs from its "{" to its "}". */
 static void
-start_capture (DmJsonReader *self)
+start_capture (DmJsonReader *self,
+               gboolean      ahead)
 {
-  g_byte_array_set_size (self->raw, 0);
+  if (ahead)
+    self->raw_target = dm_json_pipe_get_text (self->pipe);
+  else
+    {
+      self->raw_target = self->raw;
+      g_byte_array_set_size (self->raw, 0);
+    }
+  self->raw_start = self->raw_target->len;
   self->raw_from = yajl_get_bytes_consumed (self->handle) - 1;
   self->capturing = TRUE;
 }
@@ -671,7 +791,7 @@ capture_to (DmJsonReader *self,
             gsize         end)
 {
   if (end > self->raw_from)
-    g_byte_array_append (self->raw, (const guint8 *)self->chunk + self->raw_from, end - self->raw_from);
+    g_byte_array_append (self->raw_target, (const guint8 *)self->chunk + self->raw_from, end - self->raw_from);
   self->raw_from = 0;
 }
 
@@ -693,7 +813,7 @@ place_frame (DmJsonReader *self,
         {
           frame->proj = &self->projection->root;
           frame->capture = TRUE;
-          start_capture (self);
+          start_capture (self, parent->ahead);
         }
     }
   else if (parent->type == DM_JSON_OBJECT)
@@ -793,23 +913,26 @@ pop (DmJsonReader *self)
     }
 
   frame = &g_array_index (self->stack, Frame, self->stack->len - 1);
+  /* The array itself is the document's. */
+  if (frame->ahead)
+    self->build = self->arena;
   if (frame->type == DM_JSON_OBJECT)
     {
       n = self->n_members - frame->start;
-      dm_json_node_init_object (&node, self->arena, self->members + frame->start, n);
+      dm_json_node_init_object (&node, self->build, self->members + frame->start, n);
       self->n_members = frame->start;
     }
   else
     {
       n = self->n_elements - frame->start;
-      dm_json_node_init_array (&node, self->arena, self->elements + frame->start, n);
+      dm_json_node_init_array (&node, self->build, self->elements + frame->start, n);
       self->n_elements = frame->start;
     }
   if (frame->capture)
     {
       capture_to (self, yajl_get_bytes_consumed (self->handle));
       self->capturing = FALSE;
-      self->projected = TRUE;
+      self->item_projected = TRUE;
     }
   g_array_set_size (self->stack, self->stack->len - 1);
   return add_value (self, &node);
@@ -963,7 +1086,7 @@ on_string (void                *ctx,
       return 0;
     }
   node.length = length;
-  node.v.string = dm_json_arena_strndup (self->arena, (const char *)text, length);
+  node.v.string = dm_json_arena_strndup (self->build, (const char *)text, length);
   return add_value (ctx, &node);
 }
 
@@ -999,7 +1122,7 @@ on_map_key (void                *ctx,
   else
     make_valid (self->scratch, &key, &length);
 
-  frame->key = dm_json_arena_strndup (self->arena, (const char *)key, length);
+  frame->key = dm_json_arena_strndup (self->build, (const char *)key, length);
   frame->has_key = TRUE;
   return 1;
 }
@@ -1154,6 +1277,7 @@ dm_json_reader_read_stream (DmJsonReader    *self,
 
   reset (self);
   self->arena = dm_json_arena_new ();
+  self->build = self->arena;
   dm_json_arena_mark (self->arena, &self->top_mark);
   self->source = source_name;
   self->func = func;
@@ -1211,7 +1335,8 @@ dm_json_reader_read_stream (DmJsonReader    *self,
 
       self->chunk_offset += n;
       self->bytes_read += n;
-      if (self->progress)
+      /* Once items go to another thread, it tells how far they are. */
+      if (self->progress && !(self->pipe && dm_json_pipe_get_threaded (self->pipe)))
         self->progress (self->bytes_read, self->n_items, self->progress_data);
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
@@ -1238,9 +1363,26 @@ dm_json_reader_read_stream (DmJsonReader    *self,
       ok = FALSE;
     }
 
+  /* Every item read reaches the function before the read ends. */
+  if (self->pipe)
+    {
+      gboolean stop;
+
+      dm_json_pipe_drain (self->pipe);
+      stop = dm_json_pipe_get_stopped (self->pipe);
+      g_clear_pointer (&self->pipe, dm_json_pipe_free);
+      if (ok && stop)
+        {
+          stopped (self);
+          g_propagate_error (error, g_steal_pointer (&self->error));
+          ok = FALSE;
+        }
+    }
+
   if (ok && self->n_top_values == 1 && !self->ndjson)
     self->doc = dm_json_doc_new (g_steal_pointer (&self->arena), &self->document);
   g_clear_pointer (&self->arena, dm_json_arena_free);
+  self->build = NULL;
   self->n_members = 0;
   self->n_elements = 0;
 
@@ -1248,6 +1390,7 @@ dm_json_reader_read_stream (DmJsonReader    *self,
   self->handle = NULL;
   self->chunk = NULL;
   self->projection = NULL;
+  self->read_ahead = FALSE;
   g_array_set_size (self->stack, 0);
   g_clear_error (&self->error);
   self->func = NULL;

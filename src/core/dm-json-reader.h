@@ -89,6 +89,8 @@ gboolean      dm_json_reader_read_file       (DmJsonReader       *self,
                                               GError            **error);
 void          dm_json_reader_set_projection  (DmJsonReader       *self,
                                               DmJsonProjection   *projection);
+void          dm_json_reader_set_read_ahead  (DmJsonReader       *self,
+                                              gboolean            read_ahead);
 gboolean      dm_json_reader_get_item_is_projected (DmJsonReader *self);
 DmJsonDoc    *dm_json_reader_get_whole_item  (DmJsonReader       *self);
 DmJsonNode   *dm_json_reader_get_document    (DmJsonReader       *self);
