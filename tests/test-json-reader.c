@@ -1173,6 +1173,7 @@ typedef struct
   gint              inside;
   gboolean          overlapped;
   gboolean          wrong;
+  GArray           *seen;          /* progress: bytes read */
 } Ahead;
 
 static gboolean
@@ -1245,6 +1246,8 @@ read_ahead (Ahead       *a,
   g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_data (g_memdup2 (text, length), length, g_free);
 
   a->reader = dm_json_reader_new ();
+  if (a->seen)
+    dm_json_reader_set_progress (a->reader, progress_cb, a->seen);
   return dm_json_reader_read_stream (a->reader, stream, "input.json", ahead_cb, a, NULL, error);
 }
 
@@ -1256,9 +1259,11 @@ test_read_ahead_order (void)
 {
   g_autoptr(GString) text = ahead_text (20000);
   g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) seen = g_array_new (FALSE, FALSE, sizeof (guint64));
   g_autofree char *document = NULL;
   Ahead a = { 0 };
 
+  a.seen = seen;
   g_assert_true (read_ahead (&a, text->str, text->len, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (a.n, ==, 20000);
@@ -1268,6 +1273,33 @@ test_read_ahead_order (void)
   g_assert_cmpuint (a.n_elsewhere, >, 0);
   document = dm_json_to_string (dm_json_reader_get_document (a.reader));
   g_assert_cmpstr (document, ==, "{\"Head\":1,\"Findings\":[],\"Tail\":{\"k\":\"v\"}}");
+  /* Progress, from either thread, only moves forward. */
+  g_assert_cmpuint (seen->len, >, 10);
+  for (guint i = 1; i < seen->len; i++)
+    g_assert_cmpuint (g_array_index (seen, guint64, i), >=, g_array_index (seen, guint64, i - 1));
+  g_assert_cmpuint (g_array_index (seen, guint64, seen->len - 1), <=, text->len);
+  g_object_unref (a.reader);
+}
+
+/* Too few items for a batch to fill: all handed over on the reader's
+ * thread, progress reported as without read-ahead (this once crashed,
+ * the last report asking a pipe already gone). */
+static void
+test_read_ahead_few (void)
+{
+  g_autoptr(GString) text = ahead_text (10);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) seen = g_array_new (FALSE, FALSE, sizeof (guint64));
+  Ahead a = { 0 };
+
+  a.seen = seen;
+  g_assert_true (read_ahead (&a, text->str, text->len, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (a.n, ==, 10);
+  g_assert_cmpuint (a.n_elsewhere, ==, 0);
+  g_assert_false (a.wrong);
+  g_assert_cmpuint (seen->len, ==, 1);
+  g_assert_cmpuint (g_array_index (seen, guint64, 0), ==, text->len);
   g_object_unref (a.reader);
 }
 
@@ -1360,6 +1392,7 @@ main (int   argc,
   g_test_add_func ("/json-reader/projection/after-first", test_projection_after_first);
   g_test_add_func ("/json-reader/projection/still-checked", test_projection_still_checked);
   g_test_add_func ("/json-reader/read-ahead/order", test_read_ahead_order);
+  g_test_add_func ("/json-reader/read-ahead/few", test_read_ahead_few);
   g_test_add_func ("/json-reader/read-ahead/projected", test_read_ahead_projected);
   g_test_add_func ("/json-reader/read-ahead/stop", test_read_ahead_stop);
   g_test_add_func ("/json-reader/read-ahead/fault", test_read_ahead_fault);

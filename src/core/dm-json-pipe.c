@@ -101,7 +101,7 @@ deliver (DmJsonPipe *pipe,
       if (!pipe->func (&item, pipe->user_data))
         g_atomic_int_set (&pipe->stopped, TRUE);
     }
-  if (pipe->batch_done && !g_atomic_int_get (&pipe->stopped))
+  if (pipe->batch_done && batch->items->len > 0 && !g_atomic_int_get (&pipe->stopped))
     pipe->batch_done (batch->bytes_read, pipe->user_data);
 }
 

@@ -139,7 +139,8 @@ reset (DmJsonReader *self)
   self->n_members = 0;
   self->n_elements = 0;
   g_clear_pointer (&self->doc, dm_json_doc_unref);
-  g_clear_pointer (&self->pipe, dm_json_pipe_free);
+  dm_json_pipe_free (self->pipe);
+  self->pipe = NULL;
   g_clear_pointer (&self->arena, dm_json_arena_free);
   self->build = NULL;
   g_clear_error (&self->error);
@@ -551,7 +552,9 @@ batch_done (guint64  bytes_read,
 {
   DmJsonReader *self = user_data;
 
-  if (self->progress)
+  /* Until a thread takes the batches, the reader reports after each
+   * chunk, further on than a batch handed over late. */
+  if (self->progress && dm_json_pipe_get_threaded (self->pipe))
     self->progress (bytes_read, self->n_items, self->progress_data);
 }
 
@@ -1370,7 +1373,9 @@ dm_json_reader_read_stream (DmJsonReader    *self,
 
       dm_json_pipe_drain (self->pipe);
       stop = dm_json_pipe_get_stopped (self->pipe);
-      g_clear_pointer (&self->pipe, dm_json_pipe_free);
+      /* Not g_clear_pointer (): the last batch's report reads it. */
+      dm_json_pipe_free (self->pipe);
+      self->pipe = NULL;
       if (ok && stop)
         {
           stopped (self);

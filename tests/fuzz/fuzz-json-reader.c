@@ -4,7 +4,8 @@
  * dm_json_reader_read_stream() set up the way each user sets it up: the
  * importer (item paths), the importer on ScoutSuite results (pruned
  * paths) and the model loader (no items, shallow), and touches every item
- * and the document.
+ * and the document. The importer's reading ahead (items built in batches
+ * for another thread) must hand over exactly what reading in turn does.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -27,6 +28,9 @@ typedef struct
   gsize    size;
   guint64  bytes_read;
   gboolean refuse_items;
+  DmJsonReader *ahead;  /* set to read ahead after the first item */
+  guint     digest;     /* of every item's text, in order */
+  gboolean  ok;
 } FuzzState;
 
 typedef enum
@@ -103,6 +107,9 @@ item_cb (DmJsonNode *item,
   copy_text = dm_json_to_string (dm_json_doc_get_root (copy));
   g_assert (strcmp (text, copy_text) == 0);
   state->text_length += strlen (text);
+  state->digest = state->digest * 31 + g_str_hash (text) + (guint)index;
+  if (state->ahead && state->items == 1)
+    dm_json_reader_set_read_ahead (state->ahead, TRUE);
   glib = dm_json_node_to_glib (item);
   g_assert (glib != NULL);
 
@@ -147,11 +154,12 @@ reader_new (ReaderConfig config)
   return reader;
 }
 
-static void
-read_once (DmJsonReader  *reader,
-           const uint8_t *data,
-           size_t         size,
-           gboolean       refuse_items)
+static FuzzState
+read_once_with (DmJsonReader  *reader,
+                const uint8_t *data,
+                size_t         size,
+                gboolean       refuse_items,
+                gboolean       ahead)
 {
   g_autoptr(GInputStream) stream = NULL;
   g_autoptr(GError) error = NULL;
@@ -162,6 +170,7 @@ read_once (DmJsonReader  *reader,
 
   state.size = size;
   state.refuse_items = refuse_items;
+  state.ahead = ahead ? reader : NULL;
   dm_json_reader_set_progress (reader, progress_cb, &state);
   stream = g_memory_input_stream_new_from_data (data, size, NULL);
   ok = dm_json_reader_read_stream (reader, stream, "fuzz.json", item_cb, &state, NULL, &error);
@@ -196,6 +205,17 @@ read_once (DmJsonReader  *reader,
   (void)dm_json_reader_get_is_ndjson (reader);
   (void)dm_json_reader_get_had_prefix (reader);
   (void)dm_json_reader_get_n_pruned (reader);
+  state.ok = ok;
+  return state;
+}
+
+static void
+read_once (DmJsonReader  *reader,
+           const uint8_t *data,
+           size_t         size,
+           gboolean       refuse_items)
+{
+  read_once_with (reader, data, size, refuse_items, FALSE);
 }
 
 int
@@ -225,5 +245,14 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 
   read_once (scoutsuite, data, size, FALSE);
   read_once (model, data, size, TRUE);
+
+  {
+    g_autoptr(DmJsonReader) in_turn = dm_json_reader_new ();
+    g_autoptr(DmJsonReader) ahead = dm_json_reader_new ();
+    FuzzState a = read_once_with (in_turn, data, size, FALSE, FALSE);
+    FuzzState b = read_once_with (ahead, data, size, FALSE, TRUE);
+
+    g_assert (a.ok == b.ok && a.items == b.items && a.digest == b.digest && a.text_length == b.text_length);
+  }
   return 0;
 }
