@@ -539,7 +539,9 @@ dm_importer_set_whole_items (DmImporter *self,
 
 /**
  * dm_importer_set_progress:
- * @func: (nullable): called from the importing thread as items are read
+ * @func: (nullable): called as items are read, from the importing thread
+ *   or, for a large file read ahead, the thread assessing its items;
+ *   never from two at once
  *
  * The reader reports every few hundred kilobytes, so @func may copy and
  * return; it must not touch widgets.

@@ -139,9 +139,10 @@ dm_json_pipe_new (DmJsonPipeFunc      func,
                   DmJsonPipeBatchFunc batch_done,
                   gpointer            user_data)
 {
-  DmJsonPipe *pipe = g_new0 (DmJsonPipe, 1);
+  DmJsonPipe *pipe;
 
   g_return_val_if_fail (func != NULL, NULL);
+  pipe = g_new0 (DmJsonPipe, 1);
   pipe->func = func;
   pipe->batch_done = batch_done;
   pipe->user_data = user_data;

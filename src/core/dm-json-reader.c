@@ -139,8 +139,6 @@ reset (DmJsonReader *self)
   self->n_members = 0;
   self->n_elements = 0;
   g_clear_pointer (&self->doc, dm_json_doc_unref);
-  dm_json_pipe_free (self->pipe);
-  self->pipe = NULL;
   g_clear_pointer (&self->arena, dm_json_arena_free);
   self->build = NULL;
   g_clear_error (&self->error);
@@ -469,10 +467,12 @@ dm_json_reader_set_projection (DmJsonReader     *self,
 /**
  * dm_json_reader_set_read_ahead:
  *
- * In the item function: the items after this one in its array may be
- * built before the function has returned for those before, and handed
- * to it on another thread, so that reading and assessing a large file
- * take a core each. They still come one at a time, in order, each valid
+ * In the item function, for an item handed over on the reader's own
+ * thread (the first of its array is): the items after this one in its
+ * array may be built before the function has returned for those before,
+ * and handed to it on another thread, so that reading and assessing a
+ * large file take a core each. Progress is then reported from that
+ * thread, after each batch. They still come one at a time, in order, each valid
  * until the function returns for it. Items of arrays inside items, and
  * values one per line, are handed over as they are read. The projection
  * cannot change after this. It holds until the read ends.
@@ -543,6 +543,7 @@ deliver (const DmJsonPipeItem *item,
     go_on = self->func ((DmJsonNode *)item->node, item->container, item->index, self->func_data);
   self->projected = FALSE;
   self->item_text = NULL;
+  self->item_text_length = 0;
   return go_on;
 }
 
@@ -1373,9 +1374,7 @@ dm_json_reader_read_stream (DmJsonReader    *self,
 
       dm_json_pipe_drain (self->pipe);
       stop = dm_json_pipe_get_stopped (self->pipe);
-      /* Not g_clear_pointer (): the last batch's report reads it. */
-      dm_json_pipe_free (self->pipe);
-      self->pipe = NULL;
+      g_clear_pointer (&self->pipe, dm_json_pipe_free);
       if (ok && stop)
         {
           stopped (self);
