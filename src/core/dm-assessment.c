@@ -142,6 +142,11 @@ dm_assessment_new (DmModel     *model,
 {
   DmAssessment *self;
   guint n_services, n_layers, n;
+  g_autofree DmLayer **effective = NULL;
+  const char *last_service_id = NULL, *last_layer_id = NULL;
+  DmService *run_service = NULL;
+  DmLayer *run_layer = NULL;
+  guint at = G_MAXUINT;
 
   g_return_val_if_fail (DM_IS_MODEL (model), NULL);
   g_return_val_if_fail (DM_IS_CATALOGUE (catalogue), NULL);
@@ -157,33 +162,54 @@ dm_assessment_new (DmModel     *model,
   self->results = g_new0 (DmLayerResult, (gsize)n_services * n_layers);
   self->present = g_new0 (gboolean, n_services);
 
+  /* Findings of one check come in runs with the same (shared) service
+   * and layer texts: each pair is looked up once per run, and each
+   * service and layer's shown layer once per assessment. */
+  effective = g_new0 (DmLayer *, (gsize)n_services * n_layers);
   n = g_list_model_get_n_items (findings);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(DmFinding) finding = g_list_model_get_item (findings, i);
-      DmService *service = dm_model_find_service (model, dm_finding_get_service (finding));
-      DmLayer *layer = dm_model_find_layer (model, dm_finding_get_layer (finding));
+      const char *service_id = dm_finding_get_service (finding);
+      const char *layer_id = dm_finding_get_layer (finding);
       DmLayerResult *result;
-      guint s;
 
       self->n_status[dm_finding_get_status (finding)]++;
 
-      if (service == NULL || layer == NULL)
+      if (i == 0 || service_id != last_service_id || layer_id != last_layer_id)
+        {
+          last_service_id = service_id;
+          last_layer_id = layer_id;
+          run_service = dm_model_find_service (model, service_id);
+          run_layer = dm_model_find_layer (model, layer_id);
+          at = run_service ? service_index (self, run_service) : G_MAXUINT;
+          if (run_service != NULL && run_layer != NULL)
+            {
+              DmLayer **shown = &effective[(gsize)at * n_layers + dm_layer_get_index (run_layer)];
+
+              if (*shown == NULL)
+                *shown = effective_layer (self, run_service, run_layer);
+              run_layer = *shown;
+            }
+        }
+
+      if (run_service == NULL || run_layer == NULL)
         {
           /* On no service or layer of this model: listed with the
            * findings and counted, never left out unseen. */
           self->n_unmapped++;
-          if (service != NULL)
-            self->present[service_index (self, service)] = TRUE;
+          if (run_service != NULL)
+            self->present[at] = TRUE;
           continue;
         }
 
-      s = service_index (self, service);
-      self->present[s] = TRUE;
-      layer = effective_layer (self, service, layer);
-      g_hash_table_insert (self->layers, finding, (gpointer)dm_layer_get_id (layer));
+      self->present[at] = TRUE;
+      /* Only where it moved: the table is looked up for every finding
+       * shown, and most stay on their check's layer. */
+      if (g_strcmp0 (dm_layer_get_id (run_layer), layer_id) != 0)
+        g_hash_table_insert (self->layers, finding, (gpointer)dm_layer_get_id (run_layer));
 
-      result = &self->results[(gsize)s * n_layers + dm_layer_get_index (layer)];
+      result = &self->results[(gsize)at * n_layers + dm_layer_get_index (run_layer)];
       if (dm_finding_get_status (finding) == DM_FINDING_FAILED)
         {
           result->failed++;
