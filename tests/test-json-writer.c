@@ -8,6 +8,7 @@
 #include <yajl/yajl_gen.h>
 #include <json-glib/json-glib.h>
 
+#include "dm-json-blocks.h"
 #include "dm-json-writer.h"
 
 /* The same events go to both generators. */
@@ -473,6 +474,215 @@ test_integers (void)
   assert_same_text (write_integers, NULL);
 }
 
+/* Element @index of the arrays below, to @writer or to @gen (the other
+ * NULL), the same from any thread: mostly small objects, some nested
+ * deeper than the writer's shallow indents, some strings longer than its
+ * buffer, so that fragments grow and are handed over in one write. */
+static void
+element_events (DmJsonWriter *writer,
+                yajl_gen      gen,
+                guint         index)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (index);
+  guint depth = index % 97 == 5 ? 40 : g_rand_int_range (rand, 0, 3);
+  gsize len = index % 211 == 7 ? 150000 : (gsize)g_rand_int_range (rand, 0, 300);
+  g_autofree char *text = g_malloc (len + 1);
+
+  for (gsize i = 0; i < len; i++)
+    text[i] = "ab\"\\\n\x01 z"[g_rand_int_range (rand, 0, 8)];
+  text[len] = '\0';
+  for (guint d = 0; d < depth; d++)
+    {
+      if (writer)
+        dm_json_writer_begin_array (writer);
+      else
+        yajl_gen_array_open (gen);
+    }
+  if (writer)
+    {
+      dm_json_writer_begin_object (writer);
+      dm_json_writer_key (writer, "index");
+      dm_json_writer_integer (writer, index);
+      dm_json_writer_member (writer, "text", text);
+      dm_json_writer_end_object (writer);
+    }
+  else
+    {
+      yajl_gen_map_open (gen);
+      reference_string (gen, "index");
+      yajl_gen_integer (gen, index);
+      reference_string (gen, "text");
+      reference_string (gen, text);
+      yajl_gen_map_close (gen);
+    }
+  for (guint d = 0; d < depth; d++)
+    {
+      if (writer)
+        dm_json_writer_end_array (writer);
+      else
+        yajl_gen_array_close (gen);
+    }
+}
+
+typedef struct
+{
+  GMutex   lock;
+  GThread *caller;
+  guint    next_here;     /* the index due next on the calling thread */
+  guint    next_there;
+  guint    calls;
+  guint    elsewhere;     /* calls on another thread */
+  gboolean in_order;
+} Calls;
+
+static void
+write_element (DmJsonWriter *writer,
+               guint         index,
+               gpointer      data)
+{
+  Calls *calls = data;
+  gboolean here = g_thread_self () == calls->caller;
+
+  g_mutex_lock (&calls->lock);
+  calls->calls++;
+  if (!here)
+    calls->elsewhere++;
+  /* Each thread takes its indices in rising order. */
+  if (here ? index < calls->next_here : index < calls->next_there)
+    calls->in_order = FALSE;
+  if (here)
+    calls->next_here = index + 1;
+  else
+    calls->next_there = index + 1;
+  g_mutex_unlock (&calls->lock);
+  element_events (writer, NULL, index);
+}
+
+/* dm_json_write_elements() on two threads writes the text one thread,
+ * and yajl, write: for arrays shorter than a block, of a block and one
+ * element, of one element more or less than whole blocks, and long ones;
+ * each element written once, by each thread in order, and the second
+ * thread used (for about every other block) when there is more than one
+ * block after the first element. */
+static void
+test_elements (void)
+{
+  static const guint lengths[] = { 0, 1, 2, 256, 257, 258, 512, 513, 514, 769, 770, 3000 };
+
+  for (guint t = 1; t <= 2; t++)
+    for (guint l = 0; l < G_N_ELEMENTS (lengths); l++)
+      {
+        guint n = lengths[l];
+        g_autofree char *written = NULL;
+        size_t written_len = 0;
+        FILE *out = open_memstream (&written, &written_len);
+        DmJsonWriter *writer = dm_json_writer_new (out);
+        yajl_gen gen = yajl_gen_alloc (NULL);
+        Calls calls = { .caller = g_thread_self (), .in_order = TRUE };
+        const unsigned char *expected;
+        size_t expected_len;
+
+        g_mutex_init (&calls.lock);
+        yajl_gen_config (gen, yajl_gen_beautify, 1);
+        yajl_gen_config (gen, yajl_gen_indent_string, "  ");
+        dm_json_writer_begin_object (writer);
+        yajl_gen_map_open (gen);
+        dm_json_writer_key (writer, "elements");
+        reference_string (gen, "elements");
+        dm_json_writer_begin_array (writer);
+        yajl_gen_array_open (gen);
+        dm_json_write_elements (writer, n, t, write_element, &calls);
+        for (guint i = 0; i < n; i++)
+          element_events (NULL, gen, i);
+        dm_json_writer_end_array (writer);
+        yajl_gen_array_close (gen);
+        dm_json_writer_member (writer, "after", "the array");
+        reference_string (gen, "after");
+        reference_string (gen, "the array");
+        dm_json_writer_end_object (writer);
+        yajl_gen_map_close (gen);
+        dm_json_writer_free (writer);
+        fclose (out);
+
+        yajl_gen_get_buf (gen, &expected, &expected_len);
+        g_assert_cmpmem (written, written_len, expected, expected_len);
+        g_assert_cmpuint (calls.calls, ==, n);
+        g_assert_true (calls.in_order);
+        if (t == 1 || n <= 257)
+          g_assert_cmpuint (calls.elsewhere, ==, 0);
+        else
+          {
+            /* About every other block is the second thread's. */
+            g_assert_cmpuint (calls.elsewhere, >, 0);
+            g_assert_cmpuint (calls.elsewhere, <=, n / 2 + 256);
+          }
+        g_mutex_clear (&calls.lock);
+        yajl_gen_free (gen);
+      }
+}
+
+/* A fragment made in the middle of an object, a deep array and after an
+ * element stands where its writer stood: its text appended is the text
+ * the writer would have written, and the writer goes on from where the
+ * fragment ended. */
+static void
+test_fragment_place (void)
+{
+  g_autofree char *written = NULL;
+  size_t written_len = 0;
+  FILE *out = open_memstream (&written, &written_len);
+  DmJsonWriter *writer = dm_json_writer_new (out);
+  yajl_gen gen = yajl_gen_alloc (NULL);
+  const unsigned char *expected;
+  size_t expected_len;
+
+  yajl_gen_config (gen, yajl_gen_beautify, 1);
+  yajl_gen_config (gen, yajl_gen_indent_string, "  ");
+  dm_json_writer_begin_object (writer);
+  yajl_gen_map_open (gen);
+  for (guint round = 0; round < 3; round++)
+    {
+      g_autoptr(DmJsonWriter) fragment = dm_json_writer_new_fragment (writer);
+
+      /* A member, first or after others, in a fragment. */
+      dm_json_writer_member (fragment, "key", "value");
+      reference_string (gen, "key");
+      reference_string (gen, "value");
+      dm_json_writer_append (writer, fragment);
+      dm_json_writer_key (writer, "deep");
+      reference_string (gen, "deep");
+      for (guint d = 0; d < 40; d++)
+        {
+          dm_json_writer_begin_array (writer);
+          yajl_gen_array_open (gen);
+        }
+      /* Twice from one fragment: appended, it is empty and can be
+       * written again, now after an element. */
+      {
+        g_autoptr(DmJsonWriter) deep = dm_json_writer_new_fragment (writer);
+
+        for (guint again = 0; again < 2; again++)
+          {
+            element_events (deep, NULL, 5);
+            element_events (NULL, gen, 5);
+            dm_json_writer_append (writer, deep);
+          }
+      }
+      for (guint d = 0; d < 40; d++)
+        {
+          dm_json_writer_end_array (writer);
+          yajl_gen_array_close (gen);
+        }
+    }
+  dm_json_writer_end_object (writer);
+  yajl_gen_map_close (gen);
+  dm_json_writer_free (writer);
+  fclose (out);
+  yajl_gen_get_buf (gen, &expected, &expected_len);
+  g_assert_cmpmem (written, written_len, expected, expected_len);
+  yajl_gen_free (gen);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -487,6 +697,8 @@ main (int   argc,
   g_test_add_func ("/json-writer/deep", test_deep);
   g_test_add_func ("/json-writer/integers", test_integers);
   g_test_add_func ("/json-writer/member-at-buffer-size", test_member_at_buffer_size);
+  g_test_add_func ("/json-writer/fragment-place", test_fragment_place);
+  g_test_add_func ("/json-writer/elements", test_elements);
 
   return g_test_run ();
 }

@@ -77,9 +77,7 @@ dm_importer_init (DmImporter *self)
   self->folders = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->accounts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_mutex_init (&self->accounts_lock);
-  self->workers = MIN (g_get_num_processors (), 4);
-  if (g_getenv ("DEMARC_WORKERS"))
-    self->workers = CLAMP (g_ascii_strtoull (g_getenv ("DEMARC_WORKERS"), NULL, 10), 1, 64);
+  self->workers = dm_default_workers ();
 }
 
 DmImporter *

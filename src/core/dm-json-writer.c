@@ -19,6 +19,10 @@
  * are written without printf. Every string, key and value, goes through
  * the same escaping: nothing is taken as plain on trust.
  *
+ * A fragment is a writer that keeps its text, made where another stands,
+ * so that part of a document can be written on another thread and
+ * appended in its place (dm-json-blocks.c).
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "dm-json-writer"
@@ -46,12 +50,13 @@ typedef enum
 
 struct _DmJsonWriter
 {
-  FILE   *out;
+  FILE   *out;        /* NULL: a fragment, which holds all its text */
   guint8 *states;     /* the top level's, then one per open container */
   guint   depth;      /* how many containers are open: states[depth] is the innermost's */
   guint   allocated;
   gsize   len;
-  char    buffer[OUTPUT_PIECE];
+  gsize   size;       /* of buffer: OUTPUT_PIECE, or more in a fragment */
+  char   *buffer;
 };
 
 /* What each byte becomes inside a string: 0 when it is kept as it is,
@@ -91,9 +96,26 @@ static const char separator_indent[] = ",\n                                     
 static void
 flush (DmJsonWriter *self)
 {
-  if (self->len > 0)
+  if (self->out != NULL && self->len > 0)
     fwrite (self->buffer, 1, self->len, self->out);
-  self->len = 0;
+  if (self->out != NULL)
+    self->len = 0;
+}
+
+/* Room for @n more bytes: what is held goes out, or a fragment holds
+ * more. */
+static void
+make_room (DmJsonWriter *self,
+           gsize         n)
+{
+  if (self->out != NULL)
+    {
+      flush (self);
+      return;
+    }
+  while (self->len + n > self->size)
+    self->size *= 2;
+  self->buffer = g_realloc (self->buffer, self->size);
 }
 
 static void
@@ -101,14 +123,15 @@ put (DmJsonWriter *self,
      const char   *text,
      gsize         len)
 {
-  if (self->len + len > sizeof self->buffer)
+  if (self->len + len > self->size)
     {
-      flush (self);
-      if (len > sizeof self->buffer)
+      if (self->out != NULL && len > self->size)
         {
+          flush (self);
           fwrite (text, 1, len, self->out);
           return;
         }
+      make_room (self, len);
     }
   memcpy (self->buffer + self->len, text, len);
   self->len += len;
@@ -120,8 +143,8 @@ static inline char *
 reserve (DmJsonWriter *self,
          gsize         n)
 {
-  if (G_UNLIKELY (self->len + n > sizeof self->buffer))
-    flush (self);
+  if (G_UNLIKELY (self->len + n > self->size))
+    make_room (self, n);
   return self->buffer + self->len;
 }
 
@@ -139,16 +162,70 @@ state (DmJsonWriter *self)
   return &self->states[self->depth];
 }
 
-DmJsonWriter *
-dm_json_writer_new (FILE *out)
+static DmJsonWriter *
+writer_new (FILE         *out,
+            const guint8 *states,
+            guint         depth)
 {
   DmJsonWriter *self = g_new0 (DmJsonWriter, 1);
 
   self->out = out;
-  self->allocated = 16;
+  self->allocated = MAX (16, depth + 1);
   self->states = g_new (guint8, self->allocated);
-  self->states[0] = STATE_START;
+  memcpy (self->states, states, depth + 1);
+  self->depth = depth;
+  self->size = OUTPUT_PIECE;
+  self->buffer = g_malloc (self->size);
   return self;
+}
+
+DmJsonWriter *
+dm_json_writer_new (FILE *out)
+{
+  static const guint8 start = STATE_START;
+
+  g_return_val_if_fail (out != NULL, NULL);
+  return writer_new (out, &start, 0);
+}
+
+/**
+ * dm_json_writer_new_fragment:
+ * @parent: the writer the fragment's text is for
+ *
+ * A writer that holds its text, to be written where @parent stands now:
+ * the same separators and indent, as if written by @parent itself. Made
+ * on @parent's thread; it can then be written on another thread, while
+ * @parent is written on its own. dm_json_writer_append() hands its text
+ * over.
+ *
+ * Returns: (transfer full): the fragment
+ */
+DmJsonWriter *
+dm_json_writer_new_fragment (DmJsonWriter *parent)
+{
+  g_return_val_if_fail (parent != NULL, NULL);
+  return writer_new (NULL, parent->states, parent->depth);
+}
+
+/**
+ * dm_json_writer_append:
+ * @fragment: made with dm_json_writer_new_fragment() from @self or from a
+ *   writer in the same place; every container it opened is closed
+ *
+ * Writes the text of @fragment at @self, which then stands where
+ * @fragment ended. @fragment is left empty, in its place, to be written
+ * again.
+ */
+void
+dm_json_writer_append (DmJsonWriter *self,
+                       DmJsonWriter *fragment)
+{
+  g_return_if_fail (self != NULL && fragment != NULL && fragment->out == NULL);
+  g_return_if_fail (fragment->depth == self->depth);
+
+  put (self, fragment->buffer, fragment->len);
+  fragment->len = 0;
+  *state (self) = *state (fragment);
 }
 
 /* Writes what is left and frees @self. */
@@ -158,6 +235,7 @@ dm_json_writer_free (DmJsonWriter *self)
   if (self == NULL)
     return;
   flush (self);
+  g_free (self->buffer);
   g_free (self->states);
   g_free (self);
 }

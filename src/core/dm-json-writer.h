@@ -14,6 +14,9 @@ typedef struct _DmJsonWriter DmJsonWriter;
 
 DmJsonWriter *dm_json_writer_new          (FILE         *out);
 void          dm_json_writer_free         (DmJsonWriter *self);
+DmJsonWriter *dm_json_writer_new_fragment (DmJsonWriter *parent);
+void          dm_json_writer_append       (DmJsonWriter *self,
+                                           DmJsonWriter *fragment);
 
 void          dm_json_writer_begin_object (DmJsonWriter *self);
 void          dm_json_writer_end_object   (DmJsonWriter *self);

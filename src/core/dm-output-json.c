@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "dm-output.h"
+#include "dm-json-blocks.h"
 #include "dm-json-writer.h"
 #include "dm-output-private.h"
 
@@ -194,6 +195,18 @@ put_finding (DmJsonWriter *gen,
   dm_json_writer_end_object (gen);
 }
 
+/* Called from two threads at once: it only reads the report. */
+static void
+put_finding_at (DmJsonWriter *gen,
+                guint         index,
+                gpointer      user_data)
+{
+  DmReport *report = user_data;
+  g_autoptr(DmFinding) finding = g_list_model_get_item (dm_report_get_findings (report), index);
+
+  put_finding (gen, dm_report_get_assessment (report), finding);
+}
+
 void
 dm_output_json_write (DmReport *report,
                       FILE     *out)
@@ -225,12 +238,7 @@ dm_output_json_write (DmReport *report,
 
   put_key (gen, "findings");
   dm_json_writer_begin_array (gen);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(DmFinding) finding = g_list_model_get_item (findings, i);
-
-      put_finding (gen, assessment, finding);
-    }
+  dm_json_write_elements (gen, n, dm_default_workers (), put_finding_at, report);
   dm_json_writer_end_array (gen);
   dm_json_writer_end_object (gen);
   g_clear_pointer (&gen, dm_json_writer_free);

@@ -196,3 +196,22 @@ dm_text_is_hidden (gunichar c)
          (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200E || c == 0x200F ||
          c == 0x061C || c == 0x2028 || c == 0x2029;
 }
+
+/**
+ * dm_default_workers:
+ *
+ * How many threads an import, or the writing of a report, may use: the
+ * number of processors, at most 4, or $DEMARC_WORKERS (1 keeps all the
+ * work on one thread).
+ *
+ * Returns: at least 1
+ */
+guint
+dm_default_workers (void)
+{
+  const char *set = g_getenv ("DEMARC_WORKERS");
+
+  if (set != NULL)
+    return CLAMP (g_ascii_strtoull (set, NULL, 10), 1, 64);
+  return MIN (g_get_num_processors (), 4);
+}

@@ -79,4 +79,6 @@ const char   *dm_control_kind_to_string    (DmControlKind  kind);
  * and the line and paragraph separators. */
 gboolean    dm_text_is_hidden          (gunichar    c);
 
+guint       dm_default_workers         (void);
+
 G_END_DECLS

@@ -7,7 +7,8 @@
  * replaced). Any difference is a crash. The strings go in as values, keys,
  * members (dm_json_writer_member) and array elements, at depths up to 41,
  * so every fast path and its fallback is compared, and ASan sees the
- * word-at-a-time reads and writes.
+ * word-at-a-time reads and writes. Every third piece goes through a
+ * fragment (dm_json_writer_new_fragment) appended in its place.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -125,8 +126,21 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 
   dm_json_writer_begin_object (writer);
   yajl_gen_map_open (gen);
-  for (const char *piece = text; piece <= text + size; piece += strlen (piece) + 1)
-    write_piece (writer, gen, piece, strlen (piece), index++);
+  for (const char *piece = text; piece <= text + size; piece += strlen (piece) + 1, index++)
+    {
+      /* Every third piece through a fragment made where the writer
+       * stands, as dm_json_write_elements() writes a report's findings. */
+      if (index % 3 == 2)
+        {
+          DmJsonWriter *fragment = dm_json_writer_new_fragment (writer);
+
+          write_piece (fragment, gen, piece, strlen (piece), index);
+          dm_json_writer_append (writer, fragment);
+          dm_json_writer_free (fragment);
+        }
+      else
+        write_piece (writer, gen, piece, strlen (piece), index);
+    }
   dm_json_writer_end_object (writer);
   yajl_gen_map_close (gen);
   dm_json_writer_free (writer);
