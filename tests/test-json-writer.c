@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <yajl/yajl_gen.h>
 #include <json-glib/json-glib.h>
@@ -11,12 +12,42 @@
 #include "dm-json-blocks.h"
 #include "dm-json-writer.h"
 
-/* The same events go to both generators. */
+/* The same events go to both generators; DmJsonWriter's text is kept. */
 typedef struct
 {
   DmJsonWriter *writer;
   yajl_gen      gen;
+  FILE         *out;
+  char         *written;
+  size_t        written_len;
 } Pair;
+
+static void
+pair_init (Pair *pair)
+{
+  pair->written = NULL;
+  pair->written_len = 0;
+  pair->out = open_memstream (&pair->written, &pair->written_len);
+  pair->writer = dm_json_writer_new (pair->out);
+  pair->gen = yajl_gen_alloc (NULL);
+  yajl_gen_config (pair->gen, yajl_gen_beautify, 1);
+  yajl_gen_config (pair->gen, yajl_gen_indent_string, "  ");
+}
+
+/* Ends both, and fails unless they wrote the same text. */
+static void
+pair_assert_same (Pair *pair)
+{
+  const unsigned char *expected;
+  size_t expected_len;
+
+  dm_json_writer_free (pair->writer);
+  fclose (pair->out);
+  yajl_gen_get_buf (pair->gen, &expected, &expected_len);
+  g_assert_cmpmem (pair->written, pair->written_len, expected, expected_len);
+  yajl_gen_free (pair->gen);
+  free (pair->written);
+}
 
 static void
 pair_string (Pair       *pair,
@@ -113,15 +144,9 @@ test_same_as_yajl (void)
 {
   for (guint round = 0; round < 200; round++)
     {
-      g_autofree char *written = NULL;
-      size_t written_len = 0;
-      FILE *out = open_memstream (&written, &written_len);
-      Pair pair = { dm_json_writer_new (out), yajl_gen_alloc (NULL) };
-      const unsigned char *expected;
-      size_t expected_len;
+      Pair pair;
 
-      yajl_gen_config (pair.gen, yajl_gen_beautify, 1);
-      yajl_gen_config (pair.gen, yajl_gen_indent_string, "  ");
+      pair_init (&pair);
       /* A container at the top, as the outputs write. */
       if (g_test_rand_bit ())
         {
@@ -134,12 +159,7 @@ test_same_as_yajl (void)
         }
       else
         random_value (&pair, 0);
-
-      dm_json_writer_free (pair.writer);
-      fclose (out);
-      yajl_gen_get_buf (pair.gen, &expected, &expected_len);
-      g_assert_cmpmem (written, written_len, expected, expected_len);
-      yajl_gen_free (pair.gen);
+      pair_assert_same (&pair);
     }
 }
 
@@ -195,26 +215,15 @@ static void
 assert_same_text (WriteFunc func,
                   gpointer  data)
 {
-  g_autofree char *written = NULL;
-  size_t written_len = 0;
-  FILE *out = open_memstream (&written, &written_len);
-  DmJsonWriter *writer = dm_json_writer_new (out);
-  yajl_gen gen = yajl_gen_alloc (NULL);
-  const unsigned char *expected;
-  size_t expected_len;
+  Pair pair;
 
-  yajl_gen_config (gen, yajl_gen_beautify, 1);
-  yajl_gen_config (gen, yajl_gen_indent_string, "  ");
-  dm_json_writer_begin_object (writer);
-  yajl_gen_map_open (gen);
-  func (writer, gen, data);
-  dm_json_writer_end_object (writer);
-  yajl_gen_map_close (gen);
-  dm_json_writer_free (writer);
-  fclose (out);
-  yajl_gen_get_buf (gen, &expected, &expected_len);
-  g_assert_cmpmem (written, written_len, expected, expected_len);
-  yajl_gen_free (gen);
+  pair_init (&pair);
+  dm_json_writer_begin_object (pair.writer);
+  yajl_gen_map_open (pair.gen);
+  func (pair.writer, pair.gen, data);
+  dm_json_writer_end_object (pair.writer);
+  yajl_gen_map_close (pair.gen);
+  pair_assert_same (&pair);
 }
 
 /* @text as a member's value, in an array and through
@@ -573,18 +582,15 @@ test_elements (void)
     for (guint l = 0; l < G_N_ELEMENTS (lengths); l++)
       {
         guint n = lengths[l];
-        g_autofree char *written = NULL;
-        size_t written_len = 0;
-        FILE *out = open_memstream (&written, &written_len);
-        DmJsonWriter *writer = dm_json_writer_new (out);
-        yajl_gen gen = yajl_gen_alloc (NULL);
+        Pair pair;
+        DmJsonWriter *writer;
+        yajl_gen gen;
         Calls calls = { .caller = g_thread_self (), .in_order = TRUE };
-        const unsigned char *expected;
-        size_t expected_len;
 
+        pair_init (&pair);
+        writer = pair.writer;
+        gen = pair.gen;
         g_mutex_init (&calls.lock);
-        yajl_gen_config (gen, yajl_gen_beautify, 1);
-        yajl_gen_config (gen, yajl_gen_indent_string, "  ");
         dm_json_writer_begin_object (writer);
         yajl_gen_map_open (gen);
         dm_json_writer_key (writer, "elements");
@@ -601,11 +607,7 @@ test_elements (void)
         reference_string (gen, "the array");
         dm_json_writer_end_object (writer);
         yajl_gen_map_close (gen);
-        dm_json_writer_free (writer);
-        fclose (out);
-
-        yajl_gen_get_buf (gen, &expected, &expected_len);
-        g_assert_cmpmem (written, written_len, expected, expected_len);
+        pair_assert_same (&pair);
         g_assert_cmpuint (calls.calls, ==, n);
         g_assert_true (calls.in_order);
         if (t == 1 || n <= 257)
@@ -617,7 +619,6 @@ test_elements (void)
             g_assert_cmpuint (calls.elsewhere, <=, n / 2 + 256);
           }
         g_mutex_clear (&calls.lock);
-        yajl_gen_free (gen);
       }
 }
 
@@ -628,16 +629,13 @@ test_elements (void)
 static void
 test_fragment_place (void)
 {
-  g_autofree char *written = NULL;
-  size_t written_len = 0;
-  FILE *out = open_memstream (&written, &written_len);
-  DmJsonWriter *writer = dm_json_writer_new (out);
-  yajl_gen gen = yajl_gen_alloc (NULL);
-  const unsigned char *expected;
-  size_t expected_len;
+  Pair pair;
+  DmJsonWriter *writer;
+  yajl_gen gen;
 
-  yajl_gen_config (gen, yajl_gen_beautify, 1);
-  yajl_gen_config (gen, yajl_gen_indent_string, "  ");
+  pair_init (&pair);
+  writer = pair.writer;
+  gen = pair.gen;
   dm_json_writer_begin_object (writer);
   yajl_gen_map_open (gen);
   for (guint round = 0; round < 3; round++)
@@ -676,11 +674,7 @@ test_fragment_place (void)
     }
   dm_json_writer_end_object (writer);
   yajl_gen_map_close (gen);
-  dm_json_writer_free (writer);
-  fclose (out);
-  yajl_gen_get_buf (gen, &expected, &expected_len);
-  g_assert_cmpmem (written, written_len, expected, expected_len);
-  yajl_gen_free (gen);
+  pair_assert_same (&pair);
 }
 
 int
