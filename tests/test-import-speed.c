@@ -78,14 +78,34 @@ describe (DmImporter *importer)
   return g_string_free (out, FALSE);
 }
 
+typedef struct
+{
+  GThread *caller;
+  gint     elsewhere;   /* progress reported from another thread */
+} Reports;
+
+static void
+progress_cb (const DmImportProgress *progress,
+             gpointer                data)
+{
+  Reports *reports = data;
+
+  if (g_thread_self () != reports->caller)
+    g_atomic_int_set (&reports->elsewhere, TRUE);
+}
+
 /* Reads @path with @workers and, when @whole, no projection; returns the
- * description, or the error's message, and how many files went to workers. */
+ * description, or the error's message, how many files went to workers and
+ * whether progress came from another thread (a file read ahead reports
+ * from the thread that assesses its items). */
 static char *
 import_pooled (const char *path,
                guint       workers,
                gboolean    whole,
-               guint      *n_pooled)
+               guint      *n_pooled,
+               gboolean   *elsewhere)
 {
+  Reports reports = { g_thread_self (), FALSE };
   g_autoptr(GError) error = NULL;
   g_autoptr(DmCatalogue) catalogue = dm_catalogue_new_default (&error);
   g_autoptr(DmImporter) importer = NULL;
@@ -96,11 +116,14 @@ import_pooled (const char *path,
   importer = dm_importer_new (catalogue);
   dm_importer_set_workers (importer, workers);
   dm_importer_set_whole_items (importer, whole);
+  dm_importer_set_progress (importer, progress_cb, &reports);
   if (!dm_importer_add_file (importer, file, NULL, &error))
     return g_strdup_printf ("error: %s", error->message);
   text = describe (importer);
   if (n_pooled)
     *n_pooled = importer->n_pooled;
+  if (elsewhere)
+    *elsewhere = g_atomic_int_get (&reports.elsewhere);
   return g_steal_pointer (&text);
 }
 
@@ -109,7 +132,7 @@ import_described (const char *path,
                   guint       workers,
                   gboolean    whole)
 {
-  return import_pooled (path, workers, whole, NULL);
+  return import_pooled (path, workers, whole, NULL, NULL);
 }
 
 /* The member holding a fixture's item array, "" for a top-level array,
@@ -291,7 +314,9 @@ test_projection_config_checks (void)
 /* Items of a file read on its own are built ahead and assessed on a
  * thread of their own when there are two workers: every fixture, its
  * items repeated past a few batches (the duplicates counted as such),
- * gives what reading it on one thread gives. */
+ * gives what reading it on one thread gives; and the second thread did
+ * assess the items of many of them (its progress reports tell), never
+ * with one worker. */
 static void
 test_read_ahead_same (void)
 {
@@ -299,7 +324,7 @@ test_read_ahead_same (void)
   g_autofree char *dir = g_dir_make_tmp ("demarc-ahead-XXXXXX", NULL);
   g_autoptr(GDir) listing = g_dir_open (fixtures, 0, NULL);
   const char *name;
-  guint n_checked = 0;
+  guint n_checked = 0, n_ahead = 0;
 
   while (listing && (name = g_dir_read_name (listing)) != NULL)
     {
@@ -307,14 +332,17 @@ test_read_ahead_same (void)
       g_autofree char *longer = NULL;
       g_autofree char *one = NULL;
       g_autofree char *two = NULL;
+      gboolean ahead = FALSE, ahead_alone = FALSE;
 
       if (!g_str_has_suffix (name, ".json") || !g_file_test (path, G_FILE_TEST_IS_REGULAR))
         continue;
       longer = write_with_leading_item (path, dir, 40);
       if (longer == NULL)
         continue;
-      one = import_described (longer, 1, FALSE);
-      two = import_described (longer, 2, FALSE);
+      one = import_pooled (longer, 1, FALSE, NULL, &ahead_alone);
+      two = import_pooled (longer, 2, FALSE, NULL, &ahead);
+      g_assert_false (ahead_alone);
+      n_ahead += ahead;
       if (g_strcmp0 (one, two) != 0)
         g_test_message ("read ahead, %s differs", name);
       g_assert_cmpstr (two, ==, one);
@@ -323,6 +351,9 @@ test_read_ahead_same (void)
     }
   g_rmdir (dir);
   g_assert_cmpuint (n_checked, >, 20);
+  /* Not every fixture fills a batch: those are handed over as read. */
+  g_test_message ("%u of %u read ahead on a second thread", n_ahead, n_checked);
+  g_assert_cmpuint (n_ahead, >=, 10);
 }
 
 static void
@@ -374,9 +405,9 @@ test_pool_same_order (void)
   g_assert_true (g_file_set_contents (bad, "{\"Findings\": [{\"Id\": ", -1, NULL));
   g_assert_true (g_file_set_contents (notes, "not an export", -1, NULL));
 
-  one = import_pooled (folder, 1, FALSE, &n_pooled);
+  one = import_pooled (folder, 1, FALSE, &n_pooled, NULL);
   g_assert_cmpuint (n_pooled, ==, 0);
-  two = import_pooled (folder, 2, FALSE, &n_pooled);
+  two = import_pooled (folder, 2, FALSE, &n_pooled, NULL);
   /* Every file read went to a worker: the folder's account lookup must
    * not keep them in turn (it once kept all of them). */
   g_assert_cmpuint (n_pooled, ==, 2 * G_N_ELEMENTS (fixtures) + 1);
