@@ -841,6 +841,74 @@ test_sarif_outside (void)
   g_rmdir (cwd);
 }
 
+/* ---- Two threads ---- */
+
+/* demarc-check @args with $DEMARC_WORKERS at @workers; its output. */
+static char *
+output_with_workers (const char         *workers,
+                     const char * const *args)
+{
+  g_auto(GStrv) env = g_environ_setenv (g_get_environ (), "DEMARC_WORKERS", workers, TRUE);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  char *out = NULL;
+  int status;
+
+  g_ptr_array_add (argv, (char *)DEMARC_CHECK);
+  for (guint i = 0; args[i]; i++)
+    g_ptr_array_add (argv, (char *)args[i]);
+  g_ptr_array_add (argv, NULL);
+  g_spawn_sync (NULL, (char **)argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) <= 1);
+  return out;
+}
+
+/* Past a few hundred findings, the JSON and SARIF outputs are written on
+ * two threads (dm-json-blocks.c): with hostile and non-ASCII text, plain
+ * and redacted, the text is byte for byte what one thread writes. */
+static void
+test_two_threads (void)
+{
+  g_autoptr(GString) asff = g_string_new ("{\"Findings\": [");
+  g_autofree char *path = NULL;
+  const guint n = 1500;
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (asff,
+                            "%s{\"SchemaVersion\": \"2018-10-08\", \"Id\": \"finding-%u\","
+                            " \"ProductArn\": \"arn:aws:securityhub:eu-west-1::product/aws/securityhub\","
+                            " \"GeneratorId\": \"security-control/S3.%u\", \"AwsAccountId\": \"1111222233%02u\","
+                            " \"Types\": [\"Software and Configuration Checks\"],"
+                            " \"CreatedAt\": \"2026-11-01T00:00:00Z\", \"UpdatedAt\": \"2026-11-01T00:00:00Z\","
+                            " \"Severity\": {\"Label\": \"%s\"}, \"Title\": \"Bucket <b>%u</b> & \\\"café\\\"\\n%s\","
+                            " \"Description\": \"Evidence %u \\u2028 \\u0007\","
+                            " \"Resources\": [{\"Type\": \"AwsS3Bucket\", \"Id\": \"arn:aws:s3:::bucket-%u\","
+                            " \"Region\": \"eu-west-1\"}], \"RecordState\": \"ACTIVE\","
+                            " \"Compliance\": {\"Status\": \"%s\", \"SecurityControlId\": \"S3.%u\"}}",
+                            i ? ", " : "", i, 1 + i % 9, i % 7, i % 3 ? "HIGH" : "LOW", i, i % 5 ? "" : "<script>",
+                            i, i, i % 4 ? "FAILED" : "PASSED", 1 + i % 9);
+  g_string_append (asff, "]}");
+  path = write_temp (asff->str, "demarc-threads-XXXXXX.json");
+
+  for (guint redact = 0; redact <= 1; redact++)
+    for (guint f = 0; f < 2; f++)
+      {
+        const char *format = f ? "sarif" : "json";
+        const char *args[] = { "--format", format, path, redact ? "--redact" : NULL, NULL };
+        g_autofree char *one = output_with_workers ("1", args);
+        g_autofree char *two = output_with_workers ("2", args);
+        g_autoptr(JsonNode) root = parse_json (two);
+
+        g_assert_cmpstr (two, ==, one);
+        if (f == 0)
+          g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (root),
+                                                                                 "findings")), ==, n);
+      }
+  g_unlink (path);
+}
+
 /* ---- Hostile text ---- */
 
 static const char *
@@ -1159,6 +1227,7 @@ main (int   argc,
       g_test_add_data_func (json_schema, input_sets[i], test_json_schema);
     }
   g_test_add_func ("/outputs/sarif/outside-working-dir", test_sarif_outside);
+  g_test_add_func ("/outputs/two-threads", test_two_threads);
   g_test_add_func ("/outputs/json-schema/unnamed-resources", test_json_unnamed_resources);
   g_test_add_func ("/outputs/hostile/csv", test_hostile_csv);
   g_test_add_func ("/outputs/hostile/junit", test_hostile_junit);

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "dm-output.h"
+#include "dm-json-blocks.h"
 #include "dm-json-writer.h"
 #include "dm-output-private.h"
 
@@ -259,6 +260,34 @@ put_result (DmJsonWriter *gen,
   dm_json_writer_end_object (gen);
 }
 
+/* A result: which finding, under which rule. */
+typedef struct
+{
+  guint finding;
+  guint rule;
+} Result;
+
+typedef struct
+{
+  DmReport  *report;
+  GPtrArray *rules;
+  GArray    *results;
+} Results;
+
+/* Called from two threads at once: it only reads. */
+static void
+put_result_at (DmJsonWriter *gen,
+               guint         index,
+               gpointer      user_data)
+{
+  Results *results = user_data;
+  const Result *result = &g_array_index (results->results, Result, index);
+  g_autoptr(DmFinding) finding = g_list_model_get_item (dm_report_get_findings (results->report), result->finding);
+
+  put_result (gen, dm_report_get_assessment (results->report), g_ptr_array_index (results->rules, result->rule),
+              result->rule, finding);
+}
+
 void
 dm_output_sarif_write (DmReport    *report,
                        DmCatalogue *catalogue,
@@ -268,7 +297,7 @@ dm_output_sarif_write (DmReport    *report,
   GListModel *findings = dm_report_get_findings (report);
   g_autoptr(GPtrArray) rules = g_ptr_array_new_with_free_func ((GDestroyNotify)rule_free);
   g_autoptr(GHashTable) rule_index = g_hash_table_new (g_str_hash, g_str_equal);  /* id → index + 1 */
-  g_autoptr(GArray) result_rules = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) results = g_array_new (FALSE, FALSE, sizeof (Result));
   guint n = g_list_model_get_n_items (findings);
   g_autoptr(DmJsonWriter) gen = NULL;
 
@@ -295,8 +324,7 @@ dm_output_sarif_write (DmReport    *report,
         }
       rule = g_ptr_array_index (rules, index - 1);
       rule->worst = MAX (rule->worst, dm_finding_get_severity (finding));
-      index--;
-      g_array_append_val (result_rules, index);
+      g_array_append_val (results, ((Result){ i, index - 1 }));
     }
 
   gen = dm_json_writer_new (out);
@@ -326,16 +354,11 @@ dm_output_sarif_write (DmReport    *report,
 
   put_string (gen, "results");
   dm_json_writer_begin_array (gen);
-  for (guint i = 0, f = 0; i < n; i++)
-    {
-      g_autoptr(DmFinding) finding = g_list_model_get_item (findings, i);
-      guint index;
+  {
+    Results all = { report, rules, results };
 
-      if (dm_finding_get_status (finding) != DM_FINDING_FAILED)
-        continue;
-      index = g_array_index (result_rules, guint, f++);
-      put_result (gen, assessment, g_ptr_array_index (rules, index), index, finding);
-    }
+    dm_json_write_elements (gen, results->len, dm_default_workers (), put_result_at, &all);
+  }
   dm_json_writer_end_array (gen);
 
   dm_json_writer_end_object (gen);
