@@ -2319,6 +2319,17 @@ test_check_names (void)
   g_assert_false (dm_check_arn_is_valid ("arn:aws:ec2:eu-west-1:111122223333:"));
   g_assert_false (dm_check_arn_is_valid ("arn:other:ec2:eu-west-1:111122223333:instance/i-1"));
   g_assert_false (dm_check_arn_is_valid ("i-1"));
+  /* Each field's edge: the resource keeps its own colons; a partition,
+   * service or account a character off is no ARN. */
+  g_assert_true (dm_check_arn_is_valid ("arn:aws:s3:::bucket:with:colons"));
+  g_assert_true (dm_check_arn_is_valid ("arn:aws-us-gov:ec2:us-gov-east-1:aws:x"));
+  g_assert_false (dm_check_arn_is_valid ("arn:awsx:ec2:eu-west-1:111122223333:x"));
+  g_assert_false (dm_check_arn_is_valid ("arn:aws::eu-west-1:111122223333:x"));
+  g_assert_false (dm_check_arn_is_valid ("arn:aws:EC2:eu-west-1:111122223333:x"));
+  g_assert_false (dm_check_arn_is_valid ("arn:aws:ec2:eu-west-1:1111222233334:x"));
+  g_assert_false (dm_check_arn_is_valid ("arn:aws:ec2:eu-west-1:11112222333a:x"));
+  g_assert_false (dm_check_arn_is_valid ("arn:aws:ec2:eu-west-1x:111122223333:x"));
+  g_assert_false (dm_check_arn_is_valid ("arn:aws:ec2:eu-west-1:111122223333"));
   g_assert_false (dm_check_arn_is_valid (NULL));
 }
 

@@ -493,21 +493,46 @@ dm_check_zone_region (const char *zone)
 gboolean
 dm_check_arn_is_valid (const char *arn)
 {
-  g_auto(GStrv) parts = NULL;
-  gsize n;
+  /* Its six fields, found in place: called for several names of most
+   * Config items, it must not allocate. */
+  const char *field[6];
+  gsize len[5];
+  const char *p = arn;
 
   if (arn == NULL || !g_str_has_prefix (arn, "arn:"))
     return FALSE;
-  parts = g_strsplit (arn, ":", 6);
-  if (g_strv_length (parts) < 6 || !*parts[5])
+  for (guint i = 0; i < 5; i++)
+    {
+      const char *colon = strchr (p, ':');
+
+      if (colon == NULL)
+        return FALSE;
+      field[i] = p;
+      len[i] = colon - p;
+      p = colon + 1;
+    }
+  field[5] = p;
+  if (!*field[5])
     return FALSE;
-  if (!g_str_equal (parts[1], "aws") && !g_str_equal (parts[1], "aws-cn") && !g_str_equal (parts[1], "aws-us-gov"))
+#define FIELD_IS(i, text) (len[i] == strlen (text) && memcmp (field[i], text, len[i]) == 0)
+  if (!FIELD_IS (1, "aws") && !FIELD_IS (1, "aws-cn") && !FIELD_IS (1, "aws-us-gov"))
     return FALSE;
-  if (!*parts[2] || strspn (parts[2], "abcdefghijklmnopqrstuvwxyz0123456789-") != strlen (parts[2]))
+  if (len[2] == 0)
     return FALSE;
-  if (*parts[3] && ((n = region_length (parts[3])) == 0 || parts[3][n] != '\0'))
+  for (gsize i = 0; i < len[2]; i++)
+    if (!g_ascii_islower (field[2][i]) && !g_ascii_isdigit (field[2][i]) && field[2][i] != '-')
+      return FALSE;
+  if (len[3] > 0 && region_length (field[3]) != len[3])
     return FALSE;
-  return !*parts[4] || dm_check_is_account (parts[4]) || g_str_equal (parts[4], "aws");
+  if (len[4] == 0 || FIELD_IS (4, "aws"))
+    return TRUE;
+#undef FIELD_IS
+  if (len[4] != 12)
+    return FALSE;
+  for (gsize i = 0; i < 12; i++)
+    if (!g_ascii_isdigit (field[4][i]))
+      return FALSE;
+  return TRUE;
 }
 
 /**

@@ -11,6 +11,27 @@
 #include "dm-checks.h"
 #include "dm-importer-private.h"
 
+/* The account and Region @resource's ARN says (each NULL if none), kept
+ * until another resource is named. */
+static void
+arn_parts (DmImportFile *state,
+           const char   *resource,
+           const char  **account,
+           const char  **region)
+{
+  if (g_strcmp0 (resource, state->last_arn.arn) != 0)
+    {
+      g_free (state->last_arn.arn);
+      g_free (state->last_arn.account);
+      g_free (state->last_arn.region);
+      state->last_arn.arn = g_strdup (resource);
+      state->last_arn.account = dm_check_arn_account (resource);
+      state->last_arn.region = dm_check_arn_region (resource);
+    }
+  *account = state->last_arn.account;
+  *region = state->last_arn.region;
+}
+
 static void
 emit_check (DmCheckContext *context,
             const DmCheck  *check,
@@ -21,9 +42,10 @@ emit_check (DmCheckContext *context,
 {
   DmImportFile *state = context->user_data;
   g_autofree char *id = g_strconcat (check->id, "/", resource ? resource : "", NULL);
-  g_autofree char *arn_account = dm_check_arn_account (resource);
-  g_autofree char *arn_region = dm_check_arn_region (resource);
+  const char *arn_account, *arn_region;
   DmFindingData data = { 0 };
+
+  arn_parts (state, resource, &arn_account, &arn_region);
 
   data.id = id;
   data.check = check->id;

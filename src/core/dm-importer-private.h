@@ -83,6 +83,14 @@ typedef struct
   GPtrArray     *cli_pages;      /* DmJsonDoc: AWS CLI pages of one response read so far */
   char          *cli_lists;      /* the lists they hold, to tell the next page of it */
   guint64        cli_item;       /* the response's number among the file's items */
+  /* The last resource Demarc's checks named, and the account and Region
+   * its ARN says: an item's checks name the same one again and again. */
+  struct
+  {
+    char        *arn;
+    char        *account;
+    char        *region;
+  } last_arn;
 } DmImportFile;
 
 /* A format of single items (a finding, a Config item, a bundle call):

@@ -584,6 +584,9 @@ free_file_state (DmImportFile *state)
   g_clear_pointer (&state->strings, dm_finding_strings_free);
   g_clear_pointer (&state->cli_pages, g_ptr_array_unref);
   g_free (state->cli_lists);
+  g_free (state->last_arn.arn);
+  g_free (state->last_arn.account);
+  g_free (state->last_arn.region);
 }
 
 /* In a folder walk, a file that cannot be read is an input that says so,
