@@ -87,7 +87,10 @@ intern (const char *string)
   return interned;
 }
 
-#define N_RECENT 64
+/* Enough slots that the dozen texts of one check's findings, and of the
+ * item they are about, rarely push each other out: with 64, a 100 MB
+ * Config snapshot took 7 % longer. */
+#define N_RECENT 256
 
 struct _DmFindingStrings
 {
