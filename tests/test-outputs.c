@@ -898,13 +898,20 @@ test_two_threads (void)
         const char *format = f ? "sarif" : "json";
         const char *args[] = { "--format", format, path, redact ? "--redact" : NULL, NULL };
         g_autofree char *one = output_with_workers ("1", args);
-        g_autofree char *two = output_with_workers ("2", args);
-        g_autoptr(JsonNode) root = parse_json (two);
 
-        g_assert_cmpstr (two, ==, one);
-        if (f == 0)
-          g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (root),
-                                                                                 "findings")), ==, n);
+        /* Several times: a race shows only now and then (reading the
+         * redacted findings' GListStore from two threads wrote a wrong
+         * finding about one run in five). */
+        for (guint again = 0; again < 6; again++)
+          {
+            g_autofree char *two = output_with_workers ("2", args);
+            g_autoptr(JsonNode) root = parse_json (two);
+
+            g_assert_true (g_strcmp0 (two, one) == 0);
+            if (f == 0)
+              g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (root),
+                                                                                     "findings")), ==, n);
+          }
       }
   g_unlink (path);
 }

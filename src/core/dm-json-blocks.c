@@ -64,7 +64,8 @@ write_odd_blocks (gpointer data)
  * @threads: how many threads may write them; past 1, two do when there
  *   are more than a block's elements
  * @func: writes one element; with two threads, it must be safe to call
- *   for two indices at once
+ *   for two indices at once (reading a list model is not: GListStore
+ *   moves a cursor as it is read, so take the items out first)
  *
  * Writes elements 0 to @n - 1 at @writer, in order, as @func writes them
  * one after the other.

@@ -195,16 +195,21 @@ put_finding (DmJsonWriter *gen,
   dm_json_writer_end_object (gen);
 }
 
-/* Called from two threads at once: it only reads the report. */
+typedef struct
+{
+  DmAssessment *assessment;
+  GPtrArray    *findings;
+} Findings;
+
+/* Called from two threads at once: it only reads. */
 static void
 put_finding_at (DmJsonWriter *gen,
                 guint         index,
                 gpointer      user_data)
 {
-  DmReport *report = user_data;
-  g_autoptr(DmFinding) finding = g_list_model_get_item (dm_report_get_findings (report), index);
+  Findings *all = user_data;
 
-  put_finding (gen, dm_report_get_assessment (report), finding);
+  put_finding (gen, all->assessment, g_ptr_array_index (all->findings, index));
 }
 
 void
@@ -238,7 +243,16 @@ dm_output_json_write (DmReport *report,
 
   put_key (gen, "findings");
   dm_json_writer_begin_array (gen);
-  dm_json_write_elements (gen, n, dm_default_workers (), put_finding_at, report);
+  {
+    /* Taken out of the list first: a list model need not be safe to read
+     * from two threads (GListStore moves a cursor as it is read). */
+    g_autoptr(GPtrArray) list = g_ptr_array_new_full (n, g_object_unref);
+    Findings all = { assessment, list };
+
+    for (guint i = 0; i < n; i++)
+      g_ptr_array_add (list, g_list_model_get_item (findings, i));
+    dm_json_write_elements (gen, n, dm_default_workers (), put_finding_at, &all);
+  }
   dm_json_writer_end_array (gen);
   dm_json_writer_end_object (gen);
   g_clear_pointer (&gen, dm_json_writer_free);

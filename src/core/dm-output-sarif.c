@@ -260,18 +260,25 @@ put_result (DmJsonWriter *gen,
   dm_json_writer_end_object (gen);
 }
 
-/* A result: which finding, under which rule. */
+/* A result: a failed finding, under its rule. Taken out of the list
+ * first: a list model need not be safe to read from two threads. */
 typedef struct
 {
-  guint finding;
-  guint rule;
+  DmFinding *finding;
+  guint      rule;
 } Result;
+
+static void
+result_clear (gpointer data)
+{
+  g_clear_object (&((Result *)data)->finding);
+}
 
 typedef struct
 {
-  DmReport  *report;
-  GPtrArray *rules;
-  GArray    *results;
+  DmAssessment *assessment;
+  GPtrArray    *rules;
+  GArray       *results;
 } Results;
 
 /* Called from two threads at once: it only reads. */
@@ -282,10 +289,9 @@ put_result_at (DmJsonWriter *gen,
 {
   Results *results = user_data;
   const Result *result = &g_array_index (results->results, Result, index);
-  g_autoptr(DmFinding) finding = g_list_model_get_item (dm_report_get_findings (results->report), result->finding);
 
-  put_result (gen, dm_report_get_assessment (results->report), g_ptr_array_index (results->rules, result->rule),
-              result->rule, finding);
+  put_result (gen, results->assessment, g_ptr_array_index (results->rules, result->rule), result->rule,
+              result->finding);
 }
 
 void
@@ -300,6 +306,8 @@ dm_output_sarif_write (DmReport    *report,
   g_autoptr(GArray) results = g_array_new (FALSE, FALSE, sizeof (Result));
   guint n = g_list_model_get_n_items (findings);
   g_autoptr(DmJsonWriter) gen = NULL;
+
+  g_array_set_clear_func (results, result_clear);
 
   /* The rules first: the driver lists them before the results. */
   for (guint i = 0; i < n; i++)
@@ -324,7 +332,7 @@ dm_output_sarif_write (DmReport    *report,
         }
       rule = g_ptr_array_index (rules, index - 1);
       rule->worst = MAX (rule->worst, dm_finding_get_severity (finding));
-      g_array_append_val (results, ((Result){ i, index - 1 }));
+      g_array_append_val (results, ((Result){ g_object_ref (finding), index - 1 }));
     }
 
   gen = dm_json_writer_new (out);
@@ -355,7 +363,7 @@ dm_output_sarif_write (DmReport    *report,
   put_string (gen, "results");
   dm_json_writer_begin_array (gen);
   {
-    Results all = { report, rules, results };
+    Results all = { assessment, rules, results };
 
     dm_json_write_elements (gen, results->len, dm_default_workers (), put_result_at, &all);
   }
