@@ -363,6 +363,26 @@ test_default_size_unfolded (Fixture       *f,
   g_assert_false (adw_leaflet_get_folded (f->window->leaflet));
 }
 
+/* At the default size the overview fits its page: nothing of the top
+ * risks hides past the right edge, as it did while the "…and N more"
+ * line did not wrap. */
+static void
+test_overview_fits (Fixture       *f,
+                    gconstpointer  data)
+{
+  GtkWidget *scrolled;
+  GtkAdjustment *h;
+
+  open_demo (f);
+  adw_view_stack_set_visible_child_name (f->window->view_stack, "overview");
+  test_spin_for (200);
+  scrolled = gtk_widget_get_ancestor (GTK_WIDGET (f->window->overview), GTK_TYPE_SCROLLED_WINDOW);
+  g_assert_nonnull (scrolled);
+  h = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  g_assert_cmpfloat (gtk_adjustment_get_page_size (h), >, 0);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (h), <=, gtk_adjustment_get_page_size (h));
+}
+
 static void
 test_open_export (Fixture       *f,
                   gconstpointer  data)
@@ -1177,6 +1197,7 @@ main (int   argc,
   ADD ("/window/show-service", test_show_service);
   ADD ("/window/glance-owners", test_glance_owners);
   ADD ("/window/default-size-unfolded", test_default_size_unfolded);
+  ADD ("/window/overview-fits", test_overview_fits);
   ADD ("/window/next-previous", test_next_previous);
   ADD ("/window/search", test_search);
   ADD ("/window/open-model", test_open_model);

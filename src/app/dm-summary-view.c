@@ -345,6 +345,8 @@ build_risks (DmSummaryView *self)
                                                             "…and %u more failed checks in the report", more), more);
       GtkWidget *label = table_label (rest, 0);
 
+      /* Unwrapped, its width pushed the page past a 1100 px window. */
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_widget_add_css_class (label, "dim-label");
       gtk_box_append (self->risks_box, label);
       g_string_append_printf (self->text, "\n%s", rest);
