@@ -98,6 +98,10 @@ progress_cb (const DmImportProgress *progress,
  * description, or the error's message, how many files went to workers and
  * whether progress came from another thread (a file read ahead reports
  * from the thread that assesses its items). */
+/* Set by a test: its imports' pools start no thread. */
+static gboolean pool_threadless;
+static guint n_taken_back;
+
 static char *
 import_pooled (const char *path,
                guint       workers,
@@ -117,9 +121,11 @@ import_pooled (const char *path,
   dm_importer_set_workers (importer, workers);
   dm_importer_set_whole_items (importer, whole);
   dm_importer_set_progress (importer, progress_cb, &reports);
+  importer->pool_threadless = pool_threadless;
   if (!dm_importer_add_file (importer, file, NULL, &error))
     return g_strdup_printf ("error: %s", error->message);
   text = describe (importer);
+  n_taken_back = importer->n_taken_back;
   if (n_pooled)
     *n_pooled = importer->n_pooled;
   if (elsewhere)
@@ -387,6 +393,7 @@ test_pool_same_order (void)
   g_autofree char *one = NULL;
   g_autofree char *two = NULL;
   g_autofree char *four = NULL;
+  g_autofree char *none = NULL;
   g_autofree char *bad = g_build_filename (folder, "m-bad.json", NULL);
   g_autofree char *notes = g_build_filename (folder, "notes.txt", NULL);
   g_autoptr(GPtrArray) made = g_ptr_array_new_with_free_func (g_free);
@@ -412,6 +419,14 @@ test_pool_same_order (void)
    * not keep them in turn (it once kept all of them). */
   g_assert_cmpuint (n_pooled, ==, 2 * G_N_ELEMENTS (fixtures) + 1);
   four = import_described (folder, 4, FALSE);
+  /* A pool that could start no thread (the system would give no more)
+   * must not leave the import waiting: this thread reads every file. */
+  pool_threadless = TRUE;
+  none = import_pooled (folder, 2, FALSE, &n_pooled, NULL);
+  pool_threadless = FALSE;
+  g_assert_cmpuint (n_pooled, ==, 2 * G_N_ELEMENTS (fixtures) + 1);
+  g_assert_cmpuint (n_taken_back, ==, n_pooled);
+  g_assert_cmpstr (none, ==, one);
   g_assert_nonnull (strstr (one, "unreadable"));
   g_assert_nonnull (strstr (one, "not-read"));
   g_assert_cmpstr (two, ==, one);

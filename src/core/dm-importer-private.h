@@ -37,6 +37,8 @@ struct _DmImporter
   gboolean     whole_items; /* no projection (dm_importer_set_whole_items ()) */
   guint        workers;     /* files of a folder read at once */
   guint        n_pooled;    /* files handed to workers, for tests */
+  guint        n_taken_back; /* of those, read by the importer's thread as no worker had, for tests */
+  gboolean     pool_threadless; /* tests: the pool starts no thread, as when none can be started */
 
   DmImportProgressFunc progress;
   gpointer             progress_data;

@@ -891,6 +891,7 @@ typedef struct
   const char *not_read;   /* translated, static */
   gboolean    archive;    /* not read, and may hold exports */
   FileJob    *job;
+  int         taken;      /* atomic: a worker or the importer's thread reads it */
 } Step;
 
 static void
@@ -996,6 +997,8 @@ pool_read (gpointer data,
   Step *step = data;
   PoolData *pool = user_data;
 
+  if (!g_atomic_int_compare_and_exchange (&step->taken, 0, 1))
+    return;
   file_job_read (step->job, step->file, pool->cancellable);
   g_mutex_lock (&step->job->lock);
   step->job->done = TRUE;
@@ -1014,7 +1017,10 @@ pool_may_read (Step *step)
 }
 
 /* Hands the files to the pool, then keeps what each read in walk order:
- * the same findings, inputs and order as reading them one by one. */
+ * the same findings, inputs and order as reading them one by one. When
+ * the pool could start no thread, this thread reads what no worker took
+ * rather than wait for ever; else it waits (reading too would put three
+ * readers on two cores, which measured slower). */
 static gboolean
 run_plan_in_pool (DmImporter    *self,
                   GArray        *plan,
@@ -1022,7 +1028,7 @@ run_plan_in_pool (DmImporter    *self,
                   GError       **error)
 {
   PoolData data = { cancellable };
-  GThreadPool *pool = g_thread_pool_new (pool_read, &data, self->workers, FALSE, NULL);
+  GThreadPool *pool = g_thread_pool_new (pool_read, &data, self->pool_threadless ? 0 : (int) self->workers, FALSE, NULL);
   gboolean ok = TRUE;
 
   for (guint i = 0; i < plan->len; i++)
@@ -1054,6 +1060,11 @@ run_plan_in_pool (DmImporter    *self,
         }
       if (step->job->state.pending == NULL)
         file_job_read (step->job, step->file, cancellable);
+      else if (g_thread_pool_get_num_threads (pool) == 0 && g_atomic_int_compare_and_exchange (&step->taken, 0, 1))
+        {
+          file_job_read (step->job, step->file, cancellable);
+          self->n_taken_back++;
+        }
       else
         {
           g_mutex_lock (&step->job->lock);
@@ -1069,8 +1080,9 @@ run_plan_in_pool (DmImporter    *self,
       ok = file_job_finish (self, step->job, error);
     }
 
-  /* Waits for the reads still going (quickly, when cancelled). */
-  g_thread_pool_free (pool, FALSE, TRUE);
+  /* Waits for the reads still going (quickly, when cancelled); what is
+   * still queued was read here or is not wanted after an error. */
+  g_thread_pool_free (pool, TRUE, TRUE);
   return ok;
 }
 

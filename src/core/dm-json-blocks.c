@@ -34,12 +34,12 @@ typedef struct
 static void
 write_block (DmJsonWriter *writer,
              Blocks       *blocks,
-             guint         first)
+             guint64       first)
 {
-  guint end = MIN (first + BLOCK_ELEMENTS, blocks->n);
+  guint64 end = MIN (first + BLOCK_ELEMENTS, blocks->n);
 
-  for (guint i = first; i < end; i++)
-    blocks->func (writer, i, blocks->user_data);
+  for (guint64 i = first; i < end; i++)
+    blocks->func (writer, (guint)i, blocks->user_data);
 }
 
 static gpointer
@@ -47,7 +47,7 @@ write_odd_blocks (gpointer data)
 {
   Blocks *blocks = data;
 
-  for (guint first = 1 + BLOCK_ELEMENTS; first < blocks->n; first += 2 * BLOCK_ELEMENTS)
+  for (guint64 first = 1 + BLOCK_ELEMENTS; first < blocks->n; first += 2 * BLOCK_ELEMENTS)
     {
       DmJsonWriter *fragment = g_async_queue_pop (blocks->empty);
 
@@ -100,7 +100,8 @@ dm_json_write_elements (DmJsonWriter      *writer,
     }
   else
     {
-      for (guint first = 1; first < n; first += 2 * BLOCK_ELEMENTS)
+      /* 64 bits: past the last block, @n near G_MAXUINT would wrap. */
+      for (guint64 first = 1; first < n; first += 2 * BLOCK_ELEMENTS)
         {
           write_block (writer, &blocks, first);
           /* The odd block after this one, when there is one. */
