@@ -957,6 +957,57 @@ test_redact (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (shown), >, 0);
 }
 
+typedef struct
+{
+  GThread *thread;  /* where the report was freed */
+  gboolean freed;
+} Freed;
+
+static void
+report_freed_cb (gpointer  data,
+                 GObject  *where)
+{
+  Freed *freed = data;
+
+  freed->thread = g_thread_self ();
+  g_atomic_int_set (&freed->freed, TRUE);
+}
+
+static gboolean
+report_freed (gpointer data)
+{
+  return g_atomic_int_get (&((Freed *)data)->freed);
+}
+
+/* A report replaced (here by its redacted twin) is freed off the main
+ * thread: a large export's findings took a fifth of a second to free,
+ * the window frozen meanwhile. */
+static void
+test_report_freed_elsewhere (Fixture       *f,
+                             gconstpointer  data)
+{
+  Freed freed = { NULL, FALSE };
+  gint64 until;
+
+  if (dm_default_workers () < 2)
+    {
+      g_test_skip ("one worker (one processor or DEMARC_WORKERS=1): a report is freed where it is dropped");
+      return;
+    }
+  open_demo (f);
+  g_object_weak_ref (G_OBJECT (dm_window_get_report (f->window)), report_freed_cb, &freed);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.redact", NULL);
+  spin_until (report_redacted, f);
+  until = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (!report_freed (&freed) && g_get_monotonic_time () < until)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  g_assert_true (report_freed (&freed));
+  g_assert_true (freed.thread != g_thread_self ());
+}
+
 static guint exports_wanted;
 
 static gboolean
@@ -1198,6 +1249,7 @@ main (int   argc,
   ADD ("/window/glance-owners", test_glance_owners);
   ADD ("/window/default-size-unfolded", test_default_size_unfolded);
   ADD ("/window/overview-fits", test_overview_fits);
+  ADD ("/window/report-freed-elsewhere", test_report_freed_elsewhere);
   ADD ("/window/next-previous", test_next_previous);
   ADD ("/window/search", test_search);
   ADD ("/window/open-model", test_open_model);

@@ -589,12 +589,23 @@ dm_window_get_model (DmWindow *self)
   return self->model;
 }
 
+/* Every view holds the new report now: the old one, often the last
+ * holder of a large export's findings (or of their redacted copies), is
+ * freed off the main loop. */
+static void
+release_report (DmReport *old)
+{
+  if (old != NULL)
+    dm_unref_in_background (old);
+}
+
 void
 dm_window_set_model (DmWindow *self,
                      DmModel  *model)
 {
   g_autofree char *remembered = NULL;
   DmService *service = NULL;
+  DmReport *old;
 
   g_return_if_fail (DM_IS_WINDOW (self));
   g_return_if_fail (DM_IS_MODEL (model));
@@ -614,7 +625,7 @@ dm_window_set_model (DmWindow *self,
   if (self->diff)
     adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("The comparison ended with the model change")));
   _dm_window_set_diff (self, NULL);
-  g_clear_object (&self->report);
+  old = g_steal_pointer (&self->report);
   g_clear_object (&self->assessment);
   if (self->importer != NULL)
     {
@@ -627,6 +638,7 @@ dm_window_set_model (DmWindow *self,
   dm_compare_view_set_model (self->compare, model);
   dm_checklist_view_set_model (self->checklist, model);
   apply_assessment (self);
+  release_report (old);
   adw_view_switcher_title_set_subtitle (self->switcher_title, dm_model_get_name (model));
 
   service = dm_model_find_service (model, remembered);
@@ -648,14 +660,17 @@ _dm_window_set_report (DmWindow *self,
                        DmReport *report)
 {
   DmService *current;
+  DmReport *old;
 
   /* A comparison was of the findings shown before. */
   if (self->report == NULL || report == NULL || dm_report_get_importer (report) != dm_report_get_importer (self->report) ||
       dm_report_get_redacted (report) != dm_report_get_redacted (self->report))
     _dm_window_set_diff (self, NULL);
-  g_set_object (&self->report, report);
+  old = g_steal_pointer (&self->report);
+  self->report = report ? g_object_ref (report) : NULL;
   g_set_object (&self->assessment, (report ? dm_report_get_assessment (report) : NULL));
   apply_assessment (self);
+  release_report (old);
   /* A comparison that stays goes on with the new report. */
   if (self->diff)
     _dm_window_set_diff (self, self->diff);

@@ -215,3 +215,35 @@ dm_default_workers (void)
     return CLAMP (g_ascii_strtoull (set, NULL, 10), 1, 64);
   return MIN (g_get_num_processors (), 4);
 }
+
+static gpointer
+unref_thread (gpointer object)
+{
+  g_object_unref (object);
+  return NULL;
+}
+
+/**
+ * dm_unref_in_background:
+ * @object: (transfer full): a #GObject of the core (an importer, a report,
+ *   an assessment), nothing of GTK's
+ *
+ * Drops @object on a thread of its own, so that when this is its last
+ * reference, freeing what it holds (a large export's findings take a
+ * fifth of a second) does not stall the main loop. Inline with one
+ * worker (dm_default_workers ()), or when no thread can be started.
+ */
+void
+dm_unref_in_background (gpointer object)
+{
+  GThread *thread = NULL;
+
+  g_return_if_fail (G_IS_OBJECT (object));
+
+  if (dm_default_workers () > 1)
+    thread = g_thread_try_new ("demarc-release", unref_thread, object, NULL);
+  if (thread != NULL)
+    g_thread_unref (thread);
+  else
+    g_object_unref (object);
+}

@@ -80,5 +80,6 @@ const char   *dm_control_kind_to_string    (DmControlKind  kind);
 gboolean    dm_text_is_hidden          (gunichar    c);
 
 guint       dm_default_workers         (void);
+void        dm_unref_in_background     (gpointer    object);
 
 G_END_DECLS
