@@ -723,15 +723,50 @@ test_findings_view (Fixture       *f,
   g_assert_false (label_with_text_in (GTK_WIDGET (view), "network_firewall"));
 }
 
+static DmModel *model_before;
+
+/* The window shows another model, with the export assessed against it,
+ * redacted or not as the window is. */
+static gboolean
+model_changed (Fixture *f)
+{
+  DmReport *report = dm_window_get_report (f->window);
+
+  return dm_window_get_model (f->window) != model_before && report != NULL &&
+         dm_report_get_model (report) == dm_window_get_model (f->window) &&
+         dm_report_get_redacted (report) == dm_window_get_redact (f->window);
+}
+
 static void
 test_export_survives_model_change (Fixture       *f,
                                    gconstpointer  data)
 {
+  DmAssessment *assessment;
+
   open_demo (f);
+  model_before = dm_window_get_model (f->window);
+  assessment = dm_window_get_assessment (f->window);
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.reset-model", NULL);
 
+  /* The export is assessed against the new model on a worker: until then
+   * the old model shows, with its own assessment. */
+  g_assert_true (dm_window_get_model (f->window) == model_before);
+  g_assert_true (dm_window_get_assessment (f->window) == assessment);
+  spin_until (model_changed, f);
+
   /* A new model gets a new assessment of the same findings. */
-  g_assert_nonnull (dm_window_get_assessment (f->window));
+  g_assert_true (dm_window_get_assessment (f->window) != assessment);
+  g_assert_cmpuint (dm_assessment_get_n_failed (dm_window_get_assessment (f->window)), ==, 23);
+
+  /* Redacting while the new model is being assessed: the model comes,
+   * with the redaction asked for. */
+  model_before = dm_window_get_model (f->window);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.reset-model", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.redact", NULL);
+  spin_until (model_changed, f);
+  test_spin_for (200);
+  g_assert_true (model_changed (f));
+  g_assert_true (dm_report_get_redacted (dm_window_get_report (f->window)));
   g_assert_cmpuint (dm_assessment_get_n_failed (dm_window_get_assessment (f->window)), ==, 23);
 }
 

@@ -85,7 +85,7 @@ reset_model_action (GtkWidget  *widget,
       return;
     }
 
-  dm_window_set_model (self, model);
+  _dm_window_change_model (self, model, NULL);
 }
 
 /* --- writing --------------------------------------------------------------- */

@@ -103,6 +103,7 @@ typedef struct
   gboolean      redact;
   DmReport     *report;    /* made by an import or a redaction */
   DmDiff       *diff;      /* made by a comparison */
+  char         *toast;     /* shown when a model change is done, markup */
 
   /* Written by an import's worker, read by the progress timer. */
   GMutex        lock;
@@ -142,6 +143,7 @@ job_free (gpointer data)
 
   g_mutex_clear (&job->lock);
   g_free (job->path);
+  g_free (job->toast);
   g_ptr_array_unref (job->files);
   g_clear_object (&job->model);
   g_clear_object (&job->catalogue);
@@ -186,7 +188,7 @@ load_model_done (DmWindow     *self,
   g_autoptr(DmModel) model = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *escaped = NULL;
-  AdwToast *toast;
+  g_autofree char *toast = NULL;
 
   model = g_task_propagate_pointer (G_TASK (result), &error);
 
@@ -196,12 +198,10 @@ load_model_done (DmWindow     *self,
       return;
     }
 
-  dm_window_set_model (self, model);
-
   /* Toast titles are markup. */
   escaped = g_markup_escape_text (dm_model_get_name (model), -1);
-  toast = adw_toast_new_format (_("Opened “%s”"), escaped);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  toast = g_strdup_printf (_("Opened “%s”"), escaped);
+  _dm_window_change_model (self, model, toast);
 }
 
 void
@@ -566,11 +566,12 @@ dm_window_open_exports (DmWindow  *self,
 
 /* --- redaction ------------------------------------------------------------ */
 
+/* The shown export's report again, for the job's model and redaction. */
 static void
-redact_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+reassess_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
 {
   Job *d = task_data;
 
@@ -604,7 +605,50 @@ _dm_window_redact (DmWindow *self)
     return;
 
   _dm_window_run_job (self, renew_cancellable (&self->redact_cancellable), _dm_window_redact,
-                      job_new (self, NULL, 0, TRUE), job_free, redact_thread, redact_done);
+                      job_new (self, NULL, 0, TRUE), job_free, reassess_thread, redact_done);
+}
+
+/* --- a new model ------------------------------------------------------------ */
+
+static void
+model_done (DmWindow     *self,
+            GAsyncResult *result,
+            gpointer      data)
+{
+  Job *d = data;
+
+  /* A newer model replaced this one. */
+  if (!g_task_propagate_boolean (G_TASK (result), NULL))
+    return;
+  /* Another export or redaction came meanwhile: it is assessed here. */
+  _dm_window_set_model_and_report (self, d->model,
+                                   d->importer == self->importer && d->redact == self->redact ? d->report : NULL);
+  if (d->toast)
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (d->toast));
+}
+
+/* Shows @model, then @toast (markup) if given. With an export open, it is
+ * assessed against the model on a worker first, and the window shows the
+ * old model until then: a large export takes a quarter of a second. */
+void
+_dm_window_change_model (DmWindow   *self,
+                         DmModel    *model,
+                         const char *toast)
+{
+  Job *job;
+
+  if (self->importer == NULL)
+    {
+      dm_window_set_model (self, model);
+      if (toast)
+        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (toast));
+      return;
+    }
+  job = job_new (self, NULL, 0, TRUE);
+  g_set_object (&job->model, model);
+  job->toast = g_strdup (toast);
+  _dm_window_run_job (self, renew_cancellable (&self->model_cancellable), _dm_window_change_model,
+                      job, job_free, reassess_thread, model_done);
 }
 
 /* --- comparing with an older export ---------------------------------------- */

@@ -71,6 +71,7 @@ struct _DmWindow
   GCancellable         *cancellable;         /* loading a model */
   GCancellable         *import_cancellable;
   GCancellable         *redact_cancellable;
+  GCancellable         *model_cancellable;   /* assessing the export against a new model */
   GCancellable         *export_cancellable;  /* cancelled only when the window goes */
   GCancellable         *diff_cancellable;
   gpointer              import;              /* the Job of the running import */
@@ -117,6 +118,9 @@ typedef void (*DmWindowJobDone) (DmWindow     *self,
 /* dm-window.c */
 void          _dm_window_set_report          (DmWindow              *self,
                                               DmReport              *report);
+void          _dm_window_set_model_and_report (DmWindow             *self,
+                                              DmModel               *model,
+                                              DmReport              *report);
 void          _dm_window_set_diff            (DmWindow              *self,
                                               DmDiff                *diff);
 void          _dm_window_show_view           (DmWindow              *self,
@@ -151,6 +155,9 @@ gboolean      _dm_window_job_finish          (DmWindow              *self,
 void          _dm_window_watch_recent        (DmWindow              *self);
 void          _dm_window_cancel_import       (DmWindow              *self);
 void          _dm_window_redact              (DmWindow              *self);
+void          _dm_window_change_model        (DmWindow              *self,
+                                              DmModel               *model,
+                                              const char            *toast);
 extern const DmWindowChooser _dm_window_open_export_chooser;
 extern const DmWindowChooser _dm_window_open_folder_chooser;
 extern const DmWindowChooser _dm_window_compare_chooser;

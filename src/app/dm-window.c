@@ -603,12 +603,24 @@ void
 dm_window_set_model (DmWindow *self,
                      DmModel  *model)
 {
+  g_return_if_fail (DM_IS_WINDOW (self));
+  g_return_if_fail (DM_IS_MODEL (model));
+
+  /* A model change still being assessed is overtaken. */
+  g_cancellable_cancel (self->model_cancellable);
+  _dm_window_set_model_and_report (self, model, NULL);
+}
+
+/* Shows @model, with @report: the shown export assessed against it
+ * (made on a worker), or NULL to assess it here. */
+void
+_dm_window_set_model_and_report (DmWindow *self,
+                                 DmModel  *model,
+                                 DmReport *report)
+{
   g_autofree char *remembered = NULL;
   DmService *service = NULL;
   DmReport *old;
-
-  g_return_if_fail (DM_IS_WINDOW (self));
-  g_return_if_fail (DM_IS_MODEL (model));
 
   if (self->model == model)
     return;
@@ -627,11 +639,12 @@ dm_window_set_model (DmWindow *self,
   _dm_window_set_diff (self, NULL);
   old = g_steal_pointer (&self->report);
   g_clear_object (&self->assessment);
-  if (self->importer != NULL)
-    {
-      self->report = dm_report_new (model, self->catalogue, self->importer, self->redact);
-      self->assessment = g_object_ref (dm_report_get_assessment (self->report));
-    }
+  if (report != NULL)
+    self->report = g_object_ref (report);
+  else if (self->importer != NULL)
+    self->report = dm_report_new (model, self->catalogue, self->importer, self->redact);
+  if (self->report != NULL)
+    self->assessment = g_object_ref (dm_report_get_assessment (self->report));
 
   dm_diagram_set_model (self->diagram, model);
   dm_findings_view_set_model (self->findings, model);
@@ -1009,6 +1022,8 @@ dm_window_dispose (GObject *object)
   g_clear_signal_handler (&self->recent_changed_id, gtk_recent_manager_get_default ());
   g_cancellable_cancel (self->redact_cancellable);
   g_clear_object (&self->redact_cancellable);
+  g_cancellable_cancel (self->model_cancellable);
+  g_clear_object (&self->model_cancellable);
   g_cancellable_cancel (self->export_cancellable);
   g_clear_object (&self->export_cancellable);
   g_cancellable_cancel (self->diff_cancellable);
